@@ -1,0 +1,447 @@
+// Trainable linear text classifier: hashed n-gram TF-IDF features, NB-weighted one-vs-rest linear models.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+
+  DEFAULT_FEATURES,
+  extractFeatures,
+  fitIdf,
+  isEmptyFeatures,
+  parseNumber,
+  weightFeatures,
+} from './features.ts';
+import type { FeatureOptions, NumericField, RawFeatures, SparseVector, Weighting } from './features.ts';
+
+/** One labelled example; extra numeric fields (likes, shares…) become features. */
+export interface Example {
+  text: string;
+  label: string | number;
+  [field: string]: unknown;
+}
+
+/** Training options; every field has a default. */
+export interface TrainOptions {
+  task?: string;
+  seed?: number;
+  features?: Partial<FeatureOptions>;
+  /** Inverse regularisation strength of each one-vs-rest model. */
+  C?: number;
+  /** Most passes of dual coordinate descent. */
+  epochs?: number;
+  /** Scale features by their naive Bayes log-count ratio per class (NB-SVM). */
+  nb?: boolean;
+  /** Interpolation of NB-SVM weights towards their mean magnitude (Wang & Manning's β); 1 keeps them as trained. */
+  nbBeta?: number;
+  /** Additive smoothing of the NB count ratio, in units of the mean feature value. */
+  nbAlpha?: number;
+  /** Weight of the word, character and meta blocks after per-block normalisation. */
+  blockWeights?: number[];
+  sublinearTf?: boolean;
+  /** Extra fields to use as numeric features; by default every field numeric in most examples. */
+  numericFields?: string[];
+  /** Called with progress in [0, 1]. */
+  onProgress?: (done: number) => void;
+}
+
+/** A trained model; plain data, saved as JSON. */
+export interface Model {
+  format: typeof MODEL_FORMAT;
+  version: number;
+  task: string;
+  labels: string[];
+  priors: number[];
+  features: FeatureOptions;
+  numeric: NumericField[];
+  sublinear: boolean;
+  blockWeights: number[];
+  /** Softmax temperature applied to the margins. */
+  temperature: number;
+  /** Rows of the weight matrix: one per label, or one for the second label when there are two. */
+  rows: number;
+  /** Hashed indices that carry any weight, ascending. */
+  index: Int32Array;
+  /** idf of each entry of `index`. */
+  idf: Float32Array;
+  /** `weights[j * rows + r]`: weight of `index[j]` in row r. */
+  weights: Float32Array;
+  bias: number[];
+  examples: number;
+}
+
+/** A prediction: the best label and a probability for every label, summing to 1. */
+export interface Prediction {
+  label: string;
+  scores: Record<string, number>;
+}
+
+export const MODEL_FORMAT = 'dlxh-text-classifier';
+export const MODEL_FORMAT_VERSION = 1;
+
+const DEFAULTS = {
+  seed: 1,
+  C: 1,
+  epochs: 30,
+  nb: true,
+  nbBeta: 1,
+  nbAlpha: 1,
+  blockWeights: [1, 1, 1],
+  sublinearTf: true,
+};
+
+/** Small deterministic PRNG (mulberry32). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffleInPlace(order: Int32Array, random: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
+  }
+}
+
+const RESERVED_FIELDS = new Set(['text', 'label', 'id', 'title', 'topic', 'url', 'source', 'lang', 'locality']);
+
+function detectNumericFields(examples: readonly Example[]): string[] {
+  const counts = new Map<string, number>();
+  for (const ex of examples) {
+    for (const [key, value] of Object.entries(ex)) {
+      if (RESERVED_FIELDS.has(key) || parseNumber(value) === null) continue;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return [...counts].filter(([, n]) => n >= examples.length * 0.5).map(([key]) => key).sort();
+}
+
+function numericScales(examples: readonly Example[], names: string[]): NumericField[] {
+  return names.map((name) => {
+    let max = 0;
+    for (const ex of examples) {
+      const n = parseNumber(ex[name]);
+      if (n !== null) max = Math.max(max, Math.log1p(Math.max(0, n)));
+    }
+    return { name, scale: max };
+  });
+}
+
+interface Dataset {
+  x: SparseVector[];
+  y: Int32Array;
+}
+
+/**
+ * Trains one binary L2-regularised squared-hinge linear model by dual coordinate descent (as liblinear does),
+ * on features scaled by `r`. Returns weights over `dims` and the bias.
+ */
+function trainBinary(
+  data: Dataset,
+  positive: number,
+  r: Float32Array | null,
+  C: number,
+  epochs: number,
+  random: () => number,
+): { w: Float64Array; b: number } {
+  const n = data.x.length;
+  const w = new Float64Array(r ? r.length : 0);
+  let b = 0;
+  const diag = 1 / (2 * C);
+  const qd = new Float64Array(n);
+  const alpha = new Float64Array(n);
+  const sign = new Int8Array(n);
+  for (let i = 0; i < n; i++) {
+    const { idx, val } = data.x[i]!;
+    let s = 1 + diag;
+    for (let k = 0; k < idx.length; k++) {
+      const v = r ? val[k]! * r[idx[k]!]! : val[k]!;
+      s += v * v;
+    }
+    qd[i] = s;
+    sign[i] = data.y[i] === positive ? 1 : -1;
+  }
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffleInPlace(order, random);
+    let maxPg = -Infinity;
+    let minPg = Infinity;
+    for (let s = 0; s < n; s++) {
+      const i = order[s]!;
+      const { idx, val } = data.x[i]!;
+      const yi = sign[i]!;
+      let dot = b;
+      if (r) for (let k = 0; k < idx.length; k++) dot += w[idx[k]!]! * val[k]! * r[idx[k]!]!;
+      else for (let k = 0; k < idx.length; k++) dot += w[idx[k]!]! * val[k]!;
+      const g = yi * dot - 1 + alpha[i]! * diag;
+      const pg = alpha[i] === 0 ? Math.min(g, 0) : g;
+      if (pg > maxPg) maxPg = pg;
+      if (pg < minPg) minPg = pg;
+      if (Math.abs(pg) < 1e-12) continue;
+      const old = alpha[i]!;
+      alpha[i] = Math.max(old - g / qd[i]!, 0);
+      const d = (alpha[i]! - old) * yi;
+      if (d === 0) continue;
+      if (r) for (let k = 0; k < idx.length; k++) w[idx[k]!]! += d * val[k]! * r[idx[k]!]!;
+      else for (let k = 0; k < idx.length; k++) w[idx[k]!]! += d * val[k]!;
+      b += d;
+    }
+    if (maxPg - minPg < 0.01) break;
+  }
+  return { w, b };
+}
+
+function nbRatio(data: Dataset, positive: number, dims: number, alpha = 1): Float32Array {
+  const p = new Float64Array(dims);
+  const q = new Float64Array(dims);
+  for (let i = 0; i < data.x.length; i++) {
+    const target = data.y[i] === positive ? p : q;
+    const { idx, val } = data.x[i]!;
+    for (let k = 0; k < idx.length; k++) target[idx[k]!]! += val[k]!;
+  }
+  let total = 0;
+  let count = 0;
+  for (const { val } of data.x) {
+    for (let k = 0; k < val.length; k++) total += val[k]!;
+    count += val.length;
+  }
+  const smoothing = alpha * (count > 0 ? total / count : 1);
+  let sp = 0;
+  let sq = 0;
+  for (let j = 0; j < dims; j++) {
+    p[j]! += smoothing;
+    q[j]! += smoothing;
+    sp += p[j]!;
+    sq += q[j]!;
+  }
+  const r = new Float32Array(dims);
+  for (let j = 0; j < dims; j++) r[j] = Math.log(p[j]! / sp / (q[j]! / sq));
+  return r;
+}
+
+/**
+ * Trains a single-label classifier on `{text, label}` examples. Deterministic for a given seed.
+ * `predict(train(examples, { task: 'sentiment' }), 'rất tốt')` → `{ label: 'positive', scores: {...} }`.
+ */
+export function train(examples: readonly Example[], options: TrainOptions = {}): Model {
+  if (examples.length === 0) throw new Error('invalid training set: no examples');
+  const opts = { ...DEFAULTS, ...options };
+  const features: FeatureOptions = { ...DEFAULT_FEATURES, ...options.features };
+  if (!Number.isInteger(Math.log2(features.dims))) throw new Error(`invalid dims: ${features.dims}`);
+  const labels = [...new Set(examples.map((ex) => String(ex.label)))].sort();
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const numeric = numericScales(examples, options.numericFields ?? detectNumericFields(examples));
+
+  const raw: RawFeatures[] = examples.map((ex) => extractFeatures(ex.text ?? '', features, ex, numeric));
+  options.onProgress?.(0.2);
+  const idf = fitIdf(raw, features.dims);
+  const weighting: Weighting = { idf, sublinear: opts.sublinearTf, blockWeights: opts.blockWeights };
+  const data: Dataset = {
+    x: raw.map((r) => weightFeatures(r, weighting)),
+    y: Int32Array.from(examples, (ex) => labelIndex.get(String(ex.label))!),
+  };
+  const priors = labels.map((_, k) => data.y.filter((y) => y === k).length / examples.length);
+
+  const rows = labels.length === 2 ? 1 : labels.length;
+  const random = seededRandom(opts.seed);
+  const dense: Float64Array[] = [];
+  const bias: number[] = [];
+  for (let row = 0; row < rows; row++) {
+    const positive = rows === 1 ? 1 : row;
+    const r = opts.nb ? nbRatio(data, positive, features.dims, opts.nbAlpha) : new Float32Array(features.dims).fill(1);
+    const { w, b } = trainBinary(data, positive, r, opts.C, opts.epochs, random);
+    let meanAbs = 0;
+    let nonZero = 0;
+    for (let j = 0; j < w.length; j++) {
+      if (w[j] !== 0) {
+        meanAbs += Math.abs(w[j]!);
+        nonZero++;
+      }
+    }
+    meanAbs = nonZero > 0 ? meanAbs / nonZero : 0;
+    for (let j = 0; j < w.length; j++) {
+      if (w[j] === 0) continue;
+      const interpolated = opts.nbBeta * w[j]! + (1 - opts.nbBeta) * meanAbs * Math.sign(w[j]!);
+      w[j] = interpolated * r[j]!;
+    }
+    dense.push(w);
+    bias.push(b);
+    options.onProgress?.(0.2 + (0.8 * (row + 1)) / rows);
+  }
+  return packModel(options.task ?? 'classify', labels, priors, features, numeric, weighting, dense, bias, examples.length);
+}
+
+function packModel(
+  task: string,
+  labels: string[],
+  priors: number[],
+  features: FeatureOptions,
+  numeric: NumericField[],
+  weighting: Weighting,
+  dense: Float64Array[],
+  bias: number[],
+  examples: number,
+): Model {
+  const used: number[] = [];
+  for (let j = 0; j < features.dims; j++) if (dense.some((w) => w[j] !== 0)) used.push(j);
+  const rows = dense.length;
+  const weights = new Float32Array(used.length * rows);
+  const idf = new Float32Array(used.length);
+  used.forEach((j, n) => {
+    idf[n] = weighting.idf[j]!;
+    for (let r = 0; r < rows; r++) weights[n * rows + r] = dense[r]![j]!;
+  });
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_FORMAT_VERSION,
+    task,
+    labels,
+    priors,
+    features,
+    numeric,
+    sublinear: weighting.sublinear,
+    blockWeights: weighting.blockWeights,
+    temperature: 1,
+    rows,
+    index: Int32Array.from(used),
+    idf,
+    weights,
+    bias,
+    examples,
+  };
+}
+
+interface Runtime {
+  slot: Int32Array;
+  idf: Float32Array;
+}
+
+const runtimes = new WeakMap<Model, Runtime>();
+
+function runtimeOf(model: Model): Runtime {
+  let rt = runtimes.get(model);
+  if (!rt) {
+    const slot = new Int32Array(model.features.dims).fill(-1);
+    const idf = new Float32Array(model.features.dims);
+    model.index.forEach((j, n) => {
+      slot[j] = n;
+      idf[j] = model.idf[n]!;
+    });
+    rt = { slot, idf };
+    runtimes.set(model, rt);
+  }
+  return rt;
+}
+
+/** Raw margins of each weight row for one document's features. */
+function margins(model: Model, raw: RawFeatures): Float64Array {
+  const rt = runtimeOf(model);
+  const x = weightFeatures(raw, { idf: rt.idf, sublinear: model.sublinear, blockWeights: model.blockWeights });
+  const out = Float64Array.from(model.bias);
+  const rows = model.rows;
+  for (let k = 0; k < x.idx.length; k++) {
+    const n = rt.slot[x.idx[k]!]!;
+    if (n < 0) continue;
+    const v = x.val[k]!;
+    for (let r = 0; r < rows; r++) out[r]! += model.weights[n * rows + r]! * v;
+  }
+  return out;
+}
+
+function toProbabilities(model: Model, m: Float64Array): number[] {
+  const t = model.temperature;
+  if (model.rows === 1) {
+    const p = 1 / (1 + Math.exp(-t * m[0]!));
+    return [1 - p, p];
+  }
+  let max = -Infinity;
+  for (const v of m) max = Math.max(max, v);
+  const e = Array.from(m, (v) => Math.exp(t * (v - max)));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / sum);
+}
+
+function toPrediction(labels: string[], probs: number[]): Prediction {
+  let best = 0;
+  for (let k = 1; k < probs.length; k++) if (probs[k]! > probs[best]!) best = k;
+  const scores: Record<string, number> = {};
+  labels.forEach((label, k) => (scores[label] = probs[k]!));
+  return { label: labels[best]!, scores };
+}
+
+/**
+ * Predicts one text (numeric side fields from `record`, as in training). Text without any feature gets the
+ * training prior distribution. `predict(model, 'pin trâu, máy mượt')` → `{ label: 'positive', scores }`.
+ */
+export function predict(model: Model, text: string, record: Record<string, unknown> = {}): Prediction {
+  const raw = extractFeatures(typeof text === 'string' ? text : '', model.features, record, model.numeric);
+  if (isEmptyFeatures(raw)) return toPrediction(model.labels, model.priors);
+  return toPrediction(model.labels, toProbabilities(model, margins(model, raw)));
+}
+
+/** Predicts many records `{text, ...numeric fields}` in order. */
+export function predictBatch(model: Model, records: readonly { text: string; [field: string]: unknown }[]): Prediction[] {
+  return records.map((rec) => predict(model, rec.text, rec));
+}
+
+function toBase64(a: Int32Array | Float32Array): string {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+}
+
+function fromBase64<T extends Int32Array | Float32Array>(s: string, make: (b: ArrayBuffer) => T): T {
+  const buf = Buffer.from(s, 'base64');
+  const copy = new ArrayBuffer(buf.byteLength);
+  new Uint8Array(copy).set(buf);
+  return make(copy);
+}
+
+/** The model as JSON text; typed arrays as little-endian base64. Same model → same bytes. */
+export function serializeModel(model: Model): string {
+  return JSON.stringify({
+    ...model,
+    index: toBase64(model.index),
+    idf: toBase64(model.idf),
+    weights: toBase64(model.weights),
+  });
+}
+
+/** Parses a model from JSON text, checking its format and version. `source` names it in errors. */
+export function parseModel(json: string, source = 'model'): Model {
+  let obj: Record<string, unknown>;
+  try {
+    obj = JSON.parse(json) as Record<string, unknown>;
+  } catch (err) {
+    throw new Error(`${source}: invalid JSON`, { cause: err });
+  }
+  if (obj.format !== MODEL_FORMAT) throw new Error(`${source}: invalid model format ${JSON.stringify(obj.format)}`);
+  if (obj.version !== MODEL_FORMAT_VERSION) throw new Error(`${source}: unsupported model version ${String(obj.version)}`);
+  const model = {
+    ...obj,
+    index: fromBase64(String(obj.index), (b) => new Int32Array(b)),
+    idf: fromBase64(String(obj.idf), (b) => new Float32Array(b)),
+    weights: fromBase64(String(obj.weights), (b) => new Float32Array(b)),
+  } as unknown as Model;
+  if (model.weights.length !== model.index.length * model.rows || model.idf.length !== model.index.length) {
+    throw new Error(`${source}: weight arrays do not match the index`);
+  }
+  return model;
+}
+
+/** Writes the model to `file` through a temporary file and a rename. */
+export function saveModel(model: Model, file: string): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, serializeModel(model));
+  renameSync(tmp, file);
+}
+
+/** Reads a model file written by `saveModel`. */
+export function loadModel(file: string): Model {
+  return parseModel(readFileSync(file, 'utf8'), file);
+}
+

@@ -1,0 +1,71 @@
+/** Registers every dlxh command; each action wires the layers it needs. */
+import type { Command } from 'commander';
+import { DlxhError } from '../data/errors.ts';
+import { registerDataCommands } from './commands/data.ts';
+import { registerServeCommands } from './commands/serve.ts';
+
+/** A command whose capability has not landed: says so and exits non-zero (it never pretends to work). */
+export function notImplemented(name: string): () => never {
+  return () => {
+    throw new DlxhError('NOT_IMPLEMENTED', `${name}: not implemented yet`);
+  };
+}
+
+export function registerCommands(program: Command): void {
+  registerServeCommands(program);
+  registerDataCommands(program);
+
+  const ingest = program.command('ingest').description('nhập dữ liệu: jsonl, rss, html, survey, report');
+  for (const kind of ['jsonl', 'rss', 'html', 'survey', 'report']) {
+    ingest
+      .command(`${kind} <input>`)
+      .description(`ingest ${kind} from a file or URL`)
+      .option('--source <name>', 'name of this import')
+      .action(notImplemented(`ingest ${kind}`));
+  }
+  program
+    .command('run')
+    .description('run scheduled jobs once')
+    .option('--job <name>')
+    .action(notImplemented('run'));
+  program
+    .command('hotspots')
+    .description('detect hot spots over a window and print the alerts')
+    .option('--since <iso>')
+    .option('--until <iso>')
+    .option('--json')
+    .action(notImplemented('hotspots'));
+  const nlp = program.command('nlp').description('Vietnamese NLP: segment, predict, train, eval');
+  for (const sub of ['segment', 'predict', 'train', 'eval']) {
+    nlp
+      .command(sub)
+      .option('--model <file>')
+      .option('--task <name>')
+      .option('--in <file>')
+      .option('--out <file>')
+      .action(notImplemented(`nlp ${sub}`));
+  }
+  program
+    .command('survey')
+    .description('survey statistics')
+    .command('estimate')
+    .option('--survey <name>')
+    .option('--question <q>')
+    .option('--by <column>')
+    .option('--json')
+    .action(notImplemented('survey estimate'));
+  program
+    .command('claims')
+    .description('misinformation candidates')
+    .command('match')
+    .option('--statements <file>')
+    .option('--in <file>')
+    .option('--out <file>')
+    .action(notImplemented('claims match'));
+  program
+    .command('brief')
+    .description('briefings for leadership')
+    .option('--period <period>')
+    .option('--out <dir>')
+    .action(notImplemented('brief'));
+}

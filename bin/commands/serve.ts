@@ -1,0 +1,74 @@
+/** serve and demo: the long-running server that owns the database (scheduler + web). */
+import type { Command } from 'commander';
+import type { Server } from 'node:http';
+import { DlxhError } from '../../data/errors.ts';
+import { createApp } from '../../web/app.ts';
+import { withContext, type CommandContext } from '../context.ts';
+import { loadDemo } from '../demo.ts';
+
+function parsePort(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new DlxhError('INPUT', `port: invalid port "${value}"`);
+  return port;
+}
+
+/** Serve until SIGINT/SIGTERM; resolves after a clean shutdown. */
+async function serveUntilStopped(ctx: CommandContext, port: number, host: string): Promise<void> {
+  const app = createApp({ db: ctx.db, logger: ctx.logger, now: ctx.now });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(port, host, () => resolve(s));
+    s.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new DlxhError(
+          'INPUT',
+          `port ${port}: ${error.code === 'EADDRINUSE' ? 'already in use' : error.message}`,
+        ),
+      ),
+    );
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const shownHost = host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host;
+  process.stdout.write(`dlxh đang chạy tại http://${shownHost}:${actualPort}/\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      ctx.logger.info('dlxh: đang dừng…');
+      server.close(() => resolve());
+      server.closeAllConnections();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+export function registerServeCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('run the scheduler and the web server (owns the database)')
+    .option('--port <port>', 'port (env PORT, default 8080)')
+    .option('--host <host>', 'interface to listen on')
+    .action(async (options: { port?: string; host?: string }, command: Command) => {
+      await withContext(command, async (ctx) => {
+        const port = parsePort(options.port ?? process.env.PORT, ctx.config.port);
+        await serveUntilStopped(ctx, port, options.host ?? ctx.config.host);
+      });
+    });
+
+  program
+    .command('demo')
+    .description(
+      'build the database from the bundled demo data, run the pipeline once and serve the dashboard',
+    )
+    .option('--port <port>', 'port (env PORT, default 8080)')
+    .option('--host <host>', 'interface to listen on')
+    .option('--no-serve', 'load the demo data and exit')
+    .action(async (options: { port?: string; host?: string; serve: boolean }, command: Command) => {
+      await withContext(command, async (ctx) => {
+        const port = parsePort(options.port ?? process.env.PORT, ctx.config.port);
+        await loadDemo(ctx);
+        if (options.serve) await serveUntilStopped(ctx, port, options.host ?? ctx.config.host);
+      });
+    });
+}

@@ -1,0 +1,55 @@
+/** The config file (YAML), validated; every key has a default so no file is needed. */
+import fs from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { DlxhError, errorMessage } from '../data/errors.ts';
+
+export const configSchema = z
+  .object({
+    db: z.string().min(1).optional(),
+    port: z.number().int().min(0).max(65535).default(8080),
+    host: z.string().default('127.0.0.1'),
+    secret: z.string().min(16).optional(),
+    sources: z.array(z.record(z.string(), z.unknown())).default([]),
+    schedules: z.record(z.string(), z.string()).default({}),
+    snapshot: z
+      .object({ dir: z.string().default('data/snapshots'), cron: z.string().default('*/15 * * * *') })
+      .prefault({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const key = issue.path.length ? issue.path.join('.') : '(top level)';
+  return `${key}: ${issue.message}`;
+}
+
+/** Parse and validate config text; `source` names the file in errors. */
+export function parseConfig(text: string, source: string): Config {
+  let raw: unknown;
+  try {
+    raw = text.trim() === '' ? {} : parseYaml(text);
+  } catch (error) {
+    throw new DlxhError('CONFIG', `config ${source}: invalid YAML: ${errorMessage(error)}`);
+  }
+  const result = configSchema.safeParse(raw ?? {});
+  if (!result.success) {
+    throw new DlxhError('CONFIG', `config ${source}: ${result.error.issues.map(describeIssue).join('; ')}`);
+  }
+  return result.data;
+}
+
+/** Load the config from `file`, or defaults when no file was given. A named file that is missing is an error. */
+export function loadConfig(file: string | undefined): Config {
+  if (file === undefined) return parseConfig('', '(defaults)');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : errorMessage(error);
+    throw new DlxhError('CONFIG', `config ${file}: ${reason}`);
+  }
+  return parseConfig(text, file);
+}

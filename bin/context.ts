@@ -1,0 +1,41 @@
+/** What every command gets: the opened database, the config, a logger and the clock. */
+import type { Command } from 'commander';
+import type { Db } from '../data/db.ts';
+import { openDatabase } from '../data/database.ts';
+import { stderrLogger, type Logger } from '../data/logger.ts';
+import { loadConfig, type Config } from './config.ts';
+
+export interface CommandContext {
+  db: Db;
+  dbPath: string;
+  config: Config;
+  logger: Logger;
+  now: () => Date;
+}
+
+export interface GlobalOptions {
+  db: string;
+  config?: string;
+}
+
+export function globalOptions(command: Command): GlobalOptions {
+  return command.optsWithGlobals<GlobalOptions>();
+}
+
+/** Load config, open the database (creating and migrating it), run `fn`, always close. */
+export async function withContext<T>(
+  command: Command,
+  fn: (ctx: CommandContext) => Promise<T>,
+  options: { quiet?: boolean } = {},
+): Promise<T> {
+  const globals = globalOptions(command);
+  const config = loadConfig(globals.config);
+  const dbPath = command.getOptionValueSource('db') === 'default' && config.db ? config.db : globals.db;
+  const logger = stderrLogger({ quiet: options.quiet });
+  const db = await openDatabase(dbPath);
+  try {
+    return await fn({ db, dbPath, config, logger, now: () => new Date() });
+  } finally {
+    db.close();
+  }
+}

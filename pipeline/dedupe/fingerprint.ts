@@ -1,0 +1,126 @@
+/** Near-duplicate fingerprints over syllable shingles: a 64-bit SimHash and MinHash LSH band keys. */
+
+export const SHINGLE_SIZE = 3;
+export const LSH_BANDS = 16;
+export const LSH_ROWS = 4;
+/** Two documents sharing at least this many LSH bands are near-duplicates (Jaccard ≳ 0.65 over 3-shingles). */
+export const NEAR_DUPLICATE_MIN_BANDS = 3;
+
+const HASHES = LSH_BANDS * LSH_ROWS;
+
+function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    return mix32(state);
+  };
+}
+
+const random = seededRandom(20260701);
+const MUL = Uint32Array.from({ length: HASHES }, () => random() | 1);
+const ADD = Uint32Array.from({ length: HASHES }, () => random());
+
+const TABLE_LIMIT = 0x2000;
+const WORD_CHAR = new Uint8Array(TABLE_LIMIT);
+const LOWER = new Uint16Array(TABLE_LIMIT);
+for (let c = 0; c < TABLE_LIMIT; c++) {
+  const ch = String.fromCharCode(c);
+  WORD_CHAR[c] = /[\p{L}\p{N}\p{M}]/u.test(ch) ? 1 : 0;
+  const lower = ch.toLowerCase();
+  LOWER[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
+}
+
+/** Hash of each lowercase syllable (run of letters, digits and marks) of `text`. */
+function syllableHashes(text: string): number[] {
+  const out: number[] = [];
+  let h = 0x811c9dc5;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const isWord = c < TABLE_LIMIT ? WORD_CHAR[c] === 1 : /[\p{L}\p{N}\p{M}]/u.test(text[i]!);
+    if (isWord) {
+      h = Math.imul(h ^ (c < TABLE_LIMIT ? LOWER[c]! : c), 0x01000193);
+      inWord = true;
+    } else if (inWord) {
+      out.push(h >>> 0);
+      inWord = false;
+      h = 0x811c9dc5;
+    }
+  }
+  if (inWord) out.push(h >>> 0);
+  return out;
+}
+
+/** Hashes of the overlapping syllable n-grams of `text` (the syllables themselves for very short texts). */
+export function shingleHashes(text: string, size = SHINGLE_SIZE): Uint32Array {
+  const syllables = syllableHashes(text);
+  if (syllables.length < size) return Uint32Array.from(syllables.map(mix32));
+  const out = new Uint32Array(syllables.length - size + 1);
+  for (let i = 0; i < out.length; i++) {
+    let h = 0;
+    for (let j = 0; j < size; j++) h = mix32(Math.imul(h, 31) + syllables[i + j]!);
+    out[i] = h;
+  }
+  return out;
+}
+
+export interface Fingerprint {
+  /** 64-bit SimHash as an unsigned bigint (0n for a text without syllables). */
+  simhash: bigint;
+  /** LSH band keys (`band * 2^32 + hash`), one per band; empty for a text without syllables. */
+  bands: number[];
+}
+
+/** SimHash and MinHash band keys of `text`. `fingerprint('Giá cà phê tăng mạnh').bands.length` → 16. */
+export function fingerprint(text: string): Fingerprint {
+  const shingles = shingleHashes(text);
+  if (shingles.length === 0) return { simhash: 0n, bands: [] };
+  const counts = new Int32Array(64);
+  const mins = new Uint32Array(HASHES).fill(0xffffffff);
+  for (let s = 0; s < shingles.length; s++) {
+    const lo = shingles[s]!;
+    const hi = mix32(lo ^ 0x9e3779b9);
+    for (let b = 0; b < 32; b++) {
+      counts[b]! += (lo >>> b) & 1 ? 1 : -1;
+      counts[b + 32]! += (hi >>> b) & 1 ? 1 : -1;
+    }
+    for (let k = 0; k < HASHES; k++) {
+      const v = (Math.imul(MUL[k]!, lo) + ADD[k]!) >>> 0;
+      if (v < mins[k]!) mins[k] = v;
+    }
+  }
+  let low = 0;
+  let high = 0;
+  for (let b = 0; b < 32; b++) {
+    if (counts[b]! > 0) low |= 1 << b;
+    if (counts[b + 32]! > 0) high |= 1 << b;
+  }
+  const simhash = (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0);
+  const bands: number[] = [];
+  for (let band = 0; band < LSH_BANDS; band++) {
+    let h = band + 1;
+    for (let r = 0; r < LSH_ROWS; r++) h = mix32(Math.imul(h, 0x9e3779b1) ^ mins[band * LSH_ROWS + r]!);
+    bands.push(band * 0x1_0000_0000 + h);
+  }
+  return { simhash, bands };
+}
+
+/** Number of differing bits between two SimHashes. */
+export function hammingDistance(a: bigint, b: bigint): number {
+  let x = a ^ b;
+  let n = 0;
+  while (x) {
+    x &= x - 1n;
+    n++;
+  }
+  return n;
+}

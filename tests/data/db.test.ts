@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { openDb } from '../../data/db.ts';
+import { openDatabase } from '../../data/database.ts';
+import { listMigrations, migrate } from '../../data/migrate.ts';
+import { isDlxhError } from '../../data/errors.ts';
+import { REPO_ROOT, tempDir } from '../helpers/temp.ts';
+
+describe('migrations', () => {
+  it('apply once and re-apply as a no-op', async () => {
+    const db = await openDb(':memory:');
+    const first = await migrate(db);
+    expect(first).toEqual(listMigrations().map((m) => m.version));
+    expect(first[0]).toBe(1);
+    const second = await migrate(db);
+    expect(second).toEqual([]);
+    const rows = await db.all<{ n: number }>('SELECT count(*) AS n FROM schema_migrations');
+    expect(rows[0]!.n).toBe(first.length);
+    db.close();
+  });
+
+  it('refuse a migration whose text changed after it was applied', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, '001_a.sql'), 'CREATE TABLE a (x INTEGER);');
+    const db = await openDb(':memory:');
+    await migrate(db, listMigrations(dir));
+    fs.writeFileSync(path.join(dir, '001_a.sql'), 'CREATE TABLE a (x INTEGER, y INTEGER);');
+    await expect(migrate(db, listMigrations(dir))).rejects.toThrow(/001_a was changed after it was applied/);
+    db.close();
+  });
+
+  it('roll back a failing migration entirely', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, '001_ok.sql'), 'CREATE TABLE ok (x INTEGER);');
+    fs.writeFileSync(
+      path.join(dir, '002_bad.sql'),
+      'CREATE TABLE half (x INTEGER); SELECT * FROM missing_table;',
+    );
+    const db = await openDb(':memory:');
+    await expect(migrate(db, listMigrations(dir))).rejects.toThrow(/missing_table/);
+    const tables = await db.all<{ table_name: string }>(`SELECT table_name FROM duckdb_tables() ORDER BY 1`);
+    expect(tables.map((t) => t.table_name)).toEqual(['ok', 'schema_migrations']);
+    db.close();
+  });
+});
+
+describe('db', () => {
+  it('binds values, never splices them', async () => {
+    const db = await openDb(':memory:');
+    await db.run('CREATE TABLE t (s VARCHAR, n BIGINT, l VARCHAR[], at TIMESTAMPTZ)');
+    const hostile = "x'); DROP TABLE t; --";
+    await db.run('INSERT INTO t VALUES ($s, $n, $l, $at)', {
+      s: hostile,
+      n: 42,
+      l: ['a', 'b'],
+      at: new Date('2026-11-24T01:15:00Z'),
+    });
+    const row = await db.one<{ s: string; n: number; l: string[]; at: Date }>('SELECT * FROM t');
+    expect(row).toEqual({ s: hostile, n: 42, l: ['a', 'b'], at: new Date('2026-11-24T01:15:00Z') });
+    db.close();
+  });
+
+  it('rolls back a failed transaction and keeps earlier data', async () => {
+    const db = await openDb(':memory:');
+    await db.run('CREATE TABLE t (id INTEGER PRIMARY KEY)');
+    await db.run('INSERT INTO t VALUES (1)');
+    await expect(
+      db.transaction(async () => {
+        await db.run('INSERT INTO t VALUES (2)');
+        await db.run('INSERT INTO t VALUES (1)');
+      }),
+    ).rejects.toThrow();
+    expect(await db.all('SELECT id FROM t ORDER BY id')).toEqual([{ id: 1 }]);
+    db.close();
+  });
+
+  it('allows only one read-only statement in readOnlyQuery, with a row limit', async () => {
+    const db = await openDb(':memory:');
+    await db.run('CREATE TABLE t AS SELECT range AS i FROM range(10)');
+    const result = await db.readOnlyQuery('SELECT i FROM t ORDER BY i', 3);
+    expect(result).toEqual({ columns: ['i'], rows: [{ i: 0 }, { i: 1 }, { i: 2 }], truncated: true });
+    await expect(db.readOnlyQuery('DELETE FROM t', 10)).rejects.toThrow('only SELECT queries are allowed');
+    await expect(db.readOnlyQuery('SELECT 1; DROP TABLE t', 10)).rejects.toThrow('exactly one statement');
+    expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM t'))!.n).toBe(10);
+    db.close();
+  });
+
+  it('refuses to open the same file twice in one process', async () => {
+    const file = path.join(tempDir(), 'one.duckdb');
+    const db = await openDb(file);
+    await expect(openDb(file)).rejects.toThrow(/already open in this process/);
+    db.close();
+  });
+
+  it('names a corrupt file clearly', async () => {
+    const file = path.join(tempDir(), 'bad.duckdb');
+    fs.writeFileSync(file, 'this is not a database at all, just text\n'.repeat(200));
+    const error = await openDb(file).catch((e: unknown) => e);
+    expect(isDlxhError(error, 'DB_INVALID')).toBe(true);
+    expect((error as Error).message).toMatch(new RegExp(`^database ${file} is not a dlxh DuckDB database`));
+  });
+
+  it('names a folder that cannot hold the database', async () => {
+    const blocker = path.join(tempDir(), 'file');
+    fs.writeFileSync(blocker, 'x');
+    const error = await openDb(path.join(blocker, 'db.duckdb')).catch((e: unknown) => e);
+    expect(isDlxhError(error, 'DB_UNWRITABLE')).toBe(true);
+    expect((error as Error).message).toContain('is not writable');
+  });
+
+  it('gives the lock message when another process holds the file', async () => {
+    const file = path.join(tempDir(), 'held.duckdb');
+    const holder = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `import('${REPO_ROOT}/data/db.ts').then(async (m) => { await m.openDb(${JSON.stringify(file)}); console.log('held'); setInterval(() => {}, 1000); })`,
+      ],
+      { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on('data', (d: Buffer) => d.toString().includes('held') && resolve());
+        holder.on('exit', (code) => reject(new Error(`holder exited ${code}`)));
+      });
+      const error = await openDb(file).catch((e: unknown) => e);
+      expect(isDlxhError(error, 'DB_LOCKED')).toBe(true);
+      expect((error as Error).message).toBe(
+        `database ${file} is in use by another dlxh process (pid ${holder.pid}); stop it or use the server's API`,
+      );
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+});
+
+describe('openDatabase', () => {
+  it('creates, migrates and loads the reference data; reopening changes nothing', async () => {
+    const file = path.join(tempDir(), 'new', 'dlxh.duckdb');
+    const db = await openDatabase(file);
+    const counts = async () =>
+      db.one<{ units: number; topics: number; succ: number }>(
+        `SELECT (SELECT count(*) FROM units) AS units, (SELECT count(*) FROM topics) AS topics,
+                (SELECT count(*) FROM unit_successors) AS succ`,
+      );
+    const before = await counts();
+    expect(before!.units).toBeGreaterThan(400);
+    expect(before!.topics).toBeGreaterThanOrEqual(15);
+    expect(before!.succ).toBeGreaterThan(290);
+    db.close();
+    const again = await openDatabase(file);
+    const after = await again.one(
+      `SELECT (SELECT count(*) FROM units) AS units, (SELECT count(*) FROM topics) AS topics,
+              (SELECT count(*) FROM unit_successors) AS succ`,
+    );
+    expect(after).toEqual(before);
+    again.close();
+  });
+});
