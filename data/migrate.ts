@@ -11,6 +11,7 @@ export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.u
 export interface Migration {
   version: number;
   name: string;
+  file: string;
   sql: string;
   checksum: string;
 }
@@ -30,7 +31,13 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
         throw new DlxhError('CONFIG', `migration ${file}: number ${version} already used by ${clash}`);
       seen.set(version, file);
       const sql = fs.readFileSync(path.join(dir, file), 'utf8');
-      return { version, name: match[2]!, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+      return {
+        version,
+        name: match[2]!,
+        file,
+        sql,
+        checksum: createHash('sha256').update(sql).digest('hex'),
+      };
     })
     .sort((a, b) => a.version - b.version);
 }
@@ -52,7 +59,7 @@ export async function migrate(db: Db, migrations = listMigrations()): Promise<nu
       if (checksum !== migration.checksum) {
         throw new DlxhError(
           'DB_INVALID',
-          `migration ${migration.version}_${migration.name} was changed after it was applied to ${db.path}; add a new migration instead`,
+          `migration ${migration.file} was changed after it was applied to ${db.path}; add a new migration instead`,
         );
       }
       continue;

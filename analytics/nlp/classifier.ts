@@ -27,6 +27,8 @@ export interface TrainOptions {
   C?: number;
   /** Most passes of dual coordinate descent. */
   epochs?: number;
+  /** Stopping tolerance on the projected gradient gap. */
+  tolerance?: number;
   /** Scale features by their naive Bayes log-count ratio per class (NB-SVM). */
   nb?: boolean;
   /** Interpolation of NB-SVM weights towards their mean magnitude (Wang & Manning's β); 1 keeps them as trained. */
@@ -79,7 +81,8 @@ export const MODEL_FORMAT_VERSION = 1;
 const DEFAULTS = {
   seed: 1,
   C: 1,
-  epochs: 30,
+  epochs: 50,
+  tolerance: 0.1,
   nb: true,
   nbBeta: 1,
   nbAlpha: 1,
@@ -139,46 +142,52 @@ interface Dataset {
 
 /**
  * Trains one binary L2-regularised squared-hinge linear model by dual coordinate descent (as liblinear does),
- * on features scaled by `r`. Returns weights over `dims` and the bias.
+ * on features scaled by `r`. Returns weights over `dims` (in the scaled space) and the bias.
  */
 function trainBinary(
   data: Dataset,
   positive: number,
-  r: Float32Array | null,
+  r: Float32Array,
   C: number,
   epochs: number,
+  tolerance: number,
   random: () => number,
-): { w: Float64Array; b: number } {
+): { w: Float64Array; b: number; epochs: number } {
   const n = data.x.length;
-  const w = new Float64Array(r ? r.length : 0);
+  const w = new Float64Array(r.length);
   let b = 0;
   const diag = 1 / (2 * C);
   const qd = new Float64Array(n);
   const alpha = new Float64Array(n);
   const sign = new Int8Array(n);
+  const scaled: Float32Array[] = [];
   for (let i = 0; i < n; i++) {
     const { idx, val } = data.x[i]!;
+    const v = new Float32Array(idx.length);
     let s = 1 + diag;
     for (let k = 0; k < idx.length; k++) {
-      const v = r ? val[k]! * r[idx[k]!]! : val[k]!;
-      s += v * v;
+      v[k] = val[k]! * r[idx[k]!]!;
+      s += v[k]! * v[k]!;
     }
+    scaled.push(v);
     qd[i] = s;
     sign[i] = data.y[i] === positive ? 1 : -1;
   }
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  for (let epoch = 0; epoch < epochs; epoch++) {
+  let epoch = 0;
+  while (epoch < epochs) {
+    epoch++;
     shuffleInPlace(order, random);
     let maxPg = -Infinity;
     let minPg = Infinity;
     for (let s = 0; s < n; s++) {
       const i = order[s]!;
-      const { idx, val } = data.x[i]!;
+      const idx = data.x[i]!.idx;
+      const val = scaled[i]!;
       const yi = sign[i]!;
       let dot = b;
-      if (r) for (let k = 0; k < idx.length; k++) dot += w[idx[k]!]! * val[k]! * r[idx[k]!]!;
-      else for (let k = 0; k < idx.length; k++) dot += w[idx[k]!]! * val[k]!;
+      for (let k = 0; k < idx.length; k++) dot += w[idx[k]!]! * val[k]!;
       const g = yi * dot - 1 + alpha[i]! * diag;
       const pg = alpha[i] === 0 ? Math.min(g, 0) : g;
       if (pg > maxPg) maxPg = pg;
@@ -188,13 +197,12 @@ function trainBinary(
       alpha[i] = Math.max(old - g / qd[i]!, 0);
       const d = (alpha[i]! - old) * yi;
       if (d === 0) continue;
-      if (r) for (let k = 0; k < idx.length; k++) w[idx[k]!]! += d * val[k]! * r[idx[k]!]!;
-      else for (let k = 0; k < idx.length; k++) w[idx[k]!]! += d * val[k]!;
+      for (let k = 0; k < idx.length; k++) w[idx[k]!]! += d * val[k]!;
       b += d;
     }
-    if (maxPg - minPg < 0.01) break;
+    if (maxPg - minPg < tolerance) break;
   }
-  return { w, b };
+  return { w, b, epochs: epoch };
 }
 
 function nbRatio(data: Dataset, positive: number, dims: number, alpha = 1): Float32Array {
@@ -255,7 +263,8 @@ export function train(examples: readonly Example[], options: TrainOptions = {}):
   for (let row = 0; row < rows; row++) {
     const positive = rows === 1 ? 1 : row;
     const r = opts.nb ? nbRatio(data, positive, features.dims, opts.nbAlpha) : new Float32Array(features.dims).fill(1);
-    const { w, b } = trainBinary(data, positive, r, opts.C, opts.epochs, random);
+    const { w, b, epochs } = trainBinary(data, positive, r, opts.C, opts.epochs, opts.tolerance, random);
+    if (process.env.DLXH_DEBUG) console.error('row', row, 'epochs', epochs);
     let meanAbs = 0;
     let nonZero = 0;
     for (let j = 0; j < w.length; j++) {

@@ -27,7 +27,9 @@ describe('migrations', () => {
     const db = await openDb(':memory:');
     await migrate(db, listMigrations(dir));
     fs.writeFileSync(path.join(dir, '001_a.sql'), 'CREATE TABLE a (x INTEGER, y INTEGER);');
-    await expect(migrate(db, listMigrations(dir))).rejects.toThrow(/001_a was changed after it was applied/);
+    await expect(migrate(db, listMigrations(dir))).rejects.toThrow(
+      /001_a.sql was changed after it was applied/,
+    );
     db.close();
   });
 
@@ -49,16 +51,16 @@ describe('migrations', () => {
 describe('db', () => {
   it('binds values, never splices them', async () => {
     const db = await openDb(':memory:');
-    await db.run('CREATE TABLE t (s VARCHAR, n BIGINT, l VARCHAR[], at TIMESTAMPTZ)');
+    await db.run('CREATE TABLE t (s VARCHAR, n BIGINT, l VARCHAR[], ts TIMESTAMPTZ)');
     const hostile = "x'); DROP TABLE t; --";
-    await db.run('INSERT INTO t VALUES ($s, $n, $l, $at)', {
+    await db.run('INSERT INTO t VALUES ($s, $n, $l, $ts)', {
       s: hostile,
       n: 42,
       l: ['a', 'b'],
-      at: new Date('2026-11-24T01:15:00Z'),
+      ts: new Date('2026-11-24T01:15:00Z'),
     });
-    const row = await db.one<{ s: string; n: number; l: string[]; at: Date }>('SELECT * FROM t');
-    expect(row).toEqual({ s: hostile, n: 42, l: ['a', 'b'], at: new Date('2026-11-24T01:15:00Z') });
+    const row = await db.one<{ s: string; n: number; l: string[]; ts: Date }>('SELECT * FROM t');
+    expect(row).toEqual({ s: hostile, n: 42, l: ['a', 'b'], ts: new Date('2026-11-24T01:15:00Z') });
     db.close();
   });
 

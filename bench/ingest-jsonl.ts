@@ -1,0 +1,98 @@
+/** Benchmark: streaming JSONL ingestion of n synthetic documents against DuckDB's own read_json of the same file. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDb } from '../data/db.ts';
+import { migrate } from '../data/migrate.ts';
+import { ingestJsonl } from '../pipeline/jsonl/ingest-jsonl.ts';
+import { silentLogger } from '../pipeline/types.ts';
+
+const WORDS = (
+  'người dân xã phường huyện tỉnh phản ánh tình trạng ô nhiễm môi trường giá cà phê hồ tiêu tăng giảm mạnh ' +
+  'chính quyền địa phương kiểm tra xử lý vi phạm đất đai giải phóng mặt bằng bồi thường dự án đường giao thông ' +
+  'học sinh trường bệnh viện bảo hiểm y tế nước sinh hoạt hạn hán mưa lũ sạt lở cán bộ tham nhũng thủ tục hành chính'
+).split(' ');
+const LOCALITIES = ['24163', 'Xã Ea Tu', 'Buôn Ma Thuột', '643', 'Krông Pắc', null];
+
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Writes `n` synthetic documents (~120 syllables each, 5% syndicated copies) to `file`. */
+export async function writeSyntheticJsonl(file: string, n: number, seed = 1): Promise<void> {
+  const random = seeded(seed);
+  const out = fs.createWriteStream(file);
+  const start = Date.UTC(2025, 0, 1);
+  let previous = '';
+  for (let i = 0; i < n; i++) {
+    let text: string;
+    if (previous && random() < 0.05) text = `${previous} (Theo báo Đắk Lắk)`;
+    else {
+      const words: string[] = [];
+      for (let w = 0; w < 120; w++) words.push(WORDS[Math.floor(random() * WORDS.length)]!);
+      text = words.join(' ') + '.';
+    }
+    previous = text;
+    const doc = {
+      id: String(i + 1),
+      published_at: new Date(start + Math.floor(random() * 600 * 86_400_000)).toISOString(),
+      title: `Tin số ${i + 1}`,
+      text,
+      source: `bao-${i % 7}`,
+      locality: LOCALITIES[i % LOCALITIES.length],
+    };
+    if (!out.write(JSON.stringify(doc) + '\n')) await new Promise((resolve) => out.once('drain', resolve));
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
+
+/**
+ * Ingest `n` synthetic JSONL documents into a fresh temp database and compare with DuckDB's bulk `read_json`
+ * of the same file into a bare table. `await benchIngest(100_000)` → `{ docsPerSec, peakRssMb, bulkDocsPerSec }`.
+ */
+export async function benchIngest(n: number): Promise<{ docsPerSec: number; peakRssMb: number; bulkDocsPerSec: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlxh-bench-'));
+  try {
+    const file = path.join(dir, 'docs.jsonl');
+    await writeSyntheticJsonl(file, n);
+    const db = await openDb(path.join(dir, 'bench.duckdb'));
+    try {
+      await migrate(db);
+      let peak = process.memoryUsage().rss;
+      const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+      const t0 = performance.now();
+      const report = await ingestJsonl(file, { source: 'bench' }, { db, logger: silentLogger, now: () => new Date() });
+      const seconds = (performance.now() - t0) / 1000;
+      clearInterval(timer);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      if (report.failed) throw new Error(`bench: ${report.failed} documents failed: ${report.errors[0]}`);
+      const t1 = performance.now();
+      await db.run(`CREATE TABLE bulk AS SELECT * FROM read_json('${file.replaceAll("'", "''")}', format = 'newline_delimited')`);
+      const bulkSeconds = (performance.now() - t1) / 1000;
+      return {
+        docsPerSec: Math.round(n / seconds),
+        peakRssMb: Math.round(peak / 1048576),
+        bulkDocsPerSec: Math.round(n / bulkSeconds),
+      };
+    } finally {
+      db.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const n = Number(process.argv[2] ?? 100_000);
+  const result = await benchIngest(n);
+  console.log(
+    `ingest ${n} JSONL documents: ${result.docsPerSec} docs/s, peak RSS ${result.peakRssMb} MB; ` +
+      `DuckDB read_json baseline ${result.bulkDocsPerSec} docs/s (ratio ${(result.docsPerSec / result.bulkDocsPerSec).toFixed(3)})`,
+  );
+}

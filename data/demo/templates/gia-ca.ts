@@ -1,0 +1,95 @@
+import type { TopicTemplates } from '../types.ts';
+
+export const giaCa: TopicTemplates = {
+  topic: 'gia-ca',
+  words: {
+    co_quan: ['Sở Công Thương', 'Chi cục Quản lý thị trường', 'Sở Tài chính'],
+    mat_hang: [
+      'thịt heo',
+      'rau xanh',
+      'xăng dầu',
+      'gas',
+      'gạo',
+      'trứng gà',
+      'cá biển',
+      'vật liệu xây dựng',
+      'phân bón',
+      'sữa cho trẻ em',
+    ],
+    dich_vu: ['giá điện', 'giá nước sạch', 'phí gửi xe', 'giá vé xe khách', 'học phí', 'giá khám chữa bệnh'],
+  },
+  news: {
+    title: {
+      neg: [
+        'Giá {mat_hang} tăng [mạnh|liên tục], người tiêu dùng {noi} [lo lắng|thắt chặt chi tiêu]',
+        '[Hóa đơn tiền điện|Tiền điện] tháng {thang} [tăng vọt|tăng gấp đôi], người dân {noi} [thắc mắc|bức xúc]',
+        '[Tiểu thương|Người bán] ở chợ {noi_ngan} [than ế|kêu khó] vì giá {mat_hang} [leo thang|tăng cao]',
+        '[Xe khách|Nhà xe] [tăng giá vé|“chặt chém”] [dịp lễ|cuối tuần], hành khách {noi} bức xúc',
+      ],
+      neu: [
+        'Giá {mat_hang} [tại|ở] {noi} [ổn định|biến động nhẹ] [trong tuần|đầu tháng {thang}]',
+        '{co_quan} [kiểm tra|giám sát] giá {mat_hang} trên địa bàn [tỉnh|{noi}]',
+        '[Điều chỉnh|Áp dụng] {dich_vu} mới từ ngày {ngay}',
+      ],
+      pos: [
+        'Giá {mat_hang} [giảm|hạ nhiệt], [người tiêu dùng|bà nội trợ] {noi} [phấn khởi|dễ thở hơn]',
+        '[Phiên chợ|Điểm bán] bình ổn giá [thu hút đông người dân|phục vụ người dân] {noi}',
+        '{noi}: hàng Việt [giá tốt|bình ổn] [về tận thôn, buôn|được người dân đón nhận]',
+      ],
+    },
+    lead: {
+      neg: [
+        '[Những ngày qua|Từ đầu tháng {thang}], giá {mat_hang} tại [các chợ|chợ trung tâm] {noi} [tăng|đã tăng] [từ|khoảng] {n:5-30}% so với [tháng trước|đầu năm], khiến [nhiều gia đình|người lao động] [chật vật|lo lắng].',
+        '[Nhiều|Hàng chục] hộ dân ở {thon}, {noi} [phản ánh|bức xúc] vì [hóa đơn tiền điện|tiền nước] tháng {thang} tăng [bất thường|gấp nhiều lần] trong khi [sinh hoạt vẫn như cũ|không dùng thêm thiết bị gì].',
+      ],
+      neu: [
+        '[Theo ghi nhận|Ghi nhận] [sáng|chiều] {ngay} tại [chợ|các siêu thị ở] {noi}, giá {mat_hang} [dao động|ở mức] {n:15-180}.000 đồng/kg, [tương đương|không đổi so với] tuần trước.',
+        '{co_quan} [vừa|đã] [có văn bản|ban hành kế hoạch] [bình ổn thị trường|kiểm tra việc niêm yết giá] [dịp cuối năm|trong tháng {thang}].',
+      ],
+      pos: [
+        '[Sau nhiều tháng tăng cao|Sau đợt tăng giá], giá {mat_hang} tại {noi} [đã giảm|giảm] [khoảng|từ] {n:5-25}%, [giúp|khiến] [người tiêu dùng|các bà nội trợ] [bớt lo|phấn khởi].',
+        '[Chương trình|Phiên chợ] đưa hàng Việt về [nông thôn|{noi}] [thu hút|phục vụ] [hàng nghìn|hơn {n:1-5}.000] lượt người dân [tham quan, mua sắm|mua hàng giá ưu đãi].',
+      ],
+    },
+    detail: [
+      '[Tại chợ|Ở chợ] {noi_ngan}, [thịt heo|thịt ba chỉ] [có giá|được bán] {n:110-170}.000 đồng/kg, [rau xanh|rau các loại] {n:15-40}.000 đồng/kg.',
+      'Giá xăng RON 95 [hiện ở mức|được điều chỉnh lên] {n:20-26}.{n:100-900} đồng/lít [từ|kể từ] [15 giờ|] ngày {ngay}.',
+      '[Theo|Cũng theo] [các tiểu thương|người bán], [sức mua|lượng khách] [giảm|giảm khoảng] {n:10-40}% so với [cùng kỳ|trước đây].',
+    ],
+    voice: {
+      neg: [
+        '“[Lương không tăng|Thu nhập thì vậy] mà [cái gì cũng tăng giá|giá cả cứ tăng], [đi chợ|mỗi lần đi chợ] [100 nghìn|mấy trăm nghìn] [chẳng mua được gì|không đủ]”, {nguoi_dan} [than|chia sẻ].',
+        '{nguoi_dan} cho biết [hóa đơn tiền điện|tiền điện] tháng này [lên đến|hết] {n:800-3500}.000 đồng, [gấp đôi|cao gấp rưỡi] tháng trước [dù|trong khi] [gia đình không dùng điều hòa|sinh hoạt không thay đổi].',
+      ],
+      neu: ['{nguoi_dan} [cho biết|nói] [gia đình|bà con] [đã quen|chủ động] [cân đối chi tiêu|mua hàng ở các điểm bình ổn].'],
+      pos: [
+        '“[Giá rẻ hơn ngoài chợ|Hàng tốt, giá mềm], [lại có chương trình khuyến mãi|có nguồn gốc rõ ràng], tôi [mua được nhiều thứ|rất hài lòng]”, {nguoi_dan} [vui vẻ cho biết|chia sẻ].',
+      ],
+    },
+    response: [
+      '[Đại diện|Lãnh đạo] {co_quan} cho biết [sẽ tăng cường|đang tăng cường] [kiểm tra việc niêm yết giá|kiểm soát thị trường], [xử lý nghiêm|kiên quyết xử lý] [các trường hợp|hành vi] [găm hàng, tăng giá bất hợp lý|đầu cơ, thao túng giá].',
+      '[Điện lực khu vực|Công ty Điện lực Đắk Lắk] [giải thích|cho biết] [hóa đơn tăng do|nguyên nhân là] [thời tiết nắng nóng|số ngày tính tiền nhiều hơn] và [sẵn sàng kiểm tra công tơ|cử nhân viên kiểm tra] [khi khách hàng có yêu cầu|tại nhà].',
+    ],
+  },
+  social: {
+    neg: [
+      'Giá {mat_hang} [gì mà|sao] [tăng hoài|lên từng ngày] vậy trời, [đi chợ|lương] [không đủ|sao theo kịp].',
+      'Tiền điện tháng {thang} nhà mình [lên|hết] [gần|hơn] {n:1-3} triệu, [có ai bị giống không|vô lý thật sự].',
+      'Đi xe khách từ {noi_ngan} [về|lên] [Sài Gòn|Nha Trang|Tuy Hòa|Buôn Ma Thuột] mà [nhà xe|họ] [thu|lấy] [gấp đôi|thêm] [tiền vé|mỗi người {n:100-200} nghìn], [chặt chém|quá đáng] quá.',
+    ],
+    neu: [
+      'Giá {mat_hang} [hôm nay|sáng nay] ở chợ {noi_ngan} [bao nhiêu|thế nào] [vậy|rồi] [mọi người|cả nhà]?',
+      '[Thông báo|Lưu ý]: [từ|kể từ] {ngay} [điều chỉnh|áp dụng] {dich_vu} mới, [mọi người|bà con] [cập nhật|lưu ý] nhé.',
+    ],
+    pos: [
+      '[Nay|Hôm nay] giá {mat_hang} [giảm rồi|hạ rồi], [đi chợ|mua] [thấy|được] [nhẹ nhàng|dễ thở] hơn hẳn.',
+      '[Phiên chợ|Điểm bán] bình ổn ở {noi_ngan} [hàng rẻ|giá tốt] [lắm|thật], [ai chưa đi|mọi người] [tranh thủ|ghé] nhé.',
+    ],
+  },
+  report: {
+    neg: ['Nhân dân [lo lắng|băn khoăn] về [giá {mat_hang} tăng cao|hóa đơn tiền điện tăng bất thường|giá vật tư nông nghiệp tăng] ảnh hưởng đến đời sống.'],
+    neu: ['Nhân dân quan tâm đến [diễn biến giá cả thị trường|giá xăng dầu, giá điện] [cuối năm|trong tháng].'],
+    pos: ['Giá cả [các mặt hàng thiết yếu|thị trường] [ổn định|được kiểm soát], nhân dân [yên tâm|đồng tình].'],
+    proposal: ['Đề nghị [tăng cường kiểm tra, kiểm soát giá cả|Sở Công Thương tổ chức thêm các điểm bán hàng bình ổn giá|ngành điện giải thích rõ cách tính tiền điện].'],
+  },
+};
