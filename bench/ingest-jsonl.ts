@@ -47,7 +47,7 @@ export async function writeSyntheticJsonl(file: string, n: number, seed = 1): Pr
       source: `bao-${i % 7}`,
       locality: LOCALITIES[i % LOCALITIES.length],
     };
-    if (!out.write(JSON.stringify(doc) + '\n')) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(JSON.stringify(doc) + '\n')) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }

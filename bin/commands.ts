@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { DlxhError } from '../data/errors.ts';
 import { registerDataCommands } from './commands/data.ts';
+import { registerIngestCommands } from './commands/ingest.ts';
 import { registerServeCommands } from './commands/serve.ts';
 
 /** A command whose capability has not landed: says so and exits non-zero (it never pretends to work). */
@@ -15,14 +16,7 @@ export function registerCommands(program: Command): void {
   registerServeCommands(program);
   registerDataCommands(program);
 
-  const ingest = program.command('ingest').description('nhập dữ liệu: jsonl, rss, html, survey, report');
-  for (const kind of ['jsonl', 'rss', 'html', 'survey', 'report']) {
-    ingest
-      .command(`${kind} <input>`)
-      .description(`ingest ${kind} from a file or URL`)
-      .option('--source <name>', 'name of this import')
-      .action(notImplemented(`ingest ${kind}`));
-  }
+  registerIngestCommands(program);
   program
     .command('run')
     .description('run scheduled jobs once')

@@ -34,6 +34,13 @@ export interface Db {
     sql: string,
     maxRows: number,
   ): Promise<{ columns: string[]; rows: Row[]; truncated: boolean }>;
+  /**
+   * A second connection to the same database, with its own temporary objects and transactions; its
+   * `close()` closes only that connection. `const conn = await db.connect()`
+   */
+  connect(): Promise<Db>;
+  /** Interrupt the statement running on this connection (it fails with an INTERRUPT error), for time limits. */
+  interrupt(): void;
   close(): void;
 }
 
@@ -132,6 +139,7 @@ class DuckDb implements Db {
     readonly path: string,
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    private readonly ownsInstance = true,
   ) {}
 
   async run(sql: string, params?: Params): Promise<void> {
@@ -215,13 +223,29 @@ class DuckDb implements Db {
     }
   }
 
+  async connect(): Promise<Db> {
+    const connection = await this.instance.connect();
+    await configureConnection(connection);
+    return new DuckDb(this.path, this.instance, connection, false);
+  }
+
+  interrupt(): void {
+    this.connection.interrupt();
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
     this.connection.closeSync();
+    if (!this.ownsInstance) return;
     this.instance.closeSync();
     openPaths.delete(this.path);
   }
+}
+
+async function configureConnection(connection: DuckDBConnection): Promise<void> {
+  await connection.run('LOAD icu');
+  await connection.run(`SET TimeZone = 'Asia/Ho_Chi_Minh'`);
 }
 
 /**
@@ -242,8 +266,7 @@ export async function openDb(file: string): Promise<Db> {
     throw translateOpenError(file, error);
   }
   const connection = await instance.connect();
-  await connection.run('LOAD icu');
-  await connection.run(`SET TimeZone = 'Asia/Ho_Chi_Minh'`);
+  await configureConnection(connection);
   if (key !== ':memory:') openPaths.add(key);
   return new DuckDb(key === ':memory:' ? key : file, instance, connection);
 }

@@ -1,9 +1,20 @@
 /** Fast language guess for documents: Vietnamese, English or other. */
 import { foldDiacritics } from '../data/text/normalize.ts';
 
-const VI_LETTERS = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/giu;
-const LETTERS = /\p{L}/gu;
-const LATIN = /[a-z]/gi;
+const VI_SPECIFIC = 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ';
+const TABLE_LIMIT = 0x2000;
+const OTHER = 0;
+const LATIN = 1;
+const VIETNAMESE = 2;
+const NON_LATIN = 3;
+const CHAR_CLASS = new Uint8Array(TABLE_LIMIT);
+for (let c = 0; c < TABLE_LIMIT; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[a-zA-Z]/.test(ch)) CHAR_CLASS[c] = LATIN;
+  else if (VI_SPECIFIC.includes(ch.toLowerCase())) CHAR_CLASS[c] = VIETNAMESE;
+  else if (/\p{L}/u.test(ch)) CHAR_CLASS[c] = /\p{Script=Latin}/u.test(ch) ? LATIN : NON_LATIN;
+  else CHAR_CLASS[c] = OTHER;
+}
 
 // Frequent syllables of Vietnamese written without diacritics, and frequent English words.
 const VI_WORDS = new Set(
@@ -16,17 +27,25 @@ const EN_WORDS = new Set('the of and to in is that for on with as was are be by 
  * else `'other'`. `detectLanguage('Người dân xã Ea Tu')` → `'vi'`.
  */
 export function detectLanguage(text: string): 'vi' | 'en' | 'other' {
-  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
-  const letters = sample.match(LETTERS)?.length ?? 0;
+  const length = Math.min(text.length, 4000);
+  let letters = 0;
+  let latin = 0;
+  let vietnamese = 0;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    const cls = c < TABLE_LIMIT ? CHAR_CLASS[c] : /\p{L}/u.test(text[i]!) ? NON_LATIN : OTHER;
+    if (cls === OTHER) continue;
+    letters++;
+    if (cls === LATIN) latin++;
+    else if (cls === VIETNAMESE) vietnamese++;
+  }
   if (letters === 0) return 'other';
-  const vi = sample.match(VI_LETTERS)?.length ?? 0;
-  if (vi / letters > 0.04) return 'vi';
-  const latin = sample.match(LATIN)?.length ?? 0;
-  if (latin / letters < 0.6) return 'other';
+  if (vietnamese / letters > 0.04) return 'vi';
+  if ((latin + vietnamese) / letters < 0.6) return 'other';
   let viWords = 0;
   let enWords = 0;
   let words = 0;
-  for (const word of foldDiacritics(sample).split(/[^a-z]+/)) {
+  for (const word of foldDiacritics(text.slice(0, length)).split(/[^a-z]+/)) {
     if (!word) continue;
     words++;
     if (VI_WORDS.has(word)) viWords++;

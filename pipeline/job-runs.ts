@@ -11,9 +11,11 @@ export interface RunCounts {
   warnings?: string[];
   /** Set when the run as a whole failed (e.g. the file could not be read). */
   fatal?: string | null;
+  /** Set when the run did nothing on purpose (e.g. the source is backing off); `fatal` says why. */
+  skipped?: boolean;
 }
 
-export type RunStatus = 'running' | 'ok' | 'partial' | 'failed' | 'interrupted';
+export type RunStatus = 'running' | 'ok' | 'partial' | 'failed' | 'interrupted' | 'skipped';
 
 /** Runs still marked 'running' (of `job`, or of every job) are marked 'interrupted'; returns how many. */
 export async function markInterruptedRuns(db: Db, now: Date, job?: string): Promise<number> {
@@ -40,6 +42,7 @@ export async function startRun(db: Db, job: string, now: Date): Promise<number> 
 }
 
 export function runStatus(report: RunCounts): RunStatus {
+  if (report.skipped) return 'skipped';
   if (report.fatal) return 'failed';
   if (report.failed === 0) return 'ok';
   return report.failed >= report.in ? 'failed' : 'partial';

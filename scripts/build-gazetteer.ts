@@ -78,16 +78,16 @@ interface Located<T> {
 }
 
 function readCsv<T>(dir: string, file: string): Located<T>[] {
-  const rows = parse(readFileSync(path.join(dir, file), 'utf8'), { columns: true, skip_empty_lines: true, trim: true });
+  const rows = parse(readFileSync(path.join(dir, file), 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+  });
   return (rows as T[]).map((row, i) => ({ row, where: `${file}: line ${i + 2}` }));
 }
 
 function stripDiacritics(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }
 
 /** The other tone-mark placement (hoà, thuỷ, khoẻ) for syllables ending in oa/oe/uy. */
@@ -110,7 +110,10 @@ function eaVariants(s: string): string[] {
   const out: string[] = [];
   const spaced = s.replace(/\bEa(\p{L})/gu, (_, c: string) => `Ea ${c.toUpperCase()}`);
   if (spaced !== s) out.push(spaced);
-  const joined = s.replace(/\bEa (\p{L}[\p{L}']*)$/u, (_, w: string) => `Ea${w.replace(/'/g, '').toLowerCase()}`);
+  const joined = s.replace(
+    /\bEa (\p{L}[\p{L}']*)$/u,
+    (_, w: string) => `Ea${w.replace(/'/g, '').toLowerCase()}`,
+  );
   if (joined !== s) out.push(joined);
   return out;
 }
@@ -122,7 +125,12 @@ function spellingGroup(shortName: string): string[] {
 }
 
 function bareVariants(spelling: string): string[] {
-  const out = [spelling, oldStyleToneMarks(spelling), ...apostropheVariants(spelling), ...eaVariants(spelling)];
+  const out = [
+    spelling,
+    oldStyleToneMarks(spelling),
+    ...apostropheVariants(spelling),
+    ...eaVariants(spelling),
+  ];
   if (/Đắk|Lắk/.test(spelling)) out.push(spelling.replace(/Đắk/g, 'Đăk').replace(/Lắk/g, 'Lăk'));
   return out;
 }
@@ -131,7 +139,13 @@ function bareVariants(spelling: string): string[] {
  * Alternative spellings, unique case-insensitively: the official and other tone placement, the short name and its
  * spelling variants (with and without diacritics and apostrophes), and the name with each type prefix and abbreviation.
  */
-function aliasesFor(uid: string, officialName: string, name: string, shortName: string, type: UnitType): string[] {
+function aliasesFor(
+  uid: string,
+  officialName: string,
+  name: string,
+  shortName: string,
+  type: UnitType,
+): string[] {
   const prefix = UNIT_TYPES[type]!.prefix;
   const spellings = spellingGroup(shortName);
   const isNumbered = /^\d+$/.test(shortName);
@@ -160,11 +174,14 @@ function makeUnit(row: UnitRow, where: string, era: 'pre2025' | '2025', province
   const type = row.type as UnitType;
   const name = normalizeToneMarks(row.name);
   const prefix = kind.prefix;
-  if (!name.startsWith(`${prefix} `)) throw new Error(`${where}: name "${row.name}" does not start with "${prefix}"`);
+  if (!name.startsWith(`${prefix} `))
+    throw new Error(`${where}: name "${row.name}" does not start with "${prefix}"`);
   const shortName = name.slice(prefix.length + 1);
   const uid = `${row.code}/${era}`;
-  if ((kind.level === 1) !== (row.parent_code === '')) throw new Error(`${where}: invalid parent_code "${row.parent_code}"`);
-  if (kind.level === 1 && row.code !== provinceCode) throw new Error(`${where}: unexpected province "${row.code}"`);
+  if ((kind.level === 1) !== (row.parent_code === ''))
+    throw new Error(`${where}: invalid parent_code "${row.parent_code}"`);
+  if (kind.level === 1 && row.code !== provinceCode)
+    throw new Error(`${where}: unexpected province "${row.code}"`);
   return {
     uid,
     code: row.code,
@@ -229,7 +246,8 @@ export function buildGazetteer(dir: string): Unit[] {
 
 function ancestorProvince(units: Map<string, Unit>, unit: Unit): string | null {
   let current: Unit | undefined = unit;
-  while (current && current.level > 1) current = current.parent_uid ? units.get(current.parent_uid) : undefined;
+  while (current && current.level > 1)
+    current = current.parent_uid ? units.get(current.parent_uid) : undefined;
   return current?.uid ?? null;
 }
 
@@ -238,7 +256,8 @@ function checkCommuneSuccessors(unit: Unit): void {
   const ok =
     (portions.length === 1 && portions[0] === 'whole') ||
     (portions.length === 2 && portions[0] === 'part' && portions[1] === 'remainder');
-  if (!ok) throw new Error(`${unit.uid}: expected one whole successor or a part and a remainder, got [${portions}]`);
+  if (!ok)
+    throw new Error(`${unit.uid}: expected one whole successor or a part and a remainder, got [${portions}]`);
 }
 
 function districtSuccessors(units: Map<string, Unit>, district: Unit): UnitSuccessor[] {

@@ -31,13 +31,17 @@ export interface TrainOptions {
   tolerance?: number;
   /** Scale features by their naive Bayes log-count ratio per class (NB-SVM). */
   nb?: boolean;
-  /** Interpolation of NB-SVM weights towards their mean magnitude (Wang & Manning's β); 1 keeps them as trained. */
-  nbBeta?: number;
+  /** Weight of complement naive Bayes scores added to the linear model's margins (0: none). */
+  cnb?: number;
+  /** Additive smoothing of complement naive Bayes. */
+  cnbAlpha?: number;
   /** Additive smoothing of the NB count ratio, in units of the mean feature value. */
   nbAlpha?: number;
   /** Weight of the word, character and meta blocks after per-block normalisation. */
   blockWeights?: number[];
   sublinearTf?: boolean;
+  /** Features seen in fewer training documents than this are dropped. */
+  minDf?: number;
   /** Extra fields to use as numeric features; by default every field numeric in most examples. */
   numericFields?: string[];
   /** Called with progress in [0, 1]. */
@@ -84,10 +88,12 @@ const DEFAULTS = {
   epochs: 50,
   tolerance: 0.1,
   nb: true,
-  nbBeta: 1,
+  cnb: 0,
+  cnbAlpha: 0.1,
   nbAlpha: 1,
   blockWeights: [1, 1, 1],
   sublinearTf: true,
+  minDf: 1,
 };
 
 /** Small deterministic PRNG (mulberry32). */
@@ -233,57 +239,107 @@ function nbRatio(data: Dataset, positive: number, dims: number, alpha = 1): Floa
   return r;
 }
 
+/** Examples turned into raw feature counts once, so several models (cross-validation folds) can share them. */
+export interface PreparedExamples {
+  raw: RawFeatures[];
+  labels: string[];
+  numeric: NumericField[];
+  features: FeatureOptions;
+}
+
+/** Extracts features of every example; numeric side fields are detected and scaled here. */
+export function prepareExamples(examples: readonly Example[], options: TrainOptions = {}): PreparedExamples {
+  const features: FeatureOptions = { ...DEFAULT_FEATURES, ...options.features };
+  if (!Number.isInteger(Math.log2(features.dims))) throw new Error(`invalid dims: ${features.dims}`);
+  const numeric = numericScales(examples, options.numericFields ?? detectNumericFields(examples));
+  const raw = examples.map((ex) => extractFeatures(typeof ex.text === 'string' ? ex.text : '', features, ex, numeric));
+  return { raw, labels: examples.map((ex) => String(ex.label)), numeric, features };
+}
+
 /**
  * Trains a single-label classifier on `{text, label}` examples. Deterministic for a given seed.
  * `predict(train(examples, { task: 'sentiment' }), 'rất tốt')` → `{ label: 'positive', scores: {...} }`.
  */
 export function train(examples: readonly Example[], options: TrainOptions = {}): Model {
   if (examples.length === 0) throw new Error('invalid training set: no examples');
-  const opts = { ...DEFAULTS, ...options };
-  const features: FeatureOptions = { ...DEFAULT_FEATURES, ...options.features };
-  if (!Number.isInteger(Math.log2(features.dims))) throw new Error(`invalid dims: ${features.dims}`);
-  const labels = [...new Set(examples.map((ex) => String(ex.label)))].sort();
-  const labelIndex = new Map(labels.map((l, i) => [l, i]));
-  const numeric = numericScales(examples, options.numericFields ?? detectNumericFields(examples));
+  return trainPrepared(prepareExamples(examples, options), undefined, options);
+}
 
-  const raw: RawFeatures[] = examples.map((ex) => extractFeatures(ex.text ?? '', features, ex, numeric));
+/** Complement naive Bayes weights (Rennie et al.), L1-normalised per class, over the used features. */
+function complementNb(data: Dataset, classes: number, dims: number, alpha: number): Float64Array[] {
+  const perClass = Array.from({ length: classes }, () => new Float64Array(dims));
+  const all = new Float64Array(dims);
+  for (let i = 0; i < data.x.length; i++) {
+    const target = perClass[data.y[i]!]!;
+    const { idx, val } = data.x[i]!;
+    for (let k = 0; k < idx.length; k++) {
+      target[idx[k]!]! += val[k]!;
+      all[idx[k]!]! += val[k]!;
+    }
+  }
+  let used = 0;
+  for (let j = 0; j < dims; j++) if (all[j]! > 0) used++;
+  return perClass.map((counts) => {
+    let rest = 0;
+    for (let j = 0; j < dims; j++) rest += all[j]! - counts[j]!;
+    const w = new Float64Array(dims);
+    let norm = 0;
+    for (let j = 0; j < dims; j++) {
+      if (all[j] === 0) continue;
+      w[j] = -Math.log((alpha + all[j]! - counts[j]!) / (alpha * used + rest));
+      norm += Math.abs(w[j]!);
+    }
+    for (let j = 0; j < dims; j++) if (w[j] !== 0) w[j] = (w[j]! / norm) * used;
+    return w;
+  });
+}
+
+/** Trains on the prepared examples at `indices` (all when omitted). */
+export function trainPrepared(prep: PreparedExamples, indices: readonly number[] | undefined, options: TrainOptions = {}): Model {
+  const opts = { ...DEFAULTS, ...options };
+  const features = prep.features;
+  const pick = indices ?? prep.raw.map((_, i) => i);
+  if (pick.length === 0) throw new Error('invalid training set: no examples');
+  const labels = [...new Set(pick.map((i) => prep.labels[i]!))].sort();
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const raw = pick.map((i) => prep.raw[i]!);
   options.onProgress?.(0.2);
-  const idf = fitIdf(raw, features.dims);
+  const idf = fitIdf(raw, features.dims, opts.minDf);
   const weighting: Weighting = { idf, sublinear: opts.sublinearTf, blockWeights: opts.blockWeights };
   const data: Dataset = {
     x: raw.map((r) => weightFeatures(r, weighting)),
-    y: Int32Array.from(examples, (ex) => labelIndex.get(String(ex.label))!),
+    y: Int32Array.from(pick, (i) => labelIndex.get(prep.labels[i]!)!),
   };
-  const priors = labels.map((_, k) => data.y.filter((y) => y === k).length / examples.length);
+  const priors = labels.map((_, k) => data.y.filter((y) => y === k).length / pick.length);
 
   const rows = labels.length === 2 ? 1 : labels.length;
   const random = seededRandom(opts.seed);
   const dense: Float64Array[] = [];
   const bias: number[] = [];
+  const ones = new Float32Array(features.dims).fill(1);
   for (let row = 0; row < rows; row++) {
     const positive = rows === 1 ? 1 : row;
-    const r = opts.nb ? nbRatio(data, positive, features.dims, opts.nbAlpha) : new Float32Array(features.dims).fill(1);
+    const r = opts.nb ? nbRatio(data, positive, features.dims, opts.nbAlpha) : ones;
     const { w, b, epochs } = trainBinary(data, positive, r, opts.C, opts.epochs, opts.tolerance, random);
     if (process.env.DLXH_DEBUG) console.error('row', row, 'epochs', epochs);
-    let meanAbs = 0;
-    let nonZero = 0;
-    for (let j = 0; j < w.length; j++) {
-      if (w[j] !== 0) {
-        meanAbs += Math.abs(w[j]!);
-        nonZero++;
-      }
-    }
-    meanAbs = nonZero > 0 ? meanAbs / nonZero : 0;
-    for (let j = 0; j < w.length; j++) {
-      if (w[j] === 0) continue;
-      const interpolated = opts.nbBeta * w[j]! + (1 - opts.nbBeta) * meanAbs * Math.sign(w[j]!);
-      w[j] = interpolated * r[j]!;
-    }
+    if (opts.nb) for (let j = 0; j < w.length; j++) if (w[j] !== 0) w[j]! *= r[j]!;
     dense.push(w);
     bias.push(b);
     options.onProgress?.(0.2 + (0.8 * (row + 1)) / rows);
   }
-  return packModel(options.task ?? 'classify', labels, priors, features, numeric, weighting, dense, bias, examples.length);
+  if (opts.cnb > 0) {
+    const cnb = complementNb(data, labels.length, features.dims, opts.cnbAlpha);
+    if (rows === 1) {
+      const w = dense[0]!;
+      for (let j = 0; j < w.length; j++) w[j]! += opts.cnb * (cnb[1]![j]! - cnb[0]![j]!);
+    } else {
+      for (let k = 0; k < rows; k++) {
+        const w = dense[k]!;
+        for (let j = 0; j < w.length; j++) w[j]! += opts.cnb * cnb[k]![j]!;
+      }
+    }
+  }
+  return packModel(options.task ?? 'classify', labels, priors, features, prep.numeric, weighting, dense, bias, pick.length);
 }
 
 function packModel(

@@ -343,8 +343,11 @@ export interface Weighting {
   blockWeights: number[];
 }
 
-/** Smoothed idf, `log((1 + n) / (1 + df)) + 1`, over word and character blocks. */
-export function fitIdf(docs: RawFeatures[], dims: number): Float32Array {
+/**
+ * Smoothed idf, `log((1 + n) / (1 + df)) + 1`, over word and character blocks; 0 for features in fewer than
+ * `minDf` documents, which drops them.
+ */
+export function fitIdf(docs: RawFeatures[], dims: number, minDf = 1): Float32Array {
   const df = new Float64Array(dims);
   for (const doc of docs) {
     for (const block of [BLOCK_WORD, BLOCK_CHAR]) {
@@ -354,7 +357,7 @@ export function fitIdf(docs: RawFeatures[], dims: number): Float32Array {
   }
   const idf = new Float32Array(dims);
   const n = docs.length;
-  for (let i = 0; i < dims; i++) idf[i] = Math.log((1 + n) / (1 + df[i]!)) + 1;
+  for (let i = 0; i < dims; i++) idf[i] = df[i]! < minDf ? 0 : Math.log((1 + n) / (1 + df[i]!)) + 1;
   return idf;
 }
 

@@ -1,9 +1,9 @@
 // Finds mentions of Đắk Lắk and Phú Yên administrative units (old and new names) in Vietnamese text.
 import { foldAligned, nfc, normalizeToneMarks } from '../../data/text/normalize.ts';
-import { isUnitValidAt, loadUnits } from '../../data/reference/index.ts';
+import { isUnitValidOn, loadUnits, vietnamDay } from '../../data/reference/index.ts';
 import type { Unit, UnitType } from '../../data/reference/index.ts';
 
-/** One place named in a text; `start`/`end` are UTF-16 offsets of `surface` (type prefix included) in the text. */
+/** One place named in a text; `start`/`end` are UTF-16 offsets of `surface` (type prefix included). */
 export interface PlaceMention {
   uid: string;
   code: string;
@@ -11,7 +11,7 @@ export interface PlaceMention {
   start: number;
   end: number;
   surface: string;
-  /** 0–1: how the name was written (with a type prefix or bare) times how clearly it picked one unit. */
+  /** 0–1: how the name was written (with a type prefix, in a list, bare) times how clearly it picked one unit. */
   confidence: number;
 }
 
@@ -25,38 +25,49 @@ export type PlaceExtractor = (text: string, opts?: ExtractPlacesOptions) => Plac
 interface Token {
   start: number;
   end: number;
-  /** Folded form: lowercase ASCII, apostrophes as `'`. */
+  /** Lowercase ASCII, apostrophes as `'`. */
   folded: string;
 }
 
 interface NameEntry {
   unit: Unit;
-  /** Lowercase spellings with diacritics, token-joined; a surface with diacritics must be one of them. */
+  /** Lowercase spellings with diacritics; a surface written with diacritics must be one of them. */
   exact: Set<string>;
+  /** Whether the name may be recognised without a type prefix. */
   bare: boolean;
+  /** Acronyms such as "BMT" count only in capitals. */
   upperOnly: boolean;
+}
+
+interface NameGroup {
+  entries: NameEntry[];
+  anyBare: boolean;
 }
 
 interface PrefixDef {
   folded: string[];
   exact: string[];
   types: UnitType[];
-  /** Abbreviations such as "H." and "P." count only when capitalised and followed by a dot. */
+  /** Abbreviations such as "H.", "P.", "TT" count only in capitals, one-letter ones only with their dot. */
   strict: boolean;
 }
 
 interface PlaceIndex {
-  names: Map<string, NameEntry[]>;
+  names: Map<string, NameGroup>;
+  /** Every leading run of tokens of every name, so a lookup stops as soon as no name can match. */
+  keyPrefixes: Set<string>;
   maxTokens: number;
   units: Map<string, Unit>;
 }
 
+type MatchKind = 'prefixed' | 'list' | 'bare';
+
 interface RawMatch {
   start: number;
   end: number;
-  candidates: Unit[];
-  kind: 'prefixed' | 'list' | 'bare';
   endToken: number;
+  candidates: Unit[];
+  kind: MatchKind;
   types: UnitType[] | null;
 }
 
@@ -79,6 +90,10 @@ const PREFIXES: PrefixDef[] = [
   prefix('p', ['phường'], true),
 ];
 
+const PREFIXES_BY_FIRST = new Map<string, PrefixDef[]>();
+for (const p of PREFIXES)
+  PREFIXES_BY_FIRST.set(p.folded[0]!, [...(PREFIXES_BY_FIRST.get(p.folded[0]!) ?? []), p]);
+
 const LEVEL_OF_TYPE: Record<UnitType, number> = {
   tỉnh: 1,
   'thành phố': 2,
@@ -90,15 +105,45 @@ const LEVEL_OF_TYPE: Record<UnitType, number> = {
 };
 
 /** Words before a bare name that make it a river, lake, street… rather than the unit. */
-const BARE_BLOCKERS = new Set(
-  ['sông', 'hồ', 'thác', 'suối', 'đầm', 'đèo', 'núi', 'đường', 'phố', 'cầu', 'vịnh', 'bến', 'chợ', 'trường', 'buôn']
-    .map((w) => foldAligned(w)),
-);
+const BARE_BLOCKERS = [
+  'sông',
+  'hồ',
+  'thác',
+  'suối',
+  'đầm',
+  'đèo',
+  'núi',
+  'đường',
+  'phố',
+  'cầu',
+  'vịnh',
+  'bến',
+  'chợ',
+];
+const BARE_BLOCKERS_EXACT = new Set(BARE_BLOCKERS);
+const BARE_BLOCKERS_FOLDED = new Set(BARE_BLOCKERS.map((w) => foldAligned(w)));
 
-const LIST_JOINERS = new Set(['và', 'cùng', 'với', 'hoặc', 'and'].map((w) => foldAligned(w)));
+const LIST_JOINERS = new Set(['và', 'cùng', 'với', 'hoặc'].map((w) => foldAligned(w)));
+const LIST_GAP = /^[ \t]*(?:[,;&/-][ \t]*)?(?:[a-z]+[ \t]+)?$/;
 
-const ETHNIC_SYLLABLES = new Set(['ea', 'ia', 'ya', 'cu', 'cuor', 'buon', 'yang', 'pong', 'dray', 'dur', 'kang']);
+const ETHNIC_SYLLABLES = new Set([
+  'ea',
+  'ia',
+  'ya',
+  'cu',
+  'cuor',
+  'buon',
+  'yang',
+  'pong',
+  'dray',
+  'dur',
+  'kang',
+]);
 const NON_VIETNAMESE_ONSET = /^(kr|dr|bl|br|pl|pr|dl|km|kn|kp|kt|kb|bh|dh|hm|hl|hr|mn|mt|rb|jl|rv|mg)/;
+
+const ASCII = /^[ -~]*$/;
+
+const BASE_CONFIDENCE: Record<MatchKind, number> = { prefixed: 0.95, list: 0.85, bare: 0.75 };
 
 function prefix(words: string, types: UnitType[], strict = false): PrefixDef {
   const exact = words.split(' ');
@@ -113,7 +158,7 @@ function isWordChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 }
 
-/** Tokens of a folded text: runs of a–z and digits, with an apostrophe inside ("h'leo") or after one letter ("m'"). */
+/** Runs of a–z and digits in a folded text, with an apostrophe inside ("h'leo") or after one letter ("m'"). */
 function tokenize(folded: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -123,15 +168,15 @@ function tokenize(folded: string): Token[] {
       continue;
     }
     const start = i;
-    let text = '';
+    let apostrophes = false;
     while (i < folded.length) {
       const c = folded.charCodeAt(i);
-      if (isWordChar(c)) text += folded[i];
-      else if (isApostrophe(c) && (isWordChar(folded.charCodeAt(i + 1)) || text.length === 1)) text += "'";
-      else break;
+      if (isApostrophe(c) && (isWordChar(folded.charCodeAt(i + 1)) || i - start === 1)) apostrophes = true;
+      else if (!isWordChar(c)) break;
       i++;
     }
-    tokens.push({ start, end: i, folded: text });
+    const word = folded.slice(start, i);
+    tokens.push({ start, end: i, folded: apostrophes ? word.replace(/[\u2018\u2019\u02bc]/g, "'") : word });
   }
   return tokens;
 }
@@ -141,37 +186,16 @@ function prepare(text: string): string {
 }
 
 function exactForm(text: string, tokens: readonly Token[], from: number, to: number): string {
-  const words: string[] = [];
+  let out = '';
   for (let k = from; k < to; k++) {
-    words.push(
-      text
-        .slice(tokens[k]!.start, tokens[k]!.end)
-        .toLowerCase()
-        .replace(/[\u2018\u2019\u02bc]/g, "'"),
-    );
+    if (k > from) out += ' ';
+    out += text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase();
   }
-  return words.join(' ');
+  return out.replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
-function spellingKeys(spelling: string): { key: string; exact: string; tokens: string[] } {
-  const text = prepare(spelling);
-  const tokens = tokenize(foldAligned(text));
-  return {
-    key: tokens.map((t) => t.folded).join(' '),
-    exact: exactForm(text, tokens, 0, tokens.length),
-    tokens: tokens.map((t) => t.folded),
-  };
-}
-
-function stripPrefix(spelling: string): string | null {
-  const words = spelling.split(/\s+/);
-  for (const p of PREFIXES) {
-    const head = words.slice(0, p.exact.length).map((w) => foldAligned(prepare(w)).replace(/\.$/, ''));
-    if (words.length > p.exact.length && head.join(' ') === p.folded.join(' ')) {
-      return words.slice(p.exact.length).join(' ');
-    }
-  }
-  return null;
+function isUpper(s: string): boolean {
+  return s.toUpperCase() === s;
 }
 
 function looksEthnic(token: string): boolean {
@@ -179,45 +203,80 @@ function looksEthnic(token: string): boolean {
     ETHNIC_SYLLABLES.has(token) ||
     token.includes("'") ||
     /[fjwz]/.test(token) ||
-    /k$/.test(token) ||
+    token.endsWith('k') ||
     NON_VIETNAMESE_ONSET.test(token)
   );
 }
 
-function buildIndex(units: readonly Unit[]): PlaceIndex {
-  const names = new Map<string, NameEntry[]>();
-  const largeUnitKeys = new Set<string>();
-  let maxTokens = 1;
-  const perUnit: { unit: Unit; keys: Map<string, { exact: Set<string>; tokens: string[]; upperOnly: boolean }> }[] =
-    [];
-  for (const unit of units) {
-    const keys = new Map<string, { exact: Set<string>; tokens: string[]; upperOnly: boolean }>();
-    const spellings = [unit.short_name, ...unit.aliases.map((a) => stripPrefix(a) ?? a)];
-    for (const spelling of spellings) {
-      const { key, exact, tokens } = spellingKeys(spelling);
-      if (key === '') continue;
-      const entry = keys.get(key) ?? { exact: new Set<string>(), tokens, upperOnly: spelling === 'BMT' };
-      entry.exact.add(exact);
-      keys.set(key, entry);
-      maxTokens = Math.max(maxTokens, tokens.length);
-      if (unit.level <= 2) largeUnitKeys.add(key);
+interface Spelling {
+  key: string;
+  tokens: string[];
+  exact: string;
+  upperOnly: boolean;
+}
+
+/** The name in an alias, its type prefix ("TP.", "huyện"…) left out. */
+function spellingOf(alias: string): Spelling | null {
+  const text = prepare(alias);
+  const all = tokenize(foldAligned(text));
+  let from = 0;
+  for (const p of PREFIXES_BY_FIRST.get(all[0]?.folded ?? '') ?? []) {
+    if (all.length > p.folded.length && p.folded.every((w, k) => all[k]!.folded === w)) {
+      from = p.folded.length;
+      break;
     }
-    perUnit.push({ unit, keys });
   }
-  for (const { unit, keys } of perUnit) {
-    for (const [key, { exact, tokens, upperOnly }] of keys) {
+  if (from >= all.length) return null;
+  const rest = all.slice(from);
+  const raw = text.slice(rest[0]!.start, rest.at(-1)!.end);
+  const tokens = rest.map((t) => t.folded);
+  return {
+    key: tokens.join(' '),
+    tokens,
+    exact: exactForm(text, all, from, all.length),
+    upperOnly: tokens.length === 1 && raw.length <= 4 && isUpper(raw) && /^[A-Z]+$/.test(raw),
+  };
+}
+
+function buildIndex(units: readonly Unit[]): PlaceIndex {
+  const perUnit: { unit: Unit; spellings: Map<string, Spelling & { all: Set<string> }> }[] = [];
+  const largeUnitKeys = new Set<string>();
+  for (const unit of units) {
+    const spellings = new Map<string, Spelling & { all: Set<string> }>();
+    for (const alias of [unit.short_name, unit.name, ...unit.aliases]) {
+      const s = spellingOf(alias);
+      if (!s) continue;
+      const known = spellings.get(s.key);
+      if (known) known.all.add(s.exact);
+      else spellings.set(s.key, { ...s, all: new Set([s.exact]) });
+      if (unit.level <= 2) largeUnitKeys.add(s.key);
+    }
+    perUnit.push({ unit, spellings });
+  }
+
+  const names = new Map<string, NameGroup>();
+  const keyPrefixes = new Set<string>();
+  let maxTokens = 1;
+  for (const { unit, spellings } of perUnit) {
+    const numbered = /^\d+$/.test(unit.short_name);
+    for (const { key, tokens, all, upperOnly } of spellings.values()) {
       const distinctive =
         tokens.length >= 2
           ? unit.level <= 2 || largeUnitKeys.has(key) || tokens.some(looksEthnic)
           : upperOnly || (tokens[0]!.length >= 5 && looksEthnic(tokens[0]!));
-      const list = names.get(key) ?? [];
-      list.push({ unit, exact, bare: distinctive && !/^\d+$/.test(unit.short_name), upperOnly });
-      names.set(key, list);
+      const entry: NameEntry = { unit, exact: all, bare: distinctive && !numbered, upperOnly };
+      const group = names.get(key) ?? { entries: [], anyBare: false };
+      group.entries.push(entry);
+      group.anyBare ||= entry.bare;
+      names.set(key, group);
+      for (let n = 1; n <= tokens.length; n++) keyPrefixes.add(tokens.slice(0, n).join(' '));
+      maxTokens = Math.max(maxTokens, tokens.length);
     }
   }
-  return { names, maxTokens, units: new Map(units.map((u) => [u.uid, u])) };
+  return { names, keyPrefixes, maxTokens, units: new Map(units.map((u) => [u.uid, u])) };
 }
 
+/** Whether the text is written with diacritics (then a name must be spelt with the right ones, or none). */
 function hasDiacritics(text: string, folded: string): boolean {
   let letters = 0;
   let marked = 0;
@@ -253,8 +312,14 @@ class Scanner {
     return this.matches;
   }
 
+  private word(token: Token): string {
+    return this.withDiacritics ? this.text.slice(token.start, token.end).toLowerCase() : token.folded;
+  }
+
   private prefixed(i: number): RawMatch | null {
-    for (const p of PREFIXES) {
+    const defs = PREFIXES_BY_FIRST.get(this.tokens[i]!.folded);
+    if (!defs) return null;
+    for (const p of defs) {
       const after = i + p.folded.length;
       if (after >= this.tokens.length || !this.isPrefix(p, i)) continue;
       const found = this.lookup(after, p.types, false);
@@ -264,68 +329,76 @@ class Scanner {
   }
 
   private isPrefix(p: PrefixDef, i: number): boolean {
+    const tokens = this.tokens;
+    if (p.types[0] === 'xã' && i >= 2 && tokens[i - 2]!.folded === 'hop' && tokens[i - 1]!.folded === 'tac') {
+      return false;
+    }
     for (let k = 0; k < p.folded.length; k++) {
-      const token = this.tokens[i + k]!;
-      if (token.folded !== p.folded[k]) return false;
-      if (this.withDiacritics && this.text.slice(token.start, token.end).toLowerCase() !== p.exact[k]) return false;
+      const token = tokens[i + k]!;
+      if (token.folded !== p.folded[k] || (this.withDiacritics && this.word(token) !== p.exact[k]))
+        return false;
     }
     if (p.strict) {
-      const token = this.tokens[i]!;
-      const upper = this.text.slice(token.start, token.end).toUpperCase() === this.text.slice(token.start, token.end);
-      if (!upper || (p.folded[0]!.length === 1 && this.folded[token.end] !== '.')) return false;
+      const token = tokens[i]!;
+      if (!isUpper(this.text.slice(token.start, token.end))) return false;
+      if (p.folded[0]!.length === 1 && this.folded[token.end] !== '.') return false;
     }
     return true;
   }
 
-  /** A name right after a prefixed match of the same type, joined by a comma or "và": "xã Ea Tu, Hòa Xuân và Ea Kao". */
+  /** A name right after a prefixed match, joined by a comma or "và": "các xã Ea Tu, Hòa Xuân và Ea Kao". */
   private listed(i: number): RawMatch | null {
     const previous = this.matches.at(-1);
-    if (!previous || previous.types === null || previous.endToken !== this.joinedAfter(previous.endToken, i)) return null;
+    if (!previous || previous.types === null || i - previous.endToken > 1) return null;
+    if (i > previous.endToken && !LIST_JOINERS.has(this.tokens[previous.endToken]!.folded)) return null;
+    if (!LIST_GAP.test(this.folded.slice(previous.end, this.tokens[i]!.start))) return null;
     const found = this.lookup(i, previous.types, false);
     return found ? { ...found, kind: 'list', types: previous.types } : null;
   }
 
-  /** `from` when tokens from..i-1 are only joiner words and the gap holds only separators, else -1. */
-  private joinedAfter(from: number, i: number): number {
-    for (let k = from; k < i; k++) if (!LIST_JOINERS.has(this.tokens[k]!.folded)) return -1;
-    const gapStart = from > 0 ? this.tokens[from - 1]!.end : 0;
-    const gap = this.folded.slice(gapStart, this.tokens[i]!.start);
-    if (!/^[\s,;/&-]*(?:[a-z]+[\s,;/&-]*)*$/.test(gap) || gap.includes('\n')) return -1;
-    return from;
-  }
-
   private bare(i: number): RawMatch | null {
-    const before = this.tokens[i - 1];
-    if (before && before.end >= this.tokens[i]!.start - 1 && BARE_BLOCKERS.has(before.folded)) return null;
     const found = this.lookup(i, null, true);
-    return found ? { ...found, kind: 'bare', types: null } : null;
+    if (!found) return null;
+    const before = this.tokens[i - 1];
+    if (before && before.end >= this.tokens[i]!.start - 1) {
+      if ((this.withDiacritics ? BARE_BLOCKERS_EXACT : BARE_BLOCKERS_FOLDED).has(this.word(before)))
+        return null;
+    }
+    return { ...found, kind: 'bare', types: null };
   }
 
-  private lookup(i: number, types: UnitType[] | null, bareOnly: boolean): Omit<RawMatch, 'kind' | 'types'> | null {
+  /** The longest name starting at token i, with the units it may denote. */
+  private lookup(
+    i: number,
+    types: UnitType[] | null,
+    bareOnly: boolean,
+  ): Omit<RawMatch, 'kind' | 'types'> | null {
     const tokens = this.tokens;
     const limit = Math.min(this.index.maxTokens, tokens.length - i);
-    let key = '';
     const keys: string[] = [];
-    for (let n = 0; n < limit; n++) {
-      key = n === 0 ? tokens[i]!.folded : `${key} ${tokens[i + n]!.folded}`;
+    let key = tokens[i]!.folded;
+    while (this.index.keyPrefixes.has(key)) {
       keys.push(key);
+      if (keys.length === limit) break;
+      key = `${key} ${tokens[i + keys.length]!.folded}`;
     }
-    for (let n = limit; n >= 1; n--) {
-      const entries = this.index.names.get(keys[n - 1]!);
-      if (!entries) continue;
+    for (let n = keys.length; n >= 1; n--) {
+      const group = this.index.names.get(keys[n - 1]!);
+      if (!group || (bareOnly && !group.anyBare)) continue;
       const end = i + n;
       const surface = exactForm(this.text, tokens, i, end);
-      const plain = foldAligned(surface) === surface;
-      let accepted = entries.filter(
+      const plain = ASCII.test(surface);
+      const raw = this.text.slice(tokens[i]!.start, tokens[end - 1]!.end);
+      let accepted = group.entries.filter(
         (e) =>
           (!bareOnly || e.bare) &&
           (!this.withDiacritics || plain || e.exact.has(surface)) &&
-          (!e.upperOnly || this.text.slice(tokens[i]!.start, tokens[end - 1]!.end).toUpperCase() === this.text.slice(tokens[i]!.start, tokens[end - 1]!.end)),
+          (!e.upperOnly || isUpper(raw)),
       );
       if (types) {
-        const exactType = accepted.filter((e) => types.includes(e.unit.type));
+        const sameType = accepted.filter((e) => types.includes(e.unit.type));
         const levels = new Set(types.map((t) => LEVEL_OF_TYPE[t]));
-        accepted = exactType.length > 0 ? exactType : accepted.filter((e) => levels.has(e.unit.level));
+        accepted = sameType.length > 0 ? sameType : accepted.filter((e) => levels.has(e.unit.level));
       }
       if (accepted.length === 0) continue;
       const candidates = [...new Map(accepted.map((e) => [e.unit.uid, e.unit])).values()];
@@ -335,38 +408,55 @@ class Scanner {
   }
 }
 
-const BASE_CONFIDENCE = { prefixed: 0.95, list: 0.85, bare: 0.75 } as const;
+/** An old unit that went whole into a new one names the same place, so choosing between them is no ambiguity. */
+function samePlace(a: Unit, b: Unit): boolean {
+  const whole = (from: Unit, to: Unit) => from.successors.length === 1 && from.successors[0]!.uid === to.uid;
+  return whole(a, b) || whole(b, a);
+}
 
+function addTo(map: Map<string, number>, key: string, value: number): void {
+  map.set(key, (map.get(key) ?? 0) + value);
+}
+
+/**
+ * Picks one unit per match. Scores: valid when the text was written (+2), a co-mentioned parent district (+3) or
+ * province (+1), co-mentioned communes inside a district (+1), a bare name being a province or district (+1.5/+0.5).
+ * Confidence falls with the margin over the best rival.
+ */
 function resolve(index: PlaceIndex, text: string, matches: RawMatch[], at: Date | undefined): PlaceMention[] {
+  const day = at ? vietnamDay(at) : null;
   const support = new Map<string, number>();
-  matches.forEach((m) => {
-    for (const c of m.candidates) support.set(c.uid, (support.get(c.uid) ?? 0) + 1 / m.candidates.length);
-  });
   const childSupport = new Map<string, number>();
   for (const m of matches) {
     for (const c of m.candidates) {
-      if (c.parent_uid) childSupport.set(c.parent_uid, (childSupport.get(c.parent_uid) ?? 0) + 1 / m.candidates.length);
+      addTo(support, c.uid, 1 / m.candidates.length);
+      if (c.parent_uid) addTo(childSupport, c.parent_uid, 1 / m.candidates.length);
     }
   }
   return matches.map((m) => {
-    const own = (uid: string | null) => (uid && m.candidates.some((c) => c.uid === uid) ? 1 / m.candidates.length : 0);
+    const others = (uid: string | null | undefined) => {
+      if (!uid) return 0;
+      const own = m.candidates.some((c) => c.uid === uid) ? 1 / m.candidates.length : 0;
+      return Math.min(1, (support.get(uid) ?? 0) - own);
+    };
     const scored = m.candidates.map((c) => {
       const parent = c.parent_uid ? index.units.get(c.parent_uid) : undefined;
       let score = 0;
-      if (at && isUnitValidAt(c, at)) score += 2;
-      if (!at && c.valid_to === null) score += 0.3;
-      score += 3 * Math.min(1, (support.get(c.parent_uid ?? '') ?? 0) - own(c.parent_uid));
-      score += Math.min(1, (support.get(parent?.parent_uid ?? '') ?? 0) - own(parent?.parent_uid ?? null));
+      if (day !== null && isUnitValidOn(c, day)) score += 2;
+      if (day === null && c.valid_to === null) score += 0.3;
+      score += (parent?.level === 1 ? 1 : 3) * others(c.parent_uid);
+      score += others(parent?.parent_uid);
       if (c.level < 3) score += Math.min(1, childSupport.get(c.uid) ?? 0);
       if (m.kind === 'bare') score += c.level === 1 ? 1.5 : c.level === 2 ? 0.5 : 0;
       return { unit: c, score };
     });
     scored.sort((a, b) => b.score - a.score || a.unit.uid.localeCompare(b.unit.uid));
     const best = scored[0]!;
-    const margin = scored.length > 1 ? best.score - scored[1]!.score : Infinity;
+    const rival = scored.find((s) => s !== best && !samePlace(s.unit, best.unit));
+    const margin = rival ? best.score - rival.score : Infinity;
     const clarity = margin >= 2 ? 1 : margin >= 1 ? 0.85 : margin > 0 ? 0.7 : 0.5;
-    const numbered = /^\d+$/.test(best.unit.short_name) && !(support.get(best.unit.parent_uid ?? '') ?? 0);
-    const confidence = BASE_CONFIDENCE[m.kind] * clarity * (numbered ? 0.7 : 1);
+    const numberedAlone = /^\d+$/.test(best.unit.short_name) && others(best.unit.parent_uid) === 0;
+    const confidence = BASE_CONFIDENCE[m.kind] * clarity * (numberedAlone ? 0.7 : 1);
     return {
       uid: best.unit.uid,
       code: best.unit.code,
@@ -396,7 +486,8 @@ let defaultExtractor: PlaceExtractor | undefined;
 /**
  * Places named in `text`, in order, against the bundled gazetteer. Offsets index `text` when it is NFC (as
  * `normalizeText` output is), else `nfc(text)`.
- * `extractPlaces('Người dân xã Ea Tu, TP. Buôn Ma Thuột', { at })` → mentions of 24163/pre2025 and 643/pre2025.
+ * `extractPlaces('Người dân xã Ea Tu, TP. Buôn Ma Thuột…', { at: new Date('2024-05-10') })`
+ * → [{ uid: '24163/pre2025', surface: 'xã Ea Tu', … }, { uid: '643/pre2025', surface: 'TP. Buôn Ma Thuột', … }]
  */
 export function extractPlaces(text: string, opts?: ExtractPlacesOptions): PlaceMention[] {
   defaultExtractor ??= createPlaceExtractor(loadUnits());
@@ -404,16 +495,22 @@ export function extractPlaces(text: string, opts?: ExtractPlacesOptions): PlaceM
 }
 
 /**
- * The uid of the most specific place among `mentions`: a commune inside a mentioned district before any other
- * commune, a commune before a district, a district before a province; ties go to the most confident, most
- * mentioned, earliest. Null when there is no mention.
+ * The uid of the most specific place among `mentions` (those with confidence ≥ 0.5 when there are any): a commune
+ * inside a mentioned district first, then any commune, then a district, then a province; ties go to the most
+ * confident, then the most mentioned, then the earliest. Null when there is no mention.
+ * `mostSpecificLocality(extractPlaces('xã Ea Tu, TP. Buôn Ma Thuột'))` → `'24163/pre2025'`.
  */
-export function mostSpecificLocality(mentions: readonly PlaceMention[], units?: readonly Unit[]): string | null {
-  if (mentions.length === 0) return null;
+export function mostSpecificLocality(
+  mentions: readonly PlaceMention[],
+  units?: readonly Unit[],
+): string | null {
+  const confident = mentions.filter((m) => m.confidence >= 0.5);
+  const pool = confident.length > 0 ? confident : mentions;
+  if (pool.length === 0) return null;
   const byUid = new Map((units ?? loadUnits()).map((u) => [u.uid, u]));
-  const mentioned = new Set(mentions.map((m) => m.uid));
+  const mentioned = new Set(pool.map((m) => m.uid));
   const stats = new Map<string, { count: number; confidence: number; first: number }>();
-  for (const m of mentions) {
+  for (const m of pool) {
     const s = stats.get(m.uid) ?? { count: 0, confidence: 0, first: m.start };
     s.count++;
     s.confidence = Math.max(s.confidence, m.confidence);
@@ -421,12 +518,12 @@ export function mostSpecificLocality(mentions: readonly PlaceMention[], units?: 
   }
   const rank = (uid: string) => {
     const unit = byUid.get(uid);
-    const level = unit?.level ?? 0;
-    const inMentioned = unit?.parent_uid != null && mentioned.has(unit.parent_uid) ? 1 : 0;
-    return level * 2 + inMentioned;
+    const insideMentioned = unit?.parent_uid != null && mentioned.has(unit.parent_uid) ? 1 : 0;
+    return (unit?.level ?? 0) * 2 + insideMentioned;
   };
-  return [...stats.entries()].sort(
+  const ranked = [...stats.entries()].sort(
     ([a, sa], [b, sb]) =>
       rank(b) - rank(a) || sb.confidence - sa.confidence || sb.count - sa.count || sa.first - sb.first,
-  )[0]![0];
+  );
+  return ranked[0]![0];
 }

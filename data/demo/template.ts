@@ -137,11 +137,18 @@ export function checkTemplate(template: string, known: ReadonlySet<string>): voi
   visit(compile(template));
 }
 
+/** An abbreviated name just before a full stop: the "H" of "ông N.V.H.", the "TP" of "TP.". */
+const INITIAL_BEFORE = /(?:^|[\s.])\p{Lu}{1,2}$/u;
+
 /** Capitalises the first letter of the text and of every sentence, and tidies spaces before punctuation. */
 export function tidySentences(text: string): string {
   return text
     .replace(/[ \t]+([,.;:!?)])/g, '$1')
     .replace(/[ \t]{2,}/g, ' ')
-    .replace(/(^|[.!?…]\s+|\n\s*)(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase())
+    .replace(/(^|[.!?…]\s+|\n\s*)(\p{Ll})/gu, (match: string, before: string, letter: string, offset: number, all: string) =>
+      before.startsWith('.') && INITIAL_BEFORE.test(all.slice(Math.max(0, offset - 3), offset))
+        ? match
+        : before + letter.toUpperCase(),
+    )
     .trim();
 }

@@ -1,5 +1,7 @@
 // Shapes of the demo data set and of the text templates it is written from.
 
+import type { Rng } from './prng.ts';
+
 export type Tone = 'neg' | 'neu' | 'pos';
 export type DocumentKind = 'news' | 'social';
 
@@ -78,6 +80,8 @@ export interface GroundTruthEvent {
   description: string;
   /** Names of the place as the documents write it. */
   place_names: string[];
+  /** Figures every document about the event repeats (households, prices), by template variable. */
+  facts: Record<string, string>;
   document_ids: string[];
 }
 
@@ -121,6 +125,8 @@ export interface EventTemplates {
   kind: string;
   topic: string;
   words: Record<string, readonly string[]>;
+  /** Facts fixed once per event (a household count, a price) so that every document repeats the same figure. */
+  facts?: Record<string, (rng: Rng) => string>;
   /** Early complaints and rumours, mostly social. */
   outbreak: { social: readonly string[]; title: readonly string[]; lead: readonly string[] };
   /** Press coverage at the peak. */

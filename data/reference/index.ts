@@ -70,17 +70,21 @@ export function unitByUid(uid: string): Unit | undefined {
 
 const VIETNAM_OFFSET_MS = 7 * 3600_000;
 
-function vietnamDay(at: Date): string {
+/** The calendar day (yyyy-mm-dd) in Asia/Ho_Chi_Minh containing `at`. */
+export function vietnamDay(at: Date): string {
   return new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-function isValidOn(unit: Unit, day: string): boolean {
-  return (unit.valid_from === null || unit.valid_from <= day) && (unit.valid_to === null || unit.valid_to >= day);
+/** Whether the unit existed on `day` (yyyy-mm-dd); unknown bounds count as open. */
+export function isUnitValidOn(unit: Unit, day: string): boolean {
+  return (
+    (unit.valid_from === null || unit.valid_from <= day) && (unit.valid_to === null || unit.valid_to >= day)
+  );
 }
 
 /** Whether the unit existed on the calendar day (Asia/Ho_Chi_Minh) containing `at`; unknown bounds count as open. */
 export function isUnitValidAt(unit: Unit, at: Date): boolean {
-  return isValidOn(unit, vietnamDay(at));
+  return isUnitValidOn(unit, vietnamDay(at));
 }
 
 /**
@@ -90,7 +94,7 @@ export function isUnitValidAt(unit: Unit, at: Date): boolean {
  */
 export function currentSuccessors(uid: string, at?: Date): Unit[] {
   const day = at ? vietnamDay(at) : null;
-  const isCurrent = (u: Unit) => (day === null ? u.valid_to === null : isValidOn(u, day));
+  const isCurrent = (u: Unit) => (day === null ? u.valid_to === null : isUnitValidOn(u, day));
   const result: Unit[] = [];
   const seen = new Set<string>();
   const queue = [uid];

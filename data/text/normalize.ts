@@ -4,24 +4,34 @@ const BASE_VOWELS = 'aăâeêioôơuưy';
 const TONE_MARKS = ['', '\u0300', '\u0309', '\u0303', '\u0301', '\u0323'];
 const QUALITY_MARKED = new Set(['ă', 'â', 'ê', 'ô', 'ơ', 'ư']);
 
-interface VowelInfo {
-  base: string;
-  tone: number;
-  upper: boolean;
-}
-
-const VOWEL_INFO = new Map<string, VowelInfo>();
-const COMPOSE = new Map<string, string>();
-for (const lower of BASE_VOWELS) {
-  for (const upper of [false, true]) {
-    const base = upper ? lower.toUpperCase() : lower;
+const CLASS_LIMIT = 0x2000;
+const NO_VOWEL = 255;
+/** Per UTF-16 unit below CLASS_LIMIT: index of its base vowel in BASE_VOWELS, or NO_VOWEL. */
+const VOWEL_BASE = new Uint8Array(CLASS_LIMIT).fill(NO_VOWEL);
+const VOWEL_TONE = new Uint8Array(CLASS_LIMIT);
+const VOWEL_UPPER = new Uint8Array(CLASS_LIMIT);
+/** COMPOSED[(base * 2 + upper) * 6 + tone] is the precomposed vowel. */
+const COMPOSED: string[] = [];
+for (let b = 0; b < BASE_VOWELS.length; b++) {
+  for (const upper of [0, 1]) {
+    const base = upper ? BASE_VOWELS[b]!.toUpperCase() : BASE_VOWELS[b]!;
     for (let tone = 0; tone < TONE_MARKS.length; tone++) {
       const ch = (base + TONE_MARKS[tone]).normalize('NFC');
-      VOWEL_INFO.set(ch, { base: lower, tone, upper });
-      COMPOSE.set(`${base}${tone}`, ch);
+      const c = ch.charCodeAt(0);
+      VOWEL_BASE[c] = b;
+      VOWEL_TONE[c] = tone;
+      VOWEL_UPPER[c] = upper;
+      COMPOSED[(b * 2 + upper) * TONE_MARKS.length + tone] = ch;
     }
   }
 }
+const IS_CONSONANT = new Uint8Array(CLASS_LIMIT);
+for (const ch of 'bcdfghjklmnpqrstvwxzđ') {
+  IS_CONSONANT[ch.charCodeAt(0)] = 1;
+  IS_CONSONANT[ch.toUpperCase().charCodeAt(0)] = 1;
+}
+const Q = [0x71, 0x51];
+const G = [0x67, 0x47];
 
 // Vowel clusters of Vietnamese syllables (after a "qu"/"gi" onset is split off), without tone marks.
 const NUCLEI = new Set(
@@ -32,7 +42,13 @@ const NUCLEI = new Set(
   ).split(' '),
 );
 
-const CONSONANT = /^[bcdfghjklmnpqrstvwxzđ]$/i;
+function isVowel(c: number): boolean {
+  return c < CLASS_LIMIT && VOWEL_BASE[c] !== NO_VOWEL;
+}
+
+function isConsonant(c: number): boolean {
+  return c < CLASS_LIMIT && IS_CONSONANT[c] === 1;
+}
 
 /** Index within `nucleus` that carries the tone mark in the hòa/thủy/khỏe convention. */
 function tonePosition(nucleus: string, hasCoda: boolean): number {
@@ -42,45 +58,45 @@ function tonePosition(nucleus: string, hasCoda: boolean): number {
   return nucleus.length === 3 ? 1 : 0;
 }
 
-function fixSyllable(word: string): string {
-  const chars = word.split('');
+/** The syllable text[from, to) with its tone mark moved, or null when it is already right or not Vietnamese. */
+function fixSyllable(text: string, from: number, to: number): string | null {
   let toned = -1;
-  let vowels = 0;
-  for (let i = 0; i < chars.length; i++) {
-    const info = VOWEL_INFO.get(chars[i]!);
-    if (!info) continue;
-    vowels++;
-    if (info.tone !== 0) {
-      if (toned !== -1) return word;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isVowel(c) && VOWEL_TONE[c] !== 0) {
+      if (toned !== -1) return null;
       toned = i;
     }
   }
-  if (toned === -1 || vowels < 2) return word;
+  if (toned === -1) return null;
 
-  let start = 0;
-  while (start < chars.length && !VOWEL_INFO.has(chars[start]!)) {
-    if (!CONSONANT.test(chars[start]!)) return word;
+  let start = from;
+  while (start < to && !isVowel(text.charCodeAt(start))) {
+    if (!isConsonant(text.charCodeAt(start))) return null;
     start++;
   }
   let end = start;
-  while (end < chars.length && VOWEL_INFO.has(chars[end]!)) end++;
-  for (let i = end; i < chars.length; i++) if (!CONSONANT.test(chars[i]!)) return word;
+  while (end < to && isVowel(text.charCodeAt(end))) end++;
+  for (let i = end; i < to; i++) if (!isConsonant(text.charCodeAt(i))) return null;
+  if (end - start < 2) return null;
 
-  let nucleus = '';
-  for (let i = start; i < end; i++) nucleus += VOWEL_INFO.get(chars[i]!)!.base;
-  const onset = word.slice(0, start).toLowerCase();
-  if (nucleus.length > 1 && ((onset === 'q' && nucleus[0] === 'u') || (onset === 'g' && nucleus[0] === 'i'))) {
-    start++;
-    nucleus = nucleus.slice(1);
+  if (start - from === 1) {
+    const onset = text.charCodeAt(from);
+    const first = BASE_VOWELS[VOWEL_BASE[text.charCodeAt(start)]!];
+    if ((Q.includes(onset) && first === 'u') || (G.includes(onset) && first === 'i')) start++;
   }
-  if (!NUCLEI.has(nucleus)) return word;
+  let nucleus = '';
+  for (let i = start; i < end; i++) nucleus += BASE_VOWELS[VOWEL_BASE[text.charCodeAt(i)]!];
+  if (!NUCLEI.has(nucleus)) return null;
 
-  const target = start + tonePosition(nucleus, end < chars.length);
-  if (target === toned) return word;
-  const from = VOWEL_INFO.get(chars[toned]!)!;
-  const to = VOWEL_INFO.get(chars[target]!)!;
-  chars[toned] = COMPOSE.get(`${from.upper ? from.base.toUpperCase() : from.base}0`)!;
-  chars[target] = COMPOSE.get(`${to.upper ? to.base.toUpperCase() : to.base}${from.tone}`)!;
+  const target = start + tonePosition(nucleus, end < to);
+  if (target === toned) return null;
+  const tone = VOWEL_TONE[text.charCodeAt(toned)]!;
+  const compose = (c: number, t: number) =>
+    COMPOSED[(VOWEL_BASE[c]! * 2 + VOWEL_UPPER[c]!) * TONE_MARKS.length + t]!;
+  const chars = text.slice(from, to).split('');
+  chars[toned - from] = compose(text.charCodeAt(toned), 0);
+  chars[target - from] = compose(text.charCodeAt(target), tone);
   return chars.join('');
 }
 
@@ -89,18 +105,12 @@ export function nfc(s: string): string {
   return s.normalize('NFC');
 }
 
-const CLASS_LIMIT = 0x2000;
-const NOT_LETTER = 0;
-const LETTER = 1;
-const VOWEL = 2;
-const TONED_VOWEL = 3;
-const CHAR_CLASS = new Uint8Array(CLASS_LIMIT);
-for (let c = 0; c < CLASS_LIMIT; c++) CHAR_CLASS[c] = /\p{L}/u.test(String.fromCharCode(c)) ? LETTER : NOT_LETTER;
-for (const [ch, info] of VOWEL_INFO) CHAR_CLASS[ch.charCodeAt(0)] = info.tone === 0 ? VOWEL : TONED_VOWEL;
+const IS_LETTER = new Uint8Array(CLASS_LIMIT);
+for (let c = 0; c < CLASS_LIMIT; c++) IS_LETTER[c] = /\p{L}/u.test(String.fromCharCode(c)) ? 1 : 0;
 
 function isLetter(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
-  if (c < CLASS_LIMIT) return CHAR_CLASS[c] !== NOT_LETTER;
+  if (c < CLASS_LIMIT) return IS_LETTER[c] === 1;
   return /\p{L}/u.test(String.fromCodePoint(s.codePointAt(i)!));
 }
 
@@ -123,15 +133,15 @@ export function normalizeToneMarks(s: string): string {
     let toned = 0;
     while (i < text.length && isLetter(text, i)) {
       const c = text.charCodeAt(i);
-      const cls = c < CLASS_LIMIT ? CHAR_CLASS[c] : LETTER;
-      if (cls === VOWEL) vowels++;
-      else if (cls === TONED_VOWEL) toned++;
+      if (isVowel(c)) {
+        vowels++;
+        if (VOWEL_TONE[c] !== 0) toned++;
+      }
       i++;
     }
-    if (toned !== 1 || vowels === 0) continue;
-    const word = text.slice(start, i);
-    const fixed = fixSyllable(word);
-    if (fixed !== word) {
+    if (toned !== 1 || vowels < 2) continue;
+    const fixed = fixSyllable(text, start, i);
+    if (fixed !== null) {
       parts.push(text.slice(copied, start), fixed);
       copied = i;
     }
@@ -147,7 +157,12 @@ for (let c = 0; c < FOLD_LIMIT; c++) {
   const ch = String.fromCharCode(c);
   let folded = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   if (c === 0x0110 || c === 0x0111) folded = 'd';
-  FOLD_TABLE[c] = folded.length === 1 ? folded.charCodeAt(0) : ch.toLowerCase().length === 1 ? ch.toLowerCase().charCodeAt(0) : c;
+  FOLD_TABLE[c] =
+    folded.length === 1
+      ? folded.charCodeAt(0)
+      : ch.toLowerCase().length === 1
+        ? ch.toLowerCase().charCodeAt(0)
+        : c;
 }
 
 function isCombiningMark(c: number): boolean {
@@ -183,18 +198,17 @@ export function foldDiacritics(s: string): string {
 }
 
 function codesToString(codes: Uint16Array): string {
-  const CHUNK = 8192;
-  if (codes.length <= CHUNK) return String.fromCharCode(...codes);
-  const parts: string[] = [];
-  for (let i = 0; i < codes.length; i += CHUNK) parts.push(String.fromCharCode(...codes.subarray(i, i + CHUNK)));
-  return parts.join('');
+  if (codes.length < 64) return String.fromCharCode(...codes);
+  return Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const INVISIBLE = /[\u200b\ufeff\u00ad]/g;
 const LINE_BREAK = /\r\n?|[\u2028\u2029\u0085]/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-const SPACES = / [ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*/g;
+const SPACES =
+  / [ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*/g;
 const SPACE_AROUND_NEWLINE = / ?\n ?/g;
 
 function toWellFormed(s: string): string {

@@ -17,18 +17,6 @@ function mix32(h: number): number {
   return h >>> 0;
 }
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    return mix32(state);
-  };
-}
-
-const random = seededRandom(20260701);
-const MUL = Uint32Array.from({ length: HASHES }, () => random() | 1);
-const ADD = Uint32Array.from({ length: HASHES }, () => random());
-
 const TABLE_LIMIT = 0x2000;
 const WORD_CHAR = new Uint8Array(TABLE_LIMIT);
 const LOWER = new Uint16Array(TABLE_LIMIT);
@@ -80,38 +68,79 @@ export interface Fingerprint {
   bands: number[];
 }
 
+const BIN_BITS = 6;
+const VALUE_BITS = 32 - BIN_BITS;
+const VALUE_MASK = (1 << VALUE_BITS) - 1;
+
+/**
+ * MinHash signature by one-permutation hashing (one hash per shingle, 64 bins, empty bins filled from the next
+ * non-empty bin with its distance folded in), as accurate as 64 independent hashes at a 64th of the cost.
+ */
+function minhashSignature(shingles: Uint32Array): Uint32Array {
+  const bins = new Uint32Array(HASHES).fill(0xffffffff);
+  for (let s = 0; s < shingles.length; s++) {
+    const h = mix32(shingles[s]! ^ 0x5bd1e995);
+    const bin = h >>> VALUE_BITS;
+    const value = h & VALUE_MASK;
+    if (value < bins[bin]!) bins[bin] = value;
+  }
+  const signature = new Uint32Array(HASHES);
+  for (let j = 0; j < HASHES; j++) {
+    if (bins[j] !== 0xffffffff) {
+      signature[j] = bins[j]!;
+      continue;
+    }
+    for (let t = 1; t < HASHES; t++) {
+      const k = (j + t) % HASHES;
+      if (bins[k] !== 0xffffffff) {
+        signature[j] = (bins[k]! + t * (VALUE_MASK + 1)) >>> 0;
+        break;
+      }
+    }
+  }
+  return signature;
+}
+
+/** 64-bit SimHash from per-nibble histograms: 16 increments per shingle instead of 64. */
+function simhash64(shingles: Uint32Array): bigint {
+  const histogram = new Int32Array(256);
+  for (let s = 0; s < shingles.length; s++) {
+    const lo = shingles[s]!;
+    const hi = mix32(lo ^ 0x9e3779b9);
+    for (let nibble = 0; nibble < 8; nibble++) {
+      histogram[(nibble << 4) | ((lo >>> (nibble << 2)) & 15)]++;
+      histogram[((nibble + 8) << 4) | ((hi >>> (nibble << 2)) & 15)]++;
+    }
+  }
+  const half = shingles.length;
+  let low = 0;
+  let high = 0;
+  for (let nibble = 0; nibble < 16; nibble++) {
+    for (let bit = 0; bit < 4; bit++) {
+      let ones = 0;
+      for (let v = 0; v < 16; v++) if ((v >>> bit) & 1) ones += histogram[(nibble << 4) | v]!;
+      if (ones * 2 > half) {
+        const position = ((nibble & 7) << 2) | bit;
+        if (nibble < 8) low |= 1 << position;
+        else high |= 1 << position;
+      }
+    }
+  }
+  return (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0);
+}
+
 /** SimHash and MinHash band keys of `text`. `fingerprint('Giá cà phê tăng mạnh').bands.length` → 16. */
 export function fingerprint(text: string): Fingerprint {
   const shingles = shingleHashes(text);
   if (shingles.length === 0) return { simhash: 0n, bands: [] };
-  const counts = new Int32Array(64);
-  const mins = new Uint32Array(HASHES).fill(0xffffffff);
-  for (let s = 0; s < shingles.length; s++) {
-    const lo = shingles[s]!;
-    const hi = mix32(lo ^ 0x9e3779b9);
-    for (let b = 0; b < 32; b++) {
-      counts[b]! += (lo >>> b) & 1 ? 1 : -1;
-      counts[b + 32]! += (hi >>> b) & 1 ? 1 : -1;
-    }
-    for (let k = 0; k < HASHES; k++) {
-      const v = (Math.imul(MUL[k]!, lo) + ADD[k]!) >>> 0;
-      if (v < mins[k]!) mins[k] = v;
-    }
-  }
-  let low = 0;
-  let high = 0;
-  for (let b = 0; b < 32; b++) {
-    if (counts[b]! > 0) low |= 1 << b;
-    if (counts[b + 32]! > 0) high |= 1 << b;
-  }
-  const simhash = (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0);
+  const signature = minhashSignature(shingles);
   const bands: number[] = [];
   for (let band = 0; band < LSH_BANDS; band++) {
     let h = band + 1;
-    for (let r = 0; r < LSH_ROWS; r++) h = mix32(Math.imul(h, 0x9e3779b1) ^ mins[band * LSH_ROWS + r]!);
+    for (let r = 0; r < LSH_ROWS; r++) h = mix32(Math.imul(h, 0x9e3779b1) ^ signature[band * LSH_ROWS + r]!);
     bands.push(band * 0x1_0000_0000 + h);
   }
-  return { simhash, bands };
+  return { simhash: simhash64(shingles), bands };
 }
 
 /** Number of differing bits between two SimHashes. */

@@ -7,7 +7,7 @@ import { finishRun, startRun } from '../job-runs.ts';
 import { createLocalityResolver } from '../locality/resolve-locality.ts';
 import { Messages } from '../messages.ts';
 import { readLines } from '../read-lines.ts';
-import { storeDocuments } from '../store-documents.ts';
+import { commitPrepared, prepareDocuments } from '../store-documents.ts';
 import type { IncomingDocument, IngestContext, RunReport } from '../types.ts';
 import { recordToDocument } from './record-to-document.ts';
 
@@ -85,23 +85,43 @@ export async function ingestJsonl(file: string, opts: JsonlOptions, ctx: IngestC
   const isCsv = /\.csv$/i.test(file);
   let batch: IncomingDocument[] = [];
 
+  let defaultLocality: string | null = null;
+  if (opts.defaultLocality) {
+    const resolved = resolveLocality(opts.defaultLocality, null);
+    if (resolved.uid === null) warnings.push(`${file}: default locality: ${resolved.problem}`);
+    defaultLocality = resolved.uid;
+  }
+  const storeContext = {
+    importSource: opts.source,
+    now: ctx.now,
+    defaultLocality,
+    classification: opts.classification ?? null,
+    jobRunId: runId,
+  };
+  // While DuckDB commits one batch, the next one is parsed and fingerprinted.
+  let inFlight: Promise<void> | null = null;
+  let commitError: unknown = null;
+  const settle = async () => {
+    if (inFlight) await inFlight;
+    inFlight = null;
+    if (commitError !== null) throw commitError;
+  };
   const flush = async () => {
     if (batch.length === 0) return;
-    const stored = await storeDocuments(ctx.db, batch, {
-      importSource: opts.source,
-      now: ctx.now,
-      defaultLocality: opts.defaultLocality ?? null,
-      classification: opts.classification ?? null,
-      jobRunId: runId,
-    });
+    const prepared = prepareDocuments(batch, storeContext);
     batch = [];
-    totals.new += stored.new;
-    totals.duplicate += stored.duplicate;
-    totals.nearDuplicate += stored.nearDuplicate;
-    totals.failed += stored.failed;
-    errors.push(...stored.errors);
-    warnings.push(...stored.warnings);
-    if (stored.newIds.length && ctx.onNewDocuments) await ctx.onNewDocuments(stored.newIds);
+    await settle();
+    inFlight = commitPrepared(ctx.db, prepared, storeContext).then(async (stored) => {
+      totals.new += stored.new;
+      totals.duplicate += stored.duplicate;
+      totals.nearDuplicate += stored.nearDuplicate;
+      totals.failed += stored.failed;
+      errors.push(...stored.errors);
+      warnings.push(...stored.warnings);
+      if (stored.newIds.length && ctx.onNewDocuments) await ctx.onNewDocuments(stored.newIds);
+    }, (error: unknown) => {
+      commitError = error;
+    });
   };
 
   let fatal: string | null = null;
@@ -129,7 +149,9 @@ export async function ingestJsonl(file: string, opts: JsonlOptions, ctx: IngestC
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    await settle();
   } catch (error) {
+    await inFlight;
     fatal = errorMessage(error);
   }
   const report: RunReport = {

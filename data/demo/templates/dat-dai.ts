@@ -59,9 +59,9 @@ export const datDai: TopicTemplates = {
       ],
     },
     detail: [
-      'Theo {chinh_quyen}, [toàn xã|trên địa bàn] hiện còn khoảng {n:40-600} [hồ sơ|trường hợp] [chưa được cấp giấy chứng nhận|đang chờ xử lý] do [nguồn gốc đất phức tạp|chưa có bản đồ địa chính chính quy|vướng quy hoạch].',
+      'Theo {chinh_quyen}, [toàn {cap}|trên địa bàn] hiện còn khoảng {n:40-600} [hồ sơ|trường hợp] [chưa được cấp giấy chứng nhận|đang chờ xử lý] do [nguồn gốc đất phức tạp|chưa có bản đồ địa chính chính quy|vướng quy hoạch].',
       'Diện tích [bị ảnh hưởng|cần thu hồi] [khoảng|gần] {d:1.5-45} ha, liên quan đến {n:12-180} hộ dân.',
-      'Từ sau khi sắp xếp đơn vị hành chính, hồ sơ đất đai được [chuyển về|tiếp nhận tại] Trung tâm Phục vụ hành chính công [xã|phường].',
+      'Từ sau khi sắp xếp đơn vị hành chính, hồ sơ đất đai được [chuyển về|tiếp nhận tại] Trung tâm Phục vụ hành chính công {cap}.',
       '[Phần lớn|Nhiều] diện tích này [trước đây|từ những năm 1990] do người dân [tự khai hoang|nhận chuyển nhượng bằng giấy tay].',
     ],
     voice: {
@@ -87,7 +87,7 @@ export const datDai: TopicTemplates = {
   social: {
     neg: [
       '[Làm|Nộp] hồ sơ [cấp sổ đỏ|tách thửa] ở {noi_ngan} [từ đầu năm|mấy tháng rồi] mà đến giờ vẫn [không|chưa] [có kết quả|thấy hồi âm], hỏi thì [cứ hẹn|bảo chờ].',
-      'Đất nhà [mình|tôi] ở {thon} bị [hàng xóm|người ta] lấn [mấy mét|cả rẫy] mà báo [xã|chính quyền] [mấy lần|mãi] không ai [xuống|giải quyết].',
+      'Đất nhà [mình|tôi] ở {thon} bị [hàng xóm|người ta] lấn [mấy mét|cả rẫy] mà báo [{cap}|chính quyền] [mấy lần|mãi] không ai [xuống|giải quyết].',
       'Đền bù [có|chỉ] {n:60-300} nghìn/m² thì [ai mà chịu|sao dân sống nổi], [giá ngoài|mua chỗ khác] [gấp chục lần|cả triệu một mét].',
       'Có ai ở {noi_ngan} cũng bị [treo|vướng] quy hoạch như [nhà mình|mình] không, [cả chục năm|bao năm] không [xây được|làm sổ được].',
     ],
@@ -96,8 +96,8 @@ export const datDai: TopicTemplates = {
       '[Thông báo|Thông tin]: {chinh_quyen} [tổ chức đo đạc|niêm yết danh sách cấp giấy] tại {thon} từ ngày {ngay}, bà con [lưu ý|chú ý] [có mặt|mang theo giấy tờ].',
     ],
     pos: [
-      'Cuối cùng [nhà mình|gia đình mình] cũng [nhận được|có] sổ đỏ sau [gần|hơn] {n:2-12} năm, cảm ơn cán bộ [xã|một cửa] đã [hỗ trợ nhiệt tình|làm nhanh gọn].',
-      '[Xã|Ở] {noi_ngan} [vừa|mới] [trao|phát] sổ đỏ cho [bà con|cả trăm hộ], [mừng quá|bà con ai cũng vui].',
+      'Cuối cùng [nhà mình|gia đình mình] cũng [nhận được|có] sổ đỏ sau [gần|hơn] {n:2-12} năm, cảm ơn cán bộ [{cap}|một cửa] đã [hỗ trợ nhiệt tình|làm nhanh gọn].',
+      '[Ở|Tại] {noi_ngan} [vừa|mới] [trao|phát] sổ đỏ cho [bà con|cả trăm hộ], [mừng quá|bà con ai cũng vui].',
     ],
   },
   report: {

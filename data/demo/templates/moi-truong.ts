@@ -64,7 +64,7 @@ export const moiTruong: TopicTemplates = {
     voice: {
       neg: [
         '“[Mùi hôi nồng nặc|Cứ chiều tối là mùi hôi bốc lên], cả nhà [không ăn cơm được|phải đóng kín cửa], [trẻ nhỏ bị ho|con tôi bị viêm họng] [suốt|liên tục]”, {nguoi_dan} [bức xúc|nói].',
-        '{nguoi_dan} cho biết [đã nhiều lần|nhiều lần] [phản ánh|kiến nghị] [lên xã|tại các buổi tiếp xúc cử tri] nhưng [tình trạng vẫn không cải thiện|chỉ được hứa sẽ xử lý].',
+        '{nguoi_dan} cho biết [đã nhiều lần|nhiều lần] [phản ánh|kiến nghị] [lên {cap}|tại các buổi tiếp xúc cử tri] nhưng [tình trạng vẫn không cải thiện|chỉ được hứa sẽ xử lý].',
       ],
       neu: [
         '{nguoi_dan} mong cơ quan chức năng [sớm có kết luận|kiểm tra định kỳ] để [người dân yên tâm|bảo đảm sức khỏe cho bà con].',

@@ -67,7 +67,7 @@ export const nongNghiep: TopicTemplates = {
     },
     response: [
       '{co_quan} [khuyến cáo|đề nghị] [nông dân|bà con] [không hoảng loạn bán tháo|theo dõi sát vườn cây], [sử dụng thuốc bảo vệ thực vật đúng cách|áp dụng biện pháp phòng trừ tổng hợp].',
-      '{lanh_dao} cho biết [địa phương|xã] [đã thống kê thiệt hại|đang rà soát] để [đề xuất hỗ trợ|hướng dẫn bà con] [theo quy định|khôi phục sản xuất].',
+      '{lanh_dao} cho biết [địa phương|{cap}] [đã thống kê thiệt hại|đang rà soát] để [đề xuất hỗ trợ|hướng dẫn bà con] [theo quy định|khôi phục sản xuất].',
     ],
   },
   social: {

@@ -9,7 +9,7 @@ export const yTe: TopicTemplates = {
       'Bệnh viện Đa khoa tỉnh',
       'Bệnh viện Sản Nhi tỉnh',
       'Trung tâm Y tế khu vực',
-      'trạm y tế [xã|phường]',
+      'trạm y tế {cap}',
     ],
     benh: ['sốt xuất huyết', 'tay chân miệng', 'sởi', 'bạch hầu', 'cúm A', 'tiêu chảy cấp', 'ngộ độc thực phẩm'],
   },
@@ -48,8 +48,8 @@ export const yTe: TopicTemplates = {
     },
     detail: [
       '[Toàn tỉnh|Trên địa bàn tỉnh] [từ đầu năm|đến nay] [ghi nhận|có] [hơn|gần] {n:1-6}.{n:100-900} ca {benh}, [trong đó|có] {n:0-4} ca tử vong.',
-      '[Trạm y tế|Cơ sở y tế] [xã|phường] [hiện có|chỉ có] {n:3-9} [cán bộ|nhân viên], [phục vụ|chăm lo sức khỏe cho] [hơn|khoảng] {n:8-30}.000 người dân.',
-      '[Tỷ lệ|Hiện] [tham gia bảo hiểm y tế|bao phủ bảo hiểm y tế] [trên địa bàn|của xã] [đạt|mới đạt] {n:82-96}%.',
+      '[Trạm y tế|Cơ sở y tế] {cap} [hiện có|chỉ có] {n:3-9} [cán bộ|nhân viên], [phục vụ|chăm lo sức khỏe cho] [hơn|khoảng] {n:8-30}.000 người dân.',
+      '[Tỷ lệ|Hiện] [tham gia bảo hiểm y tế|bao phủ bảo hiểm y tế] [trên địa bàn|của {cap}] [đạt|mới đạt] {n:82-96}%.',
     ],
     voice: {
       neg: [
@@ -63,7 +63,7 @@ export const yTe: TopicTemplates = {
     },
     response: [
       '[Đại diện|Lãnh đạo] {co_quan} cho biết [đã chỉ đạo|đã cử đội cơ động] [khoanh vùng, xử lý ổ dịch|phun hóa chất diệt muỗi] và [lấy mẫu xét nghiệm|điều tra nguyên nhân].',
-      '{lanh_dao} cho biết [xã|địa phương] [đã phối hợp|đang phối hợp] với [ngành y tế|{co_quan}] [tổ chức|thực hiện] [các biện pháp phòng chống dịch|tuyên truyền người dân].',
+      '{lanh_dao} cho biết [{cap}|địa phương] [đã phối hợp|đang phối hợp] với [ngành y tế|{co_quan}] [tổ chức|thực hiện] [các biện pháp phòng chống dịch|tuyên truyền người dân].',
       '[Theo|Lãnh đạo] {benh_vien}, [tình trạng thiếu thuốc|việc quá tải] [do|xuất phát từ] [vướng thủ tục đấu thầu|nhân lực mỏng], [bệnh viện|đơn vị] [đang khắc phục|sẽ khắc phục trong tháng {thang}].',
     ],
   },

@@ -1,0 +1,393 @@
+/**
+ * From flagged windows to alerts: windows of one series close in time become one alert that grows; a unit
+ * above whose excess is the same documents as a unit below is folded into it; copies of one alert on two series
+ * (a split commune) are merged; then naming, severity and the explanation.
+ */
+import { createHash } from 'node:crypto';
+import { localDay } from '../../data/time.ts';
+import type { SeriesDoc } from './count-series.ts';
+import { DAY_MS, dayNumber, dayStartMs, effectiveCount } from './count-series.ts';
+import type { DetectorConfig, Granularity } from './detector-config.ts';
+import { holidayOf } from './holidays.ts';
+import type { FlaggedWindow, ScanState } from './scan-series.ts';
+import { expectedOver } from './scan-series.ts';
+import { scoreSeverity } from './severity.ts';
+import { logNegBinomialUpperTail } from './tail-probability.ts';
+import type { Alert, AlertExplanation, Detector, UnitCount } from './types.ts';
+import type { UnitTree } from './unit-tree.ts';
+import { PROVINCE_UID } from './unit-tree.ts';
+
+/** An alert being built: its documents are kept until the merges are done. */
+export interface AlertDraft {
+  detector: Detector;
+  granularity: Granularity;
+  topic: string | null;
+  /** Index of the series in `ScanState.counts.series`, for topic alerts. */
+  seriesIndex: number | null;
+  seriesUid: string | null;
+  level: number | null;
+  startMs: number;
+  endMs: number;
+  detectedAtMs: number;
+  docs: SeriesDoc[];
+  count: number;
+  expected: number;
+  logP: number;
+  size: number;
+  topTerms: string[];
+  terms?: { term: string; documents: number; history: number }[];
+  spread: UnitCount[];
+  alsoElevated: UnitCount[];
+  merged: string[];
+  watchId: string | null;
+  /** Unit named by the documents; set by `nameDraft` when not given. */
+  unitUid?: string | null;
+  series?: { day: string; count: number; expected: number }[];
+}
+
+interface Period {
+  seriesIndex: number;
+  startMs: number;
+  endMs: number;
+  detectedAtMs: number;
+}
+
+/** Windows of one series no more than `gapDays` apart become one period. */
+export function mergeWindows(windows: readonly FlaggedWindow[], gapDays: number): Period[] {
+  const bySeries = new Map<number, FlaggedWindow[]>();
+  for (const w of windows) bySeries.set(w.series.index, [...(bySeries.get(w.series.index) ?? []), w]);
+  const periods: Period[] = [];
+  for (const [seriesIndex, list] of [...bySeries].sort((a, b) => a[0] - b[0])) {
+    list.sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
+    let current: Period | null = null;
+    for (const w of list) {
+      if (current && w.startMs <= current.endMs + gapDays * DAY_MS) {
+        current.endMs = Math.max(current.endMs, w.endMs);
+        current.detectedAtMs = Math.min(current.detectedAtMs, w.endMs);
+      } else {
+        current = { seriesIndex, startMs: w.startMs, endMs: w.endMs, detectedAtMs: w.endMs };
+        periods.push(current);
+      }
+    }
+  }
+  return periods;
+}
+
+/** Day ranges to fetch documents for each period. */
+export function periodRanges(state: ScanState, periods: readonly Period[]) {
+  return periods.map((p) => {
+    const s = state.counts.series[p.seriesIndex]!;
+    return {
+      topic: s.topic,
+      seriesUid: s.seriesUid,
+      dayFrom: dayNumber(p.startMs),
+      dayTo: dayNumber(p.endMs - 1),
+    };
+  });
+}
+
+/** Drafts of the topic detector from its periods and their documents. */
+export function topicDrafts(
+  state: ScanState,
+  config: DetectorConfig,
+  periods: readonly Period[],
+  docs: readonly SeriesDoc[][],
+  watchIdOf: (topic: string) => string | null,
+): AlertDraft[] {
+  return periods.map((p, k) => {
+    const s = state.counts.series[p.seriesIndex]!;
+    const inPeriod = docs[k]!.filter((d) => d.ms >= p.startMs && d.ms < p.endMs);
+    const cap = config.capPerOutlet[s.level] ?? 2;
+    const { count } = effectiveCount(inPeriod, cap);
+    const expected = expectedOver(state, p.seriesIndex, p.startMs, p.endMs);
+    const size = state.sizeByLevel.get(s.level) ?? Number.POSITIVE_INFINITY;
+    return {
+      detector: 'topic',
+      granularity: config.granularity,
+      topic: s.topic,
+      seriesIndex: p.seriesIndex,
+      seriesUid: s.seriesUid,
+      level: s.level,
+      startMs: p.startMs,
+      endMs: p.endMs,
+      detectedAtMs: p.detectedAtMs,
+      docs: inPeriod,
+      count,
+      expected,
+      logP: logNegBinomialUpperTail(count, Math.max(expected, 1e-6), size),
+      size,
+      topTerms: [],
+      spread: [],
+      alsoElevated: [],
+      merged: [],
+      watchId: watchIdOf(s.topic),
+    };
+  });
+}
+
+function overlaps(a: AlertDraft, b: AlertDraft, gapMs = 0): boolean {
+  return a.startMs < b.endMs + gapMs && b.startMs < a.endMs + gapMs;
+}
+
+function docIdSet(d: AlertDraft): Set<string> {
+  return new Set(d.docs.map((x) => x.id));
+}
+
+function unitCount(tree: UnitTree, d: AlertDraft): UnitCount {
+  return {
+    unit_uid: d.seriesUid ?? '',
+    name: tree.units.get(d.seriesUid ?? '')?.name ?? d.seriesUid ?? '',
+    count: d.count,
+    expected: round(d.expected, 3),
+  };
+}
+
+/**
+ * Fold duplicates: commune alerts on the same topic and days sharing most documents (one old commune split
+ * between two new ones), then alerts of a unit above whose documents are mostly in alerts of units below.
+ */
+export function foldDrafts(drafts: AlertDraft[], tree: UnitTree, config: DetectorConfig): AlertDraft[] {
+  const alive = new Set(drafts);
+  const byLevel = (level: number) => drafts.filter((d) => d.level === level && alive.has(d));
+  const communes = byLevel(3).sort((a, b) => b.count - a.count || a.startMs - b.startMs);
+  for (let i = 0; i < communes.length; i++) {
+    const keep = communes[i]!;
+    if (!alive.has(keep)) continue;
+    const keepIds = docIdSet(keep);
+    for (let j = i + 1; j < communes.length; j++) {
+      const other = communes[j]!;
+      if (!alive.has(other) || other.topic !== keep.topic || !overlaps(keep, other)) continue;
+      const shared = other.docs.filter((d) => keepIds.has(d.id)).length;
+      if (shared / Math.max(1, Math.min(other.docs.length, keepIds.size)) < 0.5) continue;
+      alive.delete(other);
+      keep.merged.push(other.seriesUid ?? '');
+      for (const d of other.docs) if (!keepIds.has(d.id)) keep.docs.push(d), keepIds.add(d.id);
+      keep.docs.sort((a, b) => a.ms - b.ms);
+      keep.startMs = Math.min(keep.startMs, other.startMs);
+      keep.endMs = Math.max(keep.endMs, other.endMs);
+      keep.detectedAtMs = Math.min(keep.detectedAtMs, other.detectedAtMs);
+    }
+  }
+  for (const level of [2, 1]) {
+    for (const parent of byLevel(level)) {
+      const children = drafts.filter(
+        (c) =>
+          alive.has(c) &&
+          c.topic === parent.topic &&
+          (c.level ?? 0) > level &&
+          (parent.seriesUid === PROVINCE_UID || (tree.parents.get(c.seriesUid ?? '') ?? []).includes(parent.seriesUid ?? '')) &&
+          overlaps(parent, c, config.mergeGapDays * DAY_MS),
+      );
+      if (children.length === 0) continue;
+      const childIds = new Set(children.flatMap((c) => c.docs.map((d) => d.id)));
+      const covered = parent.docs.filter((d) => childIds.has(d.id)).length;
+      if (covered / Math.max(1, parent.docs.length) < config.parentCoverage) continue;
+      alive.delete(parent);
+      const lead = children.reduce((a, b) => (b.count > a.count ? b : a));
+      lead.alsoElevated.push(unitCount(tree, parent), ...parent.alsoElevated);
+    }
+  }
+  return drafts.filter((d) => alive.has(d));
+}
+
+/** Sibling series (same topic, sharing the unit above) elevated in the alert's days: count ≥ 2 and ≥ 3× expected. */
+export function spreadOf(state: ScanState, tree: UnitTree, draft: AlertDraft): UnitCount[] {
+  if (draft.seriesIndex === null || draft.level === null || draft.level === 1) return [];
+  const parents = new Set((tree.parents.get(draft.seriesUid ?? '') ?? []).filter((p) => p !== PROVINCE_UID));
+  if (draft.level === 3 && parents.size === 0) return [];
+  const { counts } = state;
+  const first = Math.max(0, dayNumber(draft.startMs) - counts.day0);
+  const last = Math.min(counts.nDays - 1, dayNumber(draft.endMs - 1) - counts.day0);
+  const out: UnitCount[] = [];
+  for (const s of counts.series) {
+    if (s.topic !== draft.topic || s.level !== draft.level || s.seriesUid === draft.seriesUid) continue;
+    const siblingParents = tree.parents.get(s.seriesUid) ?? [];
+    if (draft.level === 3 && !siblingParents.some((p) => parents.has(p))) continue;
+    let c = 0;
+    let mu = 0;
+    for (let t = first; t <= last; t++) {
+      c += s.capped[t]!;
+      mu += state.expected[s.index]![t]!;
+    }
+    if (c >= 2 && c >= 3 * mu) {
+      out.push({ unit_uid: s.seriesUid, name: tree.units.get(s.seriesUid)?.name ?? s.seriesUid, count: c, expected: round(mu, 3) });
+    }
+  }
+  return out.sort((a, b) => b.count - a.count).slice(0, 10);
+}
+
+/** Daily counts and expectations of the draft's series, from two weeks before it to its end. */
+export function sparkline(state: ScanState, draft: AlertDraft): { day: string; count: number; expected: number }[] {
+  if (draft.seriesIndex === null) return draft.series ?? [];
+  const { counts } = state;
+  const s = counts.series[draft.seriesIndex]!;
+  const last = Math.min(counts.nDays - 1, dayNumber(draft.endMs - 1) - counts.day0);
+  const first = Math.max(0, dayNumber(draft.startMs) - counts.day0 - 14, last - 44);
+  const out = [];
+  for (let t = first; t <= last; t++) {
+    out.push({
+      day: localDay(new Date(dayStartMs(counts.day0 + t))),
+      count: s.capped[t]!,
+      expected: round(state.expected[s.index]![t]!, 3),
+    });
+  }
+  return out;
+}
+
+/** The unit most of the documents name at the draft's level (old units keep their uid). */
+export function namedUnit(draft: AlertDraft): string | null {
+  if (draft.unitUid !== undefined) return draft.unitUid;
+  const votes = new Map<string, number>();
+  for (const d of draft.docs) if (d.namedUid) votes.set(d.namedUid, (votes.get(d.namedUid) ?? 0) + 1);
+  let best: string | null = draft.seriesUid;
+  let bestVotes = 0;
+  for (const [uid, n] of [...votes].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (n > bestVotes) {
+      best = uid;
+      bestVotes = n;
+    }
+  }
+  return best;
+}
+
+/** The successor today of the named unit: the series unit when it is one of them, else the first. */
+export function currentUnit(tree: UnitTree, namedUid: string | null, seriesUid: string | null): string | null {
+  if (namedUid === null) return null;
+  const unit = tree.units.get(namedUid);
+  if (!unit) return seriesUid;
+  if (unit.current) return unit.uid;
+  if (seriesUid && unit.successors.includes(seriesUid)) return seriesUid;
+  if (unit.successors.length === 1) return unit.successors[0]!;
+  return unit.level <= 2 && unit.successors.length > 1 ? PROVINCE_UID : (unit.successors[0] ?? null);
+}
+
+/** Deterministic alert id: the same detector, topic, series unit and first day give the same id on every run. */
+export function alertId(detector: Detector, key: string, seriesUid: string | null, firstDay: string): string {
+  const hash = createHash('sha256').update(`${detector}|${key}|${seriesUid ?? ''}|${firstDay}`).digest('hex');
+  return `hs-${hash.slice(0, 16)}`;
+}
+
+export interface FinishContext {
+  tree: UnitTree;
+  config: DetectorConfig;
+  state: ScanState | null;
+  topicName: (topic: string | null) => string;
+  sensitiveTopic: (topic: string | null) => boolean;
+  sensitivity: (topic: string | null) => number;
+  misinfo: Map<string, number>;
+  now: Date;
+}
+
+/** Turn a draft into an alert: name it, score it, explain it. */
+export function finishDraft(draft: AlertDraft, ctx: FinishContext): Alert {
+  const { tree, config } = ctx;
+  const unitUid = namedUnit(draft);
+  const unit = unitUid ? tree.units.get(unitUid) : undefined;
+  const outletDocs = new Map<string, number>();
+  for (const d of draft.docs) outletDocs.set(d.outlet, (outletDocs.get(d.outlet) ?? 0) + 1);
+  const outlets = [...outletDocs].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const stories = new Map<string, SeriesDoc>();
+  for (const d of draft.docs) if (!stories.has(d.story)) stories.set(d.story, d);
+  const negStories = [...stories.values()].filter((d) => d.negative).length;
+  const negShare = stories.size > 0 ? negStories / stories.size : 0;
+  const representative = [...stories.values()]
+    .sort((a, b) => Number(b.negative) - Number(a.negative) || a.ms - b.ms)
+    .slice(0, 10)
+    .map((d) => d.id);
+  const pValue = Math.exp(draft.logP);
+  const misinfo = draft.docs.reduce((n, d) => n + (ctx.misinfo.get(d.id) ?? 0), 0);
+  const severity = scoreSeverity({
+    count: draft.count,
+    expected: draft.expected,
+    pValue,
+    negShare,
+    outlets: outlets.length,
+    spreadUnits: draft.spread.length,
+    misinfo,
+    sensitive: ctx.sensitiveTopic(draft.topic),
+    sensitivity: ctx.sensitivity(draft.topic),
+    watched: draft.watchId !== null,
+  });
+  const firstSeen = new Date(draft.docs[0]?.ms ?? draft.startMs);
+  const lastSeen = new Date(draft.docs[draft.docs.length - 1]?.ms ?? draft.endMs);
+  const firstDay = localDay(new Date(draft.startMs));
+  const key = draft.detector === 'topic' ? (draft.topic ?? '') : (draft.terms?.[0]?.term ?? draft.topTerms[0] ?? '');
+  const label =
+    draft.detector === 'topic'
+      ? ctx.topicName(draft.topic)
+      : `Vấn đề mới nổi: ${draft.topTerms.slice(0, 3).join(', ')}`;
+  const ratio = draft.count / Math.max(draft.expected, 1e-6);
+  const docIds = draft.docs.slice(0, config.maxDocIds).map((d) => d.id);
+  const holidays = new Set<string>();
+  for (let day = dayNumber(draft.startMs); day <= dayNumber(draft.endMs - 1); day++) {
+    const h = holidayOf(day);
+    if (h) holidays.add(h);
+  }
+  const explanation: AlertExplanation = {
+    summary:
+      `${label} tại ${unit?.name ?? 'địa bàn chưa xác định'}: ${draft.count} tin độc lập, ` +
+      `kỳ vọng ${formatNumber(draft.expected)} (gấp ${formatNumber(ratio)} lần), p = ${pValue.toExponential(1)}, ` +
+      `${outlets.length} nguồn, ${Math.round(negShare * 100)}% tiêu cực.`,
+    observed: draft.count,
+    expected: round(draft.expected, 4),
+    ratio: round(ratio, 2),
+    p_value: pValue,
+    method: Number.isFinite(draft.size) ? 'negative-binomial' : 'poisson',
+    dispersion_size: Number.isFinite(draft.size) ? round(draft.size, 3) : null,
+    fdr: draft.detector === 'topic' && draft.granularity === 'hour' ? config.fdr * config.hourlyFdrFactor : config.fdr,
+    tested_series: ctx.state?.testedSeries ?? 0,
+    documents: draft.docs.length,
+    stories: stories.size,
+    outlets: outlets.slice(0, 20).map(([name, documents]) => ({ name, documents })),
+    representative_doc_ids: representative,
+    top_terms: draft.topTerms,
+    neg_share: round(negShare, 3),
+    series: ctx.state ? sparkline(ctx.state, draft) : (draft.series ?? []),
+    spread: draft.spread,
+    also_elevated: draft.alsoElevated,
+    merged: draft.merged,
+    severity_factors: severity.factors,
+    holiday: holidays.size > 0 ? [...holidays].join(', ') : null,
+    watch_topic: draft.watchId,
+    misinfo_candidates: misinfo,
+    ...(draft.terms ? { terms: draft.terms } : {}),
+  };
+  return {
+    id: alertId(draft.detector, key, draft.seriesUid, firstDay),
+    detector: draft.detector,
+    granularity: draft.granularity,
+    topic: draft.topic,
+    label,
+    unitUid,
+    seriesUid: draft.seriesUid,
+    currentUid: currentUnit(tree, unitUid, draft.seriesUid),
+    unitLevel: unit?.level ?? draft.level,
+    firstSeen,
+    lastSeen,
+    detectedAt: new Date(draft.detectedAtMs),
+    severity: severity.severity,
+    score: severity.score,
+    pValue,
+    count: draft.count,
+    expected: round(draft.expected, 4),
+    negShare: round(negShare, 3),
+    outlets: outlets.map(([name]) => name),
+    topTerms: draft.topTerms,
+    docIds,
+    explanation,
+    classification: draft.docs.reduce((m, d) => Math.max(m, d.classification), 0),
+    status: 'open',
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** `formatNumber(2.25)` → '2,3': one decimal, Vietnamese decimal comma. */
+export function formatNumber(x: number): string {
+  return String(Math.round(x * 10) / 10).replace('.', ',');
+}

@@ -1,0 +1,126 @@
+-- Counting for the topic detector: the documents that count, their stories, and stories per topic × series × day.
+
+-- name: unit_map
+CREATE OR REPLACE TEMP TABLE hs_unit_map (
+  locality_uid VARCHAR NOT NULL, series_uid VARCHAR NOT NULL, level TINYINT NOT NULL, named_uid VARCHAR NOT NULL
+);
+
+-- name: score_versions
+SELECT count(DISTINCT model_version)::INTEGER AS n FROM doc_scores;
+
+-- name: scores_single
+CREATE OR REPLACE TEMP VIEW hs_scores AS
+SELECT doc_id, sentiment, topics, locality_uid FROM doc_scores;
+
+-- name: scores_latest
+CREATE OR REPLACE TEMP VIEW hs_scores AS
+SELECT doc_id, arg_max(sentiment, scored_at) AS sentiment, arg_max(topics, scored_at) AS topics,
+  arg_max(locality_uid, scored_at) AS locality_uid
+FROM doc_scores
+GROUP BY doc_id;
+
+-- A document's story is the content hash of what it copies (exact or near duplicate), else its own, so copies
+-- of one story count once however many outlets carry them. Day and hour numbers are local (UTC+7) since the epoch.
+-- name: docs
+CREATE OR REPLACE TEMP TABLE hs_docs AS
+SELECT
+  d.id,
+  coalesce(nullif(trim(d.outlet), ''), '(không rõ nguồn)') AS outlet,
+  d.published_at,
+  floor((epoch(d.published_at) + 25200) / 86400)::INTEGER AS day,
+  floor((epoch(d.published_at) + 25200) / 3600)::INTEGER AS hour,
+  coalesce(s.sentiment = 'negative', false) AS negative,
+  coalesce(s.topics, []) AS topics,
+  coalesce(s.locality_uid, d.locality_uid) AS locality_uid,
+  hash(coalesce(r.content_hash, d.content_hash)) AS story,
+  d.classification
+FROM documents d
+JOIN hs_scores s ON s.doc_id = d.id
+LEFT JOIN documents r ON r.id = coalesce(d.near_duplicate_of, d.duplicate_of)
+WHERE d.published_at >= $from AND d.published_at < $to
+  AND d.published_at >= TIMESTAMPTZ '2000-01-01 00:00:00+07';
+
+-- Documents left out of every count, for the run's warnings.
+-- name: skipped
+SELECT
+  (SELECT count(*) FROM documents WHERE published_at IS NULL)::INTEGER AS no_date,
+  (SELECT count(*) FROM documents WHERE published_at < TIMESTAMPTZ '2000-01-01 00:00:00+07')::INTEGER AS too_old,
+  (SELECT count(*) FROM documents WHERE published_at >= $future)::INTEGER AS future,
+  (SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM doc_scores s WHERE s.doc_id = d.id))::INTEGER
+    AS unscored,
+  (SELECT count(*) FROM hs_docs
+    WHERE locality_uid IS NULL OR locality_uid NOT IN (SELECT locality_uid FROM hs_unit_map))::INTEGER AS unlocated;
+
+-- name: first_day
+SELECT min(day) AS first_day FROM hs_docs;
+
+-- One row per story, day and place: the outlet that carried it first is its origin.
+-- name: stories
+CREATE OR REPLACE TEMP TABLE hs_stories AS
+SELECT story, day, locality_uid, arg_min(outlet, published_at) AS origin, bool_or(negative) AS negative,
+  any_value(topics) AS topics
+FROM hs_docs
+WHERE locality_uid IN (SELECT locality_uid FROM hs_unit_map)
+GROUP BY story, day, locality_uid;
+
+-- Stories per topic × series × day, as one 'day,capped,top_capped,origins,stories,neg;…' string per series (reading
+-- these strings is several times faster than row objects). One outlet's stories count at most its level's cap.
+-- name: daily
+WITH fine AS (
+  SELECT topic, locality_uid, day, origin, count(*) AS n, count(*) FILTER (negative) AS neg
+  FROM (SELECT day, negative, origin, locality_uid, unnest(topics) AS topic FROM hs_stories)
+  GROUP BY ALL
+),
+per_origin AS (
+  SELECT f.topic, m.series_uid, any_value(m.level) AS level, f.day, f.origin, sum(f.n) AS n, sum(f.neg) AS neg
+  FROM fine f
+  JOIN hs_unit_map m USING (locality_uid)
+  GROUP BY f.topic, m.series_uid, f.day, f.origin
+),
+per_day AS (
+  SELECT topic, series_uid, day, any_value(level) AS level, sum(n) AS stories, sum(neg) AS neg, count(*) AS origins,
+    sum(least(n, CASE level WHEN 1 THEN $cap1 WHEN 2 THEN $cap2 ELSE $cap3 END)) AS capped,
+    max(least(n, CASE level WHEN 1 THEN $cap1 WHEN 2 THEN $cap2 ELSE $cap3 END)) AS top_capped
+  FROM per_origin
+  GROUP BY topic, series_uid, day
+)
+SELECT topic, series_uid, any_value(level)::INTEGER AS level,
+  string_agg(concat_ws(',', day, capped, top_capped, origins, stories, neg), ';' ORDER BY day) AS cells
+FROM per_day
+GROUP BY topic, series_uid;
+
+-- Documents per local hour, in all (topic NULL) and per topic: the volume baselines are scaled by.
+-- name: hourly_volume
+SELECT NULL AS topic, string_agg(hour || ',' || n, ';') AS cells
+FROM (SELECT hour, count(*) AS n FROM hs_docs GROUP BY hour)
+UNION ALL
+SELECT topic, string_agg(hour || ',' || n, ';') AS cells
+FROM (SELECT hour, topic, count(*) AS n FROM (SELECT hour, unnest(topics) AS topic FROM hs_docs) GROUP BY ALL)
+GROUP BY topic;
+
+-- name: watch_tag
+UPDATE hs_docs SET topics = list_append(topics, $topic)
+WHERE id IN (SELECT id FROM documents WHERE published_at >= $from AND published_at < $to AND (%PREDICATE%));
+
+-- name: candidates_table
+CREATE OR REPLACE TEMP TABLE hs_candidates (
+  key INTEGER NOT NULL, topic VARCHAR NOT NULL, series_uid VARCHAR NOT NULL, day_from INTEGER NOT NULL,
+  day_to INTEGER NOT NULL
+);
+
+-- Every document of each candidate (topic, series, day range), for windows finer than a day and for alerts.
+-- name: candidate_docs
+SELECT c.key, d.id, d.outlet, epoch_ms(d.published_at) AS ms, d.hour, d.day, d.story::VARCHAR AS story, d.negative,
+  m.named_uid, d.classification
+FROM hs_candidates c
+JOIN hs_unit_map m ON m.series_uid = c.series_uid
+JOIN hs_docs d ON d.locality_uid = m.locality_uid AND d.day BETWEEN c.day_from AND c.day_to
+WHERE list_contains(d.topics, c.topic)
+ORDER BY c.key, d.published_at, d.id;
+
+-- name: drop
+DROP TABLE IF EXISTS hs_candidates;
+DROP TABLE IF EXISTS hs_stories;
+DROP TABLE IF EXISTS hs_docs;
+DROP VIEW IF EXISTS hs_scores;
+DROP TABLE IF EXISTS hs_unit_map;

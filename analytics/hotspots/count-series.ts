@@ -1,0 +1,248 @@
+/** Counts documents per topic × unit × local day (and volume per hour) in DuckDB, for the topic detector. */
+import type { Db } from '../../data/db.ts';
+import type { DetectorConfig } from './detector-config.ts';
+import { readSqlFile } from './sql-file.ts';
+import type { UnitTree } from './unit-tree.ts';
+import { compileWatchQuery } from './watch-query.ts';
+
+const sql = readSqlFile(new URL('./count-series.sql', import.meta.url));
+
+export const DAY_MS = 86_400_000;
+const OFFSET_MS = 7 * 3_600_000;
+
+/** Local (UTC+7) day number since the epoch of an instant. */
+export function dayNumber(ms: number): number {
+  return Math.floor((ms + OFFSET_MS) / DAY_MS);
+}
+
+/** The instant local midnight of day number `day` begins. */
+export function dayStartMs(day: number): number {
+  return day * DAY_MS - OFFSET_MS;
+}
+
+/** Daily counts of one topic in one series unit, indexed by day − `CountData.day0`. */
+export interface SeriesCounts {
+  index: number;
+  topic: string;
+  seriesUid: string;
+  level: number;
+  /** Stories with each outlet capped at its level's cap. */
+  capped: Int32Array;
+  /** The largest one outlet's capped stories. */
+  topCapped: Int32Array;
+  /** Distinct outlets that originated stories. */
+  origins: Int32Array;
+  stories: Int32Array;
+  neg: Int32Array;
+}
+
+export interface CountData {
+  /** First day number counted (the start of the baseline history). */
+  day0: number;
+  nDays: number;
+  /** First day with any counted document, or null for an empty window. */
+  firstDataDay: number | null;
+  series: SeriesCounts[];
+  /** Documents per hour, index (day − day0) × 24 + local hour. */
+  hourTotal: Float64Array;
+  hourByTopic: Map<string, Float64Array>;
+  skipped: { noDate: number; tooOld: number; future: number; unscored: number; unlocated: number };
+}
+
+export interface WatchTopicTag {
+  topic: string;
+  query: string;
+}
+
+export interface CountOptions {
+  /** Counting starts at local midnight of this day number and ends before `endDay + 1`. */
+  startDay: number;
+  endDay: number;
+  /** Documents published at or after this instant are in the future and left out. */
+  future: Date;
+  /** Watch topics defined by a query; their matching documents get the pseudo-topic `topic`. */
+  watch: WatchTopicTag[];
+}
+
+function parseCells(cells: string | null, width: number): number[][] {
+  if (!cells) return [];
+  return cells.split(';').map((cell) => {
+    const values = cell.split(',').map(Number);
+    return values.length === width ? values : [...values, ...Array<number>(width - values.length).fill(0)];
+  });
+}
+
+/**
+ * Stage the counted documents in temp tables and read the daily series. Call `dropCounts` when done.
+ * Documents without date, before 2000, in the future or without scores are left out (and counted in `skipped`);
+ * documents without a known locality count only for the terms detector and the volume.
+ */
+export async function countSeries(
+  db: Db,
+  tree: UnitTree,
+  config: DetectorConfig,
+  options: CountOptions,
+): Promise<CountData> {
+  const from = new Date(dayStartMs(options.startDay));
+  const endMs = Math.min(dayStartMs(options.endDay + 1), options.future.getTime());
+  const to = new Date(Math.max(endMs, from.getTime()));
+  await db.run(sql('unit_map'));
+  await db.append(
+    'hs_unit_map',
+    tree.mappings.map((m) => [m.localityUid, m.seriesUid, m.level, m.namedUid]),
+  );
+  const versions = await db.one<{ n: number }>(sql('score_versions'));
+  await db.run(sql((versions?.n ?? 0) > 1 ? 'scores_latest' : 'scores_single'));
+  await db.run(sql('docs'), sql.params('docs', { from, to }));
+  for (const watch of options.watch) {
+    const compiled = compileWatchQuery(watch.query, 'coalesce(title, \'\') || \' \' || text');
+    const statement = sql('watch_tag').replace('%PREDICATE%', compiled.sql);
+    await db.run(statement, { ...compiled.params, topic: watch.topic, from, to });
+  }
+  await db.run(sql('stories'));
+
+  const skippedRow = await db.one<Record<string, number>>(sql('skipped'), { future: options.future });
+  const firstDay = await db.one<{ first_day: number | null }>(sql('first_day'));
+  const nDays = options.endDay - options.startDay + 1;
+  const daily = await db.all<{ topic: string; series_uid: string; level: number; cells: string }>(
+    sql('daily'),
+    { cap1: config.capPerOutlet[1] ?? 10, cap2: config.capPerOutlet[2] ?? 3, cap3: config.capPerOutlet[3] ?? 2 },
+  );
+  daily.sort((a, b) => (a.topic === b.topic ? cmp(a.series_uid, b.series_uid) : cmp(a.topic, b.topic)));
+  const series: SeriesCounts[] = daily.map((row, index) => {
+    const s: SeriesCounts = {
+      index,
+      topic: row.topic,
+      seriesUid: row.series_uid,
+      level: row.level,
+      capped: new Int32Array(nDays),
+      topCapped: new Int32Array(nDays),
+      origins: new Int32Array(nDays),
+      stories: new Int32Array(nDays),
+      neg: new Int32Array(nDays),
+    };
+    for (const [day, capped, top, origins, stories, neg] of parseCells(row.cells, 6)) {
+      const i = day! - options.startDay;
+      if (i < 0 || i >= nDays) continue;
+      s.capped[i] = capped!;
+      s.topCapped[i] = top!;
+      s.origins[i] = origins!;
+      s.stories[i] = stories!;
+      s.neg[i] = neg!;
+    }
+    return s;
+  });
+
+  const hourTotal = new Float64Array(nDays * 24);
+  const hourByTopic = new Map<string, Float64Array>();
+  const volume = await db.all<{ topic: string | null; cells: string | null }>(sql('hourly_volume'));
+  const firstHour = options.startDay * 24;
+  for (const row of volume) {
+    const target = row.topic === null ? hourTotal : new Float64Array(nDays * 24);
+    if (row.topic !== null) hourByTopic.set(row.topic, target);
+    for (const [hour, n] of parseCells(row.cells, 2)) {
+      const i = hour! - firstHour;
+      if (i >= 0 && i < target.length) target[i] = n!;
+    }
+  }
+
+  return {
+    day0: options.startDay,
+    nDays,
+    firstDataDay: firstDay?.first_day ?? null,
+    series,
+    hourTotal,
+    hourByTopic,
+    skipped: {
+      noDate: skippedRow?.no_date ?? 0,
+      tooOld: skippedRow?.too_old ?? 0,
+      future: skippedRow?.future ?? 0,
+      unscored: skippedRow?.unscored ?? 0,
+      unlocated: skippedRow?.unlocated ?? 0,
+    },
+  };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** One document of a candidate series, as `candidateDocs` returns it. */
+export interface SeriesDoc {
+  id: string;
+  outlet: string;
+  ms: number;
+  hour: number;
+  day: number;
+  story: string;
+  negative: boolean;
+  namedUid: string;
+  classification: number;
+}
+
+/** Capped independent stories among `docs`: per local day, one outlet's stories count at most `cap`. */
+export function effectiveCount(docs: readonly SeriesDoc[], cap: number): { count: number; outlets: number } {
+  const seen = new Set<string>();
+  const perOutletDay = new Map<string, number>();
+  const outlets = new Set<string>();
+  for (const doc of docs) {
+    const key = `${doc.day}|${doc.story}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    outlets.add(doc.outlet);
+    const k = `${doc.day}|${doc.outlet}`;
+    perOutletDay.set(k, (perOutletDay.get(k) ?? 0) + 1);
+  }
+  let count = 0;
+  for (const n of perOutletDay.values()) count += Math.min(n, cap);
+  return { count, outlets: outlets.size };
+}
+
+export interface CandidateRange {
+  topic: string;
+  seriesUid: string;
+  dayFrom: number;
+  dayTo: number;
+}
+
+/** The documents of each (topic, series, day range), oldest first, in the order of `ranges`. */
+export async function candidateDocs(db: Db, ranges: CandidateRange[]): Promise<SeriesDoc[][]> {
+  const out: SeriesDoc[][] = ranges.map(() => []);
+  if (ranges.length === 0) return out;
+  await db.run(sql('candidates_table'));
+  await db.append(
+    'hs_candidates',
+    ranges.map((r, i) => [i, r.topic, r.seriesUid, r.dayFrom, r.dayTo]),
+  );
+  const rows = await db.all<{
+    key: number;
+    id: string;
+    outlet: string;
+    ms: number;
+    hour: number;
+    day: number;
+    story: string;
+    negative: boolean;
+    named_uid: string;
+    classification: number;
+  }>(sql('candidate_docs'));
+  for (const r of rows) {
+    out[r.key]!.push({
+      id: r.id,
+      outlet: r.outlet,
+      ms: r.ms,
+      hour: r.hour,
+      day: r.day,
+      story: r.story,
+      negative: r.negative,
+      namedUid: r.named_uid,
+      classification: r.classification,
+    });
+  }
+  return out;
+}
+
+/** Remove the temp tables `countSeries` made. */
+export async function dropCounts(db: Db): Promise<void> {
+  await db.run(sql('drop'));
+}

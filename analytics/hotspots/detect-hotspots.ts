@@ -1,0 +1,292 @@
+/** Entry point of hot-spot detection: both detectors over a window, alerts merged, explained and stored. */
+import type { Db } from '../../data/db.ts';
+import type { Logger } from '../../data/logger.ts';
+import type { AlertDraft, FinishContext } from './assemble-alerts.ts';
+import {
+  finishDraft,
+  foldDrafts,
+  mergeWindows,
+  periodRanges,
+  spreadOf,
+  topicDrafts,
+} from './assemble-alerts.ts';
+import type { CountData } from './count-series.ts';
+import { candidateDocs, countSeries, dayNumber, dropCounts } from './count-series.ts';
+import type { DetectorConfig } from './detector-config.ts';
+import { resolveConfig } from './detector-config.ts';
+import { detectTermBursts } from './detect-terms.ts';
+import type { ScanOptions, SeriesWeight } from './scan-series.ts';
+import { hourlyCandidates, scanDays, scanHours } from './scan-series.ts';
+import { storeAlerts } from './store-alerts.ts';
+import { topTerms } from './top-terms.ts';
+import type { Alert } from './types.ts';
+import type { UnitTree } from './unit-tree.ts';
+import { loadUnitTree } from './unit-tree.ts';
+
+/** Counts misinformation candidates among documents; the default reads a `misinfo_candidates` table if one exists. */
+export type MisinfoCounter = (db: Db, docIds: string[]) => Promise<Map<string, number>>;
+
+export interface DetectOptions {
+  /** Start of the window to report (default: the first document). */
+  since?: Date;
+  /** End of the window (default: `now`). */
+  until?: Date;
+  /** The clock: documents after it are in the future and ignored. */
+  now: Date;
+  logger?: Logger;
+  config?: Partial<DetectorConfig>;
+  misinfo?: MisinfoCounter;
+  /** Store the alerts (default true); false only computes them. */
+  store?: boolean;
+}
+
+interface WatchRow {
+  id: string;
+  name: string;
+  query: string | null;
+  topic_id: string | null;
+  unit_uid: string | null;
+  threshold_factor: number;
+}
+
+const FUTURE_TOLERANCE_MS = 3_600_000;
+
+/** Reads `misinfo_candidates(doc_id)` when the misinformation module has made it; otherwise nothing. */
+export const defaultMisinfoCounter: MisinfoCounter = async (db, docIds) => {
+  const out = new Map<string, number>();
+  if (docIds.length === 0) return out;
+  const table = await db.one<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_columns()
+     WHERE table_name = 'misinfo_candidates' AND column_name = 'doc_id'`,
+  );
+  if (!table?.n) return out;
+  const rows = await db.all<{ doc_id: string; n: number }>(
+    `SELECT doc_id, count(*)::INTEGER AS n FROM misinfo_candidates
+     WHERE doc_id IN (SELECT unnest($ids::VARCHAR[])) GROUP BY doc_id`,
+    { ids: docIds },
+  );
+  for (const r of rows) out.set(r.doc_id, r.n);
+  return out;
+};
+
+function isUnder(tree: UnitTree, uid: string, ancestor: string): boolean {
+  let at: string | null = uid;
+  for (let i = 0; at !== null && i < 8; i++) {
+    if (at === ancestor) return true;
+    at = tree.units.get(at)?.parentUid ?? null;
+  }
+  return (tree.parents.get(uid) ?? []).includes(ancestor);
+}
+
+function seriesWeights(
+  counts: CountData,
+  tree: UnitTree,
+  watch: WatchRow[],
+  sensitivity: Map<string, number>,
+): SeriesWeight[] {
+  return counts.series.map((s) => {
+    let weight = sensitivity.get(s.topic) ?? 1;
+    let minCountFactor = 1;
+    let watchId: string | null = null;
+    for (const w of watch) {
+      const matchesTopic = w.query ? s.topic === `watch:${w.id}` : w.topic_id === s.topic;
+      if (!matchesTopic) continue;
+      if (w.unit_uid && !isUnder(tree, s.seriesUid, w.unit_uid)) continue;
+      const factor = Math.min(1, Math.max(0.1, w.threshold_factor));
+      weight = Math.max(weight, (sensitivity.get(s.topic) ?? 1) / factor);
+      minCountFactor = Math.min(minCountFactor, factor);
+      watchId = w.id;
+    }
+    return { weight, minCountFactor, watchId };
+  });
+}
+
+async function documentTexts(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.all<{ id: string; body: string }>(
+    `SELECT id, coalesce(title, '') || ' . ' || left(text, 600) AS body FROM documents
+     WHERE id IN (SELECT unnest($ids::VARCHAR[]))`,
+    { ids },
+  );
+  return new Map(rows.map((r) => [r.id, r.body]));
+}
+
+async function backgroundTexts(db: Db, topic: string, beforeMs: number): Promise<string[]> {
+  const rows = await db.all<{ body: string }>(
+    `SELECT coalesce(x.title, '') || ' . ' || left(x.text, 600) AS body
+     FROM hs_docs d JOIN documents x ON x.id = d.id
+     WHERE list_contains(d.topics, $topic) AND d.published_at < $before
+     ORDER BY hash(d.id) LIMIT 300`,
+    { topic, before: new Date(beforeMs) },
+  );
+  return rows.map((r) => r.body);
+}
+
+async function labelDrafts(db: Db, drafts: AlertDraft[], tree: UnitTree): Promise<void> {
+  const sample = (d: AlertDraft) => d.docs.slice(0, 200).map((x) => x.id);
+  const texts = await documentTexts(db, [...new Set(drafts.flatMap(sample))]);
+  const backgrounds = new Map<string, string[]>();
+  for (const draft of drafts) {
+    if (draft.detector !== 'topic' || draft.topic === null) continue;
+    const key = `${draft.topic}|${draft.startMs}`;
+    if (!backgrounds.has(key)) backgrounds.set(key, await backgroundTexts(db, draft.topic, draft.startMs));
+    const exclude = new Set<string>();
+    for (const d of draft.docs.slice(0, 50)) {
+      for (const name of tree.units.get(d.namedUid)?.path ?? []) {
+        for (const part of name.toLowerCase().split(/\s+/)) exclude.add(part);
+      }
+    }
+    const own = sample(draft).map((id) => texts.get(id) ?? '');
+    const terms = topTerms(own, backgrounds.get(key)!, 8, exclude);
+    draft.topTerms = [...new Set([...terms, ...draft.topTerms])].slice(0, 8);
+  }
+}
+
+/** Fold terms clusters into topic alerts holding most of their documents; the rest stay alerts of their own. */
+function foldTerms(topic: AlertDraft[], terms: AlertDraft[]): AlertDraft[] {
+  const kept: AlertDraft[] = [];
+  for (const t of terms) {
+    const ids = new Set(t.docs.map((d) => d.id));
+    let best: AlertDraft | null = null;
+    let bestShared = 0;
+    for (const a of topic) {
+      const shared = a.docs.filter((d) => ids.has(d.id)).length;
+      if (shared > bestShared) {
+        best = a;
+        bestShared = shared;
+      }
+    }
+    if (best && bestShared >= 0.5 * ids.size) {
+      best.terms = [...(best.terms ?? []), ...(t.terms ?? [])].slice(0, 10);
+      best.topTerms = [...new Set([...best.topTerms, ...t.topTerms])].slice(0, 8);
+    } else kept.push(t);
+  }
+  return kept;
+}
+
+/**
+ * Run both detectors over [since, until] and store the alerts: re-running over the same window changes
+ * nothing, and an alert that keeps growing keeps its id.
+ * `const alerts = await detectHotspots(db, { now: new Date(), since: parseTime('2026-11-01')! })`.
+ */
+export async function detectHotspots(db: Db, options: DetectOptions): Promise<Alert[]> {
+  const config = resolveConfig(options.config);
+  const now = options.now;
+  const until = options.until && options.until < now ? options.until : now;
+  const futureLimit = new Date(now.getTime() + FUTURE_TOLERANCE_MS);
+  const first = await db.one<{ at: Date | null }>(
+    `SELECT min(published_at) AS at FROM documents
+     WHERE published_at >= TIMESTAMPTZ '2000-01-01 00:00:00+07' AND published_at < $future`,
+    { future: futureLimit },
+  );
+  if (!first?.at) return [];
+  const since = options.since ?? first.at;
+  if (since >= until) return [];
+  const untilMs = Math.min(until.getTime(), futureLimit.getTime());
+  const lastDay = dayNumber(untilMs - 1);
+  const sinceDay = dayNumber(since.getTime());
+  const startDay = Math.max(dayNumber(first.at.getTime()), sinceDay - config.historyDays);
+  if (lastDay < sinceDay) return [];
+
+  const tree = await loadUnitTree(db);
+  const watch = await db.all<WatchRow>(
+    `SELECT id, name, query, topic_id, unit_uid, threshold_factor FROM watch_topics WHERE active ORDER BY id`,
+  );
+  const topics = await db.all<{ id: string; name_vi: string; sensitive: boolean }>(
+    'SELECT id, name_vi, sensitive FROM topics',
+  );
+  const sensitivity = new Map(
+    (await db.all<{ topic_id: string; sensitivity: number }>('SELECT topic_id, sensitivity FROM topic_settings')).map(
+      (r) => [r.topic_id, r.sensitivity],
+    ),
+  );
+  try {
+    const counts = await countSeries(db, tree, config, {
+      startDay,
+      endDay: lastDay,
+      future: new Date(untilMs),
+      watch: watch.filter((w) => w.query).map((w) => ({ topic: `watch:${w.id}`, query: w.query! })),
+    });
+    const { skipped } = counts;
+    if (skipped.noDate + skipped.tooOld + skipped.future + skipped.unscored + skipped.unlocated > 0) {
+      options.logger?.warn(
+        `hotspots: left out ${skipped.noDate} documents without date, ${skipped.tooOld} before 2000, ` +
+          `${skipped.future} in the future, ${skipped.unscored} not scored; ${skipped.unlocated} without a known ` +
+          `locality count only for new-term bursts`,
+      );
+    }
+    const unitsByLevel = new Map([...tree.seriesByLevel].map(([level, list]) => [level, list.length]));
+    const scanOptions: ScanOptions = {
+      config,
+      firstTestDay: sinceDay,
+      lastTestDay: lastDay,
+      weights: seriesWeights(counts, tree, watch, sensitivity),
+      unitsByLevel,
+      topicCount: topics.length + watch.filter((w) => w.query).length,
+    };
+    const { state, windows: dayWindows } = scanDays(counts, scanOptions);
+    let windows = dayWindows;
+    if (config.granularity === 'hour') {
+      const candidates = hourlyCandidates(state, scanOptions);
+      const docs = await candidateDocs(
+        db,
+        candidates.map((c) => {
+          const s = counts.series[c.series]!;
+          return { topic: s.topic, seriesUid: s.seriesUid, dayFrom: counts.day0 + c.day - 1, dayTo: counts.day0 + c.day };
+        }),
+      );
+      windows = scanHours(state, scanOptions, candidates, docs);
+    }
+    const periods = mergeWindows(windows, config.mergeGapDays);
+    const periodDocs = await candidateDocs(db, periodRanges(state, periods));
+    const watchIdOf = (topic: string) => (topic.startsWith('watch:') ? topic.slice(6) : null);
+    let drafts = topicDrafts(state, config, periods, periodDocs, watchIdOf);
+    drafts.forEach((d) => {
+      const weight = d.seriesIndex !== null ? scanOptions.weights[d.seriesIndex] : undefined;
+      if (weight?.watchId) d.watchId = weight.watchId;
+    });
+    drafts = foldDrafts(drafts, tree, config);
+    for (const d of drafts) d.spread = spreadOf(state, tree, d);
+
+    const termDrafts = await detectTermBursts(db, {
+      config,
+      tree,
+      firstTestDay: sinceDay,
+      lastTestDay: lastDay,
+      logger: options.logger,
+    });
+    drafts = [...drafts, ...foldTerms(drafts, termDrafts)];
+    const sinceMs = since.getTime();
+    drafts = drafts.filter((d) => d.endMs > sinceMs && d.startMs < untilMs);
+    await labelDrafts(db, drafts, tree);
+
+    const misinfo = await (options.misinfo ?? defaultMisinfoCounter)(
+      db,
+      [...new Set(drafts.flatMap((d) => d.docs.map((x) => x.id)))],
+    );
+    const topicById = new Map(topics.map((t) => [t.id, t]));
+    const watchById = new Map(watch.map((w) => [w.id, w]));
+    const ctx: FinishContext = {
+      tree,
+      config,
+      state,
+      topicName: (topic) => {
+        if (topic === null) return 'Vấn đề mới nổi';
+        if (topic.startsWith('watch:')) return `Chủ đề theo dõi: ${watchById.get(topic.slice(6))?.name ?? topic}`;
+        return topicById.get(topic)?.name_vi ?? topic;
+      },
+      sensitiveTopic: (topic) => (topic ? (topicById.get(topic)?.sensitive ?? false) : false),
+      sensitivity: (topic) => (topic ? (sensitivity.get(topic) ?? 1) : 1),
+      misinfo,
+      now,
+    };
+    const alerts = drafts
+      .map((d) => finishDraft(d, d.detector === 'topic' ? ctx : { ...ctx, state: null }))
+      .sort((a, b) => +a.firstSeen - +b.firstSeen || (a.id < b.id ? -1 : 1));
+    if (options.store === false) return alerts;
+    return await storeAlerts(db, alerts, config.mergeGapDays);
+  } finally {
+    await dropCounts(db);
+  }
+}
+

@@ -1,0 +1,94 @@
+-- The terms detector: syllable bigrams of each document's title and opening, their stories per day, and bursts
+-- against each bigram's own trailing history. Runs on hs_docs staged by count-series.sql.
+
+-- name: day_volume
+SELECT day, count(*)::INTEGER AS n FROM hs_docs GROUP BY day ORDER BY day;
+
+-- Punctuation becomes a '|' token so bigrams never span a phrase break.
+-- name: term_docs
+CREATE OR REPLACE TEMP TABLE hs_term_docs AS
+SELECT d.id, d.day, d.story,
+  list_filter(
+    string_split(replace(translate(lower(coalesce(x.title, '') || ' . ' || left(x.text, $chars)), $breaks, $bars), '|', ' | '), ' '),
+    s -> s <> ''
+  ) AS tokens
+FROM hs_docs d
+JOIN documents x ON x.id = d.id
+WHERE d.day BETWEEN $day_from AND $day_to;
+
+-- name: term_counts
+CREATE OR REPLACE TEMP TABLE hs_term_counts AS
+SELECT term, day, count(DISTINCT story)::INTEGER AS docs
+FROM (
+  SELECT day, story,
+    unnest(list_distinct([tokens[i] || ' ' || tokens[i + 1] FOR i IN range(1, len(tokens))
+      IF tokens[i] <> '|' AND tokens[i + 1] <> '|'])) AS term
+  FROM hs_term_docs
+)
+GROUP BY term, day;
+
+-- name: terms_per_day
+SELECT day, count(*)::INTEGER AS n FROM hs_term_counts GROUP BY day;
+
+-- Bigrams with at least $min_docs stories on a tested day, with their stories over the 28 days before.
+-- name: term_bursts
+WITH candidates AS (
+  SELECT DISTINCT term FROM hs_term_counts WHERE day >= $test_from AND docs >= $min_docs
+),
+history AS (
+  SELECT c.term, c.day, c.docs,
+    coalesce(sum(c.docs) OVER (PARTITION BY c.term ORDER BY c.day RANGE BETWEEN 28 PRECEDING AND 1 PRECEDING), 0)
+      ::INTEGER AS past
+  FROM hs_term_counts c
+  SEMI JOIN candidates USING (term)
+)
+SELECT term, day, docs, past FROM history
+WHERE day >= $test_from AND docs >= $min_docs
+ORDER BY day, term;
+
+-- name: burst_table
+CREATE OR REPLACE TEMP TABLE hs_term_bursts (term VARCHAR NOT NULL, day INTEGER NOT NULL);
+
+-- name: burst_docs
+WITH grams AS (
+  SELECT id, day,
+    unnest(list_distinct([tokens[i] || ' ' || tokens[i + 1] FOR i IN range(1, len(tokens))
+      IF tokens[i] <> '|' AND tokens[i + 1] <> '|'])) AS term
+  FROM hs_term_docs
+  WHERE day IN (SELECT DISTINCT day FROM hs_term_bursts)
+)
+SELECT g.term, g.day, list(g.id ORDER BY g.id) AS ids
+FROM grams g
+JOIN hs_term_bursts b ON b.term = g.term AND b.day = g.day
+GROUP BY g.term, g.day
+ORDER BY g.day, g.term;
+
+-- Copies of one story carried by unusually many outlets in a day (a text pasted across pages and groups).
+-- name: story_bursts
+WITH per_story AS (
+  SELECT story, day, count(DISTINCT outlet)::INTEGER AS outlets, list(id ORDER BY published_at, id) AS ids
+  FROM hs_docs
+  WHERE day BETWEEN $day_from AND $day_to
+  GROUP BY story, day
+),
+usual AS (
+  SELECT coalesce(quantile_cont(outlets, 0.995), 0) AS p995 FROM per_story WHERE day < $test_from
+)
+SELECT p.day, p.outlets, usual.p995 AS usual, p.ids FROM per_story p, usual
+WHERE p.day >= $test_from AND p.outlets >= $min_outlets AND p.outlets > usual.p995 + 1
+ORDER BY p.day, p.outlets DESC;
+
+-- name: ids_table
+CREATE OR REPLACE TEMP TABLE hs_term_ids (id VARCHAR NOT NULL);
+
+-- name: id_docs
+SELECT d.id, d.outlet, epoch_ms(d.published_at) AS ms, d.hour, d.day, d.story::VARCHAR AS story, d.negative,
+  d.locality_uid, d.topics, d.classification
+FROM hs_docs d SEMI JOIN hs_term_ids USING (id)
+ORDER BY d.published_at, d.id;
+
+-- name: drop
+DROP TABLE IF EXISTS hs_term_docs;
+DROP TABLE IF EXISTS hs_term_counts;
+DROP TABLE IF EXISTS hs_term_bursts;
+DROP TABLE IF EXISTS hs_term_ids;

@@ -1,0 +1,296 @@
+/**
+ * The second detector, for issues outside the taxonomy: syllable bigrams whose stories burst against their own
+ * 28-day history, and stories copied by unusually many outlets, clustered by shared documents and labelled by
+ * their top terms. Works per local day on the documents `countSeries` staged.
+ */
+import type { Db } from '../../data/db.ts';
+import type { Logger } from '../../data/logger.ts';
+import { localDay } from '../../data/time.ts';
+import type { AlertDraft } from './assemble-alerts.ts';
+import type { SeriesDoc } from './count-series.ts';
+import { DAY_MS, dayStartMs, effectiveCount } from './count-series.ts';
+import type { DetectorConfig } from './detector-config.ts';
+import { readSqlFile } from './sql-file.ts';
+import { logPoissonUpperTail } from './tail-probability.ts';
+import { PHRASE_BREAKS, isContentTerm } from './top-terms.ts';
+import type { UnitTree } from './unit-tree.ts';
+import { PROVINCE_UID } from './unit-tree.ts';
+
+const sql = readSqlFile(new URL('./detect-terms.sql', import.meta.url));
+const HISTORY_DAYS = 28;
+const MIN_HISTORY_DAYS = 7;
+const MIN_LIFT = 5;
+
+export interface TermsOptions {
+  config: DetectorConfig;
+  tree: UnitTree;
+  firstTestDay: number;
+  lastTestDay: number;
+  logger?: Logger;
+}
+
+interface Burst {
+  term: string;
+  day: number;
+  docs: number;
+  past: number;
+  /** Stories per document of the day's volume in the term's history (smoothed). */
+  rate: number;
+  logP: number;
+}
+
+interface Cluster {
+  day: number;
+  terms: Burst[];
+  ids: Set<string>;
+  /** For a copied story: outlets carrying it and the usual most (99.5th percentile). */
+  copies?: { outlets: number; usual: number };
+}
+
+/** A doc of a cluster with the place and topics it was counted with. */
+interface TermDoc extends SeriesDoc {
+  localityUid: string | null;
+  topics: string[];
+}
+
+function chooseRange(volume: Map<number, number>, options: TermsOptions): { from: number; testFrom: number } | null {
+  const { firstTestDay, lastTestDay, config } = options;
+  const days = [...volume.keys()].sort((a, b) => a - b);
+  if (days.length === 0) return null;
+  const firstData = days[0]!;
+  const docsBetween = (a: number, b: number) => days.filter((d) => d >= a && d <= b).reduce((n, d) => n + volume.get(d)!, 0);
+  let testFrom = Math.max(firstTestDay, firstData + MIN_HISTORY_DAYS);
+  while (testFrom < lastTestDay && docsBetween(testFrom - HISTORY_DAYS, lastTestDay) > config.termMaxDocs) testFrom++;
+  if (testFrom > lastTestDay) return null;
+  if (testFrom > Math.max(firstTestDay, firstData + MIN_HISTORY_DAYS)) {
+    options.logger?.warn(
+      `hotspots: terms detector limited to the last ${lastTestDay - testFrom + 1} days (more than ${config.termMaxDocs} documents)`,
+    );
+  }
+  return { from: testFrom - HISTORY_DAYS, testFrom };
+}
+
+function clusterDay(bursts: Burst[], idsOf: Map<string, string[]>): Cluster[] {
+  const clusters: Cluster[] = [];
+  for (const burst of [...bursts].sort((a, b) => b.docs - a.docs || (a.term < b.term ? -1 : 1))) {
+    const ids = idsOf.get(`${burst.day}|${burst.term}`) ?? [];
+    if (ids.length === 0) continue;
+    let home: Cluster | undefined;
+    for (const c of clusters) {
+      const shared = ids.filter((id) => c.ids.has(id)).length;
+      if (shared / Math.min(ids.length, c.ids.size) >= 0.6) {
+        home = c;
+        break;
+      }
+    }
+    if (home) {
+      home.terms.push(burst);
+      for (const id of ids) home.ids.add(id);
+    } else clusters.push({ day: burst.day, terms: [burst], ids: new Set(ids) });
+  }
+  return clusters;
+}
+
+function placeOf(tree: UnitTree, docs: TermDoc[]): { seriesUid: string | null; level: number | null } {
+  const located = docs.filter((d) => d.localityUid && tree.byLocality.has(d.localityUid));
+  if (located.length === 0) return { seriesUid: null, level: null };
+  for (const level of [3, 2, 1]) {
+    const votes = new Map<string, number>();
+    for (const d of located) {
+      for (const m of tree.byLocality.get(d.localityUid!)!) {
+        if (m.level === level) votes.set(m.seriesUid, (votes.get(m.seriesUid) ?? 0) + 1);
+      }
+    }
+    const best = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    if (best && best[1] >= 0.5 * located.length) return { seriesUid: best[0], level };
+  }
+  return { seriesUid: PROVINCE_UID, level: 1 };
+}
+
+/** Drafts of the terms detector over the tested days (see the file comment). */
+export async function detectTermBursts(db: Db, options: TermsOptions): Promise<AlertDraft[]> {
+  const { config, tree } = options;
+  const volumeRows = await db.all<{ day: number; n: number }>(sql('day_volume'));
+  const volume = new Map(volumeRows.map((r) => [r.day, r.n]));
+  const range = chooseRange(volume, options);
+  if (!range) return [];
+  try {
+    const params = {
+      chars: config.termTextChars,
+      breaks: `${PHRASE_BREAKS}\n\r\t`,
+      bars: `${'|'.repeat([...PHRASE_BREAKS].length)}   `,
+      day_from: range.from,
+      day_to: options.lastTestDay,
+      test_from: range.testFrom,
+      min_docs: config.termMinDocs,
+      min_outlets: config.termMinOutlets + 2,
+    };
+    await db.run(sql('term_docs'), sql.params('term_docs', params));
+    await db.run(sql('term_counts'));
+    const termsPerDay = new Map(
+      (await db.all<{ day: number; n: number }>(sql('terms_per_day'))).map((r) => [r.day, r.n]),
+    );
+    const rows = await db.all<{ term: string; day: number; docs: number; past: number }>(
+      sql('term_bursts'),
+      sql.params('term_bursts', params),
+    );
+    const bursts: Burst[] = [];
+    for (const row of rows) {
+      if (!isContentTerm(row.term)) continue;
+      let pastVolume = 0;
+      let pastDays = 0;
+      for (let d = row.day - HISTORY_DAYS; d < row.day; d++) {
+        if (d < range.from) continue;
+        pastDays++;
+        pastVolume += volume.get(d) ?? 0;
+      }
+      if (pastDays < MIN_HISTORY_DAYS || pastVolume === 0) continue;
+      const rate = (row.past + 0.5) / pastVolume;
+      const expected = rate * (volume.get(row.day) ?? 0);
+      if (row.docs < MIN_LIFT * expected) continue;
+      const logP = logPoissonUpperTail(row.docs, expected);
+      if (logP > Math.log(config.termAlpha / Math.max(1, termsPerDay.get(row.day) ?? 1))) continue;
+      bursts.push({ term: row.term, day: row.day, docs: row.docs, past: row.past, rate, logP });
+    }
+
+    const clusters: Cluster[] = [];
+    if (bursts.length > 0) {
+      await db.run(sql('burst_table'));
+      await db.append(
+        'hs_term_bursts',
+        bursts.map((b) => [b.term, b.day]),
+      );
+      const lists = await db.all<{ term: string; day: number; ids: string[] }>(sql('burst_docs'));
+      const idsOf = new Map(lists.map((l) => [`${l.day}|${l.term}`, l.ids]));
+      const byDay = new Map<number, Burst[]>();
+      for (const b of bursts) byDay.set(b.day, [...(byDay.get(b.day) ?? []), b]);
+      for (const day of [...byDay.keys()].sort((a, b) => a - b)) clusters.push(...clusterDay(byDay.get(day)!, idsOf));
+    }
+    const stories = await db.all<{ day: number; outlets: number; usual: number; ids: string[] }>(
+      sql('story_bursts'),
+      sql.params('story_bursts', params),
+    );
+    for (const s of stories) {
+      clusters.push({ day: s.day, terms: [], ids: new Set(s.ids), copies: { outlets: s.outlets, usual: s.usual } });
+    }
+    if (clusters.length === 0) return [];
+
+    const allIds = [...new Set(clusters.flatMap((c) => [...c.ids]))];
+    await db.run(sql('ids_table'));
+    await db.append(
+      'hs_term_ids',
+      allIds.map((id) => [id]),
+    );
+    const docRows = await db.all<{
+      id: string;
+      outlet: string;
+      ms: number;
+      hour: number;
+      day: number;
+      story: string;
+      negative: boolean;
+      locality_uid: string | null;
+      topics: string[];
+      classification: number;
+    }>(sql('id_docs'));
+    const docs = new Map<string, TermDoc>(
+      docRows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          outlet: r.outlet,
+          ms: r.ms,
+          hour: r.hour,
+          day: r.day,
+          story: r.story,
+          negative: r.negative,
+          namedUid: '',
+          classification: r.classification,
+          localityUid: r.locality_uid,
+          topics: r.topics,
+        },
+      ]),
+    );
+
+    const linked: { clusters: Cluster[]; lastDay: number; terms: Set<string>; ids: Set<string> }[] = [];
+    for (const c of [...clusters].sort((a, b) => a.day - b.day)) {
+      const terms = new Set(c.terms.map((t) => t.term));
+      const open = linked.find(
+        (l) =>
+          c.day - l.lastDay <= config.mergeGapDays &&
+          ([...terms].some((t) => l.terms.has(t)) || [...c.ids].filter((id) => l.ids.has(id)).length >= 0.5 * c.ids.size),
+      );
+      if (open) {
+        open.clusters.push(c);
+        open.lastDay = Math.max(open.lastDay, c.day);
+        for (const t of terms) open.terms.add(t);
+        for (const id of c.ids) open.ids.add(id);
+      } else linked.push({ clusters: [c], lastDay: c.day, terms, ids: new Set(c.ids) });
+    }
+
+    const drafts: AlertDraft[] = [];
+    for (const group of linked) {
+      const members = [...group.ids].map((id) => docs.get(id)).filter((d): d is TermDoc => d !== undefined);
+      members.sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : 1));
+      const { count, outlets } = effectiveCount(members, config.capPerOutlet[3] ?? 2);
+      if (outlets < config.termMinOutlets || count < config.termMinDocs) continue;
+      const place = placeOf(tree, members);
+      for (const d of members) {
+        const mapping = d.localityUid
+          ? tree.byLocality.get(d.localityUid)?.find((m) => m.seriesUid === place.seriesUid)
+          : undefined;
+        d.namedUid = mapping?.namedUid ?? '';
+      }
+      const topicVotes = new Map<string, number>();
+      for (const d of members) for (const t of d.topics) topicVotes.set(t, (topicVotes.get(t) ?? 0) + 1);
+      const topTopic = [...topicVotes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+      const termStats = new Map<string, Burst>();
+      for (const c of group.clusters) {
+        for (const t of c.terms) {
+          const prev = termStats.get(t.term);
+          if (!prev || t.docs > prev.docs) termStats.set(t.term, t);
+        }
+      }
+      const ranked = [...termStats.values()].sort((a, b) => b.docs - a.docs || (a.term < b.term ? -1 : 1));
+      const firstDay = Math.min(...group.clusters.map((c) => c.day));
+      const lastDay = Math.max(...group.clusters.map((c) => c.day));
+      let dayVolume = 0;
+      for (let d = firstDay; d <= lastDay; d++) dayVolume += volume.get(d) ?? 0;
+      const copies = group.clusters.find((c) => c.copies)?.copies;
+      const observed = ranked.length > 0 ? count : (copies?.outlets ?? outlets);
+      const expected = ranked.length > 0 ? ranked[0]!.rate * dayVolume : Math.max(1, copies?.usual ?? 1);
+      const dayCounts = new Map<number, number>();
+      for (const d of members) dayCounts.set(d.day, (dayCounts.get(d.day) ?? 0) + 1);
+      drafts.push({
+        detector: 'terms',
+        granularity: 'day',
+        topic: topTopic && topTopic[1] >= 0.5 * members.length ? topTopic[0] : null,
+        seriesIndex: null,
+        seriesUid: place.seriesUid,
+        level: place.level,
+        startMs: dayStartMs(firstDay),
+        endMs: dayStartMs(lastDay + 1),
+        detectedAtMs: dayStartMs(firstDay) + DAY_MS,
+        docs: members,
+        count: observed,
+        expected,
+        logP: logPoissonUpperTail(observed, expected),
+        size: Number.POSITIVE_INFINITY,
+        topTerms: ranked.slice(0, 8).map((r) => r.term),
+        terms: ranked.slice(0, 10).map((r) => ({ term: r.term, documents: r.docs, history: r.past })),
+        spread: [],
+        alsoElevated: [],
+        merged: [],
+        watchId: null,
+        series: [...Array(lastDay - firstDay + 1).keys()].map((i) => ({
+          day: localDay(new Date(dayStartMs(firstDay + i))),
+          count: dayCounts.get(firstDay + i) ?? 0,
+          expected: 0,
+        })),
+      });
+    }
+    return drafts;
+  } finally {
+    await db.run(sql('drop'));
+  }
+}

@@ -1,0 +1,67 @@
+/** Tuning of the hot-spot detectors, with the defaults measured by scripts/eval-hotspots.ts. */
+
+export type Granularity = 'day' | 'hour';
+
+export interface DetectorConfig {
+  /** Windows are calendar days ('day', tested at each day's close) or trailing 24 hours tested at every hour ('hour'). */
+  granularity: Granularity;
+  /** Trailing days a series' baseline is estimated from. */
+  historyDays: number;
+  /** Days at the start of the data that are never tested (no baseline yet). */
+  warmupDays: number;
+  /** Pseudo-days of the topic's average rate per unit mixed into each baseline (shrinkage for short histories). */
+  priorDays: number;
+  /** Stories one outlet contributes at most per series and day, by unit level (1 province, 2 district, 3 commune). */
+  capPerOutlet: Record<number, number>;
+  /** Least independent stories (after the outlet cap) for a window to be flagged, by unit level. */
+  minCount: Record<number, number>;
+  /** Least distinct outlets originating stories in a flagged window. */
+  minOutlets: number;
+  /** Least ratio of observed to expected. */
+  minRatio: number;
+  /** False-discovery rate of the Benjamini–Hochberg step across all series of one bucket. */
+  fdr: number;
+  /** Multiplies `fdr` for the hourly trailing windows, which overlap and are tested 24 times a day. */
+  hourlyFdrFactor: number;
+  /** Flagged windows of one series closer than this many days form one alert that grows. */
+  mergeGapDays: number;
+  /** A parent unit's alert is dropped when child alerts already hold at least this share of its documents. */
+  parentCoverage: number;
+  /** Most document ids kept on an alert (all of them up to this). */
+  maxDocIds: number;
+  /** The terms detector: least documents and outlets of a bursting phrase in one day. */
+  termMinDocs: number;
+  termMinOutlets: number;
+  /** Characters of each text (after the title) the terms detector reads. */
+  termTextChars: number;
+  /** Most documents (tested days and their 28-day history) the terms detector reads; it keeps the latest days. */
+  termMaxDocs: number;
+  /** Family-wise error rate of the terms detector per day (Bonferroni over the day's distinct bigrams). */
+  termAlpha: number;
+}
+
+export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
+  granularity: 'hour',
+  historyDays: 56,
+  warmupDays: 7,
+  priorDays: 7,
+  capPerOutlet: { 1: 10, 2: 3, 3: 2 },
+  minCount: { 1: 8, 2: 4, 3: 3 },
+  minOutlets: 2,
+  minRatio: 2,
+  fdr: 0.01,
+  hourlyFdrFactor: 0.25,
+  mergeGapDays: 2,
+  parentCoverage: 0.6,
+  maxDocIds: 500,
+  termMinDocs: 5,
+  termMinOutlets: 3,
+  termTextChars: 240,
+  termMaxDocs: 250_000,
+  termAlpha: 0.01,
+};
+
+/** Defaults overridden by `partial`: `resolveConfig({ granularity: 'day' })`. */
+export function resolveConfig(partial: Partial<DetectorConfig> = {}): DetectorConfig {
+  return { ...DEFAULT_DETECTOR_CONFIG, ...partial };
+}

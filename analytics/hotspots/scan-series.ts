@@ -1,0 +1,415 @@
+/**
+ * The topic detector's statistics: each series' expected count from its own trailing history, scaled by the
+ * volume of other topics in the same hours (so weekends, holidays and outages move the baseline) and by the
+ * topic's own weekday and holiday pattern; a negative-binomial upper tail per window; Benjamini–Hochberg
+ * across all series of a bucket; flagged days left out of later baselines.
+ */
+import type { CountData, SeriesCounts, SeriesDoc } from './count-series.ts';
+import { DAY_MS, dayStartMs, effectiveCount } from './count-series.ts';
+import type { DetectorConfig } from './detector-config.ts';
+import { holidayOf, weekdayOf } from './holidays.ts';
+import { logNegBinomialUpperTail } from './tail-probability.ts';
+
+const HOUR_MS = 3_600_000;
+/** Pseudo-documents shrinking each topic's weekday and holiday factors towards 1. */
+const FACTOR_SHRINK = 30;
+
+/** How one series is weighed: topic sensitivity and watch topics make flagging easier. */
+export interface SeriesWeight {
+  /** Multiplies the false-discovery rate for this series (weighted Benjamini–Hochberg). */
+  weight: number;
+  /** Multiplies the minimum count. */
+  minCountFactor: number;
+  watchId: string | null;
+}
+
+/** Exposure of one topic: volume of the other topics per hour, adjusted by the topic's weekday/holiday factors. */
+export interface TopicExposure {
+  /** As observed, for the baseline history. */
+  hourly: Float64Array;
+  /** With a floor for hours of missing data, for expected counts. */
+  hourlyFloored: Float64Array;
+  daily: Float64Array;
+  dailyFloored: Float64Array;
+  meanDaily: number;
+  /** Prefix sums of `hourlyFloored` (length + 1). */
+  prefix: Float64Array;
+}
+
+export interface ScanState {
+  counts: CountData;
+  exposures: Map<string, TopicExposure>;
+  /** Per series: the rate per unit of exposure estimated before each day (index day − day0). */
+  rates: Float64Array[];
+  /** Per series: the expected count of each whole day. */
+  expected: Float64Array[];
+  /** Per series: days flagged by the daily test. */
+  flaggedDays: Uint8Array[];
+  /** Negative-binomial size by level (Infinity: Poisson). */
+  sizeByLevel: Map<number, number>;
+  weights: SeriesWeight[];
+  /** Series tested per bucket, for the multiple-testing step. */
+  testedSeries: number;
+}
+
+/** One flagged window of one series. */
+export interface FlaggedWindow {
+  series: SeriesCounts;
+  startMs: number;
+  endMs: number;
+  count: number;
+  expected: number;
+  pValue: number;
+}
+
+function effectiveExposure(counts: CountData, topic: string): TopicExposure {
+  const { nDays, day0, hourTotal } = counts;
+  const own = counts.hourByTopic.get(topic);
+  const hourly = new Float64Array(nDays * 24);
+  let other = 0;
+  let total = 0;
+  for (let h = 0; h < hourly.length; h++) {
+    const value = hourTotal[h]! - (own?.[h] ?? 0);
+    hourly[h] = value;
+    other += value;
+    total += hourTotal[h]!;
+  }
+  if (other < 0.25 * total) hourly.set(hourTotal);
+
+  const daily = new Float64Array(nDays);
+  const ownDaily = new Float64Array(nDays);
+  for (let h = 0; h < hourly.length; h++) {
+    daily[Math.floor(h / 24)]! += hourly[h]!;
+    ownDaily[Math.floor(h / 24)]! += own?.[h] ?? 0;
+  }
+  const byClass = new Float64Array(16);
+  const classOf = (i: number) => (holidayOf(day0 + i) !== null ? 7 : weekdayOf(day0 + i));
+  for (let i = 0; i < nDays; i++) {
+    byClass[classOf(i)]! += ownDaily[i]!;
+    byClass[8 + classOf(i)]! += daily[i]!;
+  }
+  let ownSum = 0;
+  let exposureSum = 0;
+  for (let c = 0; c < 8; c++) {
+    ownSum += byClass[c]!;
+    exposureSum += byClass[8 + c]!;
+  }
+  const share = exposureSum > 0 ? ownSum / exposureSum : 0;
+  const factor = new Float64Array(8).fill(1);
+  if (share > 0) {
+    for (let c = 0; c < 8; c++) {
+      factor[c] = (byClass[c]! + FACTOR_SHRINK) / (share * byClass[8 + c]! + FACTOR_SHRINK);
+    }
+  }
+
+  const profile = new Float64Array(24);
+  let profileTotal = 0;
+  for (let h = 0; h < hourTotal.length; h++) {
+    profile[h % 24]! += hourTotal[h]!;
+    profileTotal += hourTotal[h]!;
+  }
+  for (let h = 0; h < 24; h++) profile[h] = profileTotal > 0 ? profile[h]! / profileTotal : 1 / 24;
+
+  const positive = [...daily].filter((v) => v > 0).sort((a, b) => a - b);
+  const median = positive.length > 0 ? positive[Math.floor(positive.length / 2)]! : 0;
+  const floor = 0.25 * median;
+  const hourlyFloored = new Float64Array(hourly.length);
+  const dailyFloored = new Float64Array(nDays);
+  for (let i = 0; i < nDays; i++) {
+    const f = factor[classOf(i)]!;
+    let sum = 0;
+    for (let h = 0; h < 24; h++) {
+      const k = i * 24 + h;
+      hourly[k] = hourly[k]! * f;
+      hourlyFloored[k] = Math.max(hourly[k]!, floor * f * profile[h]!);
+      sum += hourlyFloored[k]!;
+    }
+    daily[i] = daily[i]! * f;
+    dailyFloored[i] = sum;
+  }
+  const prefix = new Float64Array(hourly.length + 1);
+  for (let h = 0; h < hourly.length; h++) prefix[h + 1] = prefix[h]! + hourlyFloored[h]!;
+  const meanDaily = positive.length > 0 ? positive.reduce((a, b) => a + b, 0) / positive.length : 0;
+  return { hourly, hourlyFloored, daily, dailyFloored, meanDaily, prefix };
+}
+
+/** Baselines without any flags, to estimate overdispersion per level (method of moments on winsorised counts). */
+function estimateSizes(
+  counts: CountData,
+  exposures: Map<string, TopicExposure>,
+  priors: Map<string, number>,
+  config: DetectorConfig,
+  firstTest: number,
+): Map<number, number> {
+  const num = new Map<number, number>();
+  const den = new Map<number, number>();
+  for (const s of counts.series) {
+    const exposure = exposures.get(s.topic)!;
+    const prior = priors.get(`${s.topic}|${s.level}`) ?? 0;
+    const keptC = new Float64Array(counts.nDays);
+    let sumC = 0;
+    let sumE = 0;
+    const alpha = config.priorDays * exposure.meanDaily;
+    for (let t = 0; t < counts.nDays; t++) {
+      const rate = (sumC + prior * alpha) / (sumE + alpha || 1);
+      const mu = rate * exposure.dailyFloored[t]!;
+      const c = s.capped[t]!;
+      if (t >= firstTest && mu >= 0.5) {
+        const w = Math.min(c, mu + 5 * Math.sqrt(mu) + 2);
+        num.set(s.level, (num.get(s.level) ?? 0) + (w - mu) ** 2 - w);
+        den.set(s.level, (den.get(s.level) ?? 0) + mu * mu);
+      }
+      keptC[t] = Math.min(c, mu + 3 * Math.sqrt(mu) + 1);
+      sumC += keptC[t]!;
+      sumE += exposure.daily[t]!;
+      const leaving = t - config.historyDays;
+      if (leaving >= 0) {
+        sumC -= keptC[leaving]!;
+        sumE -= exposure.daily[leaving]!;
+      }
+    }
+  }
+  const sizes = new Map<number, number>();
+  for (const level of [1, 2, 3]) {
+    const d = den.get(level) ?? 0;
+    const phi = d > 0 ? Math.min(0.5, Math.max(0, (num.get(level) ?? 0) / d)) : 0;
+    sizes.set(level, phi > 1e-3 ? 1 / phi : Number.POSITIVE_INFINITY);
+  }
+  return sizes;
+}
+
+/** Weighted Benjamini–Hochberg: indices of `tests` rejected at rate `q` among `m` hypotheses. */
+export function benjaminiHochberg(
+  tests: readonly { logP: number; weight: number }[],
+  q: number,
+  m: number,
+): number[] {
+  const order = tests
+    .map((t, i) => ({ i, score: t.logP - Math.log(Math.max(t.weight, 1e-9)) }))
+    .sort((a, b) => a.score - b.score);
+  let cut = -1;
+  for (let k = 0; k < order.length; k++) {
+    if (order[k]!.score <= Math.log(((k + 1) * q) / m)) cut = k;
+  }
+  return order.slice(0, cut + 1).map((o) => o.i);
+}
+
+function priorRates(counts: CountData, exposures: Map<string, TopicExposure>, unitsByLevel: Map<number, number>) {
+  const sums = new Map<string, number>();
+  for (const s of counts.series) {
+    const key = `${s.topic}|${s.level}`;
+    let total = 0;
+    for (let t = 0; t < counts.nDays; t++) total += s.capped[t]!;
+    sums.set(key, (sums.get(key) ?? 0) + total);
+  }
+  const priors = new Map<string, number>();
+  for (const [key, total] of sums) {
+    const [topic, level] = key.split('|') as [string, string];
+    const exposure = exposures.get(topic)!;
+    let e = 0;
+    for (let t = 0; t < counts.nDays; t++) e += exposure.daily[t]!;
+    const units = Math.max(1, unitsByLevel.get(Number(level)) ?? 1);
+    priors.set(key, e > 0 ? total / units / e : 0);
+  }
+  return priors;
+}
+
+export interface ScanOptions {
+  config: DetectorConfig;
+  /** First and last day numbers that may be flagged. */
+  firstTestDay: number;
+  lastTestDay: number;
+  weights: SeriesWeight[];
+  /** Units per level in the tree, for the priors and the number of hypotheses. */
+  unitsByLevel: Map<number, number>;
+  topicCount: number;
+}
+
+/**
+ * Baselines and the daily test for every series, day by day in order so a flagged day is left out of the
+ * baselines after it. Returns the state and the flagged calendar days.
+ */
+export function scanDays(counts: CountData, options: ScanOptions): { state: ScanState; windows: FlaggedWindow[] } {
+  const { config } = options;
+  const exposures = new Map<string, TopicExposure>();
+  for (const s of counts.series) if (!exposures.has(s.topic)) exposures.set(s.topic, effectiveExposure(counts, s.topic));
+  const priors = priorRates(counts, exposures, options.unitsByLevel);
+  const firstTest = Math.max(
+    options.firstTestDay - counts.day0,
+    (counts.firstDataDay ?? counts.day0) - counts.day0 + config.warmupDays,
+  );
+  const lastTest = options.lastTestDay - counts.day0;
+  const sizeByLevel = estimateSizes(counts, exposures, priors, config, firstTest);
+  const testedSeries =
+    Math.max(1, options.topicCount) * [...options.unitsByLevel.values()].reduce((a, b) => a + b, 0);
+
+  const n = counts.series.length;
+  const rates = counts.series.map(() => new Float64Array(counts.nDays));
+  const expected = counts.series.map(() => new Float64Array(counts.nDays));
+  const flaggedDays = counts.series.map(() => new Uint8Array(counts.nDays));
+  const kept = counts.series.map(() => new Float64Array(counts.nDays));
+  const keptExposure = counts.series.map(() => new Float64Array(counts.nDays));
+  const sumC = new Float64Array(n);
+  const sumE = new Float64Array(n);
+  const windows: FlaggedWindow[] = [];
+
+  for (let t = 0; t < counts.nDays; t++) {
+    const tests: { series: number; logP: number; weight: number; mu: number }[] = [];
+    for (let i = 0; i < n; i++) {
+      const s = counts.series[i]!;
+      const exposure = exposures.get(s.topic)!;
+      const prior = priors.get(`${s.topic}|${s.level}`) ?? 0;
+      const alpha = config.priorDays * exposure.meanDaily;
+      const rate = (sumC[i]! + prior * alpha) / (sumE[i]! + alpha || 1);
+      const mu = rate * exposure.dailyFloored[t]!;
+      rates[i]![t] = rate;
+      expected[i]![t] = mu;
+      const c = s.capped[t]!;
+      const weight = options.weights[i]!;
+      const minCount = Math.max(2, Math.ceil((config.minCount[s.level] ?? 3) * weight.minCountFactor));
+      if (
+        t >= firstTest &&
+        t <= lastTest &&
+        c >= minCount &&
+        s.origins[t]! >= config.minOutlets &&
+        c >= config.minRatio * mu
+      ) {
+        const size = sizeByLevel.get(s.level) ?? Number.POSITIVE_INFINITY;
+        tests.push({ series: i, logP: logNegBinomialUpperTail(c, Math.max(mu, 1e-6), size), weight: weight.weight, mu });
+      }
+    }
+    const rejected = new Set(benjaminiHochberg(tests, config.fdr, testedSeries));
+    for (let k = 0; k < tests.length; k++) {
+      if (!rejected.has(k)) continue;
+      const test = tests[k]!;
+      const s = counts.series[test.series]!;
+      flaggedDays[test.series]![t] = 1;
+      windows.push({
+        series: s,
+        startMs: dayStartMs(counts.day0 + t),
+        endMs: dayStartMs(counts.day0 + t + 1),
+        count: s.capped[t]!,
+        expected: test.mu,
+        pValue: Math.exp(test.logP),
+      });
+    }
+    for (let i = 0; i < n; i++) {
+      const s = counts.series[i]!;
+      const exposure = exposures.get(s.topic)!;
+      const mu = expected[i]![t]!;
+      if (!flaggedDays[i]![t]) {
+        kept[i]![t] = Math.min(s.capped[t]!, mu + 3 * Math.sqrt(mu) + 1);
+        keptExposure[i]![t] = exposure.daily[t]!;
+      }
+      sumC[i] = sumC[i]! + kept[i]![t]!;
+      sumE[i] = sumE[i]! + keptExposure[i]![t]!;
+      const leaving = t - config.historyDays;
+      if (leaving >= 0) {
+        sumC[i] = sumC[i]! - kept[i]![leaving]!;
+        sumE[i] = sumE[i]! - keptExposure[i]![leaving]!;
+      }
+    }
+  }
+  return {
+    state: { counts, exposures, rates, expected, flaggedDays, sizeByLevel, weights: options.weights, testedSeries },
+    windows: windows,
+  };
+}
+
+/** Expected count of series `i` over [startMs, endMs), from each day's rate and the hourly exposure. */
+export function expectedOver(state: ScanState, i: number, startMs: number, endMs: number): number {
+  const { counts } = state;
+  const s = counts.series[i]!;
+  const exposure = state.exposures.get(s.topic)!;
+  const origin = dayStartMs(counts.day0);
+  const firstHour = Math.max(0, Math.floor((startMs - origin) / HOUR_MS));
+  const lastHour = Math.min(counts.nDays * 24, Math.ceil((endMs - origin) / HOUR_MS));
+  let mu = 0;
+  for (let h = firstHour; h < lastHour; h++) mu += state.rates[i]![Math.floor(h / 24)]! * exposure.hourlyFloored[h]!;
+  return mu;
+}
+
+/** The (series, day) pairs whose trailing 24-hour windows might pass the hourly test: a cheap upper bound. */
+export function hourlyCandidates(state: ScanState, options: ScanOptions): { series: number; day: number }[] {
+  const { counts } = state;
+  const { config } = options;
+  const q = config.fdr * config.hourlyFdrFactor;
+  const logBound = Math.log((q * 50) / state.testedSeries);
+  const firstTest = Math.max(
+    options.firstTestDay - counts.day0,
+    (counts.firstDataDay ?? counts.day0) - counts.day0 + config.warmupDays,
+  );
+  const lastTest = options.lastTestDay - counts.day0;
+  const out: { series: number; day: number }[] = [];
+  for (let i = 0; i < counts.series.length; i++) {
+    const s = counts.series[i]!;
+    const exposure = state.exposures.get(s.topic)!;
+    const weight = state.weights[i]!;
+    const minCount = Math.max(2, Math.ceil((config.minCount[s.level] ?? 3) * weight.minCountFactor));
+    const size = state.sizeByLevel.get(s.level) ?? Number.POSITIVE_INFINITY;
+    for (let t = Math.max(1, firstTest); t <= lastTest; t++) {
+      const c = s.capped[t - 1]! + s.capped[t]!;
+      if (c < minCount || s.origins[t - 1]! + s.origins[t]! < config.minOutlets || s.capped[t] === 0) continue;
+      let minExposure = Number.POSITIVE_INFINITY;
+      for (let h = 1; h <= 24; h++) {
+        const end = t * 24 + h;
+        minExposure = Math.min(minExposure, exposure.prefix[end]! - exposure.prefix[end - 24]!);
+      }
+      const mu = state.rates[i]![t]! * minExposure;
+      if (c < config.minRatio * mu) continue;
+      const logP = logNegBinomialUpperTail(c, Math.max(mu, 1e-6), size) - Math.log(Math.max(weight.weight, 1e-9));
+      if (logP <= logBound) out.push({ series: i, day: t });
+    }
+  }
+  return out;
+}
+
+/**
+ * The hourly test: trailing 24-hour windows ending at each hour of each candidate day, tested against the
+ * expected count over the same hours, Benjamini–Hochberg across series per hour.
+ */
+export function scanHours(
+  state: ScanState,
+  options: ScanOptions,
+  candidates: { series: number; day: number }[],
+  docs: SeriesDoc[][],
+): FlaggedWindow[] {
+  const { counts } = state;
+  const { config } = options;
+  const q = config.fdr * config.hourlyFdrFactor;
+  const byHour = new Map<number, { series: number; logP: number; weight: number; window: FlaggedWindow }[]>();
+  candidates.forEach((candidate, k) => {
+    const s = counts.series[candidate.series]!;
+    const weight = state.weights[candidate.series]!;
+    const cap = config.capPerOutlet[s.level] ?? 2;
+    const minCount = Math.max(2, Math.ceil((config.minCount[s.level] ?? 3) * weight.minCountFactor));
+    const size = state.sizeByLevel.get(s.level) ?? Number.POSITIVE_INFINITY;
+    const dayStart = dayStartMs(counts.day0 + candidate.day);
+    const list = docs[k]!;
+    for (let h = 1; h <= 24; h++) {
+      const endMs = dayStart + h * HOUR_MS;
+      const startMs = endMs - DAY_MS;
+      const inWindow = list.filter((d) => d.ms >= startMs && d.ms < endMs);
+      const { count, outlets } = effectiveCount(inWindow, cap);
+      if (count < minCount || outlets < config.minOutlets) continue;
+      const mu = expectedOver(state, candidate.series, startMs, endMs);
+      if (count < config.minRatio * mu) continue;
+      const logP = logNegBinomialUpperTail(count, Math.max(mu, 1e-6), size);
+      const hourKey = endMs;
+      const bucket = byHour.get(hourKey) ?? [];
+      bucket.push({
+        series: candidate.series,
+        logP,
+        weight: weight.weight,
+        window: { series: s, startMs, endMs, count, expected: mu, pValue: Math.exp(logP) },
+      });
+      byHour.set(hourKey, bucket);
+    }
+  });
+  const out: FlaggedWindow[] = [];
+  for (const hourKey of [...byHour.keys()].sort((a, b) => a - b)) {
+    const bucket = byHour.get(hourKey)!;
+    for (const k of benjaminiHochberg(bucket, q, state.testedSeries)) out.push(bucket[k]!.window);
+  }
+  return out;
+}

@@ -1,0 +1,274 @@
+// The trainable segmenter: an averaged perceptron deciding each syllable gap from hashed window features.
+import { WordLexicon, bundledLexicon } from './segment-lexicon.ts';
+import { dictionaryJoins } from './segment-dictionary.ts';
+import { Shape, fnv1a, tokenInfo } from './segment-tokens.ts';
+import { tokenize } from './tokenize.ts';
+import type { TokenInfo } from './segment-tokens.ts';
+
+/** What training learns besides the weights: the words and the join rate of each syllable pair seen. */
+export class PairStatistics {
+  readonly words = new WordLexicon();
+  /** `"key1 key2"` → [times joined, times seen]. */
+  readonly pairs = new Map<string, [number, number]>();
+
+  addSentence(tokens: readonly string[], joins: Uint8Array): void {
+    let start = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      if (i === tokens.length - 1 || joins[i] === 0) {
+        if (i > start) this.words.add(tokens.slice(start, i + 1));
+        start = i + 1;
+      }
+      if (i < tokens.length - 1) {
+        const key = tokenInfo(tokens[i]!).key + ' ' + tokenInfo(tokens[i + 1]!).key;
+        const counts = this.pairs.get(key);
+        if (counts) {
+          counts[0] += joins[i]!;
+          counts[1]++;
+        } else this.pairs.set(key, [joins[i]!, 1]);
+      }
+    }
+  }
+
+  /** 0 unseen, then 1–5 for join rates from never to always. */
+  pairBucket(left: string, right: string): number {
+    const counts = this.pairs.get(left + ' ' + right);
+    if (!counts) return 0;
+    const rate = counts[0] / counts[1];
+    const bucket = rate === 0 ? 1 : rate < 0.4 ? 2 : rate <= 0.6 ? 3 : rate < 1 ? 4 : 5;
+    return counts[1] === 1 ? bucket + 5 : bucket;
+  }
+}
+
+/** Syllable and adjacent-syllable-pair counts from unsegmented text, for collocation features. */
+export class Collocations {
+  readonly unigrams = new Map<string, number>();
+  readonly bigrams = new Map<string, number>();
+  total = 0;
+
+  /** Counts the word syllables of `text` and the pairs of them separated by a single space. */
+  addText(text: string): void {
+    let previous: string | null = null;
+    let previousEnd = -2;
+    for (const token of tokenize(text)) {
+      if (token.kind !== 'word') {
+        previous = null;
+        continue;
+      }
+      const key = tokenInfo(token.text).key;
+      this.unigrams.set(key, (this.unigrams.get(key) ?? 0) + 1);
+      this.total++;
+      if (previous !== null && token.start === previousEnd + 1) {
+        const pair = previous + ' ' + key;
+        this.bigrams.set(pair, (this.bigrams.get(pair) ?? 0) + 1);
+      }
+      previous = key;
+      previousEnd = token.end;
+    }
+  }
+
+  /** Drops pairs seen fewer than `minCount` times and syllables no kept pair uses. */
+  prune(minCount: number): void {
+    const used = new Set<string>();
+    for (const [pair, count] of this.bigrams) {
+      if (count < minCount) this.bigrams.delete(pair);
+      else {
+        const space = pair.indexOf(' ');
+        used.add(pair.slice(0, space));
+        used.add(pair.slice(space + 1));
+      }
+    }
+    for (const key of this.unigrams.keys()) if (!used.has(key)) this.unigrams.delete(key);
+  }
+
+  /** Pointwise mutual information of the pair in bits, or null when the pair is unknown. */
+  pmi(left: string, right: string): number | null {
+    const count = this.bigrams.get(left + ' ' + right);
+    if (count === undefined) return null;
+    const a = this.unigrams.get(left) ?? 1;
+    const b = this.unigrams.get(right) ?? 1;
+    return Math.log2((count * this.total) / (a * b));
+  }
+}
+
+/** Everything the features of one sentence are computed from. */
+export interface FeatureContext {
+  infos: TokenInfo[];
+  lexicon: WordLexicon;
+  statistics: PairStatistics;
+  collocations: Collocations;
+  /** Per gap: bucket of the collocation count and PMI of the pair (0 when unknown). */
+  collocationCount: Uint8Array;
+  collocationPmi: Int8Array;
+  /** Per gap: buckets (0–5) of P(right | left) and P(left | right) in the corpus. */
+  collocationForward: Uint8Array;
+  collocationBackward: Uint8Array;
+  /** Gap joins of the built-in dictionary segmentation and of the learned-word segmentation. */
+  lexiconJoins: Uint8Array;
+  learnedJoins: Uint8Array;
+  /** Per gap: length of the longest lexicon / learned word covering it (0 when none), capped at 7. */
+  lexiconCover: Uint8Array;
+  learnedCover: Uint8Array;
+}
+
+function coverLengths(keys: readonly string[], infos: readonly TokenInfo[], lexicon: WordLexicon): Uint8Array {
+  const n = keys.length;
+  const cover = new Uint8Array(Math.max(0, n - 1));
+  let runEnd = n;
+  for (let i = n - 1; i >= 0; i--) {
+    const shape = infos[i]!.shape;
+    if (shape < Shape.lower || shape > Shape.initial) {
+      runEnd = i;
+      continue;
+    }
+    lexicon.matchesAt(keys, i, Math.min(runEnd, i + 8), (length) => {
+      const capped = Math.min(length, 7);
+      for (let k = i; k < i + length - 1; k++) if (cover[k]! < capped) cover[k] = capped;
+    });
+  }
+  return cover;
+}
+
+export function featureContext(
+  tokens: readonly string[],
+  lexicon: WordLexicon,
+  statistics: PairStatistics,
+  collocations: Collocations,
+): FeatureContext {
+  const infos = tokens.map(tokenInfo);
+  const keys = infos.map((info) => info.key);
+  const gaps = Math.max(0, tokens.length - 1);
+  const collocationCount = new Uint8Array(gaps);
+  const collocationPmi = new Int8Array(gaps);
+  const collocationForward = new Uint8Array(gaps);
+  const collocationBackward = new Uint8Array(gaps);
+  if (collocations.total > 0) {
+    for (let i = 0; i < gaps; i++) {
+      const count = collocations.bigrams.get(keys[i] + ' ' + keys[i + 1]);
+      if (count === undefined) continue;
+      collocationForward[i] = probabilityBucket(count / (collocations.unigrams.get(keys[i]!) ?? count));
+      collocationBackward[i] = probabilityBucket(count / (collocations.unigrams.get(keys[i + 1]!) ?? count));
+      collocationCount[i] = Math.min(7, 1 + Math.floor(Math.log2(count)));
+      collocationPmi[i] = Math.max(-3, Math.min(12, Math.floor(collocations.pmi(keys[i]!, keys[i + 1]!)!)));
+    }
+  }
+  return {
+    infos,
+    lexicon,
+    statistics,
+    collocations,
+    collocationCount,
+    collocationPmi,
+    collocationForward,
+    collocationBackward,
+    lexiconJoins: dictionaryJoins(infos, lexicon, true),
+    learnedJoins: dictionaryJoins(infos, statistics.words, false),
+    lexiconCover: coverLengths(keys, infos, lexicon),
+    learnedCover: coverLengths(keys, infos, statistics.words),
+  };
+}
+
+function mix(seed: number, value: number): number {
+  let h = Math.imul(seed ^ value, 0x9e3779b1);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x85ebca77);
+  h ^= h >>> 13;
+  return h >>> 0;
+}
+
+function probabilityBucket(p: number): number {
+  return p < 0.01 ? 1 : p < 0.05 ? 2 : p < 0.2 ? 3 : p < 0.5 ? 4 : 5;
+}
+
+function compare(a: number, b: number): number {
+  return a > b ? 2 : a === b ? 1 : 0;
+}
+
+function productivity(count: number): number {
+  return count === 0 ? 0 : count < 3 ? 1 : count < 10 ? 2 : count < 30 ? 3 : 4;
+}
+
+const OUTSIDE = fnv1a('\u0000outside');
+
+/** Fills `out` with the hashed feature indices of gap `i` (between tokens i and i + 1) and returns their count. */
+export function gapFeatures(context: FeatureContext, i: number, mask: number, out: Int32Array): number {
+  const { infos, statistics } = context;
+  const n = infos.length;
+  const h = (k: number): number => (k >= 0 && k < n ? infos[k]!.hash : OUTSIDE);
+  const s = (k: number): number => (k >= 0 && k < n ? infos[k]!.shape : Shape.boundary);
+  const bit = (joins: Uint8Array, k: number): number => (k >= 0 && k < joins.length ? joins[k]! : 2);
+  const hm1 = h(i - 1);
+  const h0 = h(i);
+  const h1 = h(i + 1);
+  const h2 = h(i + 2);
+  const sm1 = s(i - 1);
+  const s0 = s(i);
+  const s1 = s(i + 1);
+  const s2 = s(i + 2);
+  const lex = context.lexiconJoins[i]!;
+  const learned = context.learnedJoins[i]!;
+  const lexPattern = bit(context.lexiconJoins, i - 1) * 9 + lex * 3 + bit(context.lexiconJoins, i + 1);
+  const learnedPattern = bit(context.learnedJoins, i - 1) * 9 + learned * 3 + bit(context.learnedJoins, i + 1);
+  const shapes = s0 * 16 + s1;
+  const pair = statistics.pairBucket(infos[i]!.key, infos[i + 1]!.key);
+  const count = context.collocationCount[i]!;
+  const pmi = count === 0 ? -4 : context.collocationPmi[i]!;
+  const keyAt = (k: number): string => (k >= 0 && k < n ? infos[k]!.key : '');
+  const inLexicon = (lexicon: WordLexicon, a: number): number => (a >= 0 && a + 1 < n && lexicon.has([keyAt(a), keyAt(a + 1)], 0, 2) ? 1 : 0);
+  const lexBigram = inLexicon(context.lexicon, i);
+  const lexConflict = inLexicon(context.lexicon, i - 1) * 2 + inLexicon(context.lexicon, i + 1);
+  const learnedBigram = inLexicon(statistics.words, i);
+  const learnedConflict = inLexicon(statistics.words, i - 1) * 2 + inLexicon(statistics.words, i + 1);
+  const values = [
+    mix(1, h0),
+    mix(2, h1),
+    mix(3, hm1),
+    mix(4, h2),
+    mix(mix(5, h0), h1),
+    mix(mix(6, hm1), h0),
+    mix(mix(7, h1), h2),
+    mix(mix(mix(8, hm1), h0), h1),
+    mix(mix(mix(9, h0), h1), h2),
+    mix(mix(10, hm1), h1),
+    mix(mix(11, h0), h2),
+    mix(12, shapes),
+    mix(13, ((sm1 * 16 + s0) * 16 + s1) * 16 + s2),
+    mix(mix(14, s0), h1),
+    mix(mix(15, h0), s1),
+    mix(16, lex * 256 + shapes),
+    mix(17, lexPattern),
+    mix(18, lexBigram * 256 + shapes),
+    mix(19, context.lexiconCover[i]!),
+    mix(20, learned * 256 + shapes),
+    mix(21, learnedPattern),
+    mix(23, context.learnedCover[i]!),
+    mix(24, lex * 2 + learned),
+    mix(25, 0),
+    mix(26, pair),
+    mix(27, pair * 4 + lex * 2 + learned),
+    mix(mix(28, pair), h0),
+    mix(mix(29, pair), h1),
+    mix(mix(30, lex), h0),
+    mix(mix(31, lex), h1),
+    mix(32, productivity(context.lexicon.startCount(infos[i]!.key)) * 16 + productivity(context.lexicon.endCount(infos[i + 1]!.key))),
+    mix(33, productivity(statistics.words.startCount(infos[i]!.key)) * 16 + productivity(statistics.words.endCount(infos[i + 1]!.key))),
+    mix(34, productivity(context.lexicon.endCount(infos[i]!.key)) * 16 + productivity(context.lexicon.startCount(infos[i + 1]!.key))),
+    mix(40, count),
+    mix(41, (pmi + 4) * 8 + count),
+    mix(42, (pmi + 4) * 4 + lex * 2 + learned),
+    mix(43, compare(pmi, i > 0 ? context.collocationPmi[i - 1]! : -4) * 3 + compare(pmi, i + 1 < n - 1 ? context.collocationPmi[i + 1]! : -4)),
+    mix(mix(44, pmi + 4), shapes),
+    mix(45, context.collocationForward[i]! * 8 + context.collocationBackward[i]!),
+    mix(46, Math.max(context.collocationForward[i]!, context.collocationBackward[i]!) * 8 + count),
+    mix(47, (lexBigram * 4 + lexConflict) * 8 + learnedBigram * 4 + learnedConflict),
+    mix(48, lexBigram * 4 + lexConflict),
+    mix(49, learnedBigram * 4 + learnedConflict),
+  ];
+  for (let k = 0; k < values.length; k++) out[k] = values[k]! & mask;
+  return values.length;
+}
+
+export const FEATURES_PER_GAP = 43;
+
+export function defaultLexicon(): WordLexicon {
+  return bundledLexicon();
+}

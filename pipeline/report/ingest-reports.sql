@@ -1,0 +1,10 @@
+-- name: existing
+SELECT id, content_hash FROM reports WHERE list_contains(CAST($ids::JSON AS VARCHAR[]), id);
+
+-- name: insert
+INSERT INTO reports (id, import_source, reporter, organisation, unit_uid, unit_text, period, locality_uid,
+  locality_text, topics, topics_text, summary, mood, mood_score, proposals, submitted_at, ingested_at,
+  classification, submitted_by, content_hash, source_file, source_row)
+VALUES ($id, $import_source, $reporter, $organisation, $unit_uid, $unit_text, $period, $locality_uid,
+  $locality_text, CAST($topics::JSON AS VARCHAR[]), $topics_text, $summary, $mood, $mood_score, $proposals,
+  $submitted_at, $ingested_at, $classification, $submitted_by, $content_hash, $source_file, $source_row);

@@ -1,0 +1,303 @@
+/** Imports collaborator and organisation reports (CSV, XLSX, JSON, JSONL) into `reports`, informants protected. */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { errorMessage, inputError } from '../../data/errors.ts';
+import { pseudonymEntry, recordPseudonyms, scrubPersonalData, type PseudonymEntry } from '../../data/pseudonym.ts';
+import { loadTopics, loadUnits, type Topic, type Unit } from '../../data/reference/index.ts';
+import { foldDiacritics, normalizeText } from '../../data/text/normalize.ts';
+import { parseDocumentDate } from '../dates/parse-date.ts';
+import { finishRun, startRun } from '../job-runs.ts';
+import { createLocalityResolver, type LocalityResolver } from '../locality/resolve-locality.ts';
+import { Messages } from '../messages.ts';
+import { readLines } from '../read-lines.ts';
+import { readSqlFile } from '../sql-file.ts';
+import { readFileBytes, readTable } from '../survey/read-table.ts';
+import type { IngestContext, RunReport } from '../types.ts';
+import { moodScore, parseClassification, parsePeriod, reportField, type ReportField } from './report-fields.ts';
+
+const sql = readSqlFile(new URL('./ingest-reports.sql', import.meta.url));
+
+export interface ReportOptions {
+  /** The import's name (default: the file name). */
+  source?: string | null;
+  /** Classification for reports that give none. */
+  classification?: number | null;
+  /** The dlxh user who submits or imports the file (contributors see only their own reports). */
+  submittedBy?: string | null;
+  units?: readonly Unit[];
+  topics?: readonly Topic[];
+  maxBytes?: number;
+}
+
+export interface ReportContext extends IngestContext {
+  secret: string;
+}
+
+export interface ReportRunReport extends RunReport {
+  /** Ids of the reports this run stored, for NLP scoring. */
+  newIds: string[];
+}
+
+interface SourceRecord {
+  position: string;
+  fields: Partial<Record<ReportField, unknown>>;
+  problem?: string;
+}
+
+function toRecord(raw: Record<string, unknown>, unknownKeys: Set<string>): SourceRecord['fields'] {
+  const fields: SourceRecord['fields'] = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const field = reportField(key);
+    if (field === null) unknownKeys.add(key);
+    else if (fields[field] === undefined || fields[field] === '') fields[field] = value;
+  }
+  return fields;
+}
+
+async function readRecords(file: string, opts: ReportOptions, unknownKeys: Set<string>): Promise<SourceRecord[]> {
+  if (/\.jsonl$|\.ndjson$/i.test(file)) {
+    readFileBytes(file, opts.maxBytes);
+    const out: SourceRecord[] = [];
+    for await (const line of readLines(file)) {
+      const position = `line ${line.number}`;
+      if (line.text === null) out.push({ position, fields: {}, problem: line.problem });
+      else if (line.text.trim() !== '') out.push(parseJsonRecord(line.text, position, unknownKeys));
+    }
+    return out;
+  }
+  if (/\.json$/i.test(file)) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(readFileBytes(file, opts.maxBytes)));
+    } catch (error) {
+      throw inputError(file, null, `invalid JSON (${errorMessage(error)})`);
+    }
+    const items = Array.isArray(parsed) ? parsed : (parsed as { reports?: unknown })?.reports;
+    if (!Array.isArray(items)) throw inputError(file, null, 'expected an array of reports or {"reports": [...]}');
+    return items.map((item, i) =>
+      item && typeof item === 'object' && !Array.isArray(item)
+        ? { position: `item ${i + 1}`, fields: toRecord(item as Record<string, unknown>, unknownKeys) }
+        : { position: `item ${i + 1}`, fields: {}, problem: 'not an object' },
+    );
+  }
+  const table = await readTable(file, { maxBytes: opts.maxBytes });
+  return table.rows.map((row) => {
+    const raw: Record<string, string> = {};
+    table.headers.forEach((h, i) => {
+      if (h) raw[h] = row.cells[i]!;
+    });
+    return { position: `row ${row.row}`, fields: toRecord(raw, unknownKeys), problem: row.problem };
+  });
+}
+
+function parseJsonRecord(text: string, position: string, unknownKeys: Set<string>): SourceRecord {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return { position, fields: {}, problem: 'not a JSON object' };
+    return { position, fields: toRecord(value as Record<string, unknown>, unknownKeys) };
+  } catch (error) {
+    return { position, fields: {}, problem: `invalid JSON (${errorMessage(error)})` };
+  }
+}
+
+function text(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(text).join('; ');
+  return normalizeText(String(value));
+}
+
+function topicMatcher(topics: readonly Topic[]): (raw: string) => string | null {
+  const byId = new Map(topics.map((t) => [t.id, t.id]));
+  const named = topics.map((t) => ({ id: t.id, key: foldDiacritics(t.name_vi) }));
+  return (raw) => {
+    const key = foldDiacritics(raw).trim();
+    if (byId.has(raw.trim())) return raw.trim();
+    const exact = named.find((t) => t.key === key);
+    if (exact) return exact.id;
+    const prefixed = key.length >= 4 ? named.filter((t) => t.key.startsWith(key)) : [];
+    return prefixed.length === 1 ? prefixed[0]!.id : null;
+  };
+}
+
+interface Prepared {
+  id: string;
+  position: string;
+  hash: string;
+  values: Record<string, string | number | Date | null>;
+  reporter: PseudonymEntry | null;
+}
+
+/**
+ * Import a file of reports `{id?, reporter, organisation?, unit, period (YYYY-MM), locality?, topics, summary,
+ * mood?, proposals?, submitted_at?, classification?}` (Vietnamese column names too: "Kỳ báo cáo", "Tóm tắt dư
+ * luận", "Kiến nghị, đề xuất" …). Reporters become pseudonyms, free text is scrubbed, a report without id gets
+ * `R-` + a content hash; re-importing changes nothing. Bad records are reported as `file: row N: problem`.
+ * `await ingestReports('bao-cao-thang-8.csv', {}, { db, logger, now, secret })`
+ */
+export async function ingestReports(file: string, opts: ReportOptions, ctx: ReportContext): Promise<ReportRunReport> {
+  const source = opts.source?.trim() || path.basename(file);
+  const runId = await startRun(ctx.db, `report:${source}`, ctx.now());
+  const errors = new Messages();
+  const warnings = new Messages();
+  const report: ReportRunReport = {
+    job_run_id: runId,
+    in: 0,
+    new: 0,
+    duplicate: 0,
+    nearDuplicate: 0,
+    failed: 0,
+    errors: [],
+    warnings: [],
+    newIds: [],
+  };
+  let fatal: string | null = null;
+  try {
+    await importReports(file, source, opts, ctx, report, errors, warnings);
+  } catch (error) {
+    fatal = errorMessage(error);
+  }
+  report.errors = errors.toArray();
+  report.warnings = warnings.toArray();
+  await finishRun(ctx.db, runId, { ...report, fatal }, ctx.now());
+  if (fatal !== null) {
+    throw inputError(file, null, fatal.startsWith(`${file}: `) ? fatal.slice(file.length + 2) : fatal);
+  }
+  for (const w of report.warnings) ctx.logger.warn(w);
+  if (report.failed) ctx.logger.warn(`${file}: ${report.failed} of ${report.in} reports failed`);
+  return report;
+}
+
+async function importReports(
+  file: string,
+  source: string,
+  opts: ReportOptions,
+  ctx: ReportContext,
+  report: ReportRunReport,
+  errors: Messages,
+  warnings: Messages,
+): Promise<void> {
+  const unknownKeys = new Set<string>();
+  const records = await readRecords(file, opts, unknownKeys);
+  if (unknownKeys.size) warnings.push(`${file}: columns not used: ${[...unknownKeys].join(', ')}`);
+  const resolve: LocalityResolver = createLocalityResolver(opts.units ?? loadUnits());
+  const matchTopic = topicMatcher(opts.topics ?? loadTopics());
+  const now = ctx.now();
+  const prepared: Prepared[] = [];
+  report.in = records.length;
+
+  for (const record of records) {
+    const at = `${file}: ${record.position}`;
+    const row = Number(/\d+/.exec(record.position)?.[0] ?? 0);
+    if (record.problem) {
+      report.failed++;
+      errors.push(`${at}: ${record.problem}`);
+      continue;
+    }
+    const f = record.fields;
+    const problems: string[] = [];
+    const periodRaw = text(f.period);
+    const period = parsePeriod(periodRaw);
+    if (!periodRaw) problems.push('missing period');
+    else if (!period) problems.push(`invalid period "${periodRaw}" (expected YYYY-MM or MM/YYYY)`);
+    const summary = scrubPersonalData(text(f.summary));
+    if (!summary) problems.push('missing summary');
+    const classificationRaw = text(f.classification);
+    const classification = classificationRaw ? parseClassification(classificationRaw) : (opts.classification ?? 0);
+    if (classification === null) problems.push(`invalid classification "${classificationRaw}" (0–3 or Thường/Mật/Tối mật/Tuyệt mật)`);
+    const submittedRaw = f.submitted_at;
+    const submittedAt = text(submittedRaw) ? parseDocumentDate(typeof submittedRaw === 'number' ? submittedRaw : text(submittedRaw)) : null;
+    if (text(submittedRaw) && !submittedAt) problems.push(`invalid submitted_at "${text(submittedRaw)}"`);
+    if (problems.length) {
+      report.failed++;
+      errors.push(...problems.map((p) => `${at}: ${p}`));
+      continue;
+    }
+
+    const periodStart = new Date(`${period}-01T00:00:00+07:00`);
+    const place = (raw: string, what: string) => {
+      if (!raw) return null;
+      const found = resolve(raw, periodStart);
+      if (found.uid === null) warnings.push(`${at}: ${what}: ${found.problem}`);
+      return found.uid;
+    };
+    const unitText = text(f.unit);
+    const unitUid = place(unitText, 'unit');
+    const localityText = text(f.locality);
+    const localityUid = localityText ? place(localityText, 'locality') : unitUid;
+    const topicsRaw = Array.isArray(f.topics) ? f.topics.map(text) : text(f.topics).split(/\s*[;,|]\s*/);
+    const topics: string[] = [];
+    for (const t of topicsRaw.filter(Boolean)) {
+      const id = matchTopic(t);
+      if (id === null) warnings.push(`${at}: unknown topic "${t}"`);
+      else if (!topics.includes(id)) topics.push(id);
+    }
+    const mood = text(f.mood) || null;
+    const score = mood === null ? null : moodScore(mood);
+    if (mood !== null && score === null) warnings.push(`${at}: mood "${mood}" not recognised; stored without a score`);
+    const reporterRaw = text(f.reporter);
+    const reporter = reporterRaw ? pseudonymEntry(ctx.secret, 'collaborator', reporterRaw.toLowerCase()) : null;
+    const proposals = scrubPersonalData(text(f.proposals)) || null;
+    const content = { reporter: reporter?.pseudonym ?? null, unitText, period, localityText, topics, summary, mood, proposals };
+    const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex');
+    const id = text(f.id) || `R-${hash.slice(0, 16)}`;
+    prepared.push({
+      id,
+      position: record.position,
+      hash,
+      reporter,
+      values: {
+        id,
+        import_source: source,
+        reporter: reporter?.pseudonym ?? null,
+        organisation: text(f.organisation) || null,
+        unit_uid: unitUid,
+        unit_text: unitText || null,
+        period: period!,
+        locality_uid: localityUid,
+        locality_text: localityText || null,
+        topics: JSON.stringify(topics),
+        topics_text: text(f.topics) || null,
+        summary,
+        mood,
+        mood_score: score,
+        proposals,
+        submitted_at: submittedAt,
+        ingested_at: now,
+        classification: classification!,
+        submitted_by: opts.submittedBy ?? null,
+        content_hash: hash,
+        source_file: file,
+        source_row: row,
+      },
+    });
+  }
+
+  const ids = [...new Set(prepared.map((p) => p.id))];
+  const stored = new Map(
+    ids.length
+      ? (await ctx.db.all<{ id: string; content_hash: string }>(sql('existing'), { ids: JSON.stringify(ids) })).map((r) => [r.id, r.content_hash])
+      : [],
+  );
+  const fresh: Prepared[] = [];
+  const seen = new Map<string, Prepared>();
+  for (const p of prepared) {
+    const earlier = seen.get(p.id);
+    const storedHash = stored.get(p.id);
+    if (earlier || storedHash !== undefined) {
+      report.duplicate++;
+      if ((earlier?.hash ?? storedHash) !== p.hash) {
+        const where = earlier ? `in ${earlier.position}` : 'stored';
+        warnings.push(`${file}: ${p.position}: report ${p.id} already ${where} with other content; kept the first`);
+      }
+      continue;
+    }
+    seen.set(p.id, p);
+    fresh.push(p);
+  }
+  await ctx.db.transaction(async () => {
+    await recordPseudonyms(ctx.db, fresh.flatMap((p) => (p.reporter ? [p.reporter] : [])), now);
+    for (const p of fresh) await ctx.db.run(sql('insert'), p.values);
+  });
+  report.new = fresh.length;
+  report.newIds = fresh.map((p) => p.id);
+}

@@ -1,0 +1,120 @@
+/** RSS 2.0, RSS 1.0 (RDF) and Atom feeds parsed with cheerio in XML mode, item by item. */
+import * as cheerio from 'cheerio';
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import { canonicalUrl } from '../canonical-url.ts';
+import { parseDocumentDate } from '../dates/parse-date.ts';
+import { htmlToText } from '../html/html-to-text.ts';
+import { normalizeText } from '../../data/text/normalize.ts';
+import { xmlNestingProblem } from './check-xml.ts';
+
+export interface FeedItem {
+  /** 'item 3' — for error messages. */
+  position: string;
+  title: string | null;
+  /** Absolute link, resolved against the feed URL. */
+  link: string | null;
+  guid: string | null;
+  publishedAt: Date | null;
+  /** Plain text of content:encoded, else of the description/summary. */
+  text: string;
+  /** The item's XML, as stored in raw_items. */
+  xml: string;
+}
+
+export type ParsedItem = { ok: true; item: FeedItem } | { ok: false; position: string; problem: string };
+
+export interface ParsedFeed {
+  format: 'rss' | 'atom' | 'rdf';
+  title: string | null;
+  items: ParsedItem[];
+}
+
+export class FeedError extends Error {
+  override name = 'FeedError';
+}
+
+type Node = Cheerio<never>;
+
+function childText($item: Node, names: string[]): string | null {
+  for (const name of names) {
+    const $el = $item.children(name.replace(':', '\\:')).first() as Node;
+    if ($el.length) {
+      const text = $el.text().trim();
+      if (text) return text;
+    }
+  }
+  return null;
+}
+
+function atomLink($: CheerioAPI, $entry: Node): string | null {
+  let fallback: string | null = null;
+  for (const el of $entry.children('link').toArray()) {
+    const $link = $(el);
+    const rel = $link.attr('rel') ?? 'alternate';
+    const href = $link.attr('href') ?? $link.text().trim();
+    if (!href) continue;
+    if (rel === 'alternate') return href;
+    fallback ??= href;
+  }
+  return fallback;
+}
+
+function parseItem($: CheerioAPI, $item: Node, format: ParsedFeed['format'], base: string, position: string): ParsedItem {
+  const rawTitle = childText($item, ['title']);
+  const title = rawTitle ? htmlToText(rawTitle) || null : null;
+  const rawLink = format === 'atom' ? atomLink($, $item) : (childText($item, ['link']) ?? $item.attr('rdf:about') ?? null);
+  const guid = childText($item, format === 'atom' ? ['id'] : ['guid']);
+  const guidLink = guid && /^https?:\/\//i.test(guid) ? guid : null;
+  const link = canonicalUrl(rawLink ?? guidLink, base);
+  if (rawLink && !link) return { ok: false, position, problem: `invalid link "${rawLink}"` };
+  const dateText = childText($item, ['pubDate', 'dc:date', 'published', 'updated', 'issued', 'created']);
+  const publishedAt = dateText ? parseDocumentDate(dateText) : null;
+  if (dateText && !publishedAt) return { ok: false, position, problem: `unknown date format "${dateText}"` };
+  const body = childText($item, ['content:encoded', 'content', 'description', 'summary']);
+  const text = body ? htmlToText(body) : '';
+  if (!title && !text) return { ok: false, position, problem: 'no title and no text' };
+  if (!link && !guid) return { ok: false, position, problem: 'no link and no guid' };
+  return {
+    ok: true,
+    item: { position, title, link, guid, publishedAt, text: text || title!, xml: $.xml($item) },
+  };
+}
+
+/**
+ * Parse a feed. Throws FeedError when the text is not an RSS/Atom document; a bad item (no title and text,
+ * unreadable date, invalid link) is returned as a failed item and the others are kept.
+ * `parseFeed(xml, 'https://baodaklak.vn/rss/thoi-su.rss').items`
+ */
+export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
+  const trimmed = xml.replace(/^\uFEFF/, '').trim();
+  if (!trimmed) throw new FeedError('empty document');
+  if (!trimmed.startsWith('<')) throw new FeedError('not XML');
+  const nesting = xmlNestingProblem(trimmed);
+  if (nesting) throw new FeedError(`malformed XML: ${nesting}`);
+  const $ = cheerio.load(trimmed, { xml: true });
+  const $rss = $('rss').first() as Node;
+  const $atom = $('feed').first() as Node;
+  const $rdf = $('rdf\\:RDF, RDF').first() as Node;
+  let format: ParsedFeed['format'];
+  let $items: Node;
+  let $channel: Node;
+  if ($rss.length) {
+    format = 'rss';
+    $channel = $rss.children('channel').first() as Node;
+    $items = $channel.children('item') as Node;
+  } else if ($atom.length) {
+    format = 'atom';
+    $channel = $atom;
+    $items = $atom.children('entry') as Node;
+  } else if ($rdf.length) {
+    format = 'rdf';
+    $channel = $rdf.children('channel').first() as Node;
+    $items = $rdf.children('item') as Node;
+  } else {
+    throw new FeedError('not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> element)');
+  }
+  const base = $channel.attr('xml:base') ?? feedUrl;
+  const title = childText($channel, ['title']);
+  const items = $items.toArray().map((el, i) => parseItem($, $(el) as Node, format, base, `item ${i + 1}`));
+  return { format, title: title ? normalizeText(title) : null, items };
+}

@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../data/db.ts';
+import { storeDocuments } from '../../pipeline/store-documents.ts';
+import type { IncomingDocument } from '../../pipeline/types.ts';
+import { FIXED_NOW, openTestDb } from './test-db.ts';
+
+const ARTICLE =
+  'Sáng 24/11, UBND tỉnh Đắk Lắk tổ chức hội nghị đánh giá tình hình thực hiện nhiệm vụ phát triển kinh tế ' +
+  'xã hội năm 2026. Theo báo cáo, tăng trưởng kinh tế của tỉnh ước đạt 7,5%, thu ngân sách vượt kế hoạch. Tuy ' +
+  'nhiên, giá cà phê biến động mạnh khiến nhiều hộ nông dân gặp khó khăn. Người dân xã Ea Tu phản ánh tình trạng ' +
+  'ô nhiễm do nhà máy xả thải ra suối. Lãnh đạo tỉnh yêu cầu các sở ngành tập trung giải quyết dứt điểm các ' +
+  'kiến nghị của cử tri, đẩy nhanh tiến độ giải ngân vốn đầu tư công.';
+const OTHER =
+  'Chiều 24/11, Sở Y tế tỉnh Đắk Lắk cho biết số ca mắc sốt xuất huyết tăng mạnh so với cùng kỳ. Ngành y tế ' +
+  'đã triển khai phun thuốc diệt muỗi tại các điểm nóng, vận động người dân vệ sinh môi trường, loại bỏ lăng quăng.';
+
+const ctx = { importSource: 'test', now: () => FIXED_NOW };
+
+function doc(id: string, text: string, extra: Partial<IncomingDocument> = {}): IncomingDocument {
+  return { id, text, publishedAt: new Date('2026-11-24T01:00:00Z'), ...extra };
+}
+
+describe('storeDocuments', () => {
+  let db: Db;
+  beforeEach(async () => {
+    db = await openTestDb();
+  });
+  afterEach(() => db.close());
+
+  it('normalises text and URL, detects language and fingerprints', async () => {
+    const report = await storeDocuments(
+      db,
+      [
+        doc('a', `  Hoà  bình ${ARTICLE}\r\n`, { url: 'HTTPS://BaoDakLak.vn/tin.html?utm_source=fb&b=2&a=1#c' }),
+        doc('e', 'The provincial committee met on Monday and the members discussed the price of coffee.'),
+      ],
+      ctx,
+    );
+    expect(report).toMatchObject({ in: 2, new: 2, duplicate: 0, nearDuplicate: 0, failed: 0, newIds: ['a', 'e'] });
+    const rows = await db.all<{ id: string; text: string; canonical_url: string | null; lang: string; simhash: unknown }>(
+      'SELECT id, text, canonical_url, lang, simhash FROM documents ORDER BY id',
+    );
+    expect(rows[0]!.text.startsWith('Hòa bình Sáng 24/11')).toBe(true);
+    expect(rows[0]!.canonical_url).toBe('https://baodaklak.vn/tin.html?a=1&b=2');
+    expect(rows.map((r) => r.lang)).toEqual(['vi', 'en']);
+    expect(rows[0]!.simhash).not.toBeNull();
+  });
+
+  it('links exact copies under a new id, ignores the same id, and is idempotent', async () => {
+    const batch = [doc('a', ARTICLE), doc('b', ARTICLE), doc('a', ARTICLE), doc('c', OTHER)];
+    const first = await storeDocuments(db, batch, ctx);
+    expect(first).toMatchObject({ in: 4, new: 2, duplicate: 2, nearDuplicate: 0, failed: 0 });
+    expect(first.newIds.sort()).toEqual(['a', 'b', 'c']);
+    const again = await storeDocuments(db, batch, ctx);
+    expect(again).toMatchObject({ new: 0, duplicate: 4, newIds: [] });
+    const rows = await db.all<{ id: string; duplicate_of: string | null }>(
+      'SELECT id, duplicate_of FROM documents ORDER BY id',
+    );
+    expect(rows).toEqual([
+      { id: 'a', duplicate_of: null },
+      { id: 'b', duplicate_of: 'a' },
+      { id: 'c', duplicate_of: null },
+    ]);
+  });
+
+  it('links a syndicated copy in a later batch to the earliest similar document', async () => {
+    await storeDocuments(db, [doc('orig', ARTICLE, { publishedAt: new Date('2026-11-24T01:00:00Z') })], ctx);
+    const report = await storeDocuments(
+      db,
+      [
+        doc('copy', `ĐẮK LẮK - ${ARTICLE} (Theo Báo Đắk Lắk)`, { publishedAt: new Date('2026-11-24T05:00:00Z') }),
+        doc('unrelated', OTHER),
+      ],
+      ctx,
+    );
+    expect(report).toMatchObject({ new: 1, nearDuplicate: 1 });
+    const copy = await db.one<{ near_duplicate_of: string }>("SELECT near_duplicate_of FROM documents WHERE id = 'copy'");
+    expect(copy!.near_duplicate_of).toBe('orig');
+    const unrelated = await db.one<{ near_duplicate_of: string | null }>(
+      "SELECT near_duplicate_of FROM documents WHERE id = 'unrelated'",
+    );
+    expect(unrelated!.near_duplicate_of).toBeNull();
+  });
+
+  it('fails documents without text and stores the rest, with raw items', async () => {
+    const report = await storeDocuments(
+      db,
+      [
+        doc('empty', '   ', { raw: { locator: 'f.jsonl:1', body: '{}' } }),
+        doc('ok', OTHER, { raw: { locator: 'f.jsonl:2', body: '{"id":"ok"}' } }),
+      ],
+      ctx,
+    );
+    expect(report).toMatchObject({ failed: 1, new: 1, errors: ['f.jsonl:1: empty text'] });
+    const raw = await db.all<{ locator: string; body: string }>('SELECT locator, body FROM raw_items');
+    expect(raw).toEqual([{ locator: 'f.jsonl:2', body: '{"id":"ok"}' }]);
+    const link = await db.one<{ n: number }>(
+      'SELECT count(*) AS n FROM documents d JOIN raw_items r ON r.id = d.raw_item_id',
+    );
+    expect(link!.n).toBe(1);
+  });
+});

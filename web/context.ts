@@ -1,0 +1,55 @@
+/** What the app is given (database, logger, clock, job control, options) and the services it builds from it. */
+import type { Request } from 'express';
+import { appendAudit } from '../data/audit.ts';
+import type { Db } from '../data/db.ts';
+import type { Logger } from '../data/logger.ts';
+import { LoginGuard, type LoginGuardOptions } from './auth/login-guard.ts';
+import { SessionStore, type SessionOptions } from './auth/sessions.ts';
+import { requestState } from './request-state.ts';
+
+/** Job control injected by bin/: the scheduler's jobs and a way to run one now. */
+export interface JobControl {
+  jobs(): string[];
+  runNow(job: string): Promise<unknown>;
+}
+
+export interface AppContext {
+  db: Db;
+  logger: Logger;
+  now: () => Date;
+  /** Demo mode: the sign-in page lists the demo accounts. */
+  demoMode?: boolean;
+  jobs?: JobControl;
+  /** Mark cookies Secure even when the request does not look like https (TLS ends before a proxy that hides it). */
+  secureCookies?: boolean;
+  /** Express `trust proxy`: set when behind a reverse proxy so that client addresses and https are seen. */
+  trustProxy?: boolean | number | string;
+  session?: SessionOptions;
+  loginGuard?: LoginGuardOptions;
+  explorer?: { maxRows?: number; timeoutMs?: number };
+  /** The pseudonym secret (data/pseudonym.ts), so that an admin can resolve a pseudonym; absent: not offered. */
+  pseudonymSecret?: string;
+}
+
+export interface WebContext extends AppContext {
+  sessions: SessionStore;
+  guard: LoginGuard;
+  /** Append to the audit log as the request's user. */
+  audit(req: Request, action: string, object?: string | null, details?: Record<string, unknown>): Promise<void>;
+}
+
+export function webContext(ctx: AppContext): WebContext {
+  return {
+    ...ctx,
+    sessions: new SessionStore(ctx.now, ctx.session),
+    guard: new LoginGuard(ctx.db, ctx.now, ctx.loginGuard),
+    async audit(req, action, object, details) {
+      const user = requestState(req).user;
+      await appendAudit(
+        ctx.db,
+        { actor: user?.username ?? 'anonymous', action, object: object ?? null, details: { ...details, ip: req.ip } },
+        ctx.now(),
+      );
+    },
+  };
+}

@@ -1,0 +1,222 @@
+/** Vietnamese first, English second: page strings, numbers (1.234,5 / 1,234.5) and dates (dd/mm/yyyy). */
+import { formatDateVi } from '../data/time.ts';
+
+export type Lang = 'vi' | 'en';
+export const LANGS: readonly Lang[] = ['vi', 'en'];
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'vi' || value === 'en';
+}
+
+const VI = {
+  'app.name': 'Phân tích dư luận xã hội',
+  'nav.overview': 'Tổng quan',
+  'nav.hotspots': 'Điểm nóng',
+  'nav.inbox': 'Hộp thư',
+  'nav.misinfo': 'Tin sai lệch',
+  'nav.surveys': 'Khảo sát',
+  'nav.briefings': 'Báo cáo',
+  'nav.sources': 'Nguồn & tác vụ',
+  'nav.sql': 'Truy vấn',
+  'nav.admin': 'Quản trị',
+  'nav.audit': 'Nhật ký',
+  'nav.documents': 'Tài liệu',
+  'nav.mine': 'Báo cáo của tôi',
+  'nav.status': 'Tình trạng',
+  'nav.api': 'API',
+  'auth.login': 'Đăng nhập',
+  'auth.logout': 'Đăng xuất',
+  'auth.username': 'Tên đăng nhập',
+  'auth.password': 'Mật khẩu',
+  'auth.failed': 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  'auth.locked': 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau {until}.',
+  'auth.rate': 'Quá nhiều lần đăng nhập từ địa chỉ này. Thử lại sau ít phút.',
+  'auth.demo': 'Chế độ trình diễn: tài khoản mẫu',
+  'auth.expired': 'Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.',
+  'common.none': 'Chưa có',
+  'common.filter': 'Lọc',
+  'common.from': 'Từ ngày',
+  'common.to': 'Đến ngày',
+  'common.all': 'Tất cả',
+  'common.topic': 'Chủ đề',
+  'common.unit': 'Đơn vị',
+  'common.documents': 'Tài liệu',
+  'common.count': 'Số lượng',
+  'common.negative': 'Tiêu cực',
+  'common.positive': 'Tích cực',
+  'common.neutral': 'Trung tính',
+  'common.negShare': 'Tỉ lệ tiêu cực',
+  'common.source': 'Nguồn',
+  'common.status': 'Trạng thái',
+  'common.time': 'Thời gian',
+  'common.latest': 'Mới nhất',
+  'common.severity': 'Mức độ',
+  'common.classification': 'Độ mật',
+  'common.details': 'Chi tiết',
+  'common.download': 'Tải về',
+  'common.save': 'Lưu',
+  'common.back': 'Quay lại',
+  'common.province': 'Toàn tỉnh',
+  'common.notAvailable': 'Chức năng này chưa có dữ liệu.',
+  'overview.title': 'Tổng quan dư luận',
+  'overview.volume': 'Khối lượng tài liệu theo ngày và sắc thái',
+  'overview.sentiment': 'Chỉ số sắc thái theo ngày (tích cực − tiêu cực)',
+  'overview.byTopic': 'Theo chủ đề',
+  'overview.byUnit': 'Theo đơn vị hành chính',
+  'overview.openHotspots': 'Điểm nóng đang mở',
+  'overview.freshness': 'Độ mới dữ liệu theo nguồn',
+  'overview.unmapped': 'Chưa xác định xã/phường',
+  'overview.window': 'Khoảng thời gian',
+  'hotspots.title': 'Điểm nóng',
+  'hotspots.explanation': 'Giải thích',
+  'hotspots.series': 'Chuỗi số liệu so với mức nền',
+  'hotspots.evidence': 'Tài liệu bằng chứng',
+  'hotspots.routing': 'Chuyển xử lý',
+  'hotspots.timeline': 'Diễn biến vụ việc',
+  'hotspots.expected': 'Kỳ vọng',
+  'hotspots.observed': 'Quan sát',
+  'inbox.title': 'Hộp thư cảnh báo và vụ việc',
+  'inbox.deadline': 'Hạn xử lý',
+  'inbox.overdue': 'Quá hạn',
+  'misinfo.title': 'Hàng đợi tin sai lệch',
+  'surveys.title': 'Kết quả khảo sát',
+  'briefings.title': 'Báo cáo tổng hợp',
+  'sources.title': 'Nguồn dữ liệu và tác vụ',
+  'sources.runNow': 'Chạy ngay',
+  'sql.title': 'Truy vấn SQL (chỉ đọc)',
+  'sql.run': 'Chạy truy vấn',
+  'sql.tables': 'Bảng được phép truy vấn',
+  'sql.truncated': 'Kết quả bị cắt ở {n} dòng.',
+  'admin.title': 'Quản trị người dùng',
+  'admin.units': 'Trách nhiệm theo chủ đề của đơn vị',
+  'audit.title': 'Nhật ký kiểm toán',
+  'audit.verify': 'Kiểm tra chuỗi băm',
+  'audit.ok': 'Chuỗi nhật ký toàn vẹn ({n} mục).',
+  'audit.broken': 'Chuỗi nhật ký bị sửa đổi tại mục {seq}: {problem}.',
+  'documents.title': 'Tài liệu',
+  'error.forbidden': 'Bạn không có quyền xem nội dung này.',
+  'error.notFound': 'Không tìm thấy.',
+  'error.csrf': 'Yêu cầu không hợp lệ (thiếu mã chống giả mạo). Tải lại trang và thử lại.',
+} as const;
+
+export type MessageKey = keyof typeof VI;
+
+const EN: Record<MessageKey, string> = {
+  'app.name': 'Public opinion analytics',
+  'nav.overview': 'Overview',
+  'nav.hotspots': 'Hot spots',
+  'nav.inbox': 'Inbox',
+  'nav.misinfo': 'Misinformation',
+  'nav.surveys': 'Surveys',
+  'nav.briefings': 'Briefings',
+  'nav.sources': 'Sources & jobs',
+  'nav.sql': 'SQL',
+  'nav.admin': 'Admin',
+  'nav.audit': 'Audit log',
+  'nav.documents': 'Documents',
+  'nav.mine': 'My reports',
+  'nav.status': 'Status',
+  'nav.api': 'API',
+  'auth.login': 'Sign in',
+  'auth.logout': 'Sign out',
+  'auth.username': 'Username',
+  'auth.password': 'Password',
+  'auth.failed': 'Wrong username or password.',
+  'auth.locked': 'Account locked after repeated failed sign-ins. Try again after {until}.',
+  'auth.rate': 'Too many sign-in attempts from this address. Try again in a few minutes.',
+  'auth.demo': 'Demo mode: sample accounts',
+  'auth.expired': 'Your session has expired; please sign in again.',
+  'common.none': 'None yet',
+  'common.filter': 'Filter',
+  'common.from': 'From',
+  'common.to': 'To',
+  'common.all': 'All',
+  'common.topic': 'Topic',
+  'common.unit': 'Unit',
+  'common.documents': 'Documents',
+  'common.count': 'Count',
+  'common.negative': 'Negative',
+  'common.positive': 'Positive',
+  'common.neutral': 'Neutral',
+  'common.negShare': 'Negative share',
+  'common.source': 'Source',
+  'common.status': 'Status',
+  'common.time': 'Time',
+  'common.latest': 'Latest',
+  'common.severity': 'Severity',
+  'common.classification': 'Classification',
+  'common.details': 'Details',
+  'common.download': 'Download',
+  'common.save': 'Save',
+  'common.back': 'Back',
+  'common.province': 'Whole province',
+  'common.notAvailable': 'No data for this yet.',
+  'overview.title': 'Public opinion overview',
+  'overview.volume': 'Documents per day by sentiment',
+  'overview.sentiment': 'Net sentiment per day (positive − negative)',
+  'overview.byTopic': 'By topic',
+  'overview.byUnit': 'By administrative unit',
+  'overview.openHotspots': 'Open hot spots',
+  'overview.freshness': 'Data freshness per source',
+  'overview.unmapped': 'Commune not known',
+  'overview.window': 'Period',
+  'hotspots.title': 'Hot spots',
+  'hotspots.explanation': 'Explanation',
+  'hotspots.series': 'Series against its baseline',
+  'hotspots.evidence': 'Evidence documents',
+  'hotspots.routing': 'Routing',
+  'hotspots.timeline': 'Case timeline',
+  'hotspots.expected': 'Expected',
+  'hotspots.observed': 'Observed',
+  'inbox.title': 'Alert and case inbox',
+  'inbox.deadline': 'Deadline',
+  'inbox.overdue': 'Overdue',
+  'misinfo.title': 'Misinformation queue',
+  'surveys.title': 'Survey results',
+  'briefings.title': 'Briefings',
+  'sources.title': 'Sources and jobs',
+  'sources.runNow': 'Run now',
+  'sql.title': 'SQL explorer (read-only)',
+  'sql.run': 'Run query',
+  'sql.tables': 'Tables you may query',
+  'sql.truncated': 'Result cut at {n} rows.',
+  'admin.title': 'User administration',
+  'admin.units': 'Topic responsibilities of units',
+  'audit.title': 'Audit log',
+  'audit.verify': 'Verify hash chain',
+  'audit.ok': 'The audit chain is intact ({n} entries).',
+  'audit.broken': 'The audit chain was altered at entry {seq}: {problem}.',
+  'documents.title': 'Documents',
+  'error.forbidden': 'You may not see this.',
+  'error.notFound': 'Not found.',
+  'error.csrf': 'Invalid request (missing anti-forgery token). Reload the page and try again.',
+};
+
+/** `t('vi', 'sql.truncated', { n: '5.000' })` → `'Kết quả bị cắt ở 5.000 dòng.'`. */
+export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
+  const template: string = lang === 'en' ? EN[key] : VI[key];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
+
+const NUMBER = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
+
+/** `formatNumber('vi', 1234.5)` → `'1.234,5'`; `formatNumber('en', 1234.5)` → `'1,234.5'`. */
+export function formatNumber(lang: Lang, n: number | null | undefined, digits?: number): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '—';
+  if (digits === undefined) return NUMBER[lang].format(n);
+  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(n);
+}
+
+/** A proportion as a percentage: `formatPercent('vi', 0.125)` → `'12,5%'`. */
+export function formatPercent(lang: Lang, p: number | null | undefined): string {
+  if (p === null || p === undefined || Number.isNaN(p)) return '—';
+  return `${formatNumber(lang, Math.round(p * 1000) / 10)}%`;
+}
+
+/** dd/mm/yyyy in Asia/Ho_Chi_Minh for both languages; `'—'` for no date. */
+export function formatDate(date: Date | null | undefined, withTime = false): string {
+  return date ? formatDateVi(date, withTime) : '—';
+}

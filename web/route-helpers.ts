@@ -1,0 +1,102 @@
+/** Helpers every route uses: render a page for the request's user, read query parameters, query in scope. */
+import type { Request, Response } from 'express';
+import { withScopedDb, type ScopedDb } from '../data/access.ts';
+import type { Db } from '../data/db.ts';
+import { inputError } from '../data/errors.ts';
+import { parseTime } from '../data/time.ts';
+import { currentScope } from './auth/middleware.ts';
+import type { WebContext } from './context.ts';
+import { page, type SafeHtml } from './html.ts';
+import type { Lang } from './i18n.ts';
+import { requestState } from './request-state.ts';
+
+/** Scripts of a page with Plot charts: d3 and Plot served by the app, the shared chart code, then the page's own. */
+export function chartScripts(own: string): string[] {
+  return ['/vendor/d3.min.js', '/vendor/plot.umd.min.js', '/static/js/charts.js', own];
+}
+
+export function langOf(req: Request): Lang {
+  return requestState(req).lang;
+}
+
+/** Send a full page with the request's language, user, CSRF token and menu. */
+export function sendPage(
+  req: Request,
+  res: Response,
+  title: string,
+  body: SafeHtml,
+  options: { scripts?: string[]; status?: number } = {},
+): void {
+  const state = requestState(req);
+  res
+    .status(options.status ?? 200)
+    .type('html')
+    .send(
+      page({ lang: state.lang, user: state.user, csrf: state.session?.csrf, url: req.originalUrl }, title, body, {
+        scripts: options.scripts,
+      }),
+    );
+}
+
+/** The first value of a query or form parameter, trimmed; undefined when absent or empty. */
+export function param(source: Record<string, unknown> | undefined, name: string): string | undefined {
+  const value = source?.[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  if (typeof first !== 'string') return undefined;
+  const trimmed = first.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** A date or date-time parameter (local time when no offset); a bad value is a 400 naming it. */
+export function timeParam(source: Record<string, unknown> | undefined, name: string): Date | undefined {
+  const value = param(source, name);
+  if (value === undefined) return undefined;
+  const parsed = parseTime(value);
+  if (!parsed) throw inputError(name, null, `invalid date "${value}" (use yyyy-mm-dd)`);
+  return parsed;
+}
+
+/** A whole-number parameter within bounds, else the default. */
+export function intParam(
+  source: Record<string, unknown> | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const value = param(source, name);
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw inputError(name, null, `invalid number "${value}" (${min}–${max})`);
+  return n;
+}
+
+/** Run `fn` on a connection that sees only what the signed-in user may see. */
+export async function inScope<T>(ctx: WebContext, req: Request, fn: (scoped: ScopedDb) => Promise<T>): Promise<T> {
+  return withScopedDb(ctx.db, await currentScope(ctx, req), fn);
+}
+
+/** Whether a table exists in the main schema (tables of capabilities that have not landed may not). */
+export async function tableExists(db: Db, name: string): Promise<boolean> {
+  const row = await db.one<{ n: number }>(
+    `SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = $name`,
+    { name },
+  );
+  return (row?.n ?? 0) > 0;
+}
+
+/** Audit the view of a classified record (level above Thường). */
+export async function auditView(
+  ctx: WebContext,
+  req: Request,
+  kind: string,
+  id: string,
+  classification: number,
+): Promise<void> {
+  if (classification > 0) await ctx.audit(req, 'view', `${kind}:${id}`, { classification });
+}
+
+/** Is this request asking for JSON (an /api/ path)? */
+export function wantsJson(req: Request): boolean {
+  return req.path.startsWith('/api/');
+}

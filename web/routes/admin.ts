@@ -1,0 +1,259 @@
+/** Quản trị / admin: users (create, role, unit, clearance, disable, password), unit topic responsibilities, pseudonym resolution. */
+import { Router, type Request } from 'express';
+import { DlxhError, inputError } from '../../data/errors.ts';
+import { resolvePseudonym } from '../../data/pseudonym.ts';
+import {
+  CLASSIFICATION_LABELS,
+  ROLES,
+  createUser,
+  listUsers,
+  unitExists,
+  updateUser,
+  type User,
+  type UserChanges,
+} from '../../data/users.ts';
+import { currentUser, requireRole } from '../auth/middleware.ts';
+import type { WebContext } from '../context.ts';
+import { classificationLabel, emptyState, html, type SafeHtml } from '../html.ts';
+import { formatDate, t, type Lang } from '../i18n.ts';
+import { requestState } from '../request-state.ts';
+import { langOf, param, sendPage } from '../route-helpers.ts';
+
+interface UnitChoice {
+  uid: string;
+  name: string;
+}
+
+function clearanceField(value: unknown): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 3) throw inputError('clearance', null, `invalid clearance "${String(value)}" (0–3)`);
+  return n;
+}
+
+function userJson(u: User) {
+  return { ...u, created_at: u.created_at.toISOString() };
+}
+
+async function unitChoices(ctx: WebContext): Promise<UnitChoice[]> {
+  return ctx.db.all<UnitChoice>(
+    `SELECT uid, name FROM agencies
+     UNION ALL SELECT uid, name FROM (SELECT uid, name FROM units WHERE valid_to IS NULL ORDER BY level, name)`,
+  );
+}
+
+function userForm(lang: Lang, csrf: string, units: UnitChoice[], user?: User): SafeHtml {
+  const action = user ? `/admin/users/${encodeURIComponent(user.id)}` : '/admin/users';
+  return html`<form method="post" action="${action}" class="grid-form">
+    <input type="hidden" name="_csrf" value="${csrf}" />
+    ${user
+      ? html`<strong>${user.username}</strong>`
+      : html`<label>${t(lang, 'auth.username')} <input name="username" required pattern="[a-z0-9][a-z0-9._\\-]{1,39}" /></label>`}
+    <label>Tên hiển thị <input name="display_name" value="${user?.display_name ?? ''}" /></label>
+    <label
+      >Vai trò
+      <select name="role">
+        ${ROLES.map((r) => html`<option value="${r}" ${user?.role === r ? html`selected` : ''}>${r}</option>`)}
+      </select></label
+    >
+    <label
+      >${t(lang, 'common.unit')}
+      <select name="unit_uid">
+        <option value="">—</option>
+        ${units.map((u) => html`<option value="${u.uid}" ${user?.unit_uid === u.uid ? html`selected` : ''}>${u.name}</option>`)}
+      </select></label
+    >
+    <label
+      >${t(lang, 'common.classification')}
+      <select name="clearance">
+        ${CLASSIFICATION_LABELS.map(
+          (_, i) => html`<option value="${i}" ${user?.clearance === i ? html`selected` : ''}>${classificationLabel(lang, i)}</option>`,
+        )}
+      </select></label
+    >
+    <label>${t(lang, 'auth.password')} <input name="password" type="password" autocomplete="new-password" ${user ? '' : html`required`} minlength="10" /></label>
+    ${user
+      ? html`<label><input type="checkbox" name="disabled" value="1" ${user.disabled ? html`checked` : ''} /> khóa / disabled</label>`
+      : ''}
+    <button type="submit">${t(lang, 'common.save')}</button>
+  </form>`;
+}
+
+export function adminRoutes(ctx: WebContext): Router {
+  const router = Router();
+  const admin = requireRole('admin');
+
+  const renderAdmin = async (req: Request, message?: string) => {
+    const lang = langOf(req);
+    const csrf = requestState(req).session?.csrf ?? '';
+    const users = await listUsers(ctx.db);
+    const units = await unitChoices(ctx);
+    const names = new Map(units.map((u) => [u.uid, u.name]));
+    const responsibilities = await ctx.db.all<{ unit_uid: string; topics: string[] }>(
+      'SELECT unit_uid, list(topic_id ORDER BY topic_id) AS topics FROM unit_topics GROUP BY unit_uid ORDER BY unit_uid',
+    );
+    const topics = await ctx.db.all<{ id: string; name: string }>(
+      `SELECT id, ${lang === 'en' ? 'name_en' : 'name_vi'} AS name FROM topics ORDER BY id`,
+    );
+    return html`<h1>${t(lang, 'admin.title')}</h1>
+      ${message ? html`<p class="notice" role="status">${message}</p>` : ''}
+      <table>
+        <thead>
+          <tr><th>${t(lang, 'auth.username')}</th><th>Vai trò</th><th>${t(lang, 'common.unit')}</th><th>${t(lang, 'common.classification')}</th><th>${t(lang, 'common.status')}</th><th></th></tr>
+        </thead>
+        <tbody>
+          ${users.map(
+            (u) => html`<tr>
+              <td>${u.username}<div class="muted">${u.display_name}</div></td>
+              <td>${u.role}</td>
+              <td>${u.unit_uid ? (names.get(u.unit_uid) ?? u.unit_uid) : '—'}</td>
+              <td>${classificationLabel(lang, u.clearance)}</td>
+              <td>${u.disabled ? 'khóa' : 'hoạt động'} · ${formatDate(u.created_at)}</td>
+              <td><details><summary>Sửa</summary>${userForm(lang, csrf, units, u)}</details></td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <h2>Thêm người dùng</h2>
+      ${userForm(lang, csrf, units)}
+      <h2>${t(lang, 'admin.units')}</h2>
+      <table>
+        <tbody>
+          ${responsibilities.map((r) => html`<tr><td>${names.get(r.unit_uid) ?? r.unit_uid}</td><td>${r.topics.join(', ')}</td></tr>`)}
+        </tbody>
+      </table>
+      <form method="post" action="/admin/unit-topics" class="grid-form">
+        <input type="hidden" name="_csrf" value="${csrf}" />
+        <label
+          >${t(lang, 'common.unit')}
+          <select name="unit_uid" required>
+            ${units.map((u) => html`<option value="${u.uid}">${u.name}</option>`)}
+          </select></label
+        >
+        <fieldset>
+          <legend>${t(lang, 'common.topic')}</legend>
+          ${topics.map((tp) => html`<label class="check"><input type="checkbox" name="topics" value="${tp.id}" /> ${tp.name}</label>`)}
+        </fieldset>
+        <button type="submit">${t(lang, 'common.save')}</button>
+      </form>
+      <h2>Giải mã bí danh / resolve pseudonym</h2>
+      ${ctx.pseudonymSecret
+        ? html`<form method="post" action="/admin/pseudonyms/resolve" class="grid-form">
+            <input type="hidden" name="_csrf" value="${csrf}" />
+            <label>Bí danh <input name="pseudonym" required pattern="[A-Za-z]+-[0-9a-f]{16}" /></label>
+            <button type="submit">Giải mã (ghi nhật ký)</button>
+          </form>`
+        : emptyState(t(lang, 'common.notAvailable'))}`;
+  };
+
+  const userChanges = (req: Request): UserChanges & { username?: string } => {
+    const body = req.body as Record<string, unknown>;
+    return {
+      username: param(body, 'username'),
+      displayName: param(body, 'display_name'),
+      role: param(body, 'role'),
+      unitUid: param(body, 'unit_uid') ?? null,
+      clearance: clearanceField(param(body, 'clearance')),
+      password: param(body, 'password'),
+      disabled: body.disabled === '1' || body.disabled === true,
+    };
+  };
+
+  const create = async (req: Request) => {
+    const c = userChanges(req);
+    if (!c.username || !c.role || c.clearance === undefined || !c.password) {
+      throw new DlxhError('INPUT', 'user: username, role, clearance and password are required');
+    }
+    const user = await createUser(
+      ctx.db,
+      { username: c.username, displayName: c.displayName, role: c.role, unitUid: c.unitUid, clearance: c.clearance, password: c.password },
+      ctx.now(),
+    );
+    await ctx.audit(req, 'admin.user.create', `user:${user.username}`, {
+      role: user.role,
+      unit_uid: user.unit_uid,
+      clearance: user.clearance,
+    });
+    return user;
+  };
+
+  const update = async (req: Request, id: string) => {
+    const { username: _ignored, ...changes } = userChanges(req);
+    const user = await updateUser(ctx.db, id, changes);
+    ctx.sessions.destroyUser(user.id);
+    await ctx.audit(req, 'admin.user.update', `user:${user.username}`, {
+      role: user.role,
+      unit_uid: user.unit_uid,
+      clearance: user.clearance,
+      disabled: user.disabled,
+      password_changed: changes.password !== undefined,
+    });
+    return user;
+  };
+
+  const setUnitTopics = async (req: Request) => {
+    const body = req.body as Record<string, unknown>;
+    const unit = param(body, 'unit_uid');
+    if (!unit || !(await unitExists(ctx.db, unit))) throw inputError('unit_uid', null, `unknown unit "${unit ?? ''}"`);
+    const raw = body.topics;
+    const topics = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
+    const known = new Set((await ctx.db.all<{ id: string }>('SELECT id FROM topics')).map((r) => r.id));
+    for (const topic of topics) if (!known.has(topic)) throw inputError('topics', null, `unknown topic "${topic}"`);
+    await ctx.db.transaction(async () => {
+      await ctx.db.run('DELETE FROM unit_topics WHERE unit_uid = $unit', { unit });
+      for (const topic of topics) await ctx.db.run('INSERT INTO unit_topics VALUES ($unit, $topic)', { unit, topic });
+    });
+    await ctx.audit(req, 'admin.unit_topics', `unit:${unit}`, { topics });
+    return { unit_uid: unit, topics };
+  };
+
+  const resolve = async (req: Request) => {
+    if (!ctx.pseudonymSecret) throw new DlxhError('NOT_FOUND', 'pseudonym resolution is not configured on this server');
+    const value = param(req.body as Record<string, unknown>, 'pseudonym');
+    if (!value) throw new DlxhError('INPUT', 'pseudonym: missing');
+    const actor = currentUser(req);
+    return resolvePseudonym(ctx.db, value, {
+      secret: ctx.pseudonymSecret,
+      actor: { id: actor.id, role: actor.role },
+      audit: (action, object, details) => ctx.audit(req, action, object, details),
+    });
+  };
+
+  router.get('/api/admin/users', admin, async (_req, res) => {
+    res.json({ users: (await listUsers(ctx.db)).map(userJson) });
+  });
+  router.post('/api/admin/users', admin, async (req, res) => {
+    res.status(201).json({ user: userJson(await create(req)) });
+  });
+  router.post('/api/admin/users/:id', admin, async (req, res) => {
+    res.json({ user: userJson(await update(req, String(req.params.id))) });
+  });
+  router.post('/api/admin/unit-topics', admin, async (req, res) => {
+    res.json(await setUnitTopics(req));
+  });
+  router.post('/api/admin/pseudonyms/resolve', admin, async (req, res) => {
+    res.json(await resolve(req));
+  });
+
+  router.get('/admin', admin, async (req, res) => {
+    sendPage(req, res, t(langOf(req), 'admin.title'), await renderAdmin(req));
+  });
+  router.post('/admin/users', admin, async (req, res) => {
+    const user = await create(req);
+    sendPage(req, res, t(langOf(req), 'admin.title'), await renderAdmin(req, `+ ${user.username}`), { status: 201 });
+  });
+  router.post('/admin/users/:id', admin, async (req, res) => {
+    const user = await update(req, String(req.params.id));
+    sendPage(req, res, t(langOf(req), 'admin.title'), await renderAdmin(req, `✓ ${user.username}`));
+  });
+  router.post('/admin/unit-topics', admin, async (req, res) => {
+    const done = await setUnitTopics(req);
+    sendPage(req, res, t(langOf(req), 'admin.title'), await renderAdmin(req, `✓ ${done.unit_uid}: ${done.topics.join(', ')}`));
+  });
+  router.post('/admin/pseudonyms/resolve', admin, async (req, res) => {
+    const found = await resolve(req);
+    sendPage(req, res, t(langOf(req), 'admin.title'), await renderAdmin(req, `${found.kind}: ${found.id}`));
+  });
+
+  return router;
+}

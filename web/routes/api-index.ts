@@ -1,0 +1,76 @@
+/** GET /api: the list of JSON endpoints, so the API documents itself; and the contributor's own page. */
+import { Router } from 'express';
+import { currentScope, currentUser, requireRole } from '../auth/middleware.ts';
+import type { WebContext } from '../context.ts';
+import { requestState } from '../request-state.ts';
+import { emptyState, html } from '../html.ts';
+import { t } from '../i18n.ts';
+import { langOf, sendPage } from '../route-helpers.ts';
+
+/** Every JSON endpoint: method, path, who may call it, what it returns. Times are ISO 8601 with +07:00. */
+export const API_ENDPOINTS = [
+  ['GET', '/api/health', 'public', 'liveness, database path, row counts'],
+  ['GET', '/api/me', 'signed in', 'the user, their scope and the CSRF token for POST requests'],
+  ['GET', '/api/overview?from&to&unit&topic', 'admin analyst leader officer', 'volume and sentiment per day, topics, units, open hot spots, freshness'],
+  ['GET', '/api/hotspots?status&severity&topic&unit&limit', 'admin analyst leader officer', 'hot-spot alerts'],
+  ['GET', '/api/hotspots/:id', 'admin analyst leader officer', 'one alert: explanation, series, evidence, case, timeline'],
+  ['GET', '/api/inbox?status', 'admin analyst leader officer', 'cases routed to the user'],
+  ['POST', '/api/cases/:id/verify|resolve|close', 'admin analyst officer', 'move a case (resolve needs "report")'],
+  ['GET', '/api/documents?from&to&topic&unit&q&limit&offset', 'admin analyst leader officer', 'documents'],
+  ['GET', '/api/documents/:id', 'admin analyst leader officer', 'one document with its scores'],
+  ['GET', '/api/export/documents?format=csv|json|parquet&…', 'admin analyst leader officer', 'export (audited)'],
+  ['GET', '/api/misinfo', 'admin analyst', 'misinformation candidates'],
+  ['GET', '/api/surveys', 'admin analyst leader', 'surveys'],
+  ['GET', '/api/surveys/:name?q&by', 'admin analyst leader', 'estimates with 95% intervals and disclosure'],
+  ['GET', '/api/briefings', 'admin analyst leader', 'briefings'],
+  ['GET', '/api/sources', 'admin analyst', 'sources, job runs, fetch failures, jobs'],
+  ['POST', '/api/jobs/:job/run', 'admin', 'run a job now (audited)'],
+  ['POST', '/api/sql {sql}', 'admin analyst', 'read-only SQL over the user\'s views (audited)'],
+  ['GET', '/api/sql/tables', 'admin analyst', 'tables the SQL explorer allows'],
+  ['POST', '/api/sql/export?format=csv|json|xlsx|parquet {sql}', 'admin analyst', 'query result as a file (audited)'],
+  ['GET', '/api/admin/users', 'admin', 'users'],
+  ['POST', '/api/admin/users', 'admin', 'create a user (audited)'],
+  ['POST', '/api/admin/users/:id', 'admin', 'change a user (audited)'],
+  ['POST', '/api/admin/unit-topics {unit_uid, topics}', 'admin', 'set the topics a unit answers for (audited)'],
+  ['POST', '/api/admin/pseudonyms/resolve {pseudonym}', 'admin', 'resolve a pseudonym (audited)'],
+  ['GET', '/api/audit?actor&action&before&limit', 'admin', 'audit log entries'],
+  ['GET', '/api/audit/verify', 'admin', 'verify the audit hash chain'],
+] as const;
+
+export function apiIndexRoutes(ctx: WebContext): Router {
+  const router = Router();
+  router.get('/api/me', async (req, res) => {
+    const user = currentUser(req);
+    const scope = await currentScope(ctx, req);
+    res.json({
+      user: { id: user.id, username: user.username, display_name: user.display_name, role: user.role, unit_uid: user.unit_uid, clearance: user.clearance },
+      scope: { clearance: scope.clearance, province: scope.province, areas: scope.areas, topics: scope.topics, own_only: scope.ownOnly },
+      csrf: requestState(req).session?.csrf ?? null,
+    });
+  });
+  router.get('/api', (_req, res) => {
+    res.json({
+      notes: [
+        'Sign in through POST /login (form: username, password, _csrf from GET /login); the session cookie is dlxh_sid.',
+        'POST requests need the X-CSRF-Token header (from GET /api/me) or a _csrf field.',
+        'Every answer holds only what the signed-in user may see (clearance and unit scope).',
+      ],
+      endpoints: API_ENDPOINTS.map(([method, path, roles, returns]) => ({ method, path, roles, returns })),
+    });
+  });
+  router.get('/mine', requireRole('contributor'), (req, res) => {
+    const lang = langOf(req);
+    sendPage(
+      req,
+      res,
+      t(lang, 'nav.mine'),
+      html`<h1>${t(lang, 'nav.mine')}</h1>
+        ${emptyState(
+          lang === 'en'
+            ? 'Reports are stored under a pseudonym and cannot be listed by account yet.'
+            : 'Báo cáo được lưu dưới bí danh nên chưa thể liệt kê theo tài khoản.',
+        )}`,
+    );
+  });
+  return router;
+}

@@ -1,0 +1,27 @@
+-- name: list
+WITH latest AS (
+  SELECT doc_id, arg_max(sentiment, scored_at) AS sentiment, arg_max(topics, scored_at) AS topics
+  FROM doc_scores GROUP BY doc_id
+)
+SELECT d.id, d.title, coalesce(d.outlet, d.import_source) AS outlet, d.url, d.published_at, d.locality_uid,
+       u.name AS locality_name, d.classification, l.sentiment, coalesce(l.topics, []::VARCHAR[]) AS topics
+FROM documents d
+LEFT JOIN latest l ON l.doc_id = d.id
+LEFT JOIN units u ON u.uid = d.locality_uid
+WHERE ($from IS NULL OR d.published_at >= $from)
+  AND ($to IS NULL OR d.published_at < $to)
+  AND ($topic IS NULL OR list_contains(l.topics, $topic))
+  AND ($unit IS NULL OR d.locality_uid = $unit)
+  AND ($q IS NULL OR d.text ILIKE '%' || $q || '%' OR d.title ILIKE '%' || $q || '%')
+ORDER BY d.published_at DESC NULLS LAST, d.id
+LIMIT $limit OFFSET $offset;
+
+-- name: one
+SELECT d.id, d.import_source, d.outlet, d.kind, d.url, d.title, d.text, d.published_at, d.ingested_at,
+       d.locality_uid, u.name AS locality_name, d.lang, d.duplicate_of, d.near_duplicate_of, d.classification
+FROM documents d LEFT JOIN units u ON u.uid = d.locality_uid
+WHERE d.id = $id;
+
+-- name: scores
+SELECT model_version, sentiment, sentiment_score, topics, places, locality_uid, scored_at
+FROM doc_scores WHERE doc_id = $id ORDER BY scored_at DESC;

@@ -1,0 +1,340 @@
+/** Điểm nóng / hot spots: the list with filters and severity, and a detail page with explanation, series, evidence, routing and case timeline. */
+import { Router, type Request } from 'express';
+import type { ScopedDb } from '../../data/access.ts';
+import { DlxhError } from '../../data/errors.ts';
+import { readSqlFile } from '../../data/sql-file.ts';
+import { toLocalIso } from '../../data/time.ts';
+import { requireRole } from '../auth/middleware.ts';
+import type { WebContext } from '../context.ts';
+import { classificationBadge, emptyState, html, safeUrl, type SafeHtml } from '../html.ts';
+import { requestState } from '../request-state.ts';
+import { formatDate, formatNumber, formatPercent, t, type Lang } from '../i18n.ts';
+import { auditView, chartScripts, inScope, intParam, langOf, param, sendPage, tableExists } from '../route-helpers.ts';
+import { caseActionsForm, type CaseRow } from './inbox.ts';
+
+const sql = readSqlFile(new URL('./hotspots.sql', import.meta.url));
+
+export const SEVERITIES = ['khẩn', 'cao', 'trung bình', 'thấp'];
+const STATUSES = ['open', 'closed', 'dismissed'];
+
+export interface AlertRow {
+  id: string;
+  detector: string;
+  granularity: string;
+  topic: string | null;
+  topic_name: string | null;
+  label: string;
+  unit_uid: string | null;
+  unit_name: string | null;
+  current_uid: string | null;
+  current_name: string | null;
+  first_seen: Date;
+  last_seen: Date;
+  detected_at: Date;
+  severity: string;
+  score: number;
+  p_value: number;
+  count: number;
+  expected: number;
+  neg_share: number;
+  outlets: string[];
+  top_terms: string[];
+  doc_ids: string[];
+  explanation: string;
+  classification: number;
+  status: string;
+}
+
+interface EvidenceDoc {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  published_at: Date | null;
+  classification: number;
+  snippet: string;
+}
+
+interface CaseEvent {
+  occurred_at: Date;
+  actor: string;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+}
+
+interface SeriesPoint {
+  t: string;
+  observed: number;
+  expected: number | null;
+}
+
+function listFilters(req: Request) {
+  const query = req.query as Record<string, unknown>;
+  const status = param(query, 'status') ?? 'open';
+  const severity = param(query, 'severity') ?? null;
+  if (status !== 'all' && !STATUSES.includes(status)) throw new DlxhError('INPUT', `status: invalid value "${status}"`);
+  if (severity && !SEVERITIES.includes(severity)) throw new DlxhError('INPUT', `severity: invalid value "${severity}"`);
+  return {
+    status: status === 'all' ? null : status,
+    severity,
+    topic: param(query, 'topic') ?? null,
+    unit: param(query, 'unit') ?? null,
+    limit: intParam(query, 'limit', 200, 1, 1000),
+  };
+}
+
+async function listAlerts(scoped: ScopedDb, filters: ReturnType<typeof listFilters>): Promise<AlertRow[]> {
+  if (!(await tableExists(scoped.db, 'alerts'))) return [];
+  return scoped.db.all<AlertRow>(sql('list'), filters);
+}
+
+/** Finds a day-by-day series in an alert's explanation, whatever the detector called its fields. */
+export function seriesFromExplanation(explanation: unknown): SeriesPoint[] {
+  if (!explanation || typeof explanation !== 'object') return [];
+  const record = explanation as Record<string, unknown>;
+  const candidate = ['series', 'days', 'history', 'buckets'].map((k) => record[k]).find(Array.isArray) as
+    | unknown[]
+    | undefined;
+  if (!candidate) return [];
+  const points: SeriesPoint[] = [];
+  for (const item of candidate) {
+    if (!item || typeof item !== 'object') continue;
+    const p = item as Record<string, unknown>;
+    const when = p.day ?? p.date ?? p.t ?? p.bucket ?? p.start;
+    const observed = p.count ?? p.observed ?? p.n;
+    const expected = p.expected ?? p.baseline ?? null;
+    if (typeof when !== 'string' || typeof observed !== 'number') continue;
+    points.push({ t: when, observed, expected: typeof expected === 'number' ? expected : null });
+  }
+  return points;
+}
+
+function parseJson(text: string | null): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+async function readAlert(ctx: WebContext, req: Request, scoped: ScopedDb, id: string) {
+  if (!(await tableExists(scoped.db, 'alerts'))) throw new DlxhError('NOT_FOUND', `hot spot ${id}: not found`);
+  const alert = await scoped.db.one<AlertRow>(sql('one'), { id });
+  if (!alert) throw new DlxhError('NOT_FOUND', `hot spot ${id}: not found`);
+  const evidence = alert.doc_ids.length
+    ? await scoped.db.all<EvidenceDoc>(sql('evidence'), { ids: alert.doc_ids })
+    : [];
+  const caseRow = (await tableExists(scoped.db, 'cases'))
+    ? await scoped.db.one<CaseRow>(sql('case_of_alert'), { id })
+    : undefined;
+  const events = caseRow ? await scoped.db.all<CaseEvent>(sql('case_events'), { id: caseRow.id }) : [];
+  await auditView(ctx, req, 'alert', id, alert.classification);
+  const explanation = parseJson(alert.explanation);
+  return {
+    alert,
+    explanation,
+    series: seriesFromExplanation(explanation),
+    evidence,
+    hiddenEvidence: alert.doc_ids.length - evidence.length,
+    case: caseRow ?? null,
+    events,
+  };
+}
+
+function alertJson(a: AlertRow) {
+  return {
+    ...a,
+    explanation: parseJson(a.explanation),
+    first_seen: toLocalIso(a.first_seen),
+    last_seen: toLocalIso(a.last_seen),
+    detected_at: toLocalIso(a.detected_at),
+  };
+}
+
+function severityBadge(severity: string): SafeHtml {
+  return html`<span class="sev sev-${severity.replaceAll(' ', '-')}">${severity}</span>`;
+}
+
+function renderExplanation(value: unknown): SafeHtml {
+  if (value === null || value === undefined) return html`—`;
+  if (Array.isArray(value)) {
+    if (value.every((v) => typeof v !== 'object' || v === null)) return html`${value.join(', ')}`;
+    return html`<pre>${JSON.stringify(value, null, 2)}</pre>`;
+  }
+  if (typeof value === 'object') {
+    return html`<dl class="explain">
+      ${Object.entries(value as Record<string, unknown>).map(
+        ([key, v]) => html`<dt>${key}</dt><dd>${renderExplanation(v)}</dd>`,
+      )}
+    </dl>`;
+  }
+  return html`${String(value)}`;
+}
+
+function renderList(lang: Lang, alerts: AlertRow[], filters: ReturnType<typeof listFilters>, topics: { id: string; name: string }[]) {
+  return html`<h1>${t(lang, 'hotspots.title')}</h1>
+    <form method="get" action="/hotspots" class="filters">
+      <label
+        >${t(lang, 'common.status')}
+        <select name="status">
+          ${['open', 'closed', 'dismissed', 'all'].map(
+            (s) => html`<option value="${s}" ${(filters.status ?? 'all') === s ? html`selected` : ''}>${s}</option>`,
+          )}
+        </select></label
+      >
+      <label
+        >${t(lang, 'common.severity')}
+        <select name="severity">
+          <option value="">${t(lang, 'common.all')}</option>
+          ${SEVERITIES.map((s) => html`<option value="${s}" ${filters.severity === s ? html`selected` : ''}>${s}</option>`)}
+        </select></label
+      >
+      <label
+        >${t(lang, 'common.topic')}
+        <select name="topic">
+          <option value="">${t(lang, 'common.all')}</option>
+          ${topics.map((tp) => html`<option value="${tp.id}" ${filters.topic === tp.id ? html`selected` : ''}>${tp.name}</option>`)}
+        </select></label
+      >
+      <button type="submit">${t(lang, 'common.filter')}</button>
+    </form>
+    ${alerts.length
+      ? html`<table class="hotspots">
+          <thead>
+            <tr>
+              <th>${t(lang, 'common.severity')}</th>
+              <th>${t(lang, 'hotspots.title')}</th>
+              <th>${t(lang, 'common.unit')}</th>
+              <th class="num">${t(lang, 'common.count')}</th>
+              <th class="num">${t(lang, 'hotspots.expected')}</th>
+              <th class="num">${t(lang, 'common.negShare')}</th>
+              <th>${t(lang, 'common.time')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${alerts.map(
+              (a) => html`<tr>
+                <td>${severityBadge(a.severity)}</td>
+                <td>
+                  <a href="/hotspots/${encodeURIComponent(a.id)}">${a.label}</a>
+                  ${a.classification > 0 ? classificationBadge(lang, a.classification) : ''}
+                </td>
+                <td>${a.current_name ?? a.unit_name ?? a.unit_uid ?? '—'}</td>
+                <td class="num">${formatNumber(lang, a.count)}</td>
+                <td class="num">${formatNumber(lang, a.expected, 1)}</td>
+                <td class="num">${formatPercent(lang, a.neg_share)}</td>
+                <td>${formatDate(a.first_seen)} – ${formatDate(a.last_seen)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>`
+      : emptyState(t(lang, 'common.none'))}`;
+}
+
+function renderDetail(lang: Lang, d: Awaited<ReturnType<typeof readAlert>>, csrf: string, canAct: boolean) {
+  const a = d.alert;
+  return html`<p><a href="/hotspots">← ${t(lang, 'common.back')}</a></p>
+    <h1>${a.label} ${classificationBadge(lang, a.classification)}</h1>
+    <p>
+      ${severityBadge(a.severity)} · ${a.topic_name ?? a.topic ?? ''} · ${a.current_name ?? a.unit_name ?? ''} ·
+      ${formatDate(a.first_seen, true)} – ${formatDate(a.last_seen, true)} · ${a.status}
+    </p>
+    <section class="cards">
+      <div class="card"><div class="n">${formatNumber(lang, a.count)}</div><div class="l">${t(lang, 'hotspots.observed')}</div></div>
+      <div class="card"><div class="n">${formatNumber(lang, a.expected, 1)}</div><div class="l">${t(lang, 'hotspots.expected')}</div></div>
+      <div class="card"><div class="n">${formatPercent(lang, a.neg_share)}</div><div class="l">${t(lang, 'common.negShare')}</div></div>
+      <div class="card"><div class="n">${formatNumber(lang, a.score, 0)}</div><div class="l">score · p = ${a.p_value.toExponential(1)}</div></div>
+    </section>
+    <h2>${t(lang, 'hotspots.series')}</h2>
+    <div class="chart" id="chart-series" data-api="/api/hotspots/${encodeURIComponent(a.id)}"></div>
+    ${d.series.length ? '' : emptyState(t(lang, 'common.none'))}
+    <h2>${t(lang, 'hotspots.explanation')}</h2>
+    <p>${a.top_terms.length ? html`<strong>${a.top_terms.join(', ')}</strong>` : ''}</p>
+    ${renderExplanation(d.explanation)}
+    <h2>${t(lang, 'common.source')}</h2>
+    <p>${a.outlets.join(', ') || '—'}</p>
+    <h2>${t(lang, 'hotspots.evidence')}</h2>
+    <ul class="evidence">
+      ${d.evidence.map((doc) => {
+        const url = safeUrl(doc.url);
+        return html`<li>
+          <a href="/documents/${encodeURIComponent(doc.id)}">${doc.title ?? doc.id}</a>
+          ${doc.classification > 0 ? classificationBadge(lang, doc.classification) : ''}
+          <span class="muted">${doc.outlet ?? ''} · ${formatDate(doc.published_at, true)}</span>
+          ${url ? html`<a class="ext" href="${url}" rel="noopener noreferrer nofollow">↗</a>` : ''}
+          <div class="snippet">${doc.snippet}</div>
+        </li>`;
+      })}
+    </ul>
+    ${d.hiddenEvidence > 0 ? html`<p class="muted">+ ${d.hiddenEvidence} (${t(lang, 'error.forbidden')})</p>` : ''}
+    <h2>${t(lang, 'hotspots.routing')}</h2>
+    ${d.case
+      ? html`<p>
+            ${d.case.assignee} ${d.case.recipients.length ? html`→ ${d.case.recipients.join(', ')}` : ''}
+            ${d.case.escalated ? html`<span class="warn">escalated</span>` : ''} · ${t(lang, 'inbox.deadline')}:
+            ${formatDate(d.case.deadline, true)} · ${d.case.status}
+          </p>
+          ${d.case.resolution_report ? html`<blockquote>${d.case.resolution_report}</blockquote>` : ''}
+          ${canAct ? caseActionsForm(lang, d.case, csrf, `/hotspots/${a.id}`) : ''}`
+      : emptyState(t(lang, 'common.none'))}
+    <h2>${t(lang, 'hotspots.timeline')}</h2>
+    ${d.events.length
+      ? html`<ol class="timeline">
+          ${d.events.map(
+            (e) => html`<li>
+              <time>${formatDate(e.occurred_at, true)}</time> · ${e.actor} · ${e.action}
+              ${e.from_status || e.to_status ? html`(${e.from_status ?? ''} → ${e.to_status ?? ''})` : ''}
+              ${e.note ? html`<div>${e.note}</div>` : ''}
+            </li>`,
+          )}
+        </ol>`
+      : emptyState(t(lang, 'common.none'))}`;
+}
+
+export function hotspotRoutes(ctx: WebContext): Router {
+  const router = Router();
+  const roles = requireRole('admin', 'analyst', 'leader', 'officer');
+
+  router.get('/api/hotspots', roles, async (req, res) => {
+    const filters = listFilters(req);
+    const alerts = await inScope(ctx, req, (scoped) => listAlerts(scoped, filters));
+    res.json({ alerts: alerts.map(alertJson) });
+  });
+
+  router.get('/api/hotspots/:id', roles, async (req, res) => {
+    const d = await inScope(ctx, req, (scoped) => readAlert(ctx, req, scoped, String(req.params.id)));
+    res.json({
+      alert: alertJson(d.alert),
+      series: d.series,
+      evidence: d.evidence.map((doc) => ({ ...doc, published_at: doc.published_at ? toLocalIso(doc.published_at) : null })),
+      hidden_evidence: d.hiddenEvidence,
+      case: d.case,
+      events: d.events.map((e) => ({ ...e, occurred_at: toLocalIso(e.occurred_at) })),
+    });
+  });
+
+  router.get('/hotspots', roles, async (req, res) => {
+    const lang = langOf(req);
+    const filters = listFilters(req);
+    const alerts = await inScope(ctx, req, (scoped) => listAlerts(scoped, filters));
+    const topics = await ctx.db.all<{ id: string; name: string }>(
+      `SELECT id, ${lang === 'en' ? 'name_en' : 'name_vi'} AS name FROM topics ORDER BY name`,
+    );
+    sendPage(req, res, t(lang, 'hotspots.title'), renderList(lang, alerts, filters, topics));
+  });
+
+  router.get('/hotspots/:id', roles, async (req, res) => {
+    const lang = langOf(req);
+    const d = await inScope(ctx, req, (scoped) => readAlert(ctx, req, scoped, String(req.params.id)));
+    const state = requestState(req);
+    const canAct = state.user?.role !== 'leader';
+    sendPage(req, res, d.alert.label, renderDetail(lang, d, state.session?.csrf ?? '', canAct), {
+      scripts: chartScripts('/static/js/hotspot.js'),
+    });
+  });
+
+  return router;
+}
