@@ -4,7 +4,7 @@ import { generateDemo, writeDemo } from '../data/demo/index.ts';
 import { ingestJsonl } from '../pipeline/jsonl/ingest-jsonl.ts';
 import type { CommandContext } from './context.ts';
 import { reportRun } from './commands/ingest.ts';
-import { afterIngest } from './hooks.ts';
+import { afterIngest, scorePending } from './hooks.ts';
 
 /** Where the generated demo files go: beside the database, so a temp database gets temp files. */
 export function demoDir(dbPath: string): string {
@@ -25,5 +25,7 @@ export async function loadDemo(ctx: CommandContext): Promise<void> {
     { db: ctx.db, logger: ctx.logger, now: ctx.now, onNewDocuments: (ids) => afterIngest(ctx, ids) },
   );
   reportRun(ctx, 'demo documents', report);
+  const scored = await scorePending(ctx);
+  if (scored > 0) ctx.logger.info(`dlxh demo: chấm điểm thêm ${scored} tài liệu`);
   ctx.logger.info(`dlxh demo: xong sau ${((Date.now() - started) / 1000).toFixed(1)} giây`);
 }

@@ -1,4 +1,18 @@
-/** What runs after new documents are stored: scoring, then claim scanning (each stage added as it lands). */
+/** What runs after new documents are stored: NLP scoring (claim scanning joins when it lands). */
+import { errorMessage } from '../data/errors.ts';
+import { scoreDocuments } from '../analytics/nlp/score-documents.ts';
 import type { CommandContext } from './context.ts';
 
-export async function afterIngest(_ctx: CommandContext, _ids: string[]): Promise<void> {}
+export async function afterIngest(ctx: CommandContext, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await scoreDocuments(ctx.db, { ids }, ctx.now);
+}
+
+/** Score everything still unscored (e.g. after a model change or an interrupted run). */
+export async function scorePending(ctx: CommandContext): Promise<number> {
+  return scoreDocuments(
+    ctx.db,
+    { onError: (id, error) => ctx.logger.warn(`score: document ${id}: ${errorMessage(error)}`) },
+    ctx.now,
+  );
+}

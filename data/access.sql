@@ -36,6 +36,8 @@ WHERE database_name = current_database() AND schema_name = 'main' AND NOT intern
 CREATE TEMP TABLE acl_viewer (id VARCHAR, clearance INTEGER, province BOOLEAN, own_only BOOLEAN);
 CREATE TEMP TABLE acl_areas (uid VARCHAR PRIMARY KEY);
 CREATE TEMP TABLE acl_topics (id VARCHAR PRIMARY KEY);
+-- The fenced views' LIMIT: a value the optimiser cannot know in advance.
+CREATE TEMP TABLE acl_fence AS SELECT 4611686018427387904::BIGINT AS fence;
 
 -- name: acl_viewer
 INSERT INTO acl_viewer VALUES ($id, $clearance, $province, $own_only);
@@ -52,3 +54,8 @@ SELECT DISTINCT lower(function_name) AS name FROM duckdb_functions() WHERE NOT i
 -- name: object_names
 SELECT lower(table_name) AS name FROM duckdb_tables()
 UNION SELECT lower(view_name) FROM duckdb_views();
+
+-- name: fingerprint
+-- Changes whenever a table, view or column is added or removed.
+SELECT (SELECT count(*) || '/' || coalesce(sum(column_count), 0) FROM duckdb_tables())
+       || '/' || (SELECT count(*) FROM duckdb_views() WHERE NOT internal) AS fingerprint;

@@ -284,6 +284,48 @@ function filterFor(plan: TablePlan, scope: AccessScope, base: string): string {
   }
 }
 
+/** What the access rule knows of the database's tables, kept until the catalog changes. */
+interface CatalogInfo {
+  fingerprint: string;
+  /** `"catalog".main`, where the base tables live. */
+  base: string;
+  plans: Map<string, TablePlan>;
+  /** Non-hidden tables: the names a user may write in the SQL explorer. */
+  allowed: string[];
+  /** Every table and view name of every catalog, lower case: no CTE may take one of these names. */
+  objects: Set<string>;
+}
+
+const catalogs = new WeakMap<Db, CatalogInfo>();
+
+async function catalogFingerprint(db: Db): Promise<string> {
+  return (await db.one<{ fingerprint: string }>(sql('fingerprint')))!.fingerprint;
+}
+
+/** The table plans of `db`, recomputed only when a table, view or column was added or removed. */
+export async function catalogInfo(db: Db): Promise<CatalogInfo> {
+  const fingerprint = await catalogFingerprint(db);
+  const cached = catalogs.get(db);
+  if (cached?.fingerprint === fingerprint) return cached;
+  const name = (await db.one<{ name: string }>('SELECT current_database() AS name'))!.name;
+  const plans = await planTables(db);
+  const info: CatalogInfo = {
+    fingerprint,
+    base: `${quoteIdent(name)}.main`,
+    plans,
+    allowed: [...plans].filter(([, plan]) => plan.kind !== 'hidden').map(([table]) => table).sort(),
+    objects: new Set([
+      ...(await db.all<{ name: string }>(sql('object_names'))).map((r) => r.name),
+      'acl_viewer',
+      'acl_areas',
+      'acl_topics',
+      'acl_fence',
+    ]),
+  };
+  catalogs.set(db, info);
+  return info;
+}
+
 /** A connection on which every table name resolves to the rows one user may see. */
 export interface ScopedDb {
   /** Query with ordinary, unqualified table names; they are the filtered views. */
@@ -291,25 +333,38 @@ export interface ScopedDb {
   readonly scope: AccessScope;
   /** Tables and views a user may name in the SQL explorer, sorted. */
   readonly tables: readonly string[];
+  /** The catalog the views were made for. */
+  readonly fingerprint: string;
   close(): void;
+}
+
+function withAncestors(names: readonly string[], plans: Map<string, TablePlan>): Set<string> {
+  const wanted = new Set<string>();
+  const add = (name: string) => {
+    const plan = plans.get(name);
+    if (!plan || wanted.has(name)) return;
+    wanted.add(name);
+    parentsOf(plan).forEach(add);
+  };
+  names.forEach(add);
+  return wanted;
 }
 
 /**
  * Open a connection restricted to what `scope` may see; close it when done.
  * `const scoped = await openScopedDb(db, scope); await scoped.db.all('SELECT count(*) FROM documents')`
- * With `fenced`, each view is an optimisation fence (slower; for SQL written by users).
+ * With `fenced`, each view is an optimisation fence (slower; for SQL written by users). With `only`, just
+ * those tables (and the tables they depend on) get views: for a query whose tables are known and checked.
  */
 export async function openScopedDb(
   db: Db,
   scope: AccessScope,
-  options: { fenced?: boolean } = {},
+  options: { fenced?: boolean; only?: readonly string[] } = {},
 ): Promise<ScopedDb> {
+  const info = await catalogInfo(db);
   const conn = await db.connect();
   try {
-    const catalogRow = await conn.one<{ name: string }>('SELECT current_database() AS name');
-    const base = `${quoteIdent(catalogRow!.name)}.main`;
     await conn.run(sql('acl_tables'));
-    await conn.run('CREATE TEMP TABLE acl_fence AS SELECT 4611686018427387904::BIGINT AS fence');
     await conn.run(sql('acl_viewer'), {
       id: scope.viewer.id,
       clearance: scope.clearance,
@@ -318,18 +373,18 @@ export async function openScopedDb(
     });
     if (scope.areas.length) await conn.run(sql('acl_areas'), { uids: [...scope.areas] });
     if (scope.topics.length) await conn.run(sql('acl_topics'), { ids: [...scope.topics] });
-    const plans = await planTables(conn);
-    const tables: string[] = [];
-    for (const [name, plan] of plans) {
+    const wanted = options.only ? withAncestors(options.only, info.plans) : null;
+    const views: string[] = [];
+    for (const [name, plan] of info.plans) {
+      if (wanted && !wanted.has(name)) continue;
       const fence = options.fenced && plan.kind !== 'public' && plan.kind !== 'hidden' ? FENCE : '';
-      await conn.run(
-        `CREATE TEMP VIEW ${quoteIdent(name)} AS SELECT t.* FROM ${base}.${quoteIdent(name)} t
-         WHERE ${filterFor(plan, scope, base)} ${fence}`,
+      views.push(
+        `CREATE TEMP VIEW ${quoteIdent(name)} AS SELECT t.* FROM ${info.base}.${quoteIdent(name)} t
+         WHERE ${filterFor(plan, scope, info.base)} ${fence}`,
       );
-      if (plan.kind !== 'hidden') tables.push(name);
     }
-    tables.sort();
-    return { db: conn, scope, tables, close: () => conn.close() };
+    if (views.length) await conn.run(views.join(';\n'));
+    return { db: conn, scope, tables: info.allowed, fingerprint: info.fingerprint, close: () => conn.close() };
   } catch (error) {
     conn.close();
     throw error;
@@ -341,13 +396,95 @@ export async function withScopedDb<T>(
   db: Db,
   scope: AccessScope,
   fn: (scoped: ScopedDb) => Promise<T>,
-  options: { fenced?: boolean } = {},
+  options: { fenced?: boolean; only?: readonly string[] } = {},
 ): Promise<T> {
   const scoped = await openScopedDb(db, scope, options);
   try {
     return await fn(scoped);
   } finally {
     scoped.close();
+  }
+}
+
+interface PoolEntry {
+  scoped: Promise<ScopedDb>;
+  users: number;
+  stale: boolean;
+  checkedAt: number;
+}
+
+/**
+ * Scoped connections kept for reuse, one per distinct scope (making one costs a view per table). An entry
+ * is rebuilt when the catalog has changed (checked at most every `recheckMs`), and the least recently used
+ * are closed beyond `max`; a connection in use is closed only once its last user is done.
+ */
+export class ScopedDbPool {
+  private readonly entries = new Map<string, PoolEntry>();
+  private readonly max: number;
+  private readonly recheckMs: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+    options: { max?: number; recheckMs?: number } = {},
+  ) {
+    this.max = options.max ?? 64;
+    this.recheckMs = options.recheckMs ?? 5000;
+  }
+
+  /** Run `fn` on a pooled connection for `scope`. Do not create temporary objects with fixed names on it. */
+  async use<T>(scope: AccessScope, fn: (scoped: ScopedDb) => Promise<T>): Promise<T> {
+    const entry = await this.acquire(scope);
+    try {
+      return await fn(await entry.scoped);
+    } finally {
+      entry.users--;
+      if (entry.stale && entry.users === 0) this.dispose(entry);
+    }
+  }
+
+  private async acquire(scope: AccessScope): Promise<PoolEntry> {
+    const key = JSON.stringify([scope.viewer.id, scope.clearance, scope.province, scope.ownOnly, scope.areas, scope.topics]);
+    const at = this.now().getTime();
+    let entry = this.entries.get(key);
+    if (entry && at - entry.checkedAt >= this.recheckMs) {
+      entry.checkedAt = at;
+      const [fingerprint, scoped] = await Promise.all([catalogFingerprint(this.db), entry.scoped.catch(() => null)]);
+      if (fingerprint !== scoped?.fingerprint) this.retire(key, entry);
+    }
+    entry = this.entries.get(key);
+    if (!entry) {
+      entry = { scoped: openScopedDb(this.db, scope), users: 0, stale: false, checkedAt: at };
+      this.entries.set(key, entry);
+      entry.scoped.catch(() => this.entries.get(key) === entry && this.entries.delete(key));
+    }
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    entry.users++;
+    for (const [oldKey, old] of this.entries) {
+      if (this.entries.size <= this.max) break;
+      if (old !== entry) this.retire(oldKey, old);
+    }
+    return entry;
+  }
+
+  private retire(key: string, entry: PoolEntry): void {
+    this.entries.delete(key);
+    entry.stale = true;
+    if (entry.users === 0) this.dispose(entry);
+  }
+
+  private dispose(entry: PoolEntry): void {
+    entry.scoped.then((scoped) => scoped.close()).catch(() => undefined);
+  }
+
+  /** Close every pooled connection (each as soon as it is idle). */
+  close(): void {
+    for (const [key, entry] of [...this.entries]) this.retire(key, entry);
+  }
+
+  get size(): number {
+    return this.entries.size;
   }
 }
 
@@ -387,18 +524,17 @@ function refuse(problem: string): never {
 }
 
 /**
- * Check a user's query on a scoped connection before it runs: exactly one SELECT; tables only the scoped
- * views and CTEs (no schema or database names, no files, no table functions, no CTE hiding a table); no
- * function that reads files, settings or sequences. Returns the tables it reads.
+ * Check a user's query before it runs: exactly one SELECT; tables only the exposed ones and CTEs (no schema
+ * or database names, no files, no table functions, no CTE taking a table's name); no function that reads
+ * files, settings or sequences, and no macro. Returns the tables it reads.
  */
-export async function checkExplorerQuery(scoped: ScopedDb, text: string): Promise<string[]> {
+export async function checkExplorerQuery(db: Db, text: string): Promise<string[]> {
   if (text.trim() === '') throw new DlxhError('INPUT', 'sql: empty query');
   if (text.length > EXPLORER_DEFAULTS.maxLength) {
     throw new DlxhError('INPUT', `sql: query longer than ${EXPLORER_DEFAULTS.maxLength} characters`);
   }
-  const row = await scoped.db.one<{ json: string }>('SELECT json_serialize_sql($sql::VARCHAR) AS json', {
-    sql: text,
-  });
+  const info = await catalogInfo(db);
+  const row = await db.one<{ json: string }>('SELECT json_serialize_sql($sql::VARCHAR) AS json', { sql: text });
   const parsed = JSON.parse(row!.json) as { error: boolean; error_message?: string; statements?: unknown[] };
   if (parsed.error) {
     if (/Only SELECT/i.test(parsed.error_message ?? '')) refuse('only SELECT queries are allowed here');
@@ -406,20 +542,15 @@ export async function checkExplorerQuery(scoped: ScopedDb, text: string): Promis
   }
   if (parsed.statements?.length !== 1) refuse(`expected exactly one statement, got ${parsed.statements?.length}`);
 
-  const allowed = new Set(scoped.tables.map((t) => t.toLowerCase()));
+  const allowed = new Set(info.allowed.map((t) => t.toLowerCase()));
   const ctes = new Set<string>();
   walk(parsed.statements, (node) => {
     const map = (node.cte_map as { map?: { key: string }[] } | undefined)?.map;
     for (const entry of map ?? []) ctes.add(entry.key.toLowerCase());
   });
-  if (ctes.size > 0) {
-    const objects = new Set(
-      (await scoped.db.all<{ name: string }>(sql('object_names'))).map((r) => r.name),
-    );
-    for (const cte of ctes) if (objects.has(cte)) refuse(`the name "${cte}" of a WITH clause hides a table`);
-  }
-  const macros = new Set((await scoped.db.all<{ name: string }>(sql('user_macros'))).map((r) => r.name));
+  for (const cte of ctes) if (info.objects.has(cte)) refuse(`the name "${cte}" of a WITH clause hides a table`);
 
+  const macros = new Set((await db.all<{ name: string }>(sql('user_macros'))).map((r) => r.name));
   const read = new Set<string>();
   walk(parsed.statements, (node) => {
     if ('sample' in node && 'alias' in node && !('class' in node) && typeof node.type === 'string') {
@@ -430,12 +561,13 @@ export async function checkExplorerQuery(scoped: ScopedDb, text: string): Promis
       if (node.type === 'BASE_TABLE') {
         const name = String(node.table_name);
         if (node.catalog_name || node.schema_name) {
-          refuse(`name tables without a schema or database: ${[node.catalog_name, node.schema_name, name].filter(Boolean).join('.')}`);
+          const full = [node.catalog_name, node.schema_name, name].filter(Boolean).join('.');
+          refuse(`name tables without a schema or database: ${full}`);
         }
         const lower = name.toLowerCase();
         if (ctes.has(lower)) return;
         if (!allowed.has(lower)) refuse(`table "${name}" is not available here`);
-        read.add(lower);
+        read.add(info.allowed.find((t) => t.toLowerCase() === lower)!);
       }
     }
     if (node.class === 'FUNCTION') {
@@ -495,15 +627,15 @@ export async function runExplorerQuery(
 ): Promise<ExplorerResult> {
   const maxRows = options.maxRows ?? EXPLORER_DEFAULTS.maxRows;
   const timeoutMs = options.timeoutMs ?? EXPLORER_DEFAULTS.timeoutMs;
+  const tables = await checkExplorerQuery(db, text);
   return withScopedDb(
     db,
     scope,
     async (scoped) => {
-      const tables = await checkExplorerQuery(scoped, text);
       const result = await withTimeLimit(scoped, timeoutMs, () => scoped.db.readOnlyQuery(text, maxRows));
       return { ...result, tables };
     },
-    { fenced: true },
+    { fenced: true, only: tables },
   );
 }
 
@@ -522,11 +654,11 @@ export async function copyExplorerQueryToParquet(
   assertPlainPath(file);
   const maxRows = options.maxRows ?? EXPLORER_DEFAULTS.maxRows;
   const timeoutMs = options.timeoutMs ?? EXPLORER_DEFAULTS.timeoutMs;
+  const tables = await checkExplorerQuery(db, text);
   return withScopedDb(
     db,
     scope,
     async (scoped) => {
-      const tables = await checkExplorerQuery(scoped, text);
       const query = text.replace(/[\s;]+$/, '');
       await withTimeLimit(scoped, timeoutMs, () =>
         scoped.db.run(
@@ -536,7 +668,7 @@ export async function copyExplorerQueryToParquet(
       const count = await scoped.db.one<{ n: number }>(`SELECT count(*) AS n FROM read_parquet('${file}')`);
       return { tables, rows: count?.n ?? 0 };
     },
-    { fenced: true },
+    { fenced: true, only: tables },
   );
 }
 

@@ -4,9 +4,12 @@ import path from 'node:path';
 import {
   DuckDBInstance,
   JSDuckDBValueConverter,
+  LIST,
   StatementType,
+  VARCHAR,
   listValue,
   type DuckDBConnection,
+  type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
 import { DlxhError, errorMessage } from './errors.ts';
@@ -62,6 +65,18 @@ function bindable(params: Params | undefined): Record<string, DuckDBValue> | Duc
   if (Array.isArray(params)) return params.map(toDuckValue);
   const out: Record<string, DuckDBValue> = {};
   for (const [key, value] of Object.entries(params)) out[key] = toDuckValue(value);
+  return out;
+}
+
+/** Types DuckDB cannot infer: an empty list is taken as VARCHAR[]. */
+function bindTypes(
+  params: Params | undefined,
+): Record<string, DuckDBType | undefined> | (DuckDBType | undefined)[] | undefined {
+  if (params === undefined) return undefined;
+  const typeOf = (v: SqlValue) => (Array.isArray(v) && v.length === 0 ? LIST(VARCHAR) : undefined);
+  if (Array.isArray(params)) return params.map(typeOf);
+  const out: Record<string, DuckDBType | undefined> = {};
+  for (const [key, value] of Object.entries(params)) out[key] = typeOf(value);
   return out;
 }
 
@@ -143,11 +158,11 @@ class DuckDb implements Db {
   ) {}
 
   async run(sql: string, params?: Params): Promise<void> {
-    await this.connection.run(sql, bindable(params));
+    await this.connection.run(sql, bindable(params), bindTypes(params) as never);
   }
 
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, bindable(params));
+    const reader = await this.connection.runAndReadAll(sql, bindable(params), bindTypes(params) as never);
     return reader.getRowObjectsJS().map((row) => plain(row) as T);
   }
 
@@ -178,7 +193,11 @@ class DuckDb implements Db {
       for (const row of rows) {
         for (const value of row) {
           if (value === null) appender.appendNull();
-          else appender.appendValue(toDuckValue(value));
+          else
+            appender.appendValue(
+              toDuckValue(value),
+              Array.isArray(value) && value.length === 0 ? LIST(VARCHAR) : undefined,
+            );
         }
         appender.endRow();
       }

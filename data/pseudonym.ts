@@ -14,8 +14,18 @@ export function pseudonym(secret: string, id: string, prefix = 'P'): string {
   return `${prefix}-${createHmac('sha256', secret).update(id, 'utf8').digest('hex').slice(0, 16)}`;
 }
 
+const derivedKeys = new Map<string, Buffer>();
+
 function deriveKey(secret: string, purpose: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.alloc(0), `dlxh ${purpose} v1`, 32));
+  const cacheKey = `${purpose}\u0000${secret}`;
+  let key = derivedKeys.get(cacheKey);
+  if (!key) {
+    key = Buffer.from(
+      hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.alloc(0), `dlxh ${purpose} v1`, 32),
+    );
+    derivedKeys.set(cacheKey, key);
+  }
+  return key;
 }
 
 /**
@@ -23,7 +33,10 @@ function deriveKey(secret: string, purpose: string): Buffer {
  * deterministic: it reveals only that two rows hold the same id, which the pseudonym already shows.
  */
 export function sealId(secret: string, id: string): string {
-  const iv = createHmac('sha256', deriveKey(secret, 'pseudonym-iv')).update(id, 'utf8').digest().subarray(0, 12);
+  const iv = createHmac('sha256', deriveKey(secret, 'pseudonym-iv'))
+    .update(id, 'utf8')
+    .digest()
+    .subarray(0, 12);
   const cipher = createCipheriv('aes-256-gcm', deriveKey(secret, 'pseudonym-map'), iv);
   const body = Buffer.concat([cipher.update(id, 'utf8'), cipher.final()]);
   return `v1:${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url')}`;
@@ -36,11 +49,17 @@ export function unsealId(secret: string, sealed: string): string {
   try {
     const decipher = createDecipheriv('aes-256-gcm', deriveKey(secret, 'pseudonym-map'), raw.subarray(0, 12));
     decipher.setAuthTag(raw.subarray(raw.length - 16));
-    return Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString(
+      'utf8',
+    );
   } catch (error) {
-    throw new DlxhError('CONFIG', 'pseudonym map entry cannot be opened with this secret (was the secret changed?)', {
-      cause: error,
-    });
+    throw new DlxhError(
+      'CONFIG',
+      'pseudonym map entry cannot be opened with this secret (was the secret changed?)',
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -61,16 +80,24 @@ export function pseudonymEntry(secret: string, kind: PseudonymKind, id: string):
 export async function recordPseudonyms(db: Db, entries: Iterable<PseudonymEntry>, now: Date): Promise<void> {
   const unique = new Map<string, PseudonymEntry>();
   for (const entry of entries) unique.set(entry.pseudonym, entry);
-  for (const entry of unique.values()) {
-    await db.run(
-      `INSERT INTO pseudonym_map (pseudonym, kind, sealed, created_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (pseudonym) DO NOTHING`,
-      [entry.pseudonym, entry.kind, entry.sealed, now],
-    );
-  }
+  if (unique.size === 0) return;
+  const known = await db.all<{ pseudonym: string }>(
+    `SELECT m.pseudonym FROM (SELECT unnest(CAST($1::JSON AS VARCHAR[])) AS pseudonym) AS given
+     JOIN pseudonym_map AS m USING (pseudonym)`,
+    [JSON.stringify([...unique.keys()])],
+  );
+  for (const row of known) unique.delete(row.pseudonym);
+  await db.append(
+    'pseudonym_map',
+    [...unique.values()].map((e) => [e.pseudonym, e.kind, e.sealed, now]),
+  );
 }
 
-export type AuditFn = (action: string, object: string, details: Record<string, unknown>) => Promise<void> | void;
+export type AuditFn = (
+  action: string,
+  object: string,
+  details: Record<string, unknown>,
+) => Promise<void> | void;
 
 export interface ResolveContext {
   secret: string;
@@ -116,7 +143,8 @@ export function loadOrCreateSecret(dbPath: string, options: SecretOptions = {}):
   const warn = (message: string) => options.logger?.warn(message);
   const fromEnv = env[SECRET_ENV]?.trim();
   if (fromEnv) {
-    if (fromEnv.length < 16) warn(`${SECRET_ENV} is shorter than 16 characters; pseudonyms are easier to guess`);
+    if (fromEnv.length < 16)
+      warn(`${SECRET_ENV} is shorter than 16 characters; pseudonyms are easier to guess`);
     return fromEnv;
   }
   if (dbPath === ':memory:') {
@@ -191,7 +219,7 @@ const ADDRESSES = [
   // "hẻm 45/2 Y Jút", "kiệt 12"
   String.raw`(?:${anyCase('hẻm|kiệt|ngõ|ngách')})\s+${HOUSE_NO}(?:\s+${STREET_NAME})?`,
   // "ở 12 Lê Duẩn", "địa chỉ: 12 Lê Duẩn"
-  String.raw`(?<=(?:${anyCase('ở|tại|nhà|địa chỉ:?|đ\/c:?')})\s+)${HOUSE_NO}\s+${STREET_NAME}`,
+  String.raw`(?<=(?:${anyCase('ở|tại|nhà|địa chỉ:?|đ/c:?')})\s+)${HOUSE_NO}\s+${STREET_NAME}`,
 ];
 const ADDRESS = new RegExp(`${NOT_ALNUM_BEFORE}(?:${ADDRESSES.join('|')})${NOT_ALNUM_AFTER}`, 'gu');
 
@@ -206,7 +234,9 @@ export const SCRUB_MARKS = {
 function isVietnamesePhone(match: string): boolean {
   const digits = match.replace(/\D/g, '');
   const national = /^\(?\+?84/.test(match.trim()) ? `0${digits.slice(2)}` : digits;
-  return (national.length === 10 && /^0[35789]/.test(national)) || (national.length === 11 && /^02/.test(national));
+  return (
+    (national.length === 10 && /^0[35789]/.test(national)) || (national.length === 11 && /^02/.test(national))
+  );
 }
 
 /**

@@ -20,9 +20,7 @@ export const selectorsSchema = z
 
 export const sourceSchema = z
   .object({
-    name: z
-      .string()
-      .regex(/^[\w.-]+$/, 'use letters, digits, "-", "_" or "." only'),
+    name: z.string().regex(/^[\w.-]+$/, 'use letters, digits, "-", "_" or "." only'),
     kind: z.enum(['rss', 'html', 'jsonl']),
     /** Feed or listing URL; a file path for jsonl. */
     url: z.string().min(1),
@@ -75,14 +73,18 @@ export function parseSources(raw: unknown, origin = 'config'): SourceConfig[] {
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const [index, ...rest] = issue.path;
-      const key = typeof index === 'number' ? `sources[${index}]${rest.map((p) => `.${String(p)}`).join('')}` : 'sources';
+      const key =
+        typeof index === 'number'
+          ? `sources[${index}]${rest.map((p) => `.${String(p)}`).join('')}`
+          : 'sources';
       return `${key}: ${issue.message}`;
     });
     throw new DlxhError('CONFIG', `${origin}: ${problems.join('; ')}`);
   }
   const seen = new Set<string>();
   for (const source of result.data) {
-    if (seen.has(source.name)) throw new DlxhError('CONFIG', `${origin}: sources: duplicate name "${source.name}"`);
+    if (seen.has(source.name))
+      throw new DlxhError('CONFIG', `${origin}: sources: duplicate name "${source.name}"`);
     seen.add(source.name);
   }
   return result.data;
@@ -90,11 +92,14 @@ export function parseSources(raw: unknown, origin = 'config'): SourceConfig[] {
 
 /** Make sure a sources row exists for `name` (ad-hoc imports have none in the config). */
 export async function ensureSource(db: Db, name: string, kind: string, url: string | null): Promise<void> {
-  await db.run(`INSERT INTO sources (name, kind, url) VALUES ($name, $kind, $url) ON CONFLICT (name) DO NOTHING`, {
-    name,
-    kind,
-    url,
-  });
+  await db.run(
+    `INSERT INTO sources (name, kind, url) VALUES ($name, $kind, $url) ON CONFLICT (name) DO NOTHING`,
+    {
+      name,
+      kind,
+      url,
+    },
+  );
 }
 
 /** Upsert configured sources into the sources table (health columns are kept). */

@@ -18,9 +18,13 @@ for (let c = 0; c < TABLE_LIMIT; c++) {
 
 // Frequent syllables of Vietnamese written without diacritics, and frequent English words.
 const VI_WORDS = new Set(
-  'cua va cac nhung duoc trong cho khong nguoi nay voi mot la co da de den tai thi nam ngay xa huyen tinh dan'.split(' '),
+  'cua va cac nhung duoc trong cho khong nguoi nay voi mot la co da de den tai thi nam ngay xa huyen tinh dan'.split(
+    ' ',
+  ),
 );
-const EN_WORDS = new Set('the of and to in is that for on with as was are be by this it from at an have not'.split(' '));
+const EN_WORDS = new Set(
+  'the of and to in is that for on with as was are be by this it from at an have not'.split(' '),
+);
 
 /**
  * `'vi'` when the text carries Vietnamese diacritics (or its unaccented syllables), `'en'` for English,

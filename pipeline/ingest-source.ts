@@ -18,7 +18,11 @@ export async function ingestSource(source: SourceConfig, ctx: SourceContext): Pr
     case 'jsonl':
       return ingestJsonl(
         source.url,
-        { source: source.name, defaultLocality: source.default_locality ?? null, classification: source.classification },
+        {
+          source: source.name,
+          defaultLocality: source.default_locality ?? null,
+          classification: source.classification,
+        },
         ctx,
       );
     default:

@@ -18,7 +18,11 @@ export interface ScheduledJob {
 
 /** The part of node-cron the scheduler uses, so tests can fire ticks by hand. */
 export interface CronApi {
-  schedule(expression: string, fn: () => void, options: { timezone: string; name: string }): { stop(): unknown };
+  schedule(
+    expression: string,
+    fn: () => void,
+    options: { timezone: string; name: string },
+  ): { stop(): unknown };
 }
 
 export interface SchedulerContext {
@@ -97,7 +101,10 @@ export function createScheduler(jobs: readonly ScheduledJob[], ctx: SchedulerCon
       return;
     }
     execute(job).then(
-      (report) => ctx.logger.info(`job ${job.name}: ${report.new} new, ${report.duplicate} duplicate, ${report.failed} failed`),
+      (report) =>
+        ctx.logger.info(
+          `job ${job.name}: ${report.new} new, ${report.duplicate} duplicate, ${report.failed} failed`,
+        ),
       (error: unknown) => ctx.logger.warn(`job ${job.name}: ${errorMessage(error)}`),
     );
   };
@@ -106,7 +113,8 @@ export function createScheduler(jobs: readonly ScheduledJob[], ctx: SchedulerCon
     async start() {
       await markInterruptedRuns(ctx.db, ctx.now());
       for (const job of jobs) {
-        if (job.schedule) tasks.push(cron.schedule(job.schedule, () => tick(job), { timezone: TIME_ZONE, name: job.name }));
+        if (job.schedule)
+          tasks.push(cron.schedule(job.schedule, () => tick(job), { timezone: TIME_ZONE, name: job.name }));
       }
       const last = await lastRuns(ctx.db);
       const caughtUp: string[] = [];

@@ -97,8 +97,15 @@ export class SourceRun {
     };
     try {
       if (fatal || this.storeFailed) {
-        const until = await recordSourceFailure(this.ctx.db, this.source.name, fatal ?? 'documents not stored', now);
-        this.ctx.logger.warn(`${fatal ?? `${this.source.name}: documents not stored`} (next try after ${toLocalIso(until)})`);
+        const until = await recordSourceFailure(
+          this.ctx.db,
+          this.source.name,
+          fatal ?? 'documents not stored',
+          now,
+        );
+        this.ctx.logger.warn(
+          `${fatal ?? `${this.source.name}: documents not stored`} (next try after ${toLocalIso(until)})`,
+        );
       } else {
         await recordSourceSuccess(this.ctx.db, this.source.name, now);
       }

@@ -122,7 +122,10 @@ export interface PreparedBatch {
 }
 
 /** Normalise, hash and fingerprint `docs` without touching the database; invalid documents are counted failed. */
-export function prepareDocuments(docs: IncomingDocument[], ctx: Pick<StoreContext, 'importSource'>): PreparedBatch {
+export function prepareDocuments(
+  docs: IncomingDocument[],
+  ctx: Pick<StoreContext, 'importSource'>,
+): PreparedBatch {
   const report = emptyReport(docs.length);
   const prepared: Prepared[] = [];
   docs.forEach((doc, i) => {
@@ -130,7 +133,9 @@ export function prepareDocuments(docs: IncomingDocument[], ctx: Pick<StoreContex
       prepared.push(prepare(doc, i, ctx.importSource));
     } catch (error) {
       report.failed++;
-      report.errors.push(`${doc.raw?.locator ?? `document ${String(doc.id ?? i + 1)}`}: ${errorMessage(error)}`);
+      report.errors.push(
+        `${doc.raw?.locator ?? `document ${String(doc.id ?? i + 1)}`}: ${errorMessage(error)}`,
+      );
     }
   });
   prepared.sort((a, b) => {
@@ -147,7 +152,11 @@ export function prepareDocuments(docs: IncomingDocument[], ctx: Pick<StoreContex
  * over syllable 3-shingles). Re-running a batch adds nothing.
  * `await storeDocuments(db, [{ id: 'a1', text: '…', publishedAt }], { importSource: 'demo', now: () => new Date() })`
  */
-export async function storeDocuments(db: Db, docs: IncomingDocument[], ctx: StoreContext): Promise<StoreReport> {
+export async function storeDocuments(
+  db: Db,
+  docs: IncomingDocument[],
+  ctx: StoreContext,
+): Promise<StoreReport> {
   return commitPrepared(db, prepareDocuments(docs, ctx), ctx);
 }
 
@@ -170,10 +179,12 @@ async function lookUpKnown(db: Db, prepared: Prepared[]): Promise<Known> {
     hashes: hashes.join(','),
   });
   const lshRows = keys.length
-    ? await db.all<{ band_key: number; id: string; published_at: Date | null; near_duplicate_of: string | null }>(
-        sql('lsh_candidates'),
-        { keys: keys.join(',') },
-      )
+    ? await db.all<{
+        band_key: number;
+        id: string;
+        published_at: Date | null;
+        near_duplicate_of: string | null;
+      }>(sql('lsh_candidates'), { keys: keys.join(',') })
     : [];
   const existingRaw = rawIds.length
     ? await db.all<{ id: string }>(sql('existing_raw_ids'), { ids: rawIds.join(',') })

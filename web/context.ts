@@ -1,5 +1,6 @@
 /** What the app is given (database, logger, clock, job control, options) and the services it builds from it. */
 import type { Request } from 'express';
+import { ScopedDbPool } from '../data/access.ts';
 import { appendAudit } from '../data/audit.ts';
 import type { Db } from '../data/db.ts';
 import type { Logger } from '../data/logger.ts';
@@ -33,7 +34,11 @@ export interface AppContext {
 
 export interface WebContext extends AppContext {
   sessions: SessionStore;
+  /** Scoped connections reused across requests of users with the same scope. */
+  scopedPool: ScopedDbPool;
   guard: LoginGuard;
+  /** Bumped when unit responsibilities change, so that cached scopes are resolved again. */
+  accessEpoch: number;
   /** Append to the audit log as the request's user. */
   audit(req: Request, action: string, object?: string | null, details?: Record<string, unknown>): Promise<void>;
 }
@@ -42,6 +47,8 @@ export function webContext(ctx: AppContext): WebContext {
   return {
     ...ctx,
     sessions: new SessionStore(ctx.now, ctx.session),
+    scopedPool: new ScopedDbPool(ctx.db, ctx.now),
+    accessEpoch: 0,
     guard: new LoginGuard(ctx.db, ctx.now, ctx.loginGuard),
     async audit(req, action, object, details) {
       const user = requestState(req).user;

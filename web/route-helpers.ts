@@ -1,6 +1,6 @@
 /** Helpers every route uses: render a page for the request's user, read query parameters, query in scope. */
 import type { Request, Response } from 'express';
-import { withScopedDb, type ScopedDb } from '../data/access.ts';
+import type { ScopedDb } from '../data/access.ts';
 import type { Db } from '../data/db.ts';
 import { inputError } from '../data/errors.ts';
 import { parseTime } from '../data/time.ts';
@@ -71,9 +71,12 @@ export function intParam(
   return n;
 }
 
-/** Run `fn` on a connection that sees only what the signed-in user may see. */
+/**
+ * Run `fn` on a connection that sees only what the signed-in user may see (pooled: create no temporary
+ * objects on it).
+ */
 export async function inScope<T>(ctx: WebContext, req: Request, fn: (scoped: ScopedDb) => Promise<T>): Promise<T> {
-  return withScopedDb(ctx.db, await currentScope(ctx, req), fn);
+  return ctx.scopedPool.use(await currentScope(ctx, req), fn);
 }
 
 /** Whether a table exists in the main schema (tables of capabilities that have not landed may not). */

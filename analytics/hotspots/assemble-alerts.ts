@@ -142,48 +142,81 @@ function unitCount(tree: UnitTree, d: AlertDraft): UnitCount {
   };
 }
 
+function sharedDocs(a: AlertDraft, b: AlertDraft): number {
+  const ids = docIdSet(a);
+  return b.docs.filter((d) => ids.has(d.id)).length;
+}
+
+function absorb(keep: AlertDraft, other: AlertDraft, label: string): void {
+  const ids = docIdSet(keep);
+  keep.merged.push(label);
+  for (const d of other.docs) {
+    if (!ids.has(d.id)) {
+      keep.docs.push(d);
+      ids.add(d.id);
+    }
+  }
+  keep.docs.sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : 1));
+  keep.startMs = Math.min(keep.startMs, other.startMs);
+  keep.endMs = Math.max(keep.endMs, other.endMs);
+  keep.detectedAtMs = Math.min(keep.detectedAtMs, other.detectedAtMs);
+  keep.alsoElevated.push(...other.alsoElevated);
+}
+
+/** Of two alerts on the same documents, the one whose topic more of the shared documents have first. */
+function primaryOf(a: AlertDraft, b: AlertDraft): [AlertDraft, AlertDraft] {
+  const ids = docIdSet(a);
+  let votesA = 0;
+  let votesB = 0;
+  for (const d of b.docs) {
+    if (!ids.has(d.id)) continue;
+    if (d.primaryTopic === a.topic) votesA++;
+    if (d.primaryTopic === b.topic) votesB++;
+  }
+  if (votesA !== votesB) return votesA > votesB ? [a, b] : [b, a];
+  return b.count > a.count ? [b, a] : [a, b];
+}
+
 /**
- * Fold duplicates: commune alerts on the same topic and days sharing most documents (one old commune split
- * between two new ones), then alerts of a unit above whose documents are mostly in alerts of units below.
+ * Fold duplicates so one event gives one alert: alerts of the same level whose documents are mostly the same
+ * (the same story under a second topic, or one old commune split between two new ones) become one, under the
+ * topic most of their documents have first; then an alert of a unit above is folded into the alerts below it
+ * when their documents account for most of its excess over expected.
  */
 export function foldDrafts(drafts: AlertDraft[], tree: UnitTree, config: DetectorConfig): AlertDraft[] {
   const alive = new Set(drafts);
-  const byLevel = (level: number) => drafts.filter((d) => d.level === level && alive.has(d));
-  const communes = byLevel(3).sort((a, b) => b.count - a.count || a.startMs - b.startMs);
-  for (let i = 0; i < communes.length; i++) {
-    const keep = communes[i]!;
-    if (!alive.has(keep)) continue;
-    const keepIds = docIdSet(keep);
-    for (let j = i + 1; j < communes.length; j++) {
-      const other = communes[j]!;
-      if (!alive.has(other) || other.topic !== keep.topic || !overlaps(keep, other)) continue;
-      const shared = other.docs.filter((d) => keepIds.has(d.id)).length;
-      if (shared / Math.max(1, Math.min(other.docs.length, keepIds.size)) < 0.5) continue;
-      alive.delete(other);
-      keep.merged.push(other.seriesUid ?? '');
-      for (const d of other.docs) if (!keepIds.has(d.id)) keep.docs.push(d), keepIds.add(d.id);
-      keep.docs.sort((a, b) => a.ms - b.ms);
-      keep.startMs = Math.min(keep.startMs, other.startMs);
-      keep.endMs = Math.max(keep.endMs, other.endMs);
-      keep.detectedAtMs = Math.min(keep.detectedAtMs, other.detectedAtMs);
+  for (const level of [3, 2, 1]) {
+    const same = drafts.filter((d) => d.level === level).sort((a, b) => b.count - a.count || a.startMs - b.startMs);
+    for (let i = 0; i < same.length; i++) {
+      for (let j = i + 1; j < same.length; j++) {
+        const a = same[i]!;
+        const b = same[j]!;
+        if (!alive.has(a) || !alive.has(b) || !overlaps(a, b)) continue;
+        if (a.seriesUid !== b.seriesUid && a.topic !== b.topic) continue;
+        if (sharedDocs(a, b) < 0.5 * Math.min(a.docs.length, b.docs.length)) continue;
+        const [keep, other] = primaryOf(a, b);
+        alive.delete(other);
+        absorb(keep, other, `${other.topic ?? ''}@${other.seriesUid ?? ''}`);
+        if (keep === b) same[i] = b;
+      }
     }
   }
   for (const level of [2, 1]) {
-    for (const parent of byLevel(level)) {
+    for (const parent of drafts.filter((d) => d.level === level && alive.has(d))) {
       const children = drafts.filter(
         (c) =>
           alive.has(c) &&
-          c.topic === parent.topic &&
           (c.level ?? 0) > level &&
-          (parent.seriesUid === PROVINCE_UID || (tree.parents.get(c.seriesUid ?? '') ?? []).includes(parent.seriesUid ?? '')) &&
+          (parent.seriesUid === PROVINCE_UID ||
+            (tree.parents.get(c.seriesUid ?? '') ?? []).includes(parent.seriesUid ?? '')) &&
           overlaps(parent, c, config.mergeGapDays * DAY_MS),
       );
       if (children.length === 0) continue;
       const childIds = new Set(children.flatMap((c) => c.docs.map((d) => d.id)));
-      const covered = parent.docs.filter((d) => childIds.has(d.id)).length;
-      if (covered / Math.max(1, parent.docs.length) < config.parentCoverage) continue;
+      const covered = new Set(parent.docs.filter((d) => childIds.has(d.id)).map((d) => d.story)).size;
+      if (covered < config.parentCoverage * Math.max(1, parent.count - parent.expected)) continue;
       alive.delete(parent);
-      const lead = children.reduce((a, b) => (b.count > a.count ? b : a));
+      const lead = children.reduce((a, b) => (sharedDocs(parent, b) > sharedDocs(parent, a) ? b : a));
       lead.alsoElevated.push(unitCount(tree, parent), ...parent.alsoElevated);
     }
   }

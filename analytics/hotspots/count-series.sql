@@ -31,6 +31,7 @@ SELECT
   floor((epoch(d.published_at) + 25200) / 3600)::INTEGER AS hour,
   coalesce(s.sentiment = 'negative', false) AS negative,
   coalesce(s.topics, []) AS topics,
+  s.topics[1] AS primary_topic,
   coalesce(s.locality_uid, d.locality_uid) AS locality_uid,
   hash(coalesce(r.content_hash, d.content_hash)) AS story,
   d.classification
@@ -104,19 +105,22 @@ WHERE id IN (SELECT id FROM documents WHERE published_at >= $from AND published_
 
 -- name: candidates_table
 CREATE OR REPLACE TEMP TABLE hs_candidates (
-  key INTEGER NOT NULL, topic VARCHAR NOT NULL, series_uid VARCHAR NOT NULL, day_from INTEGER NOT NULL,
-  day_to INTEGER NOT NULL
+  key INTEGER NOT NULL, topic VARCHAR NOT NULL, series_uid VARCHAR NOT NULL, day INTEGER NOT NULL
 );
 
--- Every document of each candidate (topic, series, day range), for windows finer than a day and for alerts.
+-- Every document of each candidate (topic, series, day), for windows finer than a day and for alerts.
 -- name: candidate_docs
-SELECT c.key, d.id, d.outlet, epoch_ms(d.published_at) AS ms, d.hour, d.day, d.story::VARCHAR AS story, d.negative,
-  m.named_uid, d.classification
-FROM hs_candidates c
-JOIN hs_unit_map m ON m.series_uid = c.series_uid
-JOIN hs_docs d ON d.locality_uid = m.locality_uid AND d.day BETWEEN c.day_from AND c.day_to
-WHERE list_contains(d.topics, c.topic)
-ORDER BY c.key, d.published_at, d.id;
+WITH places AS (
+  SELECT c.key, c.topic, c.day, m.locality_uid, m.named_uid
+  FROM hs_candidates c
+  JOIN hs_unit_map m ON m.series_uid = c.series_uid
+)
+SELECT p.key, d.id, d.outlet, epoch_ms(d.published_at) AS ms, d.hour, d.day, d.story::VARCHAR AS story, d.negative,
+  p.named_uid, d.classification, d.primary_topic
+FROM places p
+JOIN hs_docs d ON d.locality_uid = p.locality_uid AND d.day = p.day
+WHERE list_contains(d.topics, p.topic)
+ORDER BY p.key, d.published_at, d.id;
 
 -- name: drop
 DROP TABLE IF EXISTS hs_candidates;

@@ -210,10 +210,11 @@ export async function candidateDocs(db: Db, ranges: CandidateRange[]): Promise<S
   const out: SeriesDoc[][] = ranges.map(() => []);
   if (ranges.length === 0) return out;
   await db.run(sql('candidates_table'));
-  await db.append(
-    'hs_candidates',
-    ranges.map((r, i) => [i, r.topic, r.seriesUid, r.dayFrom, r.dayTo]),
-  );
+  const keys: [number, string, string, number][] = [];
+  ranges.forEach((r, i) => {
+    for (let day = r.dayFrom; day <= r.dayTo; day++) keys.push([i, r.topic, r.seriesUid, day]);
+  });
+  await db.append('hs_candidates', keys);
   const rows = await db.all<{
     key: number;
     id: string;
@@ -225,6 +226,7 @@ export async function candidateDocs(db: Db, ranges: CandidateRange[]): Promise<S
     negative: boolean;
     named_uid: string;
     classification: number;
+    primary_topic: string | null;
   }>(sql('candidate_docs'));
   for (const r of rows) {
     out[r.key]!.push({
@@ -237,6 +239,7 @@ export async function candidateDocs(db: Db, ranges: CandidateRange[]): Promise<S
       negative: r.negative,
       namedUid: r.named_uid,
       classification: r.classification,
+      primaryTopic: r.primary_topic,
     });
   }
   return out;

@@ -38,6 +38,8 @@ export interface DetectOptions {
   misinfo?: MisinfoCounter;
   /** Store the alerts (default true); false only computes them. */
   store?: boolean;
+  /** Called after each stage with its duration, for benchmarks. */
+  onStep?: (step: string, ms: number) => void;
 }
 
 interface WatchRow {
@@ -172,6 +174,12 @@ function foldTerms(topic: AlertDraft[], terms: AlertDraft[]): AlertDraft[] {
 export async function detectHotspots(db: Db, options: DetectOptions): Promise<Alert[]> {
   const config = resolveConfig(options.config);
   const now = options.now;
+  let mark = performance.now();
+  const step = (name: string) => {
+    const at = performance.now();
+    options.onStep?.(name, at - mark);
+    mark = at;
+  };
   const until = options.until && options.until < now ? options.until : now;
   const futureLimit = new Date(now.getTime() + FUTURE_TOLERANCE_MS);
   const first = await db.one<{ at: Date | null }>(
@@ -207,6 +215,7 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
       future: new Date(untilMs),
       watch: watch.filter((w) => w.query).map((w) => ({ topic: `watch:${w.id}`, query: w.query! })),
     });
+    step('count');
     const { skipped } = counts;
     if (skipped.noDate + skipped.tooOld + skipped.future + skipped.unscored + skipped.unlocated > 0) {
       options.logger?.warn(
@@ -225,6 +234,7 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
       topicCount: topics.length + watch.filter((w) => w.query).length,
     };
     const { state, windows: dayWindows } = scanDays(counts, scanOptions);
+    step('scan days');
     let windows = dayWindows;
     if (config.granularity === 'hour') {
       const candidates = hourlyCandidates(state, scanOptions);
@@ -236,6 +246,7 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
         }),
       );
       windows = scanHours(state, scanOptions, candidates, docs);
+      step(`scan hours (${candidates.length} candidate days)`);
     }
     const periods = mergeWindows(windows, config.mergeGapDays);
     const periodDocs = await candidateDocs(db, periodRanges(state, periods));
@@ -247,6 +258,7 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
     });
     drafts = foldDrafts(drafts, tree, config);
     for (const d of drafts) d.spread = spreadOf(state, tree, d);
+    step(`assemble (${drafts.length} topic alerts)`);
 
     const termDrafts = await detectTermBursts(db, {
       config,
@@ -255,10 +267,12 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
       lastTestDay: lastDay,
       logger: options.logger,
     });
+    step(`terms (${termDrafts.length} clusters)`);
     drafts = [...drafts, ...foldTerms(drafts, termDrafts)];
     const sinceMs = since.getTime();
     drafts = drafts.filter((d) => d.endMs > sinceMs && d.startMs < untilMs);
     await labelDrafts(db, drafts, tree);
+    step('label');
 
     const misinfo = await (options.misinfo ?? defaultMisinfoCounter)(
       db,
@@ -284,7 +298,9 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
       .map((d) => finishDraft(d, d.detector === 'topic' ? ctx : { ...ctx, state: null }))
       .sort((a, b) => +a.firstSeen - +b.firstSeen || (a.id < b.id ? -1 : 1));
     if (options.store === false) return alerts;
-    return await storeAlerts(db, alerts, config.mergeGapDays);
+    const stored = await storeAlerts(db, alerts, config.mergeGapDays);
+    step('store');
+    return stored;
   } finally {
     await dropCounts(db);
   }

@@ -83,7 +83,7 @@ CREATE OR REPLACE TEMP TABLE hs_term_ids (id VARCHAR NOT NULL);
 
 -- name: id_docs
 SELECT d.id, d.outlet, epoch_ms(d.published_at) AS ms, d.hour, d.day, d.story::VARCHAR AS story, d.negative,
-  d.locality_uid, d.topics, d.classification
+  d.locality_uid, d.topics, d.classification, d.primary_topic
 FROM hs_docs d SEMI JOIN hs_term_ids USING (id)
 ORDER BY d.published_at, d.id;
 

@@ -20,6 +20,8 @@ const sql = readSqlFile(new URL('./detect-terms.sql', import.meta.url));
 const HISTORY_DAYS = 28;
 const MIN_HISTORY_DAYS = 7;
 const MIN_LIFT = 5;
+/** A phrase cluster needs this many bursting bigrams: one alone is usually a name in one story's coverage. */
+const MIN_CLUSTER_TERMS = 2;
 
 export interface TermsOptions {
   config: DetectorConfig;
@@ -192,6 +194,7 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
       locality_uid: string | null;
       topics: string[];
       classification: number;
+      primary_topic: string | null;
     }>(sql('id_docs'));
     const docs = new Map<string, TermDoc>(
       docRows.map((r) => [
@@ -206,6 +209,7 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
           negative: r.negative,
           namedUid: '',
           classification: r.classification,
+          primaryTopic: r.primary_topic,
           localityUid: r.locality_uid,
           topics: r.topics,
         },
@@ -234,6 +238,8 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
       members.sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : 1));
       const { count, outlets } = effectiveCount(members, config.capPerOutlet[3] ?? 2);
       if (outlets < config.termMinOutlets || count < config.termMinDocs) continue;
+      const termCount = new Set(group.clusters.flatMap((c) => c.terms.map((t) => t.term))).size;
+      if (termCount < MIN_CLUSTER_TERMS && !group.clusters.some((c) => c.copies)) continue;
       const place = placeOf(tree, members);
       for (const d of members) {
         const mapping = d.localityUid

@@ -133,6 +133,14 @@ function effectiveExposure(counts: CountData, topic: string): TopicExposure {
   return { hourly, hourlyFloored, daily, dailyFloored, meanDaily, prefix };
 }
 
+/** Highest count a day adds to its series' history once testing has begun. */
+function winsorCap(mu: number): number {
+  return mu + 3 * Math.sqrt(mu) + 1;
+}
+
+/** Flagged days stop being left out of the baseline after this many in a row, so a lasting shift is absorbed. */
+const MAX_EXCLUDED_RUN = 7;
+
 /** Baselines without any flags, to estimate overdispersion per level (method of moments on winsorised counts). */
 function estimateSizes(
   counts: CountData,
@@ -159,7 +167,7 @@ function estimateSizes(
         num.set(s.level, (num.get(s.level) ?? 0) + (w - mu) ** 2 - w);
         den.set(s.level, (den.get(s.level) ?? 0) + mu * mu);
       }
-      keptC[t] = Math.min(c, mu + 3 * Math.sqrt(mu) + 1);
+      keptC[t] = t < firstTest ? c : Math.min(c, winsorCap(mu));
       sumC += keptC[t]!;
       sumE += exposure.daily[t]!;
       const leaving = t - config.historyDays;
@@ -251,6 +259,7 @@ export function scanDays(counts: CountData, options: ScanOptions): { state: Scan
   const keptExposure = counts.series.map(() => new Float64Array(counts.nDays));
   const sumC = new Float64Array(n);
   const sumE = new Float64Array(n);
+  const run = new Int32Array(n);
   const windows: FlaggedWindow[] = [];
 
   for (let t = 0; t < counts.nDays; t++) {
@@ -297,8 +306,9 @@ export function scanDays(counts: CountData, options: ScanOptions): { state: Scan
       const s = counts.series[i]!;
       const exposure = exposures.get(s.topic)!;
       const mu = expected[i]![t]!;
-      if (!flaggedDays[i]![t]) {
-        kept[i]![t] = Math.min(s.capped[t]!, mu + 3 * Math.sqrt(mu) + 1);
+      run[i] = flaggedDays[i]![t] ? run[i]! + 1 : 0;
+      if (run[i]! === 0 || run[i]! > MAX_EXCLUDED_RUN) {
+        kept[i]![t] = t < firstTest || run[i]! > 0 ? s.capped[t]! : Math.min(s.capped[t]!, winsorCap(mu));
         keptExposure[i]![t] = exposure.daily[t]!;
       }
       sumC[i] = sumC[i]! + kept[i]![t]!;

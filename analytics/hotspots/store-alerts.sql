@@ -7,7 +7,8 @@ SELECT * FROM alerts WHERE id IN (SELECT unnest($ids::VARCHAR[]));
 -- name: overlapping
 SELECT * FROM alerts
 WHERE detector = $detector AND topic IS NOT DISTINCT FROM $topic AND series_uid IS NOT DISTINCT FROM $series_uid
-  AND first_seen <= $last_seen + to_days($gap) AND last_seen >= $first_seen - to_days($gap)
+  AND first_seen <= $last_seen::TIMESTAMPTZ + to_days($gap::INTEGER)
+  AND last_seen >= $first_seen::TIMESTAMPTZ - to_days($gap::INTEGER)
   AND id <> $id
 ORDER BY first_seen, id
 LIMIT 1;

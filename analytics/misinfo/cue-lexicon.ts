@@ -141,10 +141,10 @@ export const DENIAL_PHRASES: readonly string[] = [
   'không chính xác',
 ];
 
-/** Negators, with diacritics (a word written with them must match one exactly). */
-export const NEGATORS: readonly string[] = ['không', 'chưa', 'chẳng', 'chả', 'đừng', 'chớ'];
-/** Negators recognised in diacritic-free writing, where "dung" (dùng/đừng) and "cha" (cha/chả) are left out. */
-export const BARE_NEGATORS: readonly string[] = ['khong', 'chua', 'chang'];
+/** Negators, with diacritics (a word written with them must match one exactly); "cấm", "dừng" deny what follows. */
+export const NEGATORS: readonly string[] = ['không', 'chưa', 'chẳng', 'chả', 'đừng', 'chớ', 'cấm', 'dừng', 'ngừng'];
+/** Negators recognised in diacritic-free writing, where "dung" (dùng/đừng/dừng) and "cha" (cha/chả) are left out. */
+export const BARE_NEGATORS: readonly string[] = ['khong', 'chua', 'chang', 'cam', 'ngung'];
 /** Words after a negator that the negation passes through without ending ("không hề", "không phải"). */
 export const NEGATION_LINKS: readonly string[] = [
   'hề',

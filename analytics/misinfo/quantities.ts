@@ -166,9 +166,13 @@ export function extractQuantities(tokens: readonly ClaimToken[]): { quantities: 
     else if (adjacent && CURRENCIES.has(nextWord)) unit = 'money';
     else if (adjacent && UNITS.has(nextWord)) unit = nextWord;
     else if (scaled) unit = 'money';
-    const surface = tokens[i]!.text + (j > i + 1 ? ' ' + tokens.slice(i + 1, j).map((t) => t.text).join(' ') : '');
+    const end = unit !== '' && adjacent && (unit === nextWord || unit === '%' || CURRENCIES.has(nextWord)) ? j + 1 : j;
+    const surface = tokens
+      .slice(i, end)
+      .map((t, k) => (k > 0 && t.start > tokens[i + k - 1]!.end ? ' ' : '') + t.text)
+      .join('');
     if (!scaled && token.kind === 'number') {
-      const date = calendarWord(before, value, surface);
+      const date = calendarWord(before, value, token.text);
       if (date) {
         dates.push(date);
         continue;
@@ -180,7 +184,7 @@ export function extractQuantities(tokens: readonly ClaimToken[]): { quantities: 
       continue;
     }
     quantities.push({ value, unit, surface });
-    i = j - 1;
+    i = end - 1;
   }
   return { quantities, dates };
 }

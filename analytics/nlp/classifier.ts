@@ -306,20 +306,22 @@ export function trainPrepared(prep: PreparedExamples, indices: readonly number[]
   options.onProgress?.(0.2);
   const idf = fitIdf(raw, features.dims, opts.minDf);
   const weighting: Weighting = { idf, sublinear: opts.sublinearTf, blockWeights: opts.blockWeights };
-  const data: Dataset = {
-    x: raw.map((r) => weightFeatures(r, weighting)),
-    y: Int32Array.from(pick, (i) => labelIndex.get(prep.labels[i]!)!),
-  };
+  const { data, used } = compact(
+    raw.map((r) => weightFeatures(r, weighting)),
+    Int32Array.from(pick, (i) => labelIndex.get(prep.labels[i]!)!),
+    features.dims,
+  );
+  const dims = used.length;
   const priors = labels.map((_, k) => data.y.filter((y) => y === k).length / pick.length);
 
   const rows = labels.length === 2 ? 1 : labels.length;
   const random = seededRandom(opts.seed);
   const dense: Float64Array[] = [];
   const bias: number[] = [];
-  const ones = new Float32Array(features.dims).fill(1);
+  const ones = new Float32Array(dims).fill(1);
   for (let row = 0; row < rows; row++) {
     const positive = rows === 1 ? 1 : row;
-    const r = opts.nb ? nbRatio(data, positive, features.dims, opts.nbAlpha) : ones;
+    const r = opts.nb ? nbRatio(data, positive, dims, opts.nbAlpha) : ones;
     const { w, b, epochs } = trainBinary(data, positive, r, opts.C, opts.epochs, opts.tolerance, random);
     if (process.env.DLXH_DEBUG) console.error('row', row, 'epochs', epochs);
     if (opts.nb) for (let j = 0; j < w.length; j++) if (w[j] !== 0) w[j]! *= r[j]!;
@@ -328,7 +330,7 @@ export function trainPrepared(prep: PreparedExamples, indices: readonly number[]
     options.onProgress?.(0.2 + (0.8 * (row + 1)) / rows);
   }
   if (opts.cnb > 0) {
-    const cnb = complementNb(data, labels.length, features.dims, opts.cnbAlpha);
+    const cnb = complementNb(data, labels.length, dims, opts.cnbAlpha);
     if (rows === 1) {
       const w = dense[0]!;
       for (let j = 0; j < w.length; j++) w[j]! += opts.cnb * (cnb[1]![j]! - cnb[0]![j]!);
@@ -339,7 +341,7 @@ export function trainPrepared(prep: PreparedExamples, indices: readonly number[]
       }
     }
   }
-  return packModel(options.task ?? 'classify', labels, priors, features, prep.numeric, weighting, dense, bias, pick.length);
+  return packModel(options.task ?? 'classify', labels, priors, features, prep.numeric, weighting, used, dense, bias, pick.length);
 }
 
 function packModel(
@@ -349,17 +351,20 @@ function packModel(
   features: FeatureOptions,
   numeric: NumericField[],
   weighting: Weighting,
+  used: Int32Array,
   dense: Float64Array[],
   bias: number[],
   examples: number,
 ): Model {
-  const used: number[] = [];
-  for (let j = 0; j < features.dims; j++) if (dense.some((w) => w[j] !== 0)) used.push(j);
+  const keep: number[] = [];
+  for (let j = 0; j < used.length; j++) if (dense.some((w) => w[j] !== 0)) keep.push(j);
   const rows = dense.length;
-  const weights = new Float32Array(used.length * rows);
-  const idf = new Float32Array(used.length);
-  used.forEach((j, n) => {
-    idf[n] = weighting.idf[j]!;
+  const weights = new Float32Array(keep.length * rows);
+  const idf = new Float32Array(keep.length);
+  const index = new Int32Array(keep.length);
+  keep.forEach((j, n) => {
+    index[n] = used[j]!;
+    idf[n] = weighting.idf[used[j]!]!;
     for (let r = 0; r < rows; r++) weights[n * rows + r] = dense[r]![j]!;
   });
   return {
@@ -374,12 +379,36 @@ function packModel(
     blockWeights: weighting.blockWeights,
     temperature: 1,
     rows,
-    index: Int32Array.from(used),
+    index,
     idf,
     weights,
     bias,
     examples,
   };
+}
+
+/** Renumbers the hashed indices that occur in `x` densely, in ascending order, so the learners' arrays stay small. */
+function compact(x: SparseVector[], y: Int32Array, dims: number): { data: Dataset; used: Int32Array } {
+  const slot = new Int32Array(dims).fill(-1);
+  for (const v of x) for (let k = 0; k < v.idx.length; k++) if (v.val[k] !== 0) slot[v.idx[k]!] = 0;
+  let n = 0;
+  for (let j = 0; j < dims; j++) if (slot[j] === 0) slot[j] = n++;
+  const used = new Int32Array(n);
+  for (let j = 0; j < dims; j++) if (slot[j]! >= 0) used[slot[j]!] = j;
+  const compacted = x.map((v) => {
+    let m = 0;
+    for (let k = 0; k < v.val.length; k++) if (v.val[k] !== 0) m++;
+    const idx = new Int32Array(m);
+    const val = new Float32Array(m);
+    m = 0;
+    for (let k = 0; k < v.val.length; k++) {
+      if (v.val[k] === 0) continue;
+      idx[m] = slot[v.idx[k]!]!;
+      val[m++] = v.val[k]!;
+    }
+    return { idx, val };
+  });
+  return { data: { x: compacted, y }, used };
 }
 
 interface Runtime {

@@ -1,5 +1,6 @@
 // Hashed sparse features for the linear text classifier: word n-grams, character n-grams, shapes and numbers.
 import { foldAligned, normalizeText } from '../../data/text/normalize.ts';
+import { analyzeSentiment } from './sentiment.ts';
 
 /** How text becomes features; stored in every model so prediction repeats training exactly. */
 export interface FeatureOptions {
@@ -15,6 +16,8 @@ export interface FeatureOptions {
   negation: boolean;
   /** Counts, URLs, all-caps words, punctuation runs, emoji and length as bucketed features. */
   shape: boolean;
+  /** The built-in sentiment lexicon's reading (label, polarity sum, positive and negative mass) as features. */
+  lexicon: boolean;
 }
 
 export const DEFAULT_FEATURES: FeatureOptions = {
@@ -24,6 +27,7 @@ export const DEFAULT_FEATURES: FeatureOptions = {
   fold: true,
   negation: true,
   shape: true,
+  lexicon: true,
 };
 
 /** Sparse vector with sorted, unique indices. */
@@ -155,6 +159,7 @@ const NS_CHAR = 0x1007;
 const NS_SHAPE = 0x1008;
 const NS_META = 0x1009;
 const NS_META_BUCKET = 0x100a;
+const NS_LEXICON = 0x100b;
 const BOUNDARY = hashString('<s>', NS_WORD);
 
 /** Accumulates counts in a dense scratch array and reads them out as a sorted sparse vector. */
@@ -277,7 +282,24 @@ function shapeFeatures(tokens: Token[], shape: Shape, acc: Accumulator): void {
   acc.add(combine(NS_SHAPE + 100, Math.min(12, Math.floor(Math.log2(1 + shape.length)))));
 }
 
-/** A numeric side field (likes, shares…) as features: log1p value scaled by its training maximum, plus its bucket. */
+function lexiconFeatures(normalized: string, acc: Accumulator): void {
+  const reading = analyzeSentiment(normalized, { normalized: true });
+  let pos = 0;
+  let neg = 0;
+  for (const term of reading.terms) {
+    if (term.value > 0) pos += term.value;
+    else neg -= term.value;
+  }
+  const w = LEX_WEIGHT;
+  acc.add(hashString(reading.label, NS_LEXICON), w);
+  acc.add(combine(NS_LEXICON, 1), w * reading.score);
+  acc.add(combine(NS_LEXICON, 2), (w * Math.min(pos, 6)) / 3);
+  acc.add(combine(NS_LEXICON, 3), (w * Math.min(neg, 6)) / 3);
+  acc.add(combine(NS_LEXICON + 1, Math.round(reading.score * 4)), w);
+}
+const LEX_WEIGHT = Number(process.env.LEXW ?? 0.5);
+
+/** A numeric side field (likes, shares…) as features: log1p value scaled by its training maximum, plus log buckets. */
 export interface NumericField {
   name: string;
   scale: number;
@@ -303,7 +325,10 @@ function metaFeatures(fields: NumericField[], record: Record<string, unknown>, a
     }
     const v = Math.log1p(Math.max(0, n));
     if (field.scale > 0) acc.add(nameHash, Math.min(v / field.scale, 2));
-    acc.add(combine(nameHash ^ NS_META_BUCKET, Math.floor(v * 1.5)));
+    // Thermometer code over log buckets: "at least e^b", so an unseen large value still shares the features below it.
+    const top = Math.min(Math.floor(v), 24);
+    acc.add(combine(nameHash ^ NS_META_BUCKET, 0), 0.5);
+    for (let b = 1; b <= top; b++) acc.add(combine(nameHash ^ NS_META_BUCKET, b), 0.5);
   }
 }
 
@@ -318,13 +343,15 @@ export function extractFeatures(
   numeric: NumericField[] = [],
 ): RawFeatures {
   const shape: Shape = { urls: 0, caps: 0, elongated: 0, numbers: 0, length: 0 };
-  const tokens = tokenizeForFeatures(normalizeText(text), shape);
+  const normalized = normalizeText(text);
+  const tokens = tokenizeForFeatures(normalized, shape);
   const acc = accumulatorFor(opts.dims);
   wordFeatures(tokens, opts, acc);
   const word = acc.flush();
   charFeatures(tokens, opts, acc);
   const char = acc.flush();
   if (opts.shape && tokens.length > 0) shapeFeatures(tokens, shape, acc);
+  if (opts.lexicon && tokens.length > 0) lexiconFeatures(normalized, acc);
   metaFeatures(numeric, record, acc);
   const meta = acc.flush();
   return [word, char, meta];

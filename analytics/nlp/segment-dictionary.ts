@@ -34,6 +34,7 @@ export function dictionaryJoins(infos: readonly TokenInfo[], lexicon: WordLexico
   const joins = new Uint8Array(Math.max(0, n - 1));
   if (n < 2) return joins;
   const keys = infos.map((info) => info.key);
+  const ids = lexicon.idsOf(keys);
   const cost = new Float64Array(n + 1);
   const next = new Int32Array(n + 1);
   const maxLength = Math.max(2, lexicon.maxLength);
@@ -48,7 +49,7 @@ export function dictionaryJoins(infos: readonly TokenInfo[], lexicon: WordLexico
     next[i] = i + 1;
     if (!isSyllableShape(shape)) continue;
     const limit = Math.min(syllableRunEnd, i + maxLength);
-    lexicon.matchesAt(keys, i, limit, (length) => {
+    lexicon.matchesAt(ids, i, limit, (length) => {
       if (shortestWord[i] === 0) shortestWord[i] = length;
       const total = cost[i + length]! + 1 - 0.001 * length;
       if (total < cost[i]!) {

@@ -32,12 +32,15 @@ export function syllableKey(token: string): string {
   return key;
 }
 
-const WORD = 1;
-const PREFIX = 2;
+interface TrieNode {
+  word: boolean;
+  children: Map<number, TrieNode> | undefined;
+}
 
-/** A set of multi-syllable words keyed by their syllable keys joined with single spaces. */
+/** A set of multi-syllable words, stored as a trie over syllable ids. */
 export class WordLexicon {
-  readonly #entries = new Map<string, number>();
+  readonly #ids = new Map<string, number>();
+  readonly #root = new Map<number, TrieNode>();
   /** Per syllable key: how many words it starts and how many it ends. */
   readonly #starts = new Map<string, number>();
   readonly #ends = new Map<string, number>();
@@ -47,21 +50,29 @@ export class WordLexicon {
   /** Adds one word given as its syllables (raw tokens; keys are computed here). Single syllables are ignored. */
   add(syllables: readonly string[]): void {
     if (syllables.length < 2) return;
-    let key = syllableKey(syllables[0]!);
-    for (let i = 1; i < syllables.length; i++) {
-      this.#entries.set(key, (this.#entries.get(key) ?? 0) | PREFIX);
-      key += ' ' + syllableKey(syllables[i]!);
+    const keys = syllables.map(syllableKey);
+    let level = this.#root;
+    let node: TrieNode | undefined;
+    for (const key of keys) {
+      let id = this.#ids.get(key);
+      if (id === undefined) {
+        id = this.#ids.size;
+        this.#ids.set(key, id);
+      }
+      node = level.get(id);
+      if (!node) {
+        node = { word: false, children: undefined };
+        level.set(id, node);
+      }
+      node.children ??= new Map();
+      level = node.children;
     }
-    const flags = this.#entries.get(key) ?? 0;
-    if ((flags & WORD) === 0) {
-      this.#size++;
-      const first = syllableKey(syllables[0]!);
-      const last = syllableKey(syllables[syllables.length - 1]!);
-      this.#starts.set(first, (this.#starts.get(first) ?? 0) + 1);
-      this.#ends.set(last, (this.#ends.get(last) ?? 0) + 1);
-    }
-    this.#entries.set(key, flags | WORD);
-    if (syllables.length > this.#maxLength) this.#maxLength = syllables.length;
+    if (node!.word) return;
+    node!.word = true;
+    this.#size++;
+    this.#starts.set(keys[0]!, (this.#starts.get(keys[0]!) ?? 0) + 1);
+    this.#ends.set(keys.at(-1)!, (this.#ends.get(keys.at(-1)!) ?? 0) + 1);
+    if (keys.length > this.#maxLength) this.#maxLength = keys.length;
   }
 
   get size(): number {
@@ -70,6 +81,13 @@ export class WordLexicon {
 
   get maxLength(): number {
     return this.#maxLength;
+  }
+
+  /** This lexicon's ids of syllable keys; -1 for a syllable that is in no word. */
+  idsOf(keys: readonly string[]): Int32Array {
+    const ids = new Int32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) ids[i] = this.#ids.get(keys[i]!) ?? -1;
+    return ids;
   }
 
   /** How many words start with the syllable `key`. */
@@ -82,33 +100,46 @@ export class WordLexicon {
     return this.#ends.get(key) ?? 0;
   }
 
-  /** Whether the words' syllable keys `keys[start..start+length)` form a word of this lexicon. */
-  has(keys: readonly string[], start: number, length: number): boolean {
-    if (length < 2 || start + length > keys.length) return false;
-    let key = keys[start]!;
-    for (let i = start + 1; i < start + length; i++) key += ' ' + keys[i]!;
-    return ((this.#entries.get(key) ?? 0) & WORD) !== 0;
+  /** Whether syllables `ids[start..start+length)` (from `idsOf`) form a word of this lexicon. */
+  has(ids: Int32Array, start: number, length: number): boolean {
+    if (length < 2 || start < 0 || start + length > ids.length) return false;
+    let level: Map<number, TrieNode> | undefined = this.#root;
+    let node: TrieNode | undefined;
+    for (let i = start; i < start + length; i++) {
+      node = level?.get(ids[i]!);
+      if (!node) return false;
+      level = node.children;
+    }
+    return node!.word;
   }
 
   /**
-   * Calls `found(length)` for every word of this lexicon that starts at `keys[start]`, shortest first,
+   * Calls `found(length)` for every word of this lexicon that starts at `ids[start]`, shortest first,
    * never reading past `limit` (exclusive).
    */
-  matchesAt(keys: readonly string[], start: number, limit: number, found: (length: number) => void): void {
-    let key = keys[start]!;
-    for (let end = start + 1; end < limit; end++) {
-      key += ' ' + keys[end]!;
-      const flags = this.#entries.get(key);
-      if (flags === undefined) return;
-      if (flags & WORD) found(end - start + 1);
-      if ((flags & PREFIX) === 0) return;
+  matchesAt(ids: Int32Array, start: number, limit: number, found: (length: number) => void): void {
+    let level = this.#root.get(ids[start]!)?.children;
+    for (let end = start + 1; end < limit && level; end++) {
+      const node = level.get(ids[end]!);
+      if (!node) return;
+      if (node.word) found(end - start + 1);
+      level = node.children;
     }
   }
 
-  /** The words, as syllable keys joined by spaces, in insertion order. */
+  /** The words, as syllable keys joined by spaces. */
   words(): string[] {
+    const names: string[] = [];
+    for (const [key, id] of this.#ids) names[id] = key;
     const out: string[] = [];
-    for (const [key, flags] of this.#entries) if (flags & WORD) out.push(key);
+    const walk = (level: Map<number, TrieNode>, prefix: string): void => {
+      for (const [id, node] of level) {
+        const word = prefix === '' ? names[id]! : prefix + ' ' + names[id]!;
+        if (node.word) out.push(word);
+        if (node.children) walk(node.children, word);
+      }
+    };
+    walk(this.#root, '');
     return out;
   }
 }

@@ -2,6 +2,13 @@
 import type { WordLexicon } from './segment-lexicon.ts';
 import { Collocations, FEATURES_PER_GAP, PairStatistics, featureContext, gapFeatures } from './segment-perceptron.ts';
 
+/** A segmenter: decides, for each gap between adjacent tokens, whether the two belong to one word. */
+export interface SegmentModel {
+  readonly kind: 'dictionary' | 'perceptron';
+  /** One entry per gap (length `tokens.length - 1`): 1 where tokens i and i + 1 are one word. */
+  joins(tokens: readonly string[]): Uint8Array;
+}
+
 export const MODEL_FORMAT = 'dlxh-segment-model';
 export const MODEL_VERSION = 1;
 
@@ -40,7 +47,7 @@ export interface SegmentModelFile {
   trainedOn: { sentences: number; gaps: number; epochs: number };
 }
 
-export class PerceptronSegmenter {
+export class PerceptronSegmenter implements SegmentModel {
   readonly kind = 'perceptron';
   readonly #weights: Float32Array;
   readonly #mask: number;

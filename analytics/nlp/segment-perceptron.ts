@@ -1,5 +1,5 @@
 // The trainable segmenter: an averaged perceptron deciding each syllable gap from hashed window features.
-import { WordLexicon, bundledLexicon } from './segment-lexicon.ts';
+import { WordLexicon } from './segment-lexicon.ts';
 import { dictionaryJoins } from './segment-dictionary.ts';
 import { Shape, fnv1a, tokenInfo } from './segment-tokens.ts';
 import { tokenize } from './tokenize.ts';
@@ -90,6 +90,8 @@ export class Collocations {
   }
 }
 
+const OUTSIDE = fnv1a('\u0000outside');
+
 /** Everything the features of one sentence are computed from. */
 export interface FeatureContext {
   infos: TokenInfo[];
@@ -102,6 +104,18 @@ export interface FeatureContext {
   /** Per gap: buckets (0–5) of P(right | left) and P(left | right) in the corpus. */
   collocationForward: Uint8Array;
   collocationBackward: Uint8Array;
+  /** Token hashes and shapes padded with one boundary entry before and two after. */
+  hashes: Uint32Array;
+  shapes: Uint8Array;
+  /** Per gap: the learned join-rate bucket of the pair, and whether the pair is a lexicon / learned word. */
+  pairBuckets: Uint8Array;
+  lexiconBigrams: Uint8Array;
+  learnedBigrams: Uint8Array;
+  /** Per token, padded like `hashes`: productivity buckets of the syllable as a word start / word end. */
+  lexiconStarts: Uint8Array;
+  lexiconEnds: Uint8Array;
+  learnedStarts: Uint8Array;
+  learnedEnds: Uint8Array;
   /** Gap joins of the built-in dictionary segmentation and of the learned-word segmentation. */
   lexiconJoins: Uint8Array;
   learnedJoins: Uint8Array;
@@ -110,8 +124,8 @@ export interface FeatureContext {
   learnedCover: Uint8Array;
 }
 
-function coverLengths(keys: readonly string[], infos: readonly TokenInfo[], lexicon: WordLexicon): Uint8Array {
-  const n = keys.length;
+function coverLengths(ids: Int32Array, infos: readonly TokenInfo[], lexicon: WordLexicon): Uint8Array {
+  const n = ids.length;
   const cover = new Uint8Array(Math.max(0, n - 1));
   let runEnd = n;
   for (let i = n - 1; i >= 0; i--) {
@@ -120,7 +134,7 @@ function coverLengths(keys: readonly string[], infos: readonly TokenInfo[], lexi
       runEnd = i;
       continue;
     }
-    lexicon.matchesAt(keys, i, Math.min(runEnd, i + 8), (length) => {
+    lexicon.matchesAt(ids, i, Math.min(runEnd, i + 8), (length) => {
       const capped = Math.min(length, 7);
       for (let k = i; k < i + length - 1; k++) if (cover[k]! < capped) cover[k] = capped;
     });
@@ -151,8 +165,42 @@ export function featureContext(
       collocationPmi[i] = Math.max(-3, Math.min(12, Math.floor(collocations.pmi(keys[i]!, keys[i + 1]!)!)));
     }
   }
+  const hashes = new Uint32Array(tokens.length + 3).fill(OUTSIDE);
+  const shapes = new Uint8Array(tokens.length + 3);
+  const lexiconStarts = new Uint8Array(tokens.length + 3);
+  const lexiconEnds = new Uint8Array(tokens.length + 3);
+  const learnedStarts = new Uint8Array(tokens.length + 3);
+  const learnedEnds = new Uint8Array(tokens.length + 3);
+  for (let i = 0; i < tokens.length; i++) {
+    const info = infos[i]!;
+    hashes[i + 1] = info.hash;
+    shapes[i + 1] = info.shape;
+    lexiconStarts[i + 1] = productivity(lexicon.startCount(info.key));
+    lexiconEnds[i + 1] = productivity(lexicon.endCount(info.key));
+    learnedStarts[i + 1] = productivity(statistics.words.startCount(info.key));
+    learnedEnds[i + 1] = productivity(statistics.words.endCount(info.key));
+  }
+  const lexiconIds = lexicon.idsOf(keys);
+  const learnedIds = statistics.words.idsOf(keys);
+  const pairBuckets = new Uint8Array(gaps);
+  const lexiconBigrams = new Uint8Array(gaps);
+  const learnedBigrams = new Uint8Array(gaps);
+  for (let i = 0; i < gaps; i++) {
+    pairBuckets[i] = statistics.pairBucket(keys[i]!, keys[i + 1]!);
+    lexiconBigrams[i] = lexicon.has(lexiconIds, i, 2) ? 1 : 0;
+    learnedBigrams[i] = statistics.words.has(learnedIds, i, 2) ? 1 : 0;
+  }
   return {
     infos,
+    hashes,
+    shapes,
+    pairBuckets,
+    lexiconBigrams,
+    learnedBigrams,
+    lexiconStarts,
+    lexiconEnds,
+    learnedStarts,
+    learnedEnds,
     lexicon,
     statistics,
     collocations,
@@ -162,8 +210,8 @@ export function featureContext(
     collocationBackward,
     lexiconJoins: dictionaryJoins(infos, lexicon, true),
     learnedJoins: dictionaryJoins(infos, statistics.words, false),
-    lexiconCover: coverLengths(keys, infos, lexicon),
-    learnedCover: coverLengths(keys, infos, statistics.words),
+    lexiconCover: coverLengths(lexiconIds, infos, lexicon),
+    learnedCover: coverLengths(learnedIds, infos, statistics.words),
   };
 }
 
@@ -187,88 +235,82 @@ function productivity(count: number): number {
   return count === 0 ? 0 : count < 3 ? 1 : count < 10 ? 2 : count < 30 ? 3 : 4;
 }
 
-const OUTSIDE = fnv1a('\u0000outside');
 
 /** Fills `out` with the hashed feature indices of gap `i` (between tokens i and i + 1) and returns their count. */
 export function gapFeatures(context: FeatureContext, i: number, mask: number, out: Int32Array): number {
-  const { infos, statistics } = context;
+  const { infos, hashes, shapes: shapeOf, lexiconJoins, learnedJoins, collocationPmi } = context;
   const n = infos.length;
-  const h = (k: number): number => (k >= 0 && k < n ? infos[k]!.hash : OUTSIDE);
-  const s = (k: number): number => (k >= 0 && k < n ? infos[k]!.shape : Shape.boundary);
-  const bit = (joins: Uint8Array, k: number): number => (k >= 0 && k < joins.length ? joins[k]! : 2);
-  const hm1 = h(i - 1);
-  const h0 = h(i);
-  const h1 = h(i + 1);
-  const h2 = h(i + 2);
-  const sm1 = s(i - 1);
-  const s0 = s(i);
-  const s1 = s(i + 1);
-  const s2 = s(i + 2);
-  const lex = context.lexiconJoins[i]!;
-  const learned = context.learnedJoins[i]!;
-  const lexPattern = bit(context.lexiconJoins, i - 1) * 9 + lex * 3 + bit(context.lexiconJoins, i + 1);
-  const learnedPattern = bit(context.learnedJoins, i - 1) * 9 + learned * 3 + bit(context.learnedJoins, i + 1);
+  const hm1 = hashes[i]!;
+  const h0 = hashes[i + 1]!;
+  const h1 = hashes[i + 2]!;
+  const h2 = hashes[i + 3]!;
+  const sm1 = shapeOf[i]!;
+  const s0 = shapeOf[i + 1]!;
+  const s1 = shapeOf[i + 2]!;
+  const s2 = shapeOf[i + 3]!;
+  const lex = lexiconJoins[i]!;
+  const learned = learnedJoins[i]!;
+  const lexBefore = i > 0 ? lexiconJoins[i - 1]! : 2;
+  const lexAfter = i + 1 < lexiconJoins.length ? lexiconJoins[i + 1]! : 2;
+  const learnedBefore = i > 0 ? learnedJoins[i - 1]! : 2;
+  const learnedAfter = i + 1 < learnedJoins.length ? learnedJoins[i + 1]! : 2;
   const shapes = s0 * 16 + s1;
-  const pair = statistics.pairBucket(infos[i]!.key, infos[i + 1]!.key);
+  const pair = context.pairBuckets[i]!;
   const count = context.collocationCount[i]!;
-  const pmi = count === 0 ? -4 : context.collocationPmi[i]!;
-  const keyAt = (k: number): string => (k >= 0 && k < n ? infos[k]!.key : '');
-  const inLexicon = (lexicon: WordLexicon, a: number): number => (a >= 0 && a + 1 < n && lexicon.has([keyAt(a), keyAt(a + 1)], 0, 2) ? 1 : 0);
-  const lexBigram = inLexicon(context.lexicon, i);
-  const lexConflict = inLexicon(context.lexicon, i - 1) * 2 + inLexicon(context.lexicon, i + 1);
-  const learnedBigram = inLexicon(statistics.words, i);
-  const learnedConflict = inLexicon(statistics.words, i - 1) * 2 + inLexicon(statistics.words, i + 1);
-  const values = [
-    mix(1, h0),
-    mix(2, h1),
-    mix(3, hm1),
-    mix(4, h2),
-    mix(mix(5, h0), h1),
-    mix(mix(6, hm1), h0),
-    mix(mix(7, h1), h2),
-    mix(mix(mix(8, hm1), h0), h1),
-    mix(mix(mix(9, h0), h1), h2),
-    mix(mix(10, hm1), h1),
-    mix(mix(11, h0), h2),
-    mix(12, shapes),
-    mix(13, ((sm1 * 16 + s0) * 16 + s1) * 16 + s2),
-    mix(mix(14, s0), h1),
-    mix(mix(15, h0), s1),
-    mix(16, lex * 256 + shapes),
-    mix(17, lexPattern),
-    mix(18, lexBigram * 256 + shapes),
-    mix(19, context.lexiconCover[i]!),
-    mix(20, learned * 256 + shapes),
-    mix(21, learnedPattern),
-    mix(23, context.learnedCover[i]!),
-    mix(24, lex * 2 + learned),
-    mix(25, 0),
-    mix(26, pair),
-    mix(27, pair * 4 + lex * 2 + learned),
-    mix(mix(28, pair), h0),
-    mix(mix(29, pair), h1),
-    mix(mix(30, lex), h0),
-    mix(mix(31, lex), h1),
-    mix(32, productivity(context.lexicon.startCount(infos[i]!.key)) * 16 + productivity(context.lexicon.endCount(infos[i + 1]!.key))),
-    mix(33, productivity(statistics.words.startCount(infos[i]!.key)) * 16 + productivity(statistics.words.endCount(infos[i + 1]!.key))),
-    mix(34, productivity(context.lexicon.endCount(infos[i]!.key)) * 16 + productivity(context.lexicon.startCount(infos[i + 1]!.key))),
-    mix(40, count),
-    mix(41, (pmi + 4) * 8 + count),
-    mix(42, (pmi + 4) * 4 + lex * 2 + learned),
-    mix(43, compare(pmi, i > 0 ? context.collocationPmi[i - 1]! : -4) * 3 + compare(pmi, i + 1 < n - 1 ? context.collocationPmi[i + 1]! : -4)),
-    mix(mix(44, pmi + 4), shapes),
-    mix(45, context.collocationForward[i]! * 8 + context.collocationBackward[i]!),
-    mix(46, Math.max(context.collocationForward[i]!, context.collocationBackward[i]!) * 8 + count),
-    mix(47, (lexBigram * 4 + lexConflict) * 8 + learnedBigram * 4 + learnedConflict),
-    mix(48, lexBigram * 4 + lexConflict),
-    mix(49, learnedBigram * 4 + learnedConflict),
-  ];
-  for (let k = 0; k < values.length; k++) out[k] = values[k]! & mask;
-  return values.length;
+  const pmi = count === 0 ? -4 : collocationPmi[i]!;
+  const pmiBefore = i > 0 && context.collocationCount[i - 1]! > 0 ? collocationPmi[i - 1]! : -4;
+  const pmiAfter = i + 1 < n - 1 && context.collocationCount[i + 1]! > 0 ? collocationPmi[i + 1]! : -4;
+  const lexBigram = context.lexiconBigrams[i]!;
+  const lexConflict = (i > 0 ? context.lexiconBigrams[i - 1]! : 0) * 2 + (i + 1 < n - 1 ? context.lexiconBigrams[i + 1]! : 0);
+  const learnedBigram = context.learnedBigrams[i]!;
+  const learnedConflict = (i > 0 ? context.learnedBigrams[i - 1]! : 0) * 2 + (i + 1 < n - 1 ? context.learnedBigrams[i + 1]! : 0);
+  const forward = context.collocationForward[i]!;
+  const backward = context.collocationBackward[i]!;
+  let k = 0;
+  out[k++] = mix(1, h0) & mask;
+  out[k++] = mix(2, h1) & mask;
+  out[k++] = mix(3, hm1) & mask;
+  out[k++] = mix(4, h2) & mask;
+  out[k++] = mix(mix(5, h0), h1) & mask;
+  out[k++] = mix(mix(6, hm1), h0) & mask;
+  out[k++] = mix(mix(7, h1), h2) & mask;
+  out[k++] = mix(mix(mix(8, hm1), h0), h1) & mask;
+  out[k++] = mix(mix(mix(9, h0), h1), h2) & mask;
+  out[k++] = mix(mix(10, hm1), h1) & mask;
+  out[k++] = mix(mix(11, h0), h2) & mask;
+  out[k++] = mix(12, shapes) & mask;
+  out[k++] = mix(13, ((sm1 * 16 + s0) * 16 + s1) * 16 + s2) & mask;
+  out[k++] = mix(mix(14, s0), h1) & mask;
+  out[k++] = mix(mix(15, h0), s1) & mask;
+  out[k++] = mix(16, lex * 256 + shapes) & mask;
+  out[k++] = mix(17, lexBefore * 9 + lex * 3 + lexAfter) & mask;
+  out[k++] = mix(18, lexBigram * 256 + shapes) & mask;
+  out[k++] = mix(19, context.lexiconCover[i]!) & mask;
+  out[k++] = mix(20, learned * 256 + shapes) & mask;
+  out[k++] = mix(21, learnedBefore * 9 + learned * 3 + learnedAfter) & mask;
+  out[k++] = mix(23, context.learnedCover[i]!) & mask;
+  out[k++] = mix(24, lex * 2 + learned) & mask;
+  out[k++] = mix(25, 0) & mask;
+  out[k++] = mix(26, pair) & mask;
+  out[k++] = mix(27, pair * 4 + lex * 2 + learned) & mask;
+  out[k++] = mix(mix(28, pair), h0) & mask;
+  out[k++] = mix(mix(29, pair), h1) & mask;
+  out[k++] = mix(mix(30, lex), h0) & mask;
+  out[k++] = mix(mix(31, lex), h1) & mask;
+  out[k++] = mix(32, context.lexiconStarts[i + 1]! * 16 + context.lexiconEnds[i + 2]!) & mask;
+  out[k++] = mix(33, context.learnedStarts[i + 1]! * 16 + context.learnedEnds[i + 2]!) & mask;
+  out[k++] = mix(34, context.lexiconEnds[i + 1]! * 16 + context.lexiconStarts[i + 2]!) & mask;
+  out[k++] = mix(40, count) & mask;
+  out[k++] = mix(41, (pmi + 4) * 8 + count) & mask;
+  out[k++] = mix(42, (pmi + 4) * 4 + lex * 2 + learned) & mask;
+  out[k++] = mix(43, compare(pmi, pmiBefore) * 3 + compare(pmi, pmiAfter)) & mask;
+  out[k++] = mix(mix(44, pmi + 4), shapes) & mask;
+  out[k++] = mix(45, forward * 8 + backward) & mask;
+  out[k++] = mix(46, Math.max(forward, backward) * 8 + count) & mask;
+  out[k++] = mix(47, (lexBigram * 4 + lexConflict) * 8 + learnedBigram * 4 + learnedConflict) & mask;
+  out[k++] = mix(48, lexBigram * 4 + lexConflict) & mask;
+  out[k++] = mix(49, learnedBigram * 4 + learnedConflict) & mask;
+  return k;
 }
 
 export const FEATURES_PER_GAP = 43;
-
-export function defaultLexicon(): WordLexicon {
-  return bundledLexicon();
-}

@@ -6,16 +6,9 @@ import type { WordLexicon } from './segment-lexicon.ts';
 import { dictionaryJoins } from './segment-dictionary.ts';
 import { tokenInfo } from './segment-tokens.ts';
 import { MODEL_FORMAT, MODEL_VERSION, perceptronFromFile, trainPerceptron } from './segment-model.ts';
-import type { SegmentModelFile, TrainSegmenterOptions } from './segment-model.ts';
+import type { SegmentModel, SegmentModelFile, TrainSegmenterOptions } from './segment-model.ts';
 
-export type { SegmentModelFile, TrainSegmenterOptions };
-
-/** A segmenter: decides, for each gap between adjacent tokens, whether the two belong to one word. */
-export interface SegmentModel {
-  readonly kind: 'dictionary' | 'perceptron';
-  /** One entry per gap (length `tokens.length - 1`): 1 where tokens i and i + 1 are one word. */
-  joins(tokens: readonly string[]): Uint8Array;
-}
+export type { SegmentModel, SegmentModelFile, TrainSegmenterOptions };
 
 class DictionarySegmenter implements SegmentModel {
   readonly kind = 'dictionary';

@@ -287,6 +287,19 @@ function longestMatch(tokens: Tok[], start: number, end: number, lexicon: Sentim
   return best;
 }
 
+/** Longest lexicon match starting at each token, computed once per text. */
+type Matches = (Entry[] | null)[];
+
+function allMatches(tokens: Tok[], lexicon: SentimentLexicon): Matches {
+  return tokens.map((t, i) => (t.kind === TokenKind.Word ? longestMatch(tokens, i, tokens.length, lexicon) : null));
+}
+
+/** The match at `i` when it ends before `end`. */
+function matchIn(matches: Matches, i: number, end: number): Entry[] | null {
+  const m = matches[i];
+  return m && i + m[0]!.length <= end ? m : null;
+}
+
 function pick(entries: Entry[]): Entry {
   return entries.find((e) => e.kind === EntryKind.Polar) ?? entries[0]!;
 }
@@ -298,7 +311,7 @@ interface Clause {
 }
 
 /** Splits a sentence into clauses at commas and contrast words, weighting the part after a contrast higher. */
-function clausesOf(tokens: Tok[], start: number, end: number, lexicon: SentimentLexicon, out: Clause[]): void {
+function clausesOf(tokens: Tok[], start: number, end: number, matches: Matches, out: Clause[]): void {
   const first = out.length;
   let clauseStart = start;
   let contrastAt = -1;
@@ -310,7 +323,7 @@ function clausesOf(tokens: Tok[], start: number, end: number, lexicon: Sentiment
       continue;
     }
     if (t.kind !== TokenKind.Word) continue;
-    const match = longestMatch(tokens, i, end, lexicon);
+    const match = matchIn(matches, i, end);
     if (match && match[0]!.kind === EntryKind.Contrast && i > start) {
       if (i > clauseStart) out.push({ start: clauseStart, end: i, weight: 1 });
       contrastAt = out.length;
@@ -322,7 +335,7 @@ function clausesOf(tokens: Tok[], start: number, end: number, lexicon: Sentiment
   for (let c = first; c < out.length; c++) {
     const clause = out[c]!;
     if (contrastAt >= 0) clause.weight = c < contrastAt ? BEFORE_CONTRAST : AFTER_CONTRAST;
-    const opener = longestMatch(tokens, clause.start, clause.end, lexicon);
+    const opener = matchIn(matches, clause.start, clause.end);
     if (opener && opener[0]!.kind === EntryKind.Concession) clause.weight *= CONCESSION_WEIGHT;
   }
 }
@@ -333,14 +346,10 @@ function isClauseEnd(tokens: Tok[], i: number, end: number): boolean {
   return t.kind !== TokenKind.Word || END_PARTICLES.has(t.text);
 }
 
-function scoreClause(
-  tokens: Tok[],
-  clause: Clause,
-  lexicon: SentimentLexicon,
-  terms: SentimentTerm[],
-): number {
+function scoreClause(tokens: Tok[], clause: Clause, matches: Matches, terms: SentimentTerm[]): number {
   let sum = 0;
   let negation = 0;
+  let negator = '';
   let intensity = 1;
   let intensityLeft = 0;
   const { end } = clause;
@@ -355,11 +364,11 @@ function scoreClause(
       i++;
       continue;
     }
-    const match = longestMatch(tokens, i, end, lexicon);
+    const match = matchIn(matches, i, end);
     if (!match) {
       if (negation === NEGATION_WINDOW && t.kind === TokenKind.Word && !END_PARTICLES.has(t.text)) {
         sum -= BARE_NEGATION;
-        terms.push({ text: `không ${t.text}`, value: -BARE_NEGATION });
+        terms.push({ text: `${negator} ${t.text}`, value: -BARE_NEGATION });
       }
       if (negation > 0) negation--;
       if (intensityLeft > 0 && --intensityLeft === 0) intensity = 1;
@@ -371,6 +380,7 @@ function scoreClause(
     switch (entry.kind) {
       case EntryKind.Negator:
         negation = NEGATION_WINDOW;
+        negator = entry.phrase;
         break;
       case EntryKind.Intensifier:
       case EntryKind.After:
@@ -383,14 +393,14 @@ function scoreClause(
       case EntryKind.Action:
         if (negation > 0) {
           sum += entry.negated;
-          terms.push({ text: `không ${entry.phrase}`, value: entry.negated });
+          terms.push({ text: `${negator} ${entry.phrase}`, value: entry.negated });
           negation = 0;
         }
         break;
       case EntryKind.Polar: {
         let after = 1;
         let consumed = next;
-        const following = next < end ? longestMatch(tokens, next, end, lexicon) : null;
+        const following = next < end ? matchIn(matches, next, end) : null;
         const followingEntry = following ? pick(following) : null;
         if (followingEntry && followingEntry.kind !== EntryKind.Polar && (followingEntry.kind === EntryKind.After || followingEntry.kind === EntryKind.Intensifier) && followingEntry.value >= 1) {
           after = followingEntry.value;
@@ -408,7 +418,7 @@ function scoreClause(
           const base = negated ? entry.negated : entry.value;
           const v = base * (intensityLeft > 0 ? intensity : 1) * after;
           sum += v;
-          terms.push({ text: negated ? `không ${entry.phrase}` : entry.phrase, value: v });
+          terms.push({ text: negated ? `${negator} ${entry.phrase}` : entry.phrase, value: v });
         }
         negation = 0;
         intensity = 1;
@@ -424,11 +434,10 @@ function scoreClause(
   return sum * clause.weight;
 }
 
-function isQuestion(tokens: Tok[], start: number, end: number, lexicon: SentimentLexicon): boolean {
+function isQuestion(tokens: Tok[], start: number, end: number, matches: Matches): boolean {
   if (end < tokens.length && tokens[end]!.kind === TokenKind.Question) return true;
   for (let i = start; i < end; i++) {
-    if (tokens[i]!.kind !== TokenKind.Word) continue;
-    const match = longestMatch(tokens, i, end, lexicon);
+    const match = matchIn(matches, i, end);
     if (match && match.some((e) => e.kind === EntryKind.Question)) return true;
   }
   return false;
@@ -436,10 +445,11 @@ function isQuestion(tokens: Tok[], start: number, end: number, lexicon: Sentimen
 
 /** Turns a polarity sum into probabilities: argmax is neutral exactly when |sum| ≤ THRESHOLD. */
 function probabilitiesOf(sum: number): Record<SentimentLabel, number> {
-  const pos = Math.exp(SHARPNESS * (sum - THRESHOLD));
-  const neg = Math.exp(SHARPNESS * (-sum - THRESHOLD));
-  const total = pos + neg + 1;
-  return { positive: pos / total, negative: neg / total, neutral: 1 / total };
+  const logits = [SHARPNESS * (sum - THRESHOLD), SHARPNESS * (-sum - THRESHOLD), 0];
+  const max = Math.max(...logits);
+  const [pos, neg, neu] = logits.map((l) => Math.exp(l - max)) as [number, number, number];
+  const total = pos + neg + neu;
+  return { positive: pos / total, negative: neg / total, neutral: neu / total };
 }
 
 /**
@@ -451,6 +461,7 @@ export function analyzeSentiment(text: string, opts: SentimentOptions = {}): Sen
   const lexicon = sentimentLexicon();
   const normalized = typeof text !== 'string' ? '' : opts.normalized ? text : normalizeText(text);
   const tokens = scanTokens(normalized, lexicon);
+  const matches = allMatches(tokens, lexicon);
   const terms: SentimentTerm[] = [];
   let sum = 0;
   const clauses: Clause[] = [];
@@ -461,9 +472,9 @@ export function analyzeSentiment(text: string, opts: SentimentOptions = {}): Sen
     if (end > start) {
       sentences++;
       clauses.length = 0;
-      clausesOf(tokens, start, end, lexicon, clauses);
-      const weight = isQuestion(tokens, start, end, lexicon) ? QUESTION_WEIGHT : 1;
-      for (const clause of clauses) sum += weight * scoreClause(tokens, clause, lexicon, terms);
+      clausesOf(tokens, start, end, matches, clauses);
+      const weight = isQuestion(tokens, start, end, matches) ? QUESTION_WEIGHT : 1;
+      for (const clause of clauses) sum += weight * scoreClause(tokens, clause, matches, terms);
     }
     start = end + 1;
   }

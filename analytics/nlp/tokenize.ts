@@ -58,39 +58,41 @@ const C_PUNCT = 4;
 const C_EMOJI = 5;
 const C_HIGH = 6;
 
-let table: Uint8Array | undefined;
+const UNKNOWN = 255;
+const table = new Uint8Array(0x10000).fill(UNKNOWN);
+const LETTER_OR_MARK = /[\p{L}\p{M}\p{N}]/u;
+const SPACE = /\s/u;
+const PUNCTUATION = /\p{P}/u;
+const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 
-function classTable(): Uint8Array {
-  if (table) return table;
-  const t = new Uint8Array(0x10000);
-  const letter = /[\p{L}\p{M}]/u;
-  const number = /\p{N}/u;
-  const space = /\s/u;
-  const punct = /\p{P}/u;
-  const pictographic = /\p{Extended_Pictographic}/u;
-  for (let c = 0; c < 0x10000; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) {
-      t[c] = c <= 0xdbff ? C_HIGH : C_OTHER;
-      continue;
-    }
+/** Class of one UTF-16 unit, computed on first sight and remembered. */
+function classify(c: number): number {
+  let cls: number;
+  if (c >= 0x30 && c <= 0x39) cls = C_DIGIT;
+  else if (c >= 0xd800 && c <= 0xdfff) cls = c <= 0xdbff ? C_HIGH : C_OTHER;
+  else {
     const ch = String.fromCharCode(c);
-    if (c >= 0x30 && c <= 0x39) t[c] = C_DIGIT;
-    else if (letter.test(ch) || number.test(ch)) t[c] = C_LETTER;
-    else if (space.test(ch)) t[c] = C_SPACE;
-    else if (punct.test(ch)) t[c] = C_PUNCT;
-    else if (pictographic.test(ch) && c > 0x2122) t[c] = C_EMOJI;
-    else t[c] = C_OTHER;
+    if (LETTER_OR_MARK.test(ch)) cls = C_LETTER;
+    else if (SPACE.test(ch)) cls = C_SPACE;
+    else if (PUNCTUATION.test(ch)) cls = C_PUNCT;
+    else if (c > 0x2122 && PICTOGRAPHIC.test(ch)) cls = C_EMOJI;
+    else cls = C_OTHER;
   }
-  table = t;
-  return t;
+  table[c] = cls;
+  return cls;
+}
+
+function unitClass(c: number): number {
+  const cls = table[c]!;
+  return cls === UNKNOWN ? classify(c) : cls;
 }
 
 const ASTRAL_LETTER = /[\p{L}\p{M}\p{N}]/u;
 const ASTRAL_PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 
 /** Class of the code point at `i` (a valid surrogate pair is classified as its astral code point). */
-function classAt(s: string, i: number, t: Uint8Array): number {
-  const c = t[s.charCodeAt(i)]!;
+function classAt(s: string, i: number): number {
+  const c = unitClass(s.charCodeAt(i));
   if (c !== C_HIGH) return c;
   const cp = s.codePointAt(i)!;
   if (cp < 0x10000) return C_OTHER;
@@ -142,12 +144,12 @@ function startsWithUrlPrefix(s: string, i: number): boolean {
 }
 
 /** End of a URL starting at `i` (the text up to whitespace, without trailing punctuation). */
-function urlEnd(s: string, i: number, t: Uint8Array): number {
+function urlEnd(s: string, i: number): number {
   let end = i;
   let open = 0;
   while (end < s.length) {
     const c = s.charCodeAt(end);
-    if (t[c] === C_SPACE || URL_STOP.has(s[end]!)) break;
+    if (unitClass(c) === C_SPACE || URL_STOP.has(s[end]!)) break;
     if (c === 0x28) open++;
     else if (c === 0x29) open--;
     end++;
@@ -161,7 +163,7 @@ function urlEnd(s: string, i: number, t: Uint8Array): number {
 }
 
 /** End of a bare domain such as `baodaklak.vn/tin-tuc` at `i`, or -1. */
-function bareDomainEnd(s: string, i: number, t: Uint8Array): number {
+function bareDomainEnd(s: string, i: number): number {
   let end = i;
   let lastDot = -1;
   while (end < s.length) {
@@ -173,8 +175,8 @@ function bareDomainEnd(s: string, i: number, t: Uint8Array): number {
     } else break;
   }
   if (lastDot < 0 || !TLDS.has(s.slice(lastDot + 1, end).toLowerCase())) return -1;
-  if (end < s.length && t[s.charCodeAt(end)] === C_LETTER) return -1;
-  if (s[end] === '/') return urlEnd(s, i, t);
+  if (end < s.length && unitClass(s.charCodeAt(end)) === C_LETTER) return -1;
+  if (s[end] === '/') return urlEnd(s, i);
   return end;
 }
 
@@ -203,8 +205,8 @@ function digitsEnd(s: string, i: number): number {
   return i;
 }
 
-function isLetterAt(s: string, i: number, t: Uint8Array): boolean {
-  return i < s.length && classAt(s, i, t) === C_LETTER;
+function isLetterAt(s: string, i: number): boolean {
+  return i < s.length && classAt(s, i) === C_LETTER;
 }
 
 function validDay(n: number): boolean {
@@ -245,7 +247,7 @@ function dateEnd(s: string, i: number): number {
 }
 
 /** A time (07:30, 7:30:15, 7h30, 7h, 19g30) at `i`: its end, or -1. */
-function timeEnd(s: string, i: number, t: Uint8Array): number {
+function timeEnd(s: string, i: number): number {
   const e1 = digitsEnd(s, i);
   if (e1 - i > 2 || Number(s.slice(i, e1)) > 24) return -1;
   const sep = s[e1];
@@ -261,8 +263,8 @@ function timeEnd(s: string, i: number, t: Uint8Array): number {
   if (sep === 'h' || sep === 'g' || sep === 'H') {
     const e2 = digitsEnd(s, e1 + 1);
     const minutes = e2 - e1 - 1;
-    if (minutes === 0) return sep === 'g' || isLetterAt(s, e1 + 1, t) ? -1 : e1 + 1;
-    if (minutes > 2 || Number(s.slice(e1 + 1, e2)) > 59 || isLetterAt(s, e2, t)) return -1;
+    if (minutes === 0) return sep === 'g' || isLetterAt(s, e1 + 1) ? -1 : e1 + 1;
+    if (minutes > 2 || Number(s.slice(e1 + 1, e2)) > 59 || isLetterAt(s, e2)) return -1;
     return e2;
   }
   return -1;
@@ -299,7 +301,7 @@ function push(scan: Scan, kind: number, start: number, end: number): void {
   scan.ends.push(end);
 }
 
-function emojiEnd(s: string, i: number, t: Uint8Array): number {
+function emojiEnd(s: string, i: number): number {
   const first = s.codePointAt(i)!;
   let end = i + width(s, i);
   if (first >= 0x1f1e6 && first <= 0x1f1ff) {
@@ -311,21 +313,20 @@ function emojiEnd(s: string, i: number, t: Uint8Array): number {
     if (cp === undefined) return end;
     if (cp === 0xfe0f || cp === 0xfe0e || cp === 0x20e3 || (cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0020 && cp <= 0xe007f)) {
       end += cp > 0xffff ? 2 : 1;
-    } else if (cp === 0x200d && end + 1 < s.length && classAt(s, end + 1, t) === C_EMOJI) {
+    } else if (cp === 0x200d && end + 1 < s.length && classAt(s, end + 1) === C_EMOJI) {
       end += 1 + width(s, end + 1);
     } else return end;
   }
 }
 
 function scanText(s: string): Scan {
-  const t = classTable();
-  const scan: Scan = { kinds: [], starts: [], ends: [] };
+    const scan: Scan = { kinds: [], starts: [], ends: [] };
   const n = s.length;
   let nextAt = s.indexOf('@');
   let i = 0;
   while (i < n) {
     const code = s.charCodeAt(i);
-    const cls = classAt(s, i, t);
+    const cls = classAt(s, i);
     if (cls === C_SPACE) {
       i++;
       continue;
@@ -335,7 +336,7 @@ function scanText(s: string): Scan {
       const boundary = !isAsciiAlnum(prev) && prev !== 0x2e && prev !== 0x2d && prev !== 0x40 && prev !== 0x2f;
       if (boundary && isAsciiAlnum(code)) {
         if (startsWithUrlPrefix(s, i)) {
-          const end = urlEnd(s, i, t);
+          const end = urlEnd(s, i);
           push(scan, URL_KIND, i, end);
           i = end;
           continue;
@@ -349,7 +350,7 @@ function scanText(s: string): Scan {
             continue;
           }
         }
-        const domain = bareDomainEnd(s, i, t);
+        const domain = bareDomainEnd(s, i);
         if (domain > 0) {
           push(scan, URL_KIND, i, domain);
           i = domain;
@@ -357,14 +358,14 @@ function scanText(s: string): Scan {
         }
       }
       if (cls === C_DIGIT) {
-        i = scanNumber(s, i, t, scan);
+        i = scanNumber(s, i, scan);
         continue;
       }
       let end = i;
       for (;;) {
-        const c = end < n ? classAt(s, end, t) : C_SPACE;
+        const c = end < n ? classAt(s, end) : C_SPACE;
         if (c === C_LETTER || c === C_DIGIT) end += width(s, end);
-        else if (end < n && isApostrophe(s.charCodeAt(end)) && end > i && isLetterAt(s, end + 1, t)) end++;
+        else if (end < n && isApostrophe(s.charCodeAt(end)) && end > i && isLetterAt(s, end + 1)) end++;
         else break;
       }
       push(scan, WORD, i, end);
@@ -372,18 +373,18 @@ function scanText(s: string): Scan {
       continue;
     }
     if (cls === C_EMOJI) {
-      const end = emojiEnd(s, i, t);
+      const end = emojiEnd(s, i);
       push(scan, EMOJI, i, end);
       i = end;
       continue;
     }
     if ((code === 0x23 || code === 0x40) && i + 1 < n) {
-      const next = classAt(s, i + 1, t);
+      const next = classAt(s, i + 1);
       if ((next === C_LETTER || next === C_DIGIT || s[i + 1] === '_') && (code === 0x23 || !isEmailLocal(prev))) {
         let end = i + 1;
         for (;;) {
           if (end >= n) break;
-          const c = classAt(s, end, t);
+          const c = classAt(s, end);
           if (c === C_LETTER || c === C_DIGIT || s[end] === '_') end += width(s, end);
           else if (code === 0x40 && s[end] === '.' && end + 1 < n && isAsciiAlnum(s.charCodeAt(end + 1))) end++;
           else break;
@@ -393,10 +394,10 @@ function scanText(s: string): Scan {
         continue;
       }
     }
-    if ((code === 0x2d || code === 0x2b || code === 0x2212) && i + 1 < n && t[s.charCodeAt(i + 1)] === C_DIGIT) {
-      const before = i > 0 ? classAt(s, i - 1, t) : C_SPACE;
+    if ((code === 0x2d || code === 0x2b || code === 0x2212) && i + 1 < n && unitClass(s.charCodeAt(i + 1)) === C_DIGIT) {
+      const before = i > 0 ? classAt(s, i - 1) : C_SPACE;
       if (before === C_SPACE || prev === 0x28) {
-        i = scanNumber(s, i + 1, t, scan, i);
+        i = scanNumber(s, i + 1, scan, i);
         continue;
       }
     }
@@ -415,31 +416,31 @@ function scanText(s: string): Scan {
 }
 
 /** Scans a number, date, time or attached-currency amount whose digits start at `i` (sign at `from`). */
-function scanNumber(s: string, i: number, t: Uint8Array, scan: Scan, from = i): number {
+function scanNumber(s: string, i: number, scan: Scan, from = i): number {
   if (from === i) {
     const next = s.charCodeAt(i + 1);
     if (next === 0xfe0f || next === 0x20e3) {
-      const end = emojiEnd(s, i, t);
+      const end = emojiEnd(s, i);
       if (end > i + 1) {
         push(scan, EMOJI, i, end);
         return end;
       }
     }
     const date = dateEnd(s, i);
-    if (date > 0 && !isLetterAt(s, date, t) && !(s.charCodeAt(date) >= 0x30 && s.charCodeAt(date) <= 0x39)) {
+    if (date > 0 && !isLetterAt(s, date) && !(s.charCodeAt(date) >= 0x30 && s.charCodeAt(date) <= 0x39)) {
       push(scan, DATE, i, date);
       return date;
     }
-    const time = timeEnd(s, i, t);
+    const time = timeEnd(s, i);
     if (time > 0) {
       push(scan, TIME, i, time);
       return time;
     }
   }
   const end = numberEnd(s, i);
-  if (isLetterAt(s, end, t)) {
+  if (isLetterAt(s, end)) {
     let suffix = end;
-    while (isLetterAt(s, suffix, t)) suffix += width(s, suffix);
+    while (isLetterAt(s, suffix)) suffix += width(s, suffix);
     if (ATTACHED_CURRENCY.has(s.slice(end, suffix).toLowerCase())) {
       push(scan, MONEY, from, suffix);
       return suffix;

@@ -84,7 +84,11 @@ export function readMargins(file: string): Margins {
     }
     return margins;
   }
-  const rows = parseCsv(text, { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  const rows = parseCsv(text, {
+    columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()),
+    skip_empty_lines: true,
+    trim: true,
+  }) as Record<string, string>[];
   const margins: Margins = {};
   rows.forEach((row, i) => {
     const variable = row.variable ?? row.bien;
@@ -100,7 +104,8 @@ export function readMargins(file: string): Margins {
 
 function marginTotal(raw: string, file: string, where: string): number {
   const n = Number(raw.replace(/\s/g, ''));
-  if (!Number.isFinite(n) || n <= 0) throw inputError(file, where, `invalid total "${raw}" (must be a positive number)`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw inputError(file, where, `invalid total "${raw}" (must be a positive number)`);
   return n;
 }
 
@@ -127,19 +132,29 @@ export interface CalibrateReport extends Omit<RakeResult, 'weights'> {
  * needs an answer to every variable, every answer a margin, and every margin category a respondent.
  * `await calibrateSurvey(db, { survey: 'ks-2025', name: 'dan-so-2024', margins: readMargins('margins.csv') }, { now })`
  */
-export async function calibrateSurvey(db: Db, opts: CalibrateOptions, ctx: { now: () => Date }): Promise<CalibrateReport> {
+export async function calibrateSurvey(
+  db: Db,
+  opts: CalibrateOptions,
+  ctx: { now: () => Date },
+): Promise<CalibrateReport> {
   const method = opts.method ?? 'rake';
   const variables = Object.keys(opts.margins);
   if (variables.length === 0) throw new DlxhError('INPUT', 'margins: no variable given');
   if (method === 'poststratify' && variables.length !== 1) {
-    throw new DlxhError('INPUT', 'post-stratification takes one variable (its categories are the cells); use rake for several margins');
+    throw new DlxhError(
+      'INPUT',
+      'post-stratification takes one variable (its categories are the cells); use rake for several margins',
+    );
   }
   const { design } = await loadDesign(db, opts.survey);
   const baseTotal = design.weights.reduce((a, b) => a + b, 0);
   const totals = variables.map((v) => Object.values(opts.margins[v]!).reduce((a, b) => a + b, 0));
   const shares = totals.every((t) => Math.abs(t - 1) < 1e-6);
   if (!shares && totals.some((t) => Math.abs(t - totals[0]!) > 0.005 * totals[0]!)) {
-    throw new DlxhError('INPUT', `margins disagree on the population total: ${variables.map((v, i) => `${v} ${totals[i]}`).join(', ')}`);
+    throw new DlxhError(
+      'INPUT',
+      `margins disagree on the population total: ${variables.map((v, i) => `${v} ${totals[i]}`).join(', ')}`,
+    );
   }
   const codes: Int32Array[] = [];
   const targets: Float64Array[] = [];
@@ -159,16 +174,31 @@ export async function calibrateSurvey(db: Db, opts: CalibrateOptions, ctx: { now
       c[i] = k;
       seen.add(k);
     });
-    if (missing) throw new DlxhError('INPUT', `margins: ${missing} respondents have no answer to ${question.name}; calibration needs every respondent`);
-    if (unknown.size) throw new DlxhError('INPUT', `margins: ${question.name} has no total for ${[...unknown].map((u) => `"${u}"`).join(', ')}`);
+    if (missing)
+      throw new DlxhError(
+        'INPUT',
+        `margins: ${missing} respondents have no answer to ${question.name}; calibration needs every respondent`,
+      );
+    if (unknown.size)
+      throw new DlxhError(
+        'INPUT',
+        `margins: ${question.name} has no total for ${[...unknown].map((u) => `"${u}"`).join(', ')}`,
+      );
     const empty = categories.filter((_, k) => !seen.has(k));
-    if (empty.length) throw new DlxhError('INPUT', `margins: no respondent in ${question.name} = ${empty.join(', ')}; merge it with a neighbouring category`);
+    if (empty.length)
+      throw new DlxhError(
+        'INPUT',
+        `margins: no respondent in ${question.name} = ${empty.join(', ')}; merge it with a neighbouring category`,
+      );
     codes.push(c);
     const scale = shares ? baseTotal : 1;
     targets.push(Float64Array.from(categories, (k) => opts.margins[variable]![k]! * scale));
     margins[question.name] = Object.fromEntries(categories.map((k, i) => [k, targets.at(-1)![i]!]));
   }
-  const result = rake(design.weights, codes, targets, { maxIterations: opts.maxIterations, tolerance: opts.tolerance });
+  const result = rake(design.weights, codes, targets, {
+    maxIterations: opts.maxIterations,
+    tolerance: opts.tolerance,
+  });
   const now = ctx.now();
   await db.transaction(async () => {
     await db.run(sql('delete_weights'), { survey: opts.survey, weighting: opts.name });
@@ -188,5 +218,12 @@ export async function calibrateSurvey(db: Db, opts: CalibrateOptions, ctx: { now
       design.ids.map((id, i) => [opts.survey, opts.name, id, result.weights[i]!]),
     );
   });
-  return { name: opts.name, method, iterations: result.iterations, converged: result.converged, maxError: result.maxError, respondents: design.ids.length };
+  return {
+    name: opts.name,
+    method,
+    iterations: result.iterations,
+    converged: result.converged,
+    maxError: result.maxError,
+    respondents: design.ids.length,
+  };
 }

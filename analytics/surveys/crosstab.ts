@@ -35,12 +35,15 @@ export interface CrossTab {
 }
 
 function lnGamma(x: number): number {
-  const c = [76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2, -0.5395239384953e-5];
+  const c = [
+    76.18009172947146, -86.50532032941678, 24.01409824083091, -1.231739572450155, 0.001208650973866179,
+    -0.000005395239384953,
+  ];
   let y = x;
   const t = x + 5.5 - (x + 0.5) * Math.log(x + 5.5);
   let s = 1.000000000190015;
   for (const k of c) s += k / ++y;
-  return -t + Math.log((2.5066282746310005 * s) / x);
+  return -t + Math.log((Math.sqrt(2 * Math.PI) * s) / x);
 }
 
 /** Upper tail of χ²(df) at x: the regularised incomplete gamma Q(df/2, x/2) (series or continued fraction). */
@@ -75,7 +78,8 @@ export function chiSquareTail(x: number, df: number): number {
 }
 
 function categorical(q: QuestionInfo, values: (string | null)[]): string[] {
-  if (q.type !== 'select_one') throw new DlxhError('INPUT', `cross-tabulation needs single-choice questions; ${q.name} is ${q.type}`);
+  if (q.type !== 'select_one')
+    throw new DlxhError('INPUT', `cross-tabulation needs single-choice questions; ${q.name} is ${q.type}`);
   const present = new Set(values.filter((v): v is string => v !== null));
   const ordered = q.choices.map((c) => c.value).filter((v) => present.has(v));
   return [...ordered, ...[...present].filter((v) => !ordered.includes(v)).sort()];
@@ -97,8 +101,10 @@ export async function crossTabSurvey(db: Db, opts: CrossTabOptions): Promise<Cro
   const cols = categorical(colQ, colValues);
   const count = design.ids.length;
   const both = Uint8Array.from(rowValues, (v, i) => (v !== null && colValues[i] !== null ? 1 : 0));
-  if (!both.some(Boolean)) throw new DlxhError('INPUT', `no respondent answered both ${rowQ.name} and ${colQ.name}`);
-  const indicator = (test: (i: number) => boolean) => Float64Array.from({ length: count }, (_, i) => (test(i) ? 1 : 0));
+  if (!both.some(Boolean))
+    throw new DlxhError('INPUT', `no respondent answered both ${rowQ.name} and ${colQ.name}`);
+  const indicator = (test: (i: number) => boolean) =>
+    Float64Array.from({ length: count }, (_, i) => (test(i) ? 1 : 0));
   const counted = (test: (i: number) => boolean) => {
     let n = 0;
     for (let i = 0; i < count; i++) if (both[i] && test(i)) n++;
@@ -116,16 +122,43 @@ export async function crossTabSurvey(db: Db, opts: CrossTabOptions): Promise<Cro
       const test = (i: number) => rowValues[i] === a && colValues[i] === b;
       const r = ratioEstimate(design, indicator(test), both);
       const [low, high] = logitInterval(r.estimate, r.se);
-      cells.push({ group: a, category: b, estimate: r.estimate, se: r.se, ci_low: low, ci_high: high, deff: r.deff, n: counted(test) });
+      cells.push({
+        group: a,
+        category: b,
+        estimate: r.estimate,
+        se: r.se,
+        ci_low: low,
+        ci_high: high,
+        deff: r.deff,
+        n: counted(test),
+      });
       line.push(r.estimate);
       deffSum += (1 - r.estimate) * (r.deff ?? 0);
-      const share = ratioEstimate(design, indicator((i) => colValues[i] === b), inRow);
+      const share = ratioEstimate(
+        design,
+        indicator((i) => colValues[i] === b),
+        inRow,
+      );
       const [sl, sh] = logitInterval(share.estimate, share.se);
-      rowShares.push({ group: a, category: b, estimate: share.estimate, se: share.se, ci_low: sl, ci_high: sh, deff: share.deff, n: counted(test) });
+      rowShares.push({
+        group: a,
+        category: b,
+        estimate: share.estimate,
+        se: share.se,
+        ci_low: sl,
+        ci_high: sh,
+        deff: share.deff,
+        n: counted(test),
+      });
     }
     joint.push(line);
   }
-  const marginal = (values: (string | null)[], v: string) => ratioEstimate(design, indicator((i) => values[i] === v), both);
+  const marginal = (values: (string | null)[], v: string) =>
+    ratioEstimate(
+      design,
+      indicator((i) => values[i] === v),
+      both,
+    );
   const rowMargins = rows.map((a) => marginal(rowValues, a));
   const colMargins = cols.map((b) => marginal(colValues, b));
   for (const m of [...rowMargins, ...colMargins]) deffSum -= (1 - m.estimate) * (m.deff ?? 0);

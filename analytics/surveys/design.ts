@@ -36,14 +36,19 @@ export interface SurveyDesign {
  * The design of `units`, as R's `svydesign(ids=~cluster, strata=~stratum, weights=~weight, nest=TRUE)`.
  * `buildDesign([{ id: 'a', weight: 2, stratum: 'h1', cluster: 'c1' }, …])`
  */
-export function buildDesign(units: readonly DesignUnit[], calibration: Int32Array[] = [], levels: number[] = []): SurveyDesign {
+export function buildDesign(
+  units: readonly DesignUnit[],
+  calibration: Int32Array[] = [],
+  levels: number[] = [],
+): SurveyDesign {
   const strata = new Map<string, number>();
   const psus = new Map<string, number>();
   const psuStratum: number[] = [];
   const psu = new Int32Array(units.length);
   const weights = new Float64Array(units.length);
   units.forEach((u, i) => {
-    if (!(u.weight >= 0) || !Number.isFinite(u.weight)) throw new DlxhError('INPUT', `respondent ${u.id}: invalid weight ${u.weight}`);
+    if (!(u.weight >= 0) || !Number.isFinite(u.weight))
+      throw new DlxhError('INPUT', `respondent ${u.id}: invalid weight ${u.weight}`);
     weights[i] = u.weight;
     const stratumKey = u.stratum ?? '';
     let h = strata.get(stratumKey);
@@ -107,7 +112,10 @@ export async function resolveQuestion(db: Db, survey: string, name: string): Pro
   if (!found) {
     const tail = names.filter((n) => n.endsWith(`/${name}`) || n.endsWith(`-${name}`));
     if (tail.length > 1) {
-      throw new DlxhError('INPUT', `question "${name}" is ambiguous in survey "${survey}": ${tail.join(', ')}`);
+      throw new DlxhError(
+        'INPUT',
+        `question "${name}" is ambiguous in survey "${survey}": ${tail.join(', ')}`,
+      );
     }
     found = tail[0];
   }
@@ -134,7 +142,11 @@ const EXCLUDED_STATUSES = new Set(['not_approved', 'rejected']);
  * `weighting`, the calibrated weights of that name replace the design weights and the calibration
  * variables are attached, so that standard errors account for the calibration.
  */
-export async function loadDesign(db: Db, survey: string, options: { weighting?: string | null } = {}): Promise<LoadedDesign> {
+export async function loadDesign(
+  db: Db,
+  survey: string,
+  options: { weighting?: string | null } = {},
+): Promise<LoadedDesign> {
   await loadSurvey(db, survey);
   const rows = await db.all<{
     respondent: string;
@@ -153,24 +165,39 @@ export async function loadDesign(db: Db, survey: string, options: { weighting?: 
     if (!from || r.submitted_at < from) from = r.submitted_at;
     if (!to || r.submitted_at > to) to = r.submitted_at;
   }
-  const units: DesignUnit[] = kept.map((r) => ({ id: r.respondent, weight: r.weight, stratum: r.stratum, cluster: r.cluster }));
+  const units: DesignUnit[] = kept.map((r) => ({
+    id: r.respondent,
+    weight: r.weight,
+    stratum: r.stratum,
+    cluster: r.cluster,
+  }));
   const excluded = rows.length - kept.length;
   if (!options.weighting) return { design: buildDesign(units), weighting: null, from, to, excluded };
 
-  const weighting = await db.one<{ name: string; method: string; variables: string[]; margins: string }>(sql('weighting'), {
-    survey,
-    weighting: options.weighting,
-  });
-  if (!weighting) throw new DlxhError('NOT_FOUND', `survey "${survey}" has no weighting "${options.weighting}"`);
+  const weighting = await db.one<{ name: string; method: string; variables: string[]; margins: string }>(
+    sql('weighting'),
+    {
+      survey,
+      weighting: options.weighting,
+    },
+  );
+  if (!weighting)
+    throw new DlxhError('NOT_FOUND', `survey "${survey}" has no weighting "${options.weighting}"`);
   const calibrated = new Map(
-    (await db.all<{ respondent: string; weight: number }>(sql('weighting_weights'), { survey, weighting: weighting.name })).map(
-      (r) => [r.respondent, r.weight],
-    ),
+    (
+      await db.all<{ respondent: string; weight: number }>(sql('weighting_weights'), {
+        survey,
+        weighting: weighting.name,
+      })
+    ).map((r) => [r.respondent, r.weight]),
   );
   for (const u of units) {
     const w = calibrated.get(u.id);
     if (w === undefined) {
-      throw new DlxhError('INPUT', `weighting "${weighting.name}" has no weight for respondent ${u.id}; run the calibration again`);
+      throw new DlxhError(
+        'INPUT',
+        `weighting "${weighting.name}" has no weight for respondent ${u.id}; run the calibration again`,
+      );
     }
     u.weight = w;
   }
@@ -181,12 +208,18 @@ export async function loadDesign(db: Db, survey: string, options: { weighting?: 
   for (const variable of weighting.variables) {
     const categories = Object.keys(margins[variable] ?? {});
     const codes = new Int32Array(units.length).fill(-1);
-    for (const a of await db.all<{ respondent: string; value: string }>(sql('answers'), { survey, question: variable })) {
+    for (const a of await db.all<{ respondent: string; value: string }>(sql('answers'), {
+      survey,
+      question: variable,
+    })) {
       const i = index.get(a.respondent);
       if (i !== undefined) codes[i] = categories.indexOf(a.value);
     }
     if (codes.some((c) => c < 0)) {
-      throw new DlxhError('INPUT', `weighting "${weighting.name}": answers to ${variable} changed since calibration; run it again`);
+      throw new DlxhError(
+        'INPUT',
+        `weighting "${weighting.name}": answers to ${variable} changed since calibration; run it again`,
+      );
     }
     calibration.push(codes);
     levels.push(categories.length);
@@ -203,7 +236,10 @@ export async function loadAnswers(
 ): Promise<{ values: (string | null)[]; numbers: Float64Array }> {
   const values: (string | null)[] = new Array(design.ids.length).fill(null);
   const numbers = new Float64Array(design.ids.length).fill(Number.NaN);
-  for (const a of await db.all<{ respondent: string; value: string; value_num: number | null }>(sql('answers'), { survey, question })) {
+  for (const a of await db.all<{ respondent: string; value: string; value_num: number | null }>(
+    sql('answers'),
+    { survey, question },
+  )) {
     const i = design.index.get(a.respondent);
     if (i === undefined) continue;
     values[i] = a.value;

@@ -2,7 +2,14 @@
 import type { Db } from '../../data/db.ts';
 import { formatDateVi, localDay } from '../../data/time.ts';
 import { loadAnswers, loadDesign, loadSurvey, resolveQuestion } from './design.ts';
-import { estimateKind, estimateSurvey, Z_95, type EstimateKind, type EstimateOptions, type EstimateRow } from './estimate.ts';
+import {
+  estimateKind,
+  estimateSurvey,
+  Z_95,
+  type EstimateKind,
+  type EstimateOptions,
+  type EstimateRow,
+} from './estimate.ts';
 
 export const MIN_PUBLISHED_COUNT = 5;
 
@@ -143,7 +150,10 @@ export async function publishEstimates(
   const byQuestion = opts.by ? await resolveQuestion(db, opts.survey, opts.by) : null;
   const label = (choices: { value: string; label: string }[] | undefined, v: string | null) =>
     v === null ? null : (choices?.find((c) => c.value === v)?.label ?? v);
-  const marked = suppressSmallCells(rows, { minCount: opts.minCount, sumsToOne: question.type === 'select_one' });
+  const marked = suppressSmallCells(rows, {
+    minCount: opts.minCount,
+    sumsToOne: question.type === 'select_one',
+  });
   disclosure.min_published_count = opts.minCount ?? MIN_PUBLISHED_COUNT;
   return {
     rows: marked.map((r) => ({
@@ -171,7 +181,9 @@ const viDay = (day: string | null) => (day ? formatDateVi(new Date(`${day}T12:00
 /** The disclosure block as Vietnamese lines for a page or a briefing, dates dd/mm/yyyy, decimals with a comma. */
 export function formatDisclosureVi(block: DisclosureBlock): string {
   const w = block.weighting;
-  const design: string[] = [w.weight_column ? `trọng số thiết kế (cột ${w.weight_column})` : 'không gia quyền'];
+  const design: string[] = [
+    w.weight_column ? `trọng số thiết kế (cột ${w.weight_column})` : 'không gia quyền',
+  ];
   if (w.strata_column) design.push(`${w.strata} tầng theo ${w.strata_column}`);
   if (w.cluster_column) design.push(`${w.psus} cụm theo ${w.cluster_column}`);
   if (w.calibration) {

@@ -44,7 +44,11 @@ export interface RatioEstimate {
  * Σ_h n_h/(n_h−1) Σ_j (z_hj − z̄_h)², z_hj the PSU totals of z_i = w_i·d_i·(y_i − R̂)/Σ w·d.
  * With calibration, z is replaced by its residual on the calibration variables (weighted least squares).
  */
-export function ratioEstimate(design: SurveyDesign, y: ArrayLike<number>, domain: ArrayLike<number>): RatioEstimate {
+export function ratioEstimate(
+  design: SurveyDesign,
+  y: ArrayLike<number>,
+  domain: ArrayLike<number>,
+): RatioEstimate {
   const w = design.weights;
   const count = w.length;
   let total = 0;
@@ -150,7 +154,11 @@ export interface EstimateOptions {
 }
 
 /** What a question supports: proportions for choices, means for numbers; free text has no estimate. */
-export function estimateKind(question: QuestionInfo, numbers: Float64Array, values: (string | null)[]): EstimateKind {
+export function estimateKind(
+  question: QuestionInfo,
+  numbers: Float64Array,
+  values: (string | null)[],
+): EstimateKind {
   if (question.type === 'select_one' || question.type === 'select_multiple') return 'proportion';
   if (question.type === 'integer' || question.type === 'decimal') return 'mean';
   if (question.type === 'calculate') {
@@ -192,7 +200,10 @@ export async function estimateSurvey(db: Db, opts: EstimateOptions): Promise<Est
   if (opts.by) {
     const byQuestion = await resolveQuestion(db, opts.survey, opts.by);
     if (byQuestion.type === 'select_multiple' || byQuestion.type === 'text') {
-      throw new DlxhError('INPUT', `cannot group by "${byQuestion.name}": it is ${byQuestion.type === 'text' ? 'free text' : 'a multiple-choice question'}`);
+      throw new DlxhError(
+        'INPUT',
+        `cannot group by "${byQuestion.name}": it is ${byQuestion.type === 'text' ? 'free text' : 'a multiple-choice question'}`,
+      );
     }
     const by = await loadAnswers(db, opts.survey, design, byQuestion.name);
     const order = categoriesOf(byQuestion, by.values, false);
@@ -211,8 +222,21 @@ export async function estimateSurvey(db: Db, opts: EstimateOptions): Promise<Est
     const domain = Uint8Array.from(member, (m, i) => (m && values[i] !== null ? 1 : 0));
     if (!domain.some(Boolean)) continue;
     if (kind === 'mean') {
-      const r = ratioEstimate(design, numbers.map((x) => (Number.isNaN(x) ? 0 : x)), domain);
-      rows.push({ group, category: null, estimate: r.estimate, se: r.se, ci_low: r.estimate - Z_95 * r.se, ci_high: r.estimate + Z_95 * r.se, deff: r.deff, n: r.n });
+      const r = ratioEstimate(
+        design,
+        numbers.map((x) => (Number.isNaN(x) ? 0 : x)),
+        domain,
+      );
+      rows.push({
+        group,
+        category: null,
+        estimate: r.estimate,
+        se: r.se,
+        ci_low: r.estimate - Z_95 * r.se,
+        ci_high: r.estimate + Z_95 * r.se,
+        deff: r.deff,
+        n: r.n,
+      });
       continue;
     }
     for (const category of categories) {
@@ -225,7 +249,16 @@ export async function estimateSurvey(db: Db, opts: EstimateOptions): Promise<Est
       }
       const r = ratioEstimate(design, y, domain);
       const [low, high] = logitInterval(r.estimate, r.se);
-      rows.push({ group, category, estimate: r.estimate, se: r.se, ci_low: low, ci_high: high, deff: r.deff, n: cell });
+      rows.push({
+        group,
+        category,
+        estimate: r.estimate,
+        se: r.se,
+        ci_low: low,
+        ci_high: high,
+        deff: r.deff,
+        n: cell,
+      });
     }
   }
   return rows;

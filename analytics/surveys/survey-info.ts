@@ -22,7 +22,12 @@ export interface SurveyFacts {
  * Record the facts of an imported survey; fields left out keep their value.
  * `await setSurveyInfo(db, 'ks-2025', { sponsor: 'Ban Tuyên giáo Tỉnh ủy', mode: 'Phỏng vấn trực tiếp' }, { now })`
  */
-export async function setSurveyInfo(db: Db, survey: string, facts: SurveyFacts, ctx: { now: () => Date }): Promise<void> {
+export async function setSurveyInfo(
+  db: Db,
+  survey: string,
+  facts: SurveyFacts,
+  ctx: { now: () => Date },
+): Promise<void> {
   const level = facts.classification;
   if (level !== undefined && level !== null && !(Number.isInteger(level) && level >= 0 && level <= 3)) {
     throw new DlxhError('INPUT', `invalid classification: ${level} (0–3)`);

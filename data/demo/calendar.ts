@@ -1,6 +1,6 @@
 // Calendar facts for the demo streams: local days, weekdays and Vietnamese public holidays.
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 const OFFSET_MS = 7 * 3_600_000;
 
 /** Lunar New Year's day (mùng 1 Tết) and the Hùng Kings' day (10/3 âm lịch) by Gregorian year. */
@@ -20,7 +20,8 @@ export function localMidnight(isoDate: string): number {
   if (!match) throw new Error(`invalid start date "${isoDate}": expected yyyy-mm-dd`);
   const [, y, m, d] = match;
   const utc = Date.UTC(Number(y), Number(m) - 1, Number(d));
-  if (new Date(utc).getUTCDate() !== Number(d)) throw new Error(`invalid start date "${isoDate}"`);
+  if (new Date(utc).toISOString().slice(0, 10) !== isoDate)
+    throw new Error(`invalid start date "${isoDate}"`);
   return utc - OFFSET_MS;
 }
 
@@ -66,5 +67,3 @@ export function holidayName(isoDate: string): string | null {
   if (LUNAR_HOLIDAYS[year]?.hungKings === isoDate) return 'Giỗ Tổ Hùng Vương';
   return null;
 }
-
-export { DAY_MS };

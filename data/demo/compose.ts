@@ -96,7 +96,9 @@ export function slugify(text: string, max = 80): string {
   const slug = foldDiacritics(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return slug.length <= max ? slug : slug.slice(0, slug.lastIndexOf('-', max) > 20 ? slug.lastIndexOf('-', max) : max);
+  return slug.length <= max
+    ? slug
+    : slug.slice(0, slug.lastIndexOf('-', max) > 20 ? slug.lastIndexOf('-', max) : max);
 }
 
 const SECTIONS: Record<string, string> = {
@@ -210,7 +212,11 @@ export function pickSocialSource(rng: Rng, place: Place | null, thon: string, to
 
 /** Hashtags residents add: `#DakLak`, `#KrongPac`. */
 export function hashtagFor(place: Place | null, rng: Rng): string {
-  if (!place || rng.chance(0.4)) return rng.pick(['#DakLak', '#ĐắkLắk', '#PhuYen', '#TayNguyen']);
+  if (!place || rng.chance(0.4)) {
+    return rng.pick(
+      place?.area === 'py' ? ['#PhuYen', '#DakLak', '#TuyHoa'] : ['#DakLak', '#ĐắkLắk', '#TayNguyen'],
+    );
+  }
   const short = foldDiacritics(place.unit.short_name).replace(/[^a-z0-9]/g, '');
   return `#${short.charAt(0).toUpperCase()}${short.slice(1)}`;
 }

@@ -17,7 +17,15 @@ import {
   titleFromText,
 } from './compose.ts';
 import type { EventSpec } from './event-specs.ts';
-import { findOldName, findPlace, mentionPlace, type Mention, type OldName, type Place, type PlaceModel } from './places.ts';
+import {
+  findOldName,
+  findPlace,
+  mentionPlace,
+  type Mention,
+  type OldName,
+  type Place,
+  type PlaceModel,
+} from './places.ts';
 import type { Rng } from './prng.ts';
 import { expand, type TemplateValue, type TemplateVars } from './template.ts';
 import { TOPIC_TEMPLATES } from './templates/index.ts';
@@ -99,7 +107,10 @@ function seasonal(topic: string, isoDate: string): number {
     case 'nong-nghiep':
       return month >= 10 || month === 1 ? 1.4 : 1;
     case 'gia-ca':
-      return holidayName(isoDate) === 'Tết Nguyên đán' || holidayName(addDays(isoDate, 7)) === 'Tết Nguyên đán' ? 1.6 : 1;
+      return holidayName(isoDate) === 'Tết Nguyên đán' ||
+        holidayName(addDays(isoDate, 7)) === 'Tết Nguyên đán'
+        ? 1.6
+        : 1;
     default:
       return 1;
   }
@@ -109,10 +120,16 @@ function seasonal(topic: string, isoDate: string): number {
 function affinity(topic: string, place: Place): number {
   let w = 1;
   if (place.urban) {
-    w *= ({ 'giao-thong': 1.5, 'gia-ca': 1.3, 'an-ninh': 1.3, 'thu-tuc-hanh-chinh': 1.2, 'nong-nghiep': 0.3 } as Record<
-      string,
-      number
-    >)[topic] ?? 1;
+    w *=
+      (
+        {
+          'giao-thong': 1.5,
+          'gia-ca': 1.3,
+          'an-ninh': 1.3,
+          'thu-tuc-hanh-chinh': 1.2,
+          'nong-nghiep': 0.3,
+        } as Record<string, number>
+      )[topic] ?? 1;
     if (topic === 'dan-toc-ton-giao') w *= 0.4;
   } else {
     w *= ({ 'nong-nghiep': 1.4, 'dat-dai': 1.2 } as Record<string, number>)[topic] ?? 1;
@@ -166,7 +183,8 @@ function officialName(place: Place | null, rng: Rng): string {
   const unit = `UBND ${place.unit.type} ${place.unit.short_name}`;
   const r = rng.next();
   if (r < 0.3) return `ông ${residentName(rng, false).split(' ')[1]}, Chủ tịch ${unit},`;
-  if (r < 0.5) return `${rng.pick(['ông', 'bà'])} ${residentName(rng, false).split(' ')[1]}, Phó Chủ tịch ${unit},`;
+  if (r < 0.5)
+    return `${rng.pick(['ông', 'bà'])} ${residentName(rng, false).split(' ')[1]}, Phó Chủ tịch ${unit},`;
   return rng.pick([`lãnh đạo ${unit}`, `đại diện ${unit}`]);
 }
 
@@ -232,7 +250,12 @@ function placeLocality(place: Place | null, model: PlaceModel, mention: Mention)
   return mention.old ? `${mention.old.commune.name}, ${mention.old.district.name}` : place.unit.name;
 }
 
-function newsArticle(t: TopicTemplates, tone: Tone, vars: TemplateVars, rng: Rng): { title: string; text: string } {
+function newsArticle(
+  t: TopicTemplates,
+  tone: Tone,
+  vars: TemplateVars,
+  rng: Rng,
+): { title: string; text: string } {
   const title = sentence(rng.pick(t.news.title[tone]), rng, vars);
   const lead = expand(rng.pick(t.news.lead[tone]), rng, vars);
   const details = expandSome(t.news.detail, rng.int(1, 2), rng, vars);
@@ -241,7 +264,13 @@ function newsArticle(t: TopicTemplates, tone: Tone, vars: TemplateVars, rng: Rng
   const respond = rng.chance(tone === 'neg' ? 0.75 : tone === 'neu' ? 0.45 : 0.15);
   const response = respond ? [expand(rng.pick(t.news.response), rng, vars)] : [];
   const closing = tone === 'neg' && rng.chance(0.3) ? [expand(rng.pick(NEWS_CLOSINGS), rng, vars)] : [];
-  const text = paragraphs([[lead], [details[0]!, voices[0] ?? ''], [details[1] ?? '', voices[1] ?? ''], response, closing]);
+  const text = paragraphs([
+    [lead],
+    [details[0]!, voices[0] ?? ''],
+    [details[1] ?? '', voices[1] ?? ''],
+    response,
+    closing,
+  ]);
   return { title, text };
 }
 
@@ -305,15 +334,25 @@ function addSocial(
 }
 
 /** Republishes or shares a document: syndicated news, cross-posted social posts, news shared to a group. */
-function addCopies(state: StreamState, original: Draft, place: Place | null, rate: number, latestMs: number): void {
+function addCopies(
+  state: StreamState,
+  original: Draft,
+  place: Place | null,
+  mention: Mention,
+  rate: number,
+  latestMs: number,
+): void {
   const { rng } = state;
   const copy = (fields: Partial<Draft>): void => {
     const ms = Math.min(latestMs, state.endMs, original.ms + (fields.ms ?? 0));
     state.drafts.push({ ...original, ...fields, ms, seq: state.drafts.length, copyOf: original });
   };
   if (original.kind === 'news' && rng.chance(rate)) {
-    const syndicator = NEWS_OUTLETS.find((o) => o.name === rng.pick(SYNDICATORS.filter((s) => s !== original.source)));
-    const outlet = syndicator && rng.chance(0.6) ? syndicator : pickOutlet(rng, null, original.tone, original.source);
+    const syndicator = NEWS_OUTLETS.find(
+      (o) => o.name === rng.pick(SYNDICATORS.filter((s) => s !== original.source)),
+    );
+    const outlet =
+      syndicator && rng.chance(0.6) ? syndicator : pickOutlet(rng, null, original.tone, original.source);
     const delay = rng.int(1, 14) * 3_600_000 + rng.int(0, 3599) * 1000;
     copy({
       ms: delay,
@@ -339,17 +378,23 @@ function addCopies(state: StreamState, original: Draft, place: Place | null, rat
       text,
       source: source.name,
       url: source.url,
-      locality: undefined,
+      locality: namesPlace(text, mention) ? undefined : placeLocality(place, state.model, mention),
     });
   }
 }
 
-function backgroundDay(state: StreamState, isoDate: string, scale: number, cumulative: Map<string, number[]>): void {
+function backgroundDay(
+  state: StreamState,
+  isoDate: string,
+  scale: number,
+  cumulative: Map<string, number[]>,
+): void {
   const { rng, model } = state;
   const dow = weekday(isoDate);
   const holiday = holidayName(isoDate);
   const noise = Math.exp(0.08 * rng.normal());
-  const newsFactor = (dow === 6 ? 0.7 : dow === 0 ? 0.6 : 1) * (holiday ? (holiday === 'Tết Nguyên đán' ? 0.4 : 0.55) : 1);
+  const newsFactor =
+    (dow === 6 ? 0.7 : dow === 0 ? 0.6 : 1) * (holiday ? (holiday === 'Tết Nguyên đán' ? 0.4 : 0.55) : 1);
   const socialFactor = (dow === 6 ? 1.05 : dow === 0 ? 1.1 : 1) * (holiday ? 0.75 : 1);
   const counts: [DocumentKind, number][] = [
     ['news', rng.poisson(NEWS_PER_DAY * newsFactor * noise * scale)],
@@ -357,16 +402,26 @@ function backgroundDay(state: StreamState, isoDate: string, scale: number, cumul
   ];
   const topicWeights = (kind: DocumentKind) =>
     TOPIC_TEMPLATES.map(
-      (t) => (TOPIC_BASE[t.topic] ?? 1) * seasonal(t.topic, isoDate) * (kind === 'social' ? (SOCIAL_TILT[t.topic] ?? 1) : 1),
+      (t) =>
+        (TOPIC_BASE[t.topic] ?? 1) *
+        seasonal(t.topic, isoDate) *
+        (kind === 'social' ? (SOCIAL_TILT[t.topic] ?? 1) : 1),
     );
   const dayEnd = localMidnight(isoDate) + DAY_MS - 1000;
   for (const [kind, count] of counts) {
     const weights = topicWeights(kind);
     for (let i = 0; i < count; i++) {
       const t = TOPIC_TEMPLATES[rng.weightedIndex(weights)]!;
-      const provinceShare = (kind === 'news' ? 0.12 : 0.04) * (t.topic === 'gia-ca' || t.topic === 'tin-don' ? 1.8 : 1);
-      const place = rng.chance(provinceShare) ? null : model.places[pickCumulative(cumulative.get(t.topic)!, rng)]!;
-      const tone = pickTone((kind === 'news' ? NEWS_TONE : SOCIAL_TONE)[t.topic] ?? (kind === 'news' ? NEWS_TONE : SOCIAL_TONE).default!, rng);
+      const provinceShare =
+        (kind === 'news' ? 0.12 : 0.04) * (t.topic === 'gia-ca' || t.topic === 'tin-don' ? 1.8 : 1);
+      const place = rng.chance(provinceShare)
+        ? null
+        : model.places[pickCumulative(cumulative.get(t.topic)!, rng)]!;
+      const tone = pickTone(
+        (kind === 'news' ? NEWS_TONE : SOCIAL_TONE)[t.topic] ??
+          (kind === 'news' ? NEWS_TONE : SOCIAL_TONE).default!,
+        rng,
+      );
       const mention = mentionPlace(model, place, rng, kind === 'news' ? 0.12 : 0.2);
       const vars = templateVars(t.words, place, mention, isoDate, kind, rng);
       const meta = {
@@ -379,8 +434,15 @@ function backgroundDay(state: StreamState, isoDate: string, scale: number, cumul
       const draft =
         kind === 'news'
           ? addNews(state, ms, newsArticle(t, tone, vars, rng), meta, place, mention)
-          : addSocial(state, ms, composeSocial(t.social[tone], tone, rng, vars, hashtagFor(place, rng)), meta, place, mention);
-      addCopies(state, draft, place, 0.05, dayEnd + DAY_MS);
+          : addSocial(
+              state,
+              ms,
+              composeSocial(t.social[tone], tone, rng, vars, hashtagFor(place, rng)),
+              meta,
+              place,
+              mention,
+            );
+      addCopies(state, draft, place, mention, 0.05, dayEnd + DAY_MS);
     }
   }
 }
@@ -441,17 +503,27 @@ function eventArticle(
     const reaction = rng.chance(0.5) ? expandSome(e.coverage.voice, 1, rng, vars) : [];
     return {
       title,
-      text: paragraphs([[expand(rng.pick(e.response.lead), rng, vars)], [details[0]!], [...details.slice(1), ...reaction]]),
+      text: paragraphs([
+        [expand(rng.pick(e.response.lead), rng, vars)],
+        [details[0]!],
+        [...details.slice(1), ...reaction],
+      ]),
     };
   }
   const source = phase === 'outbreak' ? e.outbreak : e.coverage;
   const title = sentence(rng.pick(source.title), rng, vars);
   const details = expandSome(e.coverage.detail, rng.int(1, 2), rng, vars);
   const voices = expandSome(e.coverage.voice, rng.int(1, 2), rng, vars);
-  const response = phase === 'coverage' && rng.chance(0.5) ? [expand(rng.pick(e.response.detail), rng, vars)] : [];
+  const response =
+    phase === 'coverage' && rng.chance(0.5) ? [expand(rng.pick(e.response.detail), rng, vars)] : [];
   return {
     title,
-    text: paragraphs([[expand(rng.pick(source.lead), rng, vars)], [details[0]!, voices[0]!], [details[1] ?? '', voices[1] ?? ''], response]),
+    text: paragraphs([
+      [expand(rng.pick(source.lead), rng, vars)],
+      [details[0]!, voices[0]!],
+      [details[1] ?? '', voices[1] ?? ''],
+      response,
+    ]),
   };
 }
 
@@ -478,7 +550,10 @@ function eventDays(state: StreamState, event: ResolvedEvent, startDate: string, 
   const windowEnd = localMidnight(addDays(startDate, event.startDay + event.days)) - 1000;
   for (let day = 0; day < event.days; day++) {
     const isoDate = addDays(startDate, event.startDay + day);
-    const count = Math.max(day === 0 ? 2 : 0, rng.poisson(spec.peakPerDay * eventShape(day, event.days) * scale));
+    const count = Math.max(
+      day === 0 ? 2 : 0,
+      rng.poisson(spec.peakPerDay * eventShape(day, event.days) * scale),
+    );
     for (let i = 0; i < count; i++) {
       const phase = eventPhase(day / Math.max(1, event.days - 1), rng);
       const newsShare = phase === 'outbreak' ? 0.2 : phase === 'coverage' ? 0.65 : 0.5;
@@ -486,17 +561,29 @@ function eventDays(state: StreamState, event: ResolvedEvent, startDate: string, 
       const mention = mentionPlace(model, place, rng, spec.oldNameShare, event.old);
       const vars = templateVars({ ...topic.words, ...e.words }, place, mention, isoDate, kind, rng, facts);
       const tone: Tone = phase === 'response' ? 'neu' : 'neg';
-      const meta = { topic: e.topic, unitUid: place.unit.uid, tone, oldUnitUid: mention.old?.commune.uid, eventId: spec.id };
+      const meta = {
+        topic: e.topic,
+        unitUid: place.unit.uid,
+        tone,
+        oldUnitUid: mention.old?.commune.uid,
+        eventId: spec.id,
+      };
       const ms = timeOn(isoDate, kind, rng);
       const before = state.drafts.length;
       if (kind === 'news') {
         addNews(state, ms, eventArticle(e, phase, vars, rng), meta, place, mention);
       } else {
-        const pool =
-          phase === 'response' && rng.chance(0.6) ? e.response.social : e.outbreak.social;
-        addSocial(state, ms, composeSocial(pool, tone, rng, vars, hashtagFor(place, rng)), meta, place, mention);
+        const pool = phase === 'response' && rng.chance(0.6) ? e.response.social : e.outbreak.social;
+        addSocial(
+          state,
+          ms,
+          composeSocial(pool, tone, rng, vars, hashtagFor(place, rng)),
+          meta,
+          place,
+          mention,
+        );
       }
-      addCopies(state, state.drafts[before]!, place, 0.12, windowEnd);
+      addCopies(state, state.drafts[before]!, place, mention, 0.12, windowEnd);
       event.drafts.push(...state.drafts.slice(before));
     }
   }

@@ -90,7 +90,8 @@ export const ALT_EVENTS: readonly EventSpec[] = [
     startFraction: 0.15,
     durationDays: 10,
     peakPerDay: 14,
-    description: 'Liên tiếp tai nạn giao thông tại một khúc cua quốc lộ, người dân gọi là “điểm đen” (giả lập).',
+    description:
+      'Liên tiếp tai nạn giao thông tại một khúc cua quốc lộ, người dân gọi là “điểm đen” (giả lập).',
   },
   {
     id: 'ev-fees-tan-lap',

@@ -2,7 +2,7 @@
 
 import type { Unit } from '../reference/index.ts';
 import { foldDiacritics } from '../text/normalize.ts';
-import type { Rng } from './prng.ts';
+import { compareText, type Rng } from './prng.ts';
 import { BUON_NAMES, STREETS } from './vocab.ts';
 
 export type Area = 'dl' | 'py';
@@ -44,7 +44,8 @@ export interface Mention {
   old?: OldName;
 }
 
-const HIGHLAND = /^(ea|cư|cuôr|krông|dliê|ia|dray|dur|yang|đắk|buôn đôn|pơng|m'|dang|liên sơn|nam ka|vụ bổn)/i;
+const HIGHLAND =
+  /^(ea|cư|cuôr|krông|dliê|ia|dray|dur|yang|đắk|buôn đôn|pơng|m'|dang|liên sơn|nam ka|vụ bổn)/i;
 
 function lowerType(type: string): string {
   return type === 'thành phố' ? 'TP.' : type;
@@ -73,9 +74,11 @@ export function buildPlaceModel(units: readonly Unit[], rng: Rng): PlaceModel {
   const places: Place[] = [];
   const current = units
     .filter((u) => u.level === 3 && u.uid.endsWith('/2025'))
-    .sort((a, b) => a.code.localeCompare(b.code));
+    .sort((a, b) => compareText(a.code, b.code));
   for (const unit of current) {
-    const oldNames = (oldByNew.get(unit.uid) ?? []).sort((a, b) => a.commune.code.localeCompare(b.commune.code));
+    const oldNames = (oldByNew.get(unit.uid) ?? []).sort((a, b) =>
+      compareText(a.commune.code, b.commune.code),
+    );
     const districts = [...new Map(oldNames.map((o) => [o.district.uid, o.district])).values()];
     const area: Area = oldNames.some((o) => o.district.parent_uid === '54/pre2025') ? 'py' : 'dl';
     const urban = unit.type === 'phường';
@@ -106,7 +109,9 @@ export function findPlace(model: PlaceModel, name: string): Place {
 /** Finds one of the place's old communes by its name and its district's name. */
 export function findOldName(place: Place, commune: string, district: string): OldName {
   const found = place.oldNames.find(
-    (o) => compareKey(o.commune.name) === compareKey(commune) && compareKey(o.district.name) === compareKey(district),
+    (o) =>
+      compareKey(o.commune.name) === compareKey(commune) &&
+      compareKey(o.district.name) === compareKey(district),
   );
   if (!found) throw new Error(`"${commune}, ${district}" is not a former part of ${place.unit.name}`);
   return found;
@@ -115,15 +120,15 @@ export function findOldName(place: Place, commune: string, district: string): Ol
 function village(place: Place | null, rng: Rng): string {
   if (!place) return rng.pick(['nhiều địa phương', 'một số xã, phường', 'nhiều thôn, buôn']);
   if (place.urban) {
-    return rng.chance(0.6) ? `tổ dân phố ${rng.int(1, 14)}` : `khu phố ${rng.int(1, 8)}`;
+    const r = rng.next();
+    return r < 0.5
+      ? `tổ dân phố ${rng.int(1, 14)}`
+      : r < 0.8
+        ? `khu phố ${rng.int(1, 8)}`
+        : `đường ${rng.pick(STREETS)}`;
   }
   if (place.highland && rng.chance(0.55)) return `buôn ${rng.pick(BUON_NAMES)}`;
   return `thôn ${rng.chance(0.8) ? rng.int(1, 12) : rng.pick(['Tân Lập', 'Thanh Bình', 'Đồng Tâm', 'Phú Lộc', 'Tân Thành'])}`;
-}
-
-/** A street for urban posts; exported for the survey's open answers. */
-export function street(rng: Rng): string {
-  return `đường ${rng.pick(STREETS)}`;
 }
 
 function oldCommuneText(old: OldName): string {
@@ -162,7 +167,8 @@ export function mentionPlace(
   const useOld = place.oldNames.length > 0 && rng.chance(oldShare);
   if (!useOld) {
     const variant = rng.next();
-    const noi = variant < 0.7 ? newText : variant < 0.85 ? `${newText}, tỉnh Đắk Lắk` : `${newText} (Đắk Lắk)`;
+    const noi =
+      variant < 0.7 ? newText : variant < 0.85 ? `${newText}, tỉnh Đắk Lắk` : `${newText} (Đắk Lắk)`;
     return {
       noi,
       noiNgan: unit.short_name,

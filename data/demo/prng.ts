@@ -31,6 +31,11 @@ function splitmix32(state: number): () => number {
   };
 }
 
+/** Locale-independent ordering of strings by UTF-16 code units, so output never depends on the machine. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** FNV-1a over UTF-16 units, to turn labels into seeds. */
 export function hashString(s: string, basis = 0x811c9dc5): number {
   let h = basis >>> 0;

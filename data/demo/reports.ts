@@ -5,7 +5,7 @@ import { addDays, localMidnight } from './calendar.ts';
 import { expandSome } from './compose.ts';
 import type { EventSpec } from './event-specs.ts';
 import type { Place, PlaceModel } from './places.ts';
-import type { Rng } from './prng.ts';
+import { compareText, type Rng } from './prng.ts';
 import { expand, tidySentences, type TemplateVars } from './template.ts';
 import { TOPIC_TEMPLATES } from './templates/index.ts';
 import type { DemoReport, GroundTruthEvent, Tone } from './types.ts';
@@ -21,11 +21,19 @@ const MOODS: readonly { mood: string; tone: Tone; weight: number }[] = [
   { mood: 'bức xúc', tone: 'neg', weight: 7 },
 ];
 
-const OPENINGS = [
-  'Tình hình tư tưởng, dư luận xã hội trên địa bàn {noi} trong tháng {thang} [cơ bản ổn định|ổn định], nhân dân [tin tưởng vào sự lãnh đạo của Đảng|yên tâm lao động, sản xuất].',
-  'Trong tháng {thang}, nhân dân {noi} [tập trung|chủ yếu] [chăm sóc cây trồng|lao động, sản xuất]; tình hình an ninh chính trị, trật tự an toàn xã hội [được giữ vững|ổn định].',
-  'Dư luận xã hội tại {noi} tháng {thang} [có một số vấn đề đáng chú ý|tập trung vào một số vấn đề] như sau.',
-];
+const OPENINGS: Record<Tone, readonly string[]> = {
+  neu: [
+    'Tình hình tư tưởng, dư luận xã hội trên địa bàn {noi} trong tháng {thang} [cơ bản ổn định|ổn định], nhân dân [tin tưởng vào sự lãnh đạo của Đảng|yên tâm lao động, sản xuất].',
+    'Trong tháng {thang}, nhân dân {noi} [tập trung|chủ yếu] [chăm sóc cây trồng|lao động, sản xuất]; tình hình an ninh chính trị, trật tự an toàn xã hội [được giữ vững|ổn định].',
+  ],
+  pos: [
+    'Trong tháng {thang}, tư tưởng nhân dân {noi} [phấn khởi|ổn định], [đồng tình với các chủ trương của địa phương|tin tưởng vào chính quyền].',
+  ],
+  neg: [
+    'Dư luận xã hội tại {noi} tháng {thang} [có một số vấn đề đáng chú ý|tập trung vào một số vấn đề] như sau.',
+    'Trong tháng {thang}, một bộ phận nhân dân {noi} [băn khoăn|lo lắng|bức xúc] trước một số vấn đề.',
+  ],
+};
 
 /** Variables report templates may use besides topic words and event facts. */
 export const REPORT_VARIABLES: readonly string[] = ['noi', 'thang', 'nam', 'noi_ngan', 'thon', 'cap'];
@@ -60,15 +68,11 @@ function collaborators(model: PlaceModel, rng: Rng): Collaborator[] {
 
 function monthsCovering(startDate: string, endDate: string): string[] {
   const months: string[] = [];
-  let y = Number(startDate.slice(0, 4));
-  let m = Number(startDate.slice(5, 7));
   const last = endDate.slice(0, 7);
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
+  for (let month = Number(startDate.slice(0, 4)) * 12 + Number(startDate.slice(5, 7)) - 1; ; month++) {
+    const key = `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
     months.push(key);
     if (key >= last) return months;
-    m = m === 12 ? 1 : m + 1;
-    if (m === 1) y++;
   }
 }
 
@@ -113,16 +117,23 @@ export function generateReports(
         thon: 'các thôn',
         cap: place.unit.type,
       };
+      const submittedAt = toLocalIso(new Date(submittedMs));
       const event = events.find(
-        (e) => e.truth.unit_uid === place.unit.uid && e.truth.start.slice(0, 7) <= period && e.truth.end.slice(0, 7) >= period,
+        (e) =>
+          e.truth.unit_uid === place.unit.uid &&
+          e.truth.start.slice(0, 7) <= period &&
+          e.truth.end.slice(0, 7) >= period &&
+          e.truth.start <= submittedAt,
       );
       const moodPick = MOODS[rng.weightedIndex(MOODS.map((m) => m.weight))]!;
       const mood = event ? rng.pick(['bức xúc', 'lo lắng', 'bức xúc']) : moodPick.mood;
       const tone: Tone = event ? 'neg' : moodPick.tone;
       const chosen = rng.shuffle([...topicIds]).slice(0, rng.int(1, 3));
-      const topics = event ? [event.spec.templates.topic, ...chosen.filter((t) => t !== event.spec.templates.topic)].slice(0, 3) : chosen;
+      const topics = event
+        ? [event.spec.templates.topic, ...chosen.filter((t) => t !== event.spec.templates.topic)].slice(0, 3)
+        : chosen;
 
-      const sentences = [expand(rng.pick(OPENINGS), rng, vars)];
+      const sentences = [expand(rng.pick(OPENINGS[tone]), rng, vars)];
       const proposals: string[] = [];
       if (event) {
         const e = event.spec.templates;
@@ -137,14 +148,15 @@ export function generateReports(
         const topicTone: Tone = i === 0 ? tone : rng.pick(['neu', 'neu', 'neg', 'pos']);
         const topicVars: TemplateVars = { ...t.words, ...vars };
         sentences.push(...expandSome(t.report[topicTone], 1, rng, topicVars));
-        if (topicTone === 'neg' || rng.chance(0.3)) proposals.push(...expandSome(t.report.proposal, 1, rng, topicVars));
+        if (topicTone === 'neg' || rng.chance(0.3))
+          proposals.push(...expandSome(t.report.proposal, 1, rng, topicVars));
       }
       reports.push({
         id: `BC-${period}-${person.code}`,
         reporter: person.code,
         unit_code: place.unit.code,
         period,
-        submitted_at: toLocalIso(new Date(submittedMs)),
+        submitted_at: submittedAt,
         topics,
         mood,
         summary: tidySentences(sentences.join(' ')),
@@ -152,5 +164,5 @@ export function generateReports(
       });
     }
   }
-  return reports.sort((a, b) => a.submitted_at.localeCompare(b.submitted_at) || a.id.localeCompare(b.id));
+  return reports.sort((a, b) => compareText(a.submitted_at, b.submitted_at) || compareText(a.id, b.id));
 }

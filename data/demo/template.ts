@@ -145,10 +145,12 @@ export function tidySentences(text: string): string {
   return text
     .replace(/[ \t]+([,.;:!?)])/g, '$1')
     .replace(/[ \t]{2,}/g, ' ')
-    .replace(/(^|[.!?…]\s+|\n\s*)(\p{Ll})/gu, (match: string, before: string, letter: string, offset: number, all: string) =>
-      before.startsWith('.') && INITIAL_BEFORE.test(all.slice(Math.max(0, offset - 3), offset))
-        ? match
-        : before + letter.toUpperCase(),
+    .replace(
+      /(^|[.!?…]\s+|\n\s*)(\p{Ll})/gu,
+      (match: string, before: string, letter: string, offset: number, all: string) =>
+        before.startsWith('.') && INITIAL_BEFORE.test(all.slice(Math.max(0, offset - 3), offset))
+          ? match
+          : before + letter.toUpperCase(),
     )
     .trim();
 }

@@ -130,8 +130,18 @@ export interface EventTemplates {
   /** Early complaints and rumours, mostly social. */
   outbreak: { social: readonly string[]; title: readonly string[]; lead: readonly string[] };
   /** Press coverage at the peak. */
-  coverage: { title: readonly string[]; lead: readonly string[]; detail: readonly string[]; voice: readonly string[] };
+  coverage: {
+    title: readonly string[];
+    lead: readonly string[];
+    detail: readonly string[];
+    voice: readonly string[];
+  };
   /** Officials' answers and follow-up. */
-  response: { title: readonly string[]; lead: readonly string[]; detail: readonly string[]; social: readonly string[] };
+  response: {
+    title: readonly string[];
+    lead: readonly string[];
+    detail: readonly string[];
+    social: readonly string[];
+  };
   report: { summary: readonly string[]; proposal: readonly string[] };
 }

@@ -91,9 +91,37 @@ export const NEWS_CLOSINGS: readonly string[] = [
   '',
 ];
 
-export const SURNAME_INITIALS: readonly string[] = ['N', 'T', 'L', 'P', 'H', 'V', 'Đ', 'B', 'D', 'H', 'N', 'N'];
+export const SURNAME_INITIALS: readonly string[] = [
+  'N',
+  'T',
+  'L',
+  'P',
+  'H',
+  'V',
+  'Đ',
+  'B',
+  'D',
+  'H',
+  'N',
+  'N',
+];
 export const MIDDLE_INITIALS: readonly string[] = ['V', 'T', 'Đ', 'H', 'M', 'N', 'Q', 'X'];
-export const GIVEN_INITIALS: readonly string[] = ['A', 'B', 'C', 'D', 'H', 'K', 'L', 'M', 'N', 'P', 'S', 'T', 'V', 'Y'];
+export const GIVEN_INITIALS: readonly string[] = [
+  'A',
+  'B',
+  'C',
+  'D',
+  'H',
+  'K',
+  'L',
+  'M',
+  'N',
+  'P',
+  'S',
+  'T',
+  'V',
+  'Y',
+];
 
 export const BUON_NAMES: readonly string[] = [
   'Ko Siêr',

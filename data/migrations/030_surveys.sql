@@ -70,9 +70,10 @@ CREATE TABLE survey_responses (
   respondent  VARCHAR NOT NULL,
   question    VARCHAR NOT NULL,
   value       VARCHAR NOT NULL,        -- choice code(s), space-separated for select_multiple; scrubbed free text
-  value_num   DOUBLE,                  -- numeric questions
-  PRIMARY KEY (survey, respondent, question)
+  value_num   DOUBLE                   -- numeric questions
 );
+-- No primary key: answers are written only with their new respondent, in the same transaction, and an index
+-- over every answer would dominate bulk imports. (survey, respondent, question) is unique by construction.
 
 CREATE TABLE survey_weightings (
   survey      VARCHAR NOT NULL,

@@ -37,7 +37,10 @@ const ALIASES: Record<string, string> = {
 
 function canonicalCharset(name: string | null | undefined): string | null {
   if (!name) return null;
-  const lower = name.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const lower = name
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   if (!lower) return null;
   return ALIASES[lower] ?? lower;
 }
@@ -114,26 +117,34 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
   const meta = header ? null : charsetFromMarkup(bytes);
   const declared = header ?? meta;
   const via = header ? 'header' : 'meta';
-  if (!hasHighBytes(bytes)) return { text: Buffer.from(bytes).toString('latin1'), charset: declared ?? 'utf-8', via: declared ? via : 'detected' };
+  if (!hasHighBytes(bytes))
+    return {
+      text: Buffer.from(bytes).toString('latin1'),
+      charset: declared ?? 'utf-8',
+      via: declared ? via : 'detected',
+    };
 
   if (declared && declared !== 'utf-8' && declared !== 'windows-1252') {
     const text = decodeAs(bytes, declared);
     if (text !== null) return { text, charset: declared, via };
   }
   const asUtf8 = strictUtf8(bytes);
-  if (asUtf8 !== null && declared !== 'windows-1252') return { text: asUtf8, charset: 'utf-8', via: declared ? via : 'detected' };
-  if (asUtf8 === null && declared === 'utf-8') {
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    const nonAscii = lenient.match(/[^\x00-\x7f]/g)?.length ?? 0;
-    const replaced = lenient.match(/\ufffd/g)?.length ?? 0;
-    // Mostly valid UTF-8 with a few broken sequences, not a legacy page mislabelled as UTF-8.
-    if (replaced <= Math.max(2, nonAscii * 0.1)) return { text: lenient, charset: 'utf-8', via, invalidUtf8: true };
-  }
+  if (asUtf8 !== null && declared !== 'windows-1252')
+    return { text: asUtf8, charset: 'utf-8', via: declared ? via : 'detected' };
   const guess = canonicalCharset(chardet.detect(bytes)) ?? 'windows-1252';
-  const fallback = declared === 'windows-1252' || !iconv.encodingExists(guess) || guess === 'utf-8' ? 'windows-1252' : guess;
+  const fallback =
+    declared === 'windows-1252' || !iconv.encodingExists(guess) || guess === 'utf-8' ? 'windows-1252' : guess;
   const best = detectSingleByte(bytes, fallback);
   if (asUtf8 !== null && vietnameseScore(asUtf8) >= vietnameseScore(best.text)) {
     return { text: asUtf8, charset: 'utf-8', via: 'detected' };
+  }
+  if (asUtf8 === null && declared === 'utf-8') {
+    // Declared UTF-8 with a few broken sequences reads better as UTF-8 than any legacy guess; a legacy page
+    // mislabelled as UTF-8 reads far better in its real encoding.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    if (vietnameseScore(lenient) >= vietnameseScore(best.text)) {
+      return { text: lenient, charset: 'utf-8', via, invalidUtf8: true };
+    }
   }
   return { text: best.text, charset: best.charset, via: best.charset === declared ? via : 'detected' };
 }

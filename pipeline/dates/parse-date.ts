@@ -4,11 +4,42 @@ import { foldDiacritics } from '../../data/text/normalize.ts';
 
 const OFFSET_MS = 7 * 3600_000;
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
-const ZONES: Record<string, number> = { gmt: 0, ut: 0, utc: 0, z: 0, est: -5, edt: -4, cst: -6, cdt: -5, pst: -8, pdt: -7, ict: 7 };
+const ZONES: Record<string, number> = {
+  gmt: 0,
+  ut: 0,
+  utc: 0,
+  z: 0,
+  est: -5,
+  edt: -4,
+  cst: -6,
+  cdt: -5,
+  pst: -8,
+  pdt: -7,
+  ict: 7,
+};
 
-function localDate(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, offsetMs = OFFSET_MS): Date | null {
+function localDate(
+  y: number,
+  mo: number,
+  d: number,
+  h = 0,
+  mi = 0,
+  s = 0,
+  offsetMs = OFFSET_MS,
+): Date | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
   const utc = Date.UTC(y, mo - 1, d, h, mi, s) - offsetMs;
   if (new Date(utc + offsetMs).getUTCDate() !== d) return null;
@@ -36,7 +67,15 @@ function parseRfc822(s: string): Date | null {
   if (year < 100) year += year < 70 ? 2000 : 1900;
   const offset = zoneOffset(m[7]);
   if (offset === null) return null;
-  return localDate(year, month, Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offset);
+  return localDate(
+    year,
+    month,
+    Number(m[1]),
+    Number(m[4] ?? 0),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+    offset,
+  );
 }
 
 /** "Thứ hai, 24/11/2026 - 08:15", "08:15 24/11/2026", "24-11-2026 08:15:30 (GMT+7)", "ngày 24 tháng 11 năm 2026". */
@@ -54,7 +93,7 @@ function parseVietnamese(s: string): Date | null {
   const minute = time?.[2] ? Number(time[2]) : 0;
   const second = time?.[3] ? Number(time[3]) : 0;
   const half = time?.[4];
-  if (half === 'pm' || half === 'ch') hour = hour % 12 + 12;
+  if (half === 'pm' || half === 'ch') hour = (hour % 12) + 12;
   else if ((half === 'am' || half === 'sa') && hour === 12) hour = 0;
   const zone = /(?:gmt|utc)\s*([+-]\d{1,2}(?::?\d{2})?)/.exec(rest);
   const offset = zone ? zoneOffset(zone[1]) : OFFSET_MS;
@@ -79,11 +118,20 @@ export function parseDocumentDate(value: unknown): Date | null {
   if (/^\d{9,13}$/.test(s)) return parseDocumentDate(Number(s));
   const iso = parseTime(s);
   if (iso) return iso;
-  const isoLoose = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([+-]\d{2}:?\d{2}|Z)$/i.exec(s);
+  const isoLoose =
+    /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([+-]\d{2}:?\d{2}|Z)$/i.exec(s);
   if (isoLoose) {
     const offset = zoneOffset(isoLoose[7] === 'Z' || isoLoose[7] === 'z' ? 'z' : isoLoose[7]);
     if (offset !== null) {
-      return localDate(+isoLoose[1]!, +isoLoose[2]!, +isoLoose[3]!, +isoLoose[4]!, +isoLoose[5]!, +(isoLoose[6] ?? 0), offset);
+      return localDate(
+        +isoLoose[1]!,
+        +isoLoose[2]!,
+        +isoLoose[3]!,
+        +isoLoose[4]!,
+        +isoLoose[5]!,
+        +(isoLoose[6] ?? 0),
+        offset,
+      );
     }
   }
   return parseRfc822(s) ?? parseVietnamese(s);

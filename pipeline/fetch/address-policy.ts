@@ -16,7 +16,8 @@ function matchesAllowed(address: ipaddr.IPv4 | ipaddr.IPv6, allowed: readonly st
       const range = entry.includes('/') ? ipaddr.parseCIDR(entry) : ([ipaddr.process(entry), -1] as const);
       const [net, bits] = range;
       if (net.kind() !== address.kind()) continue;
-      if (bits < 0 ? net.toNormalizedString() === address.toNormalizedString() : address.match(net, bits)) return true;
+      if (bits < 0 ? net.toNormalizedString() === address.toNormalizedString() : address.match(net, bits))
+        return true;
     } catch {
       continue;
     }
@@ -45,7 +46,11 @@ export function bareHost(hostname: string): string {
 }
 
 /** Resolve `hostname` and return the first problem with any of its addresses, or null when all are allowed. */
-export async function hostProblem(hostname: string, allowPrivate: AllowPrivate, lookup: Lookup): Promise<string | null> {
+export async function hostProblem(
+  hostname: string,
+  allowPrivate: AllowPrivate,
+  lookup: Lookup,
+): Promise<string | null> {
   const host = bareHost(hostname);
   if (ipaddr.isValid(host)) return addressProblem(host, allowPrivate);
   if (host === 'localhost' || host.endsWith('.localhost')) {

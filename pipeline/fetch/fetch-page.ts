@@ -51,7 +51,9 @@ export async function fetchPage(
   if (result.outcome === 'not_modified') return { kind: 'not_modified', url };
   if (result.outcome !== 'ok') {
     const status = result.status ? ` (HTTP ${result.status})` : '';
-    const problem = result.error.startsWith('HTTP') ? result.error : `${result.outcome}${status}: ${result.error}`;
+    const problem = result.error.startsWith('HTTP')
+      ? result.error
+      : `${result.outcome}${status}: ${result.error}`;
     return { kind: 'failed', url, problem };
   }
   const contentType = result.headers['content-type'] ?? null;

@@ -6,10 +6,22 @@
 import type { Db } from '../../data/db.ts';
 import { errorMessage } from '../../data/errors.ts';
 import { readSqlFile } from '../sql-file.ts';
-import { addressProblem, hostProblem, systemLookup, type AllowPrivate, type Lookup } from './address-policy.ts';
+import {
+  addressProblem,
+  hostProblem,
+  systemLookup,
+  type AllowPrivate,
+  type Lookup,
+} from './address-policy.ts';
 import { HostGate } from './host-gate.ts';
 import { robotsForResponse, type RobotsRules } from './robots.ts';
-import { fetchTransport, nodeTransport, TransportError, type Transport, type TransportResponse } from './transport.ts';
+import {
+  fetchTransport,
+  nodeTransport,
+  TransportError,
+  type Transport,
+  type TransportResponse,
+} from './transport.ts';
 
 const sql = readSqlFile(new URL('./fetcher.sql', import.meta.url));
 
@@ -53,7 +65,8 @@ export const DEFAULT_POLICY: FetchPolicy = {
   robots: true,
 };
 
-export type FetchOutcome = 'ok' | 'not_modified' | 'http_error' | 'timeout' | 'refused' | 'too_large' | 'error';
+export type FetchOutcome =
+  'ok' | 'not_modified' | 'http_error' | 'timeout' | 'refused' | 'too_large' | 'error';
 
 export type FetchResult =
   | {
@@ -67,7 +80,12 @@ export type FetchResult =
       validators: Validators | null;
     }
   | { outcome: 'not_modified'; url: string; finalUrl: string; status: 304 }
-  | { outcome: Exclude<FetchOutcome, 'ok' | 'not_modified'>; url: string; status: number | null; error: string };
+  | {
+      outcome: Exclude<FetchOutcome, 'ok' | 'not_modified'>;
+      url: string;
+      status: number | null;
+      error: string;
+    };
 
 export interface Validators {
   etag: string | null;
@@ -75,7 +93,12 @@ export interface Validators {
 }
 
 /** Remember `url`'s validators for the next conditional GET; call after what was fetched has been stored. */
-export async function saveValidators(db: Db, url: string, validators: Validators | null, now: Date): Promise<void> {
+export async function saveValidators(
+  db: Db,
+  url: string,
+  validators: Validators | null,
+  now: Date,
+): Promise<void> {
   if (!validators) return;
   await db.run(sql('save_validators'), {
     url,
@@ -121,7 +144,9 @@ function hostAllowed(host: string, allowHosts: readonly string[] | null): boolea
   const lower = host.toLowerCase();
   return allowHosts.some((entry) => {
     const pattern = entry.toLowerCase();
-    return pattern.startsWith('*.') ? lower === pattern.slice(2) || lower.endsWith(pattern.slice(1)) : lower === pattern;
+    return pattern.startsWith('*.')
+      ? lower === pattern.slice(2) || lower.endsWith(pattern.slice(1))
+      : lower === pattern;
   });
 }
 
@@ -214,7 +239,16 @@ export function createFetcher(ctx: FetcherContext, defaults: Partial<FetchPolicy
       const kind = error instanceof TransportError ? error.kind : 'network';
       const outcome = kind === 'network' ? 'error' : kind;
       const message = errorMessage(error);
-      await log({ source, url: url.href, startedAt, started, status: null, bytes: null, outcome, error: message });
+      await log({
+        source,
+        url: url.href,
+        startedAt,
+        started,
+        status: null,
+        bytes: null,
+        outcome,
+        error: message,
+      });
       return { kind: 'failure', outcome, error: message };
     } finally {
       release();
@@ -226,10 +260,18 @@ export function createFetcher(ctx: FetcherContext, defaults: Partial<FetchPolicy
     const nowMs = ctx.now().getTime();
     if (cached && cached.expiresAt > nowMs) return cached.rules;
     const robotsUrl = new URL('/robots.txt', url.origin);
-    const result = await attempt(robotsUrl, { 'user-agent': policy.userAgent, accept: 'text/plain' }, policy, source, policy.hostIntervalMs);
+    const result = await attempt(
+      robotsUrl,
+      { 'user-agent': policy.userAgent, accept: 'text/plain' },
+      policy,
+      source,
+      policy.hostIntervalMs,
+    );
     const rules = robotsForResponse(
       robotsUrl.href,
-      result.kind === 'response' ? { status: result.response.status, body: result.response.body.toString('utf8') } : null,
+      result.kind === 'response'
+        ? { status: result.response.status, body: result.response.body.toString('utf8') }
+        : null,
       ROBOTS_AGENT,
     );
     robotsCache.set(url.origin, { rules, expiresAt: nowMs + ROBOTS_TTL_MS });
@@ -237,7 +279,16 @@ export function createFetcher(ctx: FetcherContext, defaults: Partial<FetchPolicy
   }
 
   async function refused(source: string | null, url: string, error: string): Promise<FetchResult> {
-    await log({ source, url, startedAt: ctx.now(), started: performance.now(), status: null, bytes: null, outcome: 'refused', error });
+    await log({
+      source,
+      url,
+      startedAt: ctx.now(),
+      started: performance.now(),
+      status: null,
+      bytes: null,
+      outcome: 'refused',
+      error,
+    });
     return { outcome: 'refused', url, status: null, error };
   }
 
@@ -247,9 +298,12 @@ export function createFetcher(ctx: FetcherContext, defaults: Partial<FetchPolicy
       const source = request.source ?? null;
       let validators: { etag: string | null; last_modified: string | null } | undefined;
       if (request.conditional !== false) {
-        validators = await ctx.db.one<{ etag: string | null; last_modified: string | null }>(sql('validators'), {
-          url: request.url,
-        });
+        validators = await ctx.db.one<{ etag: string | null; last_modified: string | null }>(
+          sql('validators'),
+          {
+            url: request.url,
+          },
+        );
       }
       const visited = new Set<string>();
       let current: URL;
@@ -270,9 +324,11 @@ export function createFetcher(ctx: FetcherContext, defaults: Partial<FetchPolicy
         let intervalMs = policy.hostIntervalMs;
         if (policy.robots) {
           const rules = await robotsFor(current, policy, source);
-          if (!rules.isAllowed(current.href)) return refused(source, current.href, 'disallowed by robots.txt');
+          if (!rules.isAllowed(current.href))
+            return refused(source, current.href, 'disallowed by robots.txt');
           const delay = rules.crawlDelay();
-          if (delay !== undefined) intervalMs = Math.max(intervalMs, Math.min(delay * 1000, MAX_CRAWL_DELAY_MS));
+          if (delay !== undefined)
+            intervalMs = Math.max(intervalMs, Math.min(delay * 1000, MAX_CRAWL_DELAY_MS));
         }
         const headers: Record<string, string> = {
           'user-agent': policy.userAgent,
@@ -291,22 +347,45 @@ export function createFetcher(ctx: FetcherContext, defaults: Partial<FetchPolicy
               : result.response.status >= 500 || result.response.status === 429;
           if (!retryable || tryNo === policy.retries) break;
           const exponential = Math.min(policy.retryMaxMs, policy.retryBaseMs * 2 ** tryNo);
-          const asked = result.kind === 'response' ? retryAfterMs(result.response.headers['retry-after'], ctx.now()) : null;
-          const wait = asked !== null ? Math.min(asked, policy.retryMaxMs) : exponential / 2 + (random() * exponential) / 2;
+          const asked =
+            result.kind === 'response'
+              ? retryAfterMs(result.response.headers['retry-after'], ctx.now())
+              : null;
+          const wait =
+            asked !== null
+              ? Math.min(asked, policy.retryMaxMs)
+              : exponential / 2 + (random() * exponential) / 2;
           await sleep(wait);
         }
-        if (result!.kind === 'failure') return { outcome: result!.outcome, url: request.url, status: null, error: result!.error };
+        if (result!.kind === 'failure')
+          return { outcome: result!.outcome, url: request.url, status: null, error: result!.error };
         const { response } = result!;
         if (REDIRECTS.has(response.status)) {
           const location = response.headers.location;
-          if (!location) return { outcome: 'http_error', url: request.url, status: response.status, error: `HTTP ${response.status} without Location` };
+          if (!location)
+            return {
+              outcome: 'http_error',
+              url: request.url,
+              status: response.status,
+              error: `HTTP ${response.status} without Location`,
+            };
           visited.add(current.href);
           const next = new URL(location, current);
           if (visited.has(next.href)) {
-            return { outcome: 'error', url: request.url, status: response.status, error: `redirect loop at ${next.href}` };
+            return {
+              outcome: 'error',
+              url: request.url,
+              status: response.status,
+              error: `redirect loop at ${next.href}`,
+            };
           }
           if (hop + 1 > policy.maxRedirects) {
-            return { outcome: 'error', url: request.url, status: response.status, error: `more than ${policy.maxRedirects} redirects` };
+            return {
+              outcome: 'error',
+              url: request.url,
+              status: response.status,
+              error: `more than ${policy.maxRedirects} redirects`,
+            };
           }
           current = next;
           continue;
@@ -316,7 +395,12 @@ export function createFetcher(ctx: FetcherContext, defaults: Partial<FetchPolicy
           return { outcome: 'not_modified', url: request.url, finalUrl: current.href, status: 304 };
         }
         if (response.status < 200 || response.status >= 300) {
-          return { outcome: 'http_error', url: request.url, status: response.status, error: `HTTP ${response.status}` };
+          return {
+            outcome: 'http_error',
+            url: request.url,
+            status: response.status,
+            error: `HTTP ${response.status}`,
+          };
         }
         const { etag, 'last-modified': lastModified } = response.headers;
         return {
@@ -326,7 +410,8 @@ export function createFetcher(ctx: FetcherContext, defaults: Partial<FetchPolicy
           status: response.status,
           headers: response.headers,
           body: response.body,
-          validators: etag || lastModified ? { etag: etag ?? null, lastModified: lastModified ?? null } : null,
+          validators:
+            etag || lastModified ? { etag: etag ?? null, lastModified: lastModified ?? null } : null,
         };
       }
     },

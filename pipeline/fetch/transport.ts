@@ -77,7 +77,12 @@ export const nodeTransport: Transport = (request) =>
         const headers = flatHeaders(res.headers);
         const declared = Number(headers['content-length']);
         if (Number.isFinite(declared) && declared > request.maxBytes) {
-          fail(new TransportError('too_large', `body of ${declared} bytes exceeds the ${request.maxBytes}-byte limit`));
+          fail(
+            new TransportError(
+              'too_large',
+              `body of ${declared} bytes exceeds the ${request.maxBytes}-byte limit`,
+            ),
+          );
           return;
         }
         const chunks: Buffer[] = [];
@@ -113,7 +118,8 @@ export const nodeTransport: Transport = (request) =>
     });
     req.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EDLXHREFUSED') fail(new TransportError('refused', error.message));
-      else fail(new TransportError('network', error.code ? `${error.code}: ${error.message}` : error.message));
+      else
+        fail(new TransportError('network', error.code ? `${error.code}: ${error.message}` : error.message));
     });
     req.end();
   });
@@ -126,7 +132,11 @@ export function fetchTransport(fetchFn: typeof fetch): Transport {
     try {
       let response: Response;
       try {
-        response = await fetchFn(request.url, { headers: request.headers, redirect: 'manual', signal: controller.signal });
+        response = await fetchFn(request.url, {
+          headers: request.headers,
+          redirect: 'manual',
+          signal: controller.signal,
+        });
       } catch (error) {
         if (controller.signal.aborted) {
           throw new TransportError('timeout', `no complete response within ${request.timeoutMs} ms`);
@@ -138,7 +148,10 @@ export function fetchTransport(fetchFn: typeof fetch): Transport {
       const declared = Number(headers['content-length']);
       if (Number.isFinite(declared) && declared > request.maxBytes) {
         controller.abort();
-        throw new TransportError('too_large', `body of ${declared} bytes exceeds the ${request.maxBytes}-byte limit`);
+        throw new TransportError(
+          'too_large',
+          `body of ${declared} bytes exceeds the ${request.maxBytes}-byte limit`,
+        );
       }
       const chunks: Uint8Array[] = [];
       let size = 0;

@@ -27,12 +27,14 @@ export interface ExtractedArticle {
 
 type Selection = Cheerio<never>;
 
-const ALWAYS_REMOVE = 'script, style, noscript, template, iframe, form, button, input, select, textarea, svg, nav, aside, figcaption';
+const ALWAYS_REMOVE =
+  'script, style, noscript, template, iframe, form, button, input, select, textarea, svg, nav, aside, figcaption';
 // Class or id tokens of navigation, ads, sharing, comments and related-story boxes on Vietnamese news sites.
 const JUNK =
   /(?:^|[\s_-])(?:comments?|binh-?luan|y-?kien-?ban-?doc|share|sharing|social|related|lien-?quan|tin-?khac|cung-?chuyen-?muc|advert\w*|ads?|adv|banner|quang-?cao|menu|nav|navbar|breadcrumbs?|sidebar|footer|header-?top|tags?|keywords?|rating|print|login|subscribe|popup|modal|cookie|widget|most-?read|xem-?nhieu|doc-?nhieu|hotline)(?:$|[\s_-])/i;
-const DATE_HINT = /(?:^|[\s_-])(?:date|time|ngay|publish\w*|posted|post-?meta|meta|thoi-?gian|datetime)(?:$|[\s_-])/i;
-const PARAGRAPHS = 'p, h2, h3, h4, li, blockquote, pre, td';
+const DATE_HINT =
+  /(?:^|[\s_-])(?:date|time|ngay|ngay-?dang|ngay-?dang-?tin|cap-?nhat|publish\w*|posted|post-?meta|meta|thoi-?gian|datetime)(?:$|[\s_-])/i;
+const PARAGRAPHS = 'p, h2, h3, h4, li, blockquote, pre';
 
 function attrText($el: Selection): string | null {
   const value = $el.attr('datetime') ?? $el.attr('content') ?? $el.text();
@@ -75,7 +77,15 @@ function findDate($: CheerioAPI, selector: string | undefined): { text: string |
   const candidates: Array<string | null> = [];
   if (selector) $(selector).each((_, el) => void candidates.push(attrText($(el) as Selection)));
   candidates.push(
-    metaContent($, ['article:published_time', 'datePublished', 'pubdate', 'publishdate', 'dc.date', 'date', 'og:updated_time']),
+    metaContent($, [
+      'article:published_time',
+      'datePublished',
+      'pubdate',
+      'publishdate',
+      'dc.date',
+      'date',
+      'og:updated_time',
+    ]),
     jsonLdDate($),
   );
   $('time[datetime], time').each((_, el) => void candidates.push(attrText($(el) as Selection)));
@@ -139,7 +149,7 @@ function bestContainer($: CheerioAPI): Selection | null {
   };
   $('p, pre, td, div').each((_, el) => {
     const $el = $(el) as Selection;
-    if (el.type === 'tag' && el.name === 'div' && $el.children('p, div, table, ul, ol').length > 0) return;
+    if (el.name !== 'p' && el.name !== 'pre' && $el.children('p, div, table, ul, ol').length > 0) return;
     const text = normalizeText($el.text());
     if (text.length < 25) return;
     const points = 1 + (text.match(/[,，]/g)?.length ?? 0) + Math.min(3, Math.floor(text.length / 100));
@@ -158,11 +168,9 @@ function bestContainer($: CheerioAPI): Selection | null {
 
 function paragraphsOf($: CheerioAPI, $root: Selection): string {
   const lines: string[] = [];
-  const blocks = $root.find(PARAGRAPHS).filter((_, el) => $(el).parents(PARAGRAPHS).length === 0 || el.name === 'td');
+  const blocks = $root.find(PARAGRAPHS).filter((_, el) => $(el).parents(PARAGRAPHS).length === 0);
   if (blocks.length === 0) return nodesToText($root.toArray());
   blocks.each((_, el) => {
-    const $el = $(el) as Selection;
-    if (el.name === 'td' && $el.find('p').length) return;
     const text = nodesToText([el]);
     if (text) lines.push(text);
   });
@@ -175,7 +183,11 @@ function paragraphsOf($: CheerioAPI, $root: Selection): string {
  * comments and related-story boxes are removed.
  * `extractArticle(html, 'https://baodaklak.vn/a.html', { content: '.detail-content' }).text`
  */
-export function extractArticle(html: string, pageUrl: string, selectors: ArticleSelectors = {}): ExtractedArticle {
+export function extractArticle(
+  html: string,
+  pageUrl: string,
+  selectors: ArticleSelectors = {},
+): ExtractedArticle {
   const $ = cheerio.load(html);
   const canonical =
     canonicalUrl($('link[rel="canonical"]').attr('href') ?? null, pageUrl) ??
@@ -210,7 +222,15 @@ export function extractArticle(html: string, pageUrl: string, selectors: Article
     const lines = text.split('\n');
     if (lines[0] === title) text = lines.slice(1).join('\n');
   }
-  return { title, publishedAt: date, dateText, text: normalizeText(text), canonicalUrl: canonical, outlet, method };
+  return {
+    title,
+    publishedAt: date,
+    dateText,
+    text: normalizeText(text),
+    canonicalUrl: canonical,
+    outlet,
+    method,
+  };
 }
 
 /**
@@ -250,7 +270,8 @@ export function extractLinks(html: string, pageUrl: string, selector?: string): 
     } catch {
       return;
     }
-    const looksLikeArticle = /\.s?html?$/i.test(path) || /\d{4,}/.test(path) || (text.split(' ').length >= 5 && path.length > 1);
+    const looksLikeArticle =
+      /\.s?html?$/i.test(path) || /\d{4,}/.test(path) || (text.split(' ').length >= 5 && path.length > 1);
     if (looksLikeArticle) add(href);
   });
   return out;

@@ -3,8 +3,32 @@ import * as cheerio from 'cheerio';
 import { normalizeText } from '../../data/text/normalize.ts';
 
 const BLOCK = new Set([
-  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'table', 'section', 'article',
-  'blockquote', 'figcaption', 'figure', 'header', 'footer', 'pre', 'dd', 'dt', 'td', 'th',
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'tr',
+  'table',
+  'section',
+  'article',
+  'blockquote',
+  'figcaption',
+  'figure',
+  'header',
+  'footer',
+  'pre',
+  'dd',
+  'dt',
+  'td',
+  'th',
 ]);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'object', 'embed', 'head']);
 
@@ -36,7 +60,12 @@ export function nodesToText(nodes: readonly unknown[]): string {
     if (block) parts.push('\n');
   };
   for (const node of nodes) walk(node as DomNode);
-  return normalizeText(parts.join('').replace(/[ \t\r\f\v\u00a0]*\n[\s]*/g, '\n').replace(/[ \t\r\f\v\u00a0]+/g, ' '));
+  return normalizeText(
+    parts
+      .join('')
+      .replace(/[ \t\r\f\v\u00a0]*\n[\s]*/g, '\n')
+      .replace(/[ \t\r\f\v\u00a0]+/g, ' '),
+  );
 }
 
 /** `htmlToText('<p>Một</p><p>Hai &amp; ba</p>')` → `'Một\nHai & ba'`. */

@@ -56,7 +56,13 @@ async function articleDocument(run: SourceRun, url: string): Promise<IncomingDoc
     outlet: source.outlet ?? article.outlet ?? source.name,
     kind: source.document_kind,
     extra: { charset: page.charset, extraction: article.method },
-    raw: { locator: url, body: page.text, contentType: page.contentType, headers: page.headers, fetchedAt: ctx.now() },
+    raw: {
+      locator: url,
+      body: page.text,
+      contentType: page.contentType,
+      headers: page.headers,
+      fetchedAt: ctx.now(),
+    },
   };
 }
 
@@ -81,7 +87,10 @@ export async function ingestHtml(source: SourceConfig, ctx: SourceContext): Prom
       });
       if (listing.kind === 'not_modified') return null;
       if (listing.kind === 'failed') return `${source.url}: ${listing.problem}`;
-      links = extractLinks(listing.text, listing.finalUrl, source.selectors.links).slice(0, source.max_articles);
+      links = extractLinks(listing.text, listing.finalUrl, source.selectors.links).slice(
+        0,
+        source.max_articles,
+      );
       if (links.length === 0) run.warn(source.url, 'no article links found on the listing page');
       listingValidators = listing.validators;
     }

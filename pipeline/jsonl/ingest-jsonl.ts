@@ -59,9 +59,18 @@ async function* csvRecords(file: string): AsyncGenerator<SourceRecord> {
     }),
   );
   parser.on('skip', (error: Error & { lines?: number }) => {
-    skipped.push({ position: `line ${error.lines ?? '?'}`, raw: '', record: null, problem: errorMessage(error) });
+    skipped.push({
+      position: `line ${error.lines ?? '?'}`,
+      raw: '',
+      record: null,
+      problem: errorMessage(error),
+    });
   });
-  for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number }; raw: string }>) {
+  for await (const row of parser as AsyncIterable<{
+    record: Record<string, string>;
+    info: { lines: number };
+    raw: string;
+  }>) {
     while (skipped.length) yield skipped.shift()!;
     yield { position: `line ${row.info.lines}`, raw: row.raw, record: row.record };
   }
@@ -111,17 +120,20 @@ export async function ingestJsonl(file: string, opts: JsonlOptions, ctx: IngestC
     const prepared = prepareDocuments(batch, storeContext);
     batch = [];
     await settle();
-    inFlight = commitPrepared(ctx.db, prepared, storeContext).then(async (stored) => {
-      totals.new += stored.new;
-      totals.duplicate += stored.duplicate;
-      totals.nearDuplicate += stored.nearDuplicate;
-      totals.failed += stored.failed;
-      errors.push(...stored.errors);
-      warnings.push(...stored.warnings);
-      if (stored.newIds.length && ctx.onNewDocuments) await ctx.onNewDocuments(stored.newIds);
-    }, (error: unknown) => {
-      commitError = error;
-    });
+    inFlight = commitPrepared(ctx.db, prepared, storeContext).then(
+      async (stored) => {
+        totals.new += stored.new;
+        totals.duplicate += stored.duplicate;
+        totals.nearDuplicate += stored.nearDuplicate;
+        totals.failed += stored.failed;
+        errors.push(...stored.errors);
+        warnings.push(...stored.warnings);
+        if (stored.newIds.length && ctx.onNewDocuments) await ctx.onNewDocuments(stored.newIds);
+      },
+      (error: unknown) => {
+        commitError = error;
+      },
+    );
   };
 
   let fatal: string | null = null;
@@ -144,7 +156,11 @@ export async function ingestJsonl(file: string, opts: JsonlOptions, ctx: IngestC
         errors.push(`${where}: ${result.problem}`);
         continue;
       }
-      result.doc.raw = { locator: `${file}:${item.position.slice(5)}`, body: item.raw, contentType: isCsv ? 'text/csv' : 'application/json' };
+      result.doc.raw = {
+        locator: `${file}:${item.position.slice(5)}`,
+        body: item.raw,
+        contentType: isCsv ? 'text/csv' : 'application/json',
+      };
       batch.push(result.doc);
       if (batch.length >= batchSize) await flush();
     }

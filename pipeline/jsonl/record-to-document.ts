@@ -8,8 +8,7 @@ const EARLIEST = Date.UTC(2000, 0, 1);
 const DAY_MS = 86_400_000;
 
 export type RecordResult =
-  | { doc: IncomingDocument; warnings: string[] }
-  | { doc: null; problem: string; warnings: string[] };
+  { doc: IncomingDocument; warnings: string[] } | { doc: null; problem: string; warnings: string[] };
 
 function optionalString(value: unknown): string | null {
   if (value === null || value === undefined) return null;
@@ -38,19 +37,30 @@ export function recordToDocument(
   const r = record as Record<string, unknown>;
   const id = typeof r.id === 'number' && Number.isFinite(r.id) ? String(r.id) : r.id;
   if (typeof id !== 'string' || id.trim() === '') {
-    return { doc: null, problem: r.id === undefined || r.id === '' ? 'missing id' : `invalid id ${quote(r.id)}`, warnings };
+    return {
+      doc: null,
+      problem: r.id === undefined || r.id === '' ? 'missing id' : `invalid id ${quote(r.id)}`,
+      warnings,
+    };
   }
   if (typeof r.text !== 'string' || r.text.trim() === '') {
-    return { doc: null, problem: r.text === undefined || r.text === '' ? 'missing text' : 'text is not a string', warnings };
+    return {
+      doc: null,
+      problem: r.text === undefined || r.text === '' ? 'missing text' : 'text is not a string',
+      warnings,
+    };
   }
   let publishedAt: Date | null = null;
   if (r.published_at === undefined || r.published_at === null || r.published_at === '') {
     warnings.push('missing published_at');
   } else {
     publishedAt = parseDocumentDate(r.published_at);
-    if (!publishedAt) return { doc: null, problem: `invalid published_at ${quote(r.published_at)}`, warnings };
-    if (publishedAt.getTime() > opts.now.getTime() + DAY_MS) warnings.push(`published_at ${quote(r.published_at)} is in the future`);
-    else if (publishedAt.getTime() < EARLIEST) warnings.push(`published_at ${quote(r.published_at)} is before 2000`);
+    if (!publishedAt)
+      return { doc: null, problem: `invalid published_at ${quote(r.published_at)}`, warnings };
+    if (publishedAt.getTime() > opts.now.getTime() + DAY_MS)
+      warnings.push(`published_at ${quote(r.published_at)} is in the future`);
+    else if (publishedAt.getTime() < EARLIEST)
+      warnings.push(`published_at ${quote(r.published_at)} is before 2000`);
   }
   let localityUid: string | null = null;
   const locality = optionalString(r.locality);

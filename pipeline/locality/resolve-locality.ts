@@ -38,7 +38,8 @@ export function createLocalityResolver(units: readonly Unit[]): LocalityResolver
   };
   for (const unit of units) {
     add(byFullName, unit.name, unit);
-    for (const alias of unit.aliases) add(TYPE_PREFIX.test(key(alias)) ? byFullName : byShortName, alias, unit);
+    for (const alias of unit.aliases)
+      add(TYPE_PREFIX.test(key(alias)) ? byFullName : byShortName, alias, unit);
     add(byShortName, unit.short_name, unit);
   }
 

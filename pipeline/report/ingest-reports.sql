@@ -1,5 +1,6 @@
 -- name: existing
-SELECT id, content_hash FROM reports WHERE list_contains(CAST($ids::JSON AS VARCHAR[]), id);
+SELECT r.id, r.content_hash FROM (SELECT unnest(CAST($ids::JSON AS VARCHAR[])) AS id) AS given
+JOIN reports AS r USING (id);
 
 -- name: insert
 INSERT INTO reports (id, import_source, reporter, organisation, unit_uid, unit_text, period, locality_uid,

@@ -2,7 +2,12 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { errorMessage, inputError } from '../../data/errors.ts';
-import { pseudonymEntry, recordPseudonyms, scrubPersonalData, type PseudonymEntry } from '../../data/pseudonym.ts';
+import {
+  pseudonymEntry,
+  recordPseudonyms,
+  scrubPersonalData,
+  type PseudonymEntry,
+} from '../../data/pseudonym.ts';
 import { loadTopics, loadUnits, type Topic, type Unit } from '../../data/reference/index.ts';
 import { foldDiacritics, normalizeText } from '../../data/text/normalize.ts';
 import { parseDocumentDate } from '../dates/parse-date.ts';
@@ -13,7 +18,13 @@ import { readLines } from '../read-lines.ts';
 import { readSqlFile } from '../sql-file.ts';
 import { readFileBytes, readTable } from '../survey/read-table.ts';
 import type { IngestContext, RunReport } from '../types.ts';
-import { moodScore, parseClassification, parsePeriod, reportField, type ReportField } from './report-fields.ts';
+import {
+  moodScore,
+  parseClassification,
+  parsePeriod,
+  reportField,
+  type ReportField,
+} from './report-fields.ts';
 
 const sql = readSqlFile(new URL('./ingest-reports.sql', import.meta.url));
 
@@ -54,7 +65,11 @@ function toRecord(raw: Record<string, unknown>, unknownKeys: Set<string>): Sourc
   return fields;
 }
 
-async function readRecords(file: string, opts: ReportOptions, unknownKeys: Set<string>): Promise<SourceRecord[]> {
+async function readRecords(
+  file: string,
+  opts: ReportOptions,
+  unknownKeys: Set<string>,
+): Promise<SourceRecord[]> {
   if (/\.jsonl$|\.ndjson$/i.test(file)) {
     readFileBytes(file, opts.maxBytes);
     const out: SourceRecord[] = [];
@@ -68,12 +83,15 @@ async function readRecords(file: string, opts: ReportOptions, unknownKeys: Set<s
   if (/\.json$/i.test(file)) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(readFileBytes(file, opts.maxBytes)));
+      parsed = JSON.parse(
+        new TextDecoder('utf-8', { fatal: true }).decode(readFileBytes(file, opts.maxBytes)),
+      );
     } catch (error) {
       throw inputError(file, null, `invalid JSON (${errorMessage(error)})`);
     }
     const items = Array.isArray(parsed) ? parsed : (parsed as { reports?: unknown })?.reports;
-    if (!Array.isArray(items)) throw inputError(file, null, 'expected an array of reports or {"reports": [...]}');
+    if (!Array.isArray(items))
+      throw inputError(file, null, 'expected an array of reports or {"reports": [...]}');
     return items.map((item, i) =>
       item && typeof item === 'object' && !Array.isArray(item)
         ? { position: `item ${i + 1}`, fields: toRecord(item as Record<string, unknown>, unknownKeys) }
@@ -93,7 +111,8 @@ async function readRecords(file: string, opts: ReportOptions, unknownKeys: Set<s
 function parseJsonRecord(text: string, position: string, unknownKeys: Set<string>): SourceRecord {
   try {
     const value: unknown = JSON.parse(text);
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return { position, fields: {}, problem: 'not a JSON object' };
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      return { position, fields: {}, problem: 'not a JSON object' };
     return { position, fields: toRecord(value as Record<string, unknown>, unknownKeys) };
   } catch (error) {
     return { position, fields: {}, problem: `invalid JSON (${errorMessage(error)})` };
@@ -134,7 +153,11 @@ interface Prepared {
  * `R-` + a content hash; re-importing changes nothing. Bad records are reported as `file: row N: problem`.
  * `await ingestReports('bao-cao-thang-8.csv', {}, { db, logger, now, secret })`
  */
-export async function ingestReports(file: string, opts: ReportOptions, ctx: ReportContext): Promise<ReportRunReport> {
+export async function ingestReports(
+  file: string,
+  opts: ReportOptions,
+  ctx: ReportContext,
+): Promise<ReportRunReport> {
   const source = opts.source?.trim() || path.basename(file);
   const runId = await startRun(ctx.db, `report:${source}`, ctx.now());
   const errors = new Messages();
@@ -202,10 +225,15 @@ async function importReports(
     const summary = scrubPersonalData(text(f.summary));
     if (!summary) problems.push('missing summary');
     const classificationRaw = text(f.classification);
-    const classification = classificationRaw ? parseClassification(classificationRaw) : (opts.classification ?? 0);
-    if (classification === null) problems.push(`invalid classification "${classificationRaw}" (0–3 or Thường/Mật/Tối mật/Tuyệt mật)`);
+    const classification = classificationRaw
+      ? parseClassification(classificationRaw)
+      : (opts.classification ?? 0);
+    if (classification === null)
+      problems.push(`invalid classification "${classificationRaw}" (0–3 or Thường/Mật/Tối mật/Tuyệt mật)`);
     const submittedRaw = f.submitted_at;
-    const submittedAt = text(submittedRaw) ? parseDocumentDate(typeof submittedRaw === 'number' ? submittedRaw : text(submittedRaw)) : null;
+    const submittedAt = text(submittedRaw)
+      ? parseDocumentDate(typeof submittedRaw === 'number' ? submittedRaw : text(submittedRaw))
+      : null;
     if (text(submittedRaw) && !submittedAt) problems.push(`invalid submitted_at "${text(submittedRaw)}"`);
     if (problems.length) {
       report.failed++;
@@ -233,11 +261,23 @@ async function importReports(
     }
     const mood = text(f.mood) || null;
     const score = mood === null ? null : moodScore(mood);
-    if (mood !== null && score === null) warnings.push(`${at}: mood "${mood}" not recognised; stored without a score`);
+    if (mood !== null && score === null)
+      warnings.push(`${at}: mood "${mood}" not recognised; stored without a score`);
     const reporterRaw = text(f.reporter);
-    const reporter = reporterRaw ? pseudonymEntry(ctx.secret, 'collaborator', reporterRaw.toLowerCase()) : null;
+    const reporter = reporterRaw
+      ? pseudonymEntry(ctx.secret, 'collaborator', reporterRaw.toLowerCase())
+      : null;
     const proposals = scrubPersonalData(text(f.proposals)) || null;
-    const content = { reporter: reporter?.pseudonym ?? null, unitText, period, localityText, topics, summary, mood, proposals };
+    const content = {
+      reporter: reporter?.pseudonym ?? null,
+      unitText,
+      period,
+      localityText,
+      topics,
+      summary,
+      mood,
+      proposals,
+    };
     const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex');
     const id = text(f.id) || `R-${hash.slice(0, 16)}`;
     prepared.push({
@@ -275,7 +315,11 @@ async function importReports(
   const ids = [...new Set(prepared.map((p) => p.id))];
   const stored = new Map(
     ids.length
-      ? (await ctx.db.all<{ id: string; content_hash: string }>(sql('existing'), { ids: JSON.stringify(ids) })).map((r) => [r.id, r.content_hash])
+      ? (
+          await ctx.db.all<{ id: string; content_hash: string }>(sql('existing'), {
+            ids: JSON.stringify(ids),
+          })
+        ).map((r) => [r.id, r.content_hash])
       : [],
   );
   const fresh: Prepared[] = [];
@@ -287,7 +331,9 @@ async function importReports(
       report.duplicate++;
       if ((earlier?.hash ?? storedHash) !== p.hash) {
         const where = earlier ? `in ${earlier.position}` : 'stored';
-        warnings.push(`${file}: ${p.position}: report ${p.id} already ${where} with other content; kept the first`);
+        warnings.push(
+          `${file}: ${p.position}: report ${p.id} already ${where} with other content; kept the first`,
+        );
       }
       continue;
     }
@@ -295,7 +341,11 @@ async function importReports(
     fresh.push(p);
   }
   await ctx.db.transaction(async () => {
-    await recordPseudonyms(ctx.db, fresh.flatMap((p) => (p.reporter ? [p.reporter] : [])), now);
+    await recordPseudonyms(
+      ctx.db,
+      fresh.flatMap((p) => (p.reporter ? [p.reporter] : [])),
+      now,
+    );
     for (const p of fresh) await ctx.db.run(sql('insert'), p.values);
   });
   report.new = fresh.length;

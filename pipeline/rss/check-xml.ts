@@ -1,9 +1,23 @@
 /** A light well-formedness check (tag nesting only), so a truncated or garbled feed is refused, not half-read. */
 
-const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<\/\s*([^\s>]+)\s*>|<([^\s/>!?]+)(?:"[^"]*"|'[^']*'|[^'">])*?(\/)?>|<!\[CDATA\[|<!--/gi;
+const TOKEN =
+  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<\/\s*([^\s>]+)\s*>|<([^\s/>!?]+)(?:"[^"]*"|'[^']*'|[^'">])*?(\/)?>|<!\[CDATA\[|<!--/gi;
 
 // HTML void elements often appear unescaped in descriptions without a closing slash.
-const VOID = new Set(['br', 'img', 'hr', 'input', 'meta', 'source', 'wbr', 'area', 'col', 'embed', 'param', 'track']);
+const VOID = new Set([
+  'br',
+  'img',
+  'hr',
+  'input',
+  'meta',
+  'source',
+  'wbr',
+  'area',
+  'col',
+  'embed',
+  'param',
+  'track',
+]);
 
 function lineOf(text: string, index: number): number {
   let line = 1;
@@ -17,7 +31,8 @@ export function xmlNestingProblem(xml: string): string | null {
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(xml); match; match = TOKEN.exec(xml)) {
     const [token, closing, opening, selfClosing] = match;
-    if (token === '<![CDATA[' || token === '<!--') return `line ${lineOf(xml, match.index)}: unterminated ${token}`;
+    if (token === '<![CDATA[' || token === '<!--')
+      return `line ${lineOf(xml, match.index)}: unterminated ${token}`;
     if (closing) {
       if (VOID.has(closing.toLowerCase())) continue;
       const top = stack.pop();

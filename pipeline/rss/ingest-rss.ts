@@ -8,22 +8,34 @@ import { SourceRun, type SourceContext } from '../source-run.ts';
 import type { IncomingDocument, RunReport } from '../types.ts';
 import { FeedError, parseFeed, type FeedItem } from './parse-feed.ts';
 
-const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
+const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 
 async function knownIds(run: SourceRun, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await run.ctx.db.all<{ id: string }>('SELECT id FROM documents WHERE list_contains($ids, id)', { ids });
+  const rows = await run.ctx.db.all<{ id: string }>(
+    'SELECT id FROM documents WHERE list_contains($ids, id)',
+    { ids },
+  );
   return new Set(rows.map((r) => r.id));
 }
 
-async function itemDocument(run: SourceRun, item: FeedItem, feedUrl: string): Promise<IncomingDocument | null> {
+async function itemDocument(
+  run: SourceRun,
+  item: FeedItem,
+  feedUrl: string,
+): Promise<IncomingDocument | null> {
   const { source, ctx } = run;
   const id = item.link ?? item.guid!;
   const where = `${feedUrl}: ${item.position}`;
   let text = item.text;
   let title = item.title;
   let publishedAt = item.publishedAt;
-  let raw = { locator: item.link ?? `${feedUrl}#${item.guid}`, body: item.xml, contentType: 'application/xml' };
+  let raw = {
+    locator: item.link ?? `${feedUrl}#${item.guid}`,
+    body: item.xml,
+    contentType: 'application/xml',
+  };
   if (source.full_text && item.link) {
     const page = await fetchPage(ctx.fetcher, item.link, {
       source: source.name,
@@ -90,7 +102,10 @@ export async function ingestRss(source: SourceConfig, ctx: SourceContext): Promi
         run.fail(`${source.url}: ${parsed.item.position}`, 'invalid UTF-8');
       } else items.push(parsed.item);
     }
-    const known = await knownIds(run, items.map((item) => item.link ?? item.guid!));
+    const known = await knownIds(
+      run,
+      items.map((item) => item.link ?? item.guid!),
+    );
     const docs: IncomingDocument[] = [];
     for (const item of items) {
       if (known.has(item.link ?? item.guid!)) {

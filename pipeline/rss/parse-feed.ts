@@ -59,10 +59,24 @@ function atomLink($: CheerioAPI, $entry: Node): string | null {
   return fallback;
 }
 
-function parseItem($: CheerioAPI, $item: Node, format: ParsedFeed['format'], base: string, position: string): ParsedItem {
+function sourceOf(xml: string, $item: Node): string {
+  const node = $item.get(0) as { startIndex?: number | null; endIndex?: number | null } | undefined;
+  if (node?.startIndex == null || node.endIndex == null) return '';
+  return xml.slice(node.startIndex, node.endIndex + 1);
+}
+
+function parseItem(
+  $: CheerioAPI,
+  $item: Node,
+  format: ParsedFeed['format'],
+  base: string,
+  position: string,
+  xml: string,
+): ParsedItem {
   const rawTitle = childText($item, ['title']);
   const title = rawTitle ? htmlToText(rawTitle) || null : null;
-  const rawLink = format === 'atom' ? atomLink($, $item) : (childText($item, ['link']) ?? $item.attr('rdf:about') ?? null);
+  const rawLink =
+    format === 'atom' ? atomLink($, $item) : (childText($item, ['link']) ?? $item.attr('rdf:about') ?? null);
   const guid = childText($item, format === 'atom' ? ['id'] : ['guid']);
   const guidLink = guid && /^https?:\/\//i.test(guid) ? guid : null;
   const link = canonicalUrl(rawLink ?? guidLink, base);
@@ -76,7 +90,7 @@ function parseItem($: CheerioAPI, $item: Node, format: ParsedFeed['format'], bas
   if (!link && !guid) return { ok: false, position, problem: 'no link and no guid' };
   return {
     ok: true,
-    item: { position, title, link, guid, publishedAt, text: text || title!, xml: $.xml($item) },
+    item: { position, title, link, guid, publishedAt, text: text || title!, xml: sourceOf(xml, $item) },
   };
 }
 
@@ -91,7 +105,7 @@ export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
   if (!trimmed.startsWith('<')) throw new FeedError('not XML');
   const nesting = xmlNestingProblem(trimmed);
   if (nesting) throw new FeedError(`malformed XML: ${nesting}`);
-  const $ = cheerio.load(trimmed, { xml: true });
+  const $ = cheerio.load(trimmed, { xml: { withStartIndices: true, withEndIndices: true } });
   const $rss = $('rss').first() as Node;
   const $atom = $('feed').first() as Node;
   const $rdf = $('rdf\\:RDF, RDF').first() as Node;
@@ -113,8 +127,16 @@ export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
   } else {
     throw new FeedError('not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> element)');
   }
-  const base = $channel.attr('xml:base') ?? feedUrl;
+  const declaredBase = $channel.attr('xml:base');
+  let base = feedUrl;
+  try {
+    if (declaredBase) base = new URL(declaredBase, feedUrl).href;
+  } catch {
+    base = feedUrl;
+  }
   const title = childText($channel, ['title']);
-  const items = $items.toArray().map((el, i) => parseItem($, $(el) as Node, format, base, `item ${i + 1}`));
+  const items = $items
+    .toArray()
+    .map((el, i) => parseItem($, $(el) as Node, format, base, `item ${i + 1}`, trimmed));
   return { format, title: title ? normalizeText(title) : null, items };
 }

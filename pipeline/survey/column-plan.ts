@@ -1,4 +1,5 @@
 /** Maps the columns of a survey export to questions, metadata and design variables, and parses answers. */
+import { SCRUB_MARKS } from '../../data/pseudonym.ts';
 import { foldDiacritics } from '../../data/text/normalize.ts';
 import type { Form, FormChoice, QuestionType } from './xlsform.ts';
 
@@ -70,10 +71,19 @@ const IGNORED_HEADERS = new Set([
   'edits',
   'formhub/uuid',
 ]);
-const META_PRIORITY: Record<string, number> = { _uuid: 0, 'meta/instanceid': 1, 'meta-instanceid': 1, instanceid: 2, key: 3 };
+const META_PRIORITY: Record<string, number> = {
+  _uuid: 0,
+  'meta/instanceid': 1,
+  'meta-instanceid': 1,
+  instanceid: 2,
+  key: 3,
+};
 
 function headerKey(header: string): string {
-  return foldDiacritics(header).replace(/\s+/g, ' ').replace(/[\s*:?]+$/, '').trim();
+  return foldDiacritics(header)
+    .replace(/\s+/g, ' ')
+    .replace(/[\s*:?]+$/, '')
+    .trim();
 }
 
 /** Header spellings of a form path: Kobo `a/b`, ODK Central `a-b`, dotted `a.b`. */
@@ -91,7 +101,10 @@ function uniqueIndex<T>(entries: [string, T][]): Map<string, T> {
 export function formQuestions(form: Form): QuestionDef[] {
   return form.questions.map((q) => {
     const list = q.listName ? (form.lists.get(q.listName) ?? []) : [];
-    const choices = q.orOther && !list.some((c) => c.name === 'other') ? [...list, { name: 'other', label: 'Khác', labels: ['Khác', 'Other'] }] : list;
+    const choices =
+      q.orOther && !list.some((c) => c.name === 'other')
+        ? [...list, { name: 'other', label: 'Khác', labels: ['Khác', 'Other'] }]
+        : list;
     return {
       name: q.path,
       label: q.label,
@@ -125,14 +138,18 @@ export function planColumns(headers: string[], form: Form | null): ColumnPlan {
   const byHeader = new Map<string, QuestionDef>();
   for (const def of defs) for (const v of pathVariants(def.name)) byHeader.set(v, def);
   const byName = uniqueIndex(defs.map((d) => [d.name.split('/').pop()!, d]));
-  const byLabel = uniqueIndex(defs.flatMap((d) => d.labels.map((l): [string, QuestionDef] => [headerKey(l), d])));
+  const byLabel = uniqueIndex(
+    defs.flatMap((d) => d.labels.map((l): [string, QuestionDef] => [headerKey(l), d])),
+  );
   const binary = new Map<string, { def: QuestionDef; choice: string }>();
   for (const def of defs) {
     if (def.type !== 'select_multiple') continue;
     const keys = [...pathVariants(def.name), def.name.split('/').pop()!];
     for (const c of def.choices) {
-      for (const k of keys) for (const sep of ['/', '-', '.']) binary.set(`${k}${sep}${c.name}`, { def, choice: c.name });
-      for (const l of def.labels) for (const cl of c.labels) binary.set(headerKey(`${l}/${cl}`), { def, choice: c.name });
+      for (const k of keys)
+        for (const sep of ['/', '-', '.']) binary.set(`${k}${sep}${c.name}`, { def, choice: c.name });
+      for (const l of def.labels)
+        for (const cl of c.labels) binary.set(headerKey(`${l}/${cl}`), { def, choice: c.name });
     }
   }
   const dropped = new Set(form ? [...form.dropped].flatMap(pathVariants) : []);
@@ -218,7 +235,11 @@ const BINARY_VALUES = new Set(['0', '1', 'true', 'false', '']);
  * Without a form, `q/choice` columns are 0/1 choice columns of a multiple-choice `q` when column `q` exists
  * or when at least two such siblings hold nothing but 0/1. Decided on the values, so call it after they are read.
  */
-export function detectBinaryGroups(plan: ColumnPlan, headers: string[], columnValues: (col: number) => string[]): void {
+export function detectBinaryGroups(
+  plan: ColumnPlan,
+  headers: string[],
+  columnValues: (col: number) => string[],
+): void {
   const siblings = new Map<string, { choice: string; col: number }[]>();
   for (const name of plan.pending) {
     const cut = name.lastIndexOf('/');
@@ -231,7 +252,8 @@ export function detectBinaryGroups(plan: ColumnPlan, headers: string[], columnVa
   for (const [parent, list] of siblings) {
     const parentIsColumn = plan.valueColumn.has(parent);
     if (parentIsColumn ? !plan.pending.has(parent) : list.length < 2) continue;
-    if (!list.every(({ col }) => columnValues(col).every((v) => BINARY_VALUES.has(v.toLowerCase())))) continue;
+    if (!list.every(({ col }) => columnValues(col).every((v) => BINARY_VALUES.has(v.toLowerCase()))))
+      continue;
     for (const { col } of list) {
       const name = headers[col]!;
       plan.valueColumn.delete(name);
@@ -277,11 +299,16 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
 const GEOPOINT = /^-?\d{1,3}\.\d+ -?\d{1,3}\.\d+(?: -?[\d.]+ [\d.]+)?$/;
 const collator = new Intl.Collator('vi', { numeric: true });
+const SCRUBBED = new RegExp(
+  Object.values(SCRUB_MARKS)
+    .map((m) => m.replace(/[[\]]/g, '\\$&'))
+    .join('|'),
+);
 
 /**
  * Type of a column no form describes, from its (already scrubbed) values: numbers (no leading zeros, which
  * mark phone numbers and codes), dates, geopoints, space-separated codes (multiple choice), a few repeated
- * values (single choice), else free text.
+ * short values (single choice), else free text (long answers, or answers with scrubbed personal data).
  */
 export function inferType(values: string[]): { type: QuestionType; choices: string[] } {
   const present = values.filter((v) => v !== '');
@@ -297,7 +324,8 @@ export function inferType(values: string[]): { type: QuestionType; choices: stri
   if (tokens.some((t) => t.length > 1) && tokens.every((t) => t.every((x) => CODE.test(x)))) {
     return { type: 'select_multiple', choices: [...new Set(tokens.flat())].sort(collator.compare) };
   }
-  if (distinct.length <= 30 && distinct.length <= Math.max(2, present.length / 2)) {
+  const prose = present.some((v) => v.length > 60 || v.split(/\s+/).length > 6 || SCRUBBED.test(v));
+  if (!prose && distinct.length <= 30 && distinct.length <= Math.max(2, present.length / 2)) {
     return { type: 'select_one', choices: distinct.sort(collator.compare) };
   }
   return { type: 'text', choices: [] };
@@ -311,21 +339,44 @@ export function widenType(a: QuestionType, b: QuestionType): QuestionType {
   if (has('integer', 'decimal')) return 'decimal';
   if (has('date', 'datetime')) return 'datetime';
   if (has('select_one', 'select_multiple')) return 'select_multiple';
-  if ((has('select_one', 'integer') || has('select_one', 'decimal'))) return 'select_one';
+  if (has('select_one', 'integer') || has('select_one', 'decimal')) return 'select_one';
   return 'text';
 }
 
 function labelKey(s: string): string {
-  return foldDiacritics(s).replace(/\s+/g, ' ').replace(/[.;,:!?]+$/, '').trim();
+  return foldDiacritics(s)
+    .replace(/\s+/g, ' ')
+    .replace(/[.;,:!?]+$/, '')
+    .trim();
 }
 
 export type Answer = { value: string; num: number | null } | { problem: string };
 
+interface ChoiceIndex {
+  names: Set<string>;
+  byLabel: Map<string, string>;
+}
+
+const choiceIndexes = new WeakMap<FormChoice[], ChoiceIndex>();
+
+function choiceIndex(choices: FormChoice[]): ChoiceIndex {
+  let index = choiceIndexes.get(choices);
+  if (!index) {
+    const byLabel = new Map<string, string>();
+    for (const c of choices) for (const l of [c.label, ...c.labels]) byLabel.set(labelKey(l), c.name);
+    index = { names: new Set(choices.map((c) => c.name)), byLabel };
+    choiceIndexes.set(choices, index);
+  }
+  return index;
+}
+
 /** Choices matched in `raw`: XML names, or labels (whole, separated by , or ;, or run together with spaces). */
-function matchChoices(raw: string, choices: FormChoice[], multiple: boolean): { names: string[] } | { unknown: string[] } {
-  const names = new Set(choices.map((c) => c.name));
-  const byLabel = new Map<string, string>();
-  for (const c of choices) for (const l of [c.label, ...c.labels]) byLabel.set(labelKey(l), c.name);
+function matchChoices(
+  raw: string,
+  choices: FormChoice[],
+  multiple: boolean,
+): { names: string[] } | { unknown: string[] } {
+  const { names, byLabel } = choiceIndex(choices);
   const one = (s: string) => (names.has(s) ? s : byLabel.get(labelKey(s)));
   const whole = one(raw);
   if (whole) return { names: [whole] };
@@ -344,7 +395,8 @@ function matchChoices(raw: string, choices: FormChoice[], multiple: boolean): { 
     for (let start = 0; start < end; start++) {
       const prefix = best[start];
       const name = prefix ? one(tokens.slice(start, end).join(' ')) : undefined;
-      if (prefix && name && (best[end] === null || best[end]!.length > prefix.length + 1)) best[end] = [...prefix, name];
+      if (prefix && name && (best[end] === null || best[end]!.length > prefix.length + 1))
+        best[end] = [...prefix, name];
     }
   }
   if (best[tokens.length]) return { names: best[tokens.length]! };
@@ -388,7 +440,9 @@ export function parseAnswer(def: QuestionDef, raw: string): Answer {
     case 'decimal': {
       const n = numeric(raw);
       if (n === null || (def.type === 'integer' && !Number.isInteger(n))) {
-        return { problem: `invalid ${def.type === 'integer' ? 'integer' : 'number'} "${raw}" for ${def.name}` };
+        return {
+          problem: `invalid ${def.type === 'integer' ? 'integer' : 'number'} "${raw}" for ${def.name}`,
+        };
       }
       return { value: String(n), num: n };
     }
@@ -415,7 +469,8 @@ export function binaryAnswer(
     if (v === '') continue;
     answered = true;
     if (v === '1' || v === 'true') chosen.push(choice);
-    else if (v !== '0' && v !== 'false') return { problem: `invalid value "${value}" for ${def.name}/${choice} (expected 0 or 1)` };
+    else if (v !== '0' && v !== 'false')
+      return { problem: `invalid value "${value}" for ${def.name}/${choice} (expected 0 or 1)` };
   }
   if (!answered || chosen.length === 0) return null;
   return { value: orderByChoices(chosen, def.choices).join(' ') };

@@ -26,7 +26,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: utf8.decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes), 'windows1258').normalize('NFC'), encoding: 'windows-1258' };
+    return {
+      text: iconv.decode(Buffer.from(bytes), 'windows1258').normalize('NFC'),
+      encoding: 'windows-1258',
+    };
   }
 }
 

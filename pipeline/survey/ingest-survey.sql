@@ -34,3 +34,8 @@ VALUES ($survey, $question, $value, $label, $position);
 
 -- name: respondents
 SELECT respondent FROM survey_respondents WHERE survey = $survey;
+
+-- name: insert_responses
+INSERT INTO survey_responses
+SELECT $survey, unnest(CAST($respondents::JSON AS VARCHAR[])), unnest(CAST($questions::JSON AS VARCHAR[])),
+  unnest(CAST($answers::JSON AS VARCHAR[])), unnest(CAST($numbers::JSON AS DOUBLE[]));

@@ -2,7 +2,12 @@
 import { createHash } from 'node:crypto';
 import type { SqlValue } from '../../data/db.ts';
 import { errorMessage, inputError } from '../../data/errors.ts';
-import { pseudonymEntry, recordPseudonyms, scrubPersonalData, type PseudonymEntry } from '../../data/pseudonym.ts';
+import {
+  pseudonymEntry,
+  recordPseudonyms,
+  scrubPersonalData,
+  type PseudonymEntry,
+} from '../../data/pseudonym.ts';
 import { normalizeText } from '../../data/text/normalize.ts';
 import { parseTime } from '../../data/time.ts';
 import { parseDocumentDate } from '../dates/parse-date.ts';
@@ -68,7 +73,12 @@ interface StoredQuestion {
 }
 
 interface Stored {
-  survey: { title: string | null; weight_column: string | null; strata_column: string | null; cluster_column: string | null } | null;
+  survey: {
+    title: string | null;
+    weight_column: string | null;
+    strata_column: string | null;
+    cluster_column: string | null;
+  } | null;
   questions: Map<string, StoredQuestion>;
   choices: Map<string, FormChoice[]>;
 }
@@ -81,13 +91,18 @@ interface Design {
 
 /** Questions carried over from earlier forms sort after the given form's own. */
 const STORED_ORDER = 100_000;
+const RESPONSE_BATCH = 100_000;
 const versionOrder = new Intl.Collator('en', { numeric: true });
 
 const REJECTED = /not.?approved|khong duyet|rejected|tu choi/;
 
 /** Kobo's labels and JSON codes, ODK Central's review states → one vocabulary. */
 export function normalizeValidation(raw: string): string | null {
-  const v = raw.trim().toLowerCase().replace(/^validation_status_/, '').replace(/\s+/g, '_');
+  const v = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^validation_status_/, '')
+    .replace(/\s+/g, '_');
   if (!v) return null;
   if (REJECTED.test(v.replace(/_/g, ' '))) return v.includes('reject') ? 'rejected' : 'not_approved';
   if (v === 'approved' || v === 'da_duyet') return 'approved';
@@ -107,7 +122,9 @@ function submissionTime(header: string, raw: string): Date | null {
 async function loadStored(ctx: SurveyContext, survey: string): Promise<Stored> {
   const row = await ctx.db.one<NonNullable<Stored['survey']>>(sql('survey'), { survey });
   const questions = await ctx.db.all<StoredQuestion>(sql('questions'), { survey });
-  const choiceRows = await ctx.db.all<{ question: string; value: string; label: string }>(sql('choices'), { survey });
+  const choiceRows = await ctx.db.all<{ question: string; value: string; label: string }>(sql('choices'), {
+    survey,
+  });
   const choices = new Map<string, FormChoice[]>();
   for (const c of choiceRows) {
     const list = choices.get(c.question) ?? [];
@@ -123,7 +140,16 @@ function effectiveForm(given: Form | null, stored: Stored): Form | null {
   if (!given && fromStore.length === 0) return null;
   const form: Form = given
     ? { ...given, questions: [...given.questions], lists: new Map(given.lists) }
-    : { file: '', formId: null, title: null, version: '', questions: [], lists: new Map(), dropped: new Set(), enumeratorField: null };
+    : {
+        file: '',
+        formId: null,
+        title: null,
+        version: '',
+        questions: [],
+        lists: new Map(),
+        dropped: new Set(),
+        enumeratorField: null,
+      };
   const known = new Set(form.questions.map((q) => q.path));
   for (const q of fromStore) {
     if (known.has(q.name)) continue;
@@ -145,7 +171,13 @@ function effectiveForm(given: Form | null, stored: Stored): Form | null {
   return form;
 }
 
-function designColumn(table: Table, plan: ColumnPlan, name: string | null, flag: string, file: string): number | null {
+function designColumn(
+  table: Table,
+  plan: ColumnPlan,
+  name: string | null,
+  flag: string,
+  file: string,
+): number | null {
   if (!name) return null;
   const exact = table.headers.indexOf(name);
   if (exact >= 0) return exact;
@@ -169,7 +201,13 @@ function mergeChoices(a: FormChoice[], b: FormChoice[]): FormChoice[] {
 }
 
 /** Types the questions no form describes from their values, widening what earlier imports inferred. */
-function inferTypes(plan: ColumnPlan, cells: string[][], stored: Stored, warnings: Messages, file: string): void {
+function inferTypes(
+  plan: ColumnPlan,
+  cells: string[][],
+  stored: Stored,
+  warnings: Messages,
+  file: string,
+): void {
   for (const def of plan.questions) {
     if (!plan.pending.has(def.name)) continue;
     const col = plan.valueColumn.get(def.name);
@@ -178,18 +216,22 @@ function inferTypes(plan: ColumnPlan, cells: string[][], stored: Stored, warning
     let { type, choices } = inferType(values);
     if (binary) {
       type = 'select_multiple';
-      choices = [...new Set([...binary.map((b) => b.choice), ...values.flatMap((v) => (v ? v.split(/\s+/) : []))])];
+      choices = [
+        ...new Set([...binary.map((b) => b.choice), ...values.flatMap((v) => (v ? v.split(/\s+/) : []))]),
+      ];
     }
     const before = stored.questions.get(def.name);
     if (before && before.type_source === 'inferred' && before.type !== type) {
       const wider = widenType(before.type, type);
-      if (wider !== before.type) warnings.push(`${file}: column ${def.name}: type widened from ${before.type} to ${wider}`);
+      if (wider !== before.type)
+        warnings.push(`${file}: column ${def.name}: type widened from ${before.type} to ${wider}`);
       type = wider;
     }
     def.type = type;
     const isSelect = type === 'select_one' || type === 'select_multiple';
     def.choices = isSelect ? mergeChoices(stored.choices.get(def.name) ?? [], choicesOf(choices)) : [];
-    if (def.name.endsWith('_other') && plan.valueColumn.has(def.name.slice(0, -6))) def.otherOf = def.name.slice(0, -6);
+    if (def.name.endsWith('_other') && plan.valueColumn.has(def.name.slice(0, -6)))
+      def.otherOf = def.name.slice(0, -6);
   }
 }
 
@@ -213,7 +255,11 @@ interface Respondent {
  * reported as `file: row N: problem` and skipped; the good rows are stored in one transaction.
  * `await ingestSurvey('kobo.csv', { survey: 'ks-2025', form: 'form.xlsx', weight: 'w' }, { db, logger, now, secret })`
  */
-export async function ingestSurvey(file: string, opts: SurveyOptions, ctx: SurveyContext): Promise<SurveyRunReport> {
+export async function ingestSurvey(
+  file: string,
+  opts: SurveyOptions,
+  ctx: SurveyContext,
+): Promise<SurveyRunReport> {
   if (!opts.survey?.trim()) throw inputError(file, null, 'a survey name is required (--survey NAME)');
   const survey = opts.survey.trim();
   const runId = await startRun(ctx.db, `survey:${survey}`, ctx.now());
@@ -303,7 +349,9 @@ async function importFile(
   report.failed = table.problems.length;
   report.questions = plan.questions.length;
 
-  const existing = new Set((await ctx.db.all<{ respondent: string }>(sql('respondents'), { survey })).map((r) => r.respondent));
+  const existing = new Set(
+    (await ctx.db.all<{ respondent: string }>(sql('respondents'), { survey })).map((r) => r.respondent),
+  );
   const inFile = new Map<string, { row: number; hash: string }>();
   const respondents: Respondent[] = [];
   const headerOf = (col: number | undefined) => (col === undefined ? '' : table.headers[col]!);
@@ -330,13 +378,15 @@ async function importFile(
     if (earlier) {
       report.duplicate++;
       if (earlier.hash !== contentHash) {
-        warnings.push(`${at}: submission ${uuid} repeats row ${earlier.row} with different answers; kept row ${earlier.row}`);
+        warnings.push(
+          `${at}: submission ${uuid} repeats row ${earlier.row} with different answers; kept row ${earlier.row}`,
+        );
       }
       return;
     }
-    inFile.set(entry.pseudonym, { row: tableRow.row, hash: contentHash });
     if (existing.has(entry.pseudonym)) {
       report.duplicate++;
+      inFile.set(entry.pseudonym, { row: tableRow.row, hash: contentHash });
       return;
     }
 
@@ -346,7 +396,9 @@ async function importFile(
       const raw = cell(design.weight);
       const n = parseNumber(raw);
       if (n === null || !(n > 0)) {
-        problems.push(`invalid weight "${raw}" in column ${headerOf(design.weight)} (must be a positive number)`);
+        problems.push(
+          `invalid weight "${raw}" in column ${headerOf(design.weight)} (must be a positive number)`,
+        );
       } else weight = n;
     }
     const part = (col: number | null, what: string) => {
@@ -371,7 +423,10 @@ async function importFile(
       }
       const binary = plan.binaryColumns.get(def.name);
       if (!binary) continue;
-      const answer = binaryAnswer(def, binary.map(({ choice, col: c }) => ({ choice, value: cell(c) })));
+      const answer = binaryAnswer(
+        def,
+        binary.map(({ choice, col: c }) => ({ choice, value: cell(c) })),
+      );
       if (answer === null) continue;
       if ('problem' in answer) problems.push(answer.problem);
       else answers.push({ question: def.name, value: answer.value, num: null });
@@ -381,6 +436,7 @@ async function importFile(
       errors.push(...problems.map((p) => `${at}: ${p}`));
       return;
     }
+    inFile.set(entry.pseudonym, { row: tableRow.row, hash: contentHash });
     const submittedRaw = cell(plan.meta.submittedAt);
     const submittedAt = submissionTime(headerOf(plan.meta.submittedAt), submittedRaw);
     if (submittedRaw && !submittedAt) warnings.push(`${at}: unreadable submission time "${submittedRaw}"`);
@@ -440,14 +496,42 @@ async function importFile(
       now,
     ]);
     await ctx.db.append('survey_respondents', respondentRows);
-    await ctx.db.append(
-      'survey_responses',
-      respondents.flatMap((r) => r.answers.map((a) => [survey, r.entry.pseudonym, a.question, a.value, a.num])),
-    );
+    await insertResponses(ctx, survey, respondents);
   });
   report.new = respondents.length;
   report.newRespondents = respondents.map((r) => r.entry.pseudonym);
   report.textQuestions = plan.questions.filter((q) => q.type === 'text').map((q) => q.name);
+}
+
+/** Column-wise JSON through unnest: several times faster than the appender for hundreds of thousands of answers. */
+async function insertResponses(ctx: SurveyContext, survey: string, respondents: Respondent[]): Promise<void> {
+  const batch = {
+    respondents: [] as string[],
+    questions: [] as string[],
+    answers: [] as string[],
+    numbers: [] as (number | null)[],
+  };
+  const flush = async () => {
+    if (batch.respondents.length === 0) return;
+    await ctx.db.run(sql('insert_responses'), {
+      survey,
+      respondents: JSON.stringify(batch.respondents),
+      questions: JSON.stringify(batch.questions),
+      answers: JSON.stringify(batch.answers),
+      numbers: JSON.stringify(batch.numbers),
+    });
+    for (const list of Object.values(batch)) list.length = 0;
+  };
+  for (const r of respondents) {
+    for (const a of r.answers) {
+      batch.respondents.push(r.entry.pseudonym);
+      batch.questions.push(a.question);
+      batch.answers.push(a.value);
+      batch.numbers.push(a.num);
+    }
+    if (batch.respondents.length >= RESPONSE_BATCH) await flush();
+  }
+  await flush();
 }
 
 async function storeQuestions(
@@ -462,7 +546,9 @@ async function storeQuestions(
   for (const def of ordered) {
     const before = stored.questions.get(def.name);
     const restated = def.typeSource === 'form' && def.order < STORED_ORDER;
-    const newest = (before?.versions ?? []).every((v) => version === null || versionOrder.compare(version, v) >= 0);
+    const newest = (before?.versions ?? []).every(
+      (v) => version === null || versionOrder.compare(version, v) >= 0,
+    );
     const label = !before || (restated && newest) ? def.label : before.label;
     const wordings = [...(before?.wordings ?? [])];
     if (!wordings.includes(def.label) && (restated || !before)) wordings.push(def.label);
@@ -483,7 +569,13 @@ async function storeQuestions(
       position: before?.position ?? next++,
     });
     for (const [position, choice] of choices.entries()) {
-      await ctx.db.run(sql('put_choice'), { survey, question: def.name, value: choice.name, label: choice.label, position });
+      await ctx.db.run(sql('put_choice'), {
+        survey,
+        question: def.name,
+        value: choice.name,
+        label: choice.label,
+        position,
+      });
     }
   }
 }

@@ -43,13 +43,16 @@ export function readFileBytes(file: string, maxBytes = DEFAULT_MAX_BYTES): Buffe
     throw inputError(file, null, 'file not found');
   }
   if (stat.isDirectory()) throw inputError(file, null, 'is a folder, not a file');
-  if (stat.size > maxBytes) throw inputError(file, null, `file is ${stat.size} bytes, over the limit of ${maxBytes}`);
+  if (stat.size > maxBytes)
+    throw inputError(file, null, `file is ${stat.size} bytes, over the limit of ${maxBytes}`);
   return fs.readFileSync(file);
 }
 
 /** Whether the bytes are a zip archive (an XLSX), whatever the file is called. */
 export function isZip(bytes: Buffer): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return (
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+  );
 }
 
 /**
@@ -59,8 +62,10 @@ export function isZip(bytes: Buffer): boolean {
  */
 export async function readTable(file: string, options: ReadTableOptions = {}): Promise<Table> {
   const bytes = readFileBytes(file, options.maxBytes);
-  if (/\.xls$/i.test(file)) throw inputError(file, null, 'old .xls workbooks are not supported; save as .xlsx or .csv');
-  const table = isZip(bytes) || /\.xlsx$/i.test(file) ? await xlsxTable(bytes, file, options) : csvTable(bytes, file);
+  if (/\.xls$/i.test(file))
+    throw inputError(file, null, 'old .xls workbooks are not supported; save as .xlsx or .csv');
+  const table =
+    isZip(bytes) || /\.xlsx$/i.test(file) ? await xlsxTable(bytes, file, options) : csvTable(bytes, file);
   const seen = new Map<string, number>();
   table.headers.forEach((header, i) => {
     if (header === '') return;
@@ -85,7 +90,11 @@ function sniffDelimiter(text: string, file: string): string {
   }
   const [best, count] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a));
   if (count === 0) {
-    throw inputError(file, 'row 1', 'the header has a single column; expected columns separated by , ; tab or |');
+    throw inputError(
+      file,
+      'row 1',
+      'the header has a single column; expected columns separated by , ; tab or |',
+    );
   }
   return best;
 }
@@ -144,7 +153,11 @@ async function xlsxTable(bytes: Buffer, file: string, options: ReadTableOptions)
   const sheets = workbook.worksheets;
   const sheet = options.sheet ? sheets.find((s) => s.name === options.sheet) : sheets[0];
   if (!sheet) {
-    throw inputError(file, null, options.sheet ? `no worksheet named "${options.sheet}"` : 'the workbook has no sheets');
+    throw inputError(
+      file,
+      null,
+      options.sheet ? `no worksheet named "${options.sheet}"` : 'the workbook has no sheets',
+    );
   }
   const notes = sheets
     .filter((s) => s !== sheet && s.actualRowCount > 0)
@@ -182,7 +195,11 @@ export function cellString(value: ExcelJS.CellValue): string {
     if (seconds === 0) return day;
     return `${day}T${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`;
   }
-  if ('richText' in value) return value.richText.map((part) => part.text).join('').normalize('NFC');
+  if ('richText' in value)
+    return value.richText
+      .map((part) => part.text)
+      .join('')
+      .normalize('NFC');
   if ('error' in value) return String(value.error);
   if ('formula' in value || 'sharedFormula' in value) {
     return cellString((value as { result?: ExcelJS.CellValue }).result ?? null);

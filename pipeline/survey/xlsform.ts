@@ -154,7 +154,9 @@ export async function readXlsForm(file: string): Promise<Form> {
   const seen = new Map<string, number>();
   for (let r = 2; r <= survey.rowCount; r++) {
     const row = survey.getRow(r);
-    const rawType = cellString(row.getCell(typeCol + 1).value).trim().replace(/\s+/g, ' ');
+    const rawType = cellString(row.getCell(typeCol + 1).value)
+      .trim()
+      .replace(/\s+/g, ' ');
     const name = cellString(row.getCell(nameCol + 1).value).trim();
     if (!rawType) continue;
     const [head = '', list = '', ...rest] = rawType.split(' ');
@@ -180,20 +182,30 @@ export async function readXlsForm(file: string): Promise<Form> {
       continue;
     }
     const first = seen.get(path);
-    if (first !== undefined) throw inputError(file, `survey row ${r}`, `name "${path}" already used in row ${first}`);
+    if (first !== undefined)
+      throw inputError(file, `survey row ${r}`, `name "${path}" already used in row ${first}`);
     seen.set(path, r);
 
     let qType: QuestionType;
     let listName: string | null = null;
     let orOther = false;
-    if (type === 'select_one' || type === 'select_multiple' || type === 'select_one_from_file' || type === 'select_multiple_from_file') {
+    if (
+      type === 'select_one' ||
+      type === 'select_multiple' ||
+      type === 'select_one_from_file' ||
+      type === 'select_multiple_from_file'
+    ) {
       qType = type.startsWith('select_one') ? 'select_one' : 'select_multiple';
       if (!type.endsWith('_from_file')) {
         listName = list;
         orOther = rest.join(' ').toLowerCase() === 'or_other';
         if (!listName) throw inputError(file, `survey row ${r}`, `"${rawType}" names no choice list`);
         if (!lists.has(listName)) {
-          throw inputError(file, `survey row ${r}`, `choice list "${listName}" not found in the choices sheet`);
+          throw inputError(
+            file,
+            `survey row ${r}`,
+            `choice list "${listName}" not found in the choices sheet`,
+          );
         }
       }
     } else {
@@ -224,10 +236,29 @@ export async function readXlsForm(file: string): Promise<Form> {
     if (!q.orOther) continue;
     const other = `${q.path}_other`;
     if (!byPath.has(other)) {
-      questions.push({ ...q, path: other, name: `${q.name}_other`, type: 'text', label: `${q.label} (khác)`, labels: [], listName: null, orOther: false, otherOf: q.path });
+      questions.push({
+        ...q,
+        path: other,
+        name: `${q.name}_other`,
+        type: 'text',
+        label: `${q.label} (khác)`,
+        labels: [],
+        listName: null,
+        orOther: false,
+        otherOf: q.path,
+      });
     }
   }
-  return { file, formId: settings.form_id ?? null, title: settings.form_title ?? null, version: settings.version ?? '', questions, lists, dropped, enumeratorField };
+  return {
+    file,
+    formId: settings.form_id ?? null,
+    title: settings.form_title ?? null,
+    version: settings.version ?? '',
+    questions,
+    lists,
+    dropped,
+    enumeratorField,
+  };
 }
 
 function readChoices(workbook: ExcelJS.Workbook, file: string): Map<string, FormChoice[]> {
@@ -237,7 +268,8 @@ function readChoices(workbook: ExcelJS.Workbook, file: string): Map<string, Form
   const heads = header(sheet);
   const listCol = heads.findIndex((h) => ['list_name', 'list name'].includes(h.toLowerCase()));
   const nameCol = heads.findIndex((h) => ['name', 'value'].includes(h.toLowerCase()));
-  if (listCol < 0 || nameCol < 0) throw inputError(file, 'choices sheet', 'needs "list_name" and "name" columns');
+  if (listCol < 0 || nameCol < 0)
+    throw inputError(file, 'choices sheet', 'needs "list_name" and "name" columns');
   const labels = labelColumns(heads);
   for (let r = 2; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);

@@ -40,7 +40,8 @@ export function checkZip(bytes: Buffer, file: string, limits: ZipLimits = DEFAUL
   const entries = bytes.readUInt16LE(eocd + 10);
   const cdSize = bytes.readUInt32LE(eocd + 12);
   const cdOffset = bytes.readUInt32LE(eocd + 16);
-  if (entries === 0xffff || cdOffset === 0xffffffff) throw inputError(file, null, 'ZIP64 archives are not supported');
+  if (entries === 0xffff || cdOffset === 0xffffffff)
+    throw inputError(file, null, 'ZIP64 archives are not supported');
   if (entries > limits.maxEntries) throw inputError(file, null, `too many zip entries (${entries})`);
   if (cdOffset + cdSize > eocd) throw damaged('central directory out of bounds');
 
@@ -58,15 +59,24 @@ export function checkZip(bytes: Buffer, file: string, limits: ZipLimits = DEFAUL
     const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
     at += 46 + nameLength + extraLength + commentLength;
 
-    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL) throw damaged(`entry ${name} missing`);
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL)
+      throw damaged(`entry ${name} missing`);
     const dataStart = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
     if (dataStart + compressed > bytes.length) throw damaged(`entry ${name} cut short`);
     total += declared;
     if (total > limits.maxUncompressedBytes) {
-      throw inputError(file, null, `XLSX would inflate beyond ${limits.maxUncompressedBytes} bytes (zip bomb?)`);
+      throw inputError(
+        file,
+        null,
+        `XLSX would inflate beyond ${limits.maxUncompressedBytes} bytes (zip bomb?)`,
+      );
     }
     if (declared > 1 << 20 && declared > compressed * limits.maxRatio) {
-      throw inputError(file, null, `entry ${name} has a compression ratio over ${limits.maxRatio}:1 (zip bomb?)`);
+      throw inputError(
+        file,
+        null,
+        `entry ${name} has a compression ratio over ${limits.maxRatio}:1 (zip bomb?)`,
+      );
     }
     const data = bytes.subarray(dataStart, dataStart + compressed);
     if (method === 0) {
@@ -81,7 +91,8 @@ export function checkZip(bytes: Buffer, file: string, limits: ZipLimits = DEFAUL
         }
         throw damaged(`entry ${name} does not inflate`);
       }
-      if (inflated.length !== declared) throw damaged(`entry ${name} inflates to ${inflated.length} bytes, not ${declared}`);
+      if (inflated.length !== declared)
+        throw damaged(`entry ${name} inflates to ${inflated.length} bytes, not ${declared}`);
     } else {
       throw inputError(file, null, `entry ${name} uses unsupported zip compression method ${method}`);
     }

@@ -59,7 +59,9 @@ describe('expand', () => {
 
 describe('tidySentences', () => {
   it('capitalises sentences but not after initials', () => {
-    expect(tidySentences('xã Ea Kar . ông N.V.H. cho biết vậy. tốt')).toBe('Xã Ea Kar. Ông N.V.H. cho biết vậy. Tốt');
+    expect(tidySentences('xã Ea Kar . ông N.V.H. cho biết vậy. tốt')).toBe(
+      'Xã Ea Kar. Ông N.V.H. cho biết vậy. Tốt',
+    );
   });
 });
 
@@ -76,7 +78,11 @@ function checkPools(pools: readonly (readonly string[])[], known: ReadonlySet<st
 }
 
 function topicPools(t: TopicTemplates): string[][] {
-  const byTone = (r: Record<'neg' | 'neu' | 'pos', readonly string[]>) => [[...r.neg], [...r.neu], [...r.pos]];
+  const byTone = (r: Record<'neg' | 'neu' | 'pos', readonly string[]>) => [
+    [...r.neg],
+    [...r.neu],
+    [...r.pos],
+  ];
   return [
     ...byTone(t.news.title),
     ...byTone(t.news.lead),
@@ -105,7 +111,11 @@ function eventPools(e: EventTemplates): string[][] {
 
 describe('demo text templates', () => {
   it('cover exactly the taxonomy topics', () => {
-    expect(TOPIC_TEMPLATES.map((t) => t.topic).sort()).toEqual(loadTopics().map((t) => t.id).sort());
+    expect(TOPIC_TEMPLATES.map((t) => t.topic).sort()).toEqual(
+      loadTopics()
+        .map((t) => t.id)
+        .sort(),
+    );
   });
 
   it('parse and use only variables the generator defines', () => {
@@ -120,7 +130,10 @@ describe('demo text templates', () => {
       const e = spec.templates;
       const topic = TOPIC_TEMPLATES.find((t) => t.topic === e.topic)!;
       const words = [...Object.keys(topic.words), ...Object.keys(e.words), ...Object.keys(e.facts ?? {})];
-      count += checkPools([...eventPools(e), ...Object.values(e.words)], new Set([...BASE_VARIABLES, ...words]));
+      count += checkPools(
+        [...eventPools(e), ...Object.values(e.words)],
+        new Set([...BASE_VARIABLES, ...words]),
+      );
       count += checkPools([e.report.summary, e.report.proposal], new Set([...REPORT_VARIABLES, ...words]));
     }
     expect(count).toBeGreaterThan(700);

@@ -23,7 +23,12 @@ const TEXT = 'Người dân xã Ea Tu phản ánh tình trạng ô nhiễm do nh
 describe('ingestJsonl', () => {
   let db: Db;
   let hooked: string[][];
-  const ctx = () => ({ db, logger: silentLogger, now: () => FIXED_NOW, onNewDocuments: (ids: string[]) => void hooked.push(ids) });
+  const ctx = () => ({
+    db,
+    logger: silentLogger,
+    now: () => FIXED_NOW,
+    onNewDocuments: (ids: string[]) => void hooked.push(ids),
+  });
   beforeEach(async () => {
     db = await openTestDb();
     hooked = [];
@@ -32,12 +37,23 @@ describe('ingestJsonl', () => {
 
   it('stores good lines, reports bad ones with file and line, and re-runs add nothing', async () => {
     const lines = [
-      JSON.stringify({ id: 17, published_at: '2024-05-01T08:00:00+07:00', text: TEXT, locality: '24163', source: 'Báo A', tag: 'x' }),
+      JSON.stringify({
+        id: 17,
+        published_at: '2024-05-01T08:00:00+07:00',
+        text: TEXT,
+        locality: '24163',
+        source: 'Báo A',
+        tag: 'x',
+      }),
       '{not json',
       JSON.stringify({ id: 'b', published_at: 'hôm qua', text: TEXT }),
       JSON.stringify({ id: 'c', published_at: '2024-05-01' }),
       '',
-      JSON.stringify({ id: 'd', published_at: 'Thứ hai, 24/11/2026 - 08:15', text: 'Giá cà phê hôm nay tăng mạnh.' }),
+      JSON.stringify({
+        id: 'd',
+        published_at: 'Thứ hai, 24/11/2026 - 08:15',
+        text: 'Giá cà phê hôm nay tăng mạnh.',
+      }),
     ];
     const file = write('docs.jsonl', lines.join('\n') + '\n');
     const report = await ingestJsonl(file, { source: 'import-1' }, ctx());
@@ -48,9 +64,14 @@ describe('ingestJsonl', () => {
       `${file}: line 4: missing text`,
     ]);
     expect(hooked.flat().sort()).toEqual(['17', 'd']);
-    const rows = await db.all<{ id: string; import_source: string; outlet: string | null; locality_uid: string | null; extra: string | null; published_at: Date }>(
-      'SELECT id, import_source, outlet, locality_uid, extra, published_at FROM documents ORDER BY id',
-    );
+    const rows = await db.all<{
+      id: string;
+      import_source: string;
+      outlet: string | null;
+      locality_uid: string | null;
+      extra: string | null;
+      published_at: Date;
+    }>('SELECT id, import_source, outlet, locality_uid, extra, published_at FROM documents ORDER BY id');
     expect(rows.map((r) => [r.id, r.import_source, r.outlet, r.locality_uid])).toEqual([
       ['17', 'import-1', 'Báo A', '24163/pre2025'],
       ['d', 'import-1', null, null],
@@ -73,7 +94,11 @@ describe('ingestJsonl', () => {
 
   it('fails a line of invalid UTF-8 and keeps the others; a 0-byte file is an empty run', async () => {
     const good = Buffer.from(JSON.stringify({ id: 'u1', published_at: '2026-11-01', text: TEXT }) + '\n');
-    const bad = Buffer.concat([Buffer.from('{"id":"u2","published_at":"2026-11-01","text":"x'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n')]);
+    const bad = Buffer.concat([
+      Buffer.from('{"id":"u2","published_at":"2026-11-01","text":"x'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('"}\n'),
+    ]);
     const report = await ingestJsonl(write('utf8.jsonl', Buffer.concat([bad, good])), { source: 's' }, ctx());
     expect(report).toMatchObject({ in: 2, new: 1, failed: 1 });
     expect(report.errors[0]).toMatch(/utf8\.jsonl: line 1: invalid UTF-8$/);
@@ -102,14 +127,19 @@ describe('ingestJsonl', () => {
   });
 
   it('reads CSV with the same columns', async () => {
-    const csv = 'id,published_at,title,text,locality\n1,2025-08-01 09:00,Tin 1,"Giá cà phê, hồ tiêu tăng mạnh",Buôn Ma Thuột\n2,,Tin 2,,\n';
+    const csv =
+      'id,published_at,title,text,locality\n1,2025-08-01 09:00,Tin 1,"Giá cà phê, hồ tiêu tăng mạnh",Buôn Ma Thuột\n2,,Tin 2,,\n';
     const report = await ingestJsonl(write('docs.csv', csv), { source: 'csv' }, ctx());
     expect(report).toMatchObject({ in: 2, new: 1, failed: 1 });
     expect(report.errors[0]).toMatch(/docs\.csv: line 3: missing text$/);
     const row = await db.one<{ text: string; title: string; locality_uid: string }>(
       'SELECT text, title, locality_uid FROM documents',
     );
-    expect(row).toEqual({ text: 'Giá cà phê, hồ tiêu tăng mạnh', title: 'Tin 1', locality_uid: '24133/2025' });
+    expect(row).toEqual({
+      text: 'Giá cà phê, hồ tiêu tăng mạnh',
+      title: 'Tin 1',
+      locality_uid: '24133/2025',
+    });
   });
 
   it('marks a run left running by a crash as interrupted, and a missing file fails the run', async () => {
@@ -128,14 +158,25 @@ describe('ingestJsonl', () => {
   it('streams many batches and links syndicated copies across them', async () => {
     const words = TEXT.replace('.', '').split(' ');
     const story = (i: number) =>
-      Array.from({ length: 40 }, (_, k) => words[(i * 7 + k * k * 13 + ((i * k) % 17)) % words.length]).join(' ');
+      Array.from({ length: 40 }, (_, k) => words[(i * 7 + k * k * 13 + ((i * k) % 17)) % words.length]).join(
+        ' ',
+      );
     const lines: string[] = [];
-    for (let i = 0; i < 250; i++) lines.push(JSON.stringify({ id: `n${i}`, published_at: '2026-11-01', text: story(i) }));
-    lines.push(JSON.stringify({ id: 'copy', published_at: '2026-11-02', text: `${story(3)} (Theo báo Đắk Lắk)` }));
-    const report = await ingestJsonl(write('many.jsonl', lines.join('\n')), { source: 's', batchSize: 40 }, ctx());
+    for (let i = 0; i < 250; i++)
+      lines.push(JSON.stringify({ id: `n${i}`, published_at: '2026-11-01', text: story(i) }));
+    lines.push(
+      JSON.stringify({ id: 'copy', published_at: '2026-11-02', text: `${story(3)} (Theo báo Đắk Lắk)` }),
+    );
+    const report = await ingestJsonl(
+      write('many.jsonl', lines.join('\n')),
+      { source: 's', batchSize: 40 },
+      ctx(),
+    );
     expect(report).toMatchObject({ in: 251, failed: 0 });
     expect(report.new + report.nearDuplicate).toBe(251);
-    const copy = await db.one<{ near_duplicate_of: string }>("SELECT near_duplicate_of FROM documents WHERE id = 'copy'");
+    const copy = await db.one<{ near_duplicate_of: string }>(
+      "SELECT near_duplicate_of FROM documents WHERE id = 'copy'",
+    );
     expect(copy!.near_duplicate_of).toBe('n3');
     expect(hooked.length).toBe(7);
   });

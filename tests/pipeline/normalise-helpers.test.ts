@@ -8,9 +8,9 @@ import { createLocalityResolver } from '../../pipeline/locality/resolve-locality
 
 describe('canonicalUrl', () => {
   it('strips tracking parameters, fragment, default port and case of the host', () => {
-    expect(canonicalUrl('HTTPS://Baodaklak.VN:443/a/b.html?utm_source=fb&fbclid=x&gclid=y&z=1&a=2#binh-luan')).toBe(
-      'https://baodaklak.vn/a/b.html?a=2&z=1',
-    );
+    expect(
+      canonicalUrl('HTTPS://Baodaklak.VN:443/a/b.html?utm_source=fb&fbclid=x&gclid=y&z=1&a=2#binh-luan'),
+    ).toBe('https://baodaklak.vn/a/b.html?a=2&z=1');
     expect(canonicalUrl('/tin/1.html?utm_medium=rss', 'http://x.vn/rss')).toBe('http://x.vn/tin/1.html');
     expect(canonicalUrl('javascript:alert(1)')).toBeNull();
     expect(canonicalUrl('not a url')).toBeNull();
@@ -43,7 +43,9 @@ describe('parseDocumentDate', () => {
 describe('detectLanguage', () => {
   it('tells Vietnamese, unaccented Vietnamese, English and other scripts apart', () => {
     expect(detectLanguage('Người dân phản ánh tình trạng ô nhiễm môi trường')).toBe('vi');
-    expect(detectLanguage('nguoi dan xa ea tu phan anh tinh trang o nhiem cua nha may va cac ho dan')).toBe('vi');
+    expect(detectLanguage('nguoi dan xa ea tu phan anh tinh trang o nhiem cua nha may va cac ho dan')).toBe(
+      'vi',
+    );
     expect(detectLanguage('The committee discussed the price of coffee in the province.')).toBe('en');
     expect(detectLanguage('Специальная военная операция')).toBe('other');
     expect(detectLanguage('12345 !!!')).toBe('other');
@@ -52,9 +54,15 @@ describe('detectLanguage', () => {
 
 describe('fingerprint', () => {
   it('keeps near-identical texts close and different texts apart', () => {
-    const a = fingerprint('Giá cà phê hôm nay tại Đắk Lắk tăng mạnh, người trồng cà phê phấn khởi vì được mùa được giá.');
-    const b = fingerprint('Giá cà phê hôm nay tại Đắk Lắk tăng mạnh, người trồng cà phê phấn khởi vì được mùa được giá!');
-    const c = fingerprint('Sở Y tế cảnh báo dịch sốt xuất huyết gia tăng tại nhiều phường của thành phố trong tháng này.');
+    const a = fingerprint(
+      'Giá cà phê hôm nay tại Đắk Lắk tăng mạnh, người trồng cà phê phấn khởi vì được mùa được giá.',
+    );
+    const b = fingerprint(
+      'Giá cà phê hôm nay tại Đắk Lắk tăng mạnh, người trồng cà phê phấn khởi vì được mùa được giá!',
+    );
+    const c = fingerprint(
+      'Sở Y tế cảnh báo dịch sốt xuất huyết gia tăng tại nhiều phường của thành phố trong tháng này.',
+    );
     expect(a.simhash).toBe(b.simhash);
     expect(a.bands).toEqual(b.bands);
     expect(hammingDistance(a.simhash, c.simhash)).toBeGreaterThan(10);

@@ -31,15 +31,28 @@ describe('storeDocuments', () => {
     const report = await storeDocuments(
       db,
       [
-        doc('a', `  Hoà  bình ${ARTICLE}\r\n`, { url: 'HTTPS://BaoDakLak.vn/tin.html?utm_source=fb&b=2&a=1#c' }),
+        doc('a', `  Hoà  bình ${ARTICLE}\r\n`, {
+          url: 'HTTPS://BaoDakLak.vn/tin.html?utm_source=fb&b=2&a=1#c',
+        }),
         doc('e', 'The provincial committee met on Monday and the members discussed the price of coffee.'),
       ],
       ctx,
     );
-    expect(report).toMatchObject({ in: 2, new: 2, duplicate: 0, nearDuplicate: 0, failed: 0, newIds: ['a', 'e'] });
-    const rows = await db.all<{ id: string; text: string; canonical_url: string | null; lang: string; simhash: unknown }>(
-      'SELECT id, text, canonical_url, lang, simhash FROM documents ORDER BY id',
-    );
+    expect(report).toMatchObject({
+      in: 2,
+      new: 2,
+      duplicate: 0,
+      nearDuplicate: 0,
+      failed: 0,
+      newIds: ['a', 'e'],
+    });
+    const rows = await db.all<{
+      id: string;
+      text: string;
+      canonical_url: string | null;
+      lang: string;
+      simhash: unknown;
+    }>('SELECT id, text, canonical_url, lang, simhash FROM documents ORDER BY id');
     expect(rows[0]!.text.startsWith('Hòa bình Sáng 24/11')).toBe(true);
     expect(rows[0]!.canonical_url).toBe('https://baodaklak.vn/tin.html?a=1&b=2');
     expect(rows.map((r) => r.lang)).toEqual(['vi', 'en']);
@@ -68,13 +81,17 @@ describe('storeDocuments', () => {
     const report = await storeDocuments(
       db,
       [
-        doc('copy', `ĐẮK LẮK - ${ARTICLE} (Theo Báo Đắk Lắk)`, { publishedAt: new Date('2026-11-24T05:00:00Z') }),
+        doc('copy', `ĐẮK LẮK - ${ARTICLE} (Theo Báo Đắk Lắk)`, {
+          publishedAt: new Date('2026-11-24T05:00:00Z'),
+        }),
         doc('unrelated', OTHER),
       ],
       ctx,
     );
     expect(report).toMatchObject({ new: 1, nearDuplicate: 1 });
-    const copy = await db.one<{ near_duplicate_of: string }>("SELECT near_duplicate_of FROM documents WHERE id = 'copy'");
+    const copy = await db.one<{ near_duplicate_of: string }>(
+      "SELECT near_duplicate_of FROM documents WHERE id = 'copy'",
+    );
     expect(copy!.near_duplicate_of).toBe('orig');
     const unrelated = await db.one<{ near_duplicate_of: string | null }>(
       "SELECT near_duplicate_of FROM documents WHERE id = 'unrelated'",

@@ -78,10 +78,15 @@ export function currentUser(req: Request): User {
   return user;
 }
 
-/** The signed-in user's access scope, resolved once per request. */
+/** The signed-in user's access scope, kept in the session until the user or the unit responsibilities change. */
 export async function currentScope(ctx: WebContext, req: Request): Promise<AccessScope> {
   const state = requestState(req);
-  state.scope ??= await resolveScope(ctx.db, currentUser(req));
+  if (state.scope) return state.scope;
+  const user = currentUser(req);
+  const key = JSON.stringify([ctx.accessEpoch, user.id, user.role, user.unit_uid, user.clearance]);
+  const cached = state.session?.scope;
+  state.scope = cached?.key === key ? cached.scope : await resolveScope(ctx.db, user);
+  if (state.session) state.session.scope = { key, scope: state.scope };
   return state.scope;
 }
 

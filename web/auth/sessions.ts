@@ -1,5 +1,6 @@
 /** Server-side sessions in memory: random ids, a CSRF token each, idle and absolute expiry on an injected clock. */
 import { randomBytes } from 'node:crypto';
+import type { AccessScope } from '../../data/access.ts';
 import type { Lang } from '../i18n.ts';
 
 export interface Session {
@@ -8,6 +9,8 @@ export interface Session {
   readonly csrf: string;
   userId: string | null;
   lang?: Lang;
+  /** The user's access scope, with the key (user's role, unit, clearance, access epoch) it was resolved for. */
+  scope?: { key: string; scope: AccessScope };
   readonly createdAt: number;
   lastSeen: number;
 }

@@ -203,6 +203,7 @@ export function adminRoutes(ctx: WebContext): Router {
       await ctx.db.run('DELETE FROM unit_topics WHERE unit_uid = $unit', { unit });
       for (const topic of topics) await ctx.db.run('INSERT INTO unit_topics VALUES ($unit, $topic)', { unit, topic });
     });
+    ctx.accessEpoch++;
     await ctx.audit(req, 'admin.unit_topics', `unit:${unit}`, { topics });
     return { unit_uid: unit, topics };
   };

@@ -77,8 +77,6 @@ function startOfLocalDay(date: Date): Date {
 async function readOverview(ctx: WebContext, req: Request, scoped: ScopedDb): Promise<Overview> {
   const db = scoped.db;
   const query = req.query as Record<string, unknown>;
-  await db.run(sql('doc_facts'));
-  await db.run(sql('unit_current'));
   const fromParam = timeParam(query, 'from');
   const toParam = timeParam(query, 'to');
   let to: Date;
@@ -100,11 +98,10 @@ async function readOverview(ctx: WebContext, req: Request, scoped: ScopedDb): Pr
         { id: topicId },
       )) ?? null)
     : null;
-  await db.run(sql('filtered'), { from, to, unit: unit?.uid ?? null, topic: topic?.id ?? null });
-  const totals = (await db.one<Totals>(sql('totals')))!;
-  const series = await db.all<{ day: string; sentiment: string; n: number }>(sql('series'));
-  const topics = await db.all<TopicRow>(sql('topics'));
-  const units = await db.all<UnitRow>(unit ? sql('units_within') : sql('units_province'));
+  const { totals, series, topics, units } = (await db.one<Pick<Overview, 'totals' | 'series' | 'topics' | 'units'>>(
+    sql('overview'),
+    { from, to, unit: unit?.uid ?? null, topic: topic?.id ?? null },
+  ))!;
   const hotspots = (await tableExists(db, 'alerts')) ? await db.all<AlertRow>(sql('open_alerts')) : [];
   const freshness = await db.all<FreshnessRow>(sql('freshness'));
   const health = new Map(

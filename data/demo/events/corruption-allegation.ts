@@ -14,9 +14,10 @@ export const corruptionAllegation: EventTemplates = {
   },
   outbreak: {
     social: [
-      '[Nhà nước|Tỉnh] [hỗ trợ|cho] [hộ nghèo|bà con] {n:40-60} triệu [làm nhà|mỗi căn] [mà|nhưng] [về tới dân|tới tay dân] [còn có|chỉ còn] [hơn|chưa tới] {n:30-45} triệu, [tiền đi đâu|ai ăn] [mọi người|vậy]?',
-      '[Ở|Tại] {noi_ngan} [cán bộ|có cán bộ] [bắt|yêu cầu] [hộ nghèo|bà con] [nộp lại|“bồi dưỡng”] {so_tien} triệu [mới|thì mới] [được|cho] [vào danh sách|nhận] {tien}, [ai có|có ai] [bằng chứng|clip] [thì|] [gửi|nộp] [lên trên|báo chí] đi.',
+      '[Nhà nước|Tỉnh] [hỗ trợ|cho] [hộ nghèo|bà con] {n:40-60} triệu [làm nhà|mỗi căn] [mà|nhưng] [về tới dân|tới tay dân] [còn có|chỉ còn] [hơn|chưa tới] {n:30-45} triệu, [tiền đi đâu|ai ăn] [mọi người|vậy]? [Tiêu cực|Tham nhũng] [vậy|như vậy] [mà|] [không ai xử|ai chịu trách nhiệm]?',
+      '[Ở|Tại] {noi_ngan} [cán bộ|có cán bộ] [bắt|yêu cầu] [hộ nghèo|bà con] [nộp lại|“bồi dưỡng”] {so_tien} triệu [mới|thì mới] [được|cho] [vào danh sách|nhận] {tien}, [nhũng nhiễu|tiêu cực] [thấy rõ|quá rõ], [ai có|có ai] [bằng chứng|clip] [thì|] [gửi|nộp] [lên trên|báo chí] đi.',
       '[Danh sách|Trong danh sách] [nhận|được] {tien} [ở|tại] {thon} [có|lại có] [nhà|người] [khá giả|người nhà cán bộ], [còn|trong khi] [nhà|hộ] [nghèo thật|dột nát] [thì|lại] [không có tên|bị loại], [vậy|thế] [là sao|có công bằng không]?',
+      '[Đề nghị|Mong] [thanh tra|cơ quan chức năng] [về|xuống] {noi_ngan} [làm rõ|kiểm tra] [sai phạm|vụ] {tien}, [dân nghèo|hộ nghèo] [mà|] [cũng bị|còn bị] [ăn chặn|bớt xén], [tham nhũng|tiêu cực] [thế này|như vậy] [ai chịu nổi|không chấp nhận được].',
     ],
     title: ['[Hộ nghèo|Người dân] {noi} [tố|tố cáo] [bị|] [“ăn chặn”|bớt xén] {tien}'],
     lead: [
@@ -60,7 +61,11 @@ export const corruptionAllegation: EventTemplates = {
     ],
   },
   report: {
-    summary: ['Nhân dân {noi} bức xúc trước phản ánh {can_bo} bớt xén {tien} của hộ nghèo, đề nghị làm rõ, xử lý nghiêm.'],
-    proposal: ['Đề nghị [sớm công khai kết quả xác minh|xử lý nghiêm cán bộ sai phạm] và [bảo vệ người tố cáo|trả lại tiền cho hộ nghèo].'],
+    summary: [
+      'Nhân dân {noi} bức xúc trước phản ánh {can_bo} bớt xén {tien} của hộ nghèo, đề nghị làm rõ, xử lý nghiêm.',
+    ],
+    proposal: [
+      'Đề nghị [sớm công khai kết quả xác minh|xử lý nghiêm cán bộ sai phạm] và [bảo vệ người tố cáo|trả lại tiền cho hộ nghèo].',
+    ],
   },
 };

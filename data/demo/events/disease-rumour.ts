@@ -13,12 +13,16 @@ export const diseaseRumour: EventTemplates = {
   },
   outbreak: {
     social: [
-      '[Nghe nói|Nghe đồn] ở {noi} [có|đang có] {benh_la}, [đã có|chết] {so_chet} người [trong tuần|rồi], [mọi người|ae] [cẩn thận|đừng đến đó] nha!!!',
+      '[Nghe nói|Nghe đồn|Trên Facebook đang lan truyền tin] ở {noi} [có|đang có] {benh_la}, [đã có|chết] {so_chet} người [trong tuần|rồi], [mọi người|ae] [cẩn thận|đừng đến đó] nha!!!',
       '[Nóng|Khẩn]: {benh_la} [bùng phát|lan nhanh] [ở|tại] {noi}, [bệnh viện|trạm y tế] [giấu|không công bố], [share|chia sẻ] [gấp|ngay] để [mọi người|bà con] [phòng tránh|biết].',
       '[Chị|Bà con] [ở|bên] {thon} [nói|kể] [có người|mấy người] [sốt cao rồi chết|chết bất thường] [vì|do] {benh_la}, [có thật không|thật giả thế nào] [mọi người|vậy]?',
       '[Ai|Có ai] [ở|gần] {noi_ngan} [cho hỏi|xác nhận giúp] [vụ|tin] {benh_la} [làm chết|chết] {so_chet} người [là thật không|có thật không], [con nhỏ|nhà có trẻ nhỏ] [lo quá|hoang mang quá].',
+      '[Nhóm Zalo|Group Zalo] [xóm|của thôn] [đang|] [chia sẻ|truyền nhau] [clip|tin nhắn] [nói|bảo] {noi} có {benh_la} [làm chết|khiến chết] {so_chet} người, [tin đồn|tin này] [thật hay giả|có đúng không] [vậy|mọi người]?',
+      '[Tin đồn|Tin] {benh_la} ở {noi_ngan} [lan truyền|được chia sẻ] [khắp|rần rần trên] [Facebook|mạng xã hội], [dân|bà con] [hoang mang|lo sốt vó], [xã|trạm y tế] [lên tiếng|nói rõ] [đi|giúp] chứ.',
     ],
-    title: ['[Xôn xao|Hoang mang] [tin đồn|thông tin] {benh_la} [làm chết người|khiến nhiều người tử vong] ở {noi}'],
+    title: [
+      '[Xôn xao|Hoang mang] [tin đồn|thông tin] {benh_la} [làm chết người|khiến nhiều người tử vong] ở {noi}',
+    ],
     lead: [
       '[Những ngày qua|Mấy ngày nay], [trên mạng xã hội|trong các nhóm Facebook, Zalo] [lan truyền|chia sẻ] [thông tin|bài viết] [cho rằng|về việc] [ở|tại] {noi} [xuất hiện|có] {benh_la} [làm|khiến] {so_chet} người [tử vong|chết], [gây|khiến] [hoang mang|lo lắng] [trong|cho] [dư luận|người dân].',
     ],
@@ -61,7 +65,11 @@ export const diseaseRumour: EventTemplates = {
     ],
   },
   report: {
-    summary: ['Xuất hiện tin đồn {benh_la} [làm chết người|gây tử vong] tại {noi}, gây hoang mang [trong|cho] một bộ phận nhân dân; ngành y tế đã xác minh, khẳng định thông tin sai sự thật.'],
-    proposal: ['Đề nghị [kịp thời cung cấp thông tin chính thống|xử lý nghiêm người tung tin sai sự thật] để ổn định tâm lý nhân dân.'],
+    summary: [
+      'Xuất hiện tin đồn {benh_la} [làm chết người|gây tử vong] tại {noi}, gây hoang mang [trong|cho] một bộ phận nhân dân; ngành y tế đã xác minh, khẳng định thông tin sai sự thật.',
+    ],
+    proposal: [
+      'Đề nghị [kịp thời cung cấp thông tin chính thống|xử lý nghiêm người tung tin sai sự thật] để ổn định tâm lý nhân dân.',
+    ],
   },
 };

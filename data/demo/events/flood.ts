@@ -20,7 +20,9 @@ export const flood: EventTemplates = {
       '[Mưa|Mưa cả đêm] [không ngớt|to quá], {song} [tràn bờ|dâng cao] [rồi|], [đường|lối] [vào|ra] {noi_ngan} [ngập|bị chia cắt] [hết rồi|không đi được].',
       '[Năm nay|Đợt này] [lũ|nước] [to|lớn] [hơn|còn hơn] [năm|trận lũ năm] [2009|2013|2020], [lúa|lúa vừa gieo] [và|cùng] [hoa màu|bò gà] [mất|trôi] [hết rồi|sạch].',
     ],
-    title: ['[Nước lũ|Lũ] {song} [lên nhanh|dâng cao], [nhiều|hàng trăm] [nhà dân|hộ] {noi} [bị ngập|chìm trong nước]'],
+    title: [
+      '[Nước lũ|Lũ] {song} [lên nhanh|dâng cao], [nhiều|hàng trăm] [nhà dân|hộ] {noi} [bị ngập|chìm trong nước]',
+    ],
     lead: [
       '[Do|Sau] [mưa lớn kéo dài|mưa to liên tục] [từ|trong] [đêm qua|{n:2-3} ngày qua], [nước|mực nước] {song} [lên nhanh|dâng cao], [khiến|làm] [hàng trăm|{so_nha}] [ngôi nhà|nhà dân] [ở|tại] {noi} [bị ngập|ngập] [sâu|từ] {d:0.5-2} m.',
     ],
@@ -62,7 +64,11 @@ export const flood: EventTemplates = {
     ],
   },
   report: {
-    summary: ['Mưa lũ làm {so_nha} nhà dân ở {noi} bị ngập, nhiều thôn bị chia cắt; nhân dân lo lắng về [thiệt hại sản xuất|nguy cơ dịch bệnh sau lũ].'],
-    proposal: ['Đề nghị [hỗ trợ kịp thời gạo, giống cây trồng|đầu tư kè chống sạt lở bờ {song}|xây dựng khu tái định cư cho hộ vùng trũng].'],
+    summary: [
+      'Mưa lũ làm {so_nha} nhà dân ở {noi} bị ngập, nhiều thôn bị chia cắt; nhân dân lo lắng về [thiệt hại sản xuất|nguy cơ dịch bệnh sau lũ].',
+    ],
+    proposal: [
+      'Đề nghị [hỗ trợ kịp thời gạo, giống cây trồng|đầu tư kè chống sạt lở bờ {song}|xây dựng khu tái định cư cho hộ vùng trũng].',
+    ],
   },
 };

@@ -74,6 +74,8 @@ export const gpmbDispute: EventTemplates = {
     summary: [
       'Nhân dân [ở|tại] {noi} [bức xúc|không đồng tình] với [giá bồi thường|phương án bồi thường] {du_an}, [nhiều hộ|{so_ho} hộ] [chưa bàn giao mặt bằng|gửi đơn kiến nghị].',
     ],
-    proposal: ['Đề nghị [xác định lại giá đất cụ thể|tổ chức đối thoại trực tiếp] [sát giá thị trường|với các hộ bị thu hồi đất] để bảo đảm quyền lợi người dân.'],
+    proposal: [
+      'Đề nghị [xác định lại giá đất cụ thể|tổ chức đối thoại trực tiếp] [sát giá thị trường|với các hộ bị thu hồi đất] để bảo đảm quyền lợi người dân.',
+    ],
   },
 };

@@ -61,7 +61,11 @@ export const pollution: EventTemplates = {
     ],
   },
   report: {
-    summary: ['Nhân dân {noi} bức xúc vì {nha_may} xả thải [gây ô nhiễm|làm cá chết] [trên|ở] {suoi}, [ảnh hưởng|tác động] [đến|tới] [sức khỏe|sinh hoạt và sản xuất].'],
-    proposal: ['Đề nghị [kiểm tra, xử lý dứt điểm|đình chỉ hoạt động] {nha_may} [cho đến khi|nếu] [khắc phục xong|còn vi phạm]; công khai kết quả quan trắc.'],
+    summary: [
+      'Nhân dân {noi} bức xúc vì {nha_may} xả thải [gây ô nhiễm|làm cá chết] [trên|ở] {suoi}, [ảnh hưởng|tác động] [đến|tới] [sức khỏe|sinh hoạt và sản xuất].',
+    ],
+    proposal: [
+      'Đề nghị [kiểm tra, xử lý dứt điểm|đình chỉ hoạt động] {nha_may} [cho đến khi|nếu] [khắc phục xong|còn vi phạm]; công khai kết quả quan trắc.',
+    ],
   },
 };

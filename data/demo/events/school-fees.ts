@@ -10,7 +10,13 @@ export const schoolFees: EventTemplates = {
     khoan_khac: ['tiền quỹ phụ huynh', 'tiền học liên kết', 'tiền đồng phục', 'tiền nước uống'],
   },
   facts: {
-    ten_truong: (rng) => rng.pick(['Trường Tiểu học Nguyễn Văn Trỗi', 'Trường THCS Lê Quý Đôn', 'Trường Tiểu học Kim Đồng', 'Trường THCS Chu Văn An']),
+    ten_truong: (rng) =>
+      rng.pick([
+        'Trường Tiểu học Nguyễn Văn Trỗi',
+        'Trường THCS Lê Quý Đôn',
+        'Trường Tiểu học Kim Đồng',
+        'Trường THCS Chu Văn An',
+      ]),
     tong_thu: (rng) => `${rng.int(2, 4)}.${rng.int(1, 9)}00.000`,
   },
   outbreak: {
@@ -61,7 +67,11 @@ export const schoolFees: EventTemplates = {
     ],
   },
   report: {
-    summary: ['Phụ huynh học sinh {truong} ({noi}) bức xúc về các khoản thu đầu năm học [gần|khoảng] {tong_thu} đồng/học sinh.'],
-    proposal: ['Đề nghị [kiểm tra, chấn chỉnh việc thu chi đầu năm học|công khai các khoản thu] tại {truong} và các trường trên địa bàn.'],
+    summary: [
+      'Phụ huynh học sinh {truong} ({noi}) bức xúc về các khoản thu đầu năm học [gần|khoảng] {tong_thu} đồng/học sinh.',
+    ],
+    proposal: [
+      'Đề nghị [kiểm tra, chấn chỉnh việc thu chi đầu năm học|công khai các khoản thu] tại {truong} và các trường trên địa bàn.',
+    ],
   },
 };

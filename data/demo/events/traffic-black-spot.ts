@@ -5,7 +5,11 @@ export const trafficBlackSpot: EventTemplates = {
   kind: 'traffic-black-spot',
   topic: 'giao-thong',
   words: {
-    diem: ['khúc cua {tuyen} đoạn qua {thon}', 'đoạn đèo dốc trên {tuyen}', 'ngã ba {tuyen} giao đường vào {thon}'],
+    diem: [
+      'khúc cua {tuyen} đoạn qua {thon}',
+      'đoạn đèo dốc trên {tuyen}',
+      'ngã ba {tuyen} giao đường vào {thon}',
+    ],
     tuyen: ['{ten_tuyen}'],
     xe: ['xe tải', 'xe container', 'xe khách', 'xe đầu kéo'],
   },
@@ -62,7 +66,11 @@ export const trafficBlackSpot: EventTemplates = {
     ],
   },
   report: {
-    summary: ['Nhân dân {noi} lo lắng, bức xúc vì [liên tiếp xảy ra tai nạn|{so_vu} vụ tai nạn] tại {diem}, đề nghị sớm có giải pháp.'],
-    proposal: ['Đề nghị [lắp đặt biển báo, đèn cảnh báo|cải tạo khúc cua|tăng cường tuần tra kiểm soát tốc độ] tại {diem}.'],
+    summary: [
+      'Nhân dân {noi} lo lắng, bức xúc vì [liên tiếp xảy ra tai nạn|{so_vu} vụ tai nạn] tại {diem}, đề nghị sớm có giải pháp.',
+    ],
+    proposal: [
+      'Đề nghị [lắp đặt biển báo, đèn cảnh báo|cải tạo khúc cua|tăng cường tuần tra kiểm soát tốc độ] tại {diem}.',
+    ],
   },
 };

@@ -63,7 +63,11 @@ export const waterShortage: EventTemplates = {
     ],
   },
   report: {
-    summary: ['Nhân dân [tại|ở] {noi} [bức xúc|lo lắng] vì thiếu nước sinh hoạt kéo dài [trong mùa khô|do nắng hạn]; {cong_trinh} ngừng cấp nước, [giếng|giếng đào] khô cạn.'],
-    proposal: ['Đề nghị [hỗ trợ kinh phí khoan giếng|đầu tư nâng cấp {cong_trinh}|bố trí xe chở nước] [cho|tại] các thôn thiếu nước.'],
+    summary: [
+      'Nhân dân [tại|ở] {noi} [bức xúc|lo lắng] vì thiếu nước sinh hoạt kéo dài [trong mùa khô|do nắng hạn]; {cong_trinh} ngừng cấp nước, [giếng|giếng đào] khô cạn.',
+    ],
+    proposal: [
+      'Đề nghị [hỗ trợ kinh phí khoan giếng|đầu tư nâng cấp {cong_trinh}|bố trí xe chở nước] [cho|tại] các thôn thiếu nước.',
+    ],
   },
 };

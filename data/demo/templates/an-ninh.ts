@@ -59,7 +59,9 @@ export const anNinh: TopicTemplates = {
         '“[Cà phê|Trái cây] [vừa chín|sắp thu] [là bị hái trộm|đã mất], [đêm nào cũng phải ra rẫy canh|cả nhà thay phiên ngủ lại rẫy]”, {nguoi_dan} [nói|than].',
         '{nguoi_dan} [cho biết|kể] [bị|đã bị] [đối tượng|kẻ lạ] [gọi điện|nhắn tin] [giả danh công an|tự xưng nhân viên ngân hàng] [yêu cầu chuyển tiền|đòi cài ứng dụng].',
       ],
-      neu: ['{nguoi_dan} [mong|đề nghị] [lực lượng công an|chính quyền] [tăng cường tuần tra|xử lý nghiêm] [vào ban đêm|các đối tượng].'],
+      neu: [
+        '{nguoi_dan} [mong|đề nghị] [lực lượng công an|chính quyền] [tăng cường tuần tra|xử lý nghiêm] [vào ban đêm|các đối tượng].',
+      ],
       pos: [
         '“[Từ khi có camera|Có tổ tuần tra], [xóm yên ổn hẳn|không còn mất trộm nữa], [bà con yên tâm làm ăn|ai cũng mừng]”, {nguoi_dan} [chia sẻ|nói].',
       ],
@@ -85,9 +87,15 @@ export const anNinh: TopicTemplates = {
     ],
   },
   report: {
-    neg: ['Nhân dân [lo lắng|bất an] trước tình trạng [{vu_viec}|trộm cắp nông sản mùa thu hoạch|lừa đảo qua mạng].'],
-    neu: ['Nhân dân quan tâm đến [tình hình an ninh, trật tự ở cơ sở|hoạt động của tổ bảo vệ an ninh, trật tự].'],
+    neg: [
+      'Nhân dân [lo lắng|bất an] trước tình trạng [{vu_viec}|trộm cắp nông sản mùa thu hoạch|lừa đảo qua mạng].',
+    ],
+    neu: [
+      'Nhân dân quan tâm đến [tình hình an ninh, trật tự ở cơ sở|hoạt động của tổ bảo vệ an ninh, trật tự].',
+    ],
     pos: ['Tình hình an ninh, trật tự [ổn định|được giữ vững], nhân dân yên tâm sản xuất.'],
-    proposal: ['Đề nghị [công an tăng cường tuần tra vào mùa thu hoạch|tuyên truyền thủ đoạn lừa đảo qua mạng|xử lý nghiêm tín dụng đen].'],
+    proposal: [
+      'Đề nghị [công an tăng cường tuần tra vào mùa thu hoạch|tuyên truyền thủ đoạn lừa đảo qua mạng|xử lý nghiêm tín dụng đen].',
+    ],
   },
 };

@@ -52,9 +52,15 @@ export const anSinh: TopicTemplates = {
       '[Mức|Mức hỗ trợ] [trợ cấp|chuẩn trợ giúp xã hội] [hiện là|được nâng lên] {n:500-750}.000 đồng/tháng.',
     ],
     voice: {
-      neg: ['“[Tôi già rồi|Con cái đi làm xa], [không có thu nhập gì|sống nhờ hàng xóm], [mong|chỉ mong] [sớm được nhận tiền trợ cấp|nhà nước sớm giúp sửa nhà]”, {nguoi_dan} [nghẹn ngào|nói].'],
-      neu: ['{nguoi_dan} [cho biết|chia sẻ] [nhận tiền qua tài khoản|chi trả qua ngân hàng] [lúc đầu còn lạ|ban đầu chưa quen] nhưng [có cán bộ hướng dẫn|con cháu giúp] nên [cũng thuận tiện|cũng ổn].'],
-      pos: ['“[Cả đời|Mấy chục năm] [chưa dám mơ|không nghĩ] [có căn nhà|ở nhà] [khang trang như vậy|vững chãi thế này], [cảm ơn|biết ơn] [Đảng, Nhà nước|mọi người] [lắm|nhiều lắm]”, {nguoi_dan} [xúc động|rưng rưng] nói.'],
+      neg: [
+        '“[Tôi già rồi|Con cái đi làm xa], [không có thu nhập gì|sống nhờ hàng xóm], [mong|chỉ mong] [sớm được nhận tiền trợ cấp|nhà nước sớm giúp sửa nhà]”, {nguoi_dan} [nghẹn ngào|nói].',
+      ],
+      neu: [
+        '{nguoi_dan} [cho biết|chia sẻ] [nhận tiền qua tài khoản|chi trả qua ngân hàng] [lúc đầu còn lạ|ban đầu chưa quen] nhưng [có cán bộ hướng dẫn|con cháu giúp] nên [cũng thuận tiện|cũng ổn].',
+      ],
+      pos: [
+        '“[Cả đời|Mấy chục năm] [chưa dám mơ|không nghĩ] [có căn nhà|ở nhà] [khang trang như vậy|vững chãi thế này], [cảm ơn|biết ơn] [Đảng, Nhà nước|mọi người] [lắm|nhiều lắm]”, {nguoi_dan} [xúc động|rưng rưng] nói.',
+      ],
     },
     response: [
       '{lanh_dao} cho biết [việc chậm chi trả|chậm trễ] [do|là vì] [hồ sơ phải chuyển giao sau sắp xếp|đang chờ cấp kinh phí], [{cap}|địa phương] [sẽ chi trả|cam kết chi trả] [đầy đủ|kể cả truy lĩnh] trong [tháng {thang}|thời gian sớm nhất].',
@@ -76,9 +82,15 @@ export const anSinh: TopicTemplates = {
     ],
   },
   report: {
-    neg: ['[Một số|Nhiều] [người cao tuổi|đối tượng bảo trợ xã hội] [phản ánh|lo lắng] về việc [chậm nhận {che_do}|chưa được hỗ trợ sửa nhà].'],
+    neg: [
+      '[Một số|Nhiều] [người cao tuổi|đối tượng bảo trợ xã hội] [phản ánh|lo lắng] về việc [chậm nhận {che_do}|chưa được hỗ trợ sửa nhà].',
+    ],
     neu: ['Nhân dân quan tâm đến [việc rà soát hộ nghèo|việc chi trả {che_do} qua tài khoản].'],
-    pos: ['Nhân dân [phấn khởi|đồng tình] với [chương trình xóa nhà tạm, nhà dột nát|các hoạt động chăm lo cho hộ nghèo].'],
-    proposal: ['Đề nghị [chi trả kịp thời {che_do}|tiếp tục hỗ trợ xóa nhà tạm|quan tâm người cao tuổi neo đơn].'],
+    pos: [
+      'Nhân dân [phấn khởi|đồng tình] với [chương trình xóa nhà tạm, nhà dột nát|các hoạt động chăm lo cho hộ nghèo].',
+    ],
+    proposal: [
+      'Đề nghị [chi trả kịp thời {che_do}|tiếp tục hỗ trợ xóa nhà tạm|quan tâm người cao tuổi neo đơn].',
+    ],
   },
 };

@@ -52,9 +52,15 @@ export const danTocTonGiao: TopicTemplates = {
       '[Năm {nam}|Trong năm], [tỉnh|địa phương] [bố trí|phân bổ] [hơn|khoảng] {n:10-300} tỷ đồng [thực hiện|cho] {chinh_sach}.',
     ],
     voice: {
-      neg: ['“[Nghe nói có tiền hỗ trợ làm nhà|Đăng ký từ năm ngoái] [mà chờ hoài chưa thấy|nhưng chưa được gì], [nhà dột hết rồi|mưa xuống là ướt hết]”, {nguoi_dan} [nói|chia sẻ].'],
-      neu: ['{nguoi_dan} [cho biết|chia sẻ] [bà con|đồng bào] [mong|muốn] [được hướng dẫn làm ăn|giữ gìn văn hóa của buôn] [để con cháu không quên|cho thế hệ sau].'],
-      pos: ['“[Được hỗ trợ bò giống|Có nhà mới], [gia đình tôi|vợ chồng tôi] [yên tâm làm ăn|có thêm động lực thoát nghèo]”, {nguoi_dan} [phấn khởi|cười] nói.'],
+      neg: [
+        '“[Nghe nói có tiền hỗ trợ làm nhà|Đăng ký từ năm ngoái] [mà chờ hoài chưa thấy|nhưng chưa được gì], [nhà dột hết rồi|mưa xuống là ướt hết]”, {nguoi_dan} [nói|chia sẻ].',
+      ],
+      neu: [
+        '{nguoi_dan} [cho biết|chia sẻ] [bà con|đồng bào] [mong|muốn] [được hướng dẫn làm ăn|giữ gìn văn hóa của buôn] [để con cháu không quên|cho thế hệ sau].',
+      ],
+      pos: [
+        '“[Được hỗ trợ bò giống|Có nhà mới], [gia đình tôi|vợ chồng tôi] [yên tâm làm ăn|có thêm động lực thoát nghèo]”, {nguoi_dan} [phấn khởi|cười] nói.',
+      ],
     },
     response: [
       '{lanh_dao} [cho biết|thừa nhận] [việc giải ngân chậm|tiến độ chậm] [do|vì] [vướng hướng dẫn|thay đổi bộ máy sau sắp xếp], [{cap}|địa phương] [sẽ đẩy nhanh|cam kết hoàn thành] trong [tháng {thang}|quý IV].',
@@ -76,9 +82,17 @@ export const danTocTonGiao: TopicTemplates = {
     ],
   },
   report: {
-    neg: ['Đồng bào [băn khoăn|chưa hài lòng] về [tiến độ thực hiện {chinh_sach}|việc một số đối tượng lôi kéo theo đạo trái phép].'],
-    neu: ['Tình hình [tôn giáo|các điểm nhóm tôn giáo] trên địa bàn [ổn định|sinh hoạt đúng quy định]; đồng bào quan tâm đến {chinh_sach}.'],
-    pos: ['Đồng bào dân tộc thiểu số [phấn khởi|tin tưởng] vì [được hỗ trợ nhà ở, đất sản xuất|các lễ hội truyền thống được phục dựng].'],
-    proposal: ['Đề nghị [đẩy nhanh giải ngân {chinh_sach}|tăng cường tuyên truyền, vận động đồng bào|quan tâm chế độ cho người có uy tín].'],
+    neg: [
+      'Đồng bào [băn khoăn|chưa hài lòng] về [tiến độ thực hiện {chinh_sach}|việc một số đối tượng lôi kéo theo đạo trái phép].',
+    ],
+    neu: [
+      'Tình hình [tôn giáo|các điểm nhóm tôn giáo] trên địa bàn [ổn định|sinh hoạt đúng quy định]; đồng bào quan tâm đến {chinh_sach}.',
+    ],
+    pos: [
+      'Đồng bào dân tộc thiểu số [phấn khởi|tin tưởng] vì [được hỗ trợ nhà ở, đất sản xuất|các lễ hội truyền thống được phục dựng].',
+    ],
+    proposal: [
+      'Đề nghị [đẩy nhanh giải ngân {chinh_sach}|tăng cường tuyên truyền, vận động đồng bào|quan tâm chế độ cho người có uy tín].',
+    ],
   },
 };

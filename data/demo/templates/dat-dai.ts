@@ -3,7 +3,11 @@ import type { TopicTemplates } from '../types.ts';
 export const datDai: TopicTemplates = {
   topic: 'dat-dai',
   words: {
-    co_quan: ['Sở Nông nghiệp và Môi trường', 'Văn phòng Đăng ký đất đai tỉnh', 'Chi nhánh Văn phòng Đăng ký đất đai'],
+    co_quan: [
+      'Sở Nông nghiệp và Môi trường',
+      'Văn phòng Đăng ký đất đai tỉnh',
+      'Chi nhánh Văn phòng Đăng ký đất đai',
+    ],
     van_de: [
       'tranh chấp đất rẫy',
       'cấp giấy chứng nhận quyền sử dụng đất',

@@ -61,7 +61,9 @@ export const giaCa: TopicTemplates = {
         '“[Lương không tăng|Thu nhập thì vậy] mà [cái gì cũng tăng giá|giá cả cứ tăng], [đi chợ|mỗi lần đi chợ] [100 nghìn|mấy trăm nghìn] [chẳng mua được gì|không đủ]”, {nguoi_dan} [than|chia sẻ].',
         '{nguoi_dan} cho biết [hóa đơn tiền điện|tiền điện] tháng này [lên đến|hết] {n:800-3500}.000 đồng, [gấp đôi|cao gấp rưỡi] tháng trước [dù|trong khi] [gia đình không dùng điều hòa|sinh hoạt không thay đổi].',
       ],
-      neu: ['{nguoi_dan} [cho biết|nói] [gia đình|bà con] [đã quen|chủ động] [cân đối chi tiêu|mua hàng ở các điểm bình ổn].'],
+      neu: [
+        '{nguoi_dan} [cho biết|nói] [gia đình|bà con] [đã quen|chủ động] [cân đối chi tiêu|mua hàng ở các điểm bình ổn].',
+      ],
       pos: [
         '“[Giá rẻ hơn ngoài chợ|Hàng tốt, giá mềm], [lại có chương trình khuyến mãi|có nguồn gốc rõ ràng], tôi [mua được nhiều thứ|rất hài lòng]”, {nguoi_dan} [vui vẻ cho biết|chia sẻ].',
       ],
@@ -87,9 +89,17 @@ export const giaCa: TopicTemplates = {
     ],
   },
   report: {
-    neg: ['Nhân dân [lo lắng|băn khoăn] về [giá {mat_hang} tăng cao|hóa đơn tiền điện tăng bất thường|giá vật tư nông nghiệp tăng] ảnh hưởng đến đời sống.'],
-    neu: ['Nhân dân quan tâm đến [diễn biến giá cả thị trường|giá xăng dầu, giá điện] [cuối năm|trong tháng].'],
-    pos: ['Giá cả [các mặt hàng thiết yếu|thị trường] [ổn định|được kiểm soát], nhân dân [yên tâm|đồng tình].'],
-    proposal: ['Đề nghị [tăng cường kiểm tra, kiểm soát giá cả|Sở Công Thương tổ chức thêm các điểm bán hàng bình ổn giá|ngành điện giải thích rõ cách tính tiền điện].'],
+    neg: [
+      'Nhân dân [lo lắng|băn khoăn] về [giá {mat_hang} tăng cao|hóa đơn tiền điện tăng bất thường|giá vật tư nông nghiệp tăng] ảnh hưởng đến đời sống.',
+    ],
+    neu: [
+      'Nhân dân quan tâm đến [diễn biến giá cả thị trường|giá xăng dầu, giá điện] [cuối năm|trong tháng].',
+    ],
+    pos: [
+      'Giá cả [các mặt hàng thiết yếu|thị trường] [ổn định|được kiểm soát], nhân dân [yên tâm|đồng tình].',
+    ],
+    proposal: [
+      'Đề nghị [tăng cường kiểm tra, kiểm soát giá cả|Sở Công Thương tổ chức thêm các điểm bán hàng bình ổn giá|ngành điện giải thích rõ cách tính tiền điện].',
+    ],
   },
 };

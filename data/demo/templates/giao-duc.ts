@@ -13,7 +13,14 @@ export const giaoDuc: TopicTemplates = {
       'Trường THCS Nguyễn Du',
       'Trường Phổ thông Dân tộc nội trú',
     ],
-    khoan_thu: ['tiền quỹ phụ huynh', 'tiền học thêm', 'tiền sách giáo khoa', 'tiền đồng phục', 'tiền bán trú', 'tiền xây dựng trường'],
+    khoan_thu: [
+      'tiền quỹ phụ huynh',
+      'tiền học thêm',
+      'tiền sách giáo khoa',
+      'tiền đồng phục',
+      'tiền bán trú',
+      'tiền xây dựng trường',
+    ],
   },
   news: {
     title: {
@@ -58,7 +65,9 @@ export const giaoDuc: TopicTemplates = {
         '“[Nhà có hai đứa đi học|Đầu năm] mà [đóng hết|tốn] [mấy triệu|gần {n:3-8} triệu], [toàn những khoản không rõ ràng|hỏi thì bảo là tự nguyện]”, {nguoi_dan} [bức xúc|cho biết].',
         '{nguoi_dan} [cho biết|phản ánh] [con|cháu] [phải đi học thêm|bị giáo viên gợi ý học thêm] [nếu không|vì sợ] [bị điểm kém|cô không quan tâm].',
       ],
-      neu: ['{nguoi_dan} [mong|hy vọng] nhà trường [công khai|thông báo rõ] [các khoản thu|kế hoạch] để phụ huynh [nắm được|chủ động].'],
+      neu: [
+        '{nguoi_dan} [mong|hy vọng] nhà trường [công khai|thông báo rõ] [các khoản thu|kế hoạch] để phụ huynh [nắm được|chủ động].',
+      ],
       pos: [
         '“[Trường mới|Lớp học mới] [rộng rãi, thoáng mát|đẹp quá], [các cháu|con tôi] [thích đi học lắm|đi học vui hơn]”, {nguoi_dan} [chia sẻ|phấn khởi nói].',
       ],
@@ -85,9 +94,15 @@ export const giaoDuc: TopicTemplates = {
     ],
   },
   report: {
-    neg: ['Phụ huynh [bức xúc|chưa đồng tình] về [các khoản thu đầu năm học|tình trạng dạy thêm, học thêm|việc thiếu giáo viên].'],
-    neu: ['Nhân dân quan tâm đến [công tác chuẩn bị năm học mới|chính sách miễn học phí|việc sắp xếp trường lớp sau sáp nhập].'],
+    neg: [
+      'Phụ huynh [bức xúc|chưa đồng tình] về [các khoản thu đầu năm học|tình trạng dạy thêm, học thêm|việc thiếu giáo viên].',
+    ],
+    neu: [
+      'Nhân dân quan tâm đến [công tác chuẩn bị năm học mới|chính sách miễn học phí|việc sắp xếp trường lớp sau sáp nhập].',
+    ],
     pos: ['Nhân dân phấn khởi [khi trường học được đầu tư xây mới|với chính sách miễn học phí].'],
-    proposal: ['Đề nghị [ngành giáo dục kiểm tra việc lạm thu|bổ sung giáo viên cho vùng khó khăn|đầu tư phòng học kiên cố].'],
+    proposal: [
+      'Đề nghị [ngành giáo dục kiểm tra việc lạm thu|bổ sung giáo viên cho vùng khó khăn|đầu tư phòng học kiên cố].',
+    ],
   },
 };

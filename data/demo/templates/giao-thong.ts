@@ -4,7 +4,17 @@ export const giaoThong: TopicTemplates = {
   topic: 'giao-thong',
   words: {
     co_quan: ['Sở Xây dựng', 'Phòng Cảnh sát giao thông Công an tỉnh', 'Ban Quản lý dự án giao thông tỉnh'],
-    tuyen: ['Quốc lộ 14', 'Quốc lộ 26', 'Quốc lộ 27', 'Quốc lộ 29', 'Quốc lộ 1', 'Quốc lộ 25', 'Tỉnh lộ 8', 'đường liên xã', 'đường liên thôn'],
+    tuyen: [
+      'Quốc lộ 14',
+      'Quốc lộ 26',
+      'Quốc lộ 27',
+      'Quốc lộ 29',
+      'Quốc lộ 1',
+      'Quốc lộ 25',
+      'Tỉnh lộ 8',
+      'đường liên xã',
+      'đường liên thôn',
+    ],
     phuong_tien: ['xe tải', 'xe khách', 'xe container', 'xe ben chở đất', 'ô tô con'],
     phuong_tien_khac: ['xe máy', 'xe máy', 'ô tô con', 'xe tải', 'xe đạp điện'],
   },
@@ -51,8 +61,12 @@ export const giaoThong: TopicTemplates = {
         '“[Trời mưa là|Mưa xuống] [đường thành ao|ổ gà ngập nước], [không biết đâu mà tránh|xe máy té liên tục], [ngày nào cũng thấy người ngã|tuần nào cũng có tai nạn]”, {nguoi_dan} [bức xúc|nói].',
         '{nguoi_dan} cho biết [xe quá tải|xe chở đất] [chạy suốt ngày đêm|chạy liên tục], [bụi mù mịt|nhà cửa rung lắc], [trẻ con đi học|người già] [rất nguy hiểm|không dám ra đường].',
       ],
-      neu: ['{nguoi_dan} [mong|hy vọng] [công trình|việc sửa chữa] [sớm hoàn thành|đúng tiến độ] để [việc đi lại thuận tiện|bà con yên tâm].'],
-      pos: ['“[Đường đẹp rồi|Có đường mới], [chở cà phê ra chợ|đưa con đi học] [nhanh|nhẹ] hơn [hẳn|nhiều], [xe cộ đỡ hư|không còn lo lầy lội]”, {nguoi_dan} [vui vẻ nói|chia sẻ].'],
+      neu: [
+        '{nguoi_dan} [mong|hy vọng] [công trình|việc sửa chữa] [sớm hoàn thành|đúng tiến độ] để [việc đi lại thuận tiện|bà con yên tâm].',
+      ],
+      pos: [
+        '“[Đường đẹp rồi|Có đường mới], [chở cà phê ra chợ|đưa con đi học] [nhanh|nhẹ] hơn [hẳn|nhiều], [xe cộ đỡ hư|không còn lo lầy lội]”, {nguoi_dan} [vui vẻ nói|chia sẻ].',
+      ],
     },
     response: [
       '[Đại diện|Lãnh đạo] {co_quan} cho biết [đã có kế hoạch sửa chữa|đã giao đơn vị quản lý đường bộ vá ổ gà] và [sẽ triển khai|dự kiến hoàn thành] trong [tháng {thang}|quý IV].',
@@ -76,9 +90,15 @@ export const giaoThong: TopicTemplates = {
     ],
   },
   report: {
-    neg: ['Nhân dân [bức xúc|phản ánh] về [tình trạng xuống cấp của {tuyen}|xe quá tải gây hư hỏng đường|tai nạn giao thông gia tăng].'],
+    neg: [
+      'Nhân dân [bức xúc|phản ánh] về [tình trạng xuống cấp của {tuyen}|xe quá tải gây hư hỏng đường|tai nạn giao thông gia tăng].',
+    ],
     neu: ['Nhân dân quan tâm đến [tiến độ sửa chữa {tuyen}|các dự án giao thông trên địa bàn].'],
-    pos: ['Nhân dân [phấn khởi|đồng tình] khi [đường giao thông nông thôn được bê tông hóa|tuyến đường được sửa chữa].'],
-    proposal: ['Đề nghị [sớm sửa chữa {tuyen}|xử lý nghiêm xe quá tải|lắp đặt đèn chiếu sáng, biển báo tại các điểm nguy hiểm].'],
+    pos: [
+      'Nhân dân [phấn khởi|đồng tình] khi [đường giao thông nông thôn được bê tông hóa|tuyến đường được sửa chữa].',
+    ],
+    proposal: [
+      'Đề nghị [sớm sửa chữa {tuyen}|xử lý nghiêm xe quá tải|lắp đặt đèn chiếu sáng, biển báo tại các điểm nguy hiểm].',
+    ],
   },
 };

@@ -3,7 +3,11 @@ import type { TopicTemplates } from '../types.ts';
 export const moiTruong: TopicTemplates = {
   topic: 'moi-truong',
   words: {
-    co_quan: ['Sở Nông nghiệp và Môi trường', 'Phòng Cảnh sát môi trường Công an tỉnh', 'Chi cục Bảo vệ môi trường'],
+    co_quan: [
+      'Sở Nông nghiệp và Môi trường',
+      'Phòng Cảnh sát môi trường Công an tỉnh',
+      'Chi cục Bảo vệ môi trường',
+    ],
     nguon: [
       'trang trại chăn nuôi heo',
       'bãi rác [tạm|tự phát]',
@@ -99,7 +103,9 @@ export const moiTruong: TopicTemplates = {
     neg: [
       'Nhân dân [bức xúc|phản ánh] về tình trạng [ô nhiễm từ {nguon}|rác thải chưa được thu gom kịp thời|khai thác cát trái phép] ảnh hưởng đến [sức khỏe|sinh hoạt].',
     ],
-    neu: ['Nhân dân quan tâm đến [công tác thu gom, xử lý rác thải|việc kiểm tra các cơ sở chăn nuôi gần khu dân cư].'],
+    neu: [
+      'Nhân dân quan tâm đến [công tác thu gom, xử lý rác thải|việc kiểm tra các cơ sở chăn nuôi gần khu dân cư].',
+    ],
     pos: ['Nhân dân đồng tình, hưởng ứng [phong trào “Ngày Chủ nhật xanh”|mô hình phân loại rác tại nguồn].'],
     proposal: [
       'Đề nghị [cơ quan chức năng|Sở Nông nghiệp và Môi trường] [kiểm tra, xử lý dứt điểm các cơ sở gây ô nhiễm|bố trí kinh phí thu gom rác thải ở vùng nông thôn].',

@@ -3,7 +3,11 @@ import type { TopicTemplates } from '../types.ts';
 export const nongNghiep: TopicTemplates = {
   topic: 'nong-nghiep',
   words: {
-    co_quan: ['Sở Nông nghiệp và Môi trường', 'Chi cục Trồng trọt và Bảo vệ thực vật', 'Trung tâm Khuyến nông tỉnh'],
+    co_quan: [
+      'Sở Nông nghiệp và Môi trường',
+      'Chi cục Trồng trọt và Bảo vệ thực vật',
+      'Trung tâm Khuyến nông tỉnh',
+    ],
     cay: ['cà phê', 'hồ tiêu', 'sầu riêng', 'lúa', 'sắn', 'mía', 'bơ', 'mắc ca', 'bắp', 'chuối'],
     van_de: [
       'sâu bệnh',
@@ -60,7 +64,9 @@ export const nongNghiep: TopicTemplates = {
         '“[Cả nhà trông vào|Gia đình tôi trông cả vào] [vườn {cay}|{n:1-5} ha {cay}] [mà giờ|vậy mà] [cây chết dần|mất trắng], [nợ ngân hàng chưa biết lấy gì trả|không biết xoay xở sao]”, {nguoi_dan} [buồn bã|rầu rĩ] nói.',
         '{nguoi_dan} cho biết [thương lái|đại lý] [hạ giá|ép giá] [liên tục|mỗi ngày] [vì biết|do] nông dân [cần tiền|không có kho bảo quản].',
       ],
-      neu: ['{nguoi_dan} [mong|đề nghị] [ngành nông nghiệp|cán bộ khuyến nông] [hướng dẫn|hỗ trợ] [kỹ thuật|giống] để [bà con|nông dân] [yên tâm sản xuất|giảm chi phí].'],
+      neu: [
+        '{nguoi_dan} [mong|đề nghị] [ngành nông nghiệp|cán bộ khuyến nông] [hướng dẫn|hỗ trợ] [kỹ thuật|giống] để [bà con|nông dân] [yên tâm sản xuất|giảm chi phí].',
+      ],
       pos: [
         '“[Năm nay trúng mùa|Vụ này được giá], [trừ chi phí|sau khi trừ hết chi phí] gia đình tôi [còn lãi|lãi] [hơn|gần] {n:100-800} triệu đồng”, {nguoi_dan} [phấn khởi|cười] cho biết.',
       ],
@@ -86,9 +92,13 @@ export const nongNghiep: TopicTemplates = {
     ],
   },
   report: {
-    neg: ['Nông dân [lo lắng|bức xúc] vì [giá {cay} giảm|{cay} bị {van_de}|thương lái ép giá] trong khi chi phí đầu tư tăng.'],
+    neg: [
+      'Nông dân [lo lắng|bức xúc] vì [giá {cay} giảm|{cay} bị {van_de}|thương lái ép giá] trong khi chi phí đầu tư tăng.',
+    ],
     neu: ['Nhân dân quan tâm đến [giá nông sản|tiêu thụ {cay}|việc cấp mã số vùng trồng].'],
     pos: ['{cay} được mùa, được giá; đời sống nông dân [cải thiện|ổn định].'],
-    proposal: ['Đề nghị [ngành nông nghiệp hướng dẫn phòng trừ {van_de}|hỗ trợ nông dân tiêu thụ {cay}|kiểm soát chất lượng phân bón, thuốc bảo vệ thực vật].'],
+    proposal: [
+      'Đề nghị [ngành nông nghiệp hướng dẫn phòng trừ {van_de}|hỗ trợ nông dân tiêu thụ {cay}|kiểm soát chất lượng phân bón, thuốc bảo vệ thực vật].',
+    ],
   },
 };

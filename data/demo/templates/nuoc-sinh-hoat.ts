@@ -3,7 +3,11 @@ import type { TopicTemplates } from '../types.ts';
 export const nuocSinhHoat: TopicTemplates = {
   topic: 'nuoc-sinh-hoat',
   words: {
-    co_quan: ['Trung tâm Nước sạch và Vệ sinh môi trường nông thôn', 'Công ty cổ phần cấp nước', 'Sở Nông nghiệp và Môi trường'],
+    co_quan: [
+      'Trung tâm Nước sạch và Vệ sinh môi trường nông thôn',
+      'Công ty cổ phần cấp nước',
+      'Sở Nông nghiệp và Môi trường',
+    ],
     su_co: [
       'mất nước [sinh hoạt|máy] kéo dài',
       'nước máy [có màu vàng đục|có mùi lạ|có cặn]',
@@ -48,9 +52,15 @@ export const nuocSinhHoat: TopicTemplates = {
       '[Mực nước ngầm|Nước giếng] [xuống thấp|giảm] [khoảng|hơn] {n:2-15} m so với [cùng kỳ|mọi năm] [do nắng hạn kéo dài|vì ít mưa].',
     ],
     voice: {
-      neg: ['“[Nước không có|Mất nước] [mấy ngày liền|cả tuần], [nhà có con nhỏ|tắm giặt, nấu ăn] [khổ lắm|không biết xoay sao], [phải đi chở nước|phải mua từng can] [về dùng|từ xa]”, {nguoi_dan} [bức xúc|than thở].'],
-      neu: ['{nguoi_dan} [mong|hy vọng] [công trình|hệ thống nước] [sớm được sửa|sớm hoàn thành] để [bà con có nước dùng|ổn định sinh hoạt].'],
-      pos: ['“[Giờ mở vòi là có nước|Có nước máy rồi], [không phải gánh nước suối nữa|con cháu đỡ khổ], [mừng lắm|vui lắm]”, {nguoi_dan} [cười|chia sẻ].'],
+      neg: [
+        '“[Nước không có|Mất nước] [mấy ngày liền|cả tuần], [nhà có con nhỏ|tắm giặt, nấu ăn] [khổ lắm|không biết xoay sao], [phải đi chở nước|phải mua từng can] [về dùng|từ xa]”, {nguoi_dan} [bức xúc|than thở].',
+      ],
+      neu: [
+        '{nguoi_dan} [mong|hy vọng] [công trình|hệ thống nước] [sớm được sửa|sớm hoàn thành] để [bà con có nước dùng|ổn định sinh hoạt].',
+      ],
+      pos: [
+        '“[Giờ mở vòi là có nước|Có nước máy rồi], [không phải gánh nước suối nữa|con cháu đỡ khổ], [mừng lắm|vui lắm]”, {nguoi_dan} [cười|chia sẻ].',
+      ],
     },
     response: [
       '{lanh_dao} cho biết [{cap}|địa phương] [đã bố trí|đang bố trí] [xe chở nước|bồn chứa] [hỗ trợ|cấp miễn phí] [cho các hộ|cho người dân] và [đề nghị|kiến nghị] {co_quan} [sớm khắc phục|sửa chữa].',
@@ -67,12 +77,18 @@ export const nuocSinhHoat: TopicTemplates = {
       '[Cho hỏi|Hỏi] [khi nào|bao giờ] [có nước lại|cấp nước lại] ở {noi_ngan} [vậy|ạ], [ai biết|có thông báo] [không|chưa]?',
       '[Thông báo|Lưu ý]: [ngừng cấp nước|cúp nước] [khu vực|tại] {thon} [ngày|từ] {ngay} để [sửa chữa|bảo trì], [bà con|mọi người] [trữ nước|chuẩn bị].',
     ],
-    pos: ['[Nước máy|Nước sạch] [về|tới] {thon} [rồi|rồi nha], [mở vòi là có|không phải gánh nữa], [vui|mừng] [quá|ghê] 🎉'],
+    pos: [
+      '[Nước máy|Nước sạch] [về|tới] {thon} [rồi|rồi nha], [mở vòi là có|không phải gánh nữa], [vui|mừng] [quá|ghê] 🎉',
+    ],
   },
   report: {
-    neg: ['Nhân dân [bức xúc|lo lắng] vì [{su_co}|thiếu nước sinh hoạt trong mùa khô|công trình cấp nước hư hỏng chưa được sửa chữa].'],
+    neg: [
+      'Nhân dân [bức xúc|lo lắng] vì [{su_co}|thiếu nước sinh hoạt trong mùa khô|công trình cấp nước hư hỏng chưa được sửa chữa].',
+    ],
     neu: ['Nhân dân quan tâm đến [chất lượng nước sinh hoạt|tiến độ đầu tư công trình cấp nước].'],
     pos: ['Nhân dân phấn khởi khi [có nước sạch sinh hoạt|công trình cấp nước được đưa vào sử dụng].'],
-    proposal: ['Đề nghị [sớm sửa chữa công trình cấp nước|hỗ trợ nước sinh hoạt cho vùng khô hạn|kiểm tra chất lượng nước máy].'],
+    proposal: [
+      'Đề nghị [sớm sửa chữa công trình cấp nước|hỗ trợ nước sinh hoạt cho vùng khô hạn|kiểm tra chất lượng nước máy].',
+    ],
   },
 };

@@ -54,8 +54,12 @@ export const thamNhung: TopicTemplates = {
         '“[Muốn làm sổ|Muốn được giải quyết hồ sơ] thì phải [chung|bồi dưỡng] [vài triệu|{n:2-20} triệu], không [đưa|có tiền] thì [hồ sơ nằm đó|cứ bị hẹn]”, {nguoi_dan} [cho biết|tố].',
         '{nguoi_dan} cho biết [tên mình có trong danh sách nhận hỗ trợ|gia đình được xét hỗ trợ] nhưng [chưa từng nhận được đồng nào|chỉ nhận được một nửa].',
       ],
-      neu: ['{nguoi_dan} [mong|đề nghị] [cơ quan chức năng|cấp trên] [làm rõ|xác minh] [vụ việc|đơn tố cáo] [khách quan|công khai].'],
-      pos: ['Người dân [đồng tình|hoan nghênh] [việc xử lý nghiêm|kết quả thanh tra], [cho rằng|tin rằng] [điều này|việc công khai] [giúp lấy lại niềm tin|là cần thiết].'],
+      neu: [
+        '{nguoi_dan} [mong|đề nghị] [cơ quan chức năng|cấp trên] [làm rõ|xác minh] [vụ việc|đơn tố cáo] [khách quan|công khai].',
+      ],
+      pos: [
+        'Người dân [đồng tình|hoan nghênh] [việc xử lý nghiêm|kết quả thanh tra], [cho rằng|tin rằng] [điều này|việc công khai] [giúp lấy lại niềm tin|là cần thiết].',
+      ],
     },
     response: [
       '{lanh_dao} [cho biết|xác nhận] [đã nhận được đơn|đã biết thông tin] và [đã thành lập tổ xác minh|đang chờ kết luận của cơ quan chức năng].',
@@ -68,13 +72,23 @@ export const thamNhung: TopicTemplates = {
       '[Tiền hỗ trợ|Tiền đền bù] của dân mà [bị|cũng bị] [ăn chặn|cắt xén], [ai|cán bộ nào] [làm|ký] thì [phải xử|phải làm rõ].',
       'Đường [mới làm|làm chưa được năm] ở {thon} [đã nứt|bong tróc hết], [tiền|vốn] [đi đâu|chui vào túi ai] [hết rồi|vậy].',
     ],
-    neu: ['[Có ai|Ai] [biết|nắm] [vụ|thông tin] [thanh tra|kiểm tra] [ở {cap}|ở] {noi_ngan} [tới đâu rồi|kết luận chưa] không?'],
-    pos: ['[Xử|Kỷ luật] [đúng người đúng tội|nghiêm] [vậy|như vậy] [mới được|là đúng], [dân|bà con] [tin tưởng|mừng].'],
+    neu: [
+      '[Có ai|Ai] [biết|nắm] [vụ|thông tin] [thanh tra|kiểm tra] [ở {cap}|ở] {noi_ngan} [tới đâu rồi|kết luận chưa] không?',
+    ],
+    pos: [
+      '[Xử|Kỷ luật] [đúng người đúng tội|nghiêm] [vậy|như vậy] [mới được|là đúng], [dân|bà con] [tin tưởng|mừng].',
+    ],
   },
   report: {
-    neg: ['Nhân dân [bức xúc|phản ánh] về [dấu hiệu tiêu cực trong giải quyết hồ sơ|việc chi trả tiền hỗ trợ chưa minh bạch|chất lượng công trình xuống cấp nhanh].'],
-    neu: ['Nhân dân quan tâm theo dõi [kết quả xử lý các vụ việc tiêu cực|công tác phòng, chống tham nhũng ở cơ sở].'],
+    neg: [
+      'Nhân dân [bức xúc|phản ánh] về [dấu hiệu tiêu cực trong giải quyết hồ sơ|việc chi trả tiền hỗ trợ chưa minh bạch|chất lượng công trình xuống cấp nhanh].',
+    ],
+    neu: [
+      'Nhân dân quan tâm theo dõi [kết quả xử lý các vụ việc tiêu cực|công tác phòng, chống tham nhũng ở cơ sở].',
+    ],
     pos: ['Nhân dân đồng tình với [việc xử lý nghiêm cán bộ sai phạm|việc công khai, minh bạch ngân sách].'],
-    proposal: ['Đề nghị [cơ quan chức năng làm rõ, xử lý nghiêm sai phạm|công khai kết quả thanh tra|bảo vệ người tố cáo].'],
+    proposal: [
+      'Đề nghị [cơ quan chức năng làm rõ, xử lý nghiêm sai phạm|công khai kết quả thanh tra|bảo vệ người tố cáo].',
+    ],
   },
 };

@@ -3,8 +3,21 @@ import type { TopicTemplates } from '../types.ts';
 export const thienTai: TopicTemplates = {
   topic: 'thien-tai',
   words: {
-    co_quan: ['Ban Chỉ huy phòng thủ dân sự tỉnh', 'Đài Khí tượng thủy văn tỉnh', 'Sở Nông nghiệp và Môi trường'],
-    hien_tuong: ['mưa lớn', 'lốc xoáy', 'sạt lở đất', 'lũ quét', 'ngập úng', 'triều cường', 'sạt lở bờ sông', 'mưa đá'],
+    co_quan: [
+      'Ban Chỉ huy phòng thủ dân sự tỉnh',
+      'Đài Khí tượng thủy văn tỉnh',
+      'Sở Nông nghiệp và Môi trường',
+    ],
+    hien_tuong: [
+      'mưa lớn',
+      'lốc xoáy',
+      'sạt lở đất',
+      'lũ quét',
+      'ngập úng',
+      'triều cường',
+      'sạt lở bờ sông',
+      'mưa đá',
+    ],
   },
   news: {
     title: {
@@ -42,9 +55,15 @@ export const thienTai: TopicTemplates = {
       '[Địa phương|Xã] [đã|] [huy động|bố trí] {n:30-300} [người|lực lượng] [và|cùng] {n:2-12} [ca nô, xuồng|phương tiện] [sẵn sàng ứng cứu|túc trực].',
     ],
     voice: {
-      neg: ['“[Nước lên nhanh quá|Chỉ trong vài giờ nước đã ngập], [không kịp|chưa kịp] [kê đồ đạc|di chuyển lúa gạo], [mất hết rồi|coi như trắng tay]”, {nguoi_dan} [nói trong nước mắt|thẫn thờ].'],
-      neu: ['{nguoi_dan} [cho biết|chia sẻ] [gia đình|bà con] [đã chằng chống nhà cửa|chuẩn bị lương thực] [từ sớm|theo hướng dẫn] [của {cap}|].'],
-      pos: ['“[Các chú bộ đội|Các bạn thanh niên] [giúp dọn nhà cả ngày|có mặt ngay], [gia đình tôi|bà con] [biết ơn lắm|cảm động lắm]”, {nguoi_dan} [xúc động|chia sẻ].'],
+      neg: [
+        '“[Nước lên nhanh quá|Chỉ trong vài giờ nước đã ngập], [không kịp|chưa kịp] [kê đồ đạc|di chuyển lúa gạo], [mất hết rồi|coi như trắng tay]”, {nguoi_dan} [nói trong nước mắt|thẫn thờ].',
+      ],
+      neu: [
+        '{nguoi_dan} [cho biết|chia sẻ] [gia đình|bà con] [đã chằng chống nhà cửa|chuẩn bị lương thực] [từ sớm|theo hướng dẫn] [của {cap}|].',
+      ],
+      pos: [
+        '“[Các chú bộ đội|Các bạn thanh niên] [giúp dọn nhà cả ngày|có mặt ngay], [gia đình tôi|bà con] [biết ơn lắm|cảm động lắm]”, {nguoi_dan} [xúc động|chia sẻ].',
+      ],
     },
     response: [
       '{lanh_dao} cho biết [{cap}|địa phương] [đã di dời|đã hỗ trợ] [các hộ|người dân] [đến nơi an toàn|lương thực, nước uống] và [đang thống kê thiệt hại|sẽ đề xuất tỉnh hỗ trợ].',
@@ -67,9 +86,15 @@ export const thienTai: TopicTemplates = {
     ],
   },
   report: {
-    neg: ['Nhân dân [lo lắng|bất an] trước [nguy cơ sạt lở, lũ quét|thiệt hại do {hien_tuong}] trong mùa mưa.'],
+    neg: [
+      'Nhân dân [lo lắng|bất an] trước [nguy cơ sạt lở, lũ quét|thiệt hại do {hien_tuong}] trong mùa mưa.',
+    ],
     neu: ['Nhân dân quan tâm đến [công tác phòng, chống thiên tai|phương án di dời dân ở vùng nguy hiểm].'],
-    pos: ['Nhân dân [đồng tình|đánh giá cao] [sự chủ động của chính quyền|sự hỗ trợ kịp thời] trong [ứng phó|khắc phục hậu quả] thiên tai.'],
-    proposal: ['Đề nghị [hỗ trợ kịp thời các hộ bị thiệt hại|đầu tư kè chống sạt lở|sớm bố trí tái định cư cho hộ ở vùng nguy hiểm].'],
+    pos: [
+      'Nhân dân [đồng tình|đánh giá cao] [sự chủ động của chính quyền|sự hỗ trợ kịp thời] trong [ứng phó|khắc phục hậu quả] thiên tai.',
+    ],
+    proposal: [
+      'Đề nghị [hỗ trợ kịp thời các hộ bị thiệt hại|đầu tư kè chống sạt lở|sớm bố trí tái định cư cho hộ ở vùng nguy hiểm].',
+    ],
   },
 };

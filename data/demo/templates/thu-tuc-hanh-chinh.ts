@@ -54,8 +54,12 @@ export const thuTucHanhChinh: TopicTemplates = {
       neg: [
         '“[Đi lên {cap}|Từ nhà lên trung tâm {cap}] [hơn {n:15-40} cây số|mất cả buổi], [đến nơi thì thiếu giấy này giấy kia|vào thì bảo hệ thống lỗi], [phải về rồi đi lại|mất mấy ngày công]”, {nguoi_dan} [than|bức xúc].',
       ],
-      neu: ['{nguoi_dan} [cho biết|chia sẻ] [lúc đầu còn lạ|ban đầu chưa quen] nhưng [được cán bộ hướng dẫn|có người chỉ] [nên|thì] [cũng làm được|cũng ổn].'],
-      pos: ['“[Cán bộ nhiệt tình|Làm nhanh lắm], [hướng dẫn từng bước|không phải chờ đợi], [tôi rất hài lòng|ai cũng khen]”, {nguoi_dan} [chia sẻ|nói].'],
+      neu: [
+        '{nguoi_dan} [cho biết|chia sẻ] [lúc đầu còn lạ|ban đầu chưa quen] nhưng [được cán bộ hướng dẫn|có người chỉ] [nên|thì] [cũng làm được|cũng ổn].',
+      ],
+      pos: [
+        '“[Cán bộ nhiệt tình|Làm nhanh lắm], [hướng dẫn từng bước|không phải chờ đợi], [tôi rất hài lòng|ai cũng khen]”, {nguoi_dan} [chia sẻ|nói].',
+      ],
     },
     response: [
       '{lanh_dao} [thừa nhận|cho biết] [thời gian đầu|những ngày đầu] [còn lúng túng|hệ thống phần mềm chưa ổn định] và [đã bố trí thêm|sẽ tăng cường] [cán bộ|điểm tiếp nhận lưu động] [tại các thôn xa|vào cuối tuần].',
@@ -76,9 +80,17 @@ export const thuTucHanhChinh: TopicTemplates = {
     ],
   },
   report: {
-    neg: ['Một bộ phận nhân dân [chưa hài lòng|phàn nàn] về [việc đi lại xa khi làm thủ tục sau sắp xếp|thời gian giải quyết {thu_tuc}|hệ thống dịch vụ công trực tuyến hay lỗi].'],
-    neu: ['Nhân dân quan tâm đến [việc đổi giấy tờ theo địa danh mới|hoạt động của chính quyền địa phương hai cấp].'],
-    pos: ['Nhân dân đánh giá [cao|tốt] [tinh thần phục vụ của bộ phận một cửa|việc giải quyết thủ tục nhanh gọn].'],
-    proposal: ['Đề nghị [bố trí điểm tiếp nhận hồ sơ lưu động|nâng cấp hệ thống dịch vụ công|tăng cường hướng dẫn người cao tuổi làm thủ tục trực tuyến].'],
+    neg: [
+      'Một bộ phận nhân dân [chưa hài lòng|phàn nàn] về [việc đi lại xa khi làm thủ tục sau sắp xếp|thời gian giải quyết {thu_tuc}|hệ thống dịch vụ công trực tuyến hay lỗi].',
+    ],
+    neu: [
+      'Nhân dân quan tâm đến [việc đổi giấy tờ theo địa danh mới|hoạt động của chính quyền địa phương hai cấp].',
+    ],
+    pos: [
+      'Nhân dân đánh giá [cao|tốt] [tinh thần phục vụ của bộ phận một cửa|việc giải quyết thủ tục nhanh gọn].',
+    ],
+    proposal: [
+      'Đề nghị [bố trí điểm tiếp nhận hồ sơ lưu động|nâng cấp hệ thống dịch vụ công|tăng cường hướng dẫn người cao tuổi làm thủ tục trực tuyến].',
+    ],
   },
 };

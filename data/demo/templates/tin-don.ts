@@ -46,9 +46,15 @@ export const tinDon: TopicTemplates = {
       '[Qua xác minh|Kết quả xác minh] [cho thấy|khẳng định] [thông tin trên|đây] [là|hoàn toàn] [sai sự thật|không có cơ sở].',
     ],
     voice: {
-      neg: ['“[Nghe trên mạng nói vậy|Thấy trong nhóm Zalo ai cũng chia sẻ] [nên|thì] [lo lắm|cả xóm hoang mang], [không biết tin ai|chẳng biết thật giả thế nào]”, {nguoi_dan} [nói|chia sẻ].'],
-      neu: ['{nguoi_dan} [cho biết|chia sẻ] [đã hỏi lại|phải lên hỏi] [cán bộ xã|trưởng thôn] [mới biết|để kiểm tra] [thông tin|tin đó] [là sai|có đúng không].'],
-      pos: ['{nguoi_dan} [cho biết|nói] [nhờ|sau khi nghe] [loa xã thông báo|cán bộ giải thích] [nên|thì] [bà con|mọi người] [đã yên tâm|không còn lo].'],
+      neg: [
+        '“[Nghe trên mạng nói vậy|Thấy trong nhóm Zalo ai cũng chia sẻ] [nên|thì] [lo lắm|cả xóm hoang mang], [không biết tin ai|chẳng biết thật giả thế nào]”, {nguoi_dan} [nói|chia sẻ].',
+      ],
+      neu: [
+        '{nguoi_dan} [cho biết|chia sẻ] [đã hỏi lại|phải lên hỏi] [cán bộ xã|trưởng thôn] [mới biết|để kiểm tra] [thông tin|tin đó] [là sai|có đúng không].',
+      ],
+      pos: [
+        '{nguoi_dan} [cho biết|nói] [nhờ|sau khi nghe] [loa xã thông báo|cán bộ giải thích] [nên|thì] [bà con|mọi người] [đã yên tâm|không còn lo].',
+      ],
     },
     response: [
       '{lanh_dao} [khẳng định|cho biết] [thông tin trên|tin đồn] [là|hoàn toàn] [sai sự thật|không có cơ sở], [đề nghị|khuyến cáo] người dân [không chia sẻ|chỉ tin vào thông tin chính thống].',
@@ -60,13 +66,25 @@ export const tinDon: TopicTemplates = {
       '[Nghe nói|Nghe đồn] {noi_dung} [ở|tại] {noi_ngan} [phải không|có thật không] [mọi người|ae], [lo quá|hoang mang quá].',
       '[Ai|Có ai] [biết|nghe] [vụ|tin] {noi_dung} [chưa|không], [cả xóm|trong nhóm Zalo] [đang|ai cũng] [bàn tán|chia sẻ] [ầm ầm|rần rần].',
     ],
-    neu: ['[Tin|Thông tin] {noi_dung} [là|có phải] [fake|tin giả] [không|đúng không] [mọi người|ạ], [đừng share|đừng chia sẻ] [lung tung|khi chưa rõ].'],
-    pos: ['[Chính quyền|UBND {cap}] [đã|vừa] [thông báo|nói rõ] [tin|vụ] {noi_dung} [là tin giả|là sai], [mọi người|bà con] [yên tâm|đừng hoang mang] nha.'],
+    neu: [
+      '[Tin|Thông tin] {noi_dung} [là|có phải] [fake|tin giả] [không|đúng không] [mọi người|ạ], [đừng share|đừng chia sẻ] [lung tung|khi chưa rõ].',
+    ],
+    pos: [
+      '[Chính quyền|UBND {cap}] [đã|vừa] [thông báo|nói rõ] [tin|vụ] {noi_dung} [là tin giả|là sai], [mọi người|bà con] [yên tâm|đừng hoang mang] nha.',
+    ],
   },
   report: {
-    neg: ['Xuất hiện [tin đồn|thông tin sai sự thật] về [{noi_dung}|các chính sách mới] gây hoang mang trong một bộ phận nhân dân.'],
-    neu: ['Nhân dân quan tâm đến việc [xác minh thông tin trên mạng xã hội|xử lý người tung tin sai sự thật].'],
-    pos: ['Chính quyền kịp thời [thông tin chính thức|cải chính tin đồn], nhân dân [yên tâm|ổn định tư tưởng].'],
-    proposal: ['Đề nghị [kịp thời cung cấp thông tin chính thống|xử lý nghiêm người tung tin sai sự thật|tăng cường tuyên truyền trên loa truyền thanh cơ sở].'],
+    neg: [
+      'Xuất hiện [tin đồn|thông tin sai sự thật] về [{noi_dung}|các chính sách mới] gây hoang mang trong một bộ phận nhân dân.',
+    ],
+    neu: [
+      'Nhân dân quan tâm đến việc [xác minh thông tin trên mạng xã hội|xử lý người tung tin sai sự thật].',
+    ],
+    pos: [
+      'Chính quyền kịp thời [thông tin chính thức|cải chính tin đồn], nhân dân [yên tâm|ổn định tư tưởng].',
+    ],
+    proposal: [
+      'Đề nghị [kịp thời cung cấp thông tin chính thống|xử lý nghiêm người tung tin sai sự thật|tăng cường tuyên truyền trên loa truyền thanh cơ sở].',
+    ],
   },
 };

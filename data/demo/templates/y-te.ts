@@ -11,7 +11,15 @@ export const yTe: TopicTemplates = {
       'Trung tâm Y tế khu vực',
       'trạm y tế {cap}',
     ],
-    benh: ['sốt xuất huyết', 'tay chân miệng', 'sởi', 'bạch hầu', 'cúm A', 'tiêu chảy cấp', 'ngộ độc thực phẩm'],
+    benh: [
+      'sốt xuất huyết',
+      'tay chân miệng',
+      'sởi',
+      'bạch hầu',
+      'cúm A',
+      'tiêu chảy cấp',
+      'ngộ độc thực phẩm',
+    ],
   },
   news: {
     title: {
@@ -56,7 +64,9 @@ export const yTe: TopicTemplates = {
         '“[Con tôi|Cháu] sốt [mấy ngày|cao] mà [xếp hàng|chờ] từ sáng [tới trưa|đến chiều] mới [được khám|tới lượt], [trong khi thuốc thì phải mua ngoài|nhiều loại thuốc bảo hiểm không có]”, {nguoi_dan} [bức xúc|than].',
         '{nguoi_dan} [cho biết|phản ánh] [khu vực|xóm] [có nhiều|ứ đọng] [vũng nước|rác], [muỗi nhiều|chưa được phun thuốc diệt muỗi] [dù đã có ca bệnh|dù đã báo].',
       ],
-      neu: ['{nguoi_dan} cho biết [gia đình|bà con] [đã đưa con đi tiêm|chủ động phòng bệnh] [theo hướng dẫn|khi có thông báo] của trạm y tế.'],
+      neu: [
+        '{nguoi_dan} cho biết [gia đình|bà con] [đã đưa con đi tiêm|chủ động phòng bệnh] [theo hướng dẫn|khi có thông báo] của trạm y tế.',
+      ],
       pos: [
         '“[Giờ khám ở trạm|Khám ở trạm giờ] [gần nhà|tiện lắm], [bác sĩ nhiệt tình|có bảo hiểm chi trả], [không phải đi xa|khỏi phải lên tỉnh] như trước”, {nguoi_dan} [vui vẻ nói|chia sẻ].',
       ],
@@ -83,9 +93,17 @@ export const yTe: TopicTemplates = {
     ],
   },
   report: {
-    neg: ['Nhân dân lo lắng [về tình hình {benh}|vì tình trạng thiếu thuốc bảo hiểm y tế|về quá tải tại bệnh viện tuyến trên].'],
-    neu: ['Nhân dân quan tâm đến [công tác phòng chống dịch bệnh|việc tiêm chủng cho trẻ|chất lượng khám chữa bệnh bảo hiểm y tế].'],
-    pos: ['Nhân dân [đánh giá cao|hài lòng với] [chất lượng khám chữa bệnh tại trạm y tế|tinh thần phục vụ của đội ngũ y tế].'],
-    proposal: ['Đề nghị [ngành y tế bảo đảm đủ thuốc bảo hiểm y tế|tăng cường phun hóa chất phòng {benh}|bổ sung nhân lực cho trạm y tế].'],
+    neg: [
+      'Nhân dân lo lắng [về tình hình {benh}|vì tình trạng thiếu thuốc bảo hiểm y tế|về quá tải tại bệnh viện tuyến trên].',
+    ],
+    neu: [
+      'Nhân dân quan tâm đến [công tác phòng chống dịch bệnh|việc tiêm chủng cho trẻ|chất lượng khám chữa bệnh bảo hiểm y tế].',
+    ],
+    pos: [
+      'Nhân dân [đánh giá cao|hài lòng với] [chất lượng khám chữa bệnh tại trạm y tế|tinh thần phục vụ của đội ngũ y tế].',
+    ],
+    proposal: [
+      'Đề nghị [ngành y tế bảo đảm đủ thuốc bảo hiểm y tế|tăng cường phun hóa chất phòng {benh}|bổ sung nhân lực cho trạm y tế].',
+    ],
   },
 };

@@ -54,17 +54,34 @@ describe('variance after calibration', () => {
     // z = w·e/100: a (1/15, −2/15, 1/15), b (−4/90, −4/90, 8/90). v = 6/5 · Σz² = 6/5 · 0.0385185 = 0.0462222.
     const cell = Int32Array.from([0, 0, 0, 1, 1, 1]);
     const raked = rake(new Float64Array(6).fill(1), [cell], [Float64Array.from([60, 40])]);
-    const units = Array.from(raked.weights, (weight, i) => ({ id: `u${i}`, weight, stratum: null, cluster: null }));
+    const units = Array.from(raked.weights, (weight, i) => ({
+      id: `u${i}`,
+      weight,
+      stratum: null,
+      cluster: null,
+    }));
     const y = [1, 0, 1, 0, 0, 1];
     const calibrated = buildDesign(units, [cell], [2]);
-    const r = ratioEstimate(calibrated, y, y.map(() => 1));
+    const r = ratioEstimate(
+      calibrated,
+      y,
+      y.map(() => 1),
+    );
     expect(r.estimate).toBeCloseTo(160 / 300, 12);
     expect(r.se).toBeCloseTo(Math.sqrt(0.0462222), 6);
     // Without the calibration structure the same weights give a larger SE.
-    const naive = ratioEstimate(buildDesign(units), y, y.map(() => 1));
+    const naive = ratioEstimate(
+      buildDesign(units),
+      y,
+      y.map(() => 1),
+    );
     expect(naive.se).toBeGreaterThan(r.se);
     // The share of a calibration variable is fixed by the margins: no sampling error left.
-    const share = ratioEstimate(calibrated, [1, 1, 1, 0, 0, 0], y.map(() => 1));
+    const share = ratioEstimate(
+      calibrated,
+      [1, 1, 1, 0, 0, 0],
+      y.map(() => 1),
+    );
     expect(share.estimate).toBeCloseTo(0.6, 12);
     expect(share.se).toBeLessThan(1e-12);
   });
@@ -100,10 +117,21 @@ describe('calibrateSurvey', () => {
         weight: 1 + (i % 3),
         stratum: i < 12 ? 'urban' : 'rural',
         cluster: `c${Math.floor(i / 4)}`,
-        answers: { gioi: i % 2 ? 'f' : 'm', vung: i < 12 ? 'u' : 'r', hl: i % 5 < 2 ? 'yes' : 'no', tuoi: 20 + i },
+        answers: {
+          gioi: i % 2 ? 'f' : 'm',
+          vung: i < 12 ? 'u' : 'r',
+          hl: i % 5 < 2 ? 'yes' : 'no',
+          tuoi: 20 + i,
+        },
       });
     }
-    units.push({ id: 'z-no-answer', weight: 1, stratum: 'rural', cluster: 'c5', answers: { vung: 'r', hl: 'yes' } });
+    units.push({
+      id: 'z-no-answer',
+      weight: 1,
+      stratum: 'rural',
+      cluster: 'c5',
+      answers: { vung: 'r', hl: 'yes' },
+    });
     await makeSurvey(
       db,
       'cal',
@@ -138,7 +166,12 @@ describe('calibrateSurvey', () => {
        JOIN survey_responses r ON r.survey = w.survey AND r.respondent = w.respondent
        WHERE w.weighting = 'pop' AND r.question IN ('gioi', 'vung') GROUP BY r.value ORDER BY r.value`,
     );
-    expect(Object.fromEntries(sums.map((s) => [s.v, Math.round(s.total * 1e6) / 1e6]))).toEqual({ f: 520, m: 480, r: 700, u: 300 });
+    expect(Object.fromEntries(sums.map((s) => [s.v, Math.round(s.total * 1e6) / 1e6]))).toEqual({
+      f: 520,
+      m: 480,
+      r: 700,
+      u: 300,
+    });
     const sex = await estimateSurvey(db, { survey: 'cal', question: 'gioi', weighting: 'pop' });
     expect(sex[0]!.estimate).toBeCloseTo(0.48, 10);
     expect(sex[0]!.se).toBeLessThan(1e-9);
@@ -151,7 +184,9 @@ describe('calibrateSurvey', () => {
       { now },
     );
     expect(again.iterations).toBe(1);
-    expect((await db.one<{ n: number }>(`SELECT count(*) AS n FROM survey_weights WHERE weighting = 'pop'`))!.n).toBe(25);
+    expect(
+      (await db.one<{ n: number }>(`SELECT count(*) AS n FROM survey_weights WHERE weighting = 'pop'`))!.n,
+    ).toBe(25);
   });
 
   it('rejects margins that do not fit the sample', async () => {
@@ -159,10 +194,14 @@ describe('calibrateSurvey', () => {
       calibrateSurvey(db, { survey: 'cal', name: 'bad', margins, method }, { now });
     await expect(run({ gioi: { m: 1 } })).rejects.toThrow('gioi has no total for "f"');
     await expect(run({ gioi: { m: 1, f: 1, x: 1 } })).rejects.toThrow('no respondent in gioi = x');
-    await expect(run({ gioi: { m: 500, f: 500 }, vung: { u: 100, r: 100 } })).rejects.toThrow('disagree on the population total');
-    await expect(run({ gioi: { m: 1, f: 1 }, vung: { u: 1, r: 1 } }, 'poststratify')).rejects.toThrow('takes one variable');
-    await expect(
-      estimateSurvey(db, { survey: 'cal', question: 'hl', weighting: 'bad' }),
-    ).rejects.toThrow('has no weighting "bad"');
+    await expect(run({ gioi: { m: 500, f: 500 }, vung: { u: 100, r: 100 } })).rejects.toThrow(
+      'disagree on the population total',
+    );
+    await expect(run({ gioi: { m: 1, f: 1 }, vung: { u: 1, r: 1 } }, 'poststratify')).rejects.toThrow(
+      'takes one variable',
+    );
+    await expect(estimateSurvey(db, { survey: 'cal', question: 'hl', weighting: 'bad' })).rejects.toThrow(
+      'has no weighting "bad"',
+    );
   });
 });

@@ -20,9 +20,30 @@ function row(group: string | null, category: string, n: number): EstimateRow {
 
 describe('suppressSmallCells', () => {
   it('blanks cells under the minimum and a second cell where one blank could be recovered', () => {
-    const rows = [row('a', 'x', 2), row('a', 'y', 8), row('a', 'z', 10), row('b', 'x', 1), row('b', 'y', 3), row('b', 'z', 16)];
-    expect(suppressSmallCells(rows, { sumsToOne: true }).map((r) => r.suppressed)).toEqual([true, true, false, true, true, false]);
-    expect(suppressSmallCells(rows).map((r) => r.suppressed)).toEqual([true, false, false, true, true, false]);
+    const rows = [
+      row('a', 'x', 2),
+      row('a', 'y', 8),
+      row('a', 'z', 10),
+      row('b', 'x', 1),
+      row('b', 'y', 3),
+      row('b', 'z', 16),
+    ];
+    expect(suppressSmallCells(rows, { sumsToOne: true }).map((r) => r.suppressed)).toEqual([
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
+    expect(suppressSmallCells(rows).map((r) => r.suppressed)).toEqual([
+      true,
+      false,
+      false,
+      true,
+      true,
+      false,
+    ]);
     expect(suppressSmallCells(rows, { minCount: 1 }).every((r) => !r.suppressed)).toBe(true);
   });
 });
@@ -39,7 +60,11 @@ describe('published survey results', () => {
         weight: i < 30 ? 2 : 3,
         stratum: i < 30 ? 'u' : 'r',
         cluster: `c${Math.floor(i / 10)}`,
-        answers: { vung: i < 30 ? 'u' : 'r', hl: i % 7 === 0 ? 'rat' : i % 3 === 0 ? 'khong' : 'co', so: i % 10 },
+        answers: {
+          vung: i < 30 ? 'u' : 'r',
+          hl: i % 7 === 0 ? 'rat' : i % 3 === 0 ? 'khong' : 'co',
+          so: i % 10,
+        },
       });
     }
     await makeSurvey(
@@ -47,7 +72,12 @@ describe('published survey results', () => {
       'pub',
       [
         { name: 'vung', type: 'select_one', choices: ['u', 'r'], label: 'Khu vực' },
-        { name: 'hl', type: 'select_one', choices: ['rat', 'co', 'khong'], label: 'Ông/bà có hài lòng không?' },
+        {
+          name: 'hl',
+          type: 'select_one',
+          choices: ['rat', 'co', 'khong'],
+          label: 'Ông/bà có hài lòng không?',
+        },
         { name: 'so', type: 'integer', label: 'Số lần' },
       ],
       units,
@@ -55,7 +85,12 @@ describe('published survey results', () => {
     await setSurveyInfo(
       db,
       'pub',
-      { sponsor: 'Ban Tuyên giáo Tỉnh ủy', population: 'Người từ 18 tuổi', mode: 'Phỏng vấn trực tiếp', classification: 1 },
+      {
+        sponsor: 'Ban Tuyên giáo Tỉnh ủy',
+        population: 'Người từ 18 tuổi',
+        mode: 'Phỏng vấn trực tiếp',
+        classification: 1,
+      },
       { now },
     );
   });
@@ -66,7 +101,15 @@ describe('published survey results', () => {
     expect(rows).toHaveLength(6);
     const small = rows.filter((r) => r.suppressed);
     expect(small.length).toBeGreaterThan(0);
-    for (const r of small) expect([r.estimate, r.se, r.ci_low, r.ci_high, r.deff, r.n]).toEqual([null, null, null, null, null, null]);
+    for (const r of small)
+      expect([r.estimate, r.se, r.ci_low, r.ci_high, r.deff, r.n]).toEqual([
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]);
     expect(rows[0]!.group_label).toBe('U');
     expect(rows[0]!.category_label).toBe('RAT');
     const whole = await estimateSurvey(db, { survey: 'pub', question: 'hl' });
@@ -80,7 +123,14 @@ describe('published survey results', () => {
       respondents: 60,
       question_wording: 'Ông/bà có hài lòng không?',
       dates: { from: '2025-03-10', to: '2025-03-14' },
-      weighting: { weight_column: 'w', strata_column: 'h', strata: 2, cluster_column: 'c', psus: 6, calibration: null },
+      weighting: {
+        weight_column: 'w',
+        strata_column: 'h',
+        strata: 2,
+        cluster_column: 'c',
+        psus: 6,
+        calibration: null,
+      },
       classification: 1,
       estimate_kind: 'proportion',
     });
@@ -131,10 +181,15 @@ describe('cross-tabs under simple random sampling', () => {
       weight: 1,
       answers: { a: i % 2 ? 'x' : 'y', b: i % 3 === 0 || i % 4 === 1 ? 'p' : 'q' },
     }));
-    await makeSurvey(db, 'srs', [
-      { name: 'a', type: 'select_one', choices: ['x', 'y'] },
-      { name: 'b', type: 'select_one', choices: ['p', 'q'] },
-    ], units);
+    await makeSurvey(
+      db,
+      'srs',
+      [
+        { name: 'a', type: 'select_one', choices: ['x', 'y'] },
+        { name: 'b', type: 'select_one', choices: ['p', 'q'] },
+      ],
+      units,
+    );
     const table = await crossTabSurvey(db, { survey: 'srs', row: 'a', column: 'b' });
     // every cell and margin has deff 1, so δ̄ = [(rc − 1) − (r − 1) − (c − 1)] / ((r − 1)(c − 1)) = 1
     expect(table.test!.meanDeff).toBeCloseTo(1, 10);

@@ -22,7 +22,9 @@ const UNITS: [string, string, number, number, number, 'm' | 'f'][] = [
   ['B', 'b3', 4, 0, 3, 'm'],
   ['B', 'b3', 4, 1, 5, 'f'],
 ];
-const design = buildDesign(UNITS.map(([stratum, cluster, weight], i) => ({ id: `r${i}`, weight, stratum, cluster })));
+const design = buildDesign(
+  UNITS.map(([stratum, cluster, weight], i) => ({ id: `r${i}`, weight, stratum, cluster })),
+);
 const y = UNITS.map((u) => u[3]);
 const x = UNITS.map((u) => u[4]);
 const all = UNITS.map(() => 1);
@@ -68,8 +70,14 @@ describe('ratioEstimate against hand computation', () => {
     // Subsetting to men drops b2, so stratum B has 2 PSUs: v = (36 + 16)/144 → se = 0.6009252, which R's
     // svyby (and we) do not report.
     const men = UNITS.filter((u) => u[5] === 'm');
-    const subset = buildDesign(men.map(([stratum, cluster, weight], i) => ({ id: `m${i}`, weight, stratum, cluster })));
-    const wrong = ratioEstimate(subset, men.map((u) => u[4]), men.map(() => 1));
+    const subset = buildDesign(
+      men.map(([stratum, cluster, weight], i) => ({ id: `m${i}`, weight, stratum, cluster })),
+    );
+    const wrong = ratioEstimate(
+      subset,
+      men.map((u) => u[4]),
+      men.map(() => 1),
+    );
     expect(wrong.se).toBeCloseTo(0.6009252, 7);
     expect(Math.abs(wrong.se - r.se)).toBeGreaterThan(0.01);
   });
@@ -98,16 +106,29 @@ describe('ratioEstimate against hand computation', () => {
 
   it('simple random sampling reduces to p(1 − p)/(n − 1) with design effect 1', () => {
     const n = 40;
-    const srs = buildDesign(Array.from({ length: n }, (_, i) => ({ id: `s${i}`, weight: 1, stratum: null, cluster: null })));
+    const srs = buildDesign(
+      Array.from({ length: n }, (_, i) => ({ id: `s${i}`, weight: 1, stratum: null, cluster: null })),
+    );
     const values = Array.from({ length: n }, (_, i) => (i % 5 < 2 ? 1 : 0));
-    const r = ratioEstimate(srs, values, values.map(() => 1));
+    const r = ratioEstimate(
+      srs,
+      values,
+      values.map(() => 1),
+    );
     expect(r.estimate).toBe(0.4);
     expect(r.se).toBeCloseTo(Math.sqrt((0.4 * 0.6) / (n - 1)), 12);
     expect(r.deff).toBeCloseTo(1, 12);
   });
 
   it('equal weights scale away: the estimate and SE do not depend on the weights’ size', () => {
-    const scaled = buildDesign(UNITS.map(([stratum, cluster, weight], i) => ({ id: `r${i}`, weight: weight * 1000, stratum, cluster })));
+    const scaled = buildDesign(
+      UNITS.map(([stratum, cluster, weight], i) => ({
+        id: `r${i}`,
+        weight: weight * 1000,
+        stratum,
+        cluster,
+      })),
+    );
     const a = ratioEstimate(design, y, all);
     const b = ratioEstimate(scaled, y, all);
     expect(b.estimate).toBeCloseTo(a.estimate, 12);
@@ -160,9 +181,22 @@ describe('ratioEstimate against the textbook ratio-estimator formula', () => {
     fc.assert(
       fc.property(fc.array(unit, { minLength: 2, maxLength: 40 }), (rows) => {
         fc.pre(rows.some((r) => r.d));
-        const units = rows.map((r, i) => ({ id: `u${i}`, weight: r.weight, stratum: r.stratum, cluster: `c${r.cluster}` }));
-        const got = ratioEstimate(buildDesign(units), rows.map((r) => r.y), rows.map((r) => (r.d ? 1 : 0)));
-        const want = textbookRatio(units, rows.map((r) => r.y), rows.map((r) => (r.d ? 1 : 0)));
+        const units = rows.map((r, i) => ({
+          id: `u${i}`,
+          weight: r.weight,
+          stratum: r.stratum,
+          cluster: `c${r.cluster}`,
+        }));
+        const got = ratioEstimate(
+          buildDesign(units),
+          rows.map((r) => r.y),
+          rows.map((r) => (r.d ? 1 : 0)),
+        );
+        const want = textbookRatio(
+          units,
+          rows.map((r) => r.y),
+          rows.map((r) => (r.d ? 1 : 0)),
+        );
         expect(got.estimate).toBeCloseTo(want.R, 8);
         expect(got.se).toBeCloseTo(want.se, 8);
       }),
@@ -196,10 +230,28 @@ describe('estimateSurvey', () => {
       weight,
       stratum,
       cluster,
-      answers: { 'g/hai_long': yv ? 'co' : 'khong', 'g/so': xv, 'g/gioi': sex, 'g/van_de': i % 2 ? 'a b' : 'b' },
+      answers: {
+        'g/hai_long': yv ? 'co' : 'khong',
+        'g/so': xv,
+        'g/gioi': sex,
+        'g/van_de': i % 2 ? 'a b' : 'b',
+      },
     }));
-    units.push({ id: 'rej', weight: 100, stratum: 'A', cluster: 'a1', status: 'not_approved', answers: { 'g/hai_long': 'co', 'g/gioi': 'm' } });
-    units.push({ id: 'nil', weight: 4, stratum: 'B', cluster: 'b2', answers: { 'g/gioi': 'f', 'g/hai_long': null } });
+    units.push({
+      id: 'rej',
+      weight: 100,
+      stratum: 'A',
+      cluster: 'a1',
+      status: 'not_approved',
+      answers: { 'g/hai_long': 'co', 'g/gioi': 'm' },
+    });
+    units.push({
+      id: 'nil',
+      weight: 4,
+      stratum: 'B',
+      cluster: 'b2',
+      answers: { 'g/gioi': 'f', 'g/hai_long': null },
+    });
     await makeSurvey(
       db,
       'hand',
@@ -251,8 +303,14 @@ describe('estimateSurvey', () => {
 
   it('refuses free text and unknown names with clear errors', async () => {
     await expect(estimateSurvey(db, { survey: 'hand', question: 'y_kien' })).rejects.toThrow(/free text/);
-    await expect(estimateSurvey(db, { survey: 'hand', question: 'nope' })).rejects.toThrow(/unknown question "nope"/);
-    await expect(estimateSurvey(db, { survey: 'other', question: 'g/so' })).rejects.toThrow(/unknown survey "other"/);
-    await expect(estimateSurvey(db, { survey: 'hand', question: 'g/so', by: 'van_de' })).rejects.toThrow(/multiple-choice/);
+    await expect(estimateSurvey(db, { survey: 'hand', question: 'nope' })).rejects.toThrow(
+      /unknown question "nope"/,
+    );
+    await expect(estimateSurvey(db, { survey: 'other', question: 'g/so' })).rejects.toThrow(
+      /unknown survey "other"/,
+    );
+    await expect(estimateSurvey(db, { survey: 'hand', question: 'g/so', by: 'van_de' })).rejects.toThrow(
+      /multiple-choice/,
+    );
   });
 });

@@ -17,7 +17,12 @@ export interface QuestionSpec {
   label?: string;
 }
 
-export async function makeSurvey(db: Db, survey: string, questions: QuestionSpec[], units: UnitSpec[]): Promise<void> {
+export async function makeSurvey(
+  db: Db,
+  survey: string,
+  questions: QuestionSpec[],
+  units: UnitSpec[],
+): Promise<void> {
   const now = new Date('2025-10-01T00:00:00Z');
   await db.run(
     `INSERT INTO surveys (name, title, weight_column, strata_column, cluster_column, created_at, updated_at)
@@ -28,10 +33,24 @@ export async function makeSurvey(db: Db, survey: string, questions: QuestionSpec
     await db.run(
       `INSERT INTO survey_questions VALUES ($1, $2, $3, CAST($4::JSON AS VARCHAR[]), $5, 'form', NULL,
          CAST($6::JSON AS VARCHAR[]), NULL, CAST('[]'::JSON AS VARCHAR[]), $7)`,
-      [survey, q.name, q.label ?? q.name, JSON.stringify([q.label ?? q.name]), q.type, JSON.stringify(q.choices ?? []), position],
+      [
+        survey,
+        q.name,
+        q.label ?? q.name,
+        JSON.stringify([q.label ?? q.name]),
+        q.type,
+        JSON.stringify(q.choices ?? []),
+        position,
+      ],
     );
     for (const [i, c] of (q.choices ?? []).entries()) {
-      await db.run('INSERT INTO survey_choices VALUES ($1, $2, $3, $4, $5)', [survey, q.name, c, c.toUpperCase(), i]);
+      await db.run('INSERT INTO survey_choices VALUES ($1, $2, $3, $4, $5)', [
+        survey,
+        q.name,
+        c,
+        c.toUpperCase(),
+        i,
+      ]);
     }
   }
   await db.append(

@@ -57,8 +57,14 @@ describe('readTable: CSV', () => {
     const table = await readTable(write('mixed.csv', 'a;b;c\n1;2;3\n4,5,6\n7;8\n9;10;11\n'));
     expect(table.rows.map((r) => [r.row, r.problem ?? null])).toEqual([
       [2, null],
-      [3, '1 fields where the header has 3 (columns are separated by ";"; wrong delimiter or broken quotes?)'],
-      [4, '2 fields where the header has 3 (columns are separated by ";"; wrong delimiter or broken quotes?)'],
+      [
+        3,
+        '1 fields where the header has 3 (columns are separated by ";"; wrong delimiter or broken quotes?)',
+      ],
+      [
+        4,
+        '2 fields where the header has 3 (columns are separated by ";"; wrong delimiter or broken quotes?)',
+      ],
       [5, null],
     ]);
     expect(table.rows[3]!.cells).toEqual(['9', '10', '11']);
@@ -76,9 +82,13 @@ describe('readTable: CSV', () => {
     const single = write('single.csv', 'just one column\nvalue\n');
     await expect(readTable(single)).rejects.toThrow(`${single}: row 1: the header has a single column`);
     const twice = write('twice.csv', 'a,b,a\n1,2,3\n');
-    await expect(readTable(twice)).rejects.toThrow(`${twice}: row 1: column "a" appears twice (columns 1 and 3)`);
+    await expect(readTable(twice)).rejects.toThrow(
+      `${twice}: row 1: column "a" appears twice (columns 1 and 3)`,
+    );
     await expect(readTable(path.join(dir, 'missing.csv'))).rejects.toThrow('missing.csv: file not found');
-    await expect(readTable(`${FIXTURES}/kobo-v1.csv`, { maxBytes: 100 })).rejects.toThrow('over the limit of 100');
+    await expect(readTable(`${FIXTURES}/kobo-v1.csv`, { maxBytes: 100 })).rejects.toThrow(
+      'over the limit of 100',
+    );
     await expect(readTable(write('old.xls', 'x'))).rejects.toThrow('old .xls workbooks are not supported');
   });
 });
@@ -106,9 +116,13 @@ describe('readTable: XLSX', () => {
     expect(() => checkZip(zip('xl/worksheets/sheet1.xml', zeros), 'bomb.xlsx')).toThrow(
       'bomb.xlsx: entry xl/worksheets/sheet1.xml has a compression ratio over 200:1 (zip bomb?)',
     );
-    expect(() => checkZip(zip('a.xml', zeros), 'big.xlsx', { maxUncompressedBytes: 1 << 20, maxRatio: 1e9, maxEntries: 10 })).toThrow(
-      'big.xlsx: XLSX would inflate beyond 1048576 bytes (zip bomb?)',
-    );
+    expect(() =>
+      checkZip(zip('a.xml', zeros), 'big.xlsx', {
+        maxUncompressedBytes: 1 << 20,
+        maxRatio: 1e9,
+        maxEntries: 10,
+      }),
+    ).toThrow('big.xlsx: XLSX would inflate beyond 1048576 bytes (zip bomb?)');
     expect(() => checkZip(zip('a.xml', Buffer.alloc(200_000), 1000), 'liar.xlsx')).toThrow(
       'liar.xlsx: entry a.xml inflates beyond its declared size (zip bomb?)',
     );

@@ -7,7 +7,11 @@ import { readXlsForm } from '../../../pipeline/survey/xlsform.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlxh-xlsform-'));
 
-async function form(name: string, survey: string[][], choices: string[][] = [['list_name', 'name', 'label']]): Promise<string> {
+async function form(
+  name: string,
+  survey: string[][],
+  choices: string[][] = [['list_name', 'name', 'label']],
+): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('survey').addRows(survey);
   workbook.addWorksheet('choices').addRows(choices);
@@ -19,7 +23,11 @@ async function form(name: string, survey: string[][], choices: string[][] = [['l
 describe('readXlsForm', () => {
   it('reads questions with group paths, Vietnamese labels, choice lists and settings', async () => {
     const f = await readXlsForm('tests/fixtures/surveys/xlsform-v1.xlsx');
-    expect(f).toMatchObject({ formId: 'ks_cchc_2025', version: '2025030101', title: 'Khảo sát dư luận xã hội về cải cách hành chính năm 2025' });
+    expect(f).toMatchObject({
+      formId: 'ks_cchc_2025',
+      version: '2025030101',
+      title: 'Khảo sát dư luận xã hội về cải cách hành chính năm 2025',
+    });
     expect(f.questions.map((q) => `${q.path}:${q.type}`)).toEqual([
       'dia_ban/khu_vuc:select_one',
       'dia_ban/xa:select_one',
@@ -66,15 +74,25 @@ describe('readXlsForm', () => {
       ['type', 'name', 'label'],
       ['select_one muc_do', 'q1', 'Mức độ'],
     ]);
-    await expect(readXlsForm(missing)).rejects.toThrow(`${missing}: survey row 2: choice list "muc_do" not found in the choices sheet`);
+    await expect(readXlsForm(missing)).rejects.toThrow(
+      `${missing}: survey row 2: choice list "muc_do" not found in the choices sheet`,
+    );
     const open = await form('open-group.xlsx', [
       ['type', 'name', 'label'],
       ['begin group', 'g', 'Nhóm'],
       ['text', 'q', 'Câu hỏi'],
     ]);
     await expect(readXlsForm(open)).rejects.toThrow(`${open}: survey row 2: group "g" is never closed`);
-    const twice = await form('twice.xlsx', [['type', 'name', 'label'], ['text', 'q', 'A'], ['integer', 'q', 'B']]);
-    await expect(readXlsForm(twice)).rejects.toThrow(`${twice}: survey row 3: name "q" already used in row 2`);
-    await expect(readXlsForm('tests/fixtures/surveys/kobo-v2.xlsx')).rejects.toThrow('no "survey" sheet: not an XLSForm');
+    const twice = await form('twice.xlsx', [
+      ['type', 'name', 'label'],
+      ['text', 'q', 'A'],
+      ['integer', 'q', 'B'],
+    ]);
+    await expect(readXlsForm(twice)).rejects.toThrow(
+      `${twice}: survey row 3: name "q" already used in row 2`,
+    );
+    await expect(readXlsForm('tests/fixtures/surveys/kobo-v2.xlsx')).rejects.toThrow(
+      'no "survey" sheet: not an XLSForm',
+    );
   });
 });

@@ -1,0 +1,129 @@
+// Matches one document against the registry: best passage per statement, its tier and its contradiction cues.
+import { normalizeText } from '../../data/text/normalize.ts';
+import { claimTokens } from './claim-tokens.ts';
+import type { ClaimToken } from './claim-tokens.ts';
+import { scorePassage } from './claim-index.ts';
+import type { ClaimIndex } from './claim-index.ts';
+import { detectContradiction } from './contradiction.ts';
+import { matchTerms } from './match-terms.ts';
+import { splitSentences } from './sentences.ts';
+import { DEFAULT_THRESHOLDS } from './thresholds.ts';
+import type { Thresholds } from './thresholds.ts';
+
+export type MatchTier = 'auto' | 'suggest';
+
+/** A statement a document matches, with the passage that matched it best. */
+export interface ClaimMatch {
+  statementId: string;
+  /** Rounded to 4 decimals. */
+  similarity: number;
+  tier: MatchTier;
+  contradiction: boolean;
+  cues: string[];
+  /** The passage (one to three sentences) in the normalised text, with its offsets. */
+  passage: { text: string; start: number; end: number };
+}
+
+export interface MatchOptions {
+  thresholds?: Thresholds;
+  /** When the document was published (picks the era of place names). */
+  at?: Date;
+  /** When each statement was issued, by statement index. */
+  statementDates?: readonly (Date | undefined)[];
+  /** Report every statement scoring at least this (default: the suggest threshold); for calibration. */
+  minSimilarity?: number;
+}
+
+const MAX_WINDOW = 3;
+/** Passages longer than this many tokens are not joined into windows (a run-on post without full stops). */
+const MAX_WINDOW_TOKENS = 120;
+
+interface Passage {
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+}
+
+function firstTokenAtOrAfter(tokens: readonly ClaimToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Sentence windows of one to three sentences, as token ranges. */
+function passages(text: string, tokens: readonly ClaimToken[]): Passage[] {
+  const sentences = splitSentences(text).map((s) => ({
+    from: firstTokenAtOrAfter(tokens, s.start),
+    to: firstTokenAtOrAfter(tokens, s.end),
+    start: s.start,
+    end: s.end,
+  }));
+  const out: Passage[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    for (let w = 1; w <= MAX_WINDOW && i + w <= sentences.length; w++) {
+      const last = sentences[i + w - 1]!;
+      const first = sentences[i]!;
+      if (w > 1 && last.to - first.from > MAX_WINDOW_TOKENS) break;
+      if (last.to > first.from) out.push({ from: first.from, to: last.to, start: first.start, end: last.end });
+    }
+  }
+  return out;
+}
+
+/** The tier a similarity falls in, or null below the suggest threshold. */
+export function tierOf(similarity: number, thresholds: Thresholds = DEFAULT_THRESHOLDS): MatchTier | null {
+  if (similarity >= thresholds.auto) return 'auto';
+  if (similarity >= thresholds.suggest) return 'suggest';
+  return null;
+}
+
+/**
+ * The statements `text` matches at or above the suggest threshold, most similar first (ties by statement order).
+ * Each comes with the passage that matched and whether that passage contradicts the statement.
+ * `matchDocument(buildClaimIndex(statements), 'nghe noi nuoc may BMT bi nhiem doc')`
+ * → `[{ statementId: 's02', similarity: 0.83, tier: 'suggest', contradiction: false, cues: [], passage }]`.
+ */
+export function matchDocument(index: ClaimIndex, text: string, options: MatchOptions = {}): ClaimMatch[] {
+  if (index.statements.length === 0) return [];
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const floor = options.minSimilarity ?? thresholds.suggest;
+  const normalized = normalizeText(text);
+  const tokens = claimTokens(normalized);
+  const best = new Map<number, { similarity: number; passage: Passage }>();
+  for (const passage of passages(normalized, tokens)) {
+    for (const score of scorePassage(index, matchTerms(tokens, passage.from, passage.to))) {
+      const current = best.get(score.statement);
+      if (!current || score.similarity > current.similarity + 1e-12) {
+        best.set(score.statement, { similarity: score.similarity, passage });
+      }
+    }
+  }
+  const out: (ClaimMatch & { order: number })[] = [];
+  for (const [s, { similarity, passage }] of best) {
+    if (similarity < floor) continue;
+    const passageText = normalized.slice(passage.start, passage.end);
+    const verdict = detectContradiction(
+      { text: index.normalized[s]!, tokens: index.tokens[s]! },
+      { text: passageText, tokens: tokens.slice(passage.from, passage.to) },
+      { statementAt: options.statementDates?.[s], passageAt: options.at },
+    );
+    out.push({
+      statementId: index.statements[s]!.id,
+      similarity: Math.round(similarity * 10_000) / 10_000,
+      tier: tierOf(similarity, thresholds) ?? 'suggest',
+      contradiction: verdict.contradiction,
+      cues: verdict.cues,
+      passage: { text: passageText, start: passage.start, end: passage.end },
+      order: s,
+    });
+  }
+  return out
+    .sort((a, b) => b.similarity - a.similarity || a.order - b.order)
+    .map(({ order: _order, ...match }) => match);
+}

@@ -1,0 +1,71 @@
+-- name: list
+-- The review queue, riskiest first, with the evidence: matched statement and document.
+SELECT c.id, c.doc_id, c.statement_id, c.sentence, c.sentence_start, c.sentence_end, c.claim_score, c.similarity,
+  c.tier, c.contradiction, c.cues, c.risk, CAST(c.risk_signals AS VARCHAR) AS risk_signals, c.status, c.reviewer,
+  c.notes, c.response, c.reviewed_at, c.locality_uid, c.topics, c.classification, c.created_at, c.updated_at,
+  s.claim AS statement_claim, s.verdict AS statement_verdict, s.official_text AS statement_official_text,
+  s.link AS statement_link, s.issuing_body AS statement_issuing_body,
+  d.title AS doc_title, d.url AS doc_url, coalesce(d.outlet, d.import_source) AS doc_outlet,
+  d.published_at AS doc_published_at
+FROM claim_candidates c
+LEFT JOIN official_statements s ON s.id = c.statement_id
+LEFT JOIN documents d ON d.id = c.doc_id
+WHERE ($status IS NULL OR c.status = $status)
+  AND ($statement_id IS NULL OR c.statement_id = $statement_id)
+  AND ($doc_id IS NULL OR c.doc_id = $doc_id)
+  AND ($id IS NULL OR c.id = $id)
+  AND c.risk >= $min_risk
+  AND c.classification <= $max_classification
+ORDER BY c.risk DESC, c.similarity DESC NULLS LAST, c.id
+LIMIT $limit OFFSET $offset;
+
+-- name: review
+UPDATE claim_candidates
+SET status = $status, reviewer = $reviewer, notes = $notes, response = $response, reviewed_at = $now, updated_at = $now
+WHERE id = $id;
+
+-- name: event
+INSERT INTO claim_candidate_events (claim_candidate_id, occurred_at, actor, from_status, to_status, note)
+VALUES ($id, $now, $actor, $from_status, $to_status, $note);
+
+-- name: events
+SELECT id, claim_candidate_id, occurred_at, actor, from_status, to_status, note
+FROM claim_candidate_events WHERE claim_candidate_id = $id ORDER BY id;
+
+-- name: spread_series
+-- Documents carrying the candidate's claim per hour (its copies and documents matching the same statement).
+WITH me AS (SELECT doc_id, statement_id FROM claim_candidates WHERE id = $id),
+docs AS (
+  SELECT id, coalesce(duplicate_of, near_duplicate_of, id) AS root, coalesce(outlet, import_source) AS outlet,
+    coalesce(published_at, ingested_at) AS seen_at
+  FROM documents
+),
+carriers AS (
+  SELECT x.id, x.outlet, x.seen_at FROM me JOIN docs d ON d.id = me.doc_id JOIN docs x ON x.root = d.root
+  UNION
+  SELECT x.id, x.outlet, x.seen_at FROM me
+  JOIN claim_candidates o ON o.statement_id = me.statement_id
+  JOIN docs od ON od.id = o.doc_id JOIN docs x ON x.root = od.root
+)
+SELECT date_trunc('hour', seen_at) AS hour, count(DISTINCT id) AS documents, count(DISTINCT outlet) AS outlets
+FROM carriers GROUP BY 1 ORDER BY 1;
+
+-- name: training
+-- Reviewed claims as labelled examples for the unreliable-post classifier.
+SELECT DISTINCT d.id, d.text, c.status
+FROM claim_candidates c JOIN documents d ON d.id = c.doc_id
+WHERE c.status IN ('sai sự thật', 'đúng sự thật')
+ORDER BY d.id;
+
+-- name: reviewed
+-- Candidates with a verdict, for ClaimReview export.
+SELECT c.id, c.statement_id, c.sentence, c.status, c.response, c.reviewed_at, c.classification,
+  s.claim AS statement_claim, s.verdict AS statement_verdict, s.link AS statement_link,
+  s.issuing_body AS statement_issuing_body,
+  d.id AS doc_id, d.url AS doc_url, d.title AS doc_title, coalesce(d.outlet, d.import_source) AS doc_outlet,
+  coalesce(d.published_at, d.ingested_at) AS doc_at
+FROM claim_candidates c
+LEFT JOIN official_statements s ON s.id = c.statement_id
+LEFT JOIN documents d ON d.id = c.doc_id
+WHERE c.status IN ('sai sự thật', 'đúng sự thật') AND c.classification <= $max_classification
+ORDER BY c.reviewed_at, c.id;

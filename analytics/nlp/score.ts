@@ -1,0 +1,83 @@
+// Scores a document once: sentiment, topics, places and locality, stamped with the NLP model version.
+import { normalizeText } from '../../data/text/normalize.ts';
+import { extractPlaces, mostSpecificLocality } from './places.ts';
+import type { PlaceMention } from './places.ts';
+import { analyzeSentiment } from './sentiment.ts';
+import type { SentimentLabel } from './sentiment.ts';
+import { classifyTopics } from './topics.ts';
+import type { TopicScore } from './topics.ts';
+
+/** Version of everything that goes into a `doc_scores` row; bump when a lexicon, taxonomy rule or model changes. */
+export const MODEL_VERSION = 'nlp-1';
+
+export interface ScoreInput {
+  text: string;
+  title?: string | null;
+  /** When the document was written: picks pre- or post-2025 units for places. */
+  published_at?: string | Date | null;
+}
+
+export interface DocumentScore {
+  sentiment: { label: SentimentLabel; score: number };
+  topics: { topic_id: string; confidence: number }[];
+  places: PlaceMention[];
+  /** uid of the most specific place named, or null. */
+  locality: string | null;
+  model_version: string;
+}
+
+function toDate(value: string | Date | null | undefined): Date | undefined {
+  if (value === null || value === undefined) return undefined;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/**
+ * Scores one document. Text and title are normalised once and shared by every analyser.
+ * `scoreDocument({ text: 'Dân xã Ea Tu bức xúc vì ô nhiễm' })`
+ * → `{ sentiment: { label: 'negative', … }, topics: [{ topic_id: 'moi-truong', … }], locality: '24163/pre2025', … }`.
+ */
+export function scoreDocument(doc: ScoreInput): DocumentScore {
+  const text = normalizeText(typeof doc.text === 'string' ? doc.text : '');
+  const title = typeof doc.title === 'string' && doc.title.trim() !== '' ? normalizeText(doc.title) : '';
+  const full = title === '' ? text : `${title}\n${text}`;
+  const sentiment = analyzeSentiment(full, { normalized: true });
+  const topics: TopicScore[] = classifyTopics(text, { title, normalized: true });
+  const places = full === '' ? [] : extractPlaces(full, { at: toDate(doc.published_at) });
+  return {
+    sentiment: { label: sentiment.label, score: sentiment.score },
+    topics: topics.map(({ topic_id, confidence }) => ({ topic_id, confidence })),
+    places,
+    locality: mostSpecificLocality(places),
+    model_version: MODEL_VERSION,
+  };
+}
+
+/** The score given to a document that cannot be scored (no text, wrong type). */
+export function emptyScore(): DocumentScore {
+  return {
+    sentiment: { label: 'neutral', score: 0 },
+    topics: [],
+    places: [],
+    locality: null,
+    model_version: MODEL_VERSION,
+  };
+}
+
+/**
+ * Scores documents in order; a document that fails gets `emptyScore()` and is reported through `onError`, and the
+ * batch goes on.
+ */
+export function scoreBatch(
+  docs: readonly ScoreInput[],
+  onError?: (index: number, error: unknown) => void,
+): DocumentScore[] {
+  return docs.map((doc, i) => {
+    try {
+      return scoreDocument(doc);
+    } catch (err) {
+      onError?.(i, err);
+      return emptyScore();
+    }
+  });
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { openDb } from '../../../data/db.ts';
+import { migrate } from '../../../data/migrate.ts';
+import { clearScores, scoreDocuments } from '../../../analytics/nlp/score-documents.ts';
+import { MODEL_VERSION } from '../../../analytics/nlp/score.ts';
+
+const NOW = () => new Date('2026-11-25T03:00:00Z');
+
+async function dbWithDocs() {
+  const db = await openDb(':memory:');
+  await migrate(db);
+  const docs = [
+    ['d1', 'Người dân xã Ea Tu bức xúc vì ô nhiễm mùi hôi từ trại heo kéo dài nhiều tháng', null],
+    ['d2', 'Học sinh huyện Krông Pắc được tặng học bổng, phụ huynh rất vui mừng', '24490/2025'],
+    ['d3', '', null],
+  ];
+  for (const [id, text, locality] of docs) {
+    await db.run(
+      `INSERT INTO documents (id, import_source, text, published_at, ingested_at, locality_uid, content_hash)
+       VALUES ($id, 'test', $text, $at, $at, $locality, $id)`,
+      { id: id!, text: text!, at: new Date('2026-11-20T01:00:00Z'), locality: locality ?? null },
+    );
+  }
+  return db;
+}
+
+describe('scoreDocuments', () => {
+  it('scores every pending document once, keeping the input locality over the extracted one', async () => {
+    const db = await dbWithDocs();
+    expect(await scoreDocuments(db, {}, NOW)).toBe(3);
+    const rows = await db.all<{
+      doc_id: string;
+      sentiment: string;
+      topics: string[];
+      locality_uid: string | null;
+    }>('SELECT doc_id, sentiment, topics, locality_uid FROM doc_scores ORDER BY doc_id');
+    expect(rows.map((r) => r.doc_id)).toEqual(['d1', 'd2', 'd3']);
+    expect(rows[0]!.sentiment).toBe('negative');
+    expect(rows[0]!.topics).toContain('moi-truong');
+    expect(rows[0]!.locality_uid).toMatch(/\/(pre2025|2025)$/);
+    expect(rows[1]!.locality_uid).toBe('24490/2025');
+    expect(rows[2]).toMatchObject({ sentiment: 'neutral', topics: [], locality_uid: null });
+    expect(await scoreDocuments(db, {}, NOW)).toBe(0);
+    db.close();
+  });
+
+  it('scores only the given ids, and rescoring after clearScores recomputes', async () => {
+    const db = await dbWithDocs();
+    expect(await scoreDocuments(db, { ids: ['d2'] }, NOW)).toBe(1);
+    expect(await db.all('SELECT doc_id FROM doc_scores')).toEqual([{ doc_id: 'd2' }]);
+    await clearScores(db, MODEL_VERSION);
+    expect(await scoreDocuments(db, { batchSize: 2 }, NOW)).toBe(3);
+    expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM doc_scores'))!.n).toBe(3);
+    db.close();
+  });
+});

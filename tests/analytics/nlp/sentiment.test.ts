@@ -1,0 +1,103 @@
+import { describe, it, expect } from 'vitest';
+import { analyzeSentiment, compileSentimentLexicon, sentimentLexicon } from '../../../analytics/nlp/sentiment.ts';
+
+const label = (text: string) => analyzeSentiment(text).label;
+
+describe('analyzeSentiment', () => {
+  it('reads plain positive and negative statements', () => {
+    expect(label('Sản phẩm rất tốt, tôi rất hài lòng')).toBe('positive');
+    expect(label('Cán bộ nhiệt tình, giải quyết hồ sơ nhanh gọn')).toBe('positive');
+    expect(label('Máy quá tệ, pin tụt nhanh, thất vọng')).toBe('negative');
+    expect(label('Người dân bức xúc vì ô nhiễm kéo dài')).toBe('negative');
+  });
+
+  it('negation flips a positive word, and a negated negative word is not negative', () => {
+    expect(label('không tốt')).toBe('negative');
+    expect(label('chẳng hài lòng chút nào')).toBe('negative');
+    expect(label('chưa tốt')).toBe('negative');
+    expect(label('không tệ')).not.toBe('negative');
+    expect(analyzeSentiment('không tệ').score).toBeGreaterThan(0);
+    expect(label('không chê vào đâu được')).toBe('positive');
+  });
+
+  it('neutral actions that were not done are complaints', () => {
+    expect(label('Hồ sơ nộp từ tháng 3 đến nay chưa được giải quyết')).toBe('negative');
+    expect(label('Gửi đơn ba lần mà không ai trả lời')).toBe('negative');
+  });
+
+  it('reads grievance vocabulary', () => {
+    for (const text of ['bức xúc', 'khiếu nại kéo dài', 'chậm trễ', 'ô nhiễm', 'bị nhũng nhiễu']) {
+      expect(label(text)).toBe('negative');
+    }
+  });
+
+  it('intensifiers strengthen the score', () => {
+    expect(analyzeSentiment('rất tốt').score).toBeGreaterThan(analyzeSentiment('tốt').score);
+    expect(analyzeSentiment('tệ quá').score).toBeLessThan(analyzeSentiment('tệ').score);
+    expect(analyzeSentiment('hơi chậm').score).toBeGreaterThan(analyzeSentiment('chậm').score);
+  });
+
+  it('the clause after "nhưng" outweighs the one before', () => {
+    expect(label('Máy đẹp nhưng pin yếu')).toBe('negative');
+    expect(label('Pin yếu nhưng máy đẹp, dùng thích')).toBe('positive');
+  });
+
+  it('understands social-media spellings without diacritics and abbreviations', () => {
+    expect(label('sp ko tot')).toBe('negative');
+    expect(label('hok thích')).toBe('negative');
+    expect(label('san pham qua te')).toBe('negative');
+    expect(label('dep qua, ok lắm')).toBe('positive');
+    expect(label('k đc, hàng lởm')).toBe('negative');
+  });
+
+  it('does not read senses that only look polar', () => {
+    expect(label('Em vừa tốt nghiệp đại học')).toBe('neutral');
+    expect(label('Vui lòng điền vào mẫu đơn')).toBe('neutral');
+    expect(label('Ngày mai họp dân lúc 8 giờ')).toBe('neutral');
+  });
+
+  it('questions weigh less than statements', () => {
+    expect(label('Cho mình hỏi máy này có tốt không?')).toBe('neutral');
+  });
+
+  it('reads emoji and emoticons', () => {
+    expect(label('😍😍👍')).toBe('positive');
+    expect(label('giao hàng kiểu này :(')).toBe('negative');
+  });
+
+  it('returns a score in [-1, 1], probabilities summing to 1 and the terms behind it', () => {
+    for (const text of ['', 'tốt', 'tệ tệ tệ tệ tệ tệ', 'Hôm nay trời mưa', 'rất rất tốt '.repeat(500)]) {
+      const r = analyzeSentiment(text);
+      expect(r.score).toBeGreaterThanOrEqual(-1);
+      expect(r.score).toBeLessThanOrEqual(1);
+      const probs = Object.values(r.probabilities);
+      expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
+      const best = Object.entries(r.probabilities).sort((a, b) => b[1] - a[1])[0]![0];
+      expect(best).toBe(r.label);
+    }
+    expect(analyzeSentiment('').label).toBe('neutral');
+    expect(analyzeSentiment('không tốt').terms).toEqual([{ text: 'không tốt', value: -0.8 }]);
+  });
+
+  it('handles a 1 MB input', () => {
+    const r = analyzeSentiment('Dịch vụ tệ, nhân viên thờ ơ. '.repeat(35_000));
+    expect(r.label).toBe('negative');
+  });
+});
+
+describe('sentiment lexicon', () => {
+  it('compiles the bundled files', () => {
+    expect(sentimentLexicon().exact.next?.size).toBeGreaterThan(300);
+  });
+
+  it('names a bad line', () => {
+    expect(() => compileSentimentLexicon('tốt\tabc', '', '')).toThrow('invalid sentiment lexicon line: "tốt\tabc"');
+    expect(() => compileSentimentLexicon('', '', '[nope]')).toThrow('invalid sentiment lexicon section: "[nope]"');
+  });
+
+  it('leaves clashing diacritic-free spellings out of folded matching', () => {
+    const lex = compileSentimentLexicon('yêu\t1\tfold', 'yếu\t1\tfold', '');
+    expect(lex.folded.next?.has('yeu') ?? false).toBe(false);
+    expect(lex.exact.next?.has('yêu')).toBe(true);
+  });
+});

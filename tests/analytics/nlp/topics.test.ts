@@ -1,0 +1,69 @@
+import { describe, it, expect } from 'vitest';
+import { classifyTopics, compileTopics, predictTopic, primaryTopic } from '../../../analytics/nlp/topics.ts';
+import { loadTopics } from '../../../data/reference/index.ts';
+import type { Topic } from '../../../data/reference/index.ts';
+
+const primary = (text: string, title?: string) => primaryTopic(classifyTopics(text, { title }));
+
+describe('classifyTopics', () => {
+  it('tags realistic sentences with the right primary topic', () => {
+    expect(primary('Người dân bức xúc vì chậm bồi thường giải phóng mặt bằng dự án')).toBe('dat-dai');
+    expect(primary('Giá cà phê hôm nay tăng mạnh, nông dân phấn khởi')).toBe('nong-nghiep');
+    expect(primary('Cơn bão số 13 gây mưa lớn, lũ quét ở nhiều xã')).toBe('thien-tai');
+    expect(primary('Công an huyện bắt giữ đối tượng buôn bán ma túy')).toBe('an-ninh');
+    expect(primary('Bệnh viện quá tải, bệnh nhân phải nằm ghép')).toBe('y-te');
+    expect(primary('Trường học thiếu giáo viên, học sinh phải học ghép')).toBe('giao-duc');
+    expect(primary('Tin đồn thất thiệt lan truyền trên mạng xã hội')).toBe('tin-don');
+  });
+
+  it('is multi-label, sorted by confidence, with the matched keywords', () => {
+    const scores = classifyTopics('Tin đồn thất thiệt về việc thu hồi đất lan truyền trên mạng xã hội');
+    expect(scores.map((s) => s.topic_id)).toEqual(['tin-don', 'dat-dai']);
+    expect(scores[0]!.confidence).toBeGreaterThanOrEqual(scores[1]!.confidence);
+    expect(scores[1]!.matches).toContain('thu hồi đất');
+    for (const s of scores) expect(s.confidence).toBeGreaterThan(0), expect(s.confidence).toBeLessThan(1);
+  });
+
+  it('matches text written without diacritics, but not single syllables out of context', () => {
+    expect(primary('Nguoi dan phan anh o nhiem moi truong tu nha may')).toBe('moi-truong');
+    expect(classifyTopics('bao nhieu tien vay ban')).toEqual([]);
+  });
+
+  it('respects phrase boundaries', () => {
+    const index = compileTopics([{ ...loadTopics()[0]!, id: 'x', keywords: ['bão'] } satisfies Topic]);
+    expect(classifyTopics('Cơn bão đổ bộ', {}, index).map((s) => s.topic_id)).toEqual(['x']);
+    expect(classifyTopics('Cơn bãoo đổ bộ', {}, index)).toEqual([]);
+  });
+
+  it('more distinct keywords give more confidence; one passing mention in a long text stays weak', () => {
+    const one = classifyTopics('Dân phản ánh ô nhiễm.')[0]!.confidence;
+    const three = classifyTopics('Dân phản ánh ô nhiễm, khói bụi và mùi hôi từ bãi rác.')[0]!.confidence;
+    expect(three).toBeGreaterThan(one);
+    const long = 'Hội nghị tổng kết công tác năm với nhiều nội dung khác nhau. '.repeat(200) + 'Có nhắc tới ô nhiễm.';
+    const diluted = classifyTopics(long, { minConfidence: 0 })[0]!.confidence;
+    expect(diluted).toBeLessThan(one);
+  });
+
+  it('a title counts double', () => {
+    const without = classifyTopics('Nhiều hộ dân phản ánh.', { minConfidence: 0 });
+    const withTitle = classifyTopics('Nhiều hộ dân phản ánh.', { title: 'Ô nhiễm môi trường', minConfidence: 0 });
+    expect(without).toEqual([]);
+    expect(withTitle[0]!.topic_id).toBe('moi-truong');
+  });
+
+  it('returns nothing for empty or off-topic text', () => {
+    expect(classifyTopics('')).toEqual([]);
+    expect(classifyTopics('Tôi đi học về')).toEqual([]);
+    expect(primaryTopic([])).toBeNull();
+  });
+});
+
+describe('predictTopic', () => {
+  it('gives a distribution over every topic and none', () => {
+    const p = predictTopic('Giá xăng dầu tăng liên tục');
+    expect(p.label).toBe('gia-ca');
+    expect(Object.keys(p.scores)).toHaveLength(loadTopics().length + 1);
+    expect(Object.values(p.scores).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
+    expect(predictTopic('Xin chào').label).toBe('none');
+  });
+});

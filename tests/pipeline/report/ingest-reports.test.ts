@@ -1,0 +1,156 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDb, type Db } from '../../../data/db.ts';
+import { memoryLogger } from '../../../data/logger.ts';
+import { migrate } from '../../../data/migrate.ts';
+import { pseudonymEntry } from '../../../data/pseudonym.ts';
+import { ingestReports, type ReportContext } from '../../../pipeline/report/ingest-reports.ts';
+import {
+  moodScore,
+  parseClassification,
+  parsePeriod,
+  reportField,
+} from '../../../pipeline/report/report-fields.ts';
+
+const F = 'tests/fixtures/surveys';
+const SECRET = 'test-secret-not-for-production';
+
+function context(db: Db): ReportContext & { logger: ReturnType<typeof memoryLogger> } {
+  return { db, logger: memoryLogger(), now: () => new Date('2025-10-01T03:00:00Z'), secret: SECRET };
+}
+
+describe('ingestReports', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openDb(':memory:');
+    await migrate(db);
+  });
+  afterAll(() => db.close());
+
+  it('imports a CSV with Vietnamese column names, reporting bad rows', async () => {
+    const report = await ingestReports(`${F}/reports.csv`, { submittedBy: 'u-contrib' }, context(db));
+    expect(report).toMatchObject({ in: 5, new: 3, duplicate: 0, failed: 2 });
+    expect(report.errors).toEqual([
+      `${F}/reports.csv: row 5: invalid period "tháng 13/2025" (expected YYYY-MM or MM/YYYY)`,
+      `${F}/reports.csv: row 6: missing summary`,
+    ]);
+    expect(report.newIds).toEqual(['BC-2025-08-001', 'BC-2025-08-002', 'BC-2025-08-003']);
+    const rows = await db.all<Record<string, unknown>>(
+      `SELECT id, reporter, organisation, unit_uid, period, locality_uid, topics, mood, mood_score, classification,
+         submitted_by, summary, proposals
+       FROM reports ORDER BY id`,
+    );
+    expect(rows[0]).toMatchObject({
+      id: 'BC-2025-08-001',
+      reporter: pseudonymEntry(SECRET, 'collaborator', 'ctv nguyễn văn hùng (0905 111 222)').pseudonym,
+      organisation: 'Cộng tác viên dư luận xã hội',
+      unit_uid: '24121/2025',
+      period: '2025-08',
+      locality_uid: '24121/2025',
+      topics: ['thu-tuc-hanh-chinh', 'dat-dai'],
+      mood: 'Ổn định',
+      mood_score: 0,
+      classification: 0,
+      submitted_by: 'u-contrib',
+    });
+    expect(rows[0]!.summary).toContain('một số hộ ở [địa chỉ] phản ánh');
+    expect(rows[1]).toMatchObject({
+      unit_uid: '24280/2025',
+      topics: ['gia-ca', 'nong-nghiep'],
+      mood_score: -1,
+    });
+    expect(rows[2]).toMatchObject({
+      unit_uid: '24310/2025',
+      topics: ['nuoc-sinh-hoat'],
+      mood_score: -2,
+      classification: 1,
+    });
+    expect(rows[2]!.summary).toContain('Liên hệ anh Tuấn [số điện thoại].');
+    expect(JSON.stringify(rows)).not.toMatch(/Nguyễn Văn Hùng|0978|Y Jút/);
+  });
+
+  it('is idempotent, and warns when a known id comes back with other content', async () => {
+    const again = await ingestReports(`${F}/reports.csv`, {}, context(db));
+    expect(again).toMatchObject({ new: 0, duplicate: 3, warnings: [] });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlxh-reports-'));
+    const changed = path.join(dir, 'changed.json');
+    fs.writeFileSync(
+      changed,
+      JSON.stringify([{ id: 'BC-2025-08-002', period: '2025-08', summary: 'Nội dung khác' }]),
+    );
+    const ctx = context(db);
+    const report = await ingestReports(changed, {}, ctx);
+    expect(report).toMatchObject({ new: 0, duplicate: 1 });
+    expect(report.warnings).toEqual([
+      `${changed}: item 1: report BC-2025-08-002 already stored with other content; kept the first`,
+    ]);
+    expect(await db.one(`SELECT summary FROM reports WHERE id = 'BC-2025-08-002'`)).toEqual({
+      summary:
+        'Giá cà phê giảm mạnh, nhiều hộ lo lắng về khoản vay ngân hàng; có ý kiến lo ngại thương lái ép giá.',
+    });
+  });
+
+  it('imports JSONL with list topics, numeric moods and ISO times; a broken line fails alone', async () => {
+    const report = await ingestReports(`${F}/reports.jsonl`, { source: 'mttq' }, context(db));
+    expect(report).toMatchObject({ in: 3, new: 2, failed: 1 });
+    expect(report.errors[0]).toMatch(new RegExp(`^${F}/reports.jsonl: line 3: invalid JSON`));
+    const rows = await db.all<Record<string, unknown>>(
+      `SELECT id, import_source, unit_uid, topics, mood_score, summary, submitted_at FROM reports WHERE import_source = 'mttq' ORDER BY id`,
+    );
+    expect(rows[0]).toMatchObject({ unit_uid: '24133/2025', topics: ['an-ninh', 'tin-don'], mood_score: -1 });
+    expect((rows[0]!.submitted_at as Date).toISOString()).toBe('2025-09-05T09:20:00.000Z');
+    expect(rows[0]!.summary).toContain('[email]');
+    expect(rows[1]).toMatchObject({ unit_uid: '24175/2025', topics: ['moi-truong'], mood_score: -1 });
+  });
+
+  it('gives reports without an id a content-hash id and warns about unknown places and topics', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlxh-reports-'));
+    const file = path.join(dir, 'no-id.csv');
+    fs.writeFileSync(
+      file,
+      'don_vi,ky,chu_de,noi_dung\nPhường Không Có,2025-07,chủ đề lạ,Bà con phản ánh giá điện tăng.\n',
+    );
+    const ctx = context(db);
+    const report = await ingestReports(file, {}, ctx);
+    expect(report.newIds[0]).toMatch(/^R-[0-9a-f]{16}$/);
+    expect(report.warnings).toEqual([
+      `${file}: row 2: unit: unknown locality "Phường Không Có"`,
+      `${file}: row 2: unknown topic "chủ đề lạ"`,
+    ]);
+    expect((await ingestReports(file, {}, context(db))).duplicate).toBe(1);
+  });
+});
+
+describe('report fields', () => {
+  it('reads periods, moods, classifications and column names', () => {
+    expect(
+      [
+        '2025-08',
+        '08/2025',
+        '8/2025',
+        'tháng 8/2025',
+        'T8/2025',
+        'Tháng 8 năm 2025',
+        '2025-13',
+        '13/2025',
+        'abc',
+      ].map(parsePeriod),
+    ).toEqual(['2025-08', '2025-08', '2025-08', '2025-08', '2025-08', '2025-08', null, null, null]);
+    expect(
+      ['Phấn khởi', 'Ổn định', 'lo lắng, băn khoăn', 'Rất bức xúc', '-1', '5', 'khó nói'].map(moodScore),
+    ).toEqual([2, 0, -1, -2, -1, null, null]);
+    expect(['', '2', 'Mật', 'Tối mật', 'tuyệt mật', 'mật lắm'].map(parseClassification)).toEqual([
+      0,
+      2,
+      1,
+      2,
+      3,
+      null,
+    ]);
+    expect(
+      ['Kiến nghị, đề xuất', 'Tóm tắt dư luận', 'Kỳ báo cáo', 'Người báo cáo', 'xyz'].map(reportField),
+    ).toEqual(['proposals', 'summary', 'period', 'reporter', null]);
+  });
+});
