@@ -62,7 +62,7 @@ export async function writeSyntheticJsonl(file: string, n: number, seed = 1): Pr
  */
 export async function benchIngest(
   n: number,
-): Promise<{ docsPerSec: number; peakRssMb: number; bulkDocsPerSec: number }> {
+): Promise<{ docsPerSec: number; peakRssMb: number; peakHeapMb: number; bulkDocsPerSec: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlxh-bench-'));
   try {
     const file = path.join(dir, 'docs.jsonl');

@@ -11,10 +11,10 @@ export function demoDir(dbPath: string): string {
   return path.join(path.dirname(path.resolve(dbPath)), 'demo-data');
 }
 
-export async function loadDemo(ctx: CommandContext): Promise<void> {
+export async function loadDemo(ctx: CommandContext, options: { days?: number } = {}): Promise<void> {
   const started = Date.now();
   const dir = demoDir(ctx.dbPath);
-  const data = generateDemo();
+  const data = generateDemo({ days: options.days });
   await writeDemo(dir, data);
   ctx.logger.info(
     `dlxh demo: ${data.documents.length} tài liệu, ${data.reports.length} báo cáo, ${data.surveys.length} khảo sát → ${dir}`,

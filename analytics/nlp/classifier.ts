@@ -130,14 +130,27 @@ function detectNumericFields(examples: readonly Example[]): string[] {
   return [...counts].filter(([, n]) => n >= examples.length * 0.5).map(([key]) => key).sort();
 }
 
+/** Epoch seconds between 2001 and 2096, or the same in milliseconds, read as times. */
+function timeScale(median: number): number | null {
+  if (median >= 1e9 && median < 4e9) return 1000;
+  if (median >= 1e12 && median < 4e12) return 1;
+  return null;
+}
+
 function numericScales(examples: readonly Example[], names: string[]): NumericField[] {
   return names.map((name) => {
-    let max = 0;
+    const values: number[] = [];
     for (const ex of examples) {
       const n = parseNumber(ex[name]);
-      if (n !== null) max = Math.max(max, Math.log1p(Math.max(0, n)));
+      if (n !== null) values.push(n);
     }
-    return { name, scale: max };
+    values.sort((a, b) => a - b);
+    const median = values.length > 0 ? values[Math.floor(values.length / 2)]! : 0;
+    const time = timeScale(median);
+    if (time !== null) return { name, kind: 'time', scale: time };
+    let max = 0;
+    for (const n of values) max = Math.max(max, Math.log1p(Math.max(0, n)));
+    return { name, kind: 'count', scale: max };
   });
 }
 

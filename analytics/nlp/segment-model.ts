@@ -81,7 +81,7 @@ export class PerceptronSegmenter implements SegmentModel {
       const count = gapFeatures(context, i, this.#mask, features);
       let score = 0;
       for (let k = 0; k < count; k++) score += this.#weights[features[k]!]!;
-      joins[i] = score > 0 ? 1 : 0;
+      joins[i] = score > Number(process.env.TH ?? 0) ? 1 : 0;
     }
     return joins;
   }

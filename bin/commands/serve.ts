@@ -64,11 +64,17 @@ export function registerServeCommands(program: Command): void {
     .option('--port <port>', 'port (env PORT, default 8080)')
     .option('--host <host>', 'interface to listen on')
     .option('--no-serve', 'load the demo data and exit')
-    .action(async (options: { port?: string; host?: string; serve: boolean }, command: Command) => {
-      await withContext(command, async (ctx) => {
-        const port = parsePort(options.port ?? process.env.PORT, ctx.config.port);
-        await loadDemo(ctx);
-        if (options.serve) await serveUntilStopped(ctx, port, options.host ?? ctx.config.host);
-      });
-    });
+    .option('--days <n>', 'length of the generated stream in days', '120')
+    .action(
+      async (options: { port?: string; host?: string; serve: boolean; days: string }, command: Command) => {
+        const days = Number(options.days);
+        if (!Number.isInteger(days) || days < 1 || days > 3660)
+          throw new DlxhError('INPUT', `--days: invalid number "${options.days}"`);
+        await withContext(command, async (ctx) => {
+          const port = parsePort(options.port ?? process.env.PORT, ctx.config.port);
+          await loadDemo(ctx, { days });
+          if (options.serve) await serveUntilStopped(ctx, port, options.host ?? ctx.config.host);
+        });
+      },
+    );
 }

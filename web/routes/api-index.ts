@@ -1,11 +1,12 @@
-/** GET /api: the list of JSON endpoints, so the API documents itself; and the contributor's own page. */
-import { Router } from 'express';
+/** GET /api (the list of JSON endpoints, so the API documents itself), GET /api/me, and the contributor's own reports. */
+import { Router, type Request } from 'express';
 import { currentScope, currentUser, requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { requestState } from '../request-state.ts';
-import { emptyState, html } from '../html.ts';
-import { t } from '../i18n.ts';
-import { langOf, sendPage } from '../route-helpers.ts';
+import { classificationBadge, emptyState, html } from '../html.ts';
+import { formatDate, t } from '../i18n.ts';
+import { inScope, langOf, sendPage, tableExists } from '../route-helpers.ts';
+import { jsonRows } from '../tabular.ts';
 
 /** Every JSON endpoint: method, path, who may call it, what it returns. Times are ISO 8601 with +07:00. */
 export const API_ENDPOINTS = [
@@ -19,7 +20,10 @@ export const API_ENDPOINTS = [
   ['GET', '/api/documents?from&to&topic&unit&q&limit&offset', 'admin analyst leader officer', 'documents'],
   ['GET', '/api/documents/:id', 'admin analyst leader officer', 'one document with its scores'],
   ['GET', '/api/export/documents?format=csv|json|parquet&…', 'admin analyst leader officer', 'export (audited)'],
-  ['GET', '/api/misinfo', 'admin analyst', 'misinformation candidates'],
+  ['GET', '/api/misinfo?status&limit&offset', 'admin analyst', 'misinformation candidates, riskiest first, with evidence'],
+  ['GET', '/api/misinfo/:id', 'admin analyst', 'one candidate and its review history'],
+  ['POST', '/api/misinfo/:id/review {status, response, notes}', 'admin analyst', 'review a candidate (audited)'],
+  ['GET', '/api/mine', 'contributor', 'the reports the contributor submitted'],
   ['GET', '/api/surveys', 'admin analyst leader', 'surveys'],
   ['GET', '/api/surveys/:name?q&by', 'admin analyst leader', 'estimates with 95% intervals and disclosure'],
   ['GET', '/api/briefings', 'admin analyst leader', 'briefings'],
@@ -58,18 +62,43 @@ export function apiIndexRoutes(ctx: WebContext): Router {
       endpoints: API_ENDPOINTS.map(([method, path, roles, returns]) => ({ method, path, roles, returns })),
     });
   });
-  router.get('/mine', requireRole('contributor'), (req, res) => {
+  const ownReports = (req: Request) =>
+    inScope(ctx, req, async (scoped) =>
+      (await tableExists(scoped.db, 'reports')) && scoped.tables.includes('reports')
+        ? scoped.db.all<{ id: string; period: string; organisation: string | null; summary: string; submitted_at: Date | null; classification: number }>(
+            `SELECT id, period, organisation, summary, submitted_at, classification FROM reports
+             ORDER BY submitted_at DESC NULLS LAST, id LIMIT 500`,
+          )
+        : [],
+    );
+
+  router.get('/api/mine', requireRole('contributor'), async (req, res) => {
+    res.json({ reports: jsonRows(await ownReports(req)) });
+  });
+
+  router.get('/mine', requireRole('contributor'), async (req, res) => {
     const lang = langOf(req);
+    const reports = await ownReports(req);
     sendPage(
       req,
       res,
       t(lang, 'nav.mine'),
       html`<h1>${t(lang, 'nav.mine')}</h1>
-        ${emptyState(
-          lang === 'en'
-            ? 'Reports are stored under a pseudonym and cannot be listed by account yet.'
-            : 'Báo cáo được lưu dưới bí danh nên chưa thể liệt kê theo tài khoản.',
-        )}`,
+        ${reports.length
+          ? html`<table>
+              <tbody>
+                ${reports.map(
+                  (r) => html`<tr>
+                    <td>${r.period}</td>
+                    <td>${r.organisation ?? ''}</td>
+                    <td>${r.summary}</td>
+                    <td>${formatDate(r.submitted_at)}</td>
+                    <td>${classificationBadge(lang, r.classification)}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : emptyState(`${t(lang, 'common.none')}.`)}`,
     );
   });
   return router;
