@@ -4,6 +4,7 @@ import { DlxhError } from '../data/errors.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerIngestCommands } from './commands/ingest.ts';
 import { registerServeCommands } from './commands/serve.ts';
+import { registerSurveyCommands } from './commands/survey.ts';
 
 /** A command whose capability has not landed: says so and exits non-zero (it never pretends to work). */
 export function notImplemented(name: string): () => never {
@@ -17,11 +18,6 @@ export function registerCommands(program: Command): void {
   registerDataCommands(program);
 
   registerIngestCommands(program);
-  program
-    .command('run')
-    .description('run scheduled jobs once')
-    .option('--job <name>')
-    .action(notImplemented('run'));
   program
     .command('hotspots')
     .description('detect hot spots over a window and print the alerts')
@@ -39,15 +35,7 @@ export function registerCommands(program: Command): void {
       .option('--out <file>')
       .action(notImplemented(`nlp ${sub}`));
   }
-  program
-    .command('survey')
-    .description('survey statistics')
-    .command('estimate')
-    .option('--survey <name>')
-    .option('--question <q>')
-    .option('--by <column>')
-    .option('--json')
-    .action(notImplemented('survey estimate'));
+  registerSurveyCommands(program);
   program
     .command('claims')
     .description('misinformation candidates')

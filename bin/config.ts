@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { DlxhError, errorMessage } from '../data/errors.ts';
+import { parseSources, type SourceConfig } from '../pipeline/config.ts';
 
 export const configSchema = z
   .object({
@@ -18,7 +19,7 @@ export const configSchema = z
   })
   .strict();
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = Omit<z.infer<typeof configSchema>, 'sources'> & { sources: SourceConfig[] };
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const key = issue.path.length ? issue.path.join('.') : '(top level)';
@@ -37,7 +38,7 @@ export function parseConfig(text: string, source: string): Config {
   if (!result.success) {
     throw new DlxhError('CONFIG', `config ${source}: ${result.error.issues.map(describeIssue).join('; ')}`);
   }
-  return result.data;
+  return { ...result.data, sources: parseSources(result.data.sources, `config ${source}`) };
 }
 
 /** Load the config from `file`, or defaults when no file was given. A named file that is missing is an error. */

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Db } from '../data/db.ts';
 import { openDatabase } from '../data/database.ts';
 import { stderrLogger, type Logger } from '../data/logger.ts';
+import { loadOrCreateSecret } from '../data/pseudonym.ts';
 import { loadConfig, type Config } from './config.ts';
 
 export interface CommandContext {
@@ -11,6 +12,8 @@ export interface CommandContext {
   config: Config;
   logger: Logger;
   now: () => Date;
+  /** The pseudonym secret: config, env DLXH_SECRET, or `<db>.secret` (generated once, mode 0600). */
+  secret: () => string;
 }
 
 export interface GlobalOptions {
@@ -34,7 +37,9 @@ export async function withContext<T>(
   const logger = stderrLogger({ quiet: options.quiet });
   const db = await openDatabase(dbPath);
   try {
-    return await fn({ db, dbPath, config, logger, now: () => new Date() });
+    let secret: string | undefined;
+    const getSecret = () => (secret ??= config.secret ?? loadOrCreateSecret(dbPath, { logger }));
+    return await fn({ db, dbPath, config, logger, now: () => new Date(), secret: getSecret });
   } finally {
     db.close();
   }

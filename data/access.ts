@@ -81,7 +81,8 @@ function clampClearance(value: number): number {
  */
 export async function resolveScope(db: Db, viewer: Viewer): Promise<AccessScope> {
   const base = { viewer, clearance: clampClearance(viewer.clearance), ownOnly: false };
-  if (viewer.role === 'contributor') return { ...base, province: false, areas: [], topics: [], ownOnly: true };
+  if (viewer.role === 'contributor')
+    return { ...base, province: false, areas: [], topics: [], ownOnly: true };
   const unit = viewer.unit_uid;
   const topics = unit
     ? (await db.all<{ topic_id: string }>(sql('unit_topics'), { unit })).map((r) => r.topic_id)
@@ -201,7 +202,7 @@ export async function planTables(db: Db): Promise<Map<string, TablePlan>> {
     });
   }
   const children = pending.filter((name) => !classified.includes(name));
-  for (let progress = true; progress; ) {
+  for (let progress = true; progress;) {
     progress = false;
     for (const name of children) {
       if (plans.has(name)) continue;
@@ -313,7 +314,10 @@ export async function catalogInfo(db: Db): Promise<CatalogInfo> {
     fingerprint,
     base: `${quoteIdent(name)}.main`,
     plans,
-    allowed: [...plans].filter(([, plan]) => plan.kind !== 'hidden').map(([table]) => table).sort(),
+    allowed: [...plans]
+      .filter(([, plan]) => plan.kind !== 'hidden')
+      .map(([table]) => table)
+      .sort(),
     objects: new Set([
       ...(await db.all<{ name: string }>(sql('object_names'))).map((r) => r.name),
       'acl_viewer',
@@ -384,7 +388,13 @@ export async function openScopedDb(
       );
     }
     if (views.length) await conn.run(views.join(';\n'));
-    return { db: conn, scope, tables: info.allowed, fingerprint: info.fingerprint, close: () => conn.close() };
+    return {
+      db: conn,
+      scope,
+      tables: info.allowed,
+      fingerprint: info.fingerprint,
+      close: () => conn.close(),
+    };
   } catch (error) {
     conn.close();
     throw error;
@@ -444,12 +454,22 @@ export class ScopedDbPool {
   }
 
   private async acquire(scope: AccessScope): Promise<PoolEntry> {
-    const key = JSON.stringify([scope.viewer.id, scope.clearance, scope.province, scope.ownOnly, scope.areas, scope.topics]);
+    const key = JSON.stringify([
+      scope.viewer.id,
+      scope.clearance,
+      scope.province,
+      scope.ownOnly,
+      scope.areas,
+      scope.topics,
+    ]);
     const at = this.now().getTime();
     let entry = this.entries.get(key);
     if (entry && at - entry.checkedAt >= this.recheckMs) {
       entry.checkedAt = at;
-      const [fingerprint, scoped] = await Promise.all([catalogFingerprint(this.db), entry.scoped.catch(() => null)]);
+      const [fingerprint, scoped] = await Promise.all([
+        catalogFingerprint(this.db),
+        entry.scoped.catch(() => null),
+      ]);
       if (fingerprint !== scoped?.fingerprint) this.retire(key, entry);
     }
     entry = this.entries.get(key);
@@ -534,13 +554,16 @@ export async function checkExplorerQuery(db: Db, text: string): Promise<string[]
     throw new DlxhError('INPUT', `sql: query longer than ${EXPLORER_DEFAULTS.maxLength} characters`);
   }
   const info = await catalogInfo(db);
-  const row = await db.one<{ json: string }>('SELECT json_serialize_sql($sql::VARCHAR) AS json', { sql: text });
+  const row = await db.one<{ json: string }>('SELECT json_serialize_sql($sql::VARCHAR) AS json', {
+    sql: text,
+  });
   const parsed = JSON.parse(row!.json) as { error: boolean; error_message?: string; statements?: unknown[] };
   if (parsed.error) {
     if (/Only SELECT/i.test(parsed.error_message ?? '')) refuse('only SELECT queries are allowed here');
     throw new DlxhError('INPUT', `sql: ${parsed.error_message ?? 'cannot parse the query'}`);
   }
-  if (parsed.statements?.length !== 1) refuse(`expected exactly one statement, got ${parsed.statements?.length}`);
+  if (parsed.statements?.length !== 1)
+    refuse(`expected exactly one statement, got ${parsed.statements?.length}`);
 
   const allowed = new Set(info.allowed.map((t) => t.toLowerCase()));
   const ctes = new Set<string>();
@@ -548,7 +571,8 @@ export async function checkExplorerQuery(db: Db, text: string): Promise<string[]
     const map = (node.cte_map as { map?: { key: string }[] } | undefined)?.map;
     for (const entry of map ?? []) ctes.add(entry.key.toLowerCase());
   });
-  for (const cte of ctes) if (info.objects.has(cte)) refuse(`the name "${cte}" of a WITH clause hides a table`);
+  for (const cte of ctes)
+    if (info.objects.has(cte)) refuse(`the name "${cte}" of a WITH clause hides a table`);
 
   const macros = new Set((await db.all<{ name: string }>(sql('user_macros'))).map((r) => r.name));
   const read = new Set<string>();
@@ -556,7 +580,9 @@ export async function checkExplorerQuery(db: Db, text: string): Promise<string[]
     if ('sample' in node && 'alias' in node && !('class' in node) && typeof node.type === 'string') {
       if (!TABLE_REF_TYPES.has(node.type)) {
         const fn = (node.function as Node | undefined)?.function_name;
-        refuse(fn ? `table functions are not allowed: ${String(fn)}` : `${node.type.toLowerCase()} is not allowed`);
+        refuse(
+          fn ? `table functions are not allowed: ${String(fn)}` : `${node.type.toLowerCase()} is not allowed`,
+        );
       }
       if (node.type === 'BASE_TABLE') {
         const name = String(node.table_name);
@@ -673,7 +699,12 @@ export async function copyExplorerQueryToParquet(
 }
 
 /** Write a SELECT of our own (with bound parameters) run on a scoped connection to a Parquet file. */
-export async function copyToParquet(scoped: ScopedDb, select: string, params: Params, file: string): Promise<void> {
+export async function copyToParquet(
+  scoped: ScopedDb,
+  select: string,
+  params: Params,
+  file: string,
+): Promise<void> {
   assertPlainPath(file);
   await scoped.db.run(`COPY (${select}) TO '${file}' (FORMAT parquet)`, params);
 }

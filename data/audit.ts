@@ -33,7 +33,9 @@ export const GENESIS_HASH = '0'.repeat(64);
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)));
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
+      );
     }
     return v;
   });
@@ -108,13 +110,25 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
   let expectedSeq = 1;
   for (const row of rows) {
     if (row.seq !== expectedSeq) {
-      return { ok: false, entries: rows.length, broken: { seq: row.seq, problem: `expected entry ${expectedSeq}` } };
+      return {
+        ok: false,
+        entries: rows.length,
+        broken: { seq: row.seq, problem: `expected entry ${expectedSeq}` },
+      };
     }
     if (row.prev_hash !== prev) {
-      return { ok: false, entries: rows.length, broken: { seq: row.seq, problem: 'link to the previous entry broken' } };
+      return {
+        ok: false,
+        entries: rows.length,
+        broken: { seq: row.seq, problem: 'link to the previous entry broken' },
+      };
     }
     if (auditHash(row) !== row.hash) {
-      return { ok: false, entries: rows.length, broken: { seq: row.seq, problem: 'content does not match its hash' } };
+      return {
+        ok: false,
+        entries: rows.length,
+        broken: { seq: row.seq, problem: 'content does not match its hash' },
+      };
     }
     prev = row.hash;
     expectedSeq++;

@@ -83,7 +83,8 @@ async function validate(db: Db, user: NewUser): Promise<void> {
   if (!/^[a-z0-9][a-z0-9._-]{1,39}$/.test(user.username)) {
     throw inputError(where, null, 'username must be 2–40 characters: lowercase letters, digits, . _ -');
   }
-  if (!isRole(user.role)) throw inputError(where, null, `invalid role "${user.role}" (use ${ROLES.join(', ')})`);
+  if (!isRole(user.role))
+    throw inputError(where, null, `invalid role "${user.role}" (use ${ROLES.join(', ')})`);
   if (!Number.isInteger(user.clearance) || user.clearance < 0 || user.clearance > 3) {
     throw inputError(where, null, `invalid clearance ${user.clearance} (use 0–3)`);
   }
@@ -138,17 +139,23 @@ export async function listUsers(db: Db): Promise<User[]> {
 }
 
 /** The user if the password is right and the account enabled; otherwise undefined (no hint which failed). */
-export async function checkCredentials(db: Db, username: string, password: string): Promise<User | undefined> {
-  const row = await db.one<UserRow>(`SELECT ${USER_COLUMNS}, password_hash FROM users WHERE username = $username`, {
-    username,
-  });
+export async function checkCredentials(
+  db: Db,
+  username: string,
+  password: string,
+): Promise<User | undefined> {
+  const row = await db.one<UserRow>(
+    `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE username = $username`,
+    {
+      username,
+    },
+  );
   if (!row?.password_hash || row.disabled) {
     await hashPassword(password); // same work either way, so timing does not reveal which usernames exist
     return undefined;
   }
   if (!(await verifyPassword(password, row.password_hash))) return undefined;
-  const { password_hash: _hash, ...user } = row;
-  return user;
+  return findUserById(db, row.id);
 }
 
 export interface UserChanges {

@@ -126,3 +126,18 @@ export async function syncSources(db: Db, sources: readonly SourceConfig[]): Pro
     }
   });
 }
+
+/**
+ * A source for a one-off `dlxh ingest rss|html URL --source NAME`: the configured source of that name when
+ * there is one (its selectors and permissions apply), else defaults for the URL.
+ * `adhocSource('rss', 'https://baodaklak.vn/rss', 'baodaklak', configuredSources)`
+ */
+export function adhocSource(
+  kind: 'rss' | 'html',
+  url: string,
+  name: string,
+  configured: readonly SourceConfig[] = [],
+): SourceConfig {
+  const known = configured.find((s) => s.name === name);
+  return parseSources([{ ...(known ?? {}), name, kind, url }], 'command line')[0]!;
+}

@@ -13,6 +13,8 @@ import type { IncomingDocument, IngestContext, RunReport } from './types.ts';
 
 export interface SourceContext extends IngestContext {
   fetcher: Fetcher;
+  /** A run asked for by a person (CLI, run-now) goes ahead even while the source is backing off. */
+  ignoreBackoff?: boolean;
   /** The gazetteer for default_locality (default: the bundled one). */
   units?: readonly Unit[];
 }
@@ -43,7 +45,7 @@ export class SourceRun {
     await ensureSource(ctx.db, source.name, source.kind, source.url);
     const runId = await startRun(ctx.db, `${source.kind}:${source.name}`, ctx.now());
     const run = new SourceRun(source, ctx, runId);
-    const until = await backoffUntil(ctx.db, source.name, ctx.now());
+    const until = ctx.ignoreBackoff ? null : await backoffUntil(ctx.db, source.name, ctx.now());
     if (until) {
       const reason = `${source.name}: skipped, backing off after failures until ${toLocalIso(until)}`;
       await finishRun(ctx.db, runId, { ...run.counts, errors: [], fatal: reason, skipped: true }, ctx.now());

@@ -21,14 +21,14 @@ WHERE l.band_key IN (SELECT unnest(string_split($keys, ','))::BIGINT);
 -- name: insert_raw_items
 INSERT INTO raw_items (id, source, locator, fetched_at, content_type, headers, body, content_hash, job_run_id)
 SELECT id, source, locator, fetched_at, content_type, headers, body, content_hash, job_run_id
-FROM read_json($file, format = 'newline_delimited', columns = {
+FROM read_json($file, format = 'newline_delimited', maximum_object_size = 268435456, columns = {
   id: 'VARCHAR', source: 'VARCHAR', locator: 'VARCHAR', fetched_at: 'TIMESTAMPTZ', content_type: 'VARCHAR',
   headers: 'JSON', body: 'VARCHAR', content_hash: 'VARCHAR', job_run_id: 'BIGINT'
 });
 
 -- name: stage_documents
 CREATE OR REPLACE TEMP TABLE stage_documents AS
-SELECT * FROM read_json($file, format = 'newline_delimited', columns = {
+SELECT * FROM read_json($file, format = 'newline_delimited', maximum_object_size = 268435456, columns = {
   id: 'VARCHAR', import_source: 'VARCHAR', outlet: 'VARCHAR', kind: 'VARCHAR', url: 'VARCHAR',
   canonical_url: 'VARCHAR', title: 'VARCHAR', text: 'VARCHAR', published_at: 'TIMESTAMPTZ',
   ingested_at: 'TIMESTAMPTZ', locality_uid: 'VARCHAR', lang: 'VARCHAR', content_hash: 'VARCHAR',

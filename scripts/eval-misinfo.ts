@@ -10,7 +10,13 @@ import { rocAuc } from '../analytics/nlp/metrics.ts';
 import { buildClaimIndex } from '../analytics/misinfo/claim-index.ts';
 import { extractClaims } from '../analytics/misinfo/extract-claims.ts';
 import { matchDocument } from '../analytics/misinfo/match-document.ts';
-import { engagementScore, readEngagement, riskScore, sensationalStyle, verdictRisk } from '../analytics/misinfo/risk.ts';
+import {
+  engagementScore,
+  readEngagement,
+  riskScore,
+  sensationalStyle,
+  verdictRisk,
+} from '../analytics/misinfo/risk.ts';
 import { DEFAULT_THRESHOLDS, MEEDAN_THRESHOLDS } from '../analytics/misinfo/thresholds.ts';
 import type { Thresholds } from '../analytics/misinfo/thresholds.ts';
 
@@ -88,10 +94,14 @@ function pr(rows: readonly Scored[], docs: ReadonlySet<string>, threshold: numbe
  * link above it was right, with room to spare); `suggest` is the highest multiple of 0.05 whose recall is ≥ 0.9.
  */
 function choose(rows: readonly Scored[], docs: ReadonlySet<string>): Thresholds {
-  const worstNegative = Math.max(0, ...rows.filter((r) => docs.has(r.doc) && !r.positive).map((r) => r.similarity));
+  const worstNegative = Math.max(
+    0,
+    ...rows.filter((r) => docs.has(r.doc) && !r.positive).map((r) => r.similarity),
+  );
   const auto = Math.min(0.95, Math.ceil((worstNegative + 0.05) * 20) / 20);
   let suggest = 0.05;
-  for (let t = 0.05; t <= auto + 1e-9; t += 0.05) if (pr(rows, docs, t).recall >= 0.9) suggest = Math.round(t * 100) / 100;
+  for (let t = 0.05; t <= auto + 1e-9; t += 0.05)
+    if (pr(rows, docs, t).recall >= 0.9) suggest = Math.round(t * 100) / 100;
   return { suggest, auto };
 }
 
@@ -111,11 +121,15 @@ const curve = [];
 for (let t = 0.3; t <= 0.951; t += 0.05) {
   const r = pr(scored, allDocs, Math.round(t * 100) / 100);
   curve.push(r);
-  lines.push(`  ${r.threshold.toFixed(2).padStart(9)}  ${fmt(r.precision).padStart(9)}  ${fmt(r.recall).padStart(6)}  ${String(r.links).padStart(5)}`);
+  lines.push(
+    `  ${r.threshold.toFixed(2).padStart(9)}  ${fmt(r.precision).padStart(9)}  ${fmt(r.recall).padStart(6)}  ${String(r.links).padStart(5)}`,
+  );
 }
 report.curve = curve;
 const chosen = choose(scored, allDocs);
-lines.push(`  chosen by the calibration rule on all documents: suggest ${chosen.suggest}, auto ${chosen.auto}`);
+lines.push(
+  `  chosen by the calibration rule on all documents: suggest ${chosen.suggest}, auto ${chosen.auto}`,
+);
 for (const [name, th] of [
   ['dlxh defaults', DEFAULT_THRESHOLDS],
   ['Meedan Check', MEEDAN_THRESHOLDS],
@@ -130,7 +144,9 @@ for (const [name, th] of [
 
 // Two-fold check by statement: thresholds chosen on the statements of one half, measured on the other.
 const half = (p: Pair, fold: number) =>
-  p.statement_id !== null ? Number(p.statement_id.replace(/\D/g, '')) % 2 === fold : Number(p.id.replace(/\D/g, '')) % 2 === fold;
+  p.statement_id !== null
+    ? Number(p.statement_id.replace(/\D/g, '')) % 2 === fold
+    : Number(p.id.replace(/\D/g, '')) % 2 === fold;
 const heldOut = [];
 for (const fold of [0, 1]) {
   const fit = new Set(pairs.filter((p) => !half(p, fold)).map((p) => p.id));
@@ -164,7 +180,10 @@ const rumours = pairs.filter(isMatch);
 const withClaim = rumours.filter((p) => extractClaims(p.text).length > 0).length;
 const quiet = pairs.filter((p) => p.label === 'unrelated');
 const quietClaims = quiet.filter((p) => extractClaims(p.text).length > 0).length;
-report.extraction = { rumoursWithClaim: withClaim / rumours.length, unrelatedWithClaim: quietClaims / quiet.length };
+report.extraction = {
+  rumoursWithClaim: withClaim / rumours.length,
+  unrelatedWithClaim: quietClaims / quiet.length,
+};
 lines.push(
   `Claim extraction (default min score): ${fmt(withClaim / rumours.length)} of rumour texts yield a check-worthy sentence; ${fmt(quietClaims / quiet.length)} of unrelated texts do`,
 );
@@ -185,7 +204,9 @@ if (!values['skip-reintel'] && existsSync(reintel)) {
     console.error(`reintel: fold ${f + 1}/${k} done`);
   }
   const style = examples.map((ex) => sensationalStyle(ex.text).score);
-  const claim = examples.map((ex) => Math.max(0, ...extractClaims(ex.text, { minScore: 0 }).map((c) => c.score)));
+  const claim = examples.map((ex) =>
+    Math.max(0, ...extractClaims(ex.text, { minScore: 0 }).map((c) => c.score)),
+  );
   const engagement = examples.map((ex) => engagementScore(readEngagement(ex)));
   const signals = (i: number, withClassifier: boolean) => ({
     verdict: verdictRisk(null, false),
@@ -199,10 +220,19 @@ if (!values['skip-reintel'] && existsSync(reintel)) {
   const auc = {
     sensational: rocAuc(positive, style),
     claimScore: rocAuc(positive, claim),
-    engagement: rocAuc(positive, engagement.map((e) => e ?? 0)),
-    riskWithoutClassifier: rocAuc(positive, examples.map((_, i) => riskScore(signals(i, false)))),
+    engagement: rocAuc(
+      positive,
+      engagement.map((e) => e ?? 0),
+    ),
+    riskWithoutClassifier: rocAuc(
+      positive,
+      examples.map((_, i) => riskScore(signals(i, false))),
+    ),
     classifier: rocAuc(positive, classifier),
-    risk: rocAuc(positive, examples.map((_, i) => riskScore(signals(i, true)))),
+    risk: rocAuc(
+      positive,
+      examples.map((_, i) => riskScore(signals(i, true))),
+    ),
   };
   report.reintel = { n: examples.length, folds: k, auc };
   lines.push(`Risk ranking on ReINTEL (${examples.length} posts, ${k}-fold CV for the classifier), ROC-AUC:`);

@@ -33,7 +33,11 @@ export type { AppContext, JobControl } from './context.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PUBLIC_DIR = path.join(HERE, 'public');
-const PLOT_DIR = path.join(path.dirname(fileURLToPath(import.meta.resolve('@observablehq/plot'))), '..', 'dist');
+const PLOT_DIR = path.join(
+  path.dirname(fileURLToPath(import.meta.resolve('@observablehq/plot'))),
+  '..',
+  'dist',
+);
 const D3_DIR = path.dirname(fileURLToPath(import.meta.resolve('d3')));
 
 function vendorFile(dir: string, file: string): express.RequestHandler {
@@ -71,6 +75,7 @@ export function createApp(appCtx: AppContext): express.Express {
   app.use('/static', express.static(PUBLIC_DIR, { fallthrough: false, index: false, maxAge: '1h' }));
   app.get('/vendor/plot.umd.min.js', vendorFile(PLOT_DIR, 'plot.umd.min.js'));
   app.get('/vendor/d3.min.js', vendorFile(D3_DIR, 'd3.min.js'));
+  app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   app.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
@@ -109,7 +114,9 @@ export function createApp(appCtx: AppContext): express.Express {
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return answerError(req, res, status, 'invalid request');
     }
-    ctx.logger.error(`web: ${req.method} ${req.path}: ${error instanceof Error ? error.message : String(error)}`);
+    ctx.logger.error(
+      `web: ${req.method} ${req.path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     answerError(req, res, 500, 'internal error');
   };
   app.use(onError);
@@ -119,5 +126,12 @@ export function createApp(appCtx: AppContext): express.Express {
 function answerError(req: Request, res: Response, status: number, message: string): void {
   if (res.headersSent) return;
   if (isApiRequest(req) || !req.accepts('html')) return void res.status(status).json({ error: message });
-  sendPage(req, res, String(status), html`<h1>${status}</h1><p class="error">${message}</p>`, { status });
+  sendPage(
+    req,
+    res,
+    String(status),
+    html`<h1>${status}</h1>
+      <p class="error">${message}</p>`,
+    { status },
+  );
 }

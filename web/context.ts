@@ -40,7 +40,12 @@ export interface WebContext extends AppContext {
   /** Bumped when unit responsibilities change, so that cached scopes are resolved again. */
   accessEpoch: number;
   /** Append to the audit log as the request's user. */
-  audit(req: Request, action: string, object?: string | null, details?: Record<string, unknown>): Promise<void>;
+  audit(
+    req: Request,
+    action: string,
+    object?: string | null,
+    details?: Record<string, unknown>,
+  ): Promise<void>;
 }
 
 export function webContext(ctx: AppContext): WebContext {
@@ -54,7 +59,12 @@ export function webContext(ctx: AppContext): WebContext {
       const user = requestState(req).user;
       await appendAudit(
         ctx.db,
-        { actor: user?.username ?? 'anonymous', action, object: object ?? null, details: { ...details, ip: req.ip } },
+        {
+          actor: user?.username ?? 'anonymous',
+          action,
+          object: object ?? null,
+          details: { ...details, ip: req.ip },
+        },
         ctx.now(),
       );
     },

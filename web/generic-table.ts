@@ -11,22 +11,29 @@ function cell(value: unknown): string {
 }
 
 /** Every column of `rows` (at most `maxColumns`), with the classification column shown as a marking. */
-export function genericTable(lang: Lang, rows: readonly Record<string, unknown>[], maxColumns = 10): SafeHtml {
+export function genericTable(
+  lang: Lang,
+  rows: readonly Record<string, unknown>[],
+  maxColumns = 10,
+): SafeHtml {
   const columns = Object.keys(rows[0] ?? {}).slice(0, maxColumns);
   return html`<div class="scroll">
     <table>
       <thead>
-        <tr>${columns.map((c) => html`<th>${c}</th>`)}</tr>
+        <tr>
+          ${columns.map((c) => html`<th>${c}</th>`)}
+        </tr>
       </thead>
       <tbody>
         ${rows.map(
-          (row) => html`<tr>
-            ${columns.map((c) =>
-              c === 'classification' && typeof row[c] === 'number'
-                ? html`<td>${classificationBadge(lang, row[c])}</td>`
-                : html`<td>${cell(row[c])}</td>`,
-            )}
-          </tr>`,
+          (row) =>
+            html`<tr>
+              ${columns.map((c) =>
+                c === 'classification' && typeof row[c] === 'number'
+                  ? html`<td>${classificationBadge(lang, row[c])}</td>`
+                  : html`<td>${cell(row[c])}</td>`,
+              )}
+            </tr>`,
         )}
       </tbody>
     </table>

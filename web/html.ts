@@ -68,7 +68,9 @@ export function classificationLabel(lang: Lang, level: number): string {
 
 /** The classification marking shown on every classified record. */
 export function classificationBadge(lang: Lang, level: number): SafeHtml {
-  return html`<span class="badge level-${Math.min(Math.max(level, 0), 3)}">${classificationLabel(lang, level)}</span>`;
+  return html`<span class="badge level-${Math.min(Math.max(level, 0), 3)}"
+    >${classificationLabel(lang, level)}</span
+  >`;
 }
 
 export function emptyState(message: string): SafeHtml {
@@ -117,13 +119,22 @@ function withLang(url: string, lang: Lang): string {
 }
 
 /** A whole HTML page: header with the menu for the user's role, language toggle, sign-out form, body. */
-export function page(ctx: PageContext, title: string, body: SafeHtml, options: { scripts?: string[] } = {}): string {
+export function page(
+  ctx: PageContext,
+  title: string,
+  body: SafeHtml,
+  options: { scripts?: string[] } = {},
+): string {
   const { lang, user } = ctx;
   const path = new URL(ctx.url, 'http://local').pathname;
   const nav = user
     ? NAV.filter((item) => item.roles.includes(user.role)).map(
         (item) =>
-          html`<a href="${item.path}" class="${(item.path === '/' ? path === '/' : path.startsWith(item.path)) ? 'active' : ''}">${t(lang, item.key)}</a>`,
+          html`<a
+            href="${item.path}"
+            class="${(item.path === '/' ? path === '/' : path.startsWith(item.path)) ? 'active' : ''}"
+            >${t(lang, item.key)}</a
+          >`,
       )
     : [];
   const other: Lang = lang === 'vi' ? 'en' : 'vi';
@@ -141,13 +152,17 @@ export function page(ctx: PageContext, title: string, body: SafeHtml, options: {
           <a class="brand" href="/">dlxh</a><span class="sub">${t(lang, 'app.name')}</span>
           <span class="spacer"></span>
           <a class="lang" href="${withLang(ctx.url, other)}" hreflang="${other}">${other.toUpperCase()}</a>
-          ${user
-            ? html`<span class="who">${user.display_name} · ${classificationLabel(lang, user.clearance)}</span>
-                <form method="post" action="/logout" class="inline">
-                  <input type="hidden" name="_csrf" value="${ctx.csrf ?? ''}" />
-                  <button type="submit" class="link">${t(lang, 'auth.logout')}</button>
-                </form>`
-            : ''}
+          ${
+            user
+              ? html`<span class="who"
+                    >${user.display_name} · ${classificationLabel(lang, user.clearance)}</span
+                  >
+                  <form method="post" action="/logout" class="inline">
+                    <input type="hidden" name="_csrf" value="${ctx.csrf ?? ''}" />
+                    <button type="submit" class="link">${t(lang, 'auth.logout')}</button>
+                  </form>`
+              : ''
+          }
         </header>
         ${nav.length ? html`<nav class="menu">${nav}</nav>` : ''}
         <main>${body}</main>

@@ -26,7 +26,8 @@ export function plotStyleHashes(): string[] {
   ];
   const texts = new Set<string>();
   for (const sample of samples) {
-    for (const style of Array.from((sample as unknown as Element).querySelectorAll("style"))) texts.add(style.textContent ?? "");
+    for (const style of Array.from((sample as unknown as Element).querySelectorAll('style')))
+      texts.add(style.textContent ?? '');
   }
   hashes = [...texts].map((text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`);
   return hashes;

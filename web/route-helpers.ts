@@ -32,9 +32,14 @@ export function sendPage(
     .status(options.status ?? 200)
     .type('html')
     .send(
-      page({ lang: state.lang, user: state.user, csrf: state.session?.csrf, url: req.originalUrl }, title, body, {
-        scripts: options.scripts,
-      }),
+      page(
+        { lang: state.lang, user: state.user, csrf: state.session?.csrf, url: req.originalUrl },
+        title,
+        body,
+        {
+          scripts: options.scripts,
+        },
+      ),
     );
 }
 
@@ -67,7 +72,8 @@ export function intParam(
   const value = param(source, name);
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw inputError(name, null, `invalid number "${value}" (${min}–${max})`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw inputError(name, null, `invalid number "${value}" (${min}–${max})`);
   return n;
 }
 
@@ -75,7 +81,11 @@ export function intParam(
  * Run `fn` on a connection that sees only what the signed-in user may see (pooled: create no temporary
  * objects on it).
  */
-export async function inScope<T>(ctx: WebContext, req: Request, fn: (scoped: ScopedDb) => Promise<T>): Promise<T> {
+export async function inScope<T>(
+  ctx: WebContext,
+  req: Request,
+  fn: (scoped: ScopedDb) => Promise<T>,
+): Promise<T> {
   return ctx.scopedPool.use(await currentScope(ctx, req), fn);
 }
 

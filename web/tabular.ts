@@ -22,7 +22,8 @@ export function jsonRows(rows: readonly object[]): Row[] {
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const plain = jsonValue(value);
-  let text = typeof plain === 'string' ? plain : typeof plain === 'object' ? JSON.stringify(plain) : String(plain);
+  let text =
+    typeof plain === 'string' ? plain : typeof plain === 'object' ? JSON.stringify(plain) : String(plain);
   // A cell that starts like a formula would run in a spreadsheet: keep it text.
   if (/^[=+\-@\t\r]/.test(text) && typeof plain === 'string') text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -36,7 +37,11 @@ export function toCsv(columns: readonly string[], rows: readonly Row[]): string 
 }
 
 /** One worksheet with a header row; values stay values (strings are never formulas). */
-export async function toXlsx(columns: readonly string[], rows: readonly Row[], sheet = 'dlxh'): Promise<Buffer> {
+export async function toXlsx(
+  columns: readonly string[],
+  rows: readonly Row[],
+  sheet = 'dlxh',
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const worksheet = workbook.addWorksheet(sheet);
   worksheet.addRow([...columns]);
@@ -45,7 +50,14 @@ export async function toXlsx(columns: readonly string[], rows: readonly Row[], s
     worksheet.addRow(
       columns.map((c) => {
         const v = row[c];
-        if (v === null || v === undefined || v instanceof Date || typeof v === 'number' || typeof v === 'boolean') return v;
+        if (
+          v === null ||
+          v === undefined ||
+          v instanceof Date ||
+          typeof v === 'number' ||
+          typeof v === 'boolean'
+        )
+          return v;
         const plain = jsonValue(v);
         return typeof plain === 'string' ? plain : JSON.stringify(plain);
       }),

@@ -50,6 +50,8 @@ interface Period {
   startMs: number;
   endMs: number;
   detectedAtMs: number;
+  /** The window that opened the period. */
+  first: FlaggedWindow;
 }
 
 /** Windows of one series no more than `gapDays` apart become one period. */
@@ -65,7 +67,7 @@ export function mergeWindows(windows: readonly FlaggedWindow[], gapDays: number)
         current.endMs = Math.max(current.endMs, w.endMs);
         current.detectedAtMs = Math.min(current.detectedAtMs, w.endMs);
       } else {
-        current = { seriesIndex, startMs: w.startMs, endMs: w.endMs, detectedAtMs: w.endMs };
+        current = { seriesIndex, startMs: w.startMs, endMs: w.endMs, detectedAtMs: w.endMs, first: w };
         periods.push(current);
       }
     }
@@ -86,6 +88,30 @@ export function periodRanges(state: ScanState, periods: readonly Period[]) {
   });
 }
 
+/**
+ * When a day bucket became significant as its documents came in: the publication time of the document that
+ * took the day's count (against the whole day's expectation) past the test it passed at the day's close.
+ */
+function crossingTime(
+  window: FlaggedWindow,
+  docs: readonly SeriesDoc[],
+  config: DetectorConfig,
+  size: number,
+  minCount: number,
+): number {
+  const inDay = docs.filter((d) => d.ms >= window.startMs && d.ms < window.endMs);
+  const cap = config.capPerOutlet[window.series.level] ?? 2;
+  for (let k = 1; k <= inDay.length; k++) {
+    const { count, outlets, negShare } = effectiveCount(inDay.slice(0, k), cap);
+    if (count < minCount || outlets < config.minOutlets || count < config.minRatio * window.expected) continue;
+    if (negShare < config.minNegShare) continue;
+    if (logNegBinomialUpperTail(count, Math.max(window.expected, 1e-6), size) <= window.thresholdLogP) {
+      return inDay[k - 1]!.ms + 60_000;
+    }
+  }
+  return window.endMs;
+}
+
 /** Drafts of the topic detector from its periods and their documents. */
 export function topicDrafts(
   state: ScanState,
@@ -95,12 +121,16 @@ export function topicDrafts(
   watchIdOf: (topic: string) => string | null,
 ): AlertDraft[] {
   return periods.map((p, k) => {
+    const minCountOf = (level: number) =>
+      Math.max(2, Math.ceil((config.minCount[level] ?? 3) * (state.weights[p.seriesIndex]?.minCountFactor ?? 1)));
     const s = state.counts.series[p.seriesIndex]!;
     const inPeriod = docs[k]!.filter((d) => d.ms >= p.startMs && d.ms < p.endMs);
     const cap = config.capPerOutlet[s.level] ?? 2;
     const { count } = effectiveCount(inPeriod, cap);
     const expected = expectedOver(state, p.seriesIndex, p.startMs, p.endMs);
     const size = state.sizeByLevel.get(s.level) ?? Number.POSITIVE_INFINITY;
+    const detectedAtMs =
+      config.granularity === 'day' ? crossingTime(p.first, inPeriod, config, size, minCountOf(s.level)) : p.detectedAtMs;
     return {
       detector: 'topic',
       granularity: config.granularity,
@@ -110,7 +140,7 @@ export function topicDrafts(
       level: s.level,
       startMs: p.startMs,
       endMs: p.endMs,
-      detectedAtMs: p.detectedAtMs,
+      detectedAtMs,
       docs: inPeriod,
       count,
       expected,
@@ -163,24 +193,23 @@ function absorb(keep: AlertDraft, other: AlertDraft, label: string): void {
   keep.alsoElevated.push(...other.alsoElevated);
 }
 
-/** Of two alerts on the same documents, the one whose topic more of the shared documents have first. */
+/**
+ * Of two alerts on the same documents, the one whose topic rose most above its own baseline names the event
+ * (a rare topic such as corruption outranks the commoner one the same posts also touch), unless it holds far
+ * fewer documents.
+ */
 function primaryOf(a: AlertDraft, b: AlertDraft): [AlertDraft, AlertDraft] {
-  const ids = docIdSet(a);
-  let votesA = 0;
-  let votesB = 0;
-  for (const d of b.docs) {
-    if (!ids.has(d.id)) continue;
-    if (d.primaryTopic === a.topic) votesA++;
-    if (d.primaryTopic === b.topic) votesB++;
-  }
-  if (votesA !== votesB) return votesA > votesB ? [a, b] : [b, a];
-  return b.count > a.count ? [b, a] : [a, b];
+  const lift = (d: AlertDraft) => d.count / Math.max(d.expected, 0.05);
+  const comparable = Math.min(a.count, b.count) >= 0.4 * Math.max(a.count, b.count);
+  if (comparable && lift(a) !== lift(b)) return lift(a) > lift(b) ? [a, b] : [b, a];
+  if (a.count !== b.count) return a.count > b.count ? [a, b] : [b, a];
+  return a.logP <= b.logP ? [a, b] : [b, a];
 }
 
 /**
  * Fold duplicates so one event gives one alert: alerts of the same level whose documents are mostly the same
  * (the same story under a second topic, or one old commune split between two new ones) become one, under the
- * topic most of their documents have first; then an alert of a unit above is folded into the alerts below it
+ * topic that rose most above its baseline; then an alert of a unit above is folded into the alerts below it
  * when their documents account for most of its excess over expected.
  */
 export function foldDrafts(drafts: AlertDraft[], tree: UnitTree, config: DetectorConfig): AlertDraft[] {

@@ -178,24 +178,34 @@ export interface SeriesDoc {
   negative: boolean;
   namedUid: string;
   classification: number;
+  /** The document's first (most confident) topic. */
+  primaryTopic: string | null;
 }
 
-/** Capped independent stories among `docs`: per local day, one outlet's stories count at most `cap`. */
-export function effectiveCount(docs: readonly SeriesDoc[], cap: number): { count: number; outlets: number } {
+/**
+ * Capped independent stories among `docs` (oldest first): per local day, one outlet's stories count at most
+ * `cap`; also the distinct outlets that originated them and the share of those stories that are negative.
+ */
+export function effectiveCount(
+  docs: readonly SeriesDoc[],
+  cap: number,
+): { count: number; outlets: number; negShare: number } {
   const seen = new Set<string>();
   const perOutletDay = new Map<string, number>();
   const outlets = new Set<string>();
+  let negative = 0;
   for (const doc of docs) {
     const key = `${doc.day}|${doc.story}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (doc.negative) negative++;
     outlets.add(doc.outlet);
     const k = `${doc.day}|${doc.outlet}`;
     perOutletDay.set(k, (perOutletDay.get(k) ?? 0) + 1);
   }
   let count = 0;
   for (const n of perOutletDay.values()) count += Math.min(n, cap);
-  return { count, outlets: outlets.size };
+  return { count, outlets: outlets.size, negShare: seen.size > 0 ? negative / seen.size : 0 };
 }
 
 export interface CandidateRange {

@@ -158,7 +158,7 @@ function foldTerms(topic: AlertDraft[], terms: AlertDraft[]): AlertDraft[] {
         bestShared = shared;
       }
     }
-    if (best && bestShared >= 0.5 * ids.size) {
+    if (best && bestShared >= 0.5 * Math.min(ids.size, best.docs.length)) {
       best.terms = [...(best.terms ?? []), ...(t.terms ?? [])].slice(0, 10);
       best.topTerms = [...new Set([...best.topTerms, ...t.topTerms])].slice(0, 8);
     } else kept.push(t);

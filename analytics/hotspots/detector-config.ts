@@ -19,6 +19,8 @@ export interface DetectorConfig {
   minOutlets: number;
   /** Least ratio of observed to expected. */
   minRatio: number;
+  /** Least share of negative stories in a flagged window: a burst of neutral notices is not a hot spot. */
+  minNegShare: number;
   /** False-discovery rate of the Benjamini–Hochberg step across all series of one bucket. */
   fdr: number;
   /** Multiplies `fdr` for the hourly trailing windows, which overlap and are tested 24 times a day. */
@@ -46,13 +48,14 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   warmupDays: 7,
   priorDays: 7,
   capPerOutlet: { 1: 10, 2: 3, 3: 2 },
-  minCount: { 1: 8, 2: 4, 3: 3 },
+  minCount: { 1: 5, 2: 3, 3: 3 },
   minOutlets: 2,
   minRatio: 2,
+  minNegShare: 0.25,
   fdr: 0.01,
   hourlyFdrFactor: 0.25,
   mergeGapDays: 2,
-  parentCoverage: 0.6,
+  parentCoverage: 0.4,
   maxDocIds: 500,
   termMinDocs: 5,
   termMinOutlets: 3,

@@ -60,6 +60,8 @@ export interface FlaggedWindow {
   count: number;
   expected: number;
   pValue: number;
+  /** The log p-value the window had to reach (Benjamini–Hochberg cut, weighted). */
+  thresholdLogP: number;
 }
 
 function effectiveExposure(counts: CountData, topic: string): TopicExposure {
@@ -192,6 +194,15 @@ export function benjaminiHochberg(
   q: number,
   m: number,
 ): number[] {
+  return benjaminiHochbergCut(tests, q, m).rejected;
+}
+
+/** As `benjaminiHochberg`, with the log cut on weighted p-values (−Infinity when nothing is rejected). */
+export function benjaminiHochbergCut(
+  tests: readonly { logP: number; weight: number }[],
+  q: number,
+  m: number,
+): { rejected: number[]; logCut: number } {
   const order = tests
     .map((t, i) => ({ i, score: t.logP - Math.log(Math.max(t.weight, 1e-9)) }))
     .sort((a, b) => a.score - b.score);
@@ -199,7 +210,10 @@ export function benjaminiHochberg(
   for (let k = 0; k < order.length; k++) {
     if (order[k]!.score <= Math.log(((k + 1) * q) / m)) cut = k;
   }
-  return order.slice(0, cut + 1).map((o) => o.i);
+  return {
+    rejected: order.slice(0, cut + 1).map((o) => o.i),
+    logCut: cut >= 0 ? Math.log(((cut + 1) * q) / m) : Number.NEGATIVE_INFINITY,
+  };
 }
 
 function priorRates(counts: CountData, exposures: Map<string, TopicExposure>, unitsByLevel: Map<number, number>) {
@@ -281,13 +295,15 @@ export function scanDays(counts: CountData, options: ScanOptions): { state: Scan
         t <= lastTest &&
         c >= minCount &&
         s.origins[t]! >= config.minOutlets &&
-        c >= config.minRatio * mu
+        c >= config.minRatio * mu &&
+        s.neg[t]! >= config.minNegShare * s.stories[t]!
       ) {
         const size = sizeByLevel.get(s.level) ?? Number.POSITIVE_INFINITY;
         tests.push({ series: i, logP: logNegBinomialUpperTail(c, Math.max(mu, 1e-6), size), weight: weight.weight, mu });
       }
     }
-    const rejected = new Set(benjaminiHochberg(tests, config.fdr, testedSeries));
+    const bh = benjaminiHochbergCut(tests, config.fdr, testedSeries);
+    const rejected = new Set(bh.rejected);
     for (let k = 0; k < tests.length; k++) {
       if (!rejected.has(k)) continue;
       const test = tests[k]!;
@@ -300,6 +316,7 @@ export function scanDays(counts: CountData, options: ScanOptions): { state: Scan
         count: s.capped[t]!,
         expected: test.mu,
         pValue: Math.exp(test.logP),
+        thresholdLogP: bh.logCut + Math.log(Math.max(test.weight, 1e-9)),
       });
     }
     for (let i = 0; i < n; i++) {
@@ -400,8 +417,8 @@ export function scanHours(
       const endMs = dayStart + h * HOUR_MS;
       const startMs = endMs - DAY_MS;
       const inWindow = list.filter((d) => d.ms >= startMs && d.ms < endMs);
-      const { count, outlets } = effectiveCount(inWindow, cap);
-      if (count < minCount || outlets < config.minOutlets) continue;
+      const { count, outlets, negShare } = effectiveCount(inWindow, cap);
+      if (count < minCount || outlets < config.minOutlets || negShare < config.minNegShare) continue;
       const mu = expectedOver(state, candidate.series, startMs, endMs);
       if (count < config.minRatio * mu) continue;
       const logP = logNegBinomialUpperTail(count, Math.max(mu, 1e-6), size);
@@ -411,7 +428,7 @@ export function scanHours(
         series: candidate.series,
         logP,
         weight: weight.weight,
-        window: { series: s, startMs, endMs, count, expected: mu, pValue: Math.exp(logP) },
+        window: { series: s, startMs, endMs, count, expected: mu, pValue: Math.exp(logP), thresholdLogP: 0 },
       });
       byHour.set(hourKey, bucket);
     }
@@ -419,7 +436,11 @@ export function scanHours(
   const out: FlaggedWindow[] = [];
   for (const hourKey of [...byHour.keys()].sort((a, b) => a - b)) {
     const bucket = byHour.get(hourKey)!;
-    for (const k of benjaminiHochberg(bucket, q, state.testedSeries)) out.push(bucket[k]!.window);
+    const bh = benjaminiHochbergCut(bucket, q, state.testedSeries);
+    for (const k of bh.rejected) {
+      const { window, weight } = bucket[k]!;
+      out.push({ ...window, thresholdLogP: bh.logCut + Math.log(Math.max(weight, 1e-9)) });
+    }
   }
   return out;
 }

@@ -21,7 +21,7 @@ export interface ClaimIndex {
   /** Sum of each statement's term weights: the BM25 score of the statement against itself. */
   readonly selfScores: Float64Array;
   readonly idf: ReadonlyMap<string, number>;
-  /** idf of a term that no statement has. */
+  /** idf given to a term no statement has: that of the rarest terms, so a small registry does not over-penalise it. */
   readonly unseenIdf: number;
 }
 
@@ -64,7 +64,7 @@ export function buildClaimIndex(statements: readonly ClaimStatement[]): ClaimInd
     postings,
     selfScores,
     idf,
-    unseenIdf: Math.log(1 + (n + 0.5) / 0.5),
+    unseenIdf: Math.log(1 + (n - 1 + 0.5) / 1.5),
   };
 }
 

@@ -55,10 +55,13 @@ function appearance(row: ReviewedRow): Record<string, unknown> {
  * claim without statement. `JSON.stringify(await exportClaimReviews(db, { baseUrl: 'https://…' }))`.
  */
 export async function exportClaimReviews(db: Db, options: ClaimReviewOptions = {}): Promise<ClaimReview[]> {
-  const rows = await db.all<ReviewedRow>(sql('reviewed'), { max_classification: options.maxClassification ?? 0 });
+  const rows = await db.all<ReviewedRow>(sql('reviewed'), {
+    max_classification: options.maxClassification ?? 0,
+  });
   const groups = new Map<string, ReviewedRow[]>();
   for (const row of rows) {
-    const key = row.statement_id !== null ? `s\u0000${row.statement_id}\u0000${row.status}` : `c\u0000${row.id}`;
+    const key =
+      row.statement_id !== null ? `s\u0000${row.statement_id}\u0000${row.status}` : `c\u0000${row.id}`;
     const group = groups.get(key) ?? [];
     group.push(row);
     groups.set(key, group);
@@ -95,7 +98,9 @@ export async function exportClaimReviews(db: Db, options: ClaimReviewOptions = {
       itemReviewed: {
         '@type': 'Claim',
         appearance: appearances,
-        ...(earliest ? { firstAppearance: appearance(earliest), datePublished: toLocalIso(earliest.doc_at!) } : {}),
+        ...(earliest
+          ? { firstAppearance: appearance(earliest), datePublished: toLocalIso(earliest.doc_at!) }
+          : {}),
       },
     };
     const body = last.response ?? first.response;

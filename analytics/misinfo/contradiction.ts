@@ -46,7 +46,10 @@ function isNegator(token: ClaimToken): boolean {
  * syllables of its clause, through linking words ("không hề", "không được"), and stops at punctuation or a
  * conjunction ("mà", "nhưng").
  */
-export function negationScopes(tokens: readonly ClaimToken[]): { negated: Set<string>; asserted: Set<string> } {
+export function negationScopes(tokens: readonly ClaimToken[]): {
+  negated: Set<string>;
+  asserted: Set<string>;
+} {
   const stream = syllableStream(tokens);
   const linkAt = spans(links.find(stream));
   const breakAt = spans(breaks.find(stream));
@@ -153,7 +156,11 @@ function unitGraph(): UnitGraph {
   const units = new Map<string, Unit>(loadUnits().map((u) => [u.uid, u]));
   const cache = new Map<string, Set<string>>();
   const up = (uid: string, out: Set<string>) => {
-    for (let u = units.get(uid); u && !out.has(u.uid); u = u.parent_uid ? units.get(u.parent_uid) : undefined) {
+    for (
+      let u = units.get(uid);
+      u && !out.has(u.uid);
+      u = u.parent_uid ? units.get(u.parent_uid) : undefined
+    ) {
       out.add(u.uid);
     }
   };
@@ -179,7 +186,11 @@ function placeUids(text: string, at: Date | undefined): { uid: string; surface: 
     .map((m) => ({ uid: m.uid, surface: m.surface }));
 }
 
-function placeCues(statement: TokenizedText, passage: TokenizedText, options: ContradictionOptions): string[] {
+function placeCues(
+  statement: TokenizedText,
+  passage: TokenizedText,
+  options: ContradictionOptions,
+): string[] {
   const ours = placeUids(statement.text, options.statementAt);
   if (ours.length === 0) return [];
   const theirs = placeUids(passage.text, options.passageAt ?? options.statementAt);
@@ -203,7 +214,8 @@ export function detectContradiction(
 ): ContradictionResult {
   const cues: string[] = [];
   if (negationFlipped(statement.tokens, passage.tokens)) cues.push('negation');
-  if (hasDenial(syllableStream(passage.tokens)) && !hasDenial(syllableStream(statement.tokens))) cues.push('denial');
+  if (hasDenial(syllableStream(passage.tokens)) && !hasDenial(syllableStream(statement.tokens)))
+    cues.push('denial');
   const ours = extractQuantities(statement.tokens);
   const theirs = extractQuantities(passage.tokens);
   cues.push(...numberCues(ours.quantities, theirs.quantities));

@@ -142,7 +142,17 @@ export const DENIAL_PHRASES: readonly string[] = [
 ];
 
 /** Negators, with diacritics (a word written with them must match one exactly); "cấm", "dừng" deny what follows. */
-export const NEGATORS: readonly string[] = ['không', 'chưa', 'chẳng', 'chả', 'đừng', 'chớ', 'cấm', 'dừng', 'ngừng'];
+export const NEGATORS: readonly string[] = [
+  'không',
+  'chưa',
+  'chẳng',
+  'chả',
+  'đừng',
+  'chớ',
+  'cấm',
+  'dừng',
+  'ngừng',
+];
 /** Negators recognised in diacritic-free writing, where "dung" (dùng/đừng/dừng) and "cha" (cha/chả) are left out. */
 export const BARE_NEGATORS: readonly string[] = ['khong', 'chua', 'chang', 'cam', 'ngung'];
 /** Words after a negator that the negation passes through without ending ("không hề", "không phải"). */

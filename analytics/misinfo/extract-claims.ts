@@ -3,7 +3,6 @@ import { normalizeText } from '../../data/text/normalize.ts';
 import { claimTokens } from './claim-tokens.ts';
 import type { ClaimToken } from './claim-tokens.ts';
 import { CLAIM_CUES } from './cue-lexicon.ts';
-import { isStopSyllable } from './match-terms.ts';
 import { PhraseMatcher, syllableStream } from './phrase-matcher.ts';
 import { extractQuantities } from './quantities.ts';
 import { splitSentences } from './sentences.ts';
@@ -45,7 +44,22 @@ const BODY_HEADS = new Set(
 );
 const ACRONYM = /^[A-ZĐ]{2,6}$/;
 /** Capitalised abbreviations of titles and place types, which name no body. */
-const NOT_BODIES = new Set(['TP', 'TX', 'TT', 'PGS', 'GS', 'TS', 'BS', 'KS', 'THS', 'CN', 'QL', 'THPT', 'THCS', 'OK']);
+const NOT_BODIES = new Set([
+  'TP',
+  'TX',
+  'TT',
+  'PGS',
+  'GS',
+  'TS',
+  'BS',
+  'KS',
+  'THS',
+  'CN',
+  'QL',
+  'THPT',
+  'THCS',
+  'OK',
+]);
 const QUOTE = /[“"«]([^”"»]+)[”"»]/u;
 
 function bodyByName(tokens: readonly ClaimToken[]): boolean {
@@ -60,11 +74,15 @@ function bodyByName(tokens: readonly ClaimToken[]): boolean {
   return false;
 }
 
+/** A Vietnamese syllable written without diacritics: onset, vowels, coda ("nghieng", "khong", "ea"). */
+const BARE_SYLLABLE =
+  /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
+
 function isDiacriticFree(words: readonly ClaimToken[]): boolean {
   if (words.length < 4) return false;
-  const bare = words.filter((w) => w.bare).length;
-  const vietnamese = words.filter((w) => w.bare && w.folded.some((f) => isStopSyllable(f))).length;
-  return bare >= words.length * 0.8 && vietnamese >= 2;
+  const bare = words.filter((w) => w.bare);
+  const syllables = bare.filter((w) => BARE_SYLLABLE.test(w.lower)).length;
+  return bare.length >= words.length * 0.8 && syllables >= bare.length * 0.8;
 }
 
 /** The cues of one sentence's tokens, and the adjustments for opinions, questions and fragments. */
@@ -109,7 +127,8 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
     while (u < tokens.length && tokens[u]!.start < sentence.end) u++;
     const { score, cues } = scoreSentence(sentence.text, tokens.slice(t, u));
     t = u;
-    if (score >= minScore) out.push({ sentence: sentence.text, start: sentence.start, end: sentence.end, score, cues });
+    if (score >= minScore)
+      out.push({ sentence: sentence.text, start: sentence.start, end: sentence.end, score, cues });
   }
   return out;
 }

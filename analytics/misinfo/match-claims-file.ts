@@ -70,7 +70,8 @@ export async function matchClaimsFile(
 ): Promise<MatchClaimsReport> {
   const { logger } = ctx;
   const statements = readStatements(options.statementsFile, logger);
-  if (statements.length === 0) logger.warn(`${path.basename(options.statementsFile)}: no usable statements; nothing will match`);
+  if (statements.length === 0)
+    logger.warn(`${path.basename(options.statementsFile)}: no usable statements; nothing will match`);
   const index = buildClaimIndex(statements.map((s) => ({ id: s.id, text: s.claim })));
   const statementDates = statements.map((s) => s.issuedAt ?? undefined);
   const idValues = new Map(statements.map((s) => [s.id, s.idValue]));

@@ -43,6 +43,7 @@ interface Passage {
   to: number;
   start: number;
   end: number;
+  terms: Map<string, number>;
 }
 
 function firstTokenAtOrAfter(tokens: readonly ClaimToken[], offset: number): number {
@@ -56,21 +57,31 @@ function firstTokenAtOrAfter(tokens: readonly ClaimToken[], offset: number): num
   return lo;
 }
 
-/** Sentence windows of one to three sentences, as token ranges. */
+function mergeTerms(into: Map<string, number>, from: ReadonlyMap<string, number>): Map<string, number> {
+  for (const [term, count] of from) into.set(term, (into.get(term) ?? 0) + count);
+  return into;
+}
+
+/**
+ * Windows of one to three sentences, with their terms. Sentences end at punctuation, where no term spans two
+ * of them, so a window's terms are the sum of its sentences'.
+ */
 function passages(text: string, tokens: readonly ClaimToken[]): Passage[] {
-  const sentences = splitSentences(text).map((s) => ({
-    from: firstTokenAtOrAfter(tokens, s.start),
-    to: firstTokenAtOrAfter(tokens, s.end),
-    start: s.start,
-    end: s.end,
-  }));
+  const sentences = splitSentences(text).map((s) => {
+    const from = firstTokenAtOrAfter(tokens, s.start);
+    const to = firstTokenAtOrAfter(tokens, s.end);
+    return { from, to, start: s.start, end: s.end, terms: matchTerms(tokens, from, to) };
+  });
   const out: Passage[] = [];
   for (let i = 0; i < sentences.length; i++) {
-    for (let w = 1; w <= MAX_WINDOW && i + w <= sentences.length; w++) {
+    const first = sentences[i]!;
+    if (first.to > first.from) out.push(first);
+    let terms = first.terms;
+    for (let w = 2; w <= MAX_WINDOW && i + w <= sentences.length; w++) {
       const last = sentences[i + w - 1]!;
-      const first = sentences[i]!;
-      if (w > 1 && last.to - first.from > MAX_WINDOW_TOKENS) break;
-      if (last.to > first.from) out.push({ from: first.from, to: last.to, start: first.start, end: last.end });
+      if (last.to - first.from > MAX_WINDOW_TOKENS) break;
+      terms = mergeTerms(new Map(terms), last.terms);
+      out.push({ from: first.from, to: last.to, start: first.start, end: last.end, terms });
     }
   }
   return out;
@@ -97,7 +108,7 @@ export function matchDocument(index: ClaimIndex, text: string, options: MatchOpt
   const tokens = claimTokens(normalized);
   const best = new Map<number, { similarity: number; passage: Passage }>();
   for (const passage of passages(normalized, tokens)) {
-    for (const score of scorePassage(index, matchTerms(tokens, passage.from, passage.to))) {
+    for (const score of scorePassage(index, passage.terms)) {
       const current = best.get(score.statement);
       if (!current || score.similarity > current.similarity + 1e-12) {
         best.set(score.statement, { similarity: score.similarity, passage });

@@ -78,10 +78,7 @@ function parseMoney(text: string): number | null {
   let value = parseVietnameseNumber(match[1]!);
   if (value === null) return null;
   for (const word of match[2]!.split(/\s+/)) {
-    const key = word
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .replace('đ', 'd');
+    const key = word.normalize('NFD').replace(/\p{M}/gu, '').replace('đ', 'd');
     if (SCALES[key]) value *= SCALES[key];
   }
   return value;
@@ -126,7 +123,10 @@ function calendarWord(before: string, value: number, surface: string): DateMenti
  * The quantities and dates of a run of claim tokens. "tháng 10" is a month, "6 tháng" six months; "năm 2015" and a
  * lone 19xx/20xx are years; "hai tuần" counts as 2 tuần.
  */
-export function extractQuantities(tokens: readonly ClaimToken[]): { quantities: Quantity[]; dates: DateMention[] } {
+export function extractQuantities(tokens: readonly ClaimToken[]): {
+  quantities: Quantity[];
+  dates: DateMention[];
+} {
   const quantities: Quantity[] = [];
   const dates: DateMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -166,7 +166,8 @@ export function extractQuantities(tokens: readonly ClaimToken[]): { quantities: 
     else if (adjacent && CURRENCIES.has(nextWord)) unit = 'money';
     else if (adjacent && UNITS.has(nextWord)) unit = nextWord;
     else if (scaled) unit = 'money';
-    const end = unit !== '' && adjacent && (unit === nextWord || unit === '%' || CURRENCIES.has(nextWord)) ? j + 1 : j;
+    const end =
+      unit !== '' && adjacent && (unit === nextWord || unit === '%' || CURRENCIES.has(nextWord)) ? j + 1 : j;
     const surface = tokens
       .slice(i, end)
       .map((t, k) => (k > 0 && t.start > tokens[i + k - 1]!.end ? ' ' : '') + t.text)

@@ -73,7 +73,8 @@ function list(value: unknown): string[] | null {
 }
 
 function first(record: Record<string, unknown>, keys: readonly string[]): unknown {
-  for (const key of keys) if (record[key] !== undefined && record[key] !== null && record[key] !== '') return record[key];
+  for (const key of keys)
+    if (record[key] !== undefined && record[key] !== null && record[key] !== '') return record[key];
   return undefined;
 }
 
@@ -105,23 +106,28 @@ export function parseStatementRecord(
   value: unknown,
   position: string,
 ): { statement: StatementInput } | { problem: string } {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { problem: 'not a JSON object' };
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { problem: 'not a JSON object' };
   const r = value as Record<string, unknown>;
   const rawId = r.id;
   const id = text(rawId);
-  if (id === null) return { problem: rawId === undefined || rawId === '' ? 'missing id' : `invalid id ${quote(rawId)}` };
+  if (id === null)
+    return { problem: rawId === undefined || rawId === '' ? 'missing id' : `invalid id ${quote(rawId)}` };
   const claimValue = first(r, ['claim', 'text', 'claim_text']);
   const claim = typeof claimValue === 'string' ? normalizeText(claimValue) : '';
-  if (claim === '') return { problem: claimValue === undefined ? 'missing text' : 'text is empty or not a string' };
+  if (claim === '')
+    return { problem: claimValue === undefined ? 'missing text' : 'text is empty or not a string' };
   const verdictValue = first(r, ['verdict', 'rating']);
   let verdict: Verdict = 'unverified';
   if (verdictValue !== undefined) {
     const found = VERDICT_ALIASES[foldDiacritics(String(verdictValue)).trim().replace(/\s+/g, ' ')];
-    if (!found) return { problem: `unknown verdict ${quote(verdictValue)} (true, false, misleading, unverified)` };
+    if (!found)
+      return { problem: `unknown verdict ${quote(verdictValue)} (true, false, misleading, unverified)` };
     verdict = found;
   }
   const issuedAt = parseIssuedAt(first(r, ['issued_at', 'date', 'published_at']));
-  if (issuedAt === undefined) return { problem: `invalid issued_at ${quote(first(r, ['issued_at', 'date', 'published_at']))}` };
+  if (issuedAt === undefined)
+    return { problem: `invalid issued_at ${quote(first(r, ['issued_at', 'date', 'published_at']))}` };
   const classificationValue = first(r, ['classification']);
   const classification = classificationValue === undefined ? 0 : Number(classificationValue);
   if (!Number.isInteger(classification) || classification < 0 || classification > 3) {
@@ -214,7 +220,9 @@ export function readStatements(file: string, logger: Logger): StatementInput[] {
   const byId = new Map<string, string>();
   const byClaim = new Map<string, string>();
   for (const record of records) {
-    const parsed = record.problem ? { problem: record.problem } : parseStatementRecord(record.value, record.position);
+    const parsed = record.problem
+      ? { problem: record.problem }
+      : parseStatementRecord(record.value, record.position);
     if ('problem' in parsed) {
       logger.warn(`${name}: ${record.position}: ${parsed.problem}; skipped`);
       continue;
@@ -222,7 +230,9 @@ export function readStatements(file: string, logger: Logger): StatementInput[] {
     const statement = parsed.statement;
     const seen = byId.get(statement.id);
     if (seen) {
-      logger.warn(`${name}: ${record.position}: duplicate id ${quote(statement.id)} (first at ${seen}); skipped`);
+      logger.warn(
+        `${name}: ${record.position}: duplicate id ${quote(statement.id)} (first at ${seen}); skipped`,
+      );
       continue;
     }
     const key = claimKey(statement.claim);

@@ -7,7 +7,13 @@ import type { Verdict } from './read-statements.ts';
 
 const sql = readSqlFile(new URL('./review.sql', import.meta.url));
 
-export const REVIEW_STATUSES = ['chưa xác định', 'đang xác minh', 'sai sự thật', 'đúng sự thật', 'không áp dụng'] as const;
+export const REVIEW_STATUSES = [
+  'chưa xác định',
+  'đang xác minh',
+  'sai sự thật',
+  'đúng sự thật',
+  'không áp dụng',
+] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 /** Allowed moves: open → verifying → a verdict; a verdict or a dismissal can be reopened for verification. */
@@ -73,12 +79,18 @@ function isStatus(value: unknown): value is ReviewStatus {
 type Row = Omit<ClaimCandidate, 'risk_signals'> & { risk_signals: string | null };
 
 function toCandidate(row: Row): ClaimCandidate {
-  return { ...row, risk_signals: row.risk_signals ? (JSON.parse(row.risk_signals) as Record<string, unknown>) : null };
+  return {
+    ...row,
+    risk_signals: row.risk_signals ? (JSON.parse(row.risk_signals) as Record<string, unknown>) : null,
+  };
 }
 
 async function select(db: Db, options: ListCandidatesOptions & { id?: string }): Promise<ClaimCandidate[]> {
   if (options.status !== undefined && !isStatus(options.status)) {
-    throw new DlxhError('INPUT', `invalid status ${JSON.stringify(options.status)} (${REVIEW_STATUSES.join(', ')})`);
+    throw new DlxhError(
+      'INPUT',
+      `invalid status ${JSON.stringify(options.status)} (${REVIEW_STATUSES.join(', ')})`,
+    );
   }
   const rows = await db.all<Row>(sql('list'), {
     status: options.status ?? null,
@@ -127,7 +139,10 @@ export async function reviewCandidate(
   ctx: { now: () => Date },
 ): Promise<ClaimCandidate> {
   if (!isStatus(input.status)) {
-    throw new DlxhError('INPUT', `claim ${id}: invalid status ${JSON.stringify(input.status)} (${REVIEW_STATUSES.join(', ')})`);
+    throw new DlxhError(
+      'INPUT',
+      `claim ${id}: invalid status ${JSON.stringify(input.status)} (${REVIEW_STATUSES.join(', ')})`,
+    );
   }
   const reviewer = typeof input.reviewer === 'string' ? input.reviewer.trim() : '';
   if (reviewer === '') throw new DlxhError('INPUT', `claim ${id}: a reviewer is required`);
@@ -139,7 +154,10 @@ export async function reviewCandidate(
       throw new DlxhError('INPUT', `claim ${id}: cannot go from "${current.status}" to "${input.status}"`);
     }
     const given = input.response?.trim() || null;
-    const response = input.status === 'sai sự thật' ? (given ?? current.statement_official_text ?? null) : (given ?? current.response);
+    const response =
+      input.status === 'sai sự thật'
+        ? (given ?? current.statement_official_text ?? null)
+        : (given ?? current.response);
     if (input.status === 'sai sự thật' && !response) {
       throw new DlxhError('INPUT', `claim ${id}: a false claim needs the official response to publish`);
     }
@@ -192,5 +210,9 @@ export async function candidateSpread(
  */
 export async function reviewTrainingExamples(db: Db): Promise<{ id: string; text: string; label: string }[]> {
   const rows = await db.all<{ id: string; text: string; status: ReviewStatus }>(sql('training'));
-  return rows.map((r) => ({ id: r.id, text: r.text, label: r.status === 'sai sự thật' ? 'unreliable' : 'reliable' }));
+  return rows.map((r) => ({
+    id: r.id,
+    text: r.text,
+    label: r.status === 'sai sự thật' ? 'unreliable' : 'reliable',
+  }));
 }

@@ -7,11 +7,19 @@ import { readSqlFile } from '../../data/sql-file.ts';
 import { predict } from '../nlp/classifier.ts';
 import type { Model } from '../nlp/classifier.ts';
 import { buildClaimIndex } from './claim-index.ts';
+import type { ClaimIndex } from './claim-index.ts';
 import { extractClaims } from './extract-claims.ts';
 import { matchDocument } from './match-document.ts';
 import type { ClaimMatch } from './match-document.ts';
 import type { Verdict } from './read-statements.ts';
-import { engagementScore, readEngagement, riskScore, sensationalStyle, spreadScore, verdictRisk } from './risk.ts';
+import {
+  engagementScore,
+  readEngagement,
+  riskScore,
+  sensationalStyle,
+  spreadScore,
+  verdictRisk,
+} from './risk.ts';
 import type { RiskSignals } from './risk.ts';
 import { DEFAULT_THRESHOLDS } from './thresholds.ts';
 import type { Thresholds } from './thresholds.ts';
@@ -94,13 +102,9 @@ export function candidateId(docId: string, statementId: string | null): string {
     .slice(0, 24)}`;
 }
 
+/** The document's `extra` JSON column (valid JSON, as DuckDB stores it), or null. */
 function parseExtra(extra: string | null): unknown {
-  if (!extra) return null;
-  try {
-    return JSON.parse(extra);
-  } catch {
-    return null;
-  }
+  return extra ? (JSON.parse(extra) as unknown) : null;
 }
 
 function bestClaimScore(passage: string): { score: number; cues: string[] } {
@@ -111,7 +115,12 @@ function bestClaimScore(passage: string): { score: number; cues: string[] } {
   });
 }
 
-function candidatesFor(doc: DocumentRow, index: ReturnType<typeof buildClaimIndex>, statements: StatementRow[], ctx: ScanContext) {
+function candidatesFor(
+  doc: DocumentRow,
+  index: ClaimIndex,
+  statements: StatementRow[],
+  ctx: ScanContext,
+): CandidateRow[] {
   const thresholds = ctx.thresholds ?? DEFAULT_THRESHOLDS;
   const at = doc.published_at ?? doc.ingested_at;
   const statementDates = statements.map((s) => s.issued_at ?? undefined);
@@ -122,7 +131,8 @@ function candidatesFor(doc: DocumentRow, index: ReturnType<typeof buildClaimInde
   if (doc.title) {
     for (const match of matchDocument(index, doc.title, { thresholds, at, statementDates })) {
       const current = found.get(match.statementId);
-      if (!current || match.similarity > current.match.similarity) found.set(match.statementId, { match, inTitle: true });
+      if (!current || match.similarity > current.match.similarity)
+        found.set(match.statementId, { match, inTitle: true });
     }
   }
   const extra = parseExtra(doc.extra);
@@ -130,8 +140,11 @@ function candidatesFor(doc: DocumentRow, index: ReturnType<typeof buildClaimInde
   const engagement = engagementScore(readEngagement(extra));
   const label = ctx.unreliableLabel ?? 'unreliable';
   const unreliable = ctx.unreliableModel
-    ? (predict(ctx.unreliableModel, doc.text, extra && typeof extra === 'object' ? (extra as Record<string, unknown>) : {})
-        .scores[label] ?? null)
+    ? (predict(
+        ctx.unreliableModel,
+        doc.text,
+        extra && typeof extra === 'object' ? (extra as Record<string, unknown>) : {},
+      ).scores[label] ?? null)
     : null;
   const byId = new Map(statements.map((s) => [s.id, s]));
   const rows: CandidateRow[] = [];
@@ -203,7 +216,11 @@ function candidatesFor(doc: DocumentRow, index: ReturnType<typeof buildClaimInde
  * decision is never overwritten, and nothing is acted on. Each document is contained: a failure is counted and
  * warned about. `await scanDocuments(db, ['doc-1', 'doc-2'], { logger, now })`.
  */
-export async function scanDocuments(db: Db, docIds: readonly string[], ctx: ScanContext): Promise<ScanReport> {
+export async function scanDocuments(
+  db: Db,
+  docIds: readonly string[],
+  ctx: ScanContext,
+): Promise<ScanReport> {
   const report: ScanReport = { documents: 0, copies: 0, candidates: 0, failed: 0 };
   const statements = await db.all<StatementRow>(sql('statements'));
   const index = buildClaimIndex(statements.map((s) => ({ id: s.id, text: s.claim })));
@@ -241,8 +258,13 @@ export async function scanDocuments(db: Db, docIds: readonly string[], ctx: Scan
           now,
         });
       }
-      await db.run(sql('delete_stale'), { docs: JSON.stringify(scanned), keep: JSON.stringify(rows.map((r) => r.id)) });
-      const statementIds = [...new Set(rows.map((r) => r.statement_id).filter((s): s is string => s !== null))];
+      await db.run(sql('delete_stale'), {
+        docs: JSON.stringify(scanned),
+        keep: JSON.stringify(rows.map((r) => r.id)),
+      });
+      const statementIds = [
+        ...new Set(rows.map((r) => r.statement_id).filter((s): s is string => s !== null)),
+      ];
       await refreshRisk(db, [...scanned, ...touched], statementIds);
     });
     report.candidates += rows.length;
@@ -254,7 +276,11 @@ export async function scanDocuments(db: Db, docIds: readonly string[], ctx: Scan
 }
 
 /** Recomputes spread and risk of the candidates of `docIds` and of every candidate matching `statementIds`. */
-export async function refreshRisk(db: Db, docIds: readonly string[], statementIds: readonly string[]): Promise<number> {
+export async function refreshRisk(
+  db: Db,
+  docIds: readonly string[],
+  statementIds: readonly string[],
+): Promise<number> {
   const ids = (
     await db.all<{ id: string }>(sql('affected'), {
       docs: JSON.stringify(docIds),
@@ -262,13 +288,20 @@ export async function refreshRisk(db: Db, docIds: readonly string[], statementId
     })
   ).map((r) => r.id);
   if (ids.length === 0) return 0;
-  const rows = await db.all<{ id: string; risk_signals_text: string | null; documents: number; outlets: number; hours: number }>(
-    sql('spread'),
-    { ids: JSON.stringify(ids) },
-  );
+  const rows = await db.all<{
+    id: string;
+    risk_signals_text: string | null;
+    documents: number;
+    outlets: number;
+    hours: number;
+  }>(sql('spread'), { ids: JSON.stringify(ids) });
   for (const row of rows) {
     const stored = (row.risk_signals_text ? JSON.parse(row.risk_signals_text) : {}) as StaticSignals;
-    const spread = { documents: Math.max(1, row.documents), outlets: Math.max(1, row.outlets), hours: row.hours };
+    const spread = {
+      documents: Math.max(1, row.documents),
+      outlets: Math.max(1, row.outlets),
+      hours: row.hours,
+    };
     const signals: RiskSignals = { ...stored, spread: spreadScore(spread) };
     await db.run(sql('update_risk'), {
       id: row.id,

@@ -61,7 +61,10 @@ interface Row {
   classification: number;
 }
 
-function resolvePlaces(input: StatementInput, warn: (problem: string) => void): { places: string[]; locality: string | null } {
+function resolvePlaces(
+  input: StatementInput,
+  warn: (problem: string) => void,
+): { places: string[]; locality: string | null } {
   const uids = new Set(loadUnits().map((u) => u.uid));
   const at = input.issuedAt ? { at: input.issuedAt } : undefined;
   let mentions: PlaceMention[];
@@ -122,7 +125,9 @@ async function store(db: Db, rows: readonly Row[], importedFrom: string, ctx: Re
       }
       const owner = claims.get(claimKey(row.claim));
       if (owner !== undefined && owner !== row.id) {
-        ctx.logger.warn(`${importedFrom}: statement ${JSON.stringify(row.id)}: same claim as statement ${JSON.stringify(owner)}; skipped`);
+        ctx.logger.warn(
+          `${importedFrom}: statement ${JSON.stringify(row.id)}: same claim as statement ${JSON.stringify(owner)}; skipped`,
+        );
         counts.skipped++;
         continue;
       }
@@ -152,7 +157,9 @@ async function store(db: Db, rows: readonly Row[], importedFrom: string, ctx: Re
 export async function importStatements(db: Db, file: string, ctx: RegistryContext): Promise<ImportReport> {
   const name = path.basename(file);
   const inputs = readStatements(file, ctx.logger);
-  const rows = inputs.map((input) => toRow(input, (problem) => ctx.logger.warn(`${name}: ${input.position}: ${problem}`)));
+  const rows = inputs.map((input) =>
+    toRow(input, (problem) => ctx.logger.warn(`${name}: ${input.position}: ${problem}`)),
+  );
   const counts = await store(db, rows, name, ctx);
   const report = { file: name, read: inputs.length, ...counts };
   ctx.logger.info(
@@ -165,12 +172,19 @@ export async function importStatements(db: Db, file: string, ctx: RegistryContex
  * Adds or updates one statement entered by hand (the dashboard's form): same fields as a file record.
  * `await saveStatement(db, { id: 's9', claim: '…', verdict: 'false' }, ctx)`.
  */
-export async function saveStatement(db: Db, record: Record<string, unknown>, ctx: RegistryContext): Promise<OfficialStatement> {
+export async function saveStatement(
+  db: Db,
+  record: Record<string, unknown>,
+  ctx: RegistryContext,
+): Promise<OfficialStatement> {
   const parsed = parseStatementRecord(record, 'form');
   if ('problem' in parsed) throw new DlxhError('INPUT', `statement: ${parsed.problem}`);
-  const row = toRow(parsed.statement, (problem) => ctx.logger.warn(`statement ${parsed.statement.id}: ${problem}`));
+  const row = toRow(parsed.statement, (problem) =>
+    ctx.logger.warn(`statement ${parsed.statement.id}: ${problem}`),
+  );
   const counts = await store(db, [row], 'dashboard', ctx);
-  if (counts.skipped > 0) throw new DlxhError('INPUT', `statement ${parsed.statement.id}: the same claim is already registered`);
+  if (counts.skipped > 0)
+    throw new DlxhError('INPUT', `statement ${parsed.statement.id}: the same claim is already registered`);
   return (await listStatements(db)).find((s) => s.id === row.id)!;
 }
 

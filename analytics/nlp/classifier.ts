@@ -194,13 +194,16 @@ function trainBinary(
   }
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
+  // Shrinking as in liblinear: examples whose constraint is comfortably met leave the active set until the end.
+  let active = n;
+  let maxOld = Infinity;
   let epoch = 0;
   while (epoch < epochs) {
     epoch++;
-    shuffleInPlace(order, random);
+    shuffleInPlace(order.subarray(0, active), random);
     let maxPg = -Infinity;
     let minPg = Infinity;
-    for (let s = 0; s < n; s++) {
+    for (let s = 0; s < active; s++) {
       const i = order[s]!;
       const idx = data.x[i]!.idx;
       const val = scaled[i]!;
@@ -208,7 +211,17 @@ function trainBinary(
       let dot = b;
       for (let k = 0; k < idx.length; k++) dot += w[idx[k]!]! * val[k]!;
       const g = yi * dot - 1 + alpha[i]! * diag;
-      const pg = alpha[i] === 0 ? Math.min(g, 0) : g;
+      let pg = g;
+      if (alpha[i] === 0) {
+        if (g > maxOld) {
+          active--;
+          order[s] = order[active]!;
+          order[active] = i;
+          s--;
+          continue;
+        }
+        if (g > 0) pg = 0;
+      }
       if (pg > maxPg) maxPg = pg;
       if (pg < minPg) minPg = pg;
       if (Math.abs(pg) < 1e-12) continue;
@@ -219,7 +232,13 @@ function trainBinary(
       for (let k = 0; k < idx.length; k++) w[idx[k]!]! += d * val[k]!;
       b += d;
     }
-    if (maxPg - minPg < tolerance) break;
+    if (maxPg - minPg <= tolerance) {
+      if (active === n) break;
+      active = n;
+      maxOld = Infinity;
+      continue;
+    }
+    maxOld = maxPg > 0 ? maxPg : Infinity;
   }
   return { w, b, epochs: epoch };
 }

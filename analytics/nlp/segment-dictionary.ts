@@ -13,7 +13,7 @@ const NOT_NAME_START = new Set(
     'luôn tỉnh huyện xã phường thị quận thành phố làng thôn ấp sở bộ ban ngành cục vụ viện trường hội đoàn đảng ' +
     'nhà tổng phó trưởng chủ bạn người dân con cái chiếc cuộc việc sự vị đội tổ khu vùng miền sông núi đèo đường ' +
     'cầu chợ báo đài kênh trang hiện ngay riêng chính toàn tất cả bên phía cùng nhiều ít chiều sáng tối trưa đêm ' +
-    'thứ chủ-nhật dạ vâng thưa xin cảm ồ ôi à ừ nhờ hãy đừng chớ hả đúng sai tiếp hai ba bốn năm sáu bảy tám chín mười'
+    'thứ dạ vâng thưa xin cảm ồ ôi à ừ nhờ hãy đừng chớ hả đúng sai tiếp hai ba bốn năm sáu bảy tám chín mười'
   ).split(' '),
 );
 
@@ -29,7 +29,11 @@ function isNameShape(shape: Shape): boolean {
  * For tokens `infos`, marks in the returned array (length n - 1) each gap that the fewest-words segmentation
  * over `lexicon` joins. With `names`, runs of two or more capitalised syllables may also form one word.
  */
-export function dictionaryJoins(infos: readonly TokenInfo[], lexicon: WordLexicon, names: boolean): Uint8Array {
+export function dictionaryJoins(
+  infos: readonly TokenInfo[],
+  lexicon: WordLexicon,
+  names: boolean,
+): Uint8Array {
   const n = infos.length;
   const joins = new Uint8Array(Math.max(0, n - 1));
   if (n < 2) return joins;
@@ -61,7 +65,8 @@ export function dictionaryJoins(infos: readonly TokenInfo[], lexicon: WordLexico
     const nameLimit = Math.min(nameRunEnd, i + MAX_NAME_LENGTH);
     for (let end = i + 2; end <= nameLimit; end++) {
       let coversWord = false;
-      for (let k = i; k < end - 1 && !coversWord; k++) coversWord = shortestWord[k]! > 0 && k + shortestWord[k]! <= end;
+      for (let k = i; k < end - 1 && !coversWord; k++)
+        coversWord = shortestWord[k]! > 0 && k + shortestWord[k]! <= end;
       const total = cost[end]! + NAME_COST + (coversWord ? NAME_OVER_WORD_COST : 0);
       if (total < cost[i]!) {
         cost[i] = total;

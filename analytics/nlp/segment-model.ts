@@ -1,6 +1,12 @@
 // Training, running and (de)serialising the perceptron segmenter.
 import type { WordLexicon } from './segment-lexicon.ts';
-import { Collocations, FEATURES_PER_GAP, PairStatistics, featureContext, gapFeatures } from './segment-perceptron.ts';
+import {
+  Collocations,
+  FEATURES_PER_GAP,
+  PairStatistics,
+  featureContext,
+  gapFeatures,
+} from './segment-features.ts';
 
 /** A segmenter: decides, for each gap between adjacent tokens, whether the two belong to one word. */
 export interface SegmentModel {
@@ -42,6 +48,8 @@ export interface SegmentModelFile {
   words: string[];
   /** Syllable pairs seen in training: [left, right, times joined, times seen]. */
   pairs: [string, string, number, number][];
+  /** Syllables seen in training: [syllable, times inside a multi-syllable word, times seen]. */
+  syllables: [string, number, number][];
   /** Collocation counts from the unsegmented corpus: total syllables, [syllable, count], [left, right, count]. */
   collocations: { total: number; unigrams: [string, number][]; bigrams: [string, string, number][] };
   trainedOn: { sentences: number; gaps: number; epochs: number };
@@ -81,7 +89,7 @@ export class PerceptronSegmenter implements SegmentModel {
       const count = gapFeatures(context, i, this.#mask, features);
       let score = 0;
       for (let k = 0; k < count; k++) score += this.#weights[features[k]!]!;
-      joins[i] = score > Number(process.env.TH ?? 0) ? 1 : 0;
+      joins[i] = score > 0 ? 1 : 0;
     }
     return joins;
   }
@@ -102,6 +110,8 @@ export class PerceptronSegmenter implements SegmentModel {
       const space = key.indexOf(' ');
       pairs.push([key.slice(0, space), key.slice(space + 1), joined, seen]);
     }
+    const syllables: SegmentModelFile['syllables'] = [];
+    for (const [key, [bound, seen]] of this.#statistics.syllables) syllables.push([key, bound, seen]);
     const bigrams: [string, string, number][] = [];
     for (const [key, count] of this.#collocations.bigrams) {
       const space = key.indexOf(' ');
@@ -117,6 +127,7 @@ export class PerceptronSegmenter implements SegmentModel {
       weights,
       words: this.#statistics.words.words(),
       pairs,
+      syllables,
       collocations: { total: this.#collocations.total, unigrams: [...this.#collocations.unigrams], bigrams },
       trainedOn: this.trainedOn,
     };
@@ -133,11 +144,13 @@ export function perceptronFromFile(file: SegmentModelFile, lexicon: WordLexicon)
   }
   const statistics = new PairStatistics();
   for (const word of file.words) statistics.words.add(word.split(' '));
-  for (const [left, right, joined, seen] of file.pairs) statistics.pairs.set(left + ' ' + right, [joined, seen]);
+  for (const [left, right, joined, seen] of file.pairs)
+    statistics.pairs.set(left + ' ' + right, [joined, seen]);
   const collocations = new Collocations();
   collocations.total = file.collocations.total;
   for (const [key, count] of file.collocations.unigrams) collocations.unigrams.set(key, count);
-  for (const [left, right, count] of file.collocations.bigrams) collocations.bigrams.set(left + ' ' + right, count);
+  for (const [left, right, count] of file.collocations.bigrams)
+    collocations.bigrams.set(left + ' ' + right, count);
   return new PerceptronSegmenter(weights, lexicon, statistics, collocations, file.trainedOn);
 }
 
@@ -178,7 +191,8 @@ export function trainPerceptron(
   const foldStatistics = Array.from({ length: folds }, () => new PairStatistics());
   sentences.forEach((sentence, index) => {
     full.addSentence(sentence.tokens, sentence.joins);
-    for (let f = 0; f < folds; f++) if (index % folds !== f) foldStatistics[f]!.addSentence(sentence.tokens, sentence.joins);
+    for (let f = 0; f < folds; f++)
+      if (index % folds !== f) foldStatistics[f]!.addSentence(sentence.tokens, sentence.joins);
   });
 
   let gaps = 0;
@@ -232,5 +246,9 @@ export function trainPerceptron(
     const total = totals[f]! + (step - stamps[f]!) * weights[f]!;
     averaged[f] = total / sentences.length / epochs;
   }
-  return new PerceptronSegmenter(averaged, lexicon, full, collocations, { sentences: sentences.length, gaps, epochs });
+  return new PerceptronSegmenter(averaged, lexicon, full, collocations, {
+    sentences: sentences.length,
+    gaps,
+    epochs,
+  });
 }

@@ -21,6 +21,18 @@ export interface TokenInfo {
   readonly shape: Shape;
   /** 32-bit FNV-1a hash of `key`. */
   readonly hash: number;
+  /** Hashes of the syllable's initial consonant and of the rest without tone, for reduplication (lung linh, bâng khuâng). */
+  readonly onset: number;
+  readonly rhyme: number;
+}
+
+const ONSET = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])/;
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+function onsetAndRhyme(key: string): [number, number] {
+  const onset = ONSET.exec(key)?.[0] ?? '';
+  const rhyme = key.slice(onset.length).normalize('NFD').replace(TONE_MARKS, '').normalize('NFC');
+  return [fnv1a(onset), fnv1a(rhyme)];
 }
 
 const LETTER = /\p{L}/u;
@@ -93,7 +105,8 @@ export function tokenInfo(token: string): TokenInfo {
   let info = infoCache.get(token);
   if (info === undefined) {
     const key = syllableKey(token);
-    info = { key, shape: shapeOf(token), hash: fnv1a(key) };
+    const [onset, rhyme] = onsetAndRhyme(key);
+    info = { key, shape: shapeOf(token), hash: fnv1a(key), onset, rhyme };
     if (infoCache.size >= INFO_CACHE_LIMIT) infoCache.clear();
     infoCache.set(token, info);
   }

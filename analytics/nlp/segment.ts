@@ -1,5 +1,6 @@
 // Vietnamese word segmentation: joins the syllables of multi-syllable words with `_`, never changing a token.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
 import { inputError } from '../../data/errors.ts';
 import { bundledLexicon } from './segment-lexicon.ts';
 import type { WordLexicon } from './segment-lexicon.ts';
@@ -51,7 +52,10 @@ export function segmentLine(line: string, model: SegmentModel = builtinSegmenter
 }
 
 /** Groups tokens into words: `segmentWords(['mặt', 'bằng', 'rộng'])` → `[['mặt', 'bằng'], ['rộng']]`. */
-export function segmentWords(tokens: readonly string[], model: SegmentModel = builtinSegmenter()): string[][] {
+export function segmentWords(
+  tokens: readonly string[],
+  model: SegmentModel = builtinSegmenter(),
+): string[][] {
   const words: string[][] = [];
   if (tokens.length === 0) return words;
   const joins = model.joins(tokens);
@@ -101,7 +105,10 @@ export interface SegmentScores {
 }
 
 /** Word-level precision, recall and F1 of `model` on gold lines; a word is correct when its span matches exactly. */
-export function segmentEval(goldLines: Iterable<string>, model: SegmentModel = builtinSegmenter()): SegmentScores {
+export function segmentEval(
+  goldLines: Iterable<string>,
+  model: SegmentModel = builtinSegmenter(),
+): SegmentScores {
   let gold = 0;
   let predicted = 0;
   let correct = 0;
@@ -132,7 +139,10 @@ export function segmentEval(goldLines: Iterable<string>, model: SegmentModel = b
  * Trains a segmenter on gold lines (one sentence per line, syllables of a word joined by `_`). The model
  * combines the bundled lexicon with what it learns. `trainSegmenter(['giải_phóng mặt_bằng'])`.
  */
-export function trainSegmenter(goldLines: Iterable<string>, options: TrainSegmenterOptions = {}): SegmentModel {
+export function trainSegmenter(
+  goldLines: Iterable<string>,
+  options: TrainSegmenterOptions = {},
+): SegmentModel {
   const sentences: GoldSentence[] = [];
   for (const line of goldLines) {
     const sentence = parseGoldLine(line);
@@ -157,7 +167,11 @@ export function loadSegmentModel(file: string): SegmentModel {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw inputError(file, null, `cannot read segment model: ${error instanceof Error ? error.message : String(error)}`);
+    throw inputError(
+      file,
+      null,
+      `cannot read segment model: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return segmentModelFromJSON(parsed, file);
 }
@@ -169,35 +183,44 @@ export function segmentModelFromJSON(value: unknown, source = 'segment model'): 
   return perceptronFromFile(value as SegmentModelFile, bundledLexicon());
 }
 
-function isNumberArray(value: unknown): value is number[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v));
-}
+const count = z.number().int().nonnegative();
+const modelFileSchema = z.object({
+  kind: z.literal('perceptron'),
+  hashBits: z.number().int().min(8).max(26),
+  lexiconSize: count,
+  indexDeltas: z.array(count),
+  weights: z.array(z.number()),
+  words: z.array(z.string()),
+  pairs: z.array(z.tuple([z.string(), z.string(), count, z.number().int().positive()])),
+  syllables: z.array(z.tuple([z.string(), count, z.number().int().positive()])),
+  collocations: z.object({
+    total: count,
+    unigrams: z.array(z.tuple([z.string(), count])),
+    bigrams: z.array(z.tuple([z.string(), z.string(), count])),
+  }),
+  trainedOn: z.object({ sentences: count, gaps: count, epochs: count }),
+});
 
 function modelFileProblem(value: unknown): string | null {
   if (typeof value !== 'object' || value === null) return 'not a segment model: expected a JSON object';
-  const file = value as Partial<Record<keyof SegmentModelFile, unknown>>;
-  if (file.format !== MODEL_FORMAT) return `not a segment model: format ${JSON.stringify(file.format)}`;
-  if (file.version !== MODEL_VERSION) return `unsupported segment model version ${JSON.stringify(file.version)}`;
-  if (file.kind !== 'perceptron') return `unsupported segment model kind ${JSON.stringify(file.kind)}`;
-  const bits = file.hashBits;
-  if (typeof bits !== 'number' || !Number.isInteger(bits) || bits < 8 || bits > 26) return `invalid hashBits: ${bits}`;
-  if (!isNumberArray(file.indexDeltas) || !isNumberArray(file.weights)) return 'invalid weights';
-  if (file.indexDeltas.length !== file.weights.length) return 'invalid weights: indexDeltas and weights differ in length';
+  const { format, version } = value as { format?: unknown; version?: unknown };
+  if (format !== MODEL_FORMAT) return `not a segment model: format ${JSON.stringify(format)}`;
+  if (version !== MODEL_VERSION) return `unsupported segment model version ${JSON.stringify(version)}`;
+  const parsed = modelFileSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return `invalid ${issue.path.join('.')}: ${issue.message}`;
+  }
+  const file = parsed.data;
+  if (file.indexDeltas.length !== file.weights.length)
+    return 'invalid weights: indexDeltas and weights differ in length';
   let index = 0;
   for (const delta of file.indexDeltas) {
     index += delta;
-    if (!Number.isInteger(delta) || delta < 0 || index >= 2 ** bits) return `invalid weight index ${index}`;
+    if (index >= 2 ** file.hashBits) return `invalid weight index ${index} for hashBits ${file.hashBits}`;
   }
-  if (!Array.isArray(file.words) || !file.words.every((w) => typeof w === 'string')) return 'invalid words';
-  const pairs = file.pairs;
-  if (!Array.isArray(pairs)) return 'invalid pairs';
-  for (const pair of pairs) {
-    if (!Array.isArray(pair) || pair.length !== 4 || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') {
-      return `invalid pair ${JSON.stringify(pair)}`;
-    }
-    if (!isNumberArray(pair.slice(2)) || pair[2] < 0 || pair[3] < 1 || pair[2] > pair[3]) return `invalid pair ${JSON.stringify(pair)}`;
-  }
-  const trained = file.trainedOn as Record<string, unknown> | undefined;
-  if (typeof trained !== 'object' || trained === null) return 'invalid trainedOn';
-  return null;
+  const pair = file.pairs.find(([, , joined, seen]) => joined > seen);
+  if (pair) return `invalid pair ${JSON.stringify(pair)}: joined more often than seen`;
+  const syllable = file.syllables.find(([, bound, seen]) => bound > seen);
+  return syllable ? `invalid syllable ${JSON.stringify(syllable)}: bound more often than seen` : null;
 }

@@ -87,8 +87,7 @@ function unitClass(c: number): number {
   return cls === UNKNOWN ? classify(c) : cls;
 }
 
-const ASTRAL_LETTER = /[\p{L}\p{M}\p{N}]/u;
-const ASTRAL_PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+const astralClasses = new Map<number, number>();
 
 /** Class of the code point at `i` (a valid surrogate pair is classified as its astral code point). */
 function classAt(s: string, i: number): number {
@@ -96,11 +95,14 @@ function classAt(s: string, i: number): number {
   if (c !== C_HIGH) return c;
   const cp = s.codePointAt(i)!;
   if (cp < 0x10000) return C_OTHER;
-  if (cp >= 0x1f1e6 && cp <= 0x1f1ff) return C_EMOJI;
-  const ch = String.fromCodePoint(cp);
-  if (ASTRAL_PICTOGRAPHIC.test(ch)) return C_EMOJI;
-  if (ASTRAL_LETTER.test(ch)) return C_LETTER;
-  return C_OTHER;
+  let cls = astralClasses.get(cp);
+  if (cls === undefined) {
+    const ch = String.fromCodePoint(cp);
+    const regional = cp >= 0x1f1e6 && cp <= 0x1f1ff;
+    cls = regional || PICTOGRAPHIC.test(ch) ? C_EMOJI : LETTER_OR_MARK.test(ch) ? C_LETTER : C_OTHER;
+    if (astralClasses.size < 100_000) astralClasses.set(cp, cls);
+  }
+  return cls;
 }
 
 function width(s: string, i: number): number {
@@ -126,7 +128,9 @@ function isEmailLocal(c: number): boolean {
 
 const URL_PREFIXES = ['https://', 'http://', 'www.', 'ftp://'];
 const TLDS = new Set(
-  'vn com net org gov edu info io biz asia int mil co uk us cn jp kr fr de ru au tv me app dev online site'.split(' '),
+  'vn com net org gov edu info io biz asia int mil co uk us cn jp kr fr de ru au tv me app dev online site'.split(
+    ' ',
+  ),
 );
 const URL_STOP = new Set(['<', '>', '"', '“', '”', '«', '»', '`', '\\']);
 const TRAILING_URL_PUNCT = '.,;:!?\'"”’»)]}';
@@ -230,7 +234,8 @@ function dateEnd(s: string, i: number): number {
   const b = Number(s.slice(e1 + 1, e2));
   if (len1 === 4 && sep === '-' && len2 <= 2 && s[e2] === '-') {
     const e3 = digitsEnd(s, e2 + 1);
-    if (e3 - e2 - 1 >= 1 && e3 - e2 - 1 <= 2 && validMonth(b) && validDay(Number(s.slice(e2 + 1, e3)))) return e3;
+    if (e3 - e2 - 1 >= 1 && e3 - e2 - 1 <= 2 && validMonth(b) && validDay(Number(s.slice(e2 + 1, e3))))
+      return e3;
     return -1;
   }
   if (len1 > 2 || len2 > 4) return -1;
@@ -286,7 +291,9 @@ const SCALES = new Set(['nghìn', 'ngàn', 'triệu', 'tr', 'tỷ', 'tỉ', 'tr�
 const CURRENCIES = new Set(['đồng', 'đ', 'vnđ', 'vnd', 'usd', 'đô', 'euro', 'eur', 'yên', '$', '€']);
 /** Words that follow "đồng" when it is not the currency (đồng chí, đồng bào…). */
 const NOT_CURRENCY_AFTER_DONG = new Set(
-  'chí bào hồ nghiệp đội ruộng lúa bằng minh ý thời loạt hương môn ca bộ tình cảm hành lòng tâm thuận xu'.split(' '),
+  'chí bào hồ nghiệp đội ruộng lúa bằng minh ý thời loạt hương môn ca bộ tình cảm hành lòng tâm thuận xu'.split(
+    ' ',
+  ),
 );
 
 interface Scan {
@@ -311,7 +318,13 @@ function emojiEnd(s: string, i: number): number {
   for (;;) {
     const cp = s.codePointAt(end);
     if (cp === undefined) return end;
-    if (cp === 0xfe0f || cp === 0xfe0e || cp === 0x20e3 || (cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0020 && cp <= 0xe007f)) {
+    if (
+      cp === 0xfe0f ||
+      cp === 0xfe0e ||
+      cp === 0x20e3 ||
+      (cp >= 0x1f3fb && cp <= 0x1f3ff) ||
+      (cp >= 0xe0020 && cp <= 0xe007f)
+    ) {
       end += cp > 0xffff ? 2 : 1;
     } else if (cp === 0x200d && end + 1 < s.length && classAt(s, end + 1) === C_EMOJI) {
       end += 1 + width(s, end + 1);
@@ -320,7 +333,7 @@ function emojiEnd(s: string, i: number): number {
 }
 
 function scanText(s: string): Scan {
-    const scan: Scan = { kinds: [], starts: [], ends: [] };
+  const scan: Scan = { kinds: [], starts: [], ends: [] };
   const n = s.length;
   let nextAt = s.indexOf('@');
   let i = 0;
@@ -333,7 +346,8 @@ function scanText(s: string): Scan {
     }
     const prev = i > 0 ? s.charCodeAt(i - 1) : 0x20;
     if (cls === C_LETTER || cls === C_DIGIT) {
-      const boundary = !isAsciiAlnum(prev) && prev !== 0x2e && prev !== 0x2d && prev !== 0x40 && prev !== 0x2f;
+      const boundary =
+        !isAsciiAlnum(prev) && prev !== 0x2e && prev !== 0x2d && prev !== 0x40 && prev !== 0x2f;
       if (boundary && isAsciiAlnum(code)) {
         if (startsWithUrlPrefix(s, i)) {
           const end = urlEnd(s, i);
@@ -380,13 +394,17 @@ function scanText(s: string): Scan {
     }
     if ((code === 0x23 || code === 0x40) && i + 1 < n) {
       const next = classAt(s, i + 1);
-      if ((next === C_LETTER || next === C_DIGIT || s[i + 1] === '_') && (code === 0x23 || !isEmailLocal(prev))) {
+      if (
+        (next === C_LETTER || next === C_DIGIT || s[i + 1] === '_') &&
+        (code === 0x23 || !isEmailLocal(prev))
+      ) {
         let end = i + 1;
         for (;;) {
           if (end >= n) break;
           const c = classAt(s, end);
           if (c === C_LETTER || c === C_DIGIT || s[end] === '_') end += width(s, end);
-          else if (code === 0x40 && s[end] === '.' && end + 1 < n && isAsciiAlnum(s.charCodeAt(end + 1))) end++;
+          else if (code === 0x40 && s[end] === '.' && end + 1 < n && isAsciiAlnum(s.charCodeAt(end + 1)))
+            end++;
           else break;
         }
         push(scan, code === 0x23 ? HASHTAG : MENTION, i, end);
@@ -394,7 +412,11 @@ function scanText(s: string): Scan {
         continue;
       }
     }
-    if ((code === 0x2d || code === 0x2b || code === 0x2212) && i + 1 < n && unitClass(s.charCodeAt(i + 1)) === C_DIGIT) {
+    if (
+      (code === 0x2d || code === 0x2b || code === 0x2212) &&
+      i + 1 < n &&
+      unitClass(s.charCodeAt(i + 1)) === C_DIGIT
+    ) {
       const before = i > 0 ? classAt(s, i - 1) : C_SPACE;
       if (before === C_SPACE || prev === 0x28) {
         i = scanNumber(s, i + 1, scan, i);
@@ -403,7 +425,8 @@ function scanText(s: string): Scan {
     }
     if (cls === C_PUNCT) {
       let end = i + 1;
-      if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2d) while (end < n && s.charCodeAt(end) === code) end++;
+      if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2d)
+        while (end < n && s.charCodeAt(end) === code) end++;
       push(scan, PUNCT, i, end);
       i = end;
       continue;
@@ -472,14 +495,30 @@ function mergeMoney(s: string, scan: Scan): void {
     let end = ends[read]!;
     if (kind === NUMBER) {
       let j = read + 1;
-      while (j < kinds.length && kinds[j] === WORD && starts[j] === ends[j - 1]! + 1 && SCALES.has(s.slice(starts[j]!, ends[j]!).toLowerCase())) j++;
+      while (
+        j < kinds.length &&
+        kinds[j] === WORD &&
+        starts[j] === ends[j - 1]! + 1 &&
+        SCALES.has(s.slice(starts[j]!, ends[j]!).toLowerCase())
+      )
+        j++;
       if (j < kinds.length && starts[j] === ends[j - 1]! + 1 && (kinds[j] === WORD || kinds[j] === SYMBOL)) {
         const unit = s.slice(starts[j]!, ends[j]!).toLowerCase();
         let currency = CURRENCIES.has(unit);
-        if (unit === 'đồng' && j + 1 < kinds.length && kinds[j + 1] === WORD && starts[j + 1] === ends[j]! + 1) {
+        if (
+          unit === 'đồng' &&
+          j + 1 < kinds.length &&
+          kinds[j + 1] === WORD &&
+          starts[j + 1] === ends[j]! + 1
+        ) {
           currency = !NOT_CURRENCY_AFTER_DONG.has(s.slice(starts[j + 1]!, ends[j + 1]!).toLowerCase());
         }
-        if (unit === 'đô' && j + 1 < kinds.length && s.slice(starts[j + 1]!, ends[j + 1]!).toLowerCase() === 'la') j++;
+        if (
+          unit === 'đô' &&
+          j + 1 < kinds.length &&
+          s.slice(starts[j + 1]!, ends[j + 1]!).toLowerCase() === 'la'
+        )
+          j++;
         if (currency) {
           kind = MONEY;
           end = ends[j]!;

@@ -1,10 +1,15 @@
 /** dlxh ingest <kind> <input>: store (and score) documents, survey returns and reports. */
 import type { Command } from 'commander';
 import { ingestJsonl } from '../../pipeline/jsonl/ingest-jsonl.ts';
+import { ingestReports } from '../../pipeline/report/ingest-reports.ts';
+import { ingestSurvey } from '../../pipeline/survey/ingest-survey.ts';
 import type { RunReport } from '../../pipeline/types.ts';
-import { notImplemented } from '../commands.ts';
+import { adhocSource } from '../../pipeline/config.ts';
+import { createFetcher } from '../../pipeline/fetch/fetcher.ts';
+import { ingestSource } from '../../pipeline/ingest-source.ts';
 import { withContext, type CommandContext } from '../context.ts';
 import { afterIngest } from '../hooks.ts';
+import { progressBar } from '../progress.ts';
 
 /** One summary line in Vietnamese, plus each failed item's reason (already one line each). */
 export function reportRun(ctx: CommandContext, label: string, report: RunReport): void {
@@ -12,6 +17,58 @@ export function reportRun(ctx: CommandContext, label: string, report: RunReport)
   ctx.logger.info(
     `${label}: ${report.in} mục, ${report.new} mới, ${report.duplicate} trùng, ${report.nearDuplicate} gần trùng, ${report.failed} lỗi`,
   );
+  if ((report.failed > 0 || report.errors.length > 0) && report.new === 0 && report.duplicate === 0)
+    process.exitCode = 1;
+}
+
+export interface SurveyImportOptions {
+  survey: string;
+  form?: string;
+  weight?: string;
+  strata?: string;
+  cluster?: string;
+}
+
+export async function importDocuments(ctx: CommandContext, file: string, source: string): Promise<RunReport> {
+  const report = await ingestJsonl(
+    file,
+    { source },
+    { db: ctx.db, logger: ctx.logger, now: ctx.now, onNewDocuments: (ids) => afterIngest(ctx, ids) },
+  );
+  reportRun(ctx, `ingest ${file}`, report);
+  return report;
+}
+
+export async function importSurvey(
+  ctx: CommandContext,
+  file: string,
+  options: SurveyImportOptions,
+): Promise<RunReport> {
+  const bar = progressBar(`khảo sát ${options.survey}`);
+  try {
+    const report = await ingestSurvey(file, options, {
+      db: ctx.db,
+      logger: ctx.logger,
+      now: ctx.now,
+      secret: ctx.secret(),
+      progress: (done, total) => bar.update(done, total),
+    });
+    bar.stop();
+    reportRun(ctx, `ingest survey ${file}`, report);
+    return report;
+  } finally {
+    bar.stop();
+  }
+}
+
+export async function importReports(ctx: CommandContext, file: string, source?: string): Promise<RunReport> {
+  const report = await ingestReports(
+    file,
+    { source: source ?? null },
+    { db: ctx.db, logger: ctx.logger, now: ctx.now, secret: ctx.secret() },
+  );
+  reportRun(ctx, `ingest report ${file}`, report);
+  return report;
 }
 
 export function registerIngestCommands(program: Command): void {
@@ -23,20 +80,48 @@ export function registerIngestCommands(program: Command): void {
     )
     .option('--source <name>', 'name of this import', 'jsonl')
     .action(async (file: string, options: { source: string }, command: Command) => {
-      await withContext(command, async (ctx) => {
-        const report = await ingestJsonl(
-          file,
-          { source: options.source },
-          { db: ctx.db, logger: ctx.logger, now: ctx.now, onNewDocuments: (ids) => afterIngest(ctx, ids) },
-        );
-        reportRun(ctx, `ingest ${file}`, report);
-        if (report.failed > 0 && report.new === 0 && report.duplicate === 0) process.exitCode = 1;
-      });
+      await withContext(command, (ctx) => importDocuments(ctx, file, options.source));
     });
-  for (const kind of ['rss', 'html', 'survey', 'report']) {
+  ingest
+    .command('survey <file>')
+    .description('survey returns (KoboToolbox/ODK/Google Forms CSV or XLSX)')
+    .requiredOption('--survey <name>', 'survey name; several files and form versions merge into one survey')
+    .option('--form <xlsform>', 'XLSForm (survey and choices sheets)')
+    .option('--weight <column>', 'weight column as the export names it, e.g. group/weight')
+    .option('--strata <column>', 'strata column')
+    .option('--cluster <column>', 'cluster (PSU) column')
+    .action(async (file: string, options: SurveyImportOptions, command: Command) => {
+      await withContext(command, (ctx) => importSurvey(ctx, file, options));
+    });
+  ingest
+    .command('report <file>')
+    .description('collaborator and organisation reports (CSV, JSON or JSONL)')
+    .option('--source <name>', 'name of this import')
+    .action(async (file: string, options: { source?: string }, command: Command) => {
+      await withContext(command, (ctx) => importReports(ctx, file, options.source));
+    });
+  for (const kind of ['rss', 'html'] as const) {
     ingest
-      .command(`${kind} <input>`)
-      .option('--source <name>', 'name of this import')
-      .action(notImplemented(`ingest ${kind}`));
+      .command(`${kind} <url>`)
+      .description(
+        kind === 'rss'
+          ? 'an RSS/Atom feed (a configured source of the same --source name lends its settings)'
+          : 'an HTML listing page and its articles (selectors from the configured source of that name)',
+      )
+      .option('--source <name>', 'source name (its config entry applies when there is one)')
+      .action(async (url: string, options: { source?: string }, command: Command) => {
+        await withContext(command, async (ctx) => {
+          const source = adhocSource(kind, url, options.source ?? new URL(url).hostname, ctx.config.sources);
+          const report = await ingestSource(source, {
+            db: ctx.db,
+            logger: ctx.logger,
+            now: ctx.now,
+            fetcher: createFetcher({ db: ctx.db, now: ctx.now }),
+            ignoreBackoff: true,
+            onNewDocuments: (ids) => afterIngest(ctx, ids),
+          });
+          reportRun(ctx, `ingest ${kind} ${url}`, report);
+        });
+      });
   }
 }

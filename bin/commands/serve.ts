@@ -5,6 +5,10 @@ import { DlxhError } from '../../data/errors.ts';
 import { createApp } from '../../web/app.ts';
 import { withContext, type CommandContext } from '../context.ts';
 import { loadDemo } from '../demo.ts';
+import { syncSources } from '../../pipeline/config.ts';
+import { createScheduler } from '../../pipeline/scheduler.ts';
+import { buildJobs } from '../jobs.ts';
+import { reportRun } from './ingest.ts';
 
 function parsePort(value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
@@ -16,6 +20,10 @@ function parsePort(value: string | undefined, fallback: number): number {
 
 /** Serve until SIGINT/SIGTERM; resolves after a clean shutdown. */
 async function serveUntilStopped(ctx: CommandContext, port: number, host: string): Promise<void> {
+  await syncSources(ctx.db, ctx.config.sources);
+  const scheduler = createScheduler(buildJobs(ctx), { db: ctx.db, logger: ctx.logger, now: ctx.now });
+  const { caughtUp } = await scheduler.start();
+  if (caughtUp.length) ctx.logger.info(`dlxh: chạy bù các tác vụ bị lỡ: ${caughtUp.join(', ')}`);
   const app = createApp({ db: ctx.db, logger: ctx.logger, now: ctx.now });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(port, host, () => resolve(s));
@@ -35,7 +43,7 @@ async function serveUntilStopped(ctx: CommandContext, port: number, host: string
   await new Promise<void>((resolve) => {
     const stop = () => {
       ctx.logger.info('dlxh: đang dừng…');
-      server.close(() => resolve());
+      void scheduler.stop().finally(() => server.close(() => resolve()));
       server.closeAllConnections();
     };
     process.once('SIGINT', stop);
@@ -44,6 +52,25 @@ async function serveUntilStopped(ctx: CommandContext, port: number, host: string
 }
 
 export function registerServeCommands(program: Command): void {
+  program
+    .command('run')
+    .description('run the scheduled jobs once (all, or one with --job)')
+    .option('--job <name>', 'job name: a configured source, or score')
+    .action(async (options: { job?: string }, command: Command) => {
+      await withContext(command, async (ctx) => {
+        await syncSources(ctx.db, ctx.config.sources);
+        const jobs = buildJobs(ctx, { manual: true });
+        const selected = options.job ? jobs.filter((j) => j.name === options.job) : jobs;
+        if (selected.length === 0) {
+          throw new DlxhError(
+            'INPUT',
+            `--job: unknown job "${options.job}" (jobs: ${jobs.map((j) => j.name).join(', ')})`,
+          );
+        }
+        for (const job of selected) reportRun(ctx, `run ${job.name}`, await job.run());
+      });
+    });
+
   program
     .command('serve')
     .description('run the scheduler and the web server (owns the database)')

@@ -5,6 +5,12 @@ export const LSH_BANDS = 16;
 export const LSH_ROWS = 4;
 /** Two documents sharing at least this many LSH bands are near-duplicates (Jaccard ≳ 0.65 over 3-shingles). */
 export const NEAR_DUPLICATE_MIN_BANDS = 3;
+/**
+ * Texts with fewer shingles get no band keys: in short posts most MinHash bins are empty and densified from their
+ * neighbours, so unrelated one-line posts in the same phrasing collide. Syndication is about articles; short posts
+ * still get exact-duplicate detection.
+ */
+export const NEAR_DUPLICATE_MIN_SHINGLES = 40;
 
 const HASHES = LSH_BANDS * LSH_ROWS;
 
@@ -129,10 +135,11 @@ function simhash64(shingles: Uint32Array): bigint {
   return (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0);
 }
 
-/** SimHash and MinHash band keys of `text`. `fingerprint('Giá cà phê tăng mạnh').bands.length` → 16. */
+/** SimHash and MinHash band keys of `text`. A text of 42+ syllables gets 16 band keys; a shorter one none. */
 export function fingerprint(text: string): Fingerprint {
   const shingles = shingleHashes(text);
   if (shingles.length === 0) return { simhash: 0n, bands: [] };
+  if (shingles.length < NEAR_DUPLICATE_MIN_SHINGLES) return { simhash: simhash64(shingles), bands: [] };
   const signature = minhashSignature(shingles);
   const bands: number[] = [];
   for (let band = 0; band < LSH_BANDS; band++) {

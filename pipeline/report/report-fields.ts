@@ -69,7 +69,7 @@ export function parsePeriod(raw: string): string | null {
 const MOODS: [number, string[]][] = [
   [2, ['phan khoi', 'rat tich cuc', 'vui mung', 'ho hoi', 'phan chan']],
   [1, ['tich cuc', 'dong tinh', 'tin tuong', 'yen tam', 'hai long', 'ung ho']],
-  [0, ['on dinh', 'binh thuong', 'binh on', 'trung lap']],
+  [0, ['on dinh', 'binh thuong', 'binh on', 'trung lap', 'quan tam', 'chu y']],
   [-1, ['lo lang', 'lo ngai', 'ban khoan', 'hoang mang', 'hoai nghi', 'bat an', 'chua dong tinh']],
   [-2, ['buc xuc', 'bat binh', 'phan doi', 'cang thang', 'gay gat', 'phan uat']],
 ];

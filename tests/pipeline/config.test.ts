@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../data/db.ts';
 import { isDlxhError } from '../../data/errors.ts';
-import { parseSources, syncSources } from '../../pipeline/config.ts';
+import { adhocSource, parseSources, syncSources } from '../../pipeline/config.ts';
 import { openTestDb } from './test-db.ts';
 
 describe('parseSources', () => {
@@ -51,6 +51,29 @@ describe('parseSources', () => {
         { name: 'a', kind: 'html', url: 'https://b.vn/' },
       ]),
     ).toBe('dlxh.yaml: sources: duplicate name "a"');
+  });
+});
+
+describe('adhocSource', () => {
+  it('reuses the configured source of that name, else defaults', () => {
+    const configured = parseSources([
+      {
+        name: 'bdl',
+        kind: 'html',
+        url: 'https://baodaklak.vn/',
+        selectors: { content: '.detail-content' },
+        allow_private: true,
+      },
+    ]);
+    expect(adhocSource('html', 'https://baodaklak.vn/xa-hoi/', 'bdl', configured)).toMatchObject({
+      url: 'https://baodaklak.vn/xa-hoi/',
+      allow_private: true,
+      selectors: { content: '.detail-content' },
+    });
+    expect(adhocSource('rss', 'https://x.vn/rss', 'other', configured)).toMatchObject({
+      allow_private: false,
+      selectors: { remove: [] },
+    });
   });
 });
 

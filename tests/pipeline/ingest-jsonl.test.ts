@@ -158,7 +158,7 @@ describe('ingestJsonl', () => {
   it('streams many batches and links syndicated copies across them', async () => {
     const words = TEXT.replace('.', '').split(' ');
     const story = (i: number) =>
-      Array.from({ length: 40 }, (_, k) => words[(i * 7 + k * k * 13 + ((i * k) % 17)) % words.length]).join(
+      Array.from({ length: 60 }, (_, k) => words[(i * 7 + k * k * 13 + ((i * k) % 17)) % words.length]).join(
         ' ',
       );
     const lines: string[] = [];

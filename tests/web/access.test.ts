@@ -10,7 +10,15 @@ import {
   type AccessScope,
 } from '../../data/access.ts';
 import { isDlxhError } from '../../data/errors.ts';
-import { DOCS, LOCALITIES, USERS, expectedVisible, makeFixture, type Fixture, type UserName } from './fixtures.ts';
+import {
+  DOCS,
+  LOCALITIES,
+  USERS,
+  expectedVisible,
+  makeFixture,
+  type Fixture,
+  type UserName,
+} from './fixtures.ts';
 
 const NAMES = Object.keys(USERS) as UserName[];
 let f: Fixture;
@@ -55,18 +63,31 @@ describe('resolveScope', () => {
 describe('scoped connections', () => {
   for (const name of NAMES) {
     it(`show ${name} exactly the documents the rule allows, under every name of the table`, async () => {
-      const expected = DOCS.filter((d) => expectedVisible(name, d)).map((d) => d.id).sort();
+      const expected = DOCS.filter((d) => expectedVisible(name, d))
+        .map((d) => d.id)
+        .sort();
       await withScopedDb(f.db, scopes[name], async (scoped) => {
         expect(ids(await scoped.db.all<{ id: string }>('SELECT id FROM documents'))).toEqual(expected);
         expect(ids(await scoped.db.all<{ id: string }>('SELECT id FROM main.documents'))).toEqual(expected);
         const scored = await scoped.db.all<{ id: string }>('SELECT DISTINCT doc_id AS id FROM doc_scores');
         expect(ids(scored)).toEqual(expected);
-        for (const table of ['users', 'audit_log', 'raw_items', 'login_failures', 'pseudonym_map', 'sources']) {
+        for (const table of [
+          'users',
+          'audit_log',
+          'raw_items',
+          'login_failures',
+          'pseudonym_map',
+          'sources',
+        ]) {
           expect(await scoped.db.all(`SELECT * FROM ${table}`)).toEqual([]);
         }
       });
       for (const doc of DOCS) {
-        const record = { classification: doc.classification, locality_uid: LOCALITIES[doc.locality], topics: [doc.topic] };
+        const record = {
+          classification: doc.classification,
+          locality_uid: LOCALITIES[doc.locality],
+          topics: [doc.topic],
+        };
         if (doc.locality === 'none' && name.startsWith('officer')) continue; // placed by its score's locality in SQL only
         expect(canSee(scopes[name], record), `${name} ${doc.id}`).toBe(expectedVisible(name, doc));
       }
@@ -85,7 +106,9 @@ describe('scoped connections', () => {
     };
     for (const name of NAMES) {
       await withScopedDb(f.db, scopes[name], async (scoped) => {
-        expect(ids(await scoped.db.all<{ id: string }>('SELECT id FROM alerts')), name).toEqual(expected[name]);
+        expect(ids(await scoped.db.all<{ id: string }>('SELECT id FROM alerts')), name).toEqual(
+          expected[name],
+        );
         const cases = await scoped.db.all<{ id: string }>('SELECT alert_id AS id FROM cases');
         expect(ids(cases), name).toEqual(expected[name]);
       });
@@ -123,7 +146,11 @@ describe('SQL explorer', () => {
 
   it('answers only from the rows the user may see', async () => {
     const result = await runExplorerQuery(f.db, scopes.officer0, 'SELECT id FROM documents ORDER BY id');
-    expect(result.rows.map((r) => r.id)).toEqual(DOCS.filter((d) => expectedVisible('officer0', d)).map((d) => d.id).sort());
+    expect(result.rows.map((r) => r.id)).toEqual(
+      DOCS.filter((d) => expectedVisible('officer0', d))
+        .map((d) => d.id)
+        .sort(),
+    );
     expect(result.tables).toEqual(['documents']);
     const count = await runExplorerQuery(
       f.db,
@@ -152,7 +179,7 @@ describe('SQL explorer', () => {
     ["COPY (SELECT * FROM documents) TO '/tmp/out.parquet' (FORMAT parquet)", /only SELECT/],
     ["ATTACH '/tmp/other.duckdb' AS other", /only SELECT/],
     ['SET enable_external_access = true', /only SELECT/],
-    ["INSTALL httpfs", /only SELECT/],
+    ['INSTALL httpfs', /only SELECT/],
     ['DELETE FROM documents', /only SELECT/],
     ['SELECT 1; DROP TABLE documents', /only SELECT/],
     ['SELECT 1; SELECT 2', /exactly one statement/],
@@ -207,7 +234,10 @@ describe('SQL explorer', () => {
   });
 
   it('lists what it reads and names bad input in its errors', async () => {
-    expect(await checkExplorerQuery(f.db, 'SELECT * FROM units u JOIN topics t ON true LIMIT 1')).toEqual(['topics', 'units']);
+    expect(await checkExplorerQuery(f.db, 'SELECT * FROM units u JOIN topics t ON true LIMIT 1')).toEqual([
+      'topics',
+      'units',
+    ]);
     await expect(checkExplorerQuery(f.db, 'SELEC 1')).rejects.toThrow(/^sql: syntax error/);
     await expect(checkExplorerQuery(f.db, '  ')).rejects.toThrow(/empty query/);
   });
@@ -216,7 +246,11 @@ describe('SQL explorer', () => {
     const fenced = await openScopedDb(f.db, scopes.officer2, { fenced: true, only: ['doc_scores'] });
     try {
       const rows = await fenced.db.all<{ id: string }>('SELECT DISTINCT doc_id AS id FROM doc_scores');
-      expect(ids(rows)).toEqual(DOCS.filter((d) => expectedVisible('officer2', d)).map((d) => d.id).sort());
+      expect(ids(rows)).toEqual(
+        DOCS.filter((d) => expectedVisible('officer2', d))
+          .map((d) => d.id)
+          .sort(),
+      );
     } finally {
       fenced.close();
     }

@@ -33,11 +33,19 @@ describe('passwords and users', () => {
     const db = await openDb(':memory:');
     await migrate(db);
     await seedReference(db);
-    const base = { username: 'nva', role: 'officer', unitUid: '24133/2025', clearance: 1, password: 'long-enough-1' };
+    const base = {
+      username: 'nva',
+      role: 'officer',
+      unitUid: '24133/2025',
+      clearance: 1,
+      password: 'long-enough-1',
+    };
     await expect(createUser(db, { ...base, role: 'boss' }, NOW)).rejects.toThrow(/invalid role "boss"/);
     await expect(createUser(db, { ...base, clearance: 4 }, NOW)).rejects.toThrow(/invalid clearance 4/);
     await expect(createUser(db, { ...base, password: 'short' }, NOW)).rejects.toThrow(/at least 10/);
-    await expect(createUser(db, { ...base, unitUid: 'nowhere' }, NOW)).rejects.toThrow(/unknown unit "nowhere"/);
+    await expect(createUser(db, { ...base, unitUid: 'nowhere' }, NOW)).rejects.toThrow(
+      /unknown unit "nowhere"/,
+    );
     await expect(createUser(db, { ...base, username: 'Bad Name' }, NOW)).rejects.toThrow(/username must be/);
     const user = await createUser(db, base, NOW);
     expect(user).toMatchObject({ username: 'nva', role: 'officer', clearance: 1, disabled: false });
@@ -47,9 +55,16 @@ describe('passwords and users', () => {
     await updateUser(db, user.id, { disabled: true });
     expect(await checkCredentials(db, 'nva', 'long-enough-1')).toBeUndefined();
     const created = await ensureDemoUsers(db, NOW);
-    expect(created.map((u) => u.role).sort()).toEqual(['admin', 'analyst', 'contributor', 'leader', 'officer']);
+    expect(created.map((u) => u.role).sort()).toEqual([
+      'admin',
+      'analyst',
+      'contributor',
+      'leader',
+      'officer',
+    ]);
     expect(await ensureDemoUsers(db, NOW)).toEqual([]);
-    for (const demo of DEMO_USERS) expect(await checkCredentials(db, demo.username, demo.password)).toBeDefined();
+    for (const demo of DEMO_USERS)
+      expect(await checkCredentials(db, demo.username, demo.password)).toBeDefined();
     db.close();
   });
 
@@ -83,7 +98,10 @@ describe('sessions and sign-in', () => {
     const before = String(form.headers['set-cookie']);
     expect(before).toMatch(/dlxh_sid=[\w-]+; Path=\/; HttpOnly; SameSite=Strict/);
     expect(before).not.toMatch(/Secure/);
-    const signedIn = await agent.post('/login').type('form').send({ username: 'officer0', password: PASSWORD, _csrf: csrfFrom(form.text), next: '/inbox' });
+    const signedIn = await agent
+      .post('/login')
+      .type('form')
+      .send({ username: 'officer0', password: PASSWORD, _csrf: csrfFrom(form.text), next: '/inbox' });
     expect(signedIn.status).toBe(303);
     expect(signedIn.headers.location).toBe('/inbox');
     const after = String(signedIn.headers['set-cookie']);
@@ -102,7 +120,8 @@ describe('sessions and sign-in', () => {
   it('lock a user name after repeated failures, even for the right password, until the lock ends', async () => {
     const agent = request.agent(f.app);
     const csrf = csrfFrom((await agent.get('/login')).text);
-    const attempt = (password: string) => agent.post('/login').type('form').send({ username: 'health1', password, _csrf: csrf });
+    const attempt = (password: string) =>
+      agent.post('/login').type('form').send({ username: 'health1', password, _csrf: csrf });
     expect((await attempt('wrong-1')).status).toBe(401);
     expect((await attempt('wrong-2')).status).toBe(401);
     const locked = await attempt('wrong-3');
@@ -115,8 +134,16 @@ describe('sessions and sign-in', () => {
     } finally {
       f.clock.now = NOW;
     }
-    const actions = (await f.db.all<{ action: string }>(`SELECT action FROM audit_log WHERE object = 'health1' ORDER BY seq`)).map((r) => r.action);
-    expect(actions).toEqual(['login.failure', 'login.failure', 'login.locked', 'login.refused_locked', 'login']);
+    const actions = (
+      await f.db.all<{ action: string }>(`SELECT action FROM audit_log WHERE object = 'health1' ORDER BY seq`)
+    ).map((r) => r.action);
+    expect(actions).toEqual([
+      'login.failure',
+      'login.failure',
+      'login.locked',
+      'login.refused_locked',
+      'login',
+    ]);
   });
 
   it('throttle sign-in attempts from one address', async () => {
@@ -125,7 +152,14 @@ describe('sessions and sign-in', () => {
     const csrf = csrfFrom((await agent.get('/login')).text);
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
-      statuses.push((await agent.post('/login').type('form').send({ username: `nobody${i}`, password: 'x', _csrf: csrf })).status);
+      statuses.push(
+        (
+          await agent
+            .post('/login')
+            .type('form')
+            .send({ username: `nobody${i}`, password: 'x', _csrf: csrf })
+        ).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 429]);
     limited.db.close();
@@ -134,15 +168,31 @@ describe('sessions and sign-in', () => {
   it('refuse every state-changing request without the session’s CSRF token', async () => {
     const { agent, csrf } = await login(f.app, 'analyst1');
     expect((await agent.post('/api/sql').send({ sql: 'SELECT 1' })).status).toBe(403);
-    expect((await agent.post('/api/sql').set('x-csrf-token', 'forged').send({ sql: 'SELECT 1' })).status).toBe(403);
+    expect(
+      (await agent.post('/api/sql').set('x-csrf-token', 'forged').send({ sql: 'SELECT 1' })).status,
+    ).toBe(403);
     const other = await login(f.app, 'admin');
-    expect((await agent.post('/api/sql').set('x-csrf-token', other.csrf).send({ sql: 'SELECT 1' })).status).toBe(403);
+    expect(
+      (await agent.post('/api/sql').set('x-csrf-token', other.csrf).send({ sql: 'SELECT 1' })).status,
+    ).toBe(403);
     expect((await agent.post('/logout').type('form').send({})).status).toBe(403);
-    expect((await agent.post('/api/sql').set('x-csrf-token', csrf).send({ sql: 'SELECT 1 AS x' })).status).toBe(200);
-    expect((await request(f.app).post('/login').type('form').send({ username: 'admin', password: PASSWORD })).status).toBe(403);
+    expect(
+      (await agent.post('/api/sql').set('x-csrf-token', csrf).send({ sql: 'SELECT 1 AS x' })).status,
+    ).toBe(200);
+    expect(
+      (await request(f.app).post('/login').type('form').send({ username: 'admin', password: PASSWORD }))
+        .status,
+    ).toBe(403);
     const anonymous = request.agent(f.app);
     await anonymous.get('/login');
-    expect((await anonymous.post('/login').type('form').send({ username: 'admin', password: PASSWORD, _csrf: csrf })).status).toBe(403);
+    expect(
+      (
+        await anonymous
+          .post('/login')
+          .type('form')
+          .send({ username: 'admin', password: PASSWORD, _csrf: csrf })
+      ).status,
+    ).toBe(403);
   });
 
   it('end a session after 30 idle minutes, 12 hours after sign-in, and at sign-out', async () => {
@@ -204,7 +254,11 @@ describe('sessions and sign-in', () => {
   });
 
   it('rejects a user created with an unknown role at the data layer', async () => {
-    const error = await createUser(f.db, { username: 'x1', role: 'king', clearance: 0, password: 'long-enough-1' }, NOW).catch((e: unknown) => e);
+    const error = await createUser(
+      f.db,
+      { username: 'x1', role: 'king', clearance: 0, password: 'long-enough-1' },
+      NOW,
+    ).catch((e: unknown) => e);
     expect(isDlxhError(error, 'INPUT')).toBe(true);
   });
 });

@@ -73,7 +73,9 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     expect(await page.locator('#chart-volume svg rect').count()).toBeGreaterThan(3);
     expect(await page.locator('#chart-volume .dlxh-plot-swatches').count()).toBe(1);
     // Plot's own <style> (allowed by its hash in the CSP) makes the chart a block; blocked, it would stay inline.
-    expect(await page.$eval('#chart-volume svg.dlxh-plot', (svg) => getComputedStyle(svg).display)).toBe('block');
+    expect(await page.$eval('#chart-volume svg.dlxh-plot', (svg) => getComputedStyle(svg).display)).toBe(
+      'block',
+    );
     expect(await page.textContent('h1')).toBe('Tổng quan dư luận');
     await shoot(page, 'overview');
     expect(fs.statSync(screenshots[0]!).size).toBeGreaterThan(10_000);
@@ -87,7 +89,10 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await Promise.all([page.waitForURL(/\/hotspots\/a-0-here$/), page.click('a[href="/hotspots/a-0-here"]')]);
     await page.waitForSelector('#chart-series svg');
     await Promise.all([page.waitForURL(/\/hotspots\/a-0-here$/), page.click('form.case-action button')]);
-    await page.fill('form.case-action textarea[name=report]', 'Đã làm việc với người dân và giải quyết xong.');
+    await page.fill(
+      'form.case-action textarea[name=report]',
+      'Đã làm việc với người dân và giải quyết xong.',
+    );
     await Promise.all([page.waitForURL(/\/hotspots\/a-0-here$/), page.click('form.case-action button')]);
     expect(await page.textContent('body')).toContain('Đã làm việc với người dân và giải quyết xong.');
     await shoot(page, 'hotspot');
@@ -98,8 +103,14 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
   it('runs a SQL query and charts its result, and shows a phone-sized inbox', async () => {
     const page = await signIn('analyst1');
     await page.goto(`${base}/sql`);
-    await page.fill('textarea[name=sql]', 'SELECT topic, count(*) AS n FROM (SELECT unnest(topics) AS topic FROM doc_scores) GROUP BY topic');
-    await Promise.all([page.waitForURL(`${base}/sql`), page.click('#sql-form button[type=submit]:not([formaction])')]);
+    await page.fill(
+      'textarea[name=sql]',
+      'SELECT topic, count(*) AS n FROM (SELECT unnest(topics) AS topic FROM doc_scores) GROUP BY topic',
+    );
+    await Promise.all([
+      page.waitForURL(`${base}/sql`),
+      page.click('#sql-form button[type=submit]:not([formaction])'),
+    ]);
     await page.waitForSelector('#sql-chart svg');
     expect(await page.locator('table.result tbody tr').count()).toBe(2);
     await shoot(page, 'sql');

@@ -45,7 +45,13 @@ for (const classification of [0, 1, 2, 3]) {
   for (const locality of Object.keys(LOCALITIES) as LocalityKey[]) {
     for (const topic of ['dat-dai', 'y-te']) {
       const id = `d-${classification}-${locality}-${topic}`;
-      DOCS.push({ id, classification, locality, topic, marker: `MARK${classification}${locality}${topic.replace('-', '')}Z` });
+      DOCS.push({
+        id,
+        classification,
+        locality,
+        topic,
+        marker: `MARK${classification}${locality}${topic.replace('-', '')}Z`,
+      });
     }
   }
 }
@@ -122,7 +128,9 @@ async function insertAlerts(db: Db): Promise<void> {
     ['a-1-health', 1, LOCALITIES.elsewhere, 'y-te'],
   ] as const;
   for (const [id, classification, unit, topic] of alerts) {
-    const docIds = DOCS.filter((d) => d.classification <= classification && d.topic === topic).map((d) => d.id);
+    const docIds = DOCS.filter((d) => d.classification <= classification && d.topic === topic).map(
+      (d) => d.id,
+    );
     await db.run(
       `INSERT INTO alerts (id, detector, granularity, topic, label, unit_uid, series_uid, current_uid, unit_level,
          first_seen, last_seen, detected_at, severity, score, p_value, count, expected, neg_share, outlets, top_terms,
@@ -152,7 +160,51 @@ async function insertAlerts(db: Db): Promise<void> {
       `INSERT INTO cases (id, alert_id, status, assignee, recipients, escalated, severity, deadline, classification,
          created_at, updated_at)
        VALUES ($case, $id, 'received', 'UBND phường', ['UBND phường'], false, 'cao', $deadline, $c, $now, $now)`,
-      { case: `case-${id}`, id, deadline: new Date(NOW.getTime() + 2 * 86_400_000), c: classification, now: NOW },
+      {
+        case: `case-${id}`,
+        id,
+        deadline: new Date(NOW.getTime() + 2 * 86_400_000),
+        c: classification,
+        now: NOW,
+      },
+    );
+  }
+}
+
+/** A misinformation candidate for every document (same scope), and two collaborator reports. */
+async function insertClaimsAndReports(db: Db, contributorId: string): Promise<void> {
+  await db.run(
+    `INSERT INTO official_statements (id, claim, verdict, official_text, issuing_body, topics, places, classification,
+       content_hash, created_at, updated_at)
+     VALUES ('st-1', 'Tin đồn thu hồi đất', 'false', 'UBND tỉnh khẳng định không thu hồi đất.', 'UBND tỉnh', ['dat-dai'], [], 0, 'h', $now, $now)`,
+    { now: NOW },
+  );
+  for (const doc of DOCS) {
+    await db.run(
+      `INSERT INTO claim_candidates (id, doc_id, statement_id, sentence, claim_score, similarity, tier, risk, locality_uid,
+         topics, classification, created_at, updated_at)
+       VALUES ($id, $doc, 'st-1', $sentence, 0.8, 0.7, 'suggest', 0.5, $locality, [$topic], $c, $now, $now)`,
+      {
+        id: `cc-${doc.id}`,
+        doc: doc.id,
+        sentence: `Tin đồn ${doc.marker}`,
+        locality: LOCALITIES[doc.locality],
+        topic: doc.topic,
+        c: doc.classification,
+        now: NOW,
+      },
+    );
+  }
+  for (const [id, by] of [
+    ['r-own', contributorId],
+    ['r-other', 'someone-else'],
+  ] as const) {
+    await db.run(
+      `INSERT INTO reports (id, import_source, reporter, organisation, unit_uid, period, locality_uid, topics, summary,
+         submitted_at, ingested_at, classification, submitted_by, content_hash, source_file, source_row)
+       VALUES ($id, 'web', 'P-0123456789abcdef', 'Cộng tác viên', '24133/2025', '2026-03', '24133/2025', ['dat-dai'],
+         $summary, $now, $now, 0, $by, $id, 'form', 1)`,
+      { id, by, summary: `Báo cáo REPORTMARK${id.replace('-', '')}Z`, now: NOW },
     );
   }
 }
@@ -168,6 +220,7 @@ export async function makeFixture(options: Partial<AppContext> = {}): Promise<Fi
   }
   await insertDocuments(db);
   await insertAlerts(db);
+  await insertClaimsAndReports(db, users.contributor.id);
   await db.run(
     `INSERT INTO sources (name, kind, url, schedule, failures, last_success_at, last_error)
      VALUES ('fixture', 'jsonl', NULL, '0 * * * *', 0, $now, NULL), ('rss-bad', 'rss', 'https://x.example/rss', '*/30 * * * *', 3, NULL, 'timeout <b>')`,
@@ -194,7 +247,11 @@ export function csrfFrom(html: string): string {
 }
 
 /** Sign in through the form; returns the agent (cookies kept) and the session's CSRF token. */
-export async function login(app: Express, username: string, password = PASSWORD): Promise<{ agent: Agent; csrf: string }> {
+export async function login(
+  app: Express,
+  username: string,
+  password = PASSWORD,
+): Promise<{ agent: Agent; csrf: string }> {
   const agent = request.agent(app);
   const form = await agent.get('/login');
   const response = await agent

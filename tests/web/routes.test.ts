@@ -9,7 +9,17 @@ import { formatNumber, formatPercent, t } from '../../web/i18n.ts';
 import { href, safeUrl } from '../../web/html.ts';
 import { seriesFromExplanation } from '../../web/routes/hotspots.ts';
 import { toCsv } from '../../web/tabular.ts';
-import { DOCS, HOSTILE_TITLE, USERS, expectedVisible, login, makeFixture, type Agent, type Fixture, type UserName } from './fixtures.ts';
+import {
+  DOCS,
+  HOSTILE_TITLE,
+  USERS,
+  expectedVisible,
+  login,
+  makeFixture,
+  type Agent,
+  type Fixture,
+  type UserName,
+} from './fixtures.ts';
 
 const NAMES = Object.keys(USERS) as UserName[];
 let f: Fixture;
@@ -58,6 +68,7 @@ const ROUTES: [string, readonly string[]][] = [
   ['/api/audit', ['admin']],
   ['/status', ['admin']],
   ['/mine', ['contributor']],
+  ['/api/mine', ['contributor']],
   ['/api', NAMES],
   ['/api/me', NAMES],
 ];
@@ -85,9 +96,15 @@ describe('every page and endpoint', () => {
       '/api/documents?limit=500',
       '/api/export/documents?format=csv',
       '/api/export/documents?format=json',
+      '/misinfo',
+      '/api/misinfo',
+      ...DOCS.filter((_, i) => i % 7 === 0).map((d) => `/api/misinfo/cc-${d.id}`),
       ...DOCS.filter((_, i) => i % 5 === 0).map((d) => `/documents/${d.id}`),
       ...DOCS.map((d) => `/api/documents/${d.id}`),
-      ...['a-0-here', 'a-1-here', 'a-2-here', 'a-0-elsewhere', 'a-1-health'].flatMap((id) => [`/hotspots/${id}`, `/api/hotspots/${id}`]),
+      ...['a-0-here', 'a-1-here', 'a-2-here', 'a-0-elsewhere', 'a-1-health'].flatMap((id) => [
+        `/hotspots/${id}`,
+        `/api/hotspots/${id}`,
+      ]),
     ];
     for (const name of NAMES) {
       const hidden = DOCS.filter((d) => !expectedVisible(name, d));
@@ -95,15 +112,27 @@ describe('every page and endpoint', () => {
       for (const route of docRoutes) {
         const response = await agents[name].agent.get(route);
         const body = response.text;
-        for (const doc of hidden) expect(body.includes(doc.marker), `${name} saw ${doc.id} at ${route}`).toBe(false);
+        for (const doc of hidden)
+          expect(body.includes(doc.marker), `${name} saw ${doc.id} at ${route}`).toBe(false);
         for (const doc of DOCS) if (body.includes(doc.marker)) seen.add(doc.id);
         if (route.startsWith('/documents/d-') || route.startsWith('/api/documents/d-')) {
           const doc = DOCS.find((d) => route.endsWith(d.id))!;
-          expect(response.status, `${name} ${route}`).toBe(!READERS.includes(name) ? 403 : expectedVisible(name, doc) ? 200 : 404);
+          expect(response.status, `${name} ${route}`).toBe(
+            !READERS.includes(name) ? 403 : expectedVisible(name, doc) ? 200 : 404,
+          );
         }
       }
-      const visible = DOCS.filter((d) => expectedVisible(name, d)).map((d) => d.id).sort();
+      const visible = DOCS.filter((d) => expectedVisible(name, d))
+        .map((d) => d.id)
+        .sort();
       expect([...seen].sort(), name).toEqual(READERS.includes(name) ? visible : []);
+      const queue = await agents[name].agent.get('/api/misinfo');
+      if (queue.status === 200) {
+        const candidates = (queue.body as { candidates: { doc_id: string }[] }).candidates
+          .map((c) => c.doc_id)
+          .sort();
+        expect(candidates, name).toEqual(visible);
+      }
     }
   });
 
@@ -111,7 +140,10 @@ describe('every page and endpoint', () => {
     for (const name of ['admin', 'analyst1'] as const) {
       const { agent, csrf } = agents[name];
       const visible = DOCS.filter((d) => expectedVisible(name, d));
-      const result = await agent.post('/api/sql').set('x-csrf-token', csrf).send({ sql: 'SELECT id, title FROM documents ORDER BY id' });
+      const result = await agent
+        .post('/api/sql')
+        .set('x-csrf-token', csrf)
+        .send({ sql: 'SELECT id, title FROM documents ORDER BY id' });
       expect(result.status).toBe(200);
       expect(result.body.rows.map((r: { id: string }) => r.id)).toEqual(visible.map((d) => d.id).sort());
       for (const format of ['csv', 'json', 'xlsx']) {
@@ -136,7 +168,8 @@ describe('every page and endpoint', () => {
           text = values.join('\n');
           expect(values).toHaveLength(visible.length + 1);
         }
-        for (const doc of DOCS) expect(text.includes(doc.marker), `${name} ${format} ${doc.id}`).toBe(expectedVisible(name, doc));
+        for (const doc of DOCS)
+          expect(text.includes(doc.marker), `${name} ${format} ${doc.id}`).toBe(expectedVisible(name, doc));
       }
     }
   });
@@ -148,7 +181,10 @@ describe('every page and endpoint', () => {
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => done(null, Buffer.concat(chunks)));
     };
-    const officer = await agents.officer2.agent.get('/api/export/documents?format=parquet').buffer(true).parse(binary);
+    const officer = await agents.officer2.agent
+      .get('/api/export/documents?format=parquet')
+      .buffer(true)
+      .parse(binary);
     expect(officer.status).toBe(200);
     fs.writeFileSync(path.join(dir, 'docs.parquet'), officer.body as Buffer);
     const analyst = await agents.analyst1.agent
@@ -161,9 +197,19 @@ describe('every page and endpoint', () => {
     fs.writeFileSync(path.join(dir, 'sql.parquet'), analyst.body as Buffer);
     const db = await openDb(':memory:');
     const read = async (file: string) =>
-      (await db.all<{ id: string }>(`SELECT id FROM read_parquet('${path.join(dir, file)}') ORDER BY id`)).map((r) => r.id);
-    expect(await read('docs.parquet')).toEqual(DOCS.filter((d) => expectedVisible('officer2', d)).map((d) => d.id).sort());
-    expect(await read('sql.parquet')).toEqual(DOCS.filter((d) => expectedVisible('analyst1', d)).map((d) => d.id).sort());
+      (
+        await db.all<{ id: string }>(`SELECT id FROM read_parquet('${path.join(dir, file)}') ORDER BY id`)
+      ).map((r) => r.id);
+    expect(await read('docs.parquet')).toEqual(
+      DOCS.filter((d) => expectedVisible('officer2', d))
+        .map((d) => d.id)
+        .sort(),
+    );
+    expect(await read('sql.parquet')).toEqual(
+      DOCS.filter((d) => expectedVisible('analyst1', d))
+        .map((d) => d.id)
+        .sort(),
+    );
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
     expect(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('dlxh-export-'))).toEqual([]);
@@ -184,7 +230,10 @@ describe('every page and endpoint', () => {
     expect(page).toContain('<code>javascript:alert(1)</code>');
     const json = (await agent.get(`/api/documents/${hostile.id}`)).body as { document: { title: string } };
     expect(json.document.title.startsWith(HOSTILE_TITLE)).toBe(true);
-    const sqlPage = await agent.post('/sql').type('form').send({ _csrf: agents.admin.csrf, sql: `SELECT '</script><script>alert(1)</script>' AS x` });
+    const sqlPage = await agent
+      .post('/sql')
+      .type('form')
+      .send({ _csrf: agents.admin.csrf, sql: `SELECT '</script><script>alert(1)</script>' AS x` });
     expect(sqlPage.status).toBe(200);
     expect(sqlPage.text).not.toContain('</script><script>alert(1)');
     expect(sqlPage.text).toContain('\\u003c/script>\\u003cscript>alert(1)\\u003c/script>');
@@ -219,7 +268,14 @@ describe('overview', () => {
     const visible = DOCS.filter((d) => expectedVisible('officer0', d));
     expect(body.totals.documents).toBe(visible.length);
     expect(body.series.reduce((s, r) => s + r.n, 0)).toBe(visible.length);
-    expect(body.units).toEqual([{ uid: '24133/2025', name: 'Phường Buôn Ma Thuột', n: visible.length, negative_share: expect.any(Number) }]);
+    expect(body.units).toEqual([
+      {
+        uid: '24133/2025',
+        name: 'Phường Buôn Ma Thuột',
+        n: visible.length,
+        negative_share: expect.any(Number),
+      },
+    ]);
     expect(body.topics.map((tp) => tp.id).sort()).toEqual(['dat-dai', 'y-te']);
     expect(body.hotspots.map((a) => a.id)).toEqual(['a-0-here']);
     expect(body.window).toEqual({ from: '2026-02-19T00:00:00+07:00', to: '2026-03-21T00:00:00+07:00' });
@@ -275,16 +331,31 @@ describe('hot spots and cases', () => {
     const post = (id: string, action: string, body: Record<string, string> = {}) =>
       agent.post(`/api/cases/${id}/${action}`).set('x-csrf-token', csrf).send(body);
     expect((await post('case-a-0-here', 'resolve', { report: 'Đã xử lý xong' })).status).toBe(400);
-    expect((await post('case-a-0-here', 'verify', { note: 'đang xác minh' })).body).toEqual({ case: { id: 'case-a-0-here', status: 'verifying' } });
+    expect((await post('case-a-0-here', 'verify', { note: 'đang xác minh' })).body).toEqual({
+      case: { id: 'case-a-0-here', status: 'verifying' },
+    });
     expect((await post('case-a-0-here', 'resolve', { report: 'ngắn' })).body.error).toMatch(/written report/);
-    expect((await post('case-a-0-here', 'resolve', { report: 'Đã đối thoại với người dân, giải quyết xong.' })).status).toBe(200);
-    const form = await agent.post('/cases/case-a-0-here/close').type('form').send({ _csrf: csrf, back: '/inbox' });
+    expect(
+      (await post('case-a-0-here', 'resolve', { report: 'Đã đối thoại với người dân, giải quyết xong.' }))
+        .status,
+    ).toBe(200);
+    const form = await agent
+      .post('/cases/case-a-0-here/close')
+      .type('form')
+      .send({ _csrf: csrf, back: '/inbox' });
     expect(form.status).toBe(303);
     expect(form.headers.location).toBe('/inbox');
     expect((await post('case-a-0-elsewhere', 'verify')).status).toBe(404);
     expect((await post('case-a-0-here', 'explode')).status).toBe(400);
     const leader = agents.leader;
-    expect((await leader.agent.post('/api/cases/case-a-0-elsewhere/verify').set('x-csrf-token', leader.csrf).send({})).status).toBe(403);
+    expect(
+      (
+        await leader.agent
+          .post('/api/cases/case-a-0-elsewhere/verify')
+          .set('x-csrf-token', leader.csrf)
+          .send({})
+      ).status,
+    ).toBe(403);
     const events = await f.db.all<{ action: string; actor: string; to_status: string }>(
       `SELECT action, actor, to_status FROM case_events WHERE case_id = 'case-a-0-here' ORDER BY id`,
     );
@@ -298,14 +369,63 @@ describe('hot spots and cases', () => {
   });
 });
 
+describe('misinformation queue and own reports', () => {
+  it('reviews a candidate through the queue, requiring the official response for a false claim', async () => {
+    const { agent, csrf } = agents.analyst1;
+    const id = 'cc-d-0-here-dat-dai';
+    const post = (body: Record<string, string>) =>
+      agent.post(`/api/misinfo/${id}/review`).set('x-csrf-token', csrf).send(body);
+    expect((await post({ status: 'đúng sự thật' })).body.error).toMatch(/cannot go from "chưa xác định"/);
+    expect((await post({ status: 'đang xác minh', notes: 'kiểm tra' })).body.candidate.status).toBe(
+      'đang xác minh',
+    );
+    expect((await post({ status: 'sai sự thật' })).body.candidate.response).toBe(
+      'UBND tỉnh khẳng định không thu hồi đất.',
+    );
+    const history = (await agent.get(`/api/misinfo/${id}`)).body as {
+      events: { to_status: string; actor: string }[];
+    };
+    expect(history.events.map((e) => `${e.actor} ${e.to_status}`)).toEqual([
+      'analyst1 đang xác minh',
+      'analyst1 sai sự thật',
+    ]);
+    expect((await agent.get('/misinfo?status=sai%20s%E1%BB%B1%20th%E1%BA%ADt')).text).toContain(
+      'MARK0heredatdaiZ',
+    );
+    expect(
+      (
+        await agent
+          .post(`/api/misinfo/cc-d-2-here-dat-dai/review`)
+          .set('x-csrf-token', csrf)
+          .send({ status: 'đang xác minh' })
+      ).status,
+    ).toBe(404);
+  });
+
+  it('shows a contributor only the reports they submitted', async () => {
+    const mine = (await agents.contributor.agent.get('/api/mine')).body as { reports: { id: string }[] };
+    expect(mine.reports.map((r) => r.id)).toEqual(['r-own']);
+    const page = (await agents.contributor.agent.get('/mine')).text;
+    expect(page).toContain('REPORTMARKrownZ');
+    expect(page).not.toContain('REPORTMARKrotherZ');
+    expect((await agents.contributor.agent.get('/api/documents')).status).toBe(403);
+  });
+});
+
 describe('sources, jobs and admin', () => {
   it('runs a job now for admins only, and names an unknown job', async () => {
     const admin = agents.admin;
-    expect((await admin.agent.post('/api/jobs/hotspots/run').set('x-csrf-token', admin.csrf).send({})).status).toBe(202);
+    expect(
+      (await admin.agent.post('/api/jobs/hotspots/run').set('x-csrf-token', admin.csrf).send({})).status,
+    ).toBe(202);
     expect(ran).toEqual(['hotspots']);
-    expect((await admin.agent.post('/api/jobs/nope/run').set('x-csrf-token', admin.csrf).send({})).body.error).toBe('job: unknown job "nope"');
+    expect(
+      (await admin.agent.post('/api/jobs/nope/run').set('x-csrf-token', admin.csrf).send({})).body.error,
+    ).toBe('job: unknown job "nope"');
     const analyst = agents.analyst1;
-    expect((await analyst.agent.post('/api/jobs/hotspots/run').set('x-csrf-token', analyst.csrf).send({})).status).toBe(403);
+    expect(
+      (await analyst.agent.post('/api/jobs/hotspots/run').set('x-csrf-token', analyst.csrf).send({})).status,
+    ).toBe(403);
     const page = (await analyst.agent.get('/sources')).text;
     expect(page).toContain('rss-bad');
     expect(page).toContain('timeout &lt;b&gt;');
@@ -313,17 +433,50 @@ describe('sources, jobs and admin', () => {
 
   it('lets an admin create users and set unit responsibilities, refusing bad input', async () => {
     const { agent, csrf } = agents.admin;
-    const bad = await agent.post('/api/admin/users').set('x-csrf-token', csrf).send({ username: 'x2', role: 'officer', unit_uid: 'atlantis', clearance: '1', password: 'long-enough-1' });
+    const bad = await agent.post('/api/admin/users').set('x-csrf-token', csrf).send({
+      username: 'x2',
+      role: 'officer',
+      unit_uid: 'atlantis',
+      clearance: '1',
+      password: 'long-enough-1',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/unknown unit "atlantis"/);
-    const page = await agent.post('/admin/users').type('form').send({ _csrf: csrf, username: 'form-user', role: 'leader', unit_uid: '66/2025', clearance: '2', password: 'long-enough-1' });
+    const page = await agent.post('/admin/users').type('form').send({
+      _csrf: csrf,
+      username: 'form-user',
+      role: 'leader',
+      unit_uid: '66/2025',
+      clearance: '2',
+      password: 'long-enough-1',
+    });
     expect(page.status).toBe(201);
     expect(page.text).toContain('form-user');
-    const topics = await agent.post('/api/admin/unit-topics').set('x-csrf-token', csrf).send({ unit_uid: 'so-y-te', topics: ['y-te', 'an-sinh'] });
+    const topics = await agent
+      .post('/api/admin/unit-topics')
+      .set('x-csrf-token', csrf)
+      .send({ unit_uid: 'so-y-te', topics: ['y-te', 'an-sinh'] });
     expect(topics.body).toEqual({ unit_uid: 'so-y-te', topics: ['y-te', 'an-sinh'] });
-    expect((await agent.post('/api/admin/unit-topics').set('x-csrf-token', csrf).send({ unit_uid: 'so-y-te', topics: ['nope'] })).status).toBe(400);
-    await agent.post('/api/admin/unit-topics').set('x-csrf-token', csrf).send({ unit_uid: 'so-y-te', topics: ['y-te'] });
-    expect((await agent.post('/api/admin/pseudonyms/resolve').set('x-csrf-token', csrf).send({ pseudonym: 'P-0000000000000000' })).status).toBe(404);
+    expect(
+      (
+        await agent
+          .post('/api/admin/unit-topics')
+          .set('x-csrf-token', csrf)
+          .send({ unit_uid: 'so-y-te', topics: ['nope'] })
+      ).status,
+    ).toBe(400);
+    await agent
+      .post('/api/admin/unit-topics')
+      .set('x-csrf-token', csrf)
+      .send({ unit_uid: 'so-y-te', topics: ['y-te'] });
+    expect(
+      (
+        await agent
+          .post('/api/admin/pseudonyms/resolve')
+          .set('x-csrf-token', csrf)
+          .send({ pseudonym: 'P-0000000000000000' })
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -337,9 +490,11 @@ describe('formatting helpers', () => {
     expect(safeUrl('data:text/html,x')).toBeUndefined();
     expect(safeUrl('https://baodaklak.vn/a?b=1')).toBe('https://baodaklak.vn/a?b=1');
     expect(href('/x', { a: 'b c', empty: '', none: null })).toBe('/x?a=b+c');
-    expect(toCsv(['a', 'b'], [{ a: 'x,"y"', b: '=HYPERLINK("http://e")' }])).toBe('\uFEFFa,b\r\n"x,""y""","\'=HYPERLINK(""http://e"")"\r\n');
-    expect(seriesFromExplanation({ days: [{ date: '2026-01-01', observed: 3, baseline: 1.5 }, { bad: 1 }] })).toEqual([
-      { t: '2026-01-01', observed: 3, expected: 1.5 },
-    ]);
+    expect(toCsv(['a', 'b'], [{ a: 'x,"y"', b: '=HYPERLINK("http://e")' }])).toBe(
+      '\uFEFFa,b\r\n"x,""y""","\'=HYPERLINK(""http://e"")"\r\n',
+    );
+    expect(
+      seriesFromExplanation({ days: [{ date: '2026-01-01', observed: 3, baseline: 1.5 }, { bad: 1 }] }),
+    ).toEqual([{ t: '2026-01-01', observed: 3, expected: 1.5 }]);
   });
 });

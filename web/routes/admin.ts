@@ -27,7 +27,8 @@ interface UnitChoice {
 function clearanceField(value: unknown): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 3) throw inputError('clearance', null, `invalid clearance "${String(value)}" (0–3)`);
+  if (!Number.isInteger(n) || n < 0 || n > 3)
+    throw inputError('clearance', null, `invalid clearance "${String(value)}" (0–3)`);
   return n;
 }
 
@@ -46,9 +47,14 @@ function userForm(lang: Lang, csrf: string, units: UnitChoice[], user?: User): S
   const action = user ? `/admin/users/${encodeURIComponent(user.id)}` : '/admin/users';
   return html`<form method="post" action="${action}" class="grid-form">
     <input type="hidden" name="_csrf" value="${csrf}" />
-    ${user
-      ? html`<strong>${user.username}</strong>`
-      : html`<label>${t(lang, 'auth.username')} <input name="username" required pattern="[a-z0-9][a-z0-9._\\-]{1,39}" /></label>`}
+    ${
+      user
+        ? html`<strong>${user.username}</strong>`
+        : html`<label
+            >${t(lang, 'auth.username')}
+            <input name="username" required pattern="[a-z0-9][a-z0-9._\\-]{1,39}"
+          /></label>`
+    }
     <label>Tên hiển thị <input name="display_name" value="${user?.display_name ?? ''}" /></label>
     <label
       >Vai trò
@@ -67,14 +73,30 @@ function userForm(lang: Lang, csrf: string, units: UnitChoice[], user?: User): S
       >${t(lang, 'common.classification')}
       <select name="clearance">
         ${CLASSIFICATION_LABELS.map(
-          (_, i) => html`<option value="${i}" ${user?.clearance === i ? html`selected` : ''}>${classificationLabel(lang, i)}</option>`,
+          (_, i) =>
+            html`<option value="${i}" ${user?.clearance === i ? html`selected` : ''}>
+              ${classificationLabel(lang, i)}
+            </option>`,
         )}
       </select></label
     >
-    <label>${t(lang, 'auth.password')} <input name="password" type="password" autocomplete="new-password" ${user ? '' : html`required`} minlength="10" /></label>
-    ${user
-      ? html`<label><input type="checkbox" name="disabled" value="1" ${user.disabled ? html`checked` : ''} /> khóa / disabled</label>`
-      : ''}
+    <label
+      >${t(lang, 'auth.password')}
+      <input
+        name="password"
+        type="password"
+        autocomplete="new-password"
+        ${user ? '' : html`required`}
+        minlength="10"
+    /></label>
+    ${
+      user
+        ? html`<label
+            ><input type="checkbox" name="disabled" value="1" ${user.disabled ? html`checked` : ''} /> khóa /
+            disabled</label
+          >`
+        : ''
+    }
     <button type="submit">${t(lang, 'common.save')}</button>
   </form>`;
 }
@@ -99,18 +121,34 @@ export function adminRoutes(ctx: WebContext): Router {
       ${message ? html`<p class="notice" role="status">${message}</p>` : ''}
       <table>
         <thead>
-          <tr><th>${t(lang, 'auth.username')}</th><th>Vai trò</th><th>${t(lang, 'common.unit')}</th><th>${t(lang, 'common.classification')}</th><th>${t(lang, 'common.status')}</th><th></th></tr>
+          <tr>
+            <th>${t(lang, 'auth.username')}</th>
+            <th>Vai trò</th>
+            <th>${t(lang, 'common.unit')}</th>
+            <th>${t(lang, 'common.classification')}</th>
+            <th>${t(lang, 'common.status')}</th>
+            <th></th>
+          </tr>
         </thead>
         <tbody>
           ${users.map(
-            (u) => html`<tr>
-              <td>${u.username}<div class="muted">${u.display_name}</div></td>
-              <td>${u.role}</td>
-              <td>${u.unit_uid ? (names.get(u.unit_uid) ?? u.unit_uid) : '—'}</td>
-              <td>${classificationLabel(lang, u.clearance)}</td>
-              <td>${u.disabled ? 'khóa' : 'hoạt động'} · ${formatDate(u.created_at)}</td>
-              <td><details><summary>Sửa</summary>${userForm(lang, csrf, units, u)}</details></td>
-            </tr>`,
+            (u) =>
+              html`<tr>
+                <td>
+                  ${u.username}
+                  <div class="muted">${u.display_name}</div>
+                </td>
+                <td>${u.role}</td>
+                <td>${u.unit_uid ? (names.get(u.unit_uid) ?? u.unit_uid) : '—'}</td>
+                <td>${classificationLabel(lang, u.clearance)}</td>
+                <td>${u.disabled ? 'khóa' : 'hoạt động'} · ${formatDate(u.created_at)}</td>
+                <td>
+                  <details>
+                    <summary>Sửa</summary>
+                    ${userForm(lang, csrf, units, u)}
+                  </details>
+                </td>
+              </tr>`,
           )}
         </tbody>
       </table>
@@ -119,7 +157,13 @@ export function adminRoutes(ctx: WebContext): Router {
       <h2>${t(lang, 'admin.units')}</h2>
       <table>
         <tbody>
-          ${responsibilities.map((r) => html`<tr><td>${names.get(r.unit_uid) ?? r.unit_uid}</td><td>${r.topics.join(', ')}</td></tr>`)}
+          ${responsibilities.map(
+            (r) =>
+              html`<tr>
+                <td>${names.get(r.unit_uid) ?? r.unit_uid}</td>
+                <td>${r.topics.join(', ')}</td>
+              </tr>`,
+          )}
         </tbody>
       </table>
       <form method="post" action="/admin/unit-topics" class="grid-form">
@@ -137,36 +181,47 @@ export function adminRoutes(ctx: WebContext): Router {
         <button type="submit">${t(lang, 'common.save')}</button>
       </form>
       <h2>Giải mã bí danh / resolve pseudonym</h2>
-      ${ctx.pseudonymSecret
-        ? html`<form method="post" action="/admin/pseudonyms/resolve" class="grid-form">
-            <input type="hidden" name="_csrf" value="${csrf}" />
-            <label>Bí danh <input name="pseudonym" required pattern="[A-Za-z]+-[0-9a-f]{16}" /></label>
-            <button type="submit">Giải mã (ghi nhật ký)</button>
-          </form>`
-        : emptyState(t(lang, 'common.notAvailable'))}`;
+      ${
+        ctx.pseudonymSecret
+          ? html`<form method="post" action="/admin/pseudonyms/resolve" class="grid-form">
+              <input type="hidden" name="_csrf" value="${csrf}" />
+              <label>Bí danh <input name="pseudonym" required pattern="[A-Za-z]+-[0-9a-f]{16}" /></label>
+              <button type="submit">Giải mã (ghi nhật ký)</button>
+            </form>`
+          : emptyState(t(lang, 'common.notAvailable'))
+      }`;
   };
 
-  const userChanges = (req: Request): UserChanges & { username?: string } => {
+  const readUserForm = (req: Request): { username?: string; changes: UserChanges } => {
     const body = req.body as Record<string, unknown>;
     return {
       username: param(body, 'username'),
-      displayName: param(body, 'display_name'),
-      role: param(body, 'role'),
-      unitUid: param(body, 'unit_uid') ?? null,
-      clearance: clearanceField(param(body, 'clearance')),
-      password: param(body, 'password'),
-      disabled: body.disabled === '1' || body.disabled === true,
+      changes: {
+        displayName: param(body, 'display_name'),
+        role: param(body, 'role'),
+        unitUid: param(body, 'unit_uid') ?? null,
+        clearance: clearanceField(param(body, 'clearance')),
+        password: param(body, 'password'),
+        disabled: body.disabled === '1' || body.disabled === true,
+      },
     };
   };
 
   const create = async (req: Request) => {
-    const c = userChanges(req);
-    if (!c.username || !c.role || c.clearance === undefined || !c.password) {
+    const { username, changes: c } = readUserForm(req);
+    if (!username || !c.role || c.clearance === undefined || !c.password) {
       throw new DlxhError('INPUT', 'user: username, role, clearance and password are required');
     }
     const user = await createUser(
       ctx.db,
-      { username: c.username, displayName: c.displayName, role: c.role, unitUid: c.unitUid, clearance: c.clearance, password: c.password },
+      {
+        username,
+        displayName: c.displayName,
+        role: c.role,
+        unitUid: c.unitUid,
+        clearance: c.clearance,
+        password: c.password,
+      },
       ctx.now(),
     );
     await ctx.audit(req, 'admin.user.create', `user:${user.username}`, {
@@ -178,7 +233,7 @@ export function adminRoutes(ctx: WebContext): Router {
   };
 
   const update = async (req: Request, id: string) => {
-    const { username: _ignored, ...changes } = userChanges(req);
+    const { changes } = readUserForm(req);
     const user = await updateUser(ctx.db, id, changes);
     ctx.sessions.destroyUser(user.id);
     await ctx.audit(req, 'admin.user.update', `user:${user.username}`, {
@@ -194,14 +249,17 @@ export function adminRoutes(ctx: WebContext): Router {
   const setUnitTopics = async (req: Request) => {
     const body = req.body as Record<string, unknown>;
     const unit = param(body, 'unit_uid');
-    if (!unit || !(await unitExists(ctx.db, unit))) throw inputError('unit_uid', null, `unknown unit "${unit ?? ''}"`);
+    if (!unit || !(await unitExists(ctx.db, unit)))
+      throw inputError('unit_uid', null, `unknown unit "${unit ?? ''}"`);
     const raw = body.topics;
     const topics = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
     const known = new Set((await ctx.db.all<{ id: string }>('SELECT id FROM topics')).map((r) => r.id));
-    for (const topic of topics) if (!known.has(topic)) throw inputError('topics', null, `unknown topic "${topic}"`);
+    for (const topic of topics)
+      if (!known.has(topic)) throw inputError('topics', null, `unknown topic "${topic}"`);
     await ctx.db.transaction(async () => {
       await ctx.db.run('DELETE FROM unit_topics WHERE unit_uid = $unit', { unit });
-      for (const topic of topics) await ctx.db.run('INSERT INTO unit_topics VALUES ($unit, $topic)', { unit, topic });
+      for (const topic of topics)
+        await ctx.db.run('INSERT INTO unit_topics VALUES ($unit, $topic)', { unit, topic });
     });
     ctx.accessEpoch++;
     await ctx.audit(req, 'admin.unit_topics', `unit:${unit}`, { topics });
@@ -209,7 +267,8 @@ export function adminRoutes(ctx: WebContext): Router {
   };
 
   const resolve = async (req: Request) => {
-    if (!ctx.pseudonymSecret) throw new DlxhError('NOT_FOUND', 'pseudonym resolution is not configured on this server');
+    if (!ctx.pseudonymSecret)
+      throw new DlxhError('NOT_FOUND', 'pseudonym resolution is not configured on this server');
     const value = param(req.body as Record<string, unknown>, 'pseudonym');
     if (!value) throw new DlxhError('INPUT', 'pseudonym: missing');
     const actor = currentUser(req);
@@ -241,7 +300,9 @@ export function adminRoutes(ctx: WebContext): Router {
   });
   router.post('/admin/users', admin, async (req, res) => {
     const user = await create(req);
-    sendPage(req, res, t(langOf(req), 'admin.title'), await renderAdmin(req, `+ ${user.username}`), { status: 201 });
+    sendPage(req, res, t(langOf(req), 'admin.title'), await renderAdmin(req, `+ ${user.username}`), {
+      status: 201,
+    });
   });
   router.post('/admin/users/:id', admin, async (req, res) => {
     const user = await update(req, String(req.params.id));
@@ -249,7 +310,12 @@ export function adminRoutes(ctx: WebContext): Router {
   });
   router.post('/admin/unit-topics', admin, async (req, res) => {
     const done = await setUnitTopics(req);
-    sendPage(req, res, t(langOf(req), 'admin.title'), await renderAdmin(req, `✓ ${done.unit_uid}: ${done.topics.join(', ')}`));
+    sendPage(
+      req,
+      res,
+      t(langOf(req), 'admin.title'),
+      await renderAdmin(req, `✓ ${done.unit_uid}: ${done.topics.join(', ')}`),
+    );
   });
   router.post('/admin/pseudonyms/resolve', admin, async (req, res) => {
     const found = await resolve(req);

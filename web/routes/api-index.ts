@@ -12,30 +12,75 @@ import { jsonRows } from '../tabular.ts';
 export const API_ENDPOINTS = [
   ['GET', '/api/health', 'public', 'liveness, database path, row counts'],
   ['GET', '/api/me', 'signed in', 'the user, their scope and the CSRF token for POST requests'],
-  ['GET', '/api/overview?from&to&unit&topic', 'admin analyst leader officer', 'volume and sentiment per day, topics, units, open hot spots, freshness'],
-  ['GET', '/api/hotspots?status&severity&topic&unit&limit', 'admin analyst leader officer', 'hot-spot alerts'],
-  ['GET', '/api/hotspots/:id', 'admin analyst leader officer', 'one alert: explanation, series, evidence, case, timeline'],
+  [
+    'GET',
+    '/api/overview?from&to&unit&topic',
+    'admin analyst leader officer',
+    'volume and sentiment per day, topics, units, open hot spots, freshness',
+  ],
+  [
+    'GET',
+    '/api/hotspots?status&severity&topic&unit&limit',
+    'admin analyst leader officer',
+    'hot-spot alerts',
+  ],
+  [
+    'GET',
+    '/api/hotspots/:id',
+    'admin analyst leader officer',
+    'one alert: explanation, series, evidence, case, timeline',
+  ],
   ['GET', '/api/inbox?status', 'admin analyst leader officer', 'cases routed to the user'],
-  ['POST', '/api/cases/:id/verify|resolve|close', 'admin analyst officer', 'move a case (resolve needs "report")'],
+  [
+    'POST',
+    '/api/cases/:id/verify|resolve|close',
+    'admin analyst officer',
+    'move a case (resolve needs "report")',
+  ],
   ['GET', '/api/documents?from&to&topic&unit&q&limit&offset', 'admin analyst leader officer', 'documents'],
   ['GET', '/api/documents/:id', 'admin analyst leader officer', 'one document with its scores'],
-  ['GET', '/api/export/documents?format=csv|json|parquet&…', 'admin analyst leader officer', 'export (audited)'],
-  ['GET', '/api/misinfo?status&limit&offset', 'admin analyst', 'misinformation candidates, riskiest first, with evidence'],
+  [
+    'GET',
+    '/api/export/documents?format=csv|json|parquet&…',
+    'admin analyst leader officer',
+    'export (audited)',
+  ],
+  [
+    'GET',
+    '/api/misinfo?status&limit&offset',
+    'admin analyst',
+    'misinformation candidates, riskiest first, with evidence',
+  ],
   ['GET', '/api/misinfo/:id', 'admin analyst', 'one candidate and its review history'],
-  ['POST', '/api/misinfo/:id/review {status, response, notes}', 'admin analyst', 'review a candidate (audited)'],
+  [
+    'POST',
+    '/api/misinfo/:id/review {status, response, notes}',
+    'admin analyst',
+    'review a candidate (audited)',
+  ],
   ['GET', '/api/mine', 'contributor', 'the reports the contributor submitted'],
   ['GET', '/api/surveys', 'admin analyst leader', 'surveys'],
   ['GET', '/api/surveys/:name?q&by', 'admin analyst leader', 'estimates with 95% intervals and disclosure'],
   ['GET', '/api/briefings', 'admin analyst leader', 'briefings'],
   ['GET', '/api/sources', 'admin analyst', 'sources, job runs, fetch failures, jobs'],
   ['POST', '/api/jobs/:job/run', 'admin', 'run a job now (audited)'],
-  ['POST', '/api/sql {sql}', 'admin analyst', 'read-only SQL over the user\'s views (audited)'],
+  ['POST', '/api/sql {sql}', 'admin analyst', "read-only SQL over the user's views (audited)"],
   ['GET', '/api/sql/tables', 'admin analyst', 'tables the SQL explorer allows'],
-  ['POST', '/api/sql/export?format=csv|json|xlsx|parquet {sql}', 'admin analyst', 'query result as a file (audited)'],
+  [
+    'POST',
+    '/api/sql/export?format=csv|json|xlsx|parquet {sql}',
+    'admin analyst',
+    'query result as a file (audited)',
+  ],
   ['GET', '/api/admin/users', 'admin', 'users'],
   ['POST', '/api/admin/users', 'admin', 'create a user (audited)'],
   ['POST', '/api/admin/users/:id', 'admin', 'change a user (audited)'],
-  ['POST', '/api/admin/unit-topics {unit_uid, topics}', 'admin', 'set the topics a unit answers for (audited)'],
+  [
+    'POST',
+    '/api/admin/unit-topics {unit_uid, topics}',
+    'admin',
+    'set the topics a unit answers for (audited)',
+  ],
   ['POST', '/api/admin/pseudonyms/resolve {pseudonym}', 'admin', 'resolve a pseudonym (audited)'],
   ['GET', '/api/audit?actor&action&before&limit', 'admin', 'audit log entries'],
   ['GET', '/api/audit/verify', 'admin', 'verify the audit hash chain'],
@@ -47,8 +92,21 @@ export function apiIndexRoutes(ctx: WebContext): Router {
     const user = currentUser(req);
     const scope = await currentScope(ctx, req);
     res.json({
-      user: { id: user.id, username: user.username, display_name: user.display_name, role: user.role, unit_uid: user.unit_uid, clearance: user.clearance },
-      scope: { clearance: scope.clearance, province: scope.province, areas: scope.areas, topics: scope.topics, own_only: scope.ownOnly },
+      user: {
+        id: user.id,
+        username: user.username,
+        display_name: user.display_name,
+        role: user.role,
+        unit_uid: user.unit_uid,
+        clearance: user.clearance,
+      },
+      scope: {
+        clearance: scope.clearance,
+        province: scope.province,
+        areas: scope.areas,
+        topics: scope.topics,
+        own_only: scope.ownOnly,
+      },
       csrf: requestState(req).session?.csrf ?? null,
     });
   });
@@ -65,7 +123,14 @@ export function apiIndexRoutes(ctx: WebContext): Router {
   const ownReports = (req: Request) =>
     inScope(ctx, req, async (scoped) =>
       (await tableExists(scoped.db, 'reports')) && scoped.tables.includes('reports')
-        ? scoped.db.all<{ id: string; period: string; organisation: string | null; summary: string; submitted_at: Date | null; classification: number }>(
+        ? scoped.db.all<{
+            id: string;
+            period: string;
+            organisation: string | null;
+            summary: string;
+            submitted_at: Date | null;
+            classification: number;
+          }>(
             `SELECT id, period, organisation, summary, submitted_at, classification FROM reports
              ORDER BY submitted_at DESC NULLS LAST, id LIMIT 500`,
           )
@@ -84,21 +149,24 @@ export function apiIndexRoutes(ctx: WebContext): Router {
       res,
       t(lang, 'nav.mine'),
       html`<h1>${t(lang, 'nav.mine')}</h1>
-        ${reports.length
-          ? html`<table>
-              <tbody>
-                ${reports.map(
-                  (r) => html`<tr>
-                    <td>${r.period}</td>
-                    <td>${r.organisation ?? ''}</td>
-                    <td>${r.summary}</td>
-                    <td>${formatDate(r.submitted_at)}</td>
-                    <td>${classificationBadge(lang, r.classification)}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>`
-          : emptyState(`${t(lang, 'common.none')}.`)}`,
+        ${
+          reports.length
+            ? html`<table>
+                <tbody>
+                  ${reports.map(
+                    (r) =>
+                      html`<tr>
+                        <td>${r.period}</td>
+                        <td>${r.organisation ?? ''}</td>
+                        <td>${r.summary}</td>
+                        <td>${formatDate(r.submitted_at)}</td>
+                        <td>${classificationBadge(lang, r.classification)}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+            : emptyState(`${t(lang, 'common.none')}.`)
+        }`,
     );
   });
   return router;

@@ -13,12 +13,19 @@ function auditQuery(query: Record<string, unknown>) {
     actor: param(query, 'actor'),
     action: param(query, 'action'),
     limit: intParam(query, 'limit', 200, 1, 1000),
-    beforeSeq: param(query, 'before') === undefined ? undefined : intParam(query, 'before', 0, 1, Number.MAX_SAFE_INTEGER),
+    beforeSeq:
+      param(query, 'before') === undefined
+        ? undefined
+        : intParam(query, 'before', 0, 1, Number.MAX_SAFE_INTEGER),
   };
 }
 
 function recordJson(r: AuditRecord) {
-  return { ...r, logged_at: toLocalIso(r.logged_at), details: r.details === null ? null : (JSON.parse(r.details) as unknown) };
+  return {
+    ...r,
+    logged_at: toLocalIso(r.logged_at),
+    details: r.details === null ? null : (JSON.parse(r.details) as unknown),
+  };
 }
 
 export function auditRoutes(ctx: WebContext): Router {
@@ -26,7 +33,9 @@ export function auditRoutes(ctx: WebContext): Router {
   const admin = requireRole('admin');
 
   router.get('/api/audit', admin, async (req, res) => {
-    res.json({ entries: (await listAudit(ctx.db, auditQuery(req.query as Record<string, unknown>))).map(recordJson) });
+    res.json({
+      entries: (await listAudit(ctx.db, auditQuery(req.query as Record<string, unknown>))).map(recordJson),
+    });
   });
 
   router.get('/api/audit/verify', admin, async (req, res) => {
@@ -49,27 +58,37 @@ export function auditRoutes(ctx: WebContext): Router {
         <button type="submit">${t(lang, 'common.filter')}</button>
         <a class="button" href="/audit?verify=1">${t(lang, 'audit.verify')}</a>
       </form>
-      ${verify
-        ? verify.ok
-          ? html`<p class="notice" role="status">${t(lang, 'audit.ok', { n: verify.entries })}</p>`
-          : html`<p class="error" role="alert">
-              ${t(lang, 'audit.broken', { seq: verify.broken?.seq ?? '?', problem: verify.broken?.problem ?? '' })}
-            </p>`
-        : ''}
+      ${
+        verify
+          ? verify.ok
+            ? html`<p class="notice" role="status">${t(lang, 'audit.ok', { n: verify.entries })}</p>`
+            : html`<p class="error" role="alert">
+                ${t(lang, 'audit.broken', { seq: verify.broken?.seq ?? '?', problem: verify.broken?.problem ?? '' })}
+              </p>`
+          : ''
+      }
       <table class="audit">
         <thead>
-          <tr><th>#</th><th>${t(lang, 'common.time')}</th><th>actor</th><th>action</th><th>object</th><th>details</th></tr>
+          <tr>
+            <th>#</th>
+            <th>${t(lang, 'common.time')}</th>
+            <th>actor</th>
+            <th>action</th>
+            <th>object</th>
+            <th>details</th>
+          </tr>
         </thead>
         <tbody>
           ${entries.map(
-            (e) => html`<tr>
-              <td>${e.seq}</td>
-              <td>${formatDate(e.logged_at, true)}</td>
-              <td>${e.actor}</td>
-              <td>${e.action}</td>
-              <td>${e.object ?? ''}</td>
-              <td><code>${e.details ?? ''}</code></td>
-            </tr>`,
+            (e) =>
+              html`<tr>
+                <td>${e.seq}</td>
+                <td>${formatDate(e.logged_at, true)}</td>
+                <td>${e.actor}</td>
+                <td>${e.action}</td>
+                <td>${e.object ?? ''}</td>
+                <td><code>${e.details ?? ''}</code></td>
+              </tr>`,
           )}
         </tbody>
       </table>

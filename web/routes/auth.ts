@@ -56,7 +56,9 @@ export function authRoutes(ctx: WebContext): Router {
         <form method="post" action="/login">
           <input type="hidden" name="_csrf" value="${session.csrf}" />
           <input type="hidden" name="next" value="${next}" />
-          <label>${t(lang, 'auth.username')} <input name="username" autocomplete="username" required /></label>
+          <label
+            >${t(lang, 'auth.username')} <input name="username" autocomplete="username" required
+          /></label>
           <label
             >${t(lang, 'auth.password')}
             <input name="password" type="password" autocomplete="current-password" required
@@ -65,7 +67,10 @@ export function authRoutes(ctx: WebContext): Router {
         </form>
       </section>
       ${ctx.demoMode ? demoTable(lang) : ''}`;
-    res.status(status).type('html').send(page({ lang, url: req.originalUrl, csrf: session.csrf }, t(lang, 'auth.login'), body));
+    res
+      .status(status)
+      .type('html')
+      .send(page({ lang, url: req.originalUrl, csrf: session.csrf }, t(lang, 'auth.login'), body));
   };
 
   router.get('/login', (req, res) => {
@@ -78,7 +83,10 @@ export function authRoutes(ctx: WebContext): Router {
     const state = requestState(req);
     const lang = state.lang;
     const form = req.body as Record<string, unknown>;
-    const username = String(form.username ?? '').trim().toLowerCase().slice(0, 64);
+    const username = String(form.username ?? '')
+      .trim()
+      .toLowerCase()
+      .slice(0, 64);
     const password = String(form.password ?? '');
     if (!ctx.guard.allowAddress(req.ip ?? 'unknown')) {
       await ctx.audit(req, 'login.throttled', username);

@@ -46,15 +46,27 @@ export async function listDocuments(scoped: ScopedDb, filters: ReturnType<typeof
 }
 
 async function readDocument(ctx: WebContext, req: Request, scoped: ScopedDb, id: string) {
-  const doc = await scoped.db.one<DocRow & { text: string; import_source: string; ingested_at: Date; kind: string | null; lang: string | null; duplicate_of: string | null; near_duplicate_of: string | null }>(
-    sql('one'),
-    { id },
-  );
+  const doc = await scoped.db.one<
+    DocRow & {
+      text: string;
+      import_source: string;
+      ingested_at: Date;
+      kind: string | null;
+      lang: string | null;
+      duplicate_of: string | null;
+      near_duplicate_of: string | null;
+    }
+  >(sql('one'), { id });
   if (!doc) throw new DlxhError('NOT_FOUND', `document ${id}: not found`);
-  const scores = await scoped.db.all<{ model_version: string; sentiment: string; sentiment_score: number; topics: string[]; places: string[]; locality_uid: string | null; scored_at: Date }>(
-    sql('scores'),
-    { id },
-  );
+  const scores = await scoped.db.all<{
+    model_version: string;
+    sentiment: string;
+    sentiment_score: number;
+    topics: string[];
+    places: string[];
+    locality_uid: string | null;
+    scored_at: Date;
+  }>(sql('scores'), { id });
   await auditView(ctx, req, 'document', id, doc.classification);
   return { doc, scores };
 }
@@ -63,32 +75,60 @@ function renderList(lang: Lang, rows: DocRow[], req: Request) {
   const query = req.query as Record<string, unknown>;
   return html`<h1>${t(lang, 'documents.title')}</h1>
     <form method="get" action="/documents" class="filters">
-      <label>${t(lang, 'common.from')} <input type="date" name="from" value="${param(query, 'from') ?? ''}" /></label>
-      <label>${t(lang, 'common.to')} <input type="date" name="to" value="${param(query, 'to') ?? ''}" /></label>
+      <label
+        >${t(lang, 'common.from')} <input type="date" name="from" value="${param(query, 'from') ?? ''}"
+      /></label>
+      <label
+        >${t(lang, 'common.to')} <input type="date" name="to" value="${param(query, 'to') ?? ''}"
+      /></label>
       <label>Tìm <input name="q" value="${param(query, 'q') ?? ''}" /></label>
       <button type="submit">${t(lang, 'common.filter')}</button>
-      <a class="button" href="${href('/api/export/documents', { from: param(query, 'from'), to: param(query, 'to'), q: param(query, 'q'), topic: param(query, 'topic'), unit: param(query, 'unit'), format: 'csv' })}">CSV</a>
-      <a class="button" href="${href('/api/export/documents', { from: param(query, 'from'), to: param(query, 'to'), q: param(query, 'q'), topic: param(query, 'topic'), unit: param(query, 'unit'), format: 'json' })}">JSON</a>
-      <a class="button" href="${href('/api/export/documents', { from: param(query, 'from'), to: param(query, 'to'), q: param(query, 'q'), topic: param(query, 'topic'), unit: param(query, 'unit'), format: 'parquet' })}">Parquet</a>
+      <a
+        class="button"
+        href="${href('/api/export/documents', { from: param(query, 'from'), to: param(query, 'to'), q: param(query, 'q'), topic: param(query, 'topic'), unit: param(query, 'unit'), format: 'csv' })}"
+        >CSV</a
+      >
+      <a
+        class="button"
+        href="${href('/api/export/documents', { from: param(query, 'from'), to: param(query, 'to'), q: param(query, 'q'), topic: param(query, 'topic'), unit: param(query, 'unit'), format: 'json' })}"
+        >JSON</a
+      >
+      <a
+        class="button"
+        href="${href('/api/export/documents', { from: param(query, 'from'), to: param(query, 'to'), q: param(query, 'q'), topic: param(query, 'topic'), unit: param(query, 'unit'), format: 'parquet' })}"
+        >Parquet</a
+      >
     </form>
-    ${rows.length
-      ? html`<table>
-          <thead>
-            <tr><th>${t(lang, 'common.time')}</th><th>${t(lang, 'documents.title')}</th><th>${t(lang, 'common.source')}</th><th>${t(lang, 'common.unit')}</th><th>${t(lang, 'common.topic')}</th></tr>
-          </thead>
-          <tbody>
-            ${rows.map(
-              (d) => html`<tr>
-                <td>${formatDate(d.published_at, true)}</td>
-                <td><a href="/documents/${encodeURIComponent(d.id)}">${d.title ?? d.id}</a> ${d.classification > 0 ? classificationBadge(lang, d.classification) : ''}</td>
-                <td>${d.outlet ?? ''}</td>
-                <td>${d.locality_name ?? d.locality_uid ?? ''}</td>
-                <td>${d.topics.join(', ')}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>`
-      : emptyState(t(lang, 'common.none'))}`;
+    ${
+      rows.length
+        ? html`<table>
+            <thead>
+              <tr>
+                <th>${t(lang, 'common.time')}</th>
+                <th>${t(lang, 'documents.title')}</th>
+                <th>${t(lang, 'common.source')}</th>
+                <th>${t(lang, 'common.unit')}</th>
+                <th>${t(lang, 'common.topic')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${rows.map(
+                (d) =>
+                  html`<tr>
+                    <td>${formatDate(d.published_at, true)}</td>
+                    <td>
+                      <a href="/documents/${encodeURIComponent(d.id)}">${d.title ?? d.id}</a>
+                      ${d.classification > 0 ? classificationBadge(lang, d.classification) : ''}
+                    </td>
+                    <td>${d.outlet ?? ''}</td>
+                    <td>${d.locality_name ?? d.locality_uid ?? ''}</td>
+                    <td>${d.topics.join(', ')}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : emptyState(t(lang, 'common.none'))
+    }`;
 }
 
 export function documentRoutes(ctx: WebContext): Router {
@@ -103,7 +143,9 @@ export function documentRoutes(ctx: WebContext): Router {
   });
 
   router.get('/api/documents/:id', roles, async (req, res) => {
-    const { doc, scores } = await inScope(ctx, req, (scoped) => readDocument(ctx, req, scoped, String(req.params.id)));
+    const { doc, scores } = await inScope(ctx, req, (scoped) =>
+      readDocument(ctx, req, scoped, String(req.params.id)),
+    );
     res.json({
       document: { ...json(doc), ingested_at: toLocalIso(doc.ingested_at) },
       scores: scores.map((s) => ({ ...s, scored_at: toLocalIso(s.scored_at) })),
@@ -118,24 +160,42 @@ export function documentRoutes(ctx: WebContext): Router {
 
   router.get('/documents/:id', roles, async (req, res) => {
     const lang = langOf(req);
-    const { doc, scores } = await inScope(ctx, req, (scoped) => readDocument(ctx, req, scoped, String(req.params.id)));
+    const { doc, scores } = await inScope(ctx, req, (scoped) =>
+      readDocument(ctx, req, scoped, String(req.params.id)),
+    );
     const url = safeUrl(doc.url);
     const body = html`<p><a href="/documents">← ${t(lang, 'common.back')}</a></p>
       <article class="document">
         <p>${classificationBadge(lang, doc.classification)}</p>
         <h1>${doc.title ?? doc.id}</h1>
         <p class="muted">
-          ${doc.outlet ?? doc.import_source} · ${formatDate(doc.published_at, true)} · ${doc.locality_name ?? doc.locality_uid ?? ''}
+          ${doc.outlet ?? doc.import_source} · ${formatDate(doc.published_at, true)} ·
+          ${doc.locality_name ?? doc.locality_uid ?? ''}
           ${url ? html` · <a href="${url}" rel="noopener noreferrer nofollow">${url}</a>` : doc.url ? html` · <code>${doc.url}</code>` : ''}
         </p>
         <div class="text">${doc.text}</div>
       </article>
       <h2>Điểm phân tích / scores</h2>
       <table>
-        <thead><tr><th>model</th><th>sentiment</th><th class="num">score</th><th>topics</th><th>places</th></tr></thead>
+        <thead>
+          <tr>
+            <th>model</th>
+            <th>sentiment</th>
+            <th class="num">score</th>
+            <th>topics</th>
+            <th>places</th>
+          </tr>
+        </thead>
         <tbody>
           ${scores.map(
-            (s) => html`<tr><td>${s.model_version}</td><td>${s.sentiment}</td><td class="num">${formatNumber(lang, s.sentiment_score, 2)}</td><td>${s.topics.join(', ')}</td><td>${s.places.join(', ')}</td></tr>`,
+            (s) =>
+              html`<tr>
+                <td>${s.model_version}</td>
+                <td>${s.sentiment}</td>
+                <td class="num">${formatNumber(lang, s.sentiment_score, 2)}</td>
+                <td>${s.topics.join(', ')}</td>
+                <td>${s.places.join(', ')}</td>
+              </tr>`,
           )}
         </tbody>
       </table>`;

@@ -53,36 +53,47 @@ export function sendAndRemove(res: Response, file: string, name: string): Promis
 export function exportRoutes(ctx: WebContext): Router {
   const router = Router();
 
-  router.get('/api/export/documents', requireRole('admin', 'analyst', 'leader', 'officer'), async (req, res) => {
-    const format = param(req.query as Record<string, unknown>, 'format') ?? 'csv';
-    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-      throw new DlxhError('INPUT', `format: invalid format "${format}" (use ${EXPORT_FORMATS.join(', ')})`);
-    }
-    const filters = documentFilters(req, MAX_EXPORT_ROWS);
-    if (param(req.query as Record<string, unknown>, 'limit') === undefined) filters.limit = MAX_EXPORT_ROWS;
-    const name = `dlxh-documents-${localDay(ctx.now())}.${format}`;
-    const details = { format, filters: { ...filters, from: filters.from && toLocalIso(filters.from), to: filters.to && toLocalIso(filters.to) } };
-    if (format === 'parquet') {
-      const file = tempExportFile();
-      await inScope(ctx, req, (scoped) => copyToParquet(scoped, sql('documents'), filters, file));
-      await ctx.audit(req, 'export', 'documents', details);
-      return sendAndRemove(res, file, name);
-    }
-    const result = await inScope(ctx, req, (scoped) => scoped.db.all(sql('documents'), filters));
-    const classification = result.reduce((max, r) => Math.max(max, Number(r.classification ?? 0)), 0);
-    await ctx.audit(req, 'export', 'documents', { ...details, rows: result.length, classification });
-    res.set('X-Dlxh-Classification', String(classification));
-    res.attachment(name);
-    if (format === 'json') {
-      return void res.json({
-        exported_at: toLocalIso(ctx.now()),
-        classification,
-        count: result.length,
-        documents: jsonRows(result),
-      });
-    }
-    res.type('text/csv; charset=utf-8').send(toCsv(DOCUMENT_COLUMNS, result));
-  });
+  router.get(
+    '/api/export/documents',
+    requireRole('admin', 'analyst', 'leader', 'officer'),
+    async (req, res) => {
+      const format = param(req.query as Record<string, unknown>, 'format') ?? 'csv';
+      if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+        throw new DlxhError('INPUT', `format: invalid format "${format}" (use ${EXPORT_FORMATS.join(', ')})`);
+      }
+      const filters = documentFilters(req, MAX_EXPORT_ROWS);
+      if (param(req.query as Record<string, unknown>, 'limit') === undefined) filters.limit = MAX_EXPORT_ROWS;
+      const name = `dlxh-documents-${localDay(ctx.now())}.${format}`;
+      const details = {
+        format,
+        filters: {
+          ...filters,
+          from: filters.from && toLocalIso(filters.from),
+          to: filters.to && toLocalIso(filters.to),
+        },
+      };
+      if (format === 'parquet') {
+        const file = tempExportFile();
+        await inScope(ctx, req, (scoped) => copyToParquet(scoped, sql('documents'), filters, file));
+        await ctx.audit(req, 'export', 'documents', details);
+        return sendAndRemove(res, file, name);
+      }
+      const result = await inScope(ctx, req, (scoped) => scoped.db.all(sql('documents'), filters));
+      const classification = result.reduce((max, r) => Math.max(max, Number(r.classification ?? 0)), 0);
+      await ctx.audit(req, 'export', 'documents', { ...details, rows: result.length, classification });
+      res.set('X-Dlxh-Classification', String(classification));
+      res.attachment(name);
+      if (format === 'json') {
+        return void res.json({
+          exported_at: toLocalIso(ctx.now()),
+          classification,
+          count: result.length,
+          documents: jsonRows(result),
+        });
+      }
+      res.type('text/csv; charset=utf-8').send(toCsv(DOCUMENT_COLUMNS, result));
+    },
+  );
 
   return router;
 }

@@ -9,7 +9,16 @@ import type { WebContext } from '../context.ts';
 import { classificationBadge, emptyState, html, safeUrl, type SafeHtml } from '../html.ts';
 import { requestState } from '../request-state.ts';
 import { formatDate, formatNumber, formatPercent, t, type Lang } from '../i18n.ts';
-import { auditView, chartScripts, inScope, intParam, langOf, param, sendPage, tableExists } from '../route-helpers.ts';
+import {
+  auditView,
+  chartScripts,
+  inScope,
+  intParam,
+  langOf,
+  param,
+  sendPage,
+  tableExists,
+} from '../route-helpers.ts';
 import { caseActionsForm, type CaseRow } from './inbox.ts';
 
 const sql = readSqlFile(new URL('./hotspots.sql', import.meta.url));
@@ -74,8 +83,10 @@ function listFilters(req: Request) {
   const query = req.query as Record<string, unknown>;
   const status = param(query, 'status') ?? 'open';
   const severity = param(query, 'severity') ?? null;
-  if (status !== 'all' && !STATUSES.includes(status)) throw new DlxhError('INPUT', `status: invalid value "${status}"`);
-  if (severity && !SEVERITIES.includes(severity)) throw new DlxhError('INPUT', `severity: invalid value "${severity}"`);
+  if (status !== 'all' && !STATUSES.includes(status))
+    throw new DlxhError('INPUT', `status: invalid value "${status}"`);
+  if (severity && !SEVERITIES.includes(severity))
+    throw new DlxhError('INPUT', `severity: invalid value "${severity}"`);
   return {
     status: status === 'all' ? null : status,
     severity,
@@ -95,8 +106,7 @@ export function seriesFromExplanation(explanation: unknown): SeriesPoint[] {
   if (!explanation || typeof explanation !== 'object') return [];
   const record = explanation as Record<string, unknown>;
   const candidate = ['series', 'days', 'history', 'buckets'].map((k) => record[k]).find(Array.isArray) as
-    | unknown[]
-    | undefined;
+    unknown[] | undefined;
   if (!candidate) return [];
   const points: SeriesPoint[] = [];
   for (const item of candidate) {
@@ -121,7 +131,8 @@ function parseJson(text: string | null): unknown {
 }
 
 async function readAlert(ctx: WebContext, req: Request, scoped: ScopedDb, id: string) {
-  if (!(await tableExists(scoped.db, 'alerts'))) throw new DlxhError('NOT_FOUND', `hot spot ${id}: not found`);
+  if (!(await tableExists(scoped.db, 'alerts')))
+    throw new DlxhError('NOT_FOUND', `hot spot ${id}: not found`);
   const alert = await scoped.db.one<AlertRow>(sql('one'), { id });
   if (!alert) throw new DlxhError('NOT_FOUND', `hot spot ${id}: not found`);
   const evidence = alert.doc_ids.length
@@ -167,21 +178,31 @@ function renderExplanation(value: unknown): SafeHtml {
   if (typeof value === 'object') {
     return html`<dl class="explain">
       ${Object.entries(value as Record<string, unknown>).map(
-        ([key, v]) => html`<dt>${key}</dt><dd>${renderExplanation(v)}</dd>`,
+        ([key, v]) =>
+          html`<dt>${key}</dt>
+            <dd>${renderExplanation(v)}</dd>`,
       )}
     </dl>`;
   }
   return html`${String(value)}`;
 }
 
-function renderList(lang: Lang, alerts: AlertRow[], filters: ReturnType<typeof listFilters>, topics: { id: string; name: string }[]) {
+function renderList(
+  lang: Lang,
+  alerts: AlertRow[],
+  filters: ReturnType<typeof listFilters>,
+  topics: { id: string; name: string }[],
+) {
   return html`<h1>${t(lang, 'hotspots.title')}</h1>
     <form method="get" action="/hotspots" class="filters">
       <label
         >${t(lang, 'common.status')}
         <select name="status">
           ${['open', 'closed', 'dismissed', 'all'].map(
-            (s) => html`<option value="${s}" ${(filters.status ?? 'all') === s ? html`selected` : ''}>${s}</option>`,
+            (s) =>
+              html`<option value="${s}" ${(filters.status ?? 'all') === s ? html`selected` : ''}>
+                ${s}
+              </option>`,
           )}
         </select></label
       >
@@ -201,37 +222,40 @@ function renderList(lang: Lang, alerts: AlertRow[], filters: ReturnType<typeof l
       >
       <button type="submit">${t(lang, 'common.filter')}</button>
     </form>
-    ${alerts.length
-      ? html`<table class="hotspots">
-          <thead>
-            <tr>
-              <th>${t(lang, 'common.severity')}</th>
-              <th>${t(lang, 'hotspots.title')}</th>
-              <th>${t(lang, 'common.unit')}</th>
-              <th class="num">${t(lang, 'common.count')}</th>
-              <th class="num">${t(lang, 'hotspots.expected')}</th>
-              <th class="num">${t(lang, 'common.negShare')}</th>
-              <th>${t(lang, 'common.time')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${alerts.map(
-              (a) => html`<tr>
-                <td>${severityBadge(a.severity)}</td>
-                <td>
-                  <a href="/hotspots/${encodeURIComponent(a.id)}">${a.label}</a>
-                  ${a.classification > 0 ? classificationBadge(lang, a.classification) : ''}
-                </td>
-                <td>${a.current_name ?? a.unit_name ?? a.unit_uid ?? '—'}</td>
-                <td class="num">${formatNumber(lang, a.count)}</td>
-                <td class="num">${formatNumber(lang, a.expected, 1)}</td>
-                <td class="num">${formatPercent(lang, a.neg_share)}</td>
-                <td>${formatDate(a.first_seen)} – ${formatDate(a.last_seen)}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>`
-      : emptyState(t(lang, 'common.none'))}`;
+    ${
+      alerts.length
+        ? html`<table class="hotspots">
+            <thead>
+              <tr>
+                <th>${t(lang, 'common.severity')}</th>
+                <th>${t(lang, 'hotspots.title')}</th>
+                <th>${t(lang, 'common.unit')}</th>
+                <th class="num">${t(lang, 'common.count')}</th>
+                <th class="num">${t(lang, 'hotspots.expected')}</th>
+                <th class="num">${t(lang, 'common.negShare')}</th>
+                <th>${t(lang, 'common.time')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${alerts.map(
+                (a) =>
+                  html`<tr>
+                    <td>${severityBadge(a.severity)}</td>
+                    <td>
+                      <a href="/hotspots/${encodeURIComponent(a.id)}">${a.label}</a>
+                      ${a.classification > 0 ? classificationBadge(lang, a.classification) : ''}
+                    </td>
+                    <td>${a.current_name ?? a.unit_name ?? a.unit_uid ?? '—'}</td>
+                    <td class="num">${formatNumber(lang, a.count)}</td>
+                    <td class="num">${formatNumber(lang, a.expected, 1)}</td>
+                    <td class="num">${formatPercent(lang, a.neg_share)}</td>
+                    <td>${formatDate(a.first_seen)} – ${formatDate(a.last_seen)}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : emptyState(t(lang, 'common.none'))
+    }`;
 }
 
 function renderDetail(lang: Lang, d: Awaited<ReturnType<typeof readAlert>>, csrf: string, canAct: boolean) {
@@ -239,14 +263,26 @@ function renderDetail(lang: Lang, d: Awaited<ReturnType<typeof readAlert>>, csrf
   return html`<p><a href="/hotspots">← ${t(lang, 'common.back')}</a></p>
     <h1>${a.label} ${classificationBadge(lang, a.classification)}</h1>
     <p>
-      ${severityBadge(a.severity)} · ${a.topic_name ?? a.topic ?? ''} · ${a.current_name ?? a.unit_name ?? ''} ·
-      ${formatDate(a.first_seen, true)} – ${formatDate(a.last_seen, true)} · ${a.status}
+      ${severityBadge(a.severity)} · ${a.topic_name ?? a.topic ?? ''} · ${a.current_name ?? a.unit_name ?? ''}
+      · ${formatDate(a.first_seen, true)} – ${formatDate(a.last_seen, true)} · ${a.status}
     </p>
     <section class="cards">
-      <div class="card"><div class="n">${formatNumber(lang, a.count)}</div><div class="l">${t(lang, 'hotspots.observed')}</div></div>
-      <div class="card"><div class="n">${formatNumber(lang, a.expected, 1)}</div><div class="l">${t(lang, 'hotspots.expected')}</div></div>
-      <div class="card"><div class="n">${formatPercent(lang, a.neg_share)}</div><div class="l">${t(lang, 'common.negShare')}</div></div>
-      <div class="card"><div class="n">${formatNumber(lang, a.score, 0)}</div><div class="l">score · p = ${a.p_value.toExponential(1)}</div></div>
+      <div class="card">
+        <div class="n">${formatNumber(lang, a.count)}</div>
+        <div class="l">${t(lang, 'hotspots.observed')}</div>
+      </div>
+      <div class="card">
+        <div class="n">${formatNumber(lang, a.expected, 1)}</div>
+        <div class="l">${t(lang, 'hotspots.expected')}</div>
+      </div>
+      <div class="card">
+        <div class="n">${formatPercent(lang, a.neg_share)}</div>
+        <div class="l">${t(lang, 'common.negShare')}</div>
+      </div>
+      <div class="card">
+        <div class="n">${formatNumber(lang, a.score, 0)}</div>
+        <div class="l">score · p = ${a.p_value.toExponential(1)}</div>
+      </div>
     </section>
     <h2>${t(lang, 'hotspots.series')}</h2>
     <div class="chart" id="chart-series" data-api="/api/hotspots/${encodeURIComponent(a.id)}"></div>
@@ -271,27 +307,32 @@ function renderDetail(lang: Lang, d: Awaited<ReturnType<typeof readAlert>>, csrf
     </ul>
     ${d.hiddenEvidence > 0 ? html`<p class="muted">+ ${d.hiddenEvidence} (${t(lang, 'error.forbidden')})</p>` : ''}
     <h2>${t(lang, 'hotspots.routing')}</h2>
-    ${d.case
-      ? html`<p>
-            ${d.case.assignee} ${d.case.recipients.length ? html`→ ${d.case.recipients.join(', ')}` : ''}
-            ${d.case.escalated ? html`<span class="warn">escalated</span>` : ''} · ${t(lang, 'inbox.deadline')}:
-            ${formatDate(d.case.deadline, true)} · ${d.case.status}
-          </p>
-          ${d.case.resolution_report ? html`<blockquote>${d.case.resolution_report}</blockquote>` : ''}
-          ${canAct ? caseActionsForm(lang, d.case, csrf, `/hotspots/${a.id}`) : ''}`
-      : emptyState(t(lang, 'common.none'))}
+    ${
+      d.case
+        ? html`<p>
+              ${d.case.assignee} ${d.case.recipients.length ? html`→ ${d.case.recipients.join(', ')}` : ''}
+              ${d.case.escalated ? html`<span class="warn">escalated</span>` : ''} ·
+              ${t(lang, 'inbox.deadline')}: ${formatDate(d.case.deadline, true)} · ${d.case.status}
+            </p>
+            ${d.case.resolution_report ? html`<blockquote>${d.case.resolution_report}</blockquote>` : ''}
+            ${canAct ? caseActionsForm(lang, d.case, csrf, `/hotspots/${a.id}`) : ''}`
+        : emptyState(t(lang, 'common.none'))
+    }
     <h2>${t(lang, 'hotspots.timeline')}</h2>
-    ${d.events.length
-      ? html`<ol class="timeline">
-          ${d.events.map(
-            (e) => html`<li>
-              <time>${formatDate(e.occurred_at, true)}</time> · ${e.actor} · ${e.action}
-              ${e.from_status || e.to_status ? html`(${e.from_status ?? ''} → ${e.to_status ?? ''})` : ''}
-              ${e.note ? html`<div>${e.note}</div>` : ''}
-            </li>`,
-          )}
-        </ol>`
-      : emptyState(t(lang, 'common.none'))}`;
+    ${
+      d.events.length
+        ? html`<ol class="timeline">
+            ${d.events.map(
+              (e) =>
+                html`<li>
+                  <time>${formatDate(e.occurred_at, true)}</time> · ${e.actor} · ${e.action}
+                  ${e.from_status || e.to_status ? html`(${e.from_status ?? ''} → ${e.to_status ?? ''})` : ''}
+                  ${e.note ? html`<div>${e.note}</div>` : ''}
+                </li>`,
+            )}
+          </ol>`
+        : emptyState(t(lang, 'common.none'))
+    }`;
 }
 
 export function hotspotRoutes(ctx: WebContext): Router {
@@ -309,7 +350,10 @@ export function hotspotRoutes(ctx: WebContext): Router {
     res.json({
       alert: alertJson(d.alert),
       series: d.series,
-      evidence: d.evidence.map((doc) => ({ ...doc, published_at: doc.published_at ? toLocalIso(doc.published_at) : null })),
+      evidence: d.evidence.map((doc) => ({
+        ...doc,
+        published_at: doc.published_at ? toLocalIso(doc.published_at) : null,
+      })),
       hidden_evidence: d.hiddenEvidence,
       case: d.case,
       events: d.events.map((e) => ({ ...e, occurred_at: toLocalIso(e.occurred_at) })),

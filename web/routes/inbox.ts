@@ -43,44 +43,53 @@ const ACTION_LABELS: Record<CaseAction, [string, string]> = {
 /** The forms for the actions a case's status allows; the resolution needs a written report. */
 export function caseActionsForm(lang: Lang, row: CaseRow, csrf: string, back: string): SafeHtml {
   const label = (a: CaseAction) => ACTION_LABELS[a][lang === 'en' ? 1 : 0];
-  const form = (action: CaseAction, extra: SafeHtml | string = '') => html`<form
-    method="post"
-    action="/cases/${encodeURIComponent(row.id)}/${action}"
-    class="case-action"
-  >
-    <input type="hidden" name="_csrf" value="${csrf}" />
-    <input type="hidden" name="back" value="${back}" />
-    ${extra}
-    <button type="submit" name="action" value="${action}">${label(action)}</button>
-  </form>`;
-  if (row.status === 'received') return form('verify', html`<input name="note" placeholder="Ghi chú / note" />`);
+  const form = (action: CaseAction, extra: SafeHtml | string = '') =>
+    html`<form method="post" action="/cases/${encodeURIComponent(row.id)}/${action}" class="case-action">
+      <input type="hidden" name="_csrf" value="${csrf}" />
+      <input type="hidden" name="back" value="${back}" />
+      ${extra}
+      <button type="submit" name="action" value="${action}">${label(action)}</button>
+    </form>`;
+  if (row.status === 'received')
+    return form('verify', html`<input name="note" placeholder="Ghi chú / note" />`);
   if (row.status === 'verifying') {
     return form(
       'resolve',
-      html`<textarea name="report" required minlength="10" rows="4" placeholder="Báo cáo kết quả giải quyết"></textarea>`,
+      html`<textarea
+        name="report"
+        required
+        minlength="10"
+        rows="4"
+        placeholder="Báo cáo kết quả giải quyết"
+      ></textarea>`,
     );
   }
-  if (row.status === 'resolved') return form('close', html`<input name="note" placeholder="Ghi chú / note" />`);
+  if (row.status === 'resolved')
+    return form('close', html`<input name="note" placeholder="Ghi chú / note" />`);
   return html``;
 }
 
 function renderInbox(lang: Lang, rows: InboxRow[], csrf: string, now: Date, canAct: boolean): SafeHtml {
-  if (rows.length === 0) return html`<h1>${t(lang, 'inbox.title')}</h1>${emptyState(t(lang, 'common.none'))}`;
+  if (rows.length === 0)
+    return html`<h1>${t(lang, 'inbox.title')}</h1>
+      ${emptyState(t(lang, 'common.none'))}`;
   return html`<h1>${t(lang, 'inbox.title')}</h1>
     <ul class="inbox">
       ${rows.map(
-        (r) => html`<li class="${r.deadline < now && !['resolved', 'closed'].includes(r.status) ? 'overdue' : ''}">
-          <div>
-            <span class="sev sev-${r.severity.replaceAll(' ', '-')}">${r.severity}</span>
-            <a href="/hotspots/${encodeURIComponent(r.alert_id)}">${r.label ?? r.alert_id}</a>
-            ${r.classification > 0 ? classificationBadge(lang, r.classification) : ''}
-          </div>
-          <div class="muted">
-            ${r.unit_name ?? ''} · ${r.assignee} · ${r.status} · ${t(lang, 'inbox.deadline')}: ${formatDate(r.deadline, true)}
-            ${r.deadline < now && !['resolved', 'closed'].includes(r.status) ? html`<strong class="warn">${t(lang, 'inbox.overdue')}</strong>` : ''}
-          </div>
-          ${canAct ? caseActionsForm(lang, r, csrf, '/inbox') : ''}
-        </li>`,
+        (r) =>
+          html`<li class="${r.deadline < now && !['resolved', 'closed'].includes(r.status) ? 'overdue' : ''}">
+            <div>
+              <span class="sev sev-${r.severity.replaceAll(' ', '-')}">${r.severity}</span>
+              <a href="/hotspots/${encodeURIComponent(r.alert_id)}">${r.label ?? r.alert_id}</a>
+              ${r.classification > 0 ? classificationBadge(lang, r.classification) : ''}
+            </div>
+            <div class="muted">
+              ${r.unit_name ?? ''} · ${r.assignee} · ${r.status} · ${t(lang, 'inbox.deadline')}:
+              ${formatDate(r.deadline, true)}
+              ${r.deadline < now && !['resolved', 'closed'].includes(r.status) ? html`<strong class="warn">${t(lang, 'inbox.overdue')}</strong>` : ''}
+            </div>
+            ${canAct ? caseActionsForm(lang, r, csrf, '/inbox') : ''}
+          </li>`,
       )}
     </ul>`;
 }
@@ -114,14 +123,22 @@ export function inboxRoutes(ctx: WebContext): Router {
     const lang = langOf(req);
     const rows = await readInbox(req);
     const state = requestState(req);
-    sendPage(req, res, t(lang, 'inbox.title'), renderInbox(lang, rows, state.session?.csrf ?? '', ctx.now(), state.user?.role !== 'leader'));
+    sendPage(
+      req,
+      res,
+      t(lang, 'inbox.title'),
+      renderInbox(lang, rows, state.session?.csrf ?? '', ctx.now(), state.user?.role !== 'leader'),
+    );
   });
 
   const act = async (req: Request, id: string, action: string) => {
-    if (!(CASE_ACTIONS as readonly string[]).includes(action)) throw new DlxhError('INPUT', `action: unknown "${action}"`);
+    if (!(CASE_ACTIONS as readonly string[]).includes(action))
+      throw new DlxhError('INPUT', `action: unknown "${action}"`);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const visible = await inScope(ctx, req, async (scoped) =>
-      (await tableExists(scoped.db, 'cases')) ? scoped.db.one<CaseRow>('SELECT * FROM cases WHERE id = $id', { id }) : undefined,
+      (await tableExists(scoped.db, 'cases'))
+        ? scoped.db.one<CaseRow>('SELECT * FROM cases WHERE id = $id', { id })
+        : undefined,
     );
     if (!visible) throw new DlxhError('NOT_FOUND', `case ${id}: not found`);
     const updated = await applyCaseAction(ctx.db, {

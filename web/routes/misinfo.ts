@@ -33,7 +33,12 @@ function reviewForm(c: ClaimCandidate, csrf: string): SafeHtml {
       ${REVIEW_STATUSES.filter((s) => s !== c.status).map((s) => html`<option value="${s}">${s}</option>`)}
     </select>
     <input name="notes" placeholder="Ghi chú" />
-    <textarea name="response" rows="2" placeholder="Thông tin chính thức cần công bố (bắt buộc khi sai sự thật)">${c.response ?? ''}</textarea>
+    <textarea
+      name="response"
+      rows="2"
+      placeholder="Thông tin chính thức cần công bố (bắt buộc khi sai sự thật)"
+    >
+${c.response ?? ''}</textarea>
     <button type="submit">Cập nhật</button>
   </form>`;
 }
@@ -44,22 +49,26 @@ function renderCandidate(lang: Lang, c: ClaimCandidate, csrf: string | null): Sa
     <div>
       <strong>${c.status}</strong> · risk ${formatNumber(lang, c.risk, 2)} · ${c.tier}
       ${c.similarity === null ? '' : html` · ${formatPercent(lang, c.similarity)}`}
-      ${c.contradiction ? html` · <span class="warn">mâu thuẫn</span>` : ''} ${classificationBadge(lang, c.classification)}
+      ${c.contradiction ? html` · <span class="warn">mâu thuẫn</span>` : ''}
+      ${classificationBadge(lang, c.classification)}
     </div>
     <blockquote>${c.sentence}</blockquote>
     <div class="muted">
-      <a href="/documents/${encodeURIComponent(c.doc_id)}">${c.doc_title ?? c.doc_id}</a> · ${c.doc_outlet ?? ''} ·
-      ${formatDate(c.doc_published_at, true)} ${c.cues.length ? html` · ${c.cues.join(', ')}` : ''}
+      <a href="/documents/${encodeURIComponent(c.doc_id)}">${c.doc_title ?? c.doc_id}</a> ·
+      ${c.doc_outlet ?? ''} · ${formatDate(c.doc_published_at, true)}
+      ${c.cues.length ? html` · ${c.cues.join(', ')}` : ''}
     </div>
-    ${c.statement_claim
-      ? html`<div>
-          ${c.statement_verdict}: ${c.statement_claim}
-          ${c.statement_official_text ? html`<div class="muted">${c.statement_official_text}</div>` : ''}
-          ${c.statement_issuing_body ?? ''} ${link ? html`<a href="${link}" rel="noopener noreferrer nofollow">↗</a>` : ''}
-        </div>`
-      : ''}
-    ${c.response ? html`<div><em>${c.response}</em></div>` : ''}
-    ${csrf ? reviewForm(c, csrf) : ''}
+    ${
+      c.statement_claim
+        ? html`<div>
+            ${c.statement_verdict}: ${c.statement_claim}
+            ${c.statement_official_text ? html`<div class="muted">${c.statement_official_text}</div>` : ''}
+            ${c.statement_issuing_body ?? ''}
+            ${link ? html`<a href="${link}" rel="noopener noreferrer nofollow">↗</a>` : ''}
+          </div>`
+        : ''
+    }
+    ${c.response ? html`<div><em>${c.response}</em></div>` : ''} ${csrf ? reviewForm(c, csrf) : ''}
   </li>`;
 }
 
@@ -80,7 +89,9 @@ export function misinfoRoutes(ctx: WebContext): Router {
 
   const readOne = (req: Request, id: string) =>
     inScope(ctx, req, async (scoped) => {
-      const candidate = (await tableExists(scoped.db, 'claim_candidates')) ? await getCandidate(scoped.db, id) : undefined;
+      const candidate = (await tableExists(scoped.db, 'claim_candidates'))
+        ? await getCandidate(scoped.db, id)
+        : undefined;
       if (!candidate) throw new DlxhError('NOT_FOUND', `claim ${id}: not found`);
       await auditView(ctx, req, 'claim', id, candidate.classification);
       return { candidate, events: await candidateEvents(scoped.db, id) };
@@ -94,7 +105,12 @@ export function misinfoRoutes(ctx: WebContext): Router {
     return reviewCandidate(
       ctx.db,
       id,
-      { status, reviewer: currentUser(req).username, response: param(body, 'response'), notes: param(body, 'notes') },
+      {
+        status,
+        reviewer: currentUser(req).username,
+        response: param(body, 'response'),
+        notes: param(body, 'notes'),
+      },
       { now: ctx.now },
     );
   };
@@ -133,11 +149,13 @@ export function misinfoRoutes(ctx: WebContext): Router {
         >
         <button type="submit">${t(lang, 'common.filter')}</button>
       </form>
-      ${rows.length
-        ? html`<ul class="evidence">
-            ${rows.map((c) => renderCandidate(lang, c, csrf))}
-          </ul>`
-        : emptyState(`${t(lang, 'common.none')}.`)}`;
+      ${
+        rows.length
+          ? html`<ul class="evidence">
+              ${rows.map((c) => renderCandidate(lang, c, csrf))}
+            </ul>`
+          : emptyState(`${t(lang, 'common.none')}.`)
+      }`;
     sendPage(req, res, t(lang, 'misinfo.title'), body);
   });
 

@@ -89,8 +89,9 @@ async function readOverview(ctx: WebContext, req: Request, scoped: ScopedDb): Pr
   const unitUid = param(query, 'unit') ?? null;
   const topicId = param(query, 'topic') ?? null;
   const unit = unitUid
-    ? ((await db.one<{ uid: string; name: string }>('SELECT uid, name FROM units WHERE uid = $uid', { uid: unitUid })) ??
-      null)
+    ? ((await db.one<{ uid: string; name: string }>('SELECT uid, name FROM units WHERE uid = $uid', {
+        uid: unitUid,
+      })) ?? null)
     : null;
   const topic = topicId
     ? ((await db.one<{ id: string; name_vi: string; name_en: string }>(
@@ -98,10 +99,9 @@ async function readOverview(ctx: WebContext, req: Request, scoped: ScopedDb): Pr
         { id: topicId },
       )) ?? null)
     : null;
-  const { totals, series, topics, units } = (await db.one<Pick<Overview, 'totals' | 'series' | 'topics' | 'units'>>(
-    sql('overview'),
-    { from, to, unit: unit?.uid ?? null, topic: topic?.id ?? null },
-  ))!;
+  const { totals, series, topics, units } = (await db.one<
+    Pick<Overview, 'totals' | 'series' | 'topics' | 'units'>
+  >(sql('overview'), { from, to, unit: unit?.uid ?? null, topic: topic?.id ?? null }))!;
   const hotspots = (await tableExists(db, 'alerts')) ? await db.all<AlertRow>(sql('open_alerts')) : [];
   const freshness = await db.all<FreshnessRow>(sql('freshness'));
   const health = new Map(
@@ -141,7 +141,11 @@ export function overviewJson(o: Overview) {
     series: o.series,
     topics: o.topics,
     units: o.units,
-    hotspots: o.hotspots.map((a) => ({ ...a, first_seen: toLocalIso(a.first_seen), last_seen: toLocalIso(a.last_seen) })),
+    hotspots: o.hotspots.map((a) => ({
+      ...a,
+      first_seen: toLocalIso(a.first_seen),
+      last_seen: toLocalIso(a.last_seen),
+    })),
     freshness: o.freshness.map((f) => ({
       ...f,
       latest_published: isoOrNull(f.latest_published),
@@ -162,14 +166,21 @@ function renderOverview(lang: Lang, o: Overview, query: Record<string, unknown>,
   const negShare = o.totals.documents ? o.totals.negative / o.totals.documents : null;
   return html`<h1>${t(lang, 'overview.title')}</h1>
     <form method="get" action="/" class="filters">
-      <label>${t(lang, 'common.from')} <input type="date" name="from" value="${param(query, 'from') ?? ''}" /></label>
-      <label>${t(lang, 'common.to')} <input type="date" name="to" value="${param(query, 'to') ?? ''}" /></label>
+      <label
+        >${t(lang, 'common.from')} <input type="date" name="from" value="${param(query, 'from') ?? ''}"
+      /></label>
+      <label
+        >${t(lang, 'common.to')} <input type="date" name="to" value="${param(query, 'to') ?? ''}"
+      /></label>
       <label
         >${t(lang, 'common.topic')}
         <select name="topic">
           <option value="">${t(lang, 'common.all')}</option>
           ${topics.map(
-            (tp) => html`<option value="${tp.id}" ${tp.id === o.topic?.id ? html`selected` : ''}>${topicName(lang, tp)}</option>`,
+            (tp) =>
+              html`<option value="${tp.id}" ${tp.id === o.topic?.id ? html`selected` : ''}>
+                ${topicName(lang, tp)}
+              </option>`,
           )}
         </select></label
       >
@@ -182,14 +193,31 @@ function renderOverview(lang: Lang, o: Overview, query: Record<string, unknown>,
       ${o.unit ? html` › <strong>${o.unit.name}</strong>` : ''}
     </p>
     <section class="cards">
-      <div class="card"><div class="n">${formatNumber(lang, o.totals.documents)}</div><div class="l">${t(lang, 'common.documents')}</div></div>
-      <div class="card"><div class="n">${formatPercent(lang, negShare)}</div><div class="l">${t(lang, 'common.negShare')}</div></div>
-      <div class="card"><div class="n">${formatNumber(lang, o.hotspots.length)}</div><div class="l">${t(lang, 'overview.openHotspots')}</div></div>
-      <div class="card"><div class="n">${formatNumber(lang, o.totals.outlets)}</div><div class="l">${t(lang, 'common.source')}</div></div>
+      <div class="card">
+        <div class="n">${formatNumber(lang, o.totals.documents)}</div>
+        <div class="l">${t(lang, 'common.documents')}</div>
+      </div>
+      <div class="card">
+        <div class="n">${formatPercent(lang, negShare)}</div>
+        <div class="l">${t(lang, 'common.negShare')}</div>
+      </div>
+      <div class="card">
+        <div class="n">${formatNumber(lang, o.hotspots.length)}</div>
+        <div class="l">${t(lang, 'overview.openHotspots')}</div>
+      </div>
+      <div class="card">
+        <div class="n">${formatNumber(lang, o.totals.outlets)}</div>
+        <div class="l">${t(lang, 'common.source')}</div>
+      </div>
     </section>
     <section id="overview-charts" data-api="${apiUrl}">
       <h2>${t(lang, 'overview.volume')}</h2>
-      <div class="chart" id="chart-volume" data-chart="volume" aria-label="${t(lang, 'overview.volume')}"></div>
+      <div
+        class="chart"
+        id="chart-volume"
+        data-chart="volume"
+        aria-label="${t(lang, 'overview.volume')}"
+      ></div>
       <h2>${t(lang, 'overview.sentiment')}</h2>
       <div class="chart" id="chart-sentiment" data-chart="sentiment"></div>
       <h2>${t(lang, 'overview.byTopic')}</h2>
@@ -198,15 +226,24 @@ function renderOverview(lang: Lang, o: Overview, query: Record<string, unknown>,
     <section>
       <table>
         <thead>
-          <tr><th>${t(lang, 'common.topic')}</th><th class="num">${t(lang, 'common.documents')}</th><th class="num">${t(lang, 'common.negShare')}</th></tr>
+          <tr>
+            <th>${t(lang, 'common.topic')}</th>
+            <th class="num">${t(lang, 'common.documents')}</th>
+            <th class="num">${t(lang, 'common.negShare')}</th>
+          </tr>
         </thead>
         <tbody>
           ${o.topics.map(
-            (tp) => html`<tr>
-              <td><a href="${href('/', { ...filters, unit: o.unit?.uid, topic: tp.id })}">${topicName(lang, tp)}</a></td>
-              <td class="num">${formatNumber(lang, tp.n)}</td>
-              <td class="num">${formatPercent(lang, tp.negative_share)}</td>
-            </tr>`,
+            (tp) =>
+              html`<tr>
+                <td>
+                  <a href="${href('/', { ...filters, unit: o.unit?.uid, topic: tp.id })}"
+                    >${topicName(lang, tp)}</a
+                  >
+                </td>
+                <td class="num">${formatNumber(lang, tp.n)}</td>
+                <td class="num">${formatPercent(lang, tp.negative_share)}</td>
+              </tr>`,
           )}
         </tbody>
       </table>
@@ -216,19 +253,26 @@ function renderOverview(lang: Lang, o: Overview, query: Record<string, unknown>,
       <h2>${t(lang, 'overview.byUnit')}</h2>
       <table class="units">
         <thead>
-          <tr><th>${t(lang, 'common.unit')}</th><th class="num">${t(lang, 'common.documents')}</th><th class="num">${t(lang, 'common.negShare')}</th></tr>
+          <tr>
+            <th>${t(lang, 'common.unit')}</th>
+            <th class="num">${t(lang, 'common.documents')}</th>
+            <th class="num">${t(lang, 'common.negShare')}</th>
+          </tr>
         </thead>
         <tbody>
           ${o.units.map(
-            (u) => html`<tr>
-              <td>
-                ${u.uid && !o.unit
-                  ? html`<a href="${href('/', { ...filters, unit: u.uid })}">${u.name ?? u.uid}</a>`
-                  : (u.name ?? u.uid ?? t(lang, 'overview.unmapped'))}
-              </td>
-              <td class="num">${formatNumber(lang, u.n)}</td>
-              <td class="num">${formatPercent(lang, u.negative_share)}</td>
-            </tr>`,
+            (u) =>
+              html`<tr>
+                <td>
+                  ${
+                    u.uid && !o.unit
+                      ? html`<a href="${href('/', { ...filters, unit: u.uid })}">${u.name ?? u.uid}</a>`
+                      : (u.name ?? u.uid ?? t(lang, 'overview.unmapped'))
+                  }
+                </td>
+                <td class="num">${formatNumber(lang, u.n)}</td>
+                <td class="num">${formatPercent(lang, u.negative_share)}</td>
+              </tr>`,
           )}
         </tbody>
       </table>
@@ -236,18 +280,21 @@ function renderOverview(lang: Lang, o: Overview, query: Record<string, unknown>,
     </section>
     <section>
       <h2>${t(lang, 'overview.openHotspots')}</h2>
-      ${o.hotspots.length
-        ? html`<ul class="alerts">
-            ${o.hotspots.map(
-              (a) => html`<li>
-                <span class="sev sev-${a.severity.replaceAll(' ', '-')}">${a.severity}</span>
-                <a href="/hotspots/${encodeURIComponent(a.id)}">${a.label}</a>
-                ${a.classification > 0 ? classificationBadge(lang, a.classification) : ''}
-                <span class="muted">${formatDate(a.last_seen)}</span>
-              </li>`,
-            )}
-          </ul>`
-        : emptyState(t(lang, 'common.none'))}
+      ${
+        o.hotspots.length
+          ? html`<ul class="alerts">
+              ${o.hotspots.map(
+                (a) =>
+                  html`<li>
+                    <span class="sev sev-${a.severity.replaceAll(' ', '-')}">${a.severity}</span>
+                    <a href="/hotspots/${encodeURIComponent(a.id)}">${a.label}</a>
+                    ${a.classification > 0 ? classificationBadge(lang, a.classification) : ''}
+                    <span class="muted">${formatDate(a.last_seen)}</span>
+                  </li>`,
+              )}
+            </ul>`
+          : emptyState(t(lang, 'common.none'))
+      }
     </section>
     <section>
       <h2>${t(lang, 'overview.freshness')}</h2>
@@ -262,12 +309,15 @@ function renderOverview(lang: Lang, o: Overview, query: Record<string, unknown>,
         </thead>
         <tbody>
           ${o.freshness.map(
-            (f) => html`<tr>
-              <td>${f.source}</td>
-              <td class="num">${formatNumber(lang, f.documents)}</td>
-              <td>${formatDate(f.latest_published, true)}</td>
-              <td>${f.failures ? html`<span class="warn">${f.failures} × ${f.last_error ?? ''}</span>` : 'OK'}</td>
-            </tr>`,
+            (f) =>
+              html`<tr>
+                <td>${f.source}</td>
+                <td class="num">${formatNumber(lang, f.documents)}</td>
+                <td>${formatDate(f.latest_published, true)}</td>
+                <td>
+                  ${f.failures ? html`<span class="warn">${f.failures} × ${f.last_error ?? ''}</span>` : 'OK'}
+                </td>
+              </tr>`,
           )}
         </tbody>
       </table>

@@ -48,10 +48,15 @@ interface FetchRow {
 async function readHealth(ctx: WebContext, req: Request) {
   const counts = new Map(
     (
-      await inScope(ctx, req, (scoped) => scoped.db.all<{ import_source: string; n: number }>(sql('document_counts')))
+      await inScope(ctx, req, (scoped) =>
+        scoped.db.all<{ import_source: string; n: number }>(sql('document_counts')),
+      )
     ).map((r) => [r.import_source, r.n]),
   );
-  const sources = (await ctx.db.all<SourceRow>(sql('sources'))).map((s) => ({ ...s, documents: counts.get(s.name) ?? 0 }));
+  const sources = (await ctx.db.all<SourceRow>(sql('sources'))).map((s) => ({
+    ...s,
+    documents: counts.get(s.name) ?? 0,
+  }));
   const runs = await ctx.db.all<RunRow>(sql('runs'));
   const failures = await ctx.db.all<FetchRow>(sql('fetch_failures'));
   const jobs = ctx.jobs?.jobs() ?? [];
@@ -65,14 +70,20 @@ export function sourceRoutes(ctx: WebContext): Router {
 
   const runNow = async (req: Request, job: string | undefined) => {
     if (!ctx.jobs) throw new DlxhError('NOT_FOUND', 'jobs: no scheduler runs in this server');
-    if (!job || !ctx.jobs.jobs().includes(job)) throw new DlxhError('INPUT', `job: unknown job "${job ?? ''}"`);
+    if (!job || !ctx.jobs.jobs().includes(job))
+      throw new DlxhError('INPUT', `job: unknown job "${job ?? ''}"`);
     await ctx.audit(req, 'job.run_now', `job:${job}`);
     void ctx.jobs.runNow(job).catch((error: unknown) => ctx.logger.error(`run-now ${job}: ${String(error)}`));
   };
 
   router.get('/api/sources', readers, async (req, res) => {
     const health = await readHealth(ctx, req);
-    res.json({ sources: jsonRows(health.sources), runs: jsonRows(health.runs), fetch_failures: jsonRows(health.failures), jobs: health.jobs });
+    res.json({
+      sources: jsonRows(health.sources),
+      runs: jsonRows(health.runs),
+      fetch_failures: jsonRows(health.failures),
+      jobs: health.jobs,
+    });
   });
 
   router.post('/api/jobs/:job/run', admin, async (req, res) => {
@@ -91,74 +102,110 @@ export function sourceRoutes(ctx: WebContext): Router {
     const { sources, runs, failures, jobs } = await readHealth(ctx, req);
     const isAdmin = state.user?.role === 'admin';
     const body = html`<h1>${t(lang, 'sources.title')}</h1>
-      ${sources.length
-        ? html`<table>
-            <thead>
-              <tr><th>${t(lang, 'common.source')}</th><th>kind</th><th class="num">${t(lang, 'common.documents')}</th><th>last OK</th><th>${t(lang, 'common.status')}</th></tr>
-            </thead>
-            <tbody>
-              ${sources.map(
-                (s) => html`<tr>
-                  <td>${s.name}<div class="muted">${s.schedule ?? ''}</div></td>
-                  <td>${s.kind}</td>
-                  <td class="num">${formatNumber(lang, s.documents)}</td>
-                  <td>${formatDate(s.last_success_at, true)}</td>
-                  <td>
-                    ${s.failures ? html`<span class="warn">${s.failures} × ${s.last_error ?? ''}</span>` : 'OK'}
-                    ${s.backoff_until ? html`<div class="muted">back-off → ${formatDate(s.backoff_until, true)}</div>` : ''}
-                  </td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`
-        : emptyState(t(lang, 'common.none'))}
+      ${
+        sources.length
+          ? html`<table>
+              <thead>
+                <tr>
+                  <th>${t(lang, 'common.source')}</th>
+                  <th>kind</th>
+                  <th class="num">${t(lang, 'common.documents')}</th>
+                  <th>last OK</th>
+                  <th>${t(lang, 'common.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${sources.map(
+                  (s) =>
+                    html`<tr>
+                      <td>
+                        ${s.name}
+                        <div class="muted">${s.schedule ?? ''}</div>
+                      </td>
+                      <td>${s.kind}</td>
+                      <td class="num">${formatNumber(lang, s.documents)}</td>
+                      <td>${formatDate(s.last_success_at, true)}</td>
+                      <td>
+                        ${s.failures ? html`<span class="warn">${s.failures} × ${s.last_error ?? ''}</span>` : 'OK'}
+                        ${s.backoff_until ? html`<div class="muted">back-off → ${formatDate(s.backoff_until, true)}</div>` : ''}
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : emptyState(t(lang, 'common.none'))
+      }
       <h2>Tác vụ / jobs</h2>
-      ${jobs.length
-        ? html`<ul class="jobs">
-            ${jobs.map(
-              (job) => html`<li>
-                <code>${job}</code>
-                ${isAdmin
-                  ? html`<form method="post" action="/sources/run" class="inline">
-                      <input type="hidden" name="_csrf" value="${state.session?.csrf ?? ''}" />
-                      <input type="hidden" name="job" value="${job}" />
-                      <button type="submit">${t(lang, 'sources.runNow')}</button>
-                    </form>`
-                  : ''}
-              </li>`,
-            )}
-          </ul>`
-        : emptyState(t(lang, 'common.none'))}
+      ${
+        jobs.length
+          ? html`<ul class="jobs">
+              ${jobs.map(
+                (job) =>
+                  html`<li>
+                    <code>${job}</code>
+                    ${
+                      isAdmin
+                        ? html`<form method="post" action="/sources/run" class="inline">
+                            <input type="hidden" name="_csrf" value="${state.session?.csrf ?? ''}" />
+                            <input type="hidden" name="job" value="${job}" />
+                            <button type="submit">${t(lang, 'sources.runNow')}</button>
+                          </form>`
+                        : ''
+                    }
+                  </li>`,
+              )}
+            </ul>`
+          : emptyState(t(lang, 'common.none'))
+      }
       <h2>Lần chạy gần nhất / recent runs</h2>
       <table>
         <thead>
-          <tr><th>job</th><th>${t(lang, 'common.time')}</th><th>${t(lang, 'common.status')}</th><th class="num">in</th><th class="num">new</th><th class="num">dup</th><th class="num">failed</th><th>error</th></tr>
+          <tr>
+            <th>job</th>
+            <th>${t(lang, 'common.time')}</th>
+            <th>${t(lang, 'common.status')}</th>
+            <th class="num">in</th>
+            <th class="num">new</th>
+            <th class="num">dup</th>
+            <th class="num">failed</th>
+            <th>error</th>
+          </tr>
         </thead>
         <tbody>
           ${runs.map(
-            (r) => html`<tr class="${r.status === 'failed' ? 'bad' : ''}">
-              <td>${r.job}</td>
-              <td>${formatDate(r.started_at, true)}</td>
-              <td>${r.status}</td>
-              <td class="num">${formatNumber(lang, r.items_in)}</td>
-              <td class="num">${formatNumber(lang, r.items_new)}</td>
-              <td class="num">${formatNumber(lang, r.items_dup)}</td>
-              <td class="num">${formatNumber(lang, r.items_failed)}</td>
-              <td>${r.error ?? ''}</td>
-            </tr>`,
+            (r) =>
+              html`<tr class="${r.status === 'failed' ? 'bad' : ''}">
+                <td>${r.job}</td>
+                <td>${formatDate(r.started_at, true)}</td>
+                <td>${r.status}</td>
+                <td class="num">${formatNumber(lang, r.items_in)}</td>
+                <td class="num">${formatNumber(lang, r.items_new)}</td>
+                <td class="num">${formatNumber(lang, r.items_dup)}</td>
+                <td class="num">${formatNumber(lang, r.items_failed)}</td>
+                <td>${r.error ?? ''}</td>
+              </tr>`,
           )}
         </tbody>
       </table>
       <h2>Lỗi tải gần đây / recent fetch failures</h2>
-      ${failures.length
-        ? html`<table>
-            <tbody>
-              ${failures.map(
-                (f) => html`<tr><td>${formatDate(f.started_at, true)}</td><td>${f.source ?? ''}</td><td><code>${f.url}</code></td><td>${f.outcome} ${f.status ?? ''}</td><td>${f.error ?? ''}</td></tr>`,
-              )}
-            </tbody>
-          </table>`
-        : emptyState(t(lang, 'common.none'))}`;
+      ${
+        failures.length
+          ? html`<table>
+              <tbody>
+                ${failures.map(
+                  (f) =>
+                    html`<tr>
+                      <td>${formatDate(f.started_at, true)}</td>
+                      <td>${f.source ?? ''}</td>
+                      <td><code>${f.url}</code></td>
+                      <td>${f.outcome} ${f.status ?? ''}</td>
+                      <td>${f.error ?? ''}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : emptyState(t(lang, 'common.none'))
+      }`;
     sendPage(req, res, t(lang, 'sources.title'), body);
   });
 

@@ -25,7 +25,10 @@ ORDER BY day`;
 
 /** JSON inside a <script type="application/json"> block: `<` escaped so no text can close the element. */
 function jsonScript(id: string, value: unknown): SafeHtml {
-  const text = JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const text = JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   return new SafeHtml(`<script type="application/json" id="${id}">${text}</script>`);
 }
 
@@ -44,46 +47,63 @@ function renderPage(
       <div class="actions">
         <button type="submit">${t(lang, 'sql.run')}</button>
         ${SQL_EXPORT_FORMATS.map(
-          (f) => html`<button type="submit" formaction="/sql/export?format=${f}" class="secondary">${f.toUpperCase()}</button>`,
+          (f) =>
+            html`<button type="submit" formaction="/sql/export?format=${f}" class="secondary">
+              ${f.toUpperCase()}
+            </button>`,
         )}
       </div>
     </form>
     <p class="muted">
-      ${formatNumber(lang, EXPLORER_DEFAULTS.maxRows)} rows · ${EXPLORER_DEFAULTS.timeoutMs / 1000} s · SELECT only
+      ${formatNumber(lang, EXPLORER_DEFAULTS.maxRows)} rows · ${EXPLORER_DEFAULTS.timeoutMs / 1000} s · SELECT
+      only
     </p>
     ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-    ${result
-      ? html`<p class="muted">
-            ${formatNumber(lang, result.rows.length)} rows · ${formatNumber(lang, result.ms)} ms
-            ${result.truncated ? html` · <strong>${t(lang, 'sql.truncated', { n: formatNumber(lang, result.rows.length) })}</strong>` : ''}
-          </p>
-          <div class="chart" id="sql-chart"></div>
-          ${jsonScript('sql-data', { columns: result.columns, rows: jsonRows(result.rows.slice(0, 2000)) })}
-          <div class="scroll">
-            <table class="result">
-              <thead>
-                <tr>${result.columns.map((c) => html`<th>${c}</th>`)}</tr>
-              </thead>
-              <tbody>
-                ${result.rows.map(
-                  (row) => html`<tr>
-                    ${result.columns.map((c) => {
-                      const v = jsonRows([{ v: row[c] }])[0]!.v;
-                      return html`<td>${v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)}</td>`;
-                    })}
-                  </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
-      : ''}
+    ${
+      result
+        ? html`<p class="muted">
+              ${formatNumber(lang, result.rows.length)} rows · ${formatNumber(lang, result.ms)} ms
+              ${result.truncated ? html` · <strong>${t(lang, 'sql.truncated', { n: formatNumber(lang, result.rows.length) })}</strong>` : ''}
+            </p>
+            <div class="chart" id="sql-chart"></div>
+            ${jsonScript('sql-data', { columns: result.columns, rows: jsonRows(result.rows.slice(0, 2000)) })}
+            <div class="scroll">
+              <table class="result">
+                <thead>
+                  <tr>
+                    ${result.columns.map((c) => html`<th>${c}</th>`)}
+                  </tr>
+                </thead>
+                <tbody>
+                  ${result.rows.map(
+                    (row) =>
+                      html`<tr>
+                        ${result.columns.map((c) => {
+                          const v = jsonRows([{ v: row[c] }])[0]!.v;
+                          return html`<td>
+                            ${v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)}
+                          </td>`;
+                        })}
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+        : ''
+    }
     <details class="tables" open>
       <summary>${t(lang, 'sql.tables')}</summary>
-      ${tables.length
-        ? html`<dl>
-            ${tables.map((tb) => html`<dt><code>${tb.name}</code></dt><dd>${tb.columns.join(', ')}</dd>`)}
-          </dl>`
-        : emptyState(t(lang, 'common.none'))}
+      ${
+        tables.length
+          ? html`<dl>
+              ${tables.map(
+                (tb) =>
+                  html`<dt><code>${tb.name}</code></dt>
+                    <dd>${tb.columns.join(', ')}</dd>`,
+              )}
+            </dl>`
+          : emptyState(t(lang, 'common.none'))
+      }
     </details>`;
 }
 
@@ -130,7 +150,13 @@ export function sqlRoutes(ctx: WebContext): Router {
 
   router.post('/api/sql', roles, async (req, res) => {
     const result = await run(req, queryText(req));
-    res.json({ columns: result.columns, rows: jsonRows(result.rows), truncated: result.truncated, tables: result.tables, ms: result.ms });
+    res.json({
+      columns: result.columns,
+      rows: jsonRows(result.rows),
+      truncated: result.truncated,
+      tables: result.tables,
+      ms: result.ms,
+    });
   });
 
   router.get('/api/sql/tables', roles, async (req, res) => {
@@ -157,16 +183,28 @@ export function sqlRoutes(ctx: WebContext): Router {
       if (!isDlxhError(e, 'INPUT') && !isDlxhError(e, 'FORBIDDEN')) throw e;
       error = e.message;
     }
-    sendPage(req, res, t(lang, 'sql.title'), renderPage(lang, csrf, await allowedTables(req), text, result, error), {
-      scripts: chartScripts('/static/js/sql.js'),
-      status: error ? 400 : 200,
-    });
+    sendPage(
+      req,
+      res,
+      t(lang, 'sql.title'),
+      renderPage(lang, csrf, await allowedTables(req), text, result, error),
+      {
+        scripts: chartScripts('/static/js/sql.js'),
+        status: error ? 400 : 200,
+      },
+    );
   });
 
   const exportQuery = async (req: Request, res: Response) => {
-    const format = param(req.query as Record<string, unknown>, 'format') ?? param(req.body as Record<string, unknown>, 'format') ?? 'csv';
+    const format =
+      param(req.query as Record<string, unknown>, 'format') ??
+      param(req.body as Record<string, unknown>, 'format') ??
+      'csv';
     if (!(SQL_EXPORT_FORMATS as readonly string[]).includes(format)) {
-      throw new DlxhError('INPUT', `format: invalid format "${format}" (use ${SQL_EXPORT_FORMATS.join(', ')})`);
+      throw new DlxhError(
+        'INPUT',
+        `format: invalid format "${format}" (use ${SQL_EXPORT_FORMATS.join(', ')})`,
+      );
     }
     const text = queryText(req);
     const name = `dlxh-sql-${localDay(ctx.now())}.${format}`;
@@ -183,7 +221,12 @@ export function sqlRoutes(ctx: WebContext): Router {
       return sendAndRemove(res, file, name);
     }
     const result = await run(req, text);
-    await ctx.audit(req, 'export', 'sql', { format, sql: text, rows: result.rows.length, tables: result.tables });
+    await ctx.audit(req, 'export', 'sql', {
+      format,
+      sql: text,
+      rows: result.rows.length,
+      tables: result.tables,
+    });
     res.attachment(name);
     if (format === 'json') return void res.json(jsonRows(result.rows));
     if (format === 'xlsx') return void res.send(await toXlsx(result.columns, result.rows));

@@ -12,20 +12,37 @@ export function statusRoutes(ctx: WebContext): Router {
   router.get('/status', requireRole('admin'), async (req, res) => {
     const lang = langOf(req);
     const counts = await tableCounts(ctx.db);
-    const runs = await ctx.db.all<{ job: string; started_at: Date; status: string; items_in: number; error: string | null }>(
+    const runs = await ctx.db.all<{
+      job: string;
+      started_at: Date;
+      status: string;
+      items_in: number;
+      error: string | null;
+    }>(
       `SELECT job, started_at, status, items_in, error FROM job_runs ORDER BY started_at DESC, id DESC LIMIT 15`,
     );
     const body = html`<h1>${t(lang, 'nav.status')}</h1>
       <section class="cards">
         ${Object.entries(counts).map(
-          ([table, n]) => html`<div class="card"><div class="n">${formatNumber(lang, n)}</div><div class="l">${table}</div></div>`,
+          ([table, n]) =>
+            html`<div class="card">
+              <div class="n">${formatNumber(lang, n)}</div>
+              <div class="l">${table}</div>
+            </div>`,
         )}
       </section>
       <h2>job_runs</h2>
       <table>
         <tbody>
           ${runs.map(
-            (r) => html`<tr><td>${r.job}</td><td>${formatDate(r.started_at, true)}</td><td>${r.status}</td><td class="num">${formatNumber(lang, r.items_in)}</td><td>${r.error ?? ''}</td></tr>`,
+            (r) =>
+              html`<tr>
+                <td>${r.job}</td>
+                <td>${formatDate(r.started_at, true)}</td>
+                <td>${r.status}</td>
+                <td class="num">${formatNumber(lang, r.items_in)}</td>
+                <td>${r.error ?? ''}</td>
+              </tr>`,
           )}
         </tbody>
       </table>`;

@@ -73,19 +73,25 @@ export function surveyRoutes(ctx: WebContext): Router {
     const lang = langOf(req);
     const surveys = await inScope(ctx, req, listSurveys);
     const body = html`<h1>${t(lang, 'surveys.title')}</h1>
-      ${surveys.length
-        ? html`<table>
-            <tbody>
-              ${surveys.map(
-                (s) => html`<tr>
-                  <td><a href="/surveys/${encodeURIComponent(s.name)}">${s.title ?? s.name}</a> ${s.classification > 0 ? classificationBadge(lang, s.classification) : ''}</td>
-                  <td>${s.population ?? ''}</td>
-                  <td class="num">${formatNumber(lang, s.respondents)}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`
-        : emptyState(`${t(lang, 'common.none')}.`)}`;
+      ${
+        surveys.length
+          ? html`<table>
+              <tbody>
+                ${surveys.map(
+                  (s) =>
+                    html`<tr>
+                      <td>
+                        <a href="/surveys/${encodeURIComponent(s.name)}">${s.title ?? s.name}</a>
+                        ${s.classification > 0 ? classificationBadge(lang, s.classification) : ''}
+                      </td>
+                      <td>${s.population ?? ''}</td>
+                      <td class="num">${formatNumber(lang, s.respondents)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : emptyState(`${t(lang, 'common.none')}.`)
+      }`;
     sendPage(req, res, t(lang, 'surveys.title'), body);
   });
 
@@ -111,33 +117,54 @@ export function surveyRoutes(ctx: WebContext): Router {
             <option value="">—</option>
             ${d.estimable
               .filter((q) => q.type === 'select_one')
-              .map((q) => html`<option value="${q.name}" ${q.name === d.by ? html`selected` : ''}>${q.label}</option>`)}
+              .map(
+                (q) =>
+                  html`<option value="${q.name}" ${q.name === d.by ? html`selected` : ''}>
+                    ${q.label}
+                  </option>`,
+              )}
           </select></label
         >
         <button type="submit">${t(lang, 'common.filter')}</button>
       </form>
-      <div class="chart" id="chart-survey" data-api="${href(`/api/surveys/${encodeURIComponent(name)}`, { q: d.question, by: d.by })}"></div>
-      ${rows.length
-        ? html`<table>
-            <thead>
-              <tr><th>nhóm</th><th>phương án</th><th class="num">ước lượng</th><th class="num">KTC 95%</th><th class="num">deff</th><th class="num">n</th></tr>
-            </thead>
-            <tbody>
-              ${rows.map(
-                (r) => html`<tr>
-                  <td>${r.group_label ?? r.group ?? '—'}</td>
-                  <td>${r.category_label ?? r.category ?? '—'}</td>
-                  <td class="num">${r.suppressed ? '(*)' : value(r.estimate)}</td>
-                  <td class="num">${r.suppressed ? '' : `${value(r.ci_low)} – ${value(r.ci_high)}`}</td>
-                  <td class="num">${formatNumber(lang, r.deff, 2)}</td>
-                  <td class="num">${r.n === null ? '(*)' : formatNumber(lang, r.n)}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`
-        : emptyState(`${t(lang, 'common.none')}.`)}
+      <div
+        class="chart"
+        id="chart-survey"
+        data-api="${href(`/api/surveys/${encodeURIComponent(name)}`, { q: d.question, by: d.by })}"
+      ></div>
+      ${
+        rows.length
+          ? html`<table>
+              <thead>
+                <tr>
+                  <th>nhóm</th>
+                  <th>phương án</th>
+                  <th class="num">ước lượng</th>
+                  <th class="num">KTC 95%</th>
+                  <th class="num">deff</th>
+                  <th class="num">n</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows.map(
+                  (r) =>
+                    html`<tr>
+                      <td>${r.group_label ?? r.group ?? '—'}</td>
+                      <td>${r.category_label ?? r.category ?? '—'}</td>
+                      <td class="num">${r.suppressed ? '(*)' : value(r.estimate)}</td>
+                      <td class="num">${r.suppressed ? '' : `${value(r.ci_low)} – ${value(r.ci_high)}`}</td>
+                      <td class="num">${formatNumber(lang, r.deff, 2)}</td>
+                      <td class="num">${r.n === null ? '(*)' : formatNumber(lang, r.n)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : emptyState(`${t(lang, 'common.none')}.`)
+      }
       ${d.published ? html`<pre class="disclosure">${formatDisclosureVi(d.published.disclosure)}</pre>` : ''}`;
-    sendPage(req, res, d.survey.title ?? d.survey.name, body, { scripts: chartScripts('/static/js/survey.js') });
+    sendPage(req, res, d.survey.title ?? d.survey.name, body, {
+      scripts: chartScripts('/static/js/survey.js'),
+    });
   });
 
   return router;

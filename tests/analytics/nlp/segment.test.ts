@@ -167,7 +167,10 @@ describe('segment model files', () => {
   it('round-trips through a JSON file with format and version', () => {
     const dir = tempDir();
     const file = path.join(dir, 'segment.json');
-    const model = trainSegmenter(GOLD, { corpus: ['Người dân phản ánh tình trạng ô nhiễm môi trường.'], minCollocationCount: 1 });
+    const model = trainSegmenter(GOLD, {
+      corpus: ['Người dân phản ánh tình trạng ô nhiễm môi trường.'],
+      minCollocationCount: 1,
+    });
     saveSegmentModel(model, file);
     const json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
     expect(json.format).toBe('dlxh-segment-model');
@@ -191,9 +194,17 @@ describe('segment model files', () => {
     const cases: [string, string, RegExp][] = [
       ['garbage.json', '{not json', /garbage\.json: cannot read segment model/],
       ['other.json', JSON.stringify({ format: 'something-else' }), /other\.json: not a segment model/],
-      ['future.json', JSON.stringify({ ...valid, version: 99 }), /future\.json: unsupported segment model version 99/],
+      [
+        'future.json',
+        JSON.stringify({ ...valid, version: 99 }),
+        /future\.json: unsupported segment model version 99/,
+      ],
       ['weights.json', JSON.stringify({ ...valid, weights: ['x'] }), /weights\.json: invalid weights/],
-      ['index.json', JSON.stringify({ ...valid, indexDeltas: [1e9], weights: [1] }), /index\.json: invalid weight index/],
+      [
+        'index.json',
+        JSON.stringify({ ...valid, indexDeltas: [1e9], weights: [1] }),
+        /index\.json: invalid weight index/,
+      ],
       ['pairs.json', JSON.stringify({ ...valid, pairs: [['a', 'b', 3, 1]] }), /pairs\.json: invalid pair/],
     ];
     for (const [name, content, message] of cases) {
@@ -208,7 +219,9 @@ describe('segment model files', () => {
       expect(isDlxhError(caught, 'INPUT'), name).toBe(true);
       expect((caught as Error).message).toMatch(message);
     }
-    expect(() => loadSegmentModel(path.join(dir, 'missing.json'))).toThrow(/missing\.json: cannot read segment model/);
+    expect(() => loadSegmentModel(path.join(dir, 'missing.json'))).toThrow(
+      /missing\.json: cannot read segment model/,
+    );
     expect(() => segmentModelFromJSON(null)).toThrow(/segment model: not a segment model/);
   });
 });

@@ -29,7 +29,9 @@ describe('tokenize', () => {
   });
 
   it('reads dates and times', () => {
-    expect(kinds('Ngày 24/11/2026 lúc 7h30, hạn 05-12-2026, họp 14:05 ngày 2026-11-24, tháng 12/2025; 9h')).toEqual([
+    expect(
+      kinds('Ngày 24/11/2026 lúc 7h30, hạn 05-12-2026, họp 14:05 ngày 2026-11-24, tháng 12/2025; 9h'),
+    ).toEqual([
       ['word', 'Ngày'],
       ['date', '24/11/2026'],
       ['word', 'lúc'],
@@ -96,7 +98,11 @@ describe('tokenize', () => {
   });
 
   it('reads URLs, e-mail addresses, hashtags and mentions', () => {
-    expect(kinds('Xem https://baodaklak.vn/tin?id=5&x=1), gửi ban.tuyengiao@daklak.gov.vn #ĐắkLắk @ubnd_tinh www.example.com.')).toEqual([
+    expect(
+      kinds(
+        'Xem https://baodaklak.vn/tin?id=5&x=1), gửi ban.tuyengiao@daklak.gov.vn #ĐắkLắk @ubnd_tinh www.example.com.',
+      ),
+    ).toEqual([
       ['word', 'Xem'],
       ['url', 'https://baodaklak.vn/tin?id=5&x=1'],
       ['punct', ')'],
@@ -144,7 +150,7 @@ describe('tokenize', () => {
   });
 
   it('gives offsets into the normalised text', () => {
-    const input = '  Hoà\u0000bình   ở Ea H\'leo\r\n👍 2,5 tỷ đồng ';
+    const input = "  Hoà\u0000bình   ở Ea H'leo\r\n👍 2,5 tỷ đồng ";
     const normalized = normalizeText(input);
     const tokens = tokenize(input);
     expect(tokens.map((t) => t.text)).toEqual(['Hòa', 'bình', 'ở', 'Ea', "H'leo", '👍', '2,5 tỷ đồng']);
@@ -192,9 +198,11 @@ describe('tokenize on bad input', () => {
   function invariantProblem(normalized: string, tokens: Token[]): string | null {
     let previousEnd = 0;
     for (const token of tokens) {
-      if (token.start < previousEnd || token.end <= token.start) return `bad span ${token.start}-${token.end}`;
+      if (token.start < previousEnd || token.end <= token.start)
+        return `bad span ${token.start}-${token.end}`;
       if (normalized.slice(token.start, token.end) !== token.text) return `text differs at ${token.start}`;
-      if (normalized.slice(previousEnd, token.start).trim() !== '') return `text skipped before ${token.start}`;
+      if (normalized.slice(previousEnd, token.start).trim() !== '')
+        return `text skipped before ${token.start}`;
       previousEnd = token.end;
     }
     return normalized.slice(previousEnd).trim() === '' ? null : 'text skipped at the end';

@@ -11,8 +11,20 @@
     range: ['#b3261e', '#9aa4ae', '#1b7f3b', '#d0d7de'],
   };
   const LABELS = {
-    vi: { negative: 'Tiêu cực', neutral: 'Trung tính', positive: 'Tích cực', unscored: 'Chưa chấm', none: 'Chưa có dữ liệu' },
-    en: { negative: 'Negative', neutral: 'Neutral', positive: 'Positive', unscored: 'Unscored', none: 'No data yet' },
+    vi: {
+      negative: 'Tiêu cực',
+      neutral: 'Trung tính',
+      positive: 'Tích cực',
+      unscored: 'Chưa chấm',
+      none: 'Chưa có dữ liệu',
+    },
+    en: {
+      negative: 'Negative',
+      neutral: 'Neutral',
+      positive: 'Positive',
+      unscored: 'Unscored',
+      none: 'No data yet',
+    },
   }[lang];
 
   function pad(n) {
@@ -43,7 +55,10 @@
   }
 
   async function fetchJson(url) {
-    const response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+    const response = await fetch(url, {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    });
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     return response.json();
   }

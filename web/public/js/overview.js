@@ -16,7 +16,17 @@
       y: { grid: true, label: C.lang === 'vi' ? 'Số tài liệu' : 'Documents', tickFormat: C.number },
       color: { ...C.SENTIMENT, legend: true, tickFormat: (s) => C.LABELS[s] || s },
       marks: [
-        Plot.rectY(data, Plot.stackY({ x: 'day', interval: 'day', y: 'n', fill: 'sentiment', order: C.SENTIMENT.domain, tip: true })),
+        Plot.rectY(
+          data,
+          Plot.stackY({
+            x: 'day',
+            interval: 'day',
+            y: 'n',
+            fill: 'sentiment',
+            order: C.SENTIMENT.domain,
+            tip: true,
+          }),
+        ),
         Plot.ruleY([0]),
       ],
     });
@@ -31,7 +41,10 @@
       if (d.sentiment === 'negative') row.negative += d.n;
       byDay.set(d.day, row);
     }
-    const data = [...byDay.values()].map((r) => ({ day: r.day, net: r.total ? (r.positive - r.negative) / r.total : 0 }));
+    const data = [...byDay.values()].map((r) => ({
+      day: r.day,
+      net: r.total ? (r.positive - r.negative) / r.total : 0,
+    }));
     if (data.length === 0) return C.empty(element);
     C.mount(element, {
       height: 200,
@@ -48,7 +61,9 @@
 
   function topics(element, rows) {
     if (rows.length === 0) return C.empty(element);
-    const data = rows.slice(0, 15).map((r) => ({ topic: C.lang === 'en' ? r.name_en : r.name_vi, n: r.n, neg: r.negative_share }));
+    const data = rows
+      .slice(0, 15)
+      .map((r) => ({ topic: C.lang === 'en' ? r.name_en : r.name_vi, n: r.n, neg: r.negative_share }));
     C.mount(element, {
       height: 28 * data.length + 40,
       marginLeft: 160,

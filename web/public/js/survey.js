@@ -21,12 +21,30 @@
       C.mount(element, {
         height: Math.max(120, 26 * shaped.length + 50),
         marginLeft: 180,
-        x: { grid: true, label: null, tickFormat: proportion ? C.percent : C.number, domain: proportion ? [0, 1] : undefined },
+        x: {
+          grid: true,
+          label: null,
+          tickFormat: proportion ? C.percent : C.number,
+          domain: proportion ? [0, 1] : undefined,
+        },
         y: { label: null, domain: categories },
         fy: data.by ? { label: null } : undefined,
         marks: [
-          Plot.ruleY(shaped, { y: 'category', x1: 'low', x2: 'high', fy: data.by ? 'group' : undefined, stroke: '#59636e' }),
-          Plot.dot(shaped, { y: 'category', x: 'estimate', fy: data.by ? 'group' : undefined, fill: '#b3261e', r: 4, tip: true }),
+          Plot.ruleY(shaped, {
+            y: 'category',
+            x1: 'low',
+            x2: 'high',
+            fy: data.by ? 'group' : undefined,
+            stroke: '#59636e',
+          }),
+          Plot.dot(shaped, {
+            y: 'category',
+            x: 'estimate',
+            fy: data.by ? 'group' : undefined,
+            fill: '#b3261e',
+            r: 4,
+            tip: true,
+          }),
         ],
       });
     })

@@ -1,4 +1,4 @@
-// The trainable segmenter: an averaged perceptron deciding each syllable gap from hashed window features.
+// Features of one syllable gap for the trainable segmenter: hashed window, lexicon, learned-pair and corpus evidence.
 import { WordLexicon } from './segment-lexicon.ts';
 import { dictionaryJoins } from './segment-dictionary.ts';
 import { Shape, fnv1a, tokenInfo } from './segment-tokens.ts';
@@ -10,10 +10,19 @@ export class PairStatistics {
   readonly words = new WordLexicon();
   /** `"key1 key2"` → [times joined, times seen]. */
   readonly pairs = new Map<string, [number, number]>();
+  /** Syllable key → [times inside a multi-syllable word, times seen]. */
+  readonly syllables = new Map<string, [number, number]>();
 
   addSentence(tokens: readonly string[], joins: Uint8Array): void {
     let start = 0;
     for (let i = 0; i < tokens.length; i++) {
+      const key = tokenInfo(tokens[i]!).key;
+      const bound = (i > 0 && joins[i - 1] === 1) || (i < tokens.length - 1 && joins[i] === 1) ? 1 : 0;
+      const seen = this.syllables.get(key);
+      if (seen) {
+        seen[0] += bound;
+        seen[1]++;
+      } else this.syllables.set(key, [bound, 1]);
       if (i === tokens.length - 1 || joins[i] === 0) {
         if (i > start) this.words.add(tokens.slice(start, i + 1));
         start = i + 1;
@@ -27,6 +36,14 @@ export class PairStatistics {
         } else this.pairs.set(key, [joins[i]!, 1]);
       }
     }
+  }
+
+  /** 0 unseen, then 1–5 for how often the syllable is part of a multi-syllable word, from never to always. */
+  boundBucket(key: string): number {
+    const counts = this.syllables.get(key);
+    if (!counts) return 0;
+    const rate = counts[0] / counts[1];
+    return rate === 0 ? 1 : rate < 0.4 ? 2 : rate <= 0.6 ? 3 : rate < 1 ? 4 : 5;
   }
 
   /** 0 unseen, then 1–5 for join rates from never to always. */
@@ -116,6 +133,8 @@ export interface FeatureContext {
   lexiconEnds: Uint8Array;
   learnedStarts: Uint8Array;
   learnedEnds: Uint8Array;
+  /** Per token, padded like `hashes`: how often training saw the syllable inside a multi-syllable word. */
+  bound: Uint8Array;
   /** Gap joins of the built-in dictionary segmentation and of the learned-word segmentation. */
   lexiconJoins: Uint8Array;
   learnedJoins: Uint8Array;
@@ -171,6 +190,7 @@ export function featureContext(
   const lexiconEnds = new Uint8Array(tokens.length + 3);
   const learnedStarts = new Uint8Array(tokens.length + 3);
   const learnedEnds = new Uint8Array(tokens.length + 3);
+  const bound = new Uint8Array(tokens.length + 3);
   for (let i = 0; i < tokens.length; i++) {
     const info = infos[i]!;
     hashes[i + 1] = info.hash;
@@ -179,6 +199,7 @@ export function featureContext(
     lexiconEnds[i + 1] = productivity(lexicon.endCount(info.key));
     learnedStarts[i + 1] = productivity(statistics.words.startCount(info.key));
     learnedEnds[i + 1] = productivity(statistics.words.endCount(info.key));
+    bound[i + 1] = statistics.boundBucket(info.key);
   }
   const lexiconIds = lexicon.idsOf(keys);
   const learnedIds = statistics.words.idsOf(keys);
@@ -201,6 +222,7 @@ export function featureContext(
     lexiconEnds,
     learnedStarts,
     learnedEnds,
+    bound,
     lexicon,
     statistics,
     collocations,
@@ -235,7 +257,6 @@ function productivity(count: number): number {
   return count === 0 ? 0 : count < 3 ? 1 : count < 10 ? 2 : count < 30 ? 3 : 4;
 }
 
-
 /** Fills `out` with the hashed feature indices of gap `i` (between tokens i and i + 1) and returns their count. */
 export function gapFeatures(context: FeatureContext, i: number, mask: number, out: Int32Array): number {
   const { infos, hashes, shapes: shapeOf, lexiconJoins, learnedJoins, collocationPmi } = context;
@@ -261,9 +282,11 @@ export function gapFeatures(context: FeatureContext, i: number, mask: number, ou
   const pmiBefore = i > 0 && context.collocationCount[i - 1]! > 0 ? collocationPmi[i - 1]! : -4;
   const pmiAfter = i + 1 < n - 1 && context.collocationCount[i + 1]! > 0 ? collocationPmi[i + 1]! : -4;
   const lexBigram = context.lexiconBigrams[i]!;
-  const lexConflict = (i > 0 ? context.lexiconBigrams[i - 1]! : 0) * 2 + (i + 1 < n - 1 ? context.lexiconBigrams[i + 1]! : 0);
+  const lexConflict =
+    (i > 0 ? context.lexiconBigrams[i - 1]! : 0) * 2 + (i + 1 < n - 1 ? context.lexiconBigrams[i + 1]! : 0);
   const learnedBigram = context.learnedBigrams[i]!;
-  const learnedConflict = (i > 0 ? context.learnedBigrams[i - 1]! : 0) * 2 + (i + 1 < n - 1 ? context.learnedBigrams[i + 1]! : 0);
+  const learnedConflict =
+    (i > 0 ? context.learnedBigrams[i - 1]! : 0) * 2 + (i + 1 < n - 1 ? context.learnedBigrams[i + 1]! : 0);
   const forward = context.collocationForward[i]!;
   const backward = context.collocationBackward[i]!;
   let k = 0;
@@ -310,7 +333,14 @@ export function gapFeatures(context: FeatureContext, i: number, mask: number, ou
   out[k++] = mix(47, (lexBigram * 4 + lexConflict) * 8 + learnedBigram * 4 + learnedConflict) & mask;
   out[k++] = mix(48, lexBigram * 4 + lexConflict) & mask;
   out[k++] = mix(49, learnedBigram * 4 + learnedConflict) & mask;
+  out[k++] = mix(50, context.bound[i + 1]! * 8 + context.bound[i + 2]!) & mask;
+  const left = context.infos[i]!;
+  const right = context.infos[i + 1]!;
+  const echo = (left.onset === right.onset ? 4 : 0) + (left.rhyme === right.rhyme ? 2 : 0) + (left.hash === right.hash ? 1 : 0);
+  out[k++] = mix(52, echo * 16 + shapes) & mask;
+  out[k++] = mix(53, echo * 4 + lex * 2 + learned) & mask;
+  out[k++] = mix(51, (context.bound[i + 1]! * 8 + context.bound[i + 2]!) * 4 + lex * 2 + learned) & mask;
   return k;
 }
 
-export const FEATURES_PER_GAP = 43;
+export const FEATURES_PER_GAP = 47;

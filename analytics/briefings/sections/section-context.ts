@@ -1,0 +1,53 @@
+/** What every section builder gets, and what it gives back: the same shape for all of them. */
+import type { Db } from '../../../data/db.ts';
+import type { PeriodRange } from '../period.ts';
+import type { QueryLog, QueryParams } from '../query-log.ts';
+import type { Figure, Lang, Section, SectionId } from '../types.ts';
+
+export interface SectionContext {
+  log: QueryLog;
+  /** The scoped connection, for library code that reads tables itself (survey estimates). */
+  db: Db;
+  lang: Lang;
+  range: PeriodRange;
+  /** Values every statement may use: from, to, prev_from, first_day, last_day, now, model, since … */
+  params: QueryParams;
+  /** Tables of the database (lower case): a section whose tables are missing says so instead of failing. */
+  tables: ReadonlySet<string>;
+  period: 'week' | 'month';
+  /** Unique chart id: `chartId()` → "chart-3". */
+  chartId(): string;
+  /** Pick the text of the briefing's language: `ctx.tr('tuần này', 'this week')`. */
+  tr(vi: string, en: string): string;
+  /** "tuần này" / "this month". */
+  thisPeriod: string;
+  /** "tuần trước" / "the previous month". */
+  previousPeriod: string;
+}
+
+export interface SectionResult {
+  section: Section;
+  figures?: Figure[];
+  /** Sentences for the summary at the top, most important first. */
+  keyPoints?: string[];
+}
+
+export type SectionBuilder = (ctx: SectionContext) => Promise<SectionResult>;
+
+/** An empty section of the given id, to fill in. */
+export function emptySection(id: SectionId, title: string): Section {
+  return { id, title, available: true, paragraphs: [], tables: [], charts: [], classification: 0, queryIds: [] };
+}
+
+/** A section whose data is missing: it stays in the briefing, marked "chưa có dữ liệu", and says why. */
+export function unavailable(ctx: SectionContext, id: SectionId, title: string, why: string): SectionResult {
+  const section = emptySection(id, title);
+  section.available = false;
+  section.paragraphs.push(`${ctx.tr('Chưa có dữ liệu', 'No data yet')}: ${why}.`);
+  return { section };
+}
+
+/** Whether every table exists. */
+export function hasTables(ctx: SectionContext, ...names: string[]): boolean {
+  return names.every((n) => ctx.tables.has(n));
+}

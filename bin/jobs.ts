@@ -1,0 +1,56 @@
+/** The scheduled jobs: one per configured source, plus scoring of anything left unscored. */
+import { errorMessage } from '../data/errors.ts';
+import { createFetcher } from '../pipeline/fetch/fetcher.ts';
+import { sourceJobs } from '../pipeline/ingest-source.ts';
+import { finishRun, startRun } from '../pipeline/job-runs.ts';
+import type { ScheduledJob } from '../pipeline/scheduler.ts';
+import type { RunReport } from '../pipeline/types.ts';
+import type { CommandContext } from './context.ts';
+import { afterIngest, scorePending } from './hooks.ts';
+
+/** Run `work` as a job_runs row of its own, so internal jobs show on the jobs page like sources do. */
+async function recordedRun(
+  ctx: CommandContext,
+  job: string,
+  work: () => Promise<number>,
+): Promise<RunReport> {
+  const id = await startRun(ctx.db, job, ctx.now());
+  const report: RunReport = {
+    job_run_id: id,
+    in: 0,
+    new: 0,
+    duplicate: 0,
+    nearDuplicate: 0,
+    failed: 0,
+    errors: [],
+    warnings: [],
+  };
+  try {
+    report.in = report.new = await work();
+  } catch (error) {
+    report.failed = 1;
+    report.errors.push(`${job}: ${errorMessage(error)}`);
+  }
+  await finishRun(ctx.db, id, report, ctx.now());
+  return report;
+}
+
+/** Jobs for the scheduler; `manual` runs (dlxh run) go ahead even for sources that are backing off. */
+export function buildJobs(ctx: CommandContext, options: { manual?: boolean } = {}): ScheduledJob[] {
+  const fetcher = createFetcher({ db: ctx.db, now: ctx.now });
+  const jobs = sourceJobs(ctx.config.sources, {
+    db: ctx.db,
+    logger: ctx.logger,
+    now: ctx.now,
+    fetcher,
+    ignoreBackoff: options.manual ?? false,
+    onNewDocuments: (ids) => afterIngest(ctx, ids),
+  });
+  jobs.push({
+    name: 'score',
+    runKey: 'internal:score',
+    schedule: ctx.config.schedules.score ?? '*/10 * * * *',
+    run: () => recordedRun(ctx, 'score', () => scorePending(ctx)),
+  });
+  return jobs;
+}
