@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { DlxhError } from '../data/errors.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerIngestCommands } from './commands/ingest.ts';
+import { registerNlpCommands } from './commands/nlp.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerSurveyCommands } from './commands/survey.ts';
 
@@ -25,16 +26,7 @@ export function registerCommands(program: Command): void {
     .option('--until <iso>')
     .option('--json')
     .action(notImplemented('hotspots'));
-  const nlp = program.command('nlp').description('Vietnamese NLP: segment, predict, train, eval');
-  for (const sub of ['segment', 'predict', 'train', 'eval']) {
-    nlp
-      .command(sub)
-      .option('--model <file>')
-      .option('--task <name>')
-      .option('--in <file>')
-      .option('--out <file>')
-      .action(notImplemented(`nlp ${sub}`));
-  }
+  registerNlpCommands(program);
   registerSurveyCommands(program);
   program
     .command('claims')

@@ -264,19 +264,29 @@ function filterFor(plan: TablePlan, scope: AccessScope, base: string): string {
       if (scope.ownOnly) return 'false';
       if (scope.province) return `t.classification <= ${CLEARANCE}`;
       const scores = `${base}.doc_scores`;
-      return `t.classification <= ${CLEARANCE} AND (
-        t.locality_uid ${IN_AREA}
-        OR (t.locality_uid IS NULL AND t.id IN (SELECT doc_id FROM ${scores} WHERE locality_uid ${IN_AREA}))
-        OR t.id IN (SELECT doc_id FROM ${scores} WHERE list_has_any(topics, ${TOPIC_LIST})))`;
+      const parts: string[] = [];
+      if (scope.areas.length) {
+        parts.push(
+          `t.locality_uid ${IN_AREA}`,
+          `(t.locality_uid IS NULL AND t.id IN (SELECT doc_id FROM ${scores} WHERE locality_uid ${IN_AREA}))`,
+        );
+      }
+      if (scope.topics.length) {
+        parts.push(`t.id IN (SELECT doc_id FROM ${scores} WHERE list_has_any(topics, ${TOPIC_LIST}))`);
+      }
+      return `t.classification <= ${CLEARANCE} AND (${parts.join(' OR ') || 'false'})`;
     }
     case 'classified': {
       let scoped: string;
       if (scope.ownOnly) scoped = plan.owner ? `${col(plan.owner)} = ${VIEWER_ID}` : 'false';
       else if (scope.province) scoped = 'true';
       else {
-        const parts = plan.localities.map((c) => `${col(c)} ${IN_AREA}`);
-        if (plan.topics?.list) parts.push(`list_has_any(${col(plan.topics.column)}, ${TOPIC_LIST})`);
-        else if (plan.topics) parts.push(`${col(plan.topics.column)} IN (SELECT id FROM temp.acl_topics)`);
+        const parts = scope.areas.length ? plan.localities.map((c) => `${col(c)} ${IN_AREA}`) : [];
+        if (scope.topics.length && plan.topics?.list) {
+          parts.push(`list_has_any(${col(plan.topics.column)}, ${TOPIC_LIST})`);
+        } else if (scope.topics.length && plan.topics) {
+          parts.push(`${col(plan.topics.column)} IN (SELECT id FROM temp.acl_topics)`);
+        }
         parts.push(...plan.links.map(linkClause));
         scoped = parts.length ? parts.join(' OR ') : 'false';
       }
@@ -417,6 +427,7 @@ export async function withScopedDb<T>(
 }
 
 interface PoolEntry {
+  key: string;
   scoped: Promise<ScopedDb>;
   users: number;
   stale: boolean;
@@ -424,21 +435,24 @@ interface PoolEntry {
 }
 
 /**
- * Scoped connections kept for reuse, one per distinct scope (making one costs a view per table). An entry
- * is rebuilt when the catalog has changed (checked at most every `recheckMs`), and the least recently used
- * are closed beyond `max`; a connection in use is closed only once its last user is done.
+ * Scoped connections kept for reuse (making one costs a view per table): up to `perScope` per distinct scope,
+ * so that one user's concurrent requests run in parallel, and `max` in all, the least recently used closed
+ * first. A connection is rebuilt when the catalog has changed (checked at most every `recheckMs`); one in use
+ * is closed only once its last user is done.
  */
 export class ScopedDbPool {
-  private readonly entries = new Map<string, PoolEntry>();
+  private readonly entries: PoolEntry[] = [];
   private readonly max: number;
+  private readonly perScope: number;
   private readonly recheckMs: number;
 
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
-    options: { max?: number; recheckMs?: number } = {},
+    options: { max?: number; perScope?: number; recheckMs?: number } = {},
   ) {
     this.max = options.max ?? 64;
+    this.perScope = options.perScope ?? 4;
     this.recheckMs = options.recheckMs ?? 5000;
   }
 
@@ -463,33 +477,35 @@ export class ScopedDbPool {
       scope.topics,
     ]);
     const at = this.now().getTime();
-    let entry = this.entries.get(key);
-    if (entry && at - entry.checkedAt >= this.recheckMs) {
+    for (const entry of this.entries.filter((e) => e.key === key && at - e.checkedAt >= this.recheckMs)) {
       entry.checkedAt = at;
       const [fingerprint, scoped] = await Promise.all([
         catalogFingerprint(this.db),
         entry.scoped.catch(() => null),
       ]);
-      if (fingerprint !== scoped?.fingerprint) this.retire(key, entry);
+      if (fingerprint !== scoped?.fingerprint) this.retire(entry);
     }
-    entry = this.entries.get(key);
-    if (!entry) {
-      entry = { scoped: openScopedDb(this.db, scope), users: 0, stale: false, checkedAt: at };
-      this.entries.set(key, entry);
-      entry.scoped.catch(() => this.entries.get(key) === entry && this.entries.delete(key));
+    const mine = this.entries.filter((e) => e.key === key);
+    let entry = mine.reduce<PoolEntry | undefined>((best, e) => (!best || e.users < best.users ? e : best), undefined);
+    if (!entry || (entry.users > 0 && mine.length < this.perScope)) {
+      const created: PoolEntry = { key, scoped: openScopedDb(this.db, scope), users: 0, stale: false, checkedAt: at };
+      created.scoped.catch(() => this.retire(created));
+      entry = created;
+    } else {
+      this.entries.splice(this.entries.indexOf(entry), 1);
     }
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    this.entries.push(entry);
     entry.users++;
-    for (const [oldKey, old] of this.entries) {
-      if (this.entries.size <= this.max) break;
-      if (old !== entry) this.retire(oldKey, old);
+    for (const old of [...this.entries]) {
+      if (this.entries.length <= this.max) break;
+      if (old !== entry) this.retire(old);
     }
     return entry;
   }
 
-  private retire(key: string, entry: PoolEntry): void {
-    this.entries.delete(key);
+  private retire(entry: PoolEntry): void {
+    const index = this.entries.indexOf(entry);
+    if (index >= 0) this.entries.splice(index, 1);
     entry.stale = true;
     if (entry.users === 0) this.dispose(entry);
   }
@@ -500,11 +516,12 @@ export class ScopedDbPool {
 
   /** Close every pooled connection (each as soon as it is idle). */
   close(): void {
-    for (const [key, entry] of [...this.entries]) this.retire(key, entry);
+    for (const entry of [...this.entries]) this.retire(entry);
   }
 
+  /** Connections held. */
   get size(): number {
-    return this.entries.size;
+    return this.entries.length;
   }
 }
 

@@ -12,7 +12,7 @@ LIMIT 1;
 -- name: doc_totals
 WITH docs AS (
   SELECT d.id, d.kind, coalesce(d.outlet, d.import_source) AS outlet, d.near_duplicate_of, d.classification,
-         coalesce(d.published_at, d.ingested_at) AS at, s.sentiment
+         coalesce(d.published_at, d.ingested_at) AS seen_at, s.sentiment
   FROM documents d
   LEFT JOIN doc_scores s ON s.doc_id = d.id AND s.model_version = $model
   WHERE d.duplicate_of IS NULL
@@ -30,7 +30,7 @@ SELECT p.period,
        count(d.id) FILTER (WHERE d.kind = 'social') AS social,
        coalesce(max(d.classification), 0) AS classification
 FROM (VALUES ('current'), ('previous')) p(period)
-LEFT JOIN docs d ON p.period = CASE WHEN d.at >= $from::TIMESTAMPTZ THEN 'current' ELSE 'previous' END
+LEFT JOIN docs d ON p.period = CASE WHEN d.seen_at >= $from::TIMESTAMPTZ THEN 'current' ELSE 'previous' END
 GROUP BY p.period
 ORDER BY p.period;
 
@@ -114,18 +114,19 @@ ORDER BY documents DESC, unit_uid
 LIMIT $limit;
 
 -- name: alerts_period
-SELECT a.id, a.topic, a.label, coalesce(cu.name, nu.name) AS unit_name, a.severity, a.score, a.count,
+SELECT a.id, a.topic, a.label, tp.name_en AS label_en, coalesce(cu.name, nu.name) AS unit_name, a.severity, a.score, a.count,
        a.expected, a.neg_share, len(a.outlets) AS outlets, a.first_seen, a.last_seen, a.detected_at, a.status,
        a.detected_at >= $from::TIMESTAMPTZ AS is_new, a.classification
 FROM alerts a
 LEFT JOIN units cu ON cu.uid = a.current_uid
 LEFT JOIN units nu ON nu.uid = a.unit_uid
+LEFT JOIN topics tp ON tp.id = a.topic AND a.label = tp.name_vi
 WHERE a.first_seen < $to::TIMESTAMPTZ AND a.last_seen >= $from::TIMESTAMPTZ AND a.status <> 'dismissed'
 ORDER BY CASE a.severity WHEN 'khẩn' THEN 0 WHEN 'cao' THEN 1 WHEN 'trung bình' THEN 2 ELSE 3 END,
          a.score DESC, a.id;
 
 -- name: alerts_period_cases
-SELECT a.id, a.topic, a.label, coalesce(cu.name, nu.name) AS unit_name, a.severity, a.score, a.count,
+SELECT a.id, a.topic, a.label, tp.name_en AS label_en, coalesce(cu.name, nu.name) AS unit_name, a.severity, a.score, a.count,
        a.expected, a.neg_share, len(a.outlets) AS outlets, a.first_seen, a.last_seen, a.detected_at, a.status,
        a.detected_at >= $from::TIMESTAMPTZ AS is_new, greatest(a.classification, coalesce(c.classification, 0))
          AS classification,
@@ -135,6 +136,7 @@ FROM alerts a
 LEFT JOIN cases c ON c.alert_id = a.id
 LEFT JOIN units cu ON cu.uid = a.current_uid
 LEFT JOIN units nu ON nu.uid = a.unit_uid
+LEFT JOIN topics tp ON tp.id = a.topic AND a.label = tp.name_vi
 WHERE a.first_seen < $to::TIMESTAMPTZ AND a.last_seen >= $from::TIMESTAMPTZ AND a.status <> 'dismissed'
 ORDER BY CASE a.severity WHEN 'khẩn' THEN 0 WHEN 'cao' THEN 1 WHEN 'trung bình' THEN 2 ELSE 3 END,
          a.score DESC, a.id;
@@ -270,15 +272,15 @@ ORDER BY unit;
 -- name: coverage_sources
 WITH docs AS (
   SELECT d.import_source, coalesce(d.outlet, d.import_source) AS outlet,
-         coalesce(d.published_at, d.ingested_at) AS at
+         coalesce(d.published_at, d.ingested_at) AS seen_at
   FROM documents d
   WHERE d.duplicate_of IS NULL AND coalesce(d.published_at, d.ingested_at) < $to::TIMESTAMPTZ
 )
 SELECT import_source AS source,
-       count(*) FILTER (WHERE at >= $from::TIMESTAMPTZ) AS documents,
-       count(*) FILTER (WHERE at >= $prev_from::TIMESTAMPTZ AND at < $from::TIMESTAMPTZ) AS previous,
-       count(DISTINCT outlet) FILTER (WHERE at >= $from::TIMESTAMPTZ) AS outlets,
-       max(at) AS last_document
+       count(*) FILTER (WHERE seen_at >= $from::TIMESTAMPTZ) AS documents,
+       count(*) FILTER (WHERE seen_at >= $prev_from::TIMESTAMPTZ AND seen_at < $from::TIMESTAMPTZ) AS previous,
+       count(DISTINCT outlet) FILTER (WHERE seen_at >= $from::TIMESTAMPTZ) AS outlets,
+       max(seen_at) AS last_document
 FROM docs
 GROUP BY import_source
 ORDER BY documents DESC, source;
@@ -331,10 +333,10 @@ ORDER BY failures DESC, name
 LIMIT 10;
 
 -- name: data_as_of
-SELECT max(ingested_at) AS at FROM documents WHERE ingested_at <= $now::TIMESTAMPTZ;
+SELECT max(ingested_at) AS latest FROM documents WHERE ingested_at <= $now::TIMESTAMPTZ;
 
 -- name: data_as_of_reports
-SELECT max(ingested_at) AS at FROM reports WHERE ingested_at <= $now::TIMESTAMPTZ;
+SELECT max(ingested_at) AS latest FROM reports WHERE ingested_at <= $now::TIMESTAMPTZ;
 
 -- name: data_as_of_surveys
-SELECT max(ingested_at) AS at FROM survey_respondents WHERE ingested_at <= $now::TIMESTAMPTZ;
+SELECT max(ingested_at) AS latest FROM survey_respondents WHERE ingested_at <= $now::TIMESTAMPTZ;

@@ -9,8 +9,8 @@ import type { SeriesDoc } from './count-series.ts';
 import { DAY_MS, dayNumber, dayStartMs, effectiveCount } from './count-series.ts';
 import type { DetectorConfig, Granularity } from './detector-config.ts';
 import { holidayOf } from './holidays.ts';
-import type { FlaggedWindow, ScanState } from './scan-series.ts';
-import { expectedOver } from './scan-series.ts';
+import type { Channel, FlaggedWindow, ScanState } from './scan-series.ts';
+import { CHANNELS, eligible, expectedOver, sizeOf } from './scan-series.ts';
 import { scoreSeverity } from './severity.ts';
 import { logNegBinomialUpperTail } from './tail-probability.ts';
 import type { Alert, AlertExplanation, Detector, UnitCount } from './types.ts';
@@ -26,6 +26,10 @@ export interface AlertDraft {
   seriesIndex: number | null;
   seriesUid: string | null;
   level: number | null;
+  /** What the alert's count, expectation and p-value measure. */
+  channel: Channel;
+  /** Independent stories and their expectation, whichever channel the alert reports. */
+  stories: { count: number; expected: number };
   startMs: number;
   endMs: number;
   detectedAtMs: number;
@@ -92,20 +96,17 @@ export function periodRanges(state: ScanState, periods: readonly Period[]) {
  * When a day bucket became significant as its documents came in: the publication time of the document that
  * took the day's count (against the whole day's expectation) past the test it passed at the day's close.
  */
-function crossingTime(
-  window: FlaggedWindow,
-  docs: readonly SeriesDoc[],
-  config: DetectorConfig,
-  size: number,
-  minCount: number,
-): number {
+function crossingTime(state: ScanState, window: FlaggedWindow, docs: readonly SeriesDoc[], config: DetectorConfig): number {
+  const s = window.series;
+  const weight = state.weights[s.index]!;
   const inDay = docs.filter((d) => d.ms >= window.startMs && d.ms < window.endMs);
-  const cap = config.capPerOutlet[window.series.level] ?? 2;
+  const cap = config.capPerOutlet[s.level] ?? 2;
+  const size = sizeOf(state, window.channel, s.level);
   for (let k = 1; k <= inDay.length; k++) {
-    const { count, outlets, negShare } = effectiveCount(inDay.slice(0, k), cap);
-    if (count < minCount || outlets < config.minOutlets || count < config.minRatio * window.expected) continue;
-    if (negShare < config.minNegShare) continue;
-    if (logNegBinomialUpperTail(count, Math.max(window.expected, 1e-6), size) <= window.thresholdLogP) {
+    const counted = effectiveCount(inDay.slice(0, k), cap);
+    if (!eligible(config, s, weight, window.channel, { ...counted, expected: window.expected })) continue;
+    const c = window.channel === 'stories' ? counted.count : counted.negative;
+    if (logNegBinomialUpperTail(c, Math.max(window.expected, 1e-6), size) <= window.thresholdLogP) {
       return inDay[k - 1]!.ms + 60_000;
     }
   }
@@ -121,16 +122,17 @@ export function topicDrafts(
   watchIdOf: (topic: string) => string | null,
 ): AlertDraft[] {
   return periods.map((p, k) => {
-    const minCountOf = (level: number) =>
-      Math.max(2, Math.ceil((config.minCount[level] ?? 3) * (state.weights[p.seriesIndex]?.minCountFactor ?? 1)));
     const s = state.counts.series[p.seriesIndex]!;
     const inPeriod = docs[k]!.filter((d) => d.ms >= p.startMs && d.ms < p.endMs);
-    const cap = config.capPerOutlet[s.level] ?? 2;
-    const { count } = effectiveCount(inPeriod, cap);
-    const expected = expectedOver(state, p.seriesIndex, p.startMs, p.endMs);
-    const size = state.sizeByLevel.get(s.level) ?? Number.POSITIVE_INFINITY;
-    const detectedAtMs =
-      config.granularity === 'day' ? crossingTime(p.first, inPeriod, config, size, minCountOf(s.level)) : p.detectedAtMs;
+    const counted = effectiveCount(inPeriod, config.capPerOutlet[s.level] ?? 2);
+    const stats = CHANNELS.map((channel) => {
+      const count = channel === 'stories' ? counted.count : counted.negative;
+      const expected = expectedOver(state, channel, p.seriesIndex, p.startMs, p.endMs);
+      const size = sizeOf(state, channel, s.level);
+      return { channel, count, expected, size, logP: logNegBinomialUpperTail(count, Math.max(expected, 1e-6), size) };
+    });
+    const best = stats.reduce((a, b) => (b.logP < a.logP ? b : a));
+    const detectedAtMs = config.granularity === 'day' ? crossingTime(state, p.first, inPeriod, config) : p.detectedAtMs;
     return {
       detector: 'topic',
       granularity: config.granularity,
@@ -138,14 +140,16 @@ export function topicDrafts(
       seriesIndex: p.seriesIndex,
       seriesUid: s.seriesUid,
       level: s.level,
+      channel: best.channel,
+      stories: { count: stats[0]!.count, expected: stats[0]!.expected },
       startMs: p.startMs,
       endMs: p.endMs,
       detectedAtMs,
       docs: inPeriod,
-      count,
-      expected,
-      logP: logNegBinomialUpperTail(count, Math.max(expected, 1e-6), size),
-      size,
+      count: best.count,
+      expected: best.expected,
+      logP: best.logP,
+      size: best.size,
       topTerms: [],
       spread: [],
       alsoElevated: [],
@@ -199,10 +203,12 @@ function absorb(keep: AlertDraft, other: AlertDraft, label: string): void {
  * fewer documents.
  */
 function primaryOf(a: AlertDraft, b: AlertDraft): [AlertDraft, AlertDraft] {
-  const lift = (d: AlertDraft) => d.count / Math.max(d.expected, 0.05);
-  const comparable = Math.min(a.count, b.count) >= 0.4 * Math.max(a.count, b.count);
+  const lift = (d: AlertDraft) => d.stories.count / Math.max(d.stories.expected, 0.05);
+  const na = a.stories.count;
+  const nb = b.stories.count;
+  const comparable = Math.min(na, nb) >= 0.4 * Math.max(na, nb);
   if (comparable && lift(a) !== lift(b)) return lift(a) > lift(b) ? [a, b] : [b, a];
-  if (a.count !== b.count) return a.count > b.count ? [a, b] : [b, a];
+  if (na !== nb) return na > nb ? [a, b] : [b, a];
   return a.logP <= b.logP ? [a, b] : [b, a];
 }
 
@@ -269,7 +275,7 @@ export function spreadOf(state: ScanState, tree: UnitTree, draft: AlertDraft): U
     let mu = 0;
     for (let t = first; t <= last; t++) {
       c += s.capped[t]!;
-      mu += state.expected[s.index]![t]!;
+      mu += state.expected.stories[s.index]![t]!;
     }
     if (c >= 2 && c >= 3 * mu) {
       out.push({ unit_uid: s.seriesUid, name: tree.units.get(s.seriesUid)?.name ?? s.seriesUid, count: c, expected: round(mu, 3) });
@@ -290,7 +296,7 @@ export function sparkline(state: ScanState, draft: AlertDraft): { day: string; c
     out.push({
       day: localDay(new Date(dayStartMs(counts.day0 + t))),
       count: s.capped[t]!,
-      expected: round(state.expected[s.index]![t]!, 3),
+      expected: round(state.expected.stories[s.index]![t]!, 3),
     });
   }
   return out;
@@ -397,7 +403,8 @@ export function finishDraft(draft: AlertDraft, ctx: FinishContext): Alert {
     method: Number.isFinite(draft.size) ? 'negative-binomial' : 'poisson',
     dispersion_size: Number.isFinite(draft.size) ? round(draft.size, 3) : null,
     fdr: draft.detector === 'topic' && draft.granularity === 'hour' ? config.fdr * config.hourlyFdrFactor : config.fdr,
-    tested_series: ctx.state?.testedSeries ?? 0,
+    tested_series: ctx.state?.hypotheses ?? 0,
+    statistic: draft.channel === 'negative' ? 'negative stories' : 'stories',
     documents: draft.docs.length,
     stories: stories.size,
     outlets: outlets.slice(0, 20).map(([name, documents]) => ({ name, documents })),

@@ -65,7 +65,8 @@ WHERE locality_uid IN (SELECT locality_uid FROM hs_unit_map)
 GROUP BY story, day, locality_uid;
 
 -- Stories per topic × series × day, as one 'day,capped,top_capped,origins,stories,neg;…' string per series (reading
--- these strings is several times faster than row objects). One outlet's stories count at most its level's cap.
+-- these strings is several times faster than row objects). One outlet's stories (and negative stories) count at
+-- most its level's cap.
 -- name: daily
 WITH fine AS (
   SELECT topic, locality_uid, day, origin, count(*) AS n, count(*) FILTER (negative) AS neg
@@ -79,7 +80,8 @@ per_origin AS (
   GROUP BY f.topic, m.series_uid, f.day, f.origin
 ),
 per_day AS (
-  SELECT topic, series_uid, day, any_value(level) AS level, sum(n) AS stories, sum(neg) AS neg, count(*) AS origins,
+  SELECT topic, series_uid, day, any_value(level) AS level, sum(n) AS stories, count(*) AS origins,
+    sum(least(neg, CASE level WHEN 1 THEN $cap1 WHEN 2 THEN $cap2 ELSE $cap3 END)) AS neg,
     sum(least(n, CASE level WHEN 1 THEN $cap1 WHEN 2 THEN $cap2 ELSE $cap3 END)) AS capped,
     max(least(n, CASE level WHEN 1 THEN $cap1 WHEN 2 THEN $cap2 ELSE $cap3 END)) AS top_capped
   FROM per_origin

@@ -33,6 +33,7 @@ export interface SeriesCounts {
   /** Distinct outlets that originated stories. */
   origins: Int32Array;
   stories: Int32Array;
+  /** Negative stories, capped per outlet like `capped`. */
   neg: Int32Array;
 }
 
@@ -182,30 +183,47 @@ export interface SeriesDoc {
   primaryTopic: string | null;
 }
 
+export interface EffectiveCount {
+  /** Stories, each outlet's capped at `cap` per local day. */
+  count: number;
+  /** Negative stories, capped the same way. */
+  negative: number;
+  /** Distinct outlets that originated the stories. */
+  outlets: number;
+  /** Share of the (uncapped) stories that are negative. */
+  negShare: number;
+}
+
 /**
- * Capped independent stories among `docs` (oldest first): per local day, one outlet's stories count at most
- * `cap`; also the distinct outlets that originated them and the share of those stories that are negative.
+ * Independent stories among `docs` (oldest first): copies of one story on one day count once, credited to the
+ * outlet that carried it first, and one outlet's stories count at most `cap` a day.
  */
-export function effectiveCount(
-  docs: readonly SeriesDoc[],
-  cap: number,
-): { count: number; outlets: number; negShare: number } {
+export function effectiveCount(docs: readonly SeriesDoc[], cap: number): EffectiveCount {
   const seen = new Set<string>();
-  const perOutletDay = new Map<string, number>();
+  const perOutletDay = new Map<string, { all: number; negative: number }>();
   const outlets = new Set<string>();
-  let negative = 0;
+  let negativeStories = 0;
   for (const doc of docs) {
     const key = `${doc.day}|${doc.story}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (doc.negative) negative++;
     outlets.add(doc.outlet);
     const k = `${doc.day}|${doc.outlet}`;
-    perOutletDay.set(k, (perOutletDay.get(k) ?? 0) + 1);
+    const entry = perOutletDay.get(k) ?? { all: 0, negative: 0 };
+    entry.all++;
+    if (doc.negative) {
+      entry.negative++;
+      negativeStories++;
+    }
+    perOutletDay.set(k, entry);
   }
   let count = 0;
-  for (const n of perOutletDay.values()) count += Math.min(n, cap);
-  return { count, outlets: outlets.size, negShare: seen.size > 0 ? negative / seen.size : 0 };
+  let negative = 0;
+  for (const n of perOutletDay.values()) {
+    count += Math.min(n.all, cap);
+    negative += Math.min(n.negative, cap);
+  }
+  return { count, negative, outlets: outlets.size, negShare: seen.size > 0 ? negativeStories / seen.size : 0 };
 }
 
 export interface CandidateRange {

@@ -274,6 +274,8 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
         seriesIndex: null,
         seriesUid: place.seriesUid,
         level: place.level,
+        channel: 'stories',
+        stories: { count: observed, expected },
         startMs: dayStartMs(firstDay),
         endMs: dayStartMs(lastDay + 1),
         detectedAtMs: dayStartMs(firstDay) + DAY_MS,

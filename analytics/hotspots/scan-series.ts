@@ -1,8 +1,9 @@
 /**
  * The topic detector's statistics: each series' expected count from its own trailing history, scaled by the
  * volume of other topics in the same hours (so weekends, holidays and outages move the baseline) and by the
- * topic's own weekday and holiday pattern; a negative-binomial upper tail per window; Benjamini–Hochberg
- * across all series of a bucket; flagged days left out of later baselines.
+ * topic's own weekday and holiday pattern; a negative-binomial upper tail per window, on all stories and on
+ * negative stories (two channels); Benjamini–Hochberg across all series and channels of a bucket; flagged days
+ * left out of later baselines.
  */
 import type { CountData, SeriesCounts, SeriesDoc } from './count-series.ts';
 import { DAY_MS, dayStartMs, effectiveCount } from './count-series.ts';
@@ -36,25 +37,36 @@ export interface TopicExposure {
   prefix: Float64Array;
 }
 
+/** What a window counts: all independent stories, or only the negative ones. */
+export type Channel = 'stories' | 'negative';
+export const CHANNELS: readonly Channel[] = ['stories', 'negative'];
+
+function channelValues(s: SeriesCounts, channel: Channel): Int32Array {
+  return channel === 'stories' ? s.capped : s.neg;
+}
+
 export interface ScanState {
   counts: CountData;
   exposures: Map<string, TopicExposure>;
-  /** Per series: the rate per unit of exposure estimated before each day (index day − day0). */
-  rates: Float64Array[];
-  /** Per series: the expected count of each whole day. */
-  expected: Float64Array[];
+  /** Per channel and series: the rate per unit of exposure estimated before each day (index day − day0). */
+  rates: Record<Channel, Float64Array[]>;
+  /** Per channel and series: the expected count of each whole day. */
+  expected: Record<Channel, Float64Array[]>;
   /** Per series: days flagged by the daily test. */
   flaggedDays: Uint8Array[];
-  /** Negative-binomial size by level (Infinity: Poisson). */
-  sizeByLevel: Map<number, number>;
+  /** Negative-binomial size by channel and level (Infinity: Poisson). */
+  sizes: Map<string, number>;
   weights: SeriesWeight[];
-  /** Series tested per bucket, for the multiple-testing step. */
-  testedSeries: number;
+  /** Hypotheses per bucket (series × channels), for the multiple-testing step. */
+  hypotheses: number;
+  firstTest: number;
+  lastTest: number;
 }
 
 /** One flagged window of one series. */
 export interface FlaggedWindow {
   series: SeriesCounts;
+  channel: Channel;
   startMs: number;
   endMs: number;
   count: number;
@@ -62,6 +74,10 @@ export interface FlaggedWindow {
   pValue: number;
   /** The log p-value the window had to reach (Benjamini–Hochberg cut, weighted). */
   thresholdLogP: number;
+}
+
+export function sizeOf(state: ScanState, channel: Channel, level: number): number {
+  return state.sizes.get(`${channel}|${level}`) ?? Number.POSITIVE_INFINITY;
 }
 
 function effectiveExposure(counts: CountData, topic: string): TopicExposure {
@@ -143,47 +159,52 @@ function winsorCap(mu: number): number {
 /** Flagged days stop being left out of the baseline after this many in a row, so a lasting shift is absorbed. */
 const MAX_EXCLUDED_RUN = 7;
 
-/** Baselines without any flags, to estimate overdispersion per level (method of moments on winsorised counts). */
-function estimateSizes(
-  counts: CountData,
-  exposures: Map<string, TopicExposure>,
-  priors: Map<string, number>,
-  config: DetectorConfig,
-  firstTest: number,
-): Map<number, number> {
-  const num = new Map<number, number>();
-  const den = new Map<number, number>();
-  for (const s of counts.series) {
-    const exposure = exposures.get(s.topic)!;
-    const prior = priors.get(`${s.topic}|${s.level}`) ?? 0;
-    const keptC = new Float64Array(counts.nDays);
-    let sumC = 0;
-    let sumE = 0;
-    const alpha = config.priorDays * exposure.meanDaily;
-    for (let t = 0; t < counts.nDays; t++) {
-      const rate = (sumC + prior * alpha) / (sumE + alpha || 1);
-      const mu = rate * exposure.dailyFloored[t]!;
-      const c = s.capped[t]!;
-      if (t >= firstTest && mu >= 0.5) {
-        const w = Math.min(c, mu + 5 * Math.sqrt(mu) + 2);
-        num.set(s.level, (num.get(s.level) ?? 0) + (w - mu) ** 2 - w);
-        den.set(s.level, (den.get(s.level) ?? 0) + mu * mu);
-      }
-      keptC[t] = t < firstTest ? c : Math.min(c, winsorCap(mu));
-      sumC += keptC[t]!;
-      sumE += exposure.daily[t]!;
-      const leaving = t - config.historyDays;
-      if (leaving >= 0) {
-        sumC -= keptC[leaving]!;
-        sumE -= exposure.daily[leaving]!;
+interface Baseline {
+  config: DetectorConfig;
+  counts: CountData;
+  exposures: Map<string, TopicExposure>;
+  priors: Map<string, number>;
+  firstTest: number;
+}
+
+/** Baselines without any flags, to estimate overdispersion per channel and level (moments of winsorised counts). */
+function estimateSizes(b: Baseline): Map<string, number> {
+  const num = new Map<string, number>();
+  const den = new Map<string, number>();
+  for (const channel of CHANNELS) {
+    for (const s of b.counts.series) {
+      const values = channelValues(s, channel);
+      const exposure = b.exposures.get(s.topic)!;
+      const prior = b.priors.get(`${channel}|${s.topic}|${s.level}`) ?? 0;
+      const key = `${channel}|${s.level}`;
+      const keptC = new Float64Array(b.counts.nDays);
+      const alpha = b.config.priorDays * exposure.meanDaily;
+      let sumC = 0;
+      let sumE = 0;
+      for (let t = 0; t < b.counts.nDays; t++) {
+        const rate = (sumC + prior * alpha) / (sumE + alpha || 1);
+        const mu = rate * exposure.dailyFloored[t]!;
+        const c = values[t]!;
+        if (t >= b.firstTest && mu >= 0.5) {
+          const w = Math.min(c, mu + 5 * Math.sqrt(mu) + 2);
+          num.set(key, (num.get(key) ?? 0) + (w - mu) ** 2 - w);
+          den.set(key, (den.get(key) ?? 0) + mu * mu);
+        }
+        keptC[t] = t < b.firstTest ? c : Math.min(c, winsorCap(mu));
+        sumC += keptC[t]!;
+        sumE += exposure.daily[t]!;
+        const leaving = t - b.config.historyDays;
+        if (leaving >= 0) {
+          sumC -= keptC[leaving]!;
+          sumE -= exposure.daily[leaving]!;
+        }
       }
     }
   }
-  const sizes = new Map<number, number>();
-  for (const level of [1, 2, 3]) {
-    const d = den.get(level) ?? 0;
-    const phi = d > 0 ? Math.min(0.5, Math.max(0, (num.get(level) ?? 0) / d)) : 0;
-    sizes.set(level, phi > 1e-3 ? 1 / phi : Number.POSITIVE_INFINITY);
+  const sizes = new Map<string, number>();
+  for (const [key, d] of den) {
+    const phi = d > 0 ? Math.min(0.5, Math.max(0, (num.get(key) ?? 0) / d)) : 0;
+    sizes.set(key, phi > 1e-3 ? 1 / phi : Number.POSITIVE_INFINITY);
   }
   return sizes;
 }
@@ -216,17 +237,21 @@ export function benjaminiHochbergCut(
   };
 }
 
+/** The average rate per unit of each channel, topic and level: the prior every baseline starts from. */
 function priorRates(counts: CountData, exposures: Map<string, TopicExposure>, unitsByLevel: Map<number, number>) {
   const sums = new Map<string, number>();
-  for (const s of counts.series) {
-    const key = `${s.topic}|${s.level}`;
-    let total = 0;
-    for (let t = 0; t < counts.nDays; t++) total += s.capped[t]!;
-    sums.set(key, (sums.get(key) ?? 0) + total);
+  for (const channel of CHANNELS) {
+    for (const s of counts.series) {
+      const key = `${channel}|${s.topic}|${s.level}`;
+      const values = channelValues(s, channel);
+      let total = 0;
+      for (let t = 0; t < counts.nDays; t++) total += values[t]!;
+      sums.set(key, (sums.get(key) ?? 0) + total);
+    }
   }
   const priors = new Map<string, number>();
   for (const [key, total] of sums) {
-    const [topic, level] = key.split('|') as [string, string];
+    const [, topic, level] = key.split('|') as [string, string, string];
     const exposure = exposures.get(topic)!;
     let e = 0;
     for (let t = 0; t < counts.nDays; t++) e += exposure.daily[t]!;
@@ -247,6 +272,29 @@ export interface ScanOptions {
   topicCount: number;
 }
 
+/** The least count a window of series `s` needs. */
+export function minCountFor(config: DetectorConfig, s: SeriesCounts, weight: SeriesWeight): number {
+  return Math.max(2, Math.ceil((config.minCount[s.level] ?? 3) * weight.minCountFactor));
+}
+
+/** Whether a window's counts may be tested at all: enough stories, outlets, lift and negativity. */
+export function eligible(
+  config: DetectorConfig,
+  s: SeriesCounts,
+  weight: SeriesWeight,
+  channel: Channel,
+  w: { count: number; negative: number; outlets: number; expected: number },
+): boolean {
+  const c = channel === 'stories' ? w.count : w.negative;
+  const minCount = minCountFor(config, s, weight);
+  return (
+    c >= minCount &&
+    w.outlets >= config.minOutlets &&
+    c >= config.minRatio * w.expected &&
+    w.negative >= config.minNegShare * w.count
+  );
+}
+
 /**
  * Baselines and the daily test for every series, day by day in order so a flagged day is left out of the
  * baselines after it. Returns the state and the flagged calendar days.
@@ -261,59 +309,57 @@ export function scanDays(counts: CountData, options: ScanOptions): { state: Scan
     (counts.firstDataDay ?? counts.day0) - counts.day0 + config.warmupDays,
   );
   const lastTest = options.lastTestDay - counts.day0;
-  const sizeByLevel = estimateSizes(counts, exposures, priors, config, firstTest);
-  const testedSeries =
-    Math.max(1, options.topicCount) * [...options.unitsByLevel.values()].reduce((a, b) => a + b, 0);
+  const sizes = estimateSizes({ config, counts, exposures, priors, firstTest });
+  const hypotheses =
+    CHANNELS.length * Math.max(1, options.topicCount) * [...options.unitsByLevel.values()].reduce((a, b) => a + b, 0);
 
   const n = counts.series.length;
-  const rates = counts.series.map(() => new Float64Array(counts.nDays));
-  const expected = counts.series.map(() => new Float64Array(counts.nDays));
-  const flaggedDays = counts.series.map(() => new Uint8Array(counts.nDays));
-  const kept = counts.series.map(() => new Float64Array(counts.nDays));
-  const keptExposure = counts.series.map(() => new Float64Array(counts.nDays));
-  const sumC = new Float64Array(n);
+  const perSeries = () => counts.series.map(() => new Float64Array(counts.nDays));
+  const rates = { stories: perSeries(), negative: perSeries() };
+  const expected = { stories: perSeries(), negative: perSeries() };
+  const kept = { stories: perSeries(), negative: perSeries() };
+  const keptExposure = perSeries();
+  const sumC = { stories: new Float64Array(n), negative: new Float64Array(n) };
   const sumE = new Float64Array(n);
+  const flaggedDays = counts.series.map(() => new Uint8Array(counts.nDays));
   const run = new Int32Array(n);
   const windows: FlaggedWindow[] = [];
 
   for (let t = 0; t < counts.nDays; t++) {
-    const tests: { series: number; logP: number; weight: number; mu: number }[] = [];
+    const tests: { series: number; channel: Channel; logP: number; weight: number; mu: number }[] = [];
     for (let i = 0; i < n; i++) {
       const s = counts.series[i]!;
       const exposure = exposures.get(s.topic)!;
-      const prior = priors.get(`${s.topic}|${s.level}`) ?? 0;
       const alpha = config.priorDays * exposure.meanDaily;
-      const rate = (sumC[i]! + prior * alpha) / (sumE[i]! + alpha || 1);
-      const mu = rate * exposure.dailyFloored[t]!;
-      rates[i]![t] = rate;
-      expected[i]![t] = mu;
-      const c = s.capped[t]!;
+      for (const channel of CHANNELS) {
+        const prior = priors.get(`${channel}|${s.topic}|${s.level}`) ?? 0;
+        const rate = (sumC[channel][i]! + prior * alpha) / (sumE[i]! + alpha || 1);
+        rates[channel][i]![t] = rate;
+        expected[channel][i]![t] = rate * exposure.dailyFloored[t]!;
+      }
+      if (t < firstTest || t > lastTest) continue;
       const weight = options.weights[i]!;
-      const minCount = Math.max(2, Math.ceil((config.minCount[s.level] ?? 3) * weight.minCountFactor));
-      if (
-        t >= firstTest &&
-        t <= lastTest &&
-        c >= minCount &&
-        s.origins[t]! >= config.minOutlets &&
-        c >= config.minRatio * mu &&
-        s.neg[t]! >= config.minNegShare * s.stories[t]!
-      ) {
-        const size = sizeByLevel.get(s.level) ?? Number.POSITIVE_INFINITY;
-        tests.push({ series: i, logP: logNegBinomialUpperTail(c, Math.max(mu, 1e-6), size), weight: weight.weight, mu });
+      for (const channel of CHANNELS) {
+        const mu = expected[channel][i]![t]!;
+        const window = { count: s.capped[t]!, negative: s.neg[t]!, outlets: s.origins[t]!, expected: mu };
+        if (!eligible(config, s, weight, channel, window)) continue;
+        const c = channelValues(s, channel)[t]!;
+        const size = sizes.get(`${channel}|${s.level}`) ?? Number.POSITIVE_INFINITY;
+        tests.push({ series: i, channel, logP: logNegBinomialUpperTail(c, Math.max(mu, 1e-6), size), weight: weight.weight, mu });
       }
     }
-    const bh = benjaminiHochbergCut(tests, config.fdr, testedSeries);
-    const rejected = new Set(bh.rejected);
-    for (let k = 0; k < tests.length; k++) {
-      if (!rejected.has(k)) continue;
+    const bh = benjaminiHochbergCut(tests, config.fdr, hypotheses);
+    for (const k of bh.rejected) {
       const test = tests[k]!;
       const s = counts.series[test.series]!;
+      if (flaggedDays[test.series]![t]) continue;
       flaggedDays[test.series]![t] = 1;
       windows.push({
         series: s,
+        channel: test.channel,
         startMs: dayStartMs(counts.day0 + t),
         endMs: dayStartMs(counts.day0 + t + 1),
-        count: s.capped[t]!,
+        count: channelValues(s, test.channel)[t]!,
         expected: test.mu,
         pValue: Math.exp(test.logP),
         thresholdLogP: bh.logCut + Math.log(Math.max(test.weight, 1e-9)),
@@ -322,29 +368,30 @@ export function scanDays(counts: CountData, options: ScanOptions): { state: Scan
     for (let i = 0; i < n; i++) {
       const s = counts.series[i]!;
       const exposure = exposures.get(s.topic)!;
-      const mu = expected[i]![t]!;
       run[i] = flaggedDays[i]![t] ? run[i]! + 1 : 0;
       if (run[i]! === 0 || run[i]! > MAX_EXCLUDED_RUN) {
-        kept[i]![t] = t < firstTest || run[i]! > 0 ? s.capped[t]! : Math.min(s.capped[t]!, winsorCap(mu));
+        for (const channel of CHANNELS) {
+          const c = channelValues(s, channel)[t]!;
+          const mu = expected[channel][i]![t]!;
+          kept[channel][i]![t] = t < firstTest || run[i]! > 0 ? c : Math.min(c, winsorCap(mu));
+        }
         keptExposure[i]![t] = exposure.daily[t]!;
       }
-      sumC[i] = sumC[i]! + kept[i]![t]!;
-      sumE[i] = sumE[i]! + keptExposure[i]![t]!;
       const leaving = t - config.historyDays;
-      if (leaving >= 0) {
-        sumC[i] = sumC[i]! - kept[i]![leaving]!;
-        sumE[i] = sumE[i]! - keptExposure[i]![leaving]!;
+      for (const channel of CHANNELS) {
+        sumC[channel][i] = sumC[channel][i]! + kept[channel][i]![t]! - (leaving >= 0 ? kept[channel][i]![leaving]! : 0);
       }
+      sumE[i] = sumE[i]! + keptExposure[i]![t]! - (leaving >= 0 ? keptExposure[i]![leaving]! : 0);
     }
   }
   return {
-    state: { counts, exposures, rates, expected, flaggedDays, sizeByLevel, weights: options.weights, testedSeries },
-    windows: windows,
+    state: { counts, exposures, rates, expected, flaggedDays, sizes, weights: options.weights, hypotheses, firstTest, lastTest },
+    windows,
   };
 }
 
-/** Expected count of series `i` over [startMs, endMs), from each day's rate and the hourly exposure. */
-export function expectedOver(state: ScanState, i: number, startMs: number, endMs: number): number {
+/** Expected count of channel `channel` of series `i` over [startMs, endMs), from each day's rate and the hourly exposure. */
+export function expectedOver(state: ScanState, channel: Channel, i: number, startMs: number, endMs: number): number {
   const { counts } = state;
   const s = counts.series[i]!;
   const exposure = state.exposures.get(s.topic)!;
@@ -352,7 +399,9 @@ export function expectedOver(state: ScanState, i: number, startMs: number, endMs
   const firstHour = Math.max(0, Math.floor((startMs - origin) / HOUR_MS));
   const lastHour = Math.min(counts.nDays * 24, Math.ceil((endMs - origin) / HOUR_MS));
   let mu = 0;
-  for (let h = firstHour; h < lastHour; h++) mu += state.rates[i]![Math.floor(h / 24)]! * exposure.hourlyFloored[h]!;
+  for (let h = firstHour; h < lastHour; h++) {
+    mu += state.rates[channel][i]![Math.floor(h / 24)]! * exposure.hourlyFloored[h]!;
+  }
   return mu;
 }
 
@@ -361,39 +410,54 @@ export function hourlyCandidates(state: ScanState, options: ScanOptions): { seri
   const { counts } = state;
   const { config } = options;
   const q = config.fdr * config.hourlyFdrFactor;
-  const logBound = Math.log((q * 50) / state.testedSeries);
-  const firstTest = Math.max(
-    options.firstTestDay - counts.day0,
-    (counts.firstDataDay ?? counts.day0) - counts.day0 + config.warmupDays,
-  );
-  const lastTest = options.lastTestDay - counts.day0;
+  const logBound = Math.log((q * 50) / state.hypotheses);
   const out: { series: number; day: number }[] = [];
   for (let i = 0; i < counts.series.length; i++) {
     const s = counts.series[i]!;
     const exposure = state.exposures.get(s.topic)!;
     const weight = state.weights[i]!;
-    const minCount = Math.max(2, Math.ceil((config.minCount[s.level] ?? 3) * weight.minCountFactor));
-    const size = state.sizeByLevel.get(s.level) ?? Number.POSITIVE_INFINITY;
-    for (let t = Math.max(1, firstTest); t <= lastTest; t++) {
-      const c = s.capped[t - 1]! + s.capped[t]!;
-      if (c < minCount || s.origins[t - 1]! + s.origins[t]! < config.minOutlets || s.capped[t] === 0) continue;
+    for (let t = Math.max(1, state.firstTest); t <= state.lastTest; t++) {
+      if (s.capped[t] === 0) continue;
       let minExposure = Number.POSITIVE_INFINITY;
       for (let h = 1; h <= 24; h++) {
         const end = t * 24 + h;
         minExposure = Math.min(minExposure, exposure.prefix[end]! - exposure.prefix[end - 24]!);
       }
-      const mu = state.rates[i]![t]! * minExposure;
-      if (c < config.minRatio * mu) continue;
-      const logP = logNegBinomialUpperTail(c, Math.max(mu, 1e-6), size) - Math.log(Math.max(weight.weight, 1e-9));
-      if (logP <= logBound) out.push({ series: i, day: t });
+      const possible = CHANNELS.some((channel) => {
+        const values = channelValues(s, channel);
+        const mu = state.rates[channel][i]![t]! * minExposure;
+        const window = {
+          count: s.capped[t - 1]! + s.capped[t]!,
+          negative: s.neg[t - 1]! + s.neg[t]!,
+          outlets: s.origins[t - 1]! + s.origins[t]!,
+          expected: mu,
+        };
+        if (!eligibleBound(config, s, weight, channel, window)) return false;
+        const c = values[t - 1]! + values[t]!;
+        const logP = logNegBinomialUpperTail(c, Math.max(mu, 1e-6), sizeOf(state, channel, s.level));
+        return logP - Math.log(Math.max(weight.weight, 1e-9)) <= logBound;
+      });
+      if (possible) out.push({ series: i, day: t });
     }
   }
   return out;
 }
 
+/** `eligible` without the negative-share condition, which a sum over two days cannot bound. */
+function eligibleBound(
+  config: DetectorConfig,
+  s: SeriesCounts,
+  weight: SeriesWeight,
+  channel: Channel,
+  w: { count: number; negative: number; outlets: number; expected: number },
+): boolean {
+  const c = channel === 'stories' ? w.count : w.negative;
+  return c >= minCountFor(config, s, weight) && w.outlets >= config.minOutlets && c >= config.minRatio * w.expected;
+}
+
 /**
  * The hourly test: trailing 24-hour windows ending at each hour of each candidate day, tested against the
- * expected count over the same hours, Benjamini–Hochberg across series per hour.
+ * expected count over the same hours, Benjamini–Hochberg across series and channels per hour.
  */
 export function scanHours(
   state: ScanState,
@@ -404,39 +468,39 @@ export function scanHours(
   const { counts } = state;
   const { config } = options;
   const q = config.fdr * config.hourlyFdrFactor;
-  const byHour = new Map<number, { series: number; logP: number; weight: number; window: FlaggedWindow }[]>();
+  const byHour = new Map<number, { logP: number; weight: number; window: FlaggedWindow }[]>();
   candidates.forEach((candidate, k) => {
     const s = counts.series[candidate.series]!;
     const weight = state.weights[candidate.series]!;
     const cap = config.capPerOutlet[s.level] ?? 2;
-    const minCount = Math.max(2, Math.ceil((config.minCount[s.level] ?? 3) * weight.minCountFactor));
-    const size = state.sizeByLevel.get(s.level) ?? Number.POSITIVE_INFINITY;
     const dayStart = dayStartMs(counts.day0 + candidate.day);
     const list = docs[k]!;
     for (let h = 1; h <= 24; h++) {
       const endMs = dayStart + h * HOUR_MS;
       const startMs = endMs - DAY_MS;
-      const inWindow = list.filter((d) => d.ms >= startMs && d.ms < endMs);
-      const { count, outlets, negShare } = effectiveCount(inWindow, cap);
-      if (count < minCount || outlets < config.minOutlets || negShare < config.minNegShare) continue;
-      const mu = expectedOver(state, candidate.series, startMs, endMs);
-      if (count < config.minRatio * mu) continue;
-      const logP = logNegBinomialUpperTail(count, Math.max(mu, 1e-6), size);
-      const hourKey = endMs;
-      const bucket = byHour.get(hourKey) ?? [];
-      bucket.push({
-        series: candidate.series,
-        logP,
-        weight: weight.weight,
-        window: { series: s, startMs, endMs, count, expected: mu, pValue: Math.exp(logP), thresholdLogP: 0 },
-      });
-      byHour.set(hourKey, bucket);
+      const counted = effectiveCount(
+        list.filter((d) => d.ms >= startMs && d.ms < endMs),
+        cap,
+      );
+      for (const channel of CHANNELS) {
+        const mu = expectedOver(state, channel, candidate.series, startMs, endMs);
+        if (!eligible(config, s, weight, channel, { ...counted, expected: mu })) continue;
+        const c = channel === 'stories' ? counted.count : counted.negative;
+        const logP = logNegBinomialUpperTail(c, Math.max(mu, 1e-6), sizeOf(state, channel, s.level));
+        const bucket = byHour.get(endMs) ?? [];
+        bucket.push({
+          logP,
+          weight: weight.weight,
+          window: { series: s, channel, startMs, endMs, count: c, expected: mu, pValue: Math.exp(logP), thresholdLogP: 0 },
+        });
+        byHour.set(endMs, bucket);
+      }
     }
   });
   const out: FlaggedWindow[] = [];
   for (const hourKey of [...byHour.keys()].sort((a, b) => a - b)) {
     const bucket = byHour.get(hourKey)!;
-    const bh = benjaminiHochbergCut(bucket, q, state.testedSeries);
+    const bh = benjaminiHochbergCut(bucket, q, state.hypotheses);
     for (const k of bh.rejected) {
       const { window, weight } = bucket[k]!;
       out.push({ ...window, thresholdLogP: bh.logCut + Math.log(Math.max(weight, 1e-9)) });

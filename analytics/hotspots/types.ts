@@ -26,7 +26,10 @@ export interface AlertExplanation {
   /** Negative-binomial size (null for Poisson). */
   dispersion_size: number | null;
   fdr: number;
+  /** Hypotheses tested per bucket (series × channels). */
   tested_series: number;
+  /** What `observed` counts: independent stories, or negative ones. */
+  statistic: 'stories' | 'negative stories';
   documents: number;
   stories: number;
   outlets: { name: string; documents: number }[];

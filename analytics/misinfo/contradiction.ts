@@ -100,10 +100,6 @@ function negationFlipped(statement: readonly ClaimToken[], passage: readonly Cla
   return added >= 2 || (removed >= 3 && p.negated.size === 0 && bare * 2 < words.length);
 }
 
-function formatValue(q: Quantity): string {
-  return q.surface;
-}
-
 function numberCues(statement: Quantity[], passage: Quantity[]): string[] {
   const cues: string[] = [];
   const units = new Set(statement.map((q) => q.unit));
@@ -113,7 +109,7 @@ function numberCues(statement: Quantity[], passage: Quantity[]): string[] {
     if (theirs.length === 0) continue;
     const values = new Set(ours.map((q) => q.value));
     if (theirs.some((q) => values.has(q.value))) continue;
-    cues.push(`number:${formatValue(ours[0]!)}→${formatValue(theirs[0]!)}`);
+    cues.push(`number:${ours[0]!.surface}→${theirs[0]!.surface}`);
   }
   return cues;
 }

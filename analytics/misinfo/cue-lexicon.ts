@@ -141,18 +141,11 @@ export const DENIAL_PHRASES: readonly string[] = [
   'không chính xác',
 ];
 
-/** Negators, with diacritics (a word written with them must match one exactly); "cấm", "dừng" deny what follows. */
-export const NEGATORS: readonly string[] = [
-  'không',
-  'chưa',
-  'chẳng',
-  'chả',
-  'đừng',
-  'chớ',
-  'cấm',
-  'dừng',
-  'ngừng',
-];
+/**
+ * Negators, with diacritics (a word written with them must match one exactly); "cấm", "dừng" deny what follows.
+ * The imperatives "đừng", "chớ" are left out: "đừng ăn thịt lợn" advises, in line with a rumour, rather than denying it.
+ */
+export const NEGATORS: readonly string[] = ['không', 'chưa', 'chẳng', 'chả', 'cấm', 'dừng', 'ngừng'];
 /** Negators recognised in diacritic-free writing, where "dung" (dùng/đừng/dừng) and "cha" (cha/chả) are left out. */
 export const BARE_NEGATORS: readonly string[] = ['khong', 'chua', 'chang', 'cam', 'ngung'];
 /** Words after a negator that the negation passes through without ending ("không hề", "không phải"). */
@@ -169,7 +162,7 @@ export const NEGATION_LINKS: readonly string[] = [
   'bao giờ',
 ];
 /** Words that end the scope of a negation inside a clause. */
-export const CLAUSE_BREAKS: readonly string[] = ['mà', 'nhưng', 'và', 'còn', 'thì', 'nên', 'vì', 'do', 'để'];
+export const CLAUSE_BREAKS: readonly string[] = ['mà', 'nhưng', 'và', 'còn', 'thì', 'nên', 'vì', 'do'];
 
 /** Clickbait and alarm phrases of sensational posts. */
 export const CLICKBAIT_PHRASES: readonly string[] = [

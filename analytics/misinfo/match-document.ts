@@ -30,7 +30,7 @@ export interface MatchOptions {
   at?: Date;
   /** When each statement was issued, by statement index. */
   statementDates?: readonly (Date | undefined)[];
-  /** Report every statement scoring at least this (default: the suggest threshold); for calibration. */
+  /** Report every statement scoring at least this (default: the suggest threshold; lower ones come as `suggest`); for calibration. */
   minSimilarity?: number;
 }
 

@@ -31,6 +31,11 @@ export interface TrainOptions {
   tolerance?: number;
   /** Scale features by their naive Bayes log-count ratio per class (NB-SVM). */
   nb?: boolean;
+  /** `svm`: one-vs-rest squared-hinge models (NB-scaled when `nb`); `softmax`: multinomial logistic regression. */
+  solver?: 'svm' | 'softmax';
+  softmaxEpochs?: number;
+  /** AdaGrad learning rate of the softmax solver. */
+  rate?: number;
   /** Weight of complement naive Bayes scores added to the linear model's margins (0: none). */
   cnb?: number;
   /** Additive smoothing of complement naive Bayes. */
@@ -89,6 +94,9 @@ const DEFAULTS = {
   tolerance: 0.1,
   nb: true,
   cnb: 0,
+  solver: 'svm' as 'svm' | 'softmax',
+  softmaxEpochs: 10,
+  rate: 0.3,
   cnbAlpha: 0.1,
   nbAlpha: 1,
   blockWeights: [1, 1, 1],
@@ -249,12 +257,12 @@ function nbRatio(data: Dataset, positive: number, dims: number, alpha = 1): Floa
   for (let i = 0; i < data.x.length; i++) {
     const target = data.y[i] === positive ? p : q;
     const { idx, val } = data.x[i]!;
-    for (let k = 0; k < idx.length; k++) target[idx[k]!]! += val[k]!;
+    for (let k = 0; k < idx.length; k++) target[idx[k]!]! += Math.abs(val[k]!);
   }
   let total = 0;
   let count = 0;
   for (const { val } of data.x) {
-    for (let k = 0; k < val.length; k++) total += val[k]!;
+    for (let k = 0; k < val.length; k++) total += Math.abs(val[k]!);
     count += val.length;
   }
   const smoothing = alpha * (count > 0 ? total / count : 1);
@@ -269,6 +277,66 @@ function nbRatio(data: Dataset, positive: number, dims: number, alpha = 1): Floa
   const r = new Float32Array(dims);
   for (let j = 0; j < dims; j++) r[j] = Math.log(p[j]! / sp / (q[j]! / sq));
   return r;
+}
+
+/**
+ * Multinomial logistic regression by AdaGrad SGD; L2 applied to the coordinates each example touches. Returns a
+ * row-major `dims × classes` weight matrix and the biases.
+ */
+function trainSoftmax(
+  data: Dataset,
+  classes: number,
+  dims: number,
+  C: number,
+  epochs: number,
+  rate: number,
+  random: () => number,
+): { w: Float64Array; b: Float64Array } {
+  const n = data.x.length;
+  const K = classes;
+  const w = new Float64Array(dims * K);
+  const g2 = new Float64Array(dims * K);
+  const b = new Float64Array(K);
+  const b2 = new Float64Array(K);
+  const lambda = 1 / (C * n);
+  const z = new Float64Array(K);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffleInPlace(order, random);
+    for (let s = 0; s < n; s++) {
+      const i = order[s]!;
+      const { idx, val } = data.x[i]!;
+      for (let k = 0; k < K; k++) z[k] = b[k]!;
+      for (let t = 0; t < idx.length; t++) {
+        const base = idx[t]! * K;
+        const v = val[t]!;
+        for (let k = 0; k < K; k++) z[k]! += w[base + k]! * v;
+      }
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) if (z[k]! > max) max = z[k]!;
+      let sum = 0;
+      for (let k = 0; k < K; k++) sum += z[k] = Math.exp(z[k]! - max);
+      const y = data.y[i]!;
+      for (let k = 0; k < K; k++) z[k] = z[k]! / sum - (k === y ? 1 : 0);
+      for (let k = 0; k < K; k++) {
+        const g = z[k]!;
+        b2[k]! += g * g;
+        b[k]! -= (rate * g) / (Math.sqrt(b2[k]!) + 1e-8);
+      }
+      for (let t = 0; t < idx.length; t++) {
+        const base = idx[t]! * K;
+        const v = val[t]!;
+        for (let k = 0; k < K; k++) {
+          const c = base + k;
+          const g = z[k]! * v + lambda * w[c]!;
+          g2[c]! += g * g;
+          w[c]! -= (rate * g) / (Math.sqrt(g2[c]!) + 1e-8);
+        }
+      }
+    }
+  }
+  return { w, b };
 }
 
 /** Examples turned into raw feature counts once, so several models (cross-validation folds) can share them. */
@@ -305,8 +373,8 @@ function complementNb(data: Dataset, classes: number, dims: number, alpha: numbe
     const target = perClass[data.y[i]!]!;
     const { idx, val } = data.x[i]!;
     for (let k = 0; k < idx.length; k++) {
-      target[idx[k]!]! += val[k]!;
-      all[idx[k]!]! += val[k]!;
+      target[idx[k]!]! += Math.abs(val[k]!);
+      all[idx[k]!]! += Math.abs(val[k]!);
     }
   }
   let used = 0;
@@ -350,6 +418,24 @@ export function trainPrepared(prep: PreparedExamples, indices: readonly number[]
   const random = seededRandom(opts.seed);
   const dense: Float64Array[] = [];
   const bias: number[] = [];
+  if (opts.solver === 'softmax') {
+    const K = labels.length;
+    const { w, b } = trainSoftmax(data, K, dims, opts.C, opts.softmaxEpochs, opts.rate, random);
+    if (rows === 1) {
+      const row = new Float64Array(dims);
+      for (let j = 0; j < dims; j++) row[j] = w[j * 2 + 1]! - w[j * 2]!;
+      dense.push(row);
+      bias.push(b[1]! - b[0]!);
+    } else {
+      for (let k = 0; k < K; k++) {
+        const row = new Float64Array(dims);
+        for (let j = 0; j < dims; j++) row[j] = w[j * K + k]!;
+        dense.push(row);
+        bias.push(b[k]!);
+      }
+    }
+    return packModel(options.task ?? 'classify', labels, priors, features, prep.numeric, weighting, used, dense, bias, pick.length);
+  }
   const ones = new Float32Array(dims).fill(1);
   for (let row = 0; row < rows; row++) {
     const positive = rows === 1 ? 1 : row;

@@ -336,7 +336,10 @@ export function gapFeatures(context: FeatureContext, i: number, mask: number, ou
   out[k++] = mix(50, context.bound[i + 1]! * 8 + context.bound[i + 2]!) & mask;
   const left = context.infos[i]!;
   const right = context.infos[i + 1]!;
-  const echo = (left.onset === right.onset ? 4 : 0) + (left.rhyme === right.rhyme ? 2 : 0) + (left.hash === right.hash ? 1 : 0);
+  const echo =
+    (left.onset === right.onset ? 4 : 0) +
+    (left.rhyme === right.rhyme ? 2 : 0) +
+    (left.hash === right.hash ? 1 : 0);
   out[k++] = mix(52, echo * 16 + shapes) & mask;
   out[k++] = mix(53, echo * 4 + lex * 2 + learned) & mask;
   out[k++] = mix(51, (context.bound[i + 1]! * 8 + context.bound[i + 2]!) * 4 + lex * 2 + learned) & mask;

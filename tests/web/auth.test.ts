@@ -13,6 +13,7 @@ import {
   updateUser,
   verifyPassword,
 } from '../../data/users.ts';
+import { SessionStore } from '../../web/auth/sessions.ts';
 import { safeNext } from '../../web/routes/auth.ts';
 import { NOW, PASSWORD, csrfFrom, login, makeFixture, type Fixture } from './fixtures.ts';
 
@@ -260,5 +261,20 @@ describe('sessions and sign-in', () => {
       NOW,
     ).catch((e: unknown) => e);
     expect(isDlxhError(error, 'INPUT')).toBe(true);
+  });
+});
+
+describe('session store', () => {
+  it('expires idle and old sessions, and never lets anonymous sessions push out signed-in ones', async () => {
+    const clock = { now: NOW };
+    const store = new SessionStore(() => clock.now, { idleMs: 1000, maxMs: 5000, maxSessions: 10, maxAnonymous: 3 });
+    const user = store.create('u1');
+    const anonymous = Array.from({ length: 8 }, () => store.create(null));
+    expect(store.get(user.id)).toBe(user);
+    expect(anonymous.filter((s) => store.get(s.id)).length).toBe(3);
+    expect(store.size).toBe(4);
+    clock.now = new Date(NOW.getTime() + 1500);
+    expect(store.get(user.id)).toBeUndefined();
+    expect(user.csrf).not.toBe(anonymous[0]!.csrf);
   });
 });

@@ -22,6 +22,8 @@ export interface SessionOptions {
   maxMs?: number;
   /** At most this many sessions are kept; the least recently used go first (default 10,000). */
   maxSessions?: number;
+  /** At most this many not signed in (sign-in forms), so that a flood of them cannot push out users (default 1,000). */
+  maxAnonymous?: number;
 }
 
 function token(): string {
@@ -33,6 +35,8 @@ export class SessionStore {
   private readonly idleMs: number;
   private readonly maxMs: number;
   private readonly maxSessions: number;
+  private readonly maxAnonymous: number;
+  private anonymous = 0;
 
   constructor(
     private readonly now: () => Date,
@@ -41,16 +45,25 @@ export class SessionStore {
     this.idleMs = options.idleMs ?? 30 * 60_000;
     this.maxMs = options.maxMs ?? 12 * 3600_000;
     this.maxSessions = options.maxSessions ?? 10_000;
+    this.maxAnonymous = options.maxAnonymous ?? 1000;
   }
 
   /** A new session (anonymous when `userId` is null) with fresh id and CSRF token. */
   create(userId: string | null, lang?: Lang): Session {
     const at = this.now().getTime();
     const session: Session = { id: token(), csrf: token(), userId, lang, createdAt: at, lastSeen: at };
+    if (userId === null && this.anonymous >= this.maxAnonymous) {
+      for (const [id, old] of this.sessions) {
+        if (old.userId !== null) continue;
+        this.destroy(id);
+        break;
+      }
+    }
     this.sessions.set(session.id, session);
+    if (userId === null) this.anonymous++;
     if (this.sessions.size > this.maxSessions) {
       const oldest = this.sessions.keys().next().value;
-      if (oldest !== undefined) this.sessions.delete(oldest);
+      if (oldest !== undefined) this.destroy(oldest);
     }
     return session;
   }
@@ -62,7 +75,7 @@ export class SessionStore {
     if (!session) return undefined;
     const at = this.now().getTime();
     if (at - session.lastSeen > this.idleMs || at - session.createdAt > this.maxMs) {
-      this.sessions.delete(id);
+      this.destroy(id);
       return undefined;
     }
     session.lastSeen = at;
@@ -72,12 +85,15 @@ export class SessionStore {
   }
 
   destroy(id: string): void {
+    const session = this.sessions.get(id);
+    if (!session) return;
     this.sessions.delete(id);
+    if (session.userId === null) this.anonymous--;
   }
 
   /** End every session of a user (after a change to their account). */
   destroyUser(userId: string): void {
-    for (const [id, session] of this.sessions) if (session.userId === userId) this.sessions.delete(id);
+    for (const [id, session] of this.sessions) if (session.userId === userId) this.destroy(id);
   }
 
   get size(): number {

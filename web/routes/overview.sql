@@ -15,18 +15,22 @@ unit_current AS (
   FROM walk w JOIN units u ON u.uid = w.cur
   WHERE u.valid_to IS NULL AND u.level = 3
 ),
+docs AS (
+  SELECT id, published_at, coalesce(outlet, import_source) AS outlet, locality_uid
+  FROM documents
+  WHERE duplicate_of IS NULL AND published_at >= $from AND published_at < $to
+),
 latest AS (
   SELECT doc_id, arg_max(sentiment, scored_at) AS sentiment, arg_max(topics, scored_at) AS topics,
          arg_max(locality_uid, scored_at) AS scored_locality
   FROM doc_scores
+  WHERE doc_id IN (SELECT id FROM docs)
   GROUP BY doc_id
 ),
 facts AS (
-  SELECT d.id, d.published_at, coalesce(d.outlet, d.import_source) AS outlet,
-         coalesce(d.locality_uid, l.scored_locality) AS locality_uid,
+  SELECT d.id, d.published_at, d.outlet, coalesce(d.locality_uid, l.scored_locality) AS locality_uid,
          coalesce(l.sentiment, 'unscored') AS sentiment, coalesce(l.topics, []::VARCHAR[]) AS topics
-  FROM documents d LEFT JOIN latest l ON l.doc_id = d.id
-  WHERE d.duplicate_of IS NULL AND d.published_at >= $from AND d.published_at < $to
+  FROM docs d LEFT JOIN latest l ON l.doc_id = d.id
 ),
 f AS (
   SELECT * FROM facts

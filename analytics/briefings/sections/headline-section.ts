@@ -59,7 +59,10 @@ function shareFigure(
   };
 }
 
-export async function buildHeadlineSection(ctx: SectionContext): Promise<SectionResult> {
+export async function buildHeadlineSection(
+  ctx: SectionContext,
+  daily: { rows: DailyPoint[]; queryId: string },
+): Promise<SectionResult> {
   const { tr, lang } = ctx;
   const section = emptySection('headline', tr('Tình hình chung', 'Overview'));
   const totals = await ctx.log.all<TotalsRow>(
@@ -143,11 +146,6 @@ export async function buildHeadlineSection(ctx: SectionContext): Promise<Section
     ),
   );
 
-  const daily = await ctx.log.all<DailyPoint>(
-    'daily_counts',
-    tr('Số tin, bài theo ngày', 'Documents per day'),
-    ctx.params,
-  );
   section.queryIds.push(daily.queryId);
   const id = ctx.chartId();
   const chart = dailyVolumeChart(

@@ -13,6 +13,8 @@ interface AlertRow {
   id: string;
   topic: string | null;
   label: string;
+  /** The topic's English name when the label is just the topic's Vietnamese name. */
+  label_en: string | null;
   unit_name: string | null;
   severity: string;
   score: number;
@@ -64,6 +66,7 @@ export async function buildHotspotsSection(ctx: SectionContext): Promise<Section
   section.queryIds.push(alerts.queryId);
   section.classification = Math.max(0, ...alerts.rows.map((a) => a.classification));
   const n = (x: number) => formatNumber(x, lang);
+  const label = (a: AlertRow) => (lang === 'en' && a.label_en ? a.label_en : a.label);
   const severity = (s: string) => (lang === 'vi' ? s : (SEVERITY_EN[s] ?? s));
   const keyPoints: string[] = [];
 
@@ -86,7 +89,7 @@ export async function buildHotspotsSection(ctx: SectionContext): Promise<Section
     keyPoints.push(
       tr(
         `Điểm nóng nổi bật: ${top.label}${top.unit_name ? ` tại ${top.unit_name}` : ''} (mức ${top.severity}, ${n(top.count)} tin, bài).`,
-        `Main hot spot: ${top.label}${top.unit_name ? ` in ${top.unit_name}` : ''} (${severity(top.severity)}, ${n(top.count)} documents).`,
+        `Main hot spot: ${label(top)}${top.unit_name ? ` in ${top.unit_name}` : ''} (${severity(top.severity)}, ${n(top.count)} documents).`,
       ),
     );
     alerts.rows.slice(0, SHOWN).forEach((a, i) => {
@@ -96,7 +99,7 @@ export async function buildHotspotsSection(ctx: SectionContext): Promise<Section
         tr(
           `${i + 1}. ${a.label}${where} (mức ${a.severity}, điểm ${formatNumber(a.score, lang, 1)}): ${n(a.count)} tin, bài so với mức thường ` +
             `${formatNumber(a.expected, lang, 1)}; ${formatShare(a.neg_share, lang)} tiêu cực; từ ${n(a.outlets)} nguồn.${state ? ` ${state}` : ''}`,
-          `${i + 1}. ${a.label}${where} (${severity(a.severity)}, score ${formatNumber(a.score, lang, 1)}): ${n(a.count)} documents against ` +
+          `${i + 1}. ${label(a)}${where} (${severity(a.severity)}, score ${formatNumber(a.score, lang, 1)}): ${n(a.count)} documents against ` +
             `${formatNumber(a.expected, lang, 1)} expected; ${formatShare(a.neg_share, lang)} negative; ${n(a.outlets)} sources.${state ? ` ${state}` : ''}`,
         ),
       );
@@ -120,7 +123,7 @@ export async function buildHotspotsSection(ctx: SectionContext): Promise<Section
         ...(withCases ? [{ label: tr('Xử lý', 'Case'), align: 'left' as const }] : []),
       ],
       rows: alerts.rows.map((a) => [
-        a.label,
+        label(a),
         a.unit_name ?? '—',
         severity(a.severity),
         n(a.count),
@@ -149,7 +152,7 @@ export async function buildHotspotsSection(ctx: SectionContext): Promise<Section
       ),
     );
     if (c.overdue > 0) {
-      keyPoints.push(tr(`${n(c.overdue)} vụ việc quá hạn xử lý.`, `${n(c.overdue)} cases are overdue.`));
+      keyPoints.push(tr(`${n(c.overdue)} vụ việc quá hạn xử lý.`, `Overdue cases: ${n(c.overdue)}.`));
     }
   }
   return { section, keyPoints };

@@ -19,10 +19,15 @@ export interface SectionContext {
   chartId(): string;
   /** Pick the text of the briefing's language: `ctx.tr('tuần này', 'this week')`. */
   tr(vi: string, en: string): string;
-  /** "tuần này" / "this month". */
+  /** The window in words: "tuần từ 16/11/2026 đến 22/11/2026", "tháng 11/2026". */
   thisPeriod: string;
-  /** "tuần trước" / "the previous month". */
+  /** "tuần trước" / "the previous week". */
   previousPeriod: string;
+  /** Short names of the two windows for legends and columns: "Tuần báo cáo", "Tuần trước". */
+  currentLabel: string;
+  previousLabel: string;
+  /** A problem that leaves one figure out without stopping the briefing. */
+  warn(message: string): void;
 }
 
 export interface SectionResult {

@@ -29,15 +29,20 @@ interface QuestionRow {
   type: string;
 }
 
-/** Respondent profile and sampling columns: they describe the sample, not opinion. */
-const PROFILE =
-  /(^|\/)(thong_tin|nhan_khau|ca_nhan|mau|demographics?|profile|sample)(\/|$)|gioi_tinh|nhom_tuoi|tuoi|dan_toc|ton_giao|nghe_nghiep|hoc_van|khu_vuc|(^|\/)(tinh|huyen|xa)(_cu)?$|gender|(^|\/)age|ethnic|occupation|education|region/i;
+/** Respondent profile and sampling columns describe the sample, not opinion: by group or by question name. */
+const PROFILE_GROUP = /^(thong_tin|nhan_khau|ca_nhan|mau|demographics?|profile|sample|respondent)\//i;
+const PROFILE_NAME =
+  /^(gioi_tinh|nhom_tuoi|tuoi|dan_toc|ton_giao|nghe_nghiep|hoc_van|khu_vuc|tinh(_cu)?|huyen(_cu)?|xa(_cu)?|gender|age(_group)?|ethnicity|religion|occupation|education|region)$/i;
+
+function isProfile(name: string): boolean {
+  return PROFILE_GROUP.test(name) || PROFILE_NAME.test(name.slice(name.lastIndexOf('/') + 1));
+}
 const MAX_NUMERIC = 6;
 const MAX_CHOICE = 2;
 
 /** Opinion questions of a survey worth a briefing: numbers (ratings) and choices, profile columns left out. */
 export function opinionQuestions(questions: readonly QuestionRow[]): { numeric: QuestionRow[]; choice: QuestionRow[] } {
-  const opinion = questions.filter((q) => !PROFILE.test(q.name));
+  const opinion = questions.filter((q) => !isProfile(q.name));
   return {
     numeric: opinion.filter((q) => q.type === 'integer' || q.type === 'decimal').slice(0, MAX_NUMERIC),
     choice: opinion.filter((q) => q.type === 'select_one' || q.type === 'select_multiple').slice(0, MAX_CHOICE),
@@ -109,7 +114,7 @@ export async function buildSurveysSection(ctx: SectionContext): Promise<SectionR
     const means: (IntervalPoint & { n: number | null })[] = [];
     let meansQuery = '';
     for (const q of numeric) {
-      const result = await estimate(ctx, survey.name, q);
+      const result = await estimate(ctx, survey.name, q, section.queryIds);
       if (!result) continue;
       disclosure ??= result.disclosure;
       meansQuery ||= result.queryId;
@@ -171,7 +176,7 @@ export async function buildSurveysSection(ctx: SectionContext): Promise<SectionR
       );
     }
     for (const q of choice) {
-      const result = await estimate(ctx, survey.name, q);
+      const result = await estimate(ctx, survey.name, q, section.queryIds);
       if (!result) continue;
       disclosure ??= result.disclosure;
       const rows = result.rows.filter((r) => r.group === null);
@@ -216,6 +221,7 @@ async function estimate(
   ctx: SectionContext,
   survey: string,
   q: QuestionRow,
+  queryIds: string[],
 ): Promise<{ rows: PublishedRow[]; disclosure: DisclosureBlock; queryId: string } | null> {
   const answers = await ctx.log.all(
     'survey_answers',
@@ -225,6 +231,7 @@ async function estimate(
     ),
     { ...ctx.params, survey, question: q.name },
   );
+  queryIds.push(answers.queryId);
   try {
     const published = await publishEstimates(ctx.db, { survey, question: q.name });
     return { ...published, queryId: answers.queryId };

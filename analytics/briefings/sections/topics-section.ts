@@ -99,7 +99,7 @@ export async function buildTopicsSection(
   const chart = topicChangeChart(
     id,
     shown.map((r) => ({ name: name(r), current: r.current, previous: r.previous })),
-    { current: capitalise(ctx.thisPeriod), previous: capitalise(ctx.previousPeriod), x: tr('Số tin, bài', 'Documents') },
+    { current: ctx.currentLabel, previous: ctx.previousLabel, x: tr('Số tin, bài', 'Documents') },
     lang,
   );
   section.charts.push({
@@ -116,8 +116,8 @@ export async function buildTopicsSection(
     caption: tr('Chủ đề: số tin, bài và tỷ lệ tiêu cực', 'Topics: documents and negative share'),
     columns: [
       { label: tr('Chủ đề', 'Topic'), align: 'left' },
-      { label: capitalise(ctx.thisPeriod), align: 'right' },
-      { label: capitalise(ctx.previousPeriod), align: 'right' },
+      { label: ctx.currentLabel, align: 'right' },
+      { label: ctx.previousLabel, align: 'right' },
       { label: tr('Thay đổi', 'Change'), align: 'right' },
       { label: tr('Tiêu cực', 'Negative'), align: 'right' },
     ],
@@ -135,8 +135,4 @@ export async function buildTopicsSection(
     ),
   });
   return { section, keyPoints };
-}
-
-export function capitalise(text: string): string {
-  return text ? `${text[0]!.toUpperCase()}${text.slice(1)}` : text;
 }

@@ -20,18 +20,18 @@ function lines(file: string): string[] {
     .filter((line) => line.trim() !== '');
 }
 
-// Measured on this data (see scripts/eval-segment.ts): built-in 0.923 F1 on dev, trained-on-train 0.938.
+// Measured on this data (see scripts/eval-segment.ts): built-in 0.925 F1 on dev, trained-on-train 0.941.
 describe.skipIf(!present)('segmentation on UD-VTB (../shared/data/vi)', () => {
-  it('built-in segmenter scores at least 0.91 word F1 on dev', () => {
-    expect(segmentEval(lines(devFile), builtinSegmenter()).f1).toBeGreaterThanOrEqual(0.91);
+  it('built-in segmenter scores at least 0.92 word F1 on dev', () => {
+    expect(segmentEval(lines(devFile), builtinSegmenter()).f1).toBeGreaterThanOrEqual(0.92);
   });
 
-  it('trains on train in well under 60 s and scores at least 0.93 word F1 on dev', () => {
+  it('trains on train in well under 60 s and scores at least 0.935 word F1 on dev', () => {
     const start = performance.now();
     const model = trainSegmenter(lines(trainFile));
     expect(performance.now() - start).toBeLessThan(30_000);
     const scores = segmentEval(lines(devFile), model);
-    expect(scores.f1).toBeGreaterThanOrEqual(0.93);
+    expect(scores.f1).toBeGreaterThanOrEqual(0.935);
     expect(scores.f1).toBeGreaterThan(segmentEval(lines(devFile), builtinSegmenter()).f1);
   });
 

@@ -142,8 +142,9 @@ const GOLD = [
 ];
 
 describe('trainSegmenter', () => {
-  it('fits its training sentences', () => {
-    expect(segmentEval(GOLD, trainSegmenter(GOLD)).f1).toBeGreaterThan(0.95);
+  it('reproduces sentences it has seen several times', () => {
+    const model = trainSegmenter([...GOLD, ...GOLD, ...GOLD]);
+    for (const gold of GOLD) expect(segmentLine(gold.replaceAll('_', ' '), model)).toBe(gold);
   });
 
   it('learns words that are not in the lexicon', () => {
