@@ -1,6 +1,7 @@
 /** Registers every dlxh command; each action wires the layers it needs. */
 import type { Command } from 'commander';
 import { DlxhError } from '../data/errors.ts';
+import { registerClaimsCommands } from './commands/claims.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerIngestCommands } from './commands/ingest.ts';
 import { registerNlpCommands } from './commands/nlp.ts';
@@ -28,14 +29,7 @@ export function registerCommands(program: Command): void {
     .action(notImplemented('hotspots'));
   registerNlpCommands(program);
   registerSurveyCommands(program);
-  program
-    .command('claims')
-    .description('misinformation candidates')
-    .command('match')
-    .option('--statements <file>')
-    .option('--in <file>')
-    .option('--out <file>')
-    .action(notImplemented('claims match'));
+  registerClaimsCommands(program);
   program
     .command('brief')
     .description('briefings for leadership')

@@ -15,6 +15,8 @@ export interface DetectorConfig {
   capPerOutlet: Record<number, number>;
   /** Least independent stories (after the outlet cap) for a window to be flagged, by unit level. */
   minCount: Record<number, number>;
+  /** Negative stories alone need this many more than `minCount` (their baseline is lower, so chance runs are likelier). */
+  negativeExtraCount: number;
   /** Least distinct outlets originating stories in a flagged window. */
   minOutlets: number;
   /** Least ratio of observed to expected. */
@@ -49,6 +51,7 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   priorDays: 7,
   capPerOutlet: { 1: 10, 2: 3, 3: 2 },
   minCount: { 1: 5, 2: 3, 3: 3 },
+  negativeExtraCount: 1,
   minOutlets: 2,
   minRatio: 2,
   minNegShare: 0.25,

@@ -286,7 +286,7 @@ export function eligible(
   w: { count: number; negative: number; outlets: number; expected: number },
 ): boolean {
   const c = channel === 'stories' ? w.count : w.negative;
-  const minCount = minCountFor(config, s, weight);
+  const minCount = minCountFor(config, s, weight) + (channel === 'negative' ? config.negativeExtraCount : 0);
   return (
     c >= minCount &&
     w.outlets >= config.minOutlets &&
@@ -452,7 +452,8 @@ function eligibleBound(
   w: { count: number; negative: number; outlets: number; expected: number },
 ): boolean {
   const c = channel === 'stories' ? w.count : w.negative;
-  return c >= minCountFor(config, s, weight) && w.outlets >= config.minOutlets && c >= config.minRatio * w.expected;
+  const minCount = minCountFor(config, s, weight) + (channel === 'negative' ? config.negativeExtraCount : 0);
+  return c >= minCount && w.outlets >= config.minOutlets && c >= config.minRatio * w.expected;
 }
 
 /**

@@ -339,21 +339,55 @@ function trainSoftmax(
   return { w, b };
 }
 
+/** Kinds of text by median length; each gets the settings that measured best on such data. */
+export type TextProfile = 'comments' | 'posts' | 'documents';
+
+const PROFILE_OPTIONS: Record<TextProfile, TrainOptions> = {
+  // Short social comments and feedback: NB-scaled n-grams, characters, folded and lexicon features.
+  comments: { nb: true, C: 1, minDf: 1, features: {} },
+  // Social posts of a few hundred characters (with likes, shares…): plain weights, stronger regularisation.
+  posts: { nb: false, C: 0.3, minDf: 1, features: {} },
+  // News articles: word n-grams only; characters and rare features add noise and time at this length.
+  documents: {
+    nb: false,
+    C: 1,
+    minDf: 2,
+    features: { charNgrams: [0, 0], fold: false, shape: false, lexicon: false },
+  },
+};
+
+/** `documents` when the median text has 1,000 characters or more, `posts` from 150, else `comments`. */
+export function textProfile(texts: readonly string[]): TextProfile {
+  if (texts.length === 0) return 'comments';
+  const lengths = texts.map((t) => (typeof t === 'string' ? t.length : 0)).sort((a, b) => a - b);
+  const median = lengths[Math.floor(lengths.length / 2)]!;
+  return median >= 1000 ? 'documents' : median >= 150 ? 'posts' : 'comments';
+}
+
+/** The profile's settings for these examples, overridden by whatever `options` sets explicitly. */
+export function resolveOptions(examples: readonly Example[], options: TrainOptions = {}): TrainOptions {
+  const profile = PROFILE_OPTIONS[textProfile(examples.map((ex) => ex.text))];
+  return { ...profile, ...options, features: { ...profile.features, ...options.features } };
+}
+
 /** Examples turned into raw feature counts once, so several models (cross-validation folds) can share them. */
 export interface PreparedExamples {
   raw: RawFeatures[];
   labels: string[];
   numeric: NumericField[];
   features: FeatureOptions;
+  /** Resolved training options (profile defaults plus the caller's). */
+  options: TrainOptions;
 }
 
 /** Extracts features of every example; numeric side fields are detected and scaled here. */
 export function prepareExamples(examples: readonly Example[], options: TrainOptions = {}): PreparedExamples {
-  const features: FeatureOptions = { ...DEFAULT_FEATURES, ...options.features };
+  const resolved = resolveOptions(examples, options);
+  const features: FeatureOptions = { ...DEFAULT_FEATURES, ...resolved.features };
   if (!Number.isInteger(Math.log2(features.dims))) throw new Error(`invalid dims: ${features.dims}`);
   const numeric = numericScales(examples, options.numericFields ?? detectNumericFields(examples));
   const raw = examples.map((ex) => extractFeatures(typeof ex.text === 'string' ? ex.text : '', features, ex, numeric));
-  return { raw, labels: examples.map((ex) => String(ex.label)), numeric, features };
+  return { raw, labels: examples.map((ex) => String(ex.label)), numeric, features, options: resolved };
 }
 
 /**
@@ -395,8 +429,12 @@ function complementNb(data: Dataset, classes: number, dims: number, alpha: numbe
 }
 
 /** Trains on the prepared examples at `indices` (all when omitted). */
-export function trainPrepared(prep: PreparedExamples, indices: readonly number[] | undefined, options: TrainOptions = {}): Model {
-  const opts = { ...DEFAULTS, ...options };
+export function trainPrepared(
+  prep: PreparedExamples,
+  indices: readonly number[] | undefined,
+  options: TrainOptions = {},
+): Model {
+  const opts = { ...DEFAULTS, ...prep.options, ...options };
   const features = prep.features;
   const pick = indices ?? prep.raw.map((_, i) => i);
   if (pick.length === 0) throw new Error('invalid training set: no examples');

@@ -115,7 +115,8 @@ export async function buildCoverageSection(
     });
   }
 
-  const emptyDays = daily.filter((d) => d.documents === 0).map((d) => formatDay(d.day, lang));
+  const today = String(ctx.params.now).slice(0, 10);
+  const emptyDays = daily.filter((d) => d.documents === 0 && d.day < today).map((d) => formatDay(d.day, lang));
   if (emptyDays.length) {
     section.paragraphs.push(
       tr(

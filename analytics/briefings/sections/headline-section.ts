@@ -139,9 +139,9 @@ export async function buildHeadlineSection(
   }
   keyPoints.push(
     tr(
-      `${docs.display} tin, bài (${docs.change} so với ${ctx.previousPeriod}) từ ${outlets.display} nguồn; tỷ lệ tiêu cực ${negative.display}` +
+      `${docs.display} tin, bài (${ctx.previousPeriod}: ${n(prev.documents)}; ${docs.change}) từ ${outlets.display} nguồn; tỷ lệ tiêu cực ${negative.display}` +
         `${negative.change ? ` (${negative.change})` : ''}.`,
-      `${docs.display} documents (${docs.change} on ${ctx.previousPeriod}) from ${outlets.display} sources; negative share ${negative.display}` +
+      `${docs.display} documents (${ctx.previousPeriod}: ${n(prev.documents)}; ${docs.change}) from ${outlets.display} sources; negative share ${negative.display}` +
         `${negative.change ? ` (${negative.change})` : ''}.`,
     ),
   );
