@@ -1,9 +1,14 @@
 /** dlxh demo: generate the bundled demo stream and run it through the pipeline (idempotent). */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importStatements } from '../analytics/misinfo/statements.ts';
 import { generateDemo, writeDemo } from '../data/demo/index.ts';
 import type { CommandContext } from './context.ts';
 import { importDocuments, importReports, importSurvey } from './commands/ingest.ts';
 import { scorePending } from './hooks.ts';
+
+/** Official statements and fact-checks about the rumours the demo stream carries (written by us). */
+const DEMO_STATEMENTS = fileURLToPath(new URL('../data/demo/official-statements.jsonl', import.meta.url));
 
 /** Where the generated demo files go: beside the database, so a temp database gets temp files. */
 export function demoDir(dbPath: string): string {
@@ -18,6 +23,7 @@ export async function loadDemo(ctx: CommandContext, options: { days?: number } =
   ctx.logger.info(
     `dlxh demo: ${data.documents.length} tài liệu, ${data.reports.length} báo cáo, ${data.surveys.length} khảo sát → ${dir}`,
   );
+  await importStatements(ctx.db, DEMO_STATEMENTS, { logger: ctx.logger, now: ctx.now });
   await importDocuments(ctx, path.join(dir, 'documents.jsonl'), 'demo');
   await importReports(ctx, path.join(dir, 'reports.jsonl'), 'demo');
   for (const survey of data.surveys) {

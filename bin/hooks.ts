@@ -1,11 +1,13 @@
-/** What runs after new documents are stored: NLP scoring (claim scanning joins when it lands). */
+/** What runs after new documents are stored: NLP scoring, then matching against the official statements. */
 import { errorMessage } from '../data/errors.ts';
 import { scoreDocuments } from '../analytics/nlp/score-documents.ts';
+import { scanDocuments } from '../analytics/misinfo/scan-documents.ts';
 import type { CommandContext } from './context.ts';
 
 export async function afterIngest(ctx: CommandContext, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await scoreDocuments(ctx.db, { ids }, ctx.now);
+  await scanDocuments(ctx.db, ids, { logger: ctx.logger, now: ctx.now });
 }
 
 /** Score everything still unscored (e.g. after a model change or an interrupted run). */

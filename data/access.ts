@@ -247,11 +247,24 @@ const TOPIC_LIST = '(SELECT list(id) FROM temp.acl_topics)';
 // that an expression that fails (a cast, error()) never runs on a row the user may not see.
 const FENCE = 'LIMIT (SELECT fence FROM temp.acl_fence)';
 
-function linkClause(link: TableLink): string {
-  return `t.${quoteIdent(link.column)} IN (SELECT ${quoteIdent(link.key)} FROM temp.${quoteIdent(link.parent)})`;
+function linkClause(
+  link: TableLink,
+  plans: Map<string, TablePlan>,
+  scope: AccessScope,
+  base: string,
+): string {
+  const column = `t.${quoteIdent(link.column)}`;
+  const parent = plans.get(link.parent);
+  const classifiedParent = parent?.kind === 'documents' || parent?.kind === 'classified';
+  if (scope.province && !scope.ownOnly && classifiedParent) {
+    // Province-wide the parent's rule is its classification alone: test against the (usually few) rows above
+    // the clearance instead of building the set of every visible parent.
+    return `${column} IS NOT NULL AND ${column} NOT IN (SELECT ${quoteIdent(link.key)} FROM ${base}.${quoteIdent(link.parent)} WHERE classification > ${CLEARANCE})`;
+  }
+  return `${column} IN (SELECT ${quoteIdent(link.key)} FROM temp.${quoteIdent(link.parent)})`;
 }
 
-function filterFor(plan: TablePlan, scope: AccessScope, base: string): string {
+function filterFor(plan: TablePlan, plans: Map<string, TablePlan>, scope: AccessScope, base: string): string {
   const col = (c: string) => `t.${quoteIdent(c)}`;
   switch (plan.kind) {
     case 'public':
@@ -259,7 +272,7 @@ function filterFor(plan: TablePlan, scope: AccessScope, base: string): string {
     case 'hidden':
       return 'false';
     case 'child':
-      return linkClause(plan.link);
+      return linkClause(plan.link, plans, scope, base);
     case 'documents': {
       if (scope.ownOnly) return 'false';
       if (scope.province) return `t.classification <= ${CLEARANCE}`;
@@ -287,7 +300,7 @@ function filterFor(plan: TablePlan, scope: AccessScope, base: string): string {
         } else if (scope.topics.length && plan.topics) {
           parts.push(`${col(plan.topics.column)} IN (SELECT id FROM temp.acl_topics)`);
         }
-        parts.push(...plan.links.map(linkClause));
+        parts.push(...plan.links.map((link) => linkClause(link, plans, scope, base)));
         scoped = parts.length ? parts.join(' OR ') : 'false';
       }
       return `t.classification <= ${CLEARANCE} AND (${scoped})`;
@@ -394,7 +407,7 @@ export async function openScopedDb(
       const fence = options.fenced && plan.kind !== 'public' && plan.kind !== 'hidden' ? FENCE : '';
       views.push(
         `CREATE TEMP VIEW ${quoteIdent(name)} AS SELECT t.* FROM ${info.base}.${quoteIdent(name)} t
-         WHERE ${filterFor(plan, scope, info.base)} ${fence}`,
+         WHERE ${filterFor(plan, info.plans, scope, info.base)} ${fence}`,
       );
     }
     if (views.length) await conn.run(views.join(';\n'));
@@ -486,9 +499,18 @@ export class ScopedDbPool {
       if (fingerprint !== scoped?.fingerprint) this.retire(entry);
     }
     const mine = this.entries.filter((e) => e.key === key);
-    let entry = mine.reduce<PoolEntry | undefined>((best, e) => (!best || e.users < best.users ? e : best), undefined);
+    let entry = mine.reduce<PoolEntry | undefined>(
+      (best, e) => (!best || e.users < best.users ? e : best),
+      undefined,
+    );
     if (!entry || (entry.users > 0 && mine.length < this.perScope)) {
-      const created: PoolEntry = { key, scoped: openScopedDb(this.db, scope), users: 0, stale: false, checkedAt: at };
+      const created: PoolEntry = {
+        key,
+        scoped: openScopedDb(this.db, scope),
+        users: 0,
+        stale: false,
+        checkedAt: at,
+      };
       created.scoped.catch(() => this.retire(created));
       entry = created;
     } else {

@@ -29,7 +29,8 @@ export function formatShare(p: number, lang: Lang, digits = 1): string {
 /** Relative change of a count, in words: `formatCountChange(110, 100, 'vi')` → `'tăng 10,0%'`. */
 export function formatCountChange(current: number, previous: number, lang: Lang): string {
   const vi = lang === 'vi';
-  if (previous === 0) return current === 0 ? (vi ? 'không đổi' : 'unchanged') : vi ? 'trước đó chưa có' : 'none before';
+  if (previous === 0)
+    return current === 0 ? (vi ? 'không đổi' : 'unchanged') : vi ? 'trước đó chưa có' : 'none before';
   const change = (current - previous) / previous;
   if (Math.abs(change) < 0.0005) return vi ? 'không đổi' : 'unchanged';
   const words = change > 0 ? (vi ? 'tăng' : 'up') : vi ? 'giảm' : 'down';

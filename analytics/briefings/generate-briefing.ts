@@ -75,7 +75,12 @@ async function findUnit(db: Db, wanted: string, tables: ReadonlySet<string>): Pr
     (tables.has('agencies')
       ? await db.one<UnitRow>('SELECT uid, name FROM agencies WHERE uid = $key', { key })
       : undefined);
-  if (!unit) throw inputError('--unit', null, `unknown unit "${wanted}" (a unit uid such as 24133/2025, or an agency id)`);
+  if (!unit)
+    throw inputError(
+      '--unit',
+      null,
+      `unknown unit "${wanted}" (a unit uid such as 24133/2025, or an agency id)`,
+    );
   return unit;
 }
 
@@ -119,7 +124,8 @@ async function existingTables(db: Db): Promise<Set<string>> {
  */
 export async function generateBriefing(db: Db, options: BriefingOptions): Promise<Briefing> {
   const lang: Lang = options.lang ?? 'vi';
-  if (lang !== 'vi' && lang !== 'en') throw inputError('--lang', null, `invalid language "${String(lang)}" (vi or en)`);
+  if (lang !== 'vi' && lang !== 'en')
+    throw inputError('--lang', null, `invalid language "${String(lang)}" (vi or en)`);
   const maxClassification = options.maxClassification ?? 3;
   if (!Number.isInteger(maxClassification) || maxClassification < 0 || maxClassification > 3) {
     throw inputError('--max-classification', null, `invalid level ${maxClassification} (0 … 3)`);
@@ -146,7 +152,9 @@ export async function generateBriefing(db: Db, options: BriefingOptions): Promis
           )
         ).rows[0]?.model_version ?? '')
       : '';
-    const since = new Date(range.to.getTime() - (options.surveyLookbackDays ?? SURVEY_LOOKBACK_DAYS) * 86_400_000);
+    const since = new Date(
+      range.to.getTime() - (options.surveyLookbackDays ?? SURVEY_LOOKBACK_DAYS) * 86_400_000,
+    );
     const params: QueryParams = {
       from: toLocalIso(range.from),
       to: toLocalIso(range.to),
@@ -198,7 +206,10 @@ export async function generateBriefing(db: Db, options: BriefingOptions): Promis
     await run('hotspots', ['Các điểm nóng', 'Hot spots'], () => buildHotspotsSection(ctx));
     const topics = await log.all<TopicRow>(
       'topic_counts',
-      ctx.tr('Tin, bài theo chủ đề, kỳ này và kỳ trước', 'Documents per topic, this period and the previous one'),
+      ctx.tr(
+        'Tin, bài theo chủ đề, kỳ này và kỳ trước',
+        'Documents per topic, this period and the previous one',
+      ),
       params,
     );
     await run('topics', ['Các chủ đề dư luận quan tâm', 'Topics of public attention'], () =>
@@ -210,9 +221,13 @@ export async function generateBriefing(db: Db, options: BriefingOptions): Promis
     await run('misinformation', ['Thông tin sai sự thật, xuyên tạc', 'Misinformation'], () =>
       buildMisinformationSection(ctx),
     );
-    await run('surveys', ['Kết quả khảo sát dư luận xã hội', 'Survey results'], () => buildSurveysSection(ctx));
-    await run('reports', ['Báo cáo của cộng tác viên, tổ chức', 'Reports of collaborators and organisations'], () =>
-      buildReportsSection(ctx),
+    await run('surveys', ['Kết quả khảo sát dư luận xã hội', 'Survey results'], () =>
+      buildSurveysSection(ctx),
+    );
+    await run(
+      'reports',
+      ['Báo cáo của cộng tác viên, tổ chức', 'Reports of collaborators and organisations'],
+      () => buildReportsSection(ctx),
     );
     await run('coverage', ['Nguồn dữ liệu và độ bao phủ', 'Data sources and coverage'], () =>
       buildCoverageSection(ctx, daily.rows),
@@ -288,7 +303,8 @@ async function latestData(log: QueryLog, tables: ReadonlySet<string>, params: Qu
   let latest: Date | null = null;
   for (const [name, table] of statements) {
     if (!tables.has(table)) continue;
-    const at = (await log.all<{ latest: Date | null }>(name, `${title} (${table})`, params)).rows[0]?.latest ?? null;
+    const at =
+      (await log.all<{ latest: Date | null }>(name, `${title} (${table})`, params)).rows[0]?.latest ?? null;
     if (at && (!latest || at > latest)) latest = at;
   }
   return latest ? toLocalIso(latest) : null;

@@ -41,7 +41,11 @@ const run = (text: string, options: Omit<IRunOptions, 'text'> = {}) =>
   new TextRun({ text, font: FONT, size: BODY, ...options });
 
 function centered(text: string, options: Omit<IRunOptions, 'text'> = {}, after = 0): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after }, children: [run(text, options)] });
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after },
+    children: [run(text, options)],
+  });
 }
 
 function body(text: string): Paragraph {
@@ -117,10 +121,13 @@ function chartBlock(chart: BriefingChart, n: number, vi: boolean): Paragraph[] {
       alignment: AlignmentType.CENTER,
       spacing: { after: 160 },
       children: [
-        run(`${vi ? 'Biểu đồ' : 'Chart'} ${n}. ${chart.title} (${vi ? 'nguồn: truy vấn' : 'source: query'} ${chart.queryId})`, {
-          italics: true,
-          size: SMALL,
-        }),
+        run(
+          `${vi ? 'Biểu đồ' : 'Chart'} ${n}. ${chart.title} (${vi ? 'nguồn: truy vấn' : 'source: query'} ${chart.queryId})`,
+          {
+            italics: true,
+            size: SMALL,
+          },
+        ),
       ],
     }),
   ];
@@ -145,7 +152,10 @@ function tableBlock(table: BriefingTable, n: number | null, vi: boolean): (Parag
       keepNext: true,
       spacing: { before: 120, after: 60 },
       children: [
-        run(n === null ? table.caption : `${vi ? 'Bảng' : 'Table'} ${n}. ${table.caption}`, { bold: true, size: SMALL }),
+        run(n === null ? table.caption : `${vi ? 'Bảng' : 'Table'} ${n}. ${table.caption}`, {
+          bold: true,
+          size: SMALL,
+        }),
       ],
     }),
     new Table({
@@ -156,17 +166,24 @@ function tableBlock(table: BriefingTable, n: number | null, vi: boolean): (Parag
           children: table.columns.map((c) => cell(c.label, c.align, true)),
         }),
         ...table.rows.map(
-          (r) => new TableRow({ cantSplit: true, children: r.map((text, i) => cell(text, table.columns[i]!.align, false)) }),
+          (r) =>
+            new TableRow({
+              cantSplit: true,
+              children: r.map((text, i) => cell(text, table.columns[i]!.align, false)),
+            }),
         ),
       ],
     }),
     new Paragraph({
       spacing: { after: 160 },
       children: [
-        run(`${table.note ? `${table.note} ` : ''}${vi ? 'Nguồn: truy vấn' : 'Source: query'} ${table.queryId}.`, {
-          italics: true,
-          size: 20,
-        }),
+        run(
+          `${table.note ? `${table.note} ` : ''}${vi ? 'Nguồn: truy vấn' : 'Source: query'} ${table.queryId}.`,
+          {
+            italics: true,
+            size: 20,
+          },
+        ),
       ],
     }),
   ];
@@ -195,7 +212,9 @@ function closing(briefing: Briefing): Table {
   const { issuer } = briefing;
   const vi = briefing.lang === 'vi';
   const recipients = [
-    new Paragraph({ children: [run(vi ? 'Nơi nhận:' : 'Distribution:', { bold: true, italics: true, size: SMALL })] }),
+    new Paragraph({
+      children: [run(vi ? 'Nơi nhận:' : 'Distribution:', { bold: true, italics: true, size: SMALL })],
+    }),
     ...issuer.recipients.map(
       (r, i) =>
         new Paragraph({
@@ -205,7 +224,11 @@ function closing(briefing: Briefing): Table {
   ];
   const signature = [
     ...issuer.signerTitle.map((t) => centered(t, { bold: true })),
-    new Paragraph({ spacing: { before: 1400 }, alignment: AlignmentType.CENTER, children: [run(issuer.signerName, { bold: true })] }),
+    new Paragraph({
+      spacing: { before: 1400 },
+      alignment: AlignmentType.CENTER,
+      children: [run(issuer.signerName, { bold: true })],
+    }),
   ];
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -240,7 +263,9 @@ function appendix(briefing: Briefing): Paragraph[] {
       new Paragraph({
         keepNext: true,
         spacing: { before: 160 },
-        children: [run(`${q.id}. ${q.title} (${q.name}; ${q.rows} ${vi ? 'dòng' : 'rows'})`, { bold: true, size: 22 })],
+        children: [
+          run(`${q.id}. ${q.title} (${q.name}; ${q.rows} ${vi ? 'dòng' : 'rows'})`, { bold: true, size: 22 }),
+        ],
       }),
       new Paragraph({
         children: inlineParams(q.sql, q.params)
@@ -264,7 +289,12 @@ export async function renderBriefingDocx(briefing: Briefing): Promise<Buffer> {
     centered('', {}, 0),
   ];
   if (briefing.summary.length) {
-    children.push(new Paragraph({ spacing: { before: 120, after: 60 }, children: [run(vi ? 'TÓM TẮT' : 'SUMMARY', { bold: true })] }));
+    children.push(
+      new Paragraph({
+        spacing: { before: 120, after: 60 },
+        children: [run(vi ? 'TÓM TẮT' : 'SUMMARY', { bold: true })],
+      }),
+    );
     for (const point of briefing.summary) children.push(body(`- ${point}`));
   }
   let charts = 0;
@@ -274,7 +304,9 @@ export async function renderBriefingDocx(briefing: Briefing): Promise<Buffer> {
       new Paragraph({
         keepNext: true,
         spacing: { before: 200, after: 80 },
-        children: [run(`${roman(i)}. ${section.title.toLocaleUpperCase(vi ? 'vi-VN' : 'en-US')}`, { bold: true })],
+        children: [
+          run(`${roman(i)}. ${section.title.toLocaleUpperCase(vi ? 'vi-VN' : 'en-US')}`, { bold: true }),
+        ],
       }),
     );
     for (const p of section.paragraphs) children.push(body(p));
@@ -282,7 +314,11 @@ export async function renderBriefingDocx(briefing: Briefing): Promise<Buffer> {
     for (const chart of section.charts) children.push(...chartBlock(chart, ++charts, vi));
     for (const table of section.tables) children.push(...tableBlock(table, ++tables, vi));
   });
-  children.push(new Paragraph({ spacing: { before: 240 }, children: [] }), closing(briefing), ...appendix(briefing));
+  children.push(
+    new Paragraph({ spacing: { before: 240 }, children: [] }),
+    closing(briefing),
+    ...appendix(briefing),
+  );
   const header = new Header({
     children: mark
       ? [

@@ -91,7 +91,10 @@ function tableHtml(table: BriefingTable, n: number, briefing: Briefing): string 
   const vi = briefing.lang === 'vi';
   const head = table.columns.map((c) => `<th class="${c.align}">${esc(c.label)}</th>`).join('');
   const rows = table.rows
-    .map((r) => `<tr>${r.map((cell, i) => `<td class="${table.columns[i]!.align}">${esc(cell)}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${r.map((cell, i) => `<td class="${table.columns[i]!.align}">${esc(cell)}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   return (
     `<table class="data"><caption>${vi ? 'Bảng' : 'Table'} ${n}. ${esc(table.caption)}</caption>` +
@@ -129,7 +132,12 @@ function closingHtml(briefing: Briefing): string {
   );
 }
 
-function sectionHtml(section: Section, i: number, briefing: Briefing, counters: { chart: number; table: number }) {
+function sectionHtml(
+  section: Section,
+  i: number,
+  briefing: Briefing,
+  counters: { chart: number; table: number },
+) {
   const vi = briefing.lang === 'vi';
   const parts = [`<h2>${roman(i)}. ${esc(section.title.toLocaleUpperCase(vi ? 'vi-VN' : 'en-US'))}</h2>`];
   if (section.id === 'headline') parts.push(figureCards(briefing.figures, briefing));

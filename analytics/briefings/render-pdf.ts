@@ -8,7 +8,11 @@ import { DlxhError, errorMessage } from '../../data/errors.ts';
 
 const run = promisify(execFile);
 
-export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+export const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 
 /** The first Chromium found (env `DLXH_CHROMIUM` first), or null. */
 export function findChromium(candidates: readonly string[] = CHROMIUM_CANDIDATES): string | null {
@@ -50,9 +54,13 @@ export async function printHtmlToPdf(
       { timeout: options.timeoutMs ?? 60_000 },
     );
   } catch (error) {
-    throw new DlxhError('INPUT', `${htmlFile}: printing to PDF with ${chromium} failed: ${errorMessage(error)}`, {
-      cause: error,
-    });
+    throw new DlxhError(
+      'INPUT',
+      `${htmlFile}: printing to PDF with ${chromium} failed: ${errorMessage(error)}`,
+      {
+        cause: error,
+      },
+    );
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }

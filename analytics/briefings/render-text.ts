@@ -22,7 +22,9 @@ function tableText(table: BriefingTable): string[] {
   );
   const line = (cells: string[]) =>
     `| ${cells
-      .map((cell, i) => (table.columns[i]!.align === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .map((cell, i) =>
+        table.columns[i]!.align === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!),
+      )
       .join(' | ')} |`;
   return [
     `${table.caption} [${table.queryId}]`,
@@ -58,14 +60,20 @@ export function renderBriefingText(briefing: Briefing): string {
     out.push(`${roman(i)}. ${section.title.toLocaleUpperCase(vi ? 'vi-VN' : 'en-US')}`);
     for (const p of section.paragraphs) out.push(p);
     for (const chart of section.charts) {
-      out.push(`[${vi ? 'Biểu đồ' : 'Chart'} ${chart.id}: ${chart.title} — ${chart.description} (${chart.queryId})]`);
+      out.push(
+        `[${vi ? 'Biểu đồ' : 'Chart'} ${chart.id}: ${chart.title} — ${chart.description} (${chart.queryId})]`,
+      );
     }
     for (const table of section.tables) out.push('', ...tableText(table));
     out.push('');
   });
   out.push(vi ? 'PHỤ LỤC: CÁC TRUY VẤN SỐ LIỆU' : 'APPENDIX: QUERIES');
   for (const q of briefing.queries) {
-    out.push('', `${q.id}. ${q.title} (${q.name}, ${q.rows} ${vi ? 'dòng' : 'rows'})`, inlineParams(q.sql, q.params));
+    out.push(
+      '',
+      `${q.id}. ${q.title} (${q.name}, ${q.rows} ${vi ? 'dòng' : 'rows'})`,
+      inlineParams(q.sql, q.params),
+    );
   }
   return `${out.join('\n')}\n`;
 }

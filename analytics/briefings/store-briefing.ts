@@ -132,7 +132,12 @@ export async function saveBriefing(
  */
 export async function listBriefings(
   db: Db,
-  options: { period?: BriefingPeriod | null; unitUid?: string | null; maxClassification?: number; limit?: number } = {},
+  options: {
+    period?: BriefingPeriod | null;
+    unitUid?: string | null;
+    maxClassification?: number;
+    limit?: number;
+  } = {},
 ): Promise<StoredBriefing[]> {
   const rows = await db.all<Row>(sql('list'), {
     period: options.period ?? null,

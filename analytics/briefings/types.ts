@@ -76,14 +76,7 @@ export interface BriefingChart {
 }
 
 export type SectionId =
-  | 'headline'
-  | 'hotspots'
-  | 'topics'
-  | 'sentiment'
-  | 'misinformation'
-  | 'surveys'
-  | 'reports'
-  | 'coverage';
+  'headline' | 'hotspots' | 'topics' | 'sentiment' | 'misinformation' | 'surveys' | 'reports' | 'coverage';
 
 export interface Section {
   id: SectionId;

@@ -13,7 +13,7 @@ import type { Channel, FlaggedWindow, ScanState } from './scan-series.ts';
 import { CHANNELS, eligible, expectedOver, sizeOf } from './scan-series.ts';
 import { scoreSeverity } from './severity.ts';
 import { logNegBinomialUpperTail } from './tail-probability.ts';
-import type { Alert, AlertExplanation, Detector, UnitCount } from './types.ts';
+import type { Alert, AlertExplanation, AlertUnit, Detector, UnitCount } from './types.ts';
 import type { UnitTree } from './unit-tree.ts';
 import { PROVINCE_UID } from './unit-tree.ts';
 
@@ -391,7 +391,11 @@ export function finishDraft(draft: AlertDraft, ctx: FinishContext): Alert {
     const h = holidayOf(day);
     if (h) holidays.add(h);
   }
+  const currentUid = currentUnit(tree, unitUid, draft.seriesUid);
   const explanation: AlertExplanation = {
+    topic_name: ctx.topicName(draft.topic),
+    unit: alertUnit(tree, unitUid),
+    current_unit: alertUnit(tree, currentUid),
     summary:
       `${label} tại ${unit?.name ?? 'địa bàn chưa xác định'}: ${draft.count} tin độc lập, ` +
       `kỳ vọng ${formatNumber(draft.expected)} (gấp ${formatNumber(ratio)} lần), p = ${pValue.toExponential(1)}, ` +
@@ -429,7 +433,7 @@ export function finishDraft(draft: AlertDraft, ctx: FinishContext): Alert {
     label,
     unitUid,
     seriesUid: draft.seriesUid,
-    currentUid: currentUnit(tree, unitUid, draft.seriesUid),
+    currentUid,
     unitLevel: unit?.level ?? draft.level,
     firstSeen,
     lastSeen,
@@ -449,6 +453,11 @@ export function finishDraft(draft: AlertDraft, ctx: FinishContext): Alert {
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
+}
+
+function alertUnit(tree: UnitTree, uid: string | null): AlertUnit | null {
+  const unit = uid ? tree.units.get(uid) : undefined;
+  return unit ? { uid: unit.uid, code: unit.code, name: unit.name, level: unit.level, path: unit.path } : null;
 }
 
 function round(x: number, digits: number): number {

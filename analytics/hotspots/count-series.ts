@@ -190,6 +190,8 @@ export interface EffectiveCount {
   negative: number;
   /** Distinct outlets that originated the stories. */
   outlets: number;
+  /** The largest one outlet's capped stories on any day. */
+  top: number;
   /** Share of the (uncapped) stories that are negative. */
   negShare: number;
 }
@@ -219,11 +221,13 @@ export function effectiveCount(docs: readonly SeriesDoc[], cap: number): Effecti
   }
   let count = 0;
   let negative = 0;
+  let top = 0;
   for (const n of perOutletDay.values()) {
     count += Math.min(n.all, cap);
     negative += Math.min(n.negative, cap);
+    top = Math.max(top, Math.min(n.all, cap));
   }
-  return { count, negative, outlets: outlets.size, negShare: seen.size > 0 ? negativeStories / seen.size : 0 };
+  return { count, negative, outlets: outlets.size, top, negShare: seen.size > 0 ? negativeStories / seen.size : 0 };
 }
 
 export interface CandidateRange {

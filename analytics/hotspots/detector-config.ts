@@ -45,7 +45,7 @@ export interface DetectorConfig {
 }
 
 export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
-  granularity: 'hour',
+  granularity: 'day',
   historyDays: 56,
   warmupDays: 7,
   priorDays: 7,

@@ -277,18 +277,22 @@ export function minCountFor(config: DetectorConfig, s: SeriesCounts, weight: Ser
   return Math.max(2, Math.ceil((config.minCount[s.level] ?? 3) * weight.minCountFactor));
 }
 
-/** Whether a window's counts may be tested at all: enough stories, outlets, lift and negativity. */
+/**
+ * Whether a window's counts may be tested at all: enough stories, enough of them from outlets other than the
+ * busiest one (one source's burst alone never makes a hot spot), enough outlets, lift and negativity.
+ */
 export function eligible(
   config: DetectorConfig,
   s: SeriesCounts,
   weight: SeriesWeight,
   channel: Channel,
-  w: { count: number; negative: number; outlets: number; expected: number },
+  w: { count: number; negative: number; outlets: number; top: number; expected: number },
 ): boolean {
   const c = channel === 'stories' ? w.count : w.negative;
-  const minCount = minCountFor(config, s, weight) + (channel === 'negative' ? config.negativeExtraCount : 0);
+  const minCount = minCountFor(config, s, weight);
   return (
-    c >= minCount &&
+    c >= minCount + (channel === 'negative' ? config.negativeExtraCount : 0) &&
+    w.count - w.top >= minCount - 1 &&
     w.outlets >= config.minOutlets &&
     c >= config.minRatio * w.expected &&
     w.negative >= config.minNegShare * w.count
@@ -341,7 +345,13 @@ export function scanDays(counts: CountData, options: ScanOptions): { state: Scan
       const weight = options.weights[i]!;
       for (const channel of CHANNELS) {
         const mu = expected[channel][i]![t]!;
-        const window = { count: s.capped[t]!, negative: s.neg[t]!, outlets: s.origins[t]!, expected: mu };
+        const window = {
+          count: s.capped[t]!,
+          negative: s.neg[t]!,
+          outlets: s.origins[t]!,
+          top: s.topCapped[t]!,
+          expected: mu,
+        };
         if (!eligible(config, s, weight, channel, window)) continue;
         const c = channelValues(s, channel)[t]!;
         const size = sizes.get(`${channel}|${s.level}`) ?? Number.POSITIVE_INFINITY;

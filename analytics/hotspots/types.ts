@@ -14,10 +14,25 @@ export interface UnitCount {
   expected: number;
 }
 
+/** A unit as an alert names it. */
+export interface AlertUnit {
+  uid: string;
+  /** GSO code. */
+  code: string;
+  name: string;
+  level: number;
+  /** Names from the province down, as of the unit's own era. */
+  path: string[];
+}
+
 /** Why an alert was raised, stored with it and shown beside it. */
 export interface AlertExplanation {
   /** One Vietnamese sentence. */
   summary: string;
+  topic_name: string;
+  /** The unit as the documents name it, and its successor today. */
+  unit: AlertUnit | null;
+  current_unit: AlertUnit | null;
   observed: number;
   expected: number;
   ratio: number;

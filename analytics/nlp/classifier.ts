@@ -1,7 +1,6 @@
 // Trainable linear text classifier: hashed n-gram TF-IDF features, NB-weighted one-vs-rest linear models.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import {
-
   DEFAULT_FEATURES,
   extractFeatures,
   fitIdf,
@@ -125,7 +124,17 @@ function shuffleInPlace(order: Int32Array, random: () => number): void {
   }
 }
 
-const RESERVED_FIELDS = new Set(['text', 'label', 'id', 'title', 'topic', 'url', 'source', 'lang', 'locality']);
+const RESERVED_FIELDS = new Set([
+  'text',
+  'label',
+  'id',
+  'title',
+  'topic',
+  'url',
+  'source',
+  'lang',
+  'locality',
+]);
 
 function detectNumericFields(examples: readonly Example[]): string[] {
   const counts = new Map<string, number>();
@@ -135,7 +144,10 @@ function detectNumericFields(examples: readonly Example[]): string[] {
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
-  return [...counts].filter(([, n]) => n >= examples.length * 0.5).map(([key]) => key).sort();
+  return [...counts]
+    .filter(([, n]) => n >= examples.length * 0.5)
+    .map(([key]) => key)
+    .sort();
 }
 
 /** Epoch seconds between 2001 and 2096, or the same in milliseconds, read as times. */
@@ -386,7 +398,9 @@ export function prepareExamples(examples: readonly Example[], options: TrainOpti
   const features: FeatureOptions = { ...DEFAULT_FEATURES, ...resolved.features };
   if (!Number.isInteger(Math.log2(features.dims))) throw new Error(`invalid dims: ${features.dims}`);
   const numeric = numericScales(examples, options.numericFields ?? detectNumericFields(examples));
-  const raw = examples.map((ex) => extractFeatures(typeof ex.text === 'string' ? ex.text : '', features, ex, numeric));
+  const raw = examples.map((ex) =>
+    extractFeatures(typeof ex.text === 'string' ? ex.text : '', features, ex, numeric),
+  );
   return { raw, labels: examples.map((ex) => String(ex.label)), numeric, features, options: resolved };
 }
 
@@ -472,14 +486,24 @@ export function trainPrepared(
         bias.push(b[k]!);
       }
     }
-    return packModel(options.task ?? 'classify', labels, priors, features, prep.numeric, weighting, used, dense, bias, pick.length);
+    return packModel(
+      options.task ?? 'classify',
+      labels,
+      priors,
+      features,
+      prep.numeric,
+      weighting,
+      used,
+      dense,
+      bias,
+      pick.length,
+    );
   }
   const ones = new Float32Array(dims).fill(1);
   for (let row = 0; row < rows; row++) {
     const positive = rows === 1 ? 1 : row;
     const r = opts.nb ? nbRatio(data, positive, dims, opts.nbAlpha) : ones;
-    const { w, b, epochs } = trainBinary(data, positive, r, opts.C, opts.epochs, opts.tolerance, random);
-    if (process.env.DLXH_DEBUG) console.error('row', row, 'epochs', epochs);
+    const { w, b } = trainBinary(data, positive, r, opts.C, opts.epochs, opts.tolerance, random);
     if (opts.nb) for (let j = 0; j < w.length; j++) if (w[j] !== 0) w[j]! *= r[j]!;
     dense.push(w);
     bias.push(b);
@@ -497,7 +521,18 @@ export function trainPrepared(
       }
     }
   }
-  return packModel(options.task ?? 'classify', labels, priors, features, prep.numeric, weighting, used, dense, bias, pick.length);
+  return packModel(
+    options.task ?? 'classify',
+    labels,
+    priors,
+    features,
+    prep.numeric,
+    weighting,
+    used,
+    dense,
+    bias,
+    pick.length,
+  );
 }
 
 function packModel(
@@ -592,7 +627,11 @@ function runtimeOf(model: Model): Runtime {
 /** Raw margins of each weight row for one document's features. */
 function margins(model: Model, raw: RawFeatures): Float64Array {
   const rt = runtimeOf(model);
-  const x = weightFeatures(raw, { idf: rt.idf, sublinear: model.sublinear, blockWeights: model.blockWeights });
+  const x = weightFeatures(raw, {
+    idf: rt.idf,
+    sublinear: model.sublinear,
+    blockWeights: model.blockWeights,
+  });
   const out = Float64Array.from(model.bias);
   const rows = model.rows;
   for (let k = 0; k < x.idx.length; k++) {
@@ -636,7 +675,10 @@ export function predict(model: Model, text: string, record: Record<string, unkno
 }
 
 /** Predicts many records `{text, ...numeric fields}` in order. */
-export function predictBatch(model: Model, records: readonly { text: string; [field: string]: unknown }[]): Prediction[] {
+export function predictBatch(
+  model: Model,
+  records: readonly { text: string; [field: string]: unknown }[],
+): Prediction[] {
   return records.map((rec) => predict(model, rec.text, rec));
 }
 
@@ -669,8 +711,10 @@ export function parseModel(json: string, source = 'model'): Model {
   } catch (err) {
     throw new Error(`${source}: invalid JSON`, { cause: err });
   }
-  if (obj.format !== MODEL_FORMAT) throw new Error(`${source}: invalid model format ${JSON.stringify(obj.format)}`);
-  if (obj.version !== MODEL_FORMAT_VERSION) throw new Error(`${source}: unsupported model version ${String(obj.version)}`);
+  if (obj.format !== MODEL_FORMAT)
+    throw new Error(`${source}: invalid model format ${JSON.stringify(obj.format)}`);
+  if (obj.version !== MODEL_FORMAT_VERSION)
+    throw new Error(`${source}: unsupported model version ${String(obj.version)}`);
   const model = {
     ...obj,
     index: fromBase64(String(obj.index), (b) => new Int32Array(b)),
@@ -694,4 +738,3 @@ export function saveModel(model: Model, file: string): void {
 export function loadModel(file: string): Model {
   return parseModel(readFileSync(file, 'utf8'), file);
 }
-

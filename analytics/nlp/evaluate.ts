@@ -155,7 +155,13 @@ export function runBenchmark(dir: string, bench: Benchmark, opts: BenchmarkOptio
   const trainFile = path.join(dir, bench.train);
   const examples = readExamples(trainFile);
   const held = heldOutFile(dir, bench.train);
-  const result = (value: number, protocol: string, n: number, trainSeconds: number | null, modelBytes: number | null) => ({
+  const result = (
+    value: number,
+    protocol: string,
+    n: number,
+    trainSeconds: number | null,
+    modelBytes: number | null,
+  ) => ({
     name: bench.name,
     metric: bench.metric,
     value,
@@ -174,7 +180,12 @@ export function runBenchmark(dir: string, bench: Benchmark, opts: BenchmarkOptio
       const r = analyzeSentiment(ex.text);
       return { label: r.label, scores: r.probabilities };
     });
-    const value = scorePredictions(bench.metric, items.map((ex) => String(ex.label)), predictions, bench.positive);
+    const value = scorePredictions(
+      bench.metric,
+      items.map((ex) => String(ex.label)),
+      predictions,
+      bench.positive,
+    );
     return result(value, `built-in on ${path.basename(file)}`, items.length, null, null);
   }
 
@@ -188,9 +199,20 @@ export function runBenchmark(dir: string, bench: Benchmark, opts: BenchmarkOptio
     modelBytes = writeTempModel(model, bench.name);
     const test = readExamples(held);
     const predictions = test.map((ex) => predict(model, ex.text, ex));
-    const value = scorePredictions(bench.metric, test.map((ex) => String(ex.label)), predictions, bench.positive);
+    const value = scorePredictions(
+      bench.metric,
+      test.map((ex) => String(ex.label)),
+      predictions,
+      bench.positive,
+    );
     log(`${bench.name}: trained in ${trainSeconds.toFixed(1)} s`);
-    return result(value, `train → ${path.basename(held).replace(/^.*-(\w+)\.jsonl$/, '$1')}`, test.length, trainSeconds, modelBytes);
+    return result(
+      value,
+      `train → ${path.basename(held).replace(/^.*-(\w+)\.jsonl$/, '$1')}`,
+      test.length,
+      trainSeconds,
+      modelBytes,
+    );
   }
 
   const k = opts.folds ?? 5;
@@ -226,7 +248,13 @@ export function runBenchmark(dir: string, bench: Benchmark, opts: BenchmarkOptio
     scored.map((i) => predictions[i]!),
     bench.positive,
   );
-  return result(value, rounds === 1 ? 'stratified 80/20' : `${rounds}-fold CV`, scored.length, trainSeconds, modelBytes);
+  return result(
+    value,
+    rounds === 1 ? 'stratified 80/20' : `${rounds}-fold CV`,
+    scored.length,
+    trainSeconds,
+    modelBytes,
+  );
 }
 
 function writeTempModel(model: ReturnType<typeof trainPrepared>, name: string): number {

@@ -37,7 +37,8 @@ export function confusionMatrix(
   for (let i = 0; i < gold.length; i++) {
     const g = index.get(gold[i]!);
     const p = index.get(predicted[i]!);
-    if (g === undefined || p === undefined) throw new Error(`invalid label: "${g === undefined ? gold[i] : predicted[i]}"`);
+    if (g === undefined || p === undefined)
+      throw new Error(`invalid label: "${g === undefined ? gold[i] : predicted[i]}"`);
     matrix[g]![p]!++;
   }
   return { labels: names, matrix };
@@ -93,7 +94,7 @@ export function rocAuc(positives: readonly boolean[], scores: readonly number[])
   const order = scores.map((_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   let nPos = 0;
   let rankSum = 0;
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && scores[order[end + 1]!] === scores[order[start]!]) end++;
     const meanRank = (start + end) / 2 + 1;

@@ -127,7 +127,11 @@ function isAscii(s: string): boolean {
  * Compiles lexicon files' text. `positive` and `negative` lines are `phrase<TAB>strength[<TAB>options]`;
  * `modifiers` has `[section]` headers. Entries whose diacritic-free spellings clash are left out of the folded trie.
  */
-export function compileSentimentLexicon(positive: string, negative: string, modifiers: string): SentimentLexicon {
+export function compileSentimentLexicon(
+  positive: string,
+  negative: string,
+  modifiers: string,
+): SentimentLexicon {
   const exact: TrieNode = {};
   const foldedEntries = new Map<string, Entry[]>();
   const slang = new Map<string, string[]>();
@@ -155,7 +159,11 @@ export function compileSentimentLexicon(positive: string, negative: string, modi
       const opts = options.split(/\s+/);
       const negOpt = opts.find((o) => o.startsWith('neg='));
       const negated = negOpt ? Number(negOpt.slice(4)) : sign > 0 ? -0.8 * value : 0.3 * -value;
-      add(phrase, { kind: EntryKind.Polar, value, negated, ctx: opts.includes('ctx') }, opts.includes('fold'));
+      add(
+        phrase,
+        { kind: EntryKind.Polar, value, negated, ctx: opts.includes('ctx') },
+        opts.includes('fold'),
+      );
     }
   }
   const sections: Record<string, EntryKind | 'slang'> = {
@@ -252,11 +260,13 @@ function scanTokens(text: string, lexicon: SentimentLexicon): Tok[] {
         const folded = foldAligned(w);
         out.push({ text: w, folded, ascii: folded === w, kind: TokenKind.Word });
       }
-    } else if (m[1] !== undefined) out.push({ text: m[1], folded: m[1], ascii: false, kind: TokenKind.Emoji });
+    } else if (m[1] !== undefined)
+      out.push({ text: m[1], folded: m[1], ascii: false, kind: TokenKind.Emoji });
     else if (m[2] !== undefined) {
       const e = m[2].toLowerCase();
       out.push({ text: e, folded: e, ascii: false, kind: TokenKind.Emoticon });
-    } else if (m[4] !== undefined) out.push({ text: '?', folded: '?', ascii: false, kind: TokenKind.Question });
+    } else if (m[4] !== undefined)
+      out.push({ text: '?', folded: '?', ascii: false, kind: TokenKind.Question });
     else if (m[5] !== undefined) out.push({ text: '.', folded: '.', ascii: false, kind: TokenKind.Stop });
     else out.push({ text: ',', folded: ',', ascii: false, kind: TokenKind.Comma });
   }
@@ -291,7 +301,9 @@ function longestMatch(tokens: Tok[], start: number, end: number, lexicon: Sentim
 type Matches = (Entry[] | null)[];
 
 function allMatches(tokens: Tok[], lexicon: SentimentLexicon): Matches {
-  return tokens.map((t, i) => (t.kind === TokenKind.Word ? longestMatch(tokens, i, tokens.length, lexicon) : null));
+  return tokens.map((t, i) =>
+    t.kind === TokenKind.Word ? longestMatch(tokens, i, tokens.length, lexicon) : null,
+  );
 }
 
 /** The match at `i` when it ends before `end`. */
@@ -353,10 +365,11 @@ function scoreClause(tokens: Tok[], clause: Clause, matches: Matches, terms: Sen
   let intensity = 1;
   let intensityLeft = 0;
   const { end } = clause;
-  for (let i = clause.start; i < end; ) {
+  for (let i = clause.start; i < end;) {
     const t = tokens[i]!;
     if (t.kind === TokenKind.Emoji || t.kind === TokenKind.Emoticon) {
-      const v = (t.kind === TokenKind.Emoji ? EMOJI_POLARITY.get(t.text) : EMOTICON_POLARITY.get(t.text)) ?? 0;
+      const v =
+        (t.kind === TokenKind.Emoji ? EMOJI_POLARITY.get(t.text) : EMOTICON_POLARITY.get(t.text)) ?? 0;
       if (v !== 0) {
         sum += v;
         terms.push({ text: t.text, value: v });
@@ -402,7 +415,12 @@ function scoreClause(tokens: Tok[], clause: Clause, matches: Matches, terms: Sen
         let consumed = next;
         const following = next < end ? matchIn(matches, next, end) : null;
         const followingEntry = following ? pick(following) : null;
-        if (followingEntry && followingEntry.kind !== EntryKind.Polar && (followingEntry.kind === EntryKind.After || followingEntry.kind === EntryKind.Intensifier) && followingEntry.value >= 1) {
+        if (
+          followingEntry &&
+          followingEntry.kind !== EntryKind.Polar &&
+          (followingEntry.kind === EntryKind.After || followingEntry.kind === EntryKind.Intensifier) &&
+          followingEntry.value >= 1
+        ) {
           after = followingEntry.value;
           consumed = next + followingEntry.length;
         } else if (followingEntry?.kind === EntryKind.Polar && followingEntry.phrase !== entry.phrase) {
@@ -413,7 +431,8 @@ function scoreClause(tokens: Tok[], clause: Clause, matches: Matches, terms: Sen
           }
         }
         const negated = negation > 0;
-        const supported = !entry.ctx || negated || intensityLeft > 0 || after > 1 || isClauseEnd(tokens, next, end);
+        const supported =
+          !entry.ctx || negated || intensityLeft > 0 || after > 1 || isClauseEnd(tokens, next, end);
         if (supported) {
           const base = negated ? entry.negated : entry.value;
           const v = base * (intensityLeft > 0 ? intensity : 1) * after;
@@ -466,9 +485,14 @@ export function analyzeSentiment(text: string, opts: SentimentOptions = {}): Sen
   let sum = 0;
   const clauses: Clause[] = [];
   let sentences = 0;
-  for (let start = 0; start < tokens.length; ) {
+  for (let start = 0; start < tokens.length;) {
     let end = start;
-    while (end < tokens.length && tokens[end]!.kind !== TokenKind.Stop && tokens[end]!.kind !== TokenKind.Question) end++;
+    while (
+      end < tokens.length &&
+      tokens[end]!.kind !== TokenKind.Stop &&
+      tokens[end]!.kind !== TokenKind.Question
+    )
+      end++;
     if (end > start) {
       sentences++;
       clauses.length = 0;

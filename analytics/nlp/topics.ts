@@ -136,11 +136,16 @@ export function builtinTopicIndex(): TopicIndex {
  * distinct keywords matched and shrinks with the text's length.
  * `classifyTopics('Người dân bức xúc vì chậm bồi thường giải phóng mặt bằng')` → `[{ topic_id: 'dat-dai', … }]`.
  */
-export function classifyTopics(text: string, opts: TopicOptions = {}, index = builtinTopicIndex()): TopicScore[] {
+export function classifyTopics(
+  text: string,
+  opts: TopicOptions = {},
+  index = builtinTopicIndex(),
+): TopicScore[] {
   const body = typeof text !== 'string' ? '' : opts.normalized ? text : normalizeText(text);
   const evidence = new Map<number, Evidence>();
   let length = collect(index, body, 1, evidence);
-  if (opts.title) length += collect(index, opts.normalized ? opts.title : normalizeText(opts.title), 2, evidence);
+  if (opts.title)
+    length += collect(index, opts.normalized ? opts.title : normalizeText(opts.title), 2, evidence);
   const min = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const out: TopicScore[] = [];
   for (const [t, e] of evidence) {

@@ -1,13 +1,25 @@
 /** dlxh claims match: documents against official statements, one output line per input line. */
 import type { Command } from 'commander';
 import { matchClaimsFile } from '../../analytics/misinfo/match-claims-file.ts';
+import { importStatements } from '../../analytics/misinfo/statements.ts';
+import { withContext } from '../context.ts';
 import { DlxhError } from '../../data/errors.ts';
 import { stderrLogger } from '../../data/logger.ts';
 
 export function registerClaimsCommands(program: Command): void {
-  program
-    .command('claims')
-    .description('misinformation candidates')
+  const claims = program.command('claims').description('misinformation candidates');
+  claims
+    .command('import <file>')
+    .description('add official statements and verified fact-checks to the registry (CSV, JSON or JSONL)')
+    .action(async (file: string, _options: unknown, command: Command) => {
+      await withContext(command, async (ctx) => {
+        const report = await importStatements(ctx.db, file, { logger: ctx.logger, now: ctx.now });
+        ctx.logger.info(
+          `claims import ${file}: ${report.read} phát ngôn, ${report.inserted} mới, ${report.updated} cập nhật, ${report.skipped} bỏ qua`,
+        );
+      });
+    });
+  claims
     .command('match')
     .description(
       'match {id, text} documents against statements {id, text, verdict}; one {id, matches} line per input line',

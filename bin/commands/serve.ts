@@ -18,12 +18,20 @@ function parsePort(value: string | undefined, fallback: number): number {
   return port;
 }
 
-/** Serve until SIGINT/SIGTERM; resolves after a clean shutdown. */
-async function serveUntilStopped(ctx: CommandContext, port: number, host: string): Promise<void> {
+interface RunningServer {
+  url: string;
+  /** Resolves once SIGINT or SIGTERM has stopped the scheduler and the web server. */
+  stopped: Promise<void>;
+}
+
+/** Start the scheduler and the web server (the server owns the database from now on). */
+async function startServer(
+  ctx: CommandContext,
+  options: { port: number; host: string; demoMode: boolean },
+): Promise<RunningServer> {
+  const { port, host } = options;
   await syncSources(ctx.db, ctx.config.sources);
   const scheduler = createScheduler(buildJobs(ctx), { db: ctx.db, logger: ctx.logger, now: ctx.now });
-  const { caughtUp } = await scheduler.start();
-  if (caughtUp.length) ctx.logger.info(`dlxh: chạy bù các tác vụ bị lỡ: ${caughtUp.join(', ')}`);
   const app = createApp({ db: ctx.db, logger: ctx.logger, now: ctx.now });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(port, host, () => resolve(s));
@@ -39,8 +47,9 @@ async function serveUntilStopped(ctx: CommandContext, port: number, host: string
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const shownHost = host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host;
-  process.stdout.write(`dlxh đang chạy tại http://${shownHost}:${actualPort}/\n`);
-  await new Promise<void>((resolve) => {
+  const url = `http://${shownHost}:${actualPort}/`;
+  process.stdout.write(`dlxh đang chạy tại ${url}\n`);
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       ctx.logger.info('dlxh: đang dừng…');
       void scheduler.stop().finally(() => server.close(() => resolve()));
@@ -49,6 +58,9 @@ async function serveUntilStopped(ctx: CommandContext, port: number, host: string
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  const { caughtUp } = await scheduler.start();
+  if (caughtUp.length) ctx.logger.info(`dlxh: chạy bù các tác vụ bị lỡ: ${caughtUp.join(', ')}`);
+  return { url, stopped };
 }
 
 export function registerServeCommands(program: Command): void {
@@ -79,7 +91,12 @@ export function registerServeCommands(program: Command): void {
     .action(async (options: { port?: string; host?: string }, command: Command) => {
       await withContext(command, async (ctx) => {
         const port = parsePort(options.port ?? process.env.PORT, ctx.config.port);
-        await serveUntilStopped(ctx, port, options.host ?? ctx.config.host);
+        const server = await startServer(ctx, {
+          port,
+          host: options.host ?? ctx.config.host,
+          demoMode: false,
+        });
+        await server.stopped;
       });
     });
 
@@ -99,8 +116,16 @@ export function registerServeCommands(program: Command): void {
           throw new DlxhError('INPUT', `--days: invalid number "${options.days}"`);
         await withContext(command, async (ctx) => {
           const port = parsePort(options.port ?? process.env.PORT, ctx.config.port);
+          if (!options.serve) return loadDemo(ctx, { days });
+          // The dashboard answers at once; the demo data fills in behind it (a second run finds it loaded).
+          const server = await startServer(ctx, {
+            port,
+            host: options.host ?? ctx.config.host,
+            demoMode: true,
+          });
           await loadDemo(ctx, { days });
-          if (options.serve) await serveUntilStopped(ctx, port, options.host ?? ctx.config.host);
+          process.stdout.write(`dlxh demo: dữ liệu mẫu đã sẵn sàng tại ${server.url}\n`);
+          await server.stopped;
         });
       },
     );

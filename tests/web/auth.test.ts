@@ -267,7 +267,12 @@ describe('sessions and sign-in', () => {
 describe('session store', () => {
   it('expires idle and old sessions, and never lets anonymous sessions push out signed-in ones', async () => {
     const clock = { now: NOW };
-    const store = new SessionStore(() => clock.now, { idleMs: 1000, maxMs: 5000, maxSessions: 10, maxAnonymous: 3 });
+    const store = new SessionStore(() => clock.now, {
+      idleMs: 1000,
+      maxMs: 5000,
+      maxSessions: 10,
+      maxAnonymous: 3,
+    });
     const user = store.create('u1');
     const anonymous = Array.from({ length: 8 }, () => store.create(null));
     expect(store.get(user.id)).toBe(user);

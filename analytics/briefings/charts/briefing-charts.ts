@@ -110,7 +110,14 @@ export function topicChangeChart(
       fy: { domain: names, label: null, padding: 0.15 },
       color: { domain: [labels.current, labels.previous], range: fills },
       marks: [
-        Plot.barX(rows, { x: 'n', y: 'series', fy: 'topic', fill: 'series', stroke: '#000', strokeWidth: 0.6 }),
+        Plot.barX(rows, {
+          x: 'n',
+          y: 'series',
+          fy: 'topic',
+          fill: 'series',
+          stroke: '#000',
+          strokeWidth: 0.6,
+        }),
         Plot.text(rows, {
           x: 'n',
           y: 'series',

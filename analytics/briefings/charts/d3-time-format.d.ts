@@ -8,7 +8,20 @@ declare module 'd3-time-format' {
     days: [string, string, string, string, string, string, string];
     shortDays: [string, string, string, string, string, string, string];
     months: [string, string, string, string, string, string, string, string, string, string, string, string];
-    shortMonths: [string, string, string, string, string, string, string, string, string, string, string, string];
+    shortMonths: [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
   }
   export interface TimeLocaleObject {
     format(specifier: string): (date: Date) => string;

@@ -90,7 +90,8 @@ export function renderPlot(options: Plot.PlotOptions, render: RenderOptions): Re
   const width = options.width ?? 640;
   const plotHeight = options.height ?? 260;
   const node = Plot.plot({ ...options, width, height: plotHeight, document }) as unknown as Element;
-  if (node.tagName.toLowerCase() !== 'svg') throw new Error(`chart ${render.id}: Plot returned a figure, not an svg`);
+  if (node.tagName.toLowerCase() !== 'svg')
+    throw new Error(`chart ${render.id}: Plot returned a figure, not an svg`);
   let inner = node.outerHTML
     .replace(/font-family="[^"]*"/, `font-family="${CHART_FONT_FAMILY}"`)
     .replace(/font-size="10"/, `font-size="${CHART_FONT_SIZE}"`);

@@ -116,13 +116,12 @@ export async function buildCoverageSection(
   }
 
   const today = String(ctx.params.now).slice(0, 10);
-  const emptyDays = daily.filter((d) => d.documents === 0 && d.day < today).map((d) => formatDay(d.day, lang));
+  const emptyDays = daily
+    .filter((d) => d.documents === 0 && d.day < today)
+    .map((d) => formatDay(d.day, lang));
   if (emptyDays.length) {
     section.paragraphs.push(
-      tr(
-        `Ngày không có dữ liệu: ${emptyDays.join(', ')}.`,
-        `Days without data: ${emptyDays.join(', ')}.`,
-      ),
+      tr(`Ngày không có dữ liệu: ${emptyDays.join(', ')}.`, `Days without data: ${emptyDays.join(', ')}.`),
     );
   }
 
@@ -179,7 +178,11 @@ export async function buildCoverageSection(
           r.job,
           formatLocalTime(toLocalIso(r.started_at), lang),
           label(JOB_STATUS, r.status, lang),
-          r.error ? clip(r.error) : r.items_failed ? tr(`${n(r.items_failed)} mục lỗi`, `${n(r.items_failed)} items`) : '—',
+          r.error
+            ? clip(r.error)
+            : r.items_failed
+              ? tr(`${n(r.items_failed)} mục lỗi`, `${n(r.items_failed)} items`)
+              : '—',
         ]),
         queryId: failed.queryId,
       });
@@ -206,9 +209,13 @@ export async function buildCoverageSection(
       section.paragraphs.push(
         tr(
           `Truy cập nguồn tin: ${n(total)} lượt` +
-            (bad.length ? `, lỗi: ${bad.map((r) => `${label(FETCH_OUTCOME, r.outcome, lang)} ${n(r.fetches)}`).join(', ')}.` : ', không có lỗi.'),
+            (bad.length
+              ? `, lỗi: ${bad.map((r) => `${label(FETCH_OUTCOME, r.outcome, lang)} ${n(r.fetches)}`).join(', ')}.`
+              : ', không có lỗi.'),
           `Fetches: ${n(total)}` +
-            (bad.length ? `, failures: ${bad.map((r) => `${label(FETCH_OUTCOME, r.outcome, lang)} ${n(r.fetches)}`).join(', ')}.` : ', none failed.'),
+            (bad.length
+              ? `, failures: ${bad.map((r) => `${label(FETCH_OUTCOME, r.outcome, lang)} ${n(r.fetches)}`).join(', ')}.`
+              : ', none failed.'),
         ),
       );
     }

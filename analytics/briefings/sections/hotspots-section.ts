@@ -39,7 +39,12 @@ interface CaseSummaryRow {
   classification: number;
 }
 
-const SEVERITY_EN: Record<string, string> = { khẩn: 'urgent', cao: 'high', 'trung bình': 'medium', thấp: 'low' };
+const SEVERITY_EN: Record<string, string> = {
+  khẩn: 'urgent',
+  cao: 'high',
+  'trung bình': 'medium',
+  thấp: 'low',
+};
 const CASE_STATUS: Record<string, [string, string]> = {
   received: ['đã tiếp nhận', 'received'],
   verifying: ['đang xác minh', 'verifying'],
@@ -54,7 +59,12 @@ export async function buildHotspotsSection(ctx: SectionContext): Promise<Section
   const { tr, lang } = ctx;
   const title = tr('Các điểm nóng', 'Hot spots');
   if (!hasTables(ctx, 'alerts')) {
-    return unavailable(ctx, 'hotspots', title, tr('chưa có bảng cảnh báo điểm nóng', 'no hot-spot alerts table'));
+    return unavailable(
+      ctx,
+      'hotspots',
+      title,
+      tr('chưa có bảng cảnh báo điểm nóng', 'no hot-spot alerts table'),
+    );
   }
   const section = emptySection('hotspots', title);
   const withCases = hasTables(ctx, 'cases', 'case_events');

@@ -41,7 +41,16 @@ export type SectionBuilder = (ctx: SectionContext) => Promise<SectionResult>;
 
 /** An empty section of the given id, to fill in. */
 export function emptySection(id: SectionId, title: string): Section {
-  return { id, title, available: true, paragraphs: [], tables: [], charts: [], classification: 0, queryIds: [] };
+  return {
+    id,
+    title,
+    available: true,
+    paragraphs: [],
+    tables: [],
+    charts: [],
+    classification: 0,
+    queryIds: [],
+  };
 }
 
 /** A section whose data is missing: it stays in the briefing, marked "chưa có dữ liệu", and says why. */

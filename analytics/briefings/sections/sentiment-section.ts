@@ -35,7 +35,9 @@ export async function buildSentimentSection(
       (a, b) => b.negative / b.current - a.negative / a.current || a.topic.localeCompare(b.topic),
     );
     if (byShare.length) {
-      const worst = byShare.slice(0, 3).map((r) => `${name(r)} (${formatShare(r.negative / r.current, lang)})`);
+      const worst = byShare
+        .slice(0, 3)
+        .map((r) => `${name(r)} (${formatShare(r.negative / r.current, lang)})`);
       section.paragraphs.push(
         tr(
           `Chủ đề có tỷ lệ tin, bài tiêu cực cao nhất (từ ${MIN_FOR_SHARE} tin, bài trở lên): ${worst.join('; ')}.`,
@@ -49,7 +51,10 @@ export async function buildSentimentSection(
       .filter((s) => Math.abs(s.shift) >= 0.05)
       .sort((a, b) => b.shift - a.shift || a.r.topic.localeCompare(b.r.topic));
     const worse = shifts.filter((s) => s.shift > 0).slice(0, 3);
-    const better = shifts.filter((s) => s.shift < 0).reverse().slice(0, 3);
+    const better = shifts
+      .filter((s) => s.shift < 0)
+      .reverse()
+      .slice(0, 3);
     const describe = (s: { r: TopicRow }) =>
       `${name(s.r)} (${formatShareChange(s.r.negative / s.r.current, s.r.previous_negative / s.r.previous, lang)})`;
     if (worse.length || better.length) {
@@ -116,7 +121,10 @@ export async function buildSentimentSection(
 
   const units = await ctx.log.all<UnitRow>(
     'unit_counts',
-    tr('Tin, bài theo xã, phường (đơn vị hành chính hiện hành)', 'Documents per commune and ward (current units)'),
+    tr(
+      'Tin, bài theo xã, phường (đơn vị hành chính hiện hành)',
+      'Documents per commune and ward (current units)',
+    ),
     { ...ctx.params, limit: UNITS_SHOWN },
   );
   section.queryIds.push(units.queryId);

@@ -3,7 +3,12 @@
  * and the disclosure block every published survey figure carries.
  */
 import { errorMessage } from '../../../data/errors.ts';
-import { formatDisclosureVi, publishEstimates, type DisclosureBlock, type PublishedRow } from '../../surveys/disclosure.ts';
+import {
+  formatDisclosureVi,
+  publishEstimates,
+  type DisclosureBlock,
+  type PublishedRow,
+} from '../../surveys/disclosure.ts';
 import { intervalChart, type IntervalPoint } from '../charts/briefing-charts.ts';
 import { formatDay, formatNumber, formatShare } from '../format.ts';
 import {
@@ -34,18 +39,24 @@ const PROFILE_GROUP = /^(thong_tin|nhan_khau|ca_nhan|mau|demographics?|profile|s
 const PROFILE_NAME =
   /^(gioi_tinh|nhom_tuoi|tuoi|dan_toc|ton_giao|nghe_nghiep|hoc_van|khu_vuc|tinh(_cu)?|huyen(_cu)?|xa(_cu)?|gender|age(_group)?|ethnicity|religion|occupation|education|region)$/i;
 
-function isProfile(name: string): boolean {
+/** Whether a question describes the respondent or the sample (`thong_tin/gioi_tinh`, `mau/tang`) rather than opinion. */
+export function isProfile(name: string): boolean {
   return PROFILE_GROUP.test(name) || PROFILE_NAME.test(name.slice(name.lastIndexOf('/') + 1));
 }
 const MAX_NUMERIC = 6;
 const MAX_CHOICE = 2;
 
 /** Opinion questions of a survey worth a briefing: numbers (ratings) and choices, profile columns left out. */
-export function opinionQuestions(questions: readonly QuestionRow[]): { numeric: QuestionRow[]; choice: QuestionRow[] } {
+export function opinionQuestions(questions: readonly QuestionRow[]): {
+  numeric: QuestionRow[];
+  choice: QuestionRow[];
+} {
   const opinion = questions.filter((q) => !isProfile(q.name));
   return {
     numeric: opinion.filter((q) => q.type === 'integer' || q.type === 'decimal').slice(0, MAX_NUMERIC),
-    choice: opinion.filter((q) => q.type === 'select_one' || q.type === 'select_multiple').slice(0, MAX_CHOICE),
+    choice: opinion
+      .filter((q) => q.type === 'select_one' || q.type === 'select_multiple')
+      .slice(0, MAX_CHOICE),
   };
 }
 
@@ -124,7 +135,10 @@ export async function buildSurveysSection(ctx: SectionContext): Promise<SectionR
     }
     if (means.length) {
       section.tables.push({
-        caption: tr(`Giá trị trung bình – ${survey.title ?? survey.name}`, `Means – ${survey.title ?? survey.name}`),
+        caption: tr(
+          `Giá trị trung bình – ${survey.title ?? survey.name}`,
+          `Means – ${survey.title ?? survey.name}`,
+        ),
         columns: [
           { label: tr('Câu hỏi', 'Question'), align: 'left' },
           { label: tr('Trung bình', 'Mean'), align: 'right' },
@@ -153,7 +167,10 @@ export async function buildSurveysSection(ctx: SectionContext): Promise<SectionR
       );
       section.charts.push({
         id,
-        title: tr(`Kết quả khảo sát: giá trị trung bình và khoảng tin cậy 95%`, 'Survey results: means with 95% intervals'),
+        title: tr(
+          `Kết quả khảo sát: giá trị trung bình và khoảng tin cậy 95%`,
+          'Survey results: means with 95% intervals',
+        ),
         ...chart,
         description: tr(
           `Giá trị trung bình của ${means.length} câu hỏi, thanh ngang là khoảng tin cậy 95%.`,

@@ -28,8 +28,14 @@ export function movers(rows: readonly TopicRow[]): [TopicRow[], TopicRow[]] {
   const byChange = (a: TopicRow, b: TopicRow) =>
     Math.abs(b.current - b.previous) - Math.abs(a.current - a.previous) || a.topic.localeCompare(b.topic);
   return [
-    moved.filter((r) => r.current > r.previous).sort(byChange).slice(0, 3),
-    moved.filter((r) => r.current < r.previous).sort(byChange).slice(0, 3),
+    moved
+      .filter((r) => r.current > r.previous)
+      .sort(byChange)
+      .slice(0, 3),
+    moved
+      .filter((r) => r.current < r.previous)
+      .sort(byChange)
+      .slice(0, 3),
   ];
 }
 
@@ -72,10 +78,7 @@ export async function buildTopicsSection(
       ),
     );
     keyPoints.push(
-      tr(
-        `Chủ đề tăng mạnh nhất: ${describe(rising[0]!)}.`,
-        `Fastest rising topic: ${describe(rising[0]!)}.`,
-      ),
+      tr(`Chủ đề tăng mạnh nhất: ${describe(rising[0]!)}.`, `Fastest rising topic: ${describe(rising[0]!)}.`),
     );
   }
   if (falling.length) {
@@ -129,10 +132,7 @@ export async function buildTopicsSection(
       r.current > 0 ? formatShare(r.negative / r.current, lang) : '—',
     ]),
     queryId: topics.queryId,
-    note: tr(
-      'Một tin, bài có thể thuộc nhiều chủ đề.',
-      'A document may belong to several topics.',
-    ),
+    note: tr('Một tin, bài có thể thuộc nhiều chủ đề.', 'A document may belong to several topics.'),
   });
   return { section, keyPoints };
 }

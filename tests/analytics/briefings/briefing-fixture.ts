@@ -11,7 +11,14 @@ import { seedReference } from '../../../data/seed-reference.ts';
 export const FIXTURE_NOW = new Date('2026-11-25T08:00:00+07:00');
 
 /** Localities used, of both eras: a 2025 ward, an old ward merged whole into it, an old ward split in two. */
-export const LOCALITIES = ['24133/2025', '24136/pre2025', '22024/pre2025', '24169/2025', '66/2025', null] as const;
+export const LOCALITIES = [
+  '24133/2025',
+  '24136/pre2025',
+  '22024/pre2025',
+  '24169/2025',
+  '66/2025',
+  null,
+] as const;
 const TOPICS = ['moi-truong', 'gia-ca', 'dat-dai', 'y-te', 'giao-duc'] as const;
 const OUTLETS = ['Báo Đắk Lắk', 'Báo Phú Yên', 'Góc phản ánh Đắk Lắk', 'Cộng đồng Buôn Ma Thuột', 'VTV8'];
 const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
@@ -46,7 +53,8 @@ export function fixtureDocuments(): FixtureDocument[] {
       // The current week brings a pollution story: more "moi-truong", mostly negative.
       if (currentWeek && i % 2 === 0) topics.splice(0, 1, 'moi-truong');
       if (k % 4 === 0) topics.push('y-te');
-      const sentiment = currentWeek && topics[0] === 'moi-truong' && i % 4 !== 2 ? 'negative' : SENTIMENTS[k % 3]!;
+      const sentiment =
+        currentWeek && topics[0] === 'moi-truong' && i % 4 !== 2 ? 'negative' : SENTIMENTS[k % 3]!;
       docs.push({
         id,
         day: day(d),
@@ -122,7 +130,17 @@ export async function buildBriefingFixture(db: Db, options: { only?: 'documents'
 }
 
 async function fillAlertsAndCases(db: Db): Promise<void> {
-  const alert = (id: string, topic: string, label: string, unit: string, first: string, last: string, severity: string, score: number, count: number) =>
+  const alert = (
+    id: string,
+    topic: string,
+    label: string,
+    unit: string,
+    first: string,
+    last: string,
+    severity: string,
+    score: number,
+    count: number,
+  ) =>
     insert(db, 'alerts', {
       id,
       detector: 'topic',
@@ -151,9 +169,39 @@ async function fillAlertsAndCases(db: Db): Promise<void> {
       created_at: at(last),
       updated_at: at(last),
     });
-  await alert('hs-moi-truong', 'moi-truong', 'Môi trường', '24133/2025', '2026-11-17T08:00:00+07:00', '2026-11-21T20:00:00+07:00', 'cao', 78.4, 24);
-  await alert('hs-y-te', 'y-te', 'Y tế', '24169/2025', '2026-11-19T08:00:00+07:00', '2026-11-20T20:00:00+07:00', 'trung bình', 51.2, 7);
-  await alert('hs-old', 'gia-ca', 'Giá cả và đời sống', '24133/2025', '2026-10-01T08:00:00+07:00', '2026-10-03T20:00:00+07:00', 'cao', 70, 12);
+  await alert(
+    'hs-moi-truong',
+    'moi-truong',
+    'Môi trường',
+    '24133/2025',
+    '2026-11-17T08:00:00+07:00',
+    '2026-11-21T20:00:00+07:00',
+    'cao',
+    78.4,
+    24,
+  );
+  await alert(
+    'hs-y-te',
+    'y-te',
+    'Y tế',
+    '24169/2025',
+    '2026-11-19T08:00:00+07:00',
+    '2026-11-20T20:00:00+07:00',
+    'trung bình',
+    51.2,
+    7,
+  );
+  await alert(
+    'hs-old',
+    'gia-ca',
+    'Giá cả và đời sống',
+    '24133/2025',
+    '2026-10-01T08:00:00+07:00',
+    '2026-10-03T20:00:00+07:00',
+    'cao',
+    70,
+    12,
+  );
   const kase = (id: string, alertId: string, status: string, deadline: string, created: string) =>
     insert(db, 'cases', {
       id,
@@ -168,7 +216,13 @@ async function fillAlertsAndCases(db: Db): Promise<void> {
       created_at: at(created),
       updated_at: at(created),
     });
-  await kase('case-moi-truong', 'hs-moi-truong', 'verifying', '2026-11-24T17:00:00+07:00', '2026-11-18T09:00:00+07:00');
+  await kase(
+    'case-moi-truong',
+    'hs-moi-truong',
+    'verifying',
+    '2026-11-24T17:00:00+07:00',
+    '2026-11-18T09:00:00+07:00',
+  );
   await kase('case-y-te', 'hs-y-te', 'resolved', '2026-11-27T17:00:00+07:00', '2026-11-20T09:00:00+07:00');
   await insert(db, 'case_events', {
     case_id: 'case-y-te',
@@ -197,7 +251,14 @@ async function fillMisinformation(db: Db): Promise<void> {
     created_at: at('2026-11-18T15:00:00+07:00'),
     updated_at: at('2026-11-18T15:00:00+07:00'),
   });
-  const claim = (id: string, doc: string, statement: string | null, status: string, reviewed: string | null, response: string | null) =>
+  const claim = (
+    id: string,
+    doc: string,
+    statement: string | null,
+    status: string,
+    reviewed: string | null,
+    response: string | null,
+  ) =>
     insert(db, 'claim_candidates', {
       id,
       doc_id: doc,
@@ -218,7 +279,14 @@ async function fillMisinformation(db: Db): Promise<void> {
       created_at: at('2026-11-18T16:00:00+07:00'),
       updated_at: at('2026-11-19T16:00:00+07:00'),
     });
-  await claim('cc-1', 'doc-2026-11-18-00', 'st-1', 'sai sự thật', '2026-11-19T10:00:00+07:00', 'Nước máy đạt quy chuẩn.');
+  await claim(
+    'cc-1',
+    'doc-2026-11-18-00',
+    'st-1',
+    'sai sự thật',
+    '2026-11-19T10:00:00+07:00',
+    'Nước máy đạt quy chuẩn.',
+  );
   await claim('cc-2', 'doc-2026-11-18-01', 'st-1', 'sai sự thật', '2026-11-19T11:00:00+07:00', null);
   await claim('cc-3', 'doc-2026-11-19-02', null, 'chưa xác định', null, null);
   await claim('cc-4', 'doc-2026-11-20-01', null, 'không áp dụng', '2026-11-21T09:00:00+07:00', null);
@@ -244,7 +312,12 @@ async function fillSurvey(db: Db): Promise<void> {
     ['thong_tin/gioi_tinh', 'Giới tính', 'select_one', ['nam', 'nu']],
     ['danh_gia/hai_long', 'Mức độ hài lòng với việc xử lý ô nhiễm (1–5)', 'integer', []],
     ['danh_gia/thong_tin', 'Mức độ được thông tin về chất lượng không khí (1–5)', 'integer', []],
-    ['y_kien/ung_ho', 'Ông/bà có ủng hộ di dời cơ sở gây ô nhiễm không?', 'select_one', ['co', 'khong', 'khong_biet']],
+    [
+      'y_kien/ung_ho',
+      'Ông/bà có ủng hộ di dời cơ sở gây ô nhiễm không?',
+      'select_one',
+      ['co', 'khong', 'khong_biet'],
+    ],
   ];
   let position = 0;
   for (const [name, label, type, choices] of questions) {
@@ -260,14 +333,28 @@ async function fillSurvey(db: Db): Promise<void> {
       versions: [''],
       position: position++,
     });
-    const labels: Record<string, string> = { nam: 'Nam', nu: 'Nữ', co: 'Có', khong: 'Không', khong_biet: 'Không biết' };
+    const labels: Record<string, string> = {
+      nam: 'Nam',
+      nu: 'Nữ',
+      co: 'Có',
+      khong: 'Không',
+      khong_biet: 'Không biết',
+    };
     for (const [i, value] of choices.entries()) {
-      await insert(db, 'survey_choices', { survey: 'ks-moi-truong-2026', question: name, value, label: labels[value]!, position: i });
+      await insert(db, 'survey_choices', {
+        survey: 'ks-moi-truong-2026',
+        question: name,
+        value,
+        label: labels[value]!,
+        position: i,
+      });
     }
   }
   for (let r = 0; r < 40; r++) {
     const respondent = `R-${String(r).padStart(3, '0')}`;
-    const submitted = at(`2026-10-${String(1 + (r % 10)).padStart(2, '0')}T09:${String(r % 60).padStart(2, '0')}:00+07:00`);
+    const submitted = at(
+      `2026-10-${String(1 + (r % 10)).padStart(2, '0')}T09:${String(r % 60).padStart(2, '0')}:00+07:00`,
+    );
     await insert(db, 'survey_respondents', {
       survey: 'ks-moi-truong-2026',
       respondent,
@@ -287,7 +374,13 @@ async function fillSurvey(db: Db): Promise<void> {
       ['y_kien/ung_ho', r % 13 === 0 ? 'khong_biet' : r % 3 === 0 ? 'khong' : 'co', null],
     ];
     for (const [question, value, num] of answers) {
-      await insert(db, 'survey_responses', { survey: 'ks-moi-truong-2026', respondent, question, value, value_num: num });
+      await insert(db, 'survey_responses', {
+        survey: 'ks-moi-truong-2026',
+        respondent,
+        question,
+        value,
+        value_num: num,
+      });
     }
   }
 }

@@ -3,9 +3,17 @@ import * as Plot from '@observablehq/plot';
 import { dailyVolumeChart, intervalChart } from '../../../analytics/briefings/charts/briefing-charts.ts';
 import { renderPlot, renumberIds, roundAttributes } from '../../../analytics/briefings/charts/render-plot.ts';
 import { dejaVuFontFiles, svgToPng } from '../../../analytics/briefings/charts/svg-to-png.ts';
-import { VI_TIME_LOCALE, viTickFormat, viUtcFormat } from '../../../analytics/briefings/charts/vi-time-locale.ts';
+import {
+  VI_TIME_LOCALE,
+  viTickFormat,
+  viUtcFormat,
+} from '../../../analytics/briefings/charts/vi-time-locale.ts';
 
-const days = ['2026-11-16', '2026-11-17', '2026-11-18'].map((day, i) => ({ day, documents: 10 + i, negative: i }));
+const days = ['2026-11-16', '2026-11-17', '2026-11-18'].map((day, i) => ({
+  day,
+  documents: 10 + i,
+  negative: i,
+}));
 const labels = { negative: 'Tiêu cực', other: 'Khác', x: 'Ngày', y: 'Số tin, bài' };
 
 describe('Vietnamese dates on charts', () => {

@@ -92,7 +92,12 @@ describe('generateBriefing on the fixture', () => {
     expect(reports.tables[0]!.rows).toContainEqual(['Y tế', '< 5']);
     const survey = week.sections.find((s) => s.id === 'surveys')!;
     const choice = survey.tables.find((t) => t.caption.startsWith('Ông/bà'))!;
-    expect(choice.rows.find((r) => r[0] === 'Không biết')).toEqual(['Không biết', 'không công bố', '—', '< 5']);
+    expect(choice.rows.find((r) => r[0] === 'Không biết')).toEqual([
+      'Không biết',
+      'không công bố',
+      '—',
+      '< 5',
+    ]);
     expect(survey.paragraphs.join('\n')).toMatch(/Sai số tối đa \(độ tin cậy 95%\)/);
   });
 
@@ -117,24 +122,29 @@ describe('generateBriefing on the fixture', () => {
 
   it('limits a unit briefing to the unit’s area (its old units included)', async () => {
     const unit = await generateBriefing(db, { period: 'week', now: FIXTURE_NOW, unitUid: '24133' });
-    expect(unit.scope).toEqual({ unitUid: '24133/2025', unitName: 'Phường Buôn Ma Thuột', maxClassification: 3 });
+    expect(unit.scope).toEqual({
+      unitUid: '24133/2025',
+      unitName: 'Phường Buôn Ma Thuột',
+      maxClassification: 3,
+    });
     expect(unit.subtitle).toContain('trên địa bàn Phường Buôn Ma Thuột');
     const expected = fixtureDocuments().filter(
-      (d) => d.duplicateOf === null && inWeek(d.day) && ['24133/2025', '24136/pre2025'].includes(d.locality ?? ''),
+      (d) =>
+        d.duplicateOf === null && inWeek(d.day) && ['24133/2025', '24136/pre2025'].includes(d.locality ?? ''),
     ).length;
     expect(unit.figures.find((f) => f.key === 'documents')!.value).toBe(expected);
-    await expect(generateBriefing(db, { period: 'week', now: FIXTURE_NOW, unitUid: 'nowhere' })).rejects.toThrow(
-      '--unit: unknown unit "nowhere"',
-    );
+    await expect(
+      generateBriefing(db, { period: 'week', now: FIXTURE_NOW, unitUid: 'nowhere' }),
+    ).rejects.toThrow('--unit: unknown unit "nowhere"');
   });
 
   it('refuses bad options with the option named', async () => {
-    await expect(generateBriefing(db, { period: 'week', now: FIXTURE_NOW, from: '2026-13-01' })).rejects.toThrow(
-      '--from: invalid date "2026-13-01"',
-    );
     await expect(
-      generateBriefing(db, { period: 'fortnight' as 'week', now: FIXTURE_NOW }),
-    ).rejects.toThrow('--period: invalid period "fortnight"');
+      generateBriefing(db, { period: 'week', now: FIXTURE_NOW, from: '2026-13-01' }),
+    ).rejects.toThrow('--from: invalid date "2026-13-01"');
+    await expect(generateBriefing(db, { period: 'fortnight' as 'week', now: FIXTURE_NOW })).rejects.toThrow(
+      '--period: invalid period "fortnight"',
+    );
   });
 });
 
@@ -142,7 +152,10 @@ describe('generateBriefing on a database without the later modules', () => {
   it('marks the sections whose tables are missing "chưa có dữ liệu" and makes the rest', async () => {
     const bare = await openDb(':memory:');
     try {
-      await migrate(bare, listMigrations().filter((m) => m.version < 10));
+      await migrate(
+        bare,
+        listMigrations().filter((m) => m.version < 10),
+      );
       await seedReference(bare);
       const briefing = await generateBriefing(bare, { period: 'week', now: FIXTURE_NOW });
       const byId = new Map(briefing.sections.map((s) => [s.id, s]));

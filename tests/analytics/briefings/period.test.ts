@@ -36,15 +36,27 @@ describe('resolvePeriod', () => {
   });
 
   it('takes from, to or both', () => {
-    expect(days(resolvePeriod('week', { from: '2026-11-04', now })).slice(0, 2)).toEqual(['2026-11-04', '2026-11-10']);
-    expect(days(resolvePeriod('month', { to: '2026-10-31', now })).slice(0, 2)).toEqual(['2026-10-01', '2026-10-31']);
+    expect(days(resolvePeriod('week', { from: '2026-11-04', now })).slice(0, 2)).toEqual([
+      '2026-11-04',
+      '2026-11-10',
+    ]);
+    expect(days(resolvePeriod('month', { to: '2026-10-31', now })).slice(0, 2)).toEqual([
+      '2026-10-01',
+      '2026-10-31',
+    ]);
     const custom = resolvePeriod('week', { from: '2026-11-01', to: '2026-11-10', now });
-    expect([custom.firstDay, custom.lastDay, custom.calendarMonths]).toEqual(['2026-11-01', '2026-11-10', false]);
+    expect([custom.firstDay, custom.lastDay, custom.calendarMonths]).toEqual([
+      '2026-11-01',
+      '2026-11-10',
+      false,
+    ]);
     expect(custom.previousFrom.toISOString()).toBe('2026-10-21T17:00:00.000Z');
   });
 
   it('names the option at fault', () => {
-    expect(() => resolvePeriod('week', { from: '2026-02-30', now })).toThrow('--from: invalid date "2026-02-30"');
+    expect(() => resolvePeriod('week', { from: '2026-02-30', now })).toThrow(
+      '--from: invalid date "2026-02-30"',
+    );
     expect(() => resolvePeriod('week', { from: '2026-11-10', to: '2026-11-01', now })).toThrow(
       '--from: the period must start before it ends',
     );

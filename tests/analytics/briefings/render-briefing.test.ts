@@ -53,7 +53,12 @@ describe('renderBriefingHtml', () => {
     const other = await generateBriefing(db, {
       period: 'week',
       now: FIXTURE_NOW,
-      issuer: { parentBody: 'ĐẢNG ỦY PHƯỜNG BUÔN MA THUỘT', body: 'BAN XÂY DỰNG ĐẢNG', number: '12', symbol: 'BC/BXD' },
+      issuer: {
+        parentBody: 'ĐẢNG ỦY PHƯỜNG BUÔN MA THUỘT',
+        body: 'BAN XÂY DỰNG ĐẢNG',
+        number: '12',
+        symbol: 'BC/BXD',
+      },
     });
     const html = renderBriefingHtml(other);
     expect(html).toContain('ĐẢNG ỦY PHƯỜNG BUÔN MA THUỘT');

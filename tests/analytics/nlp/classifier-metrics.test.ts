@@ -36,7 +36,11 @@ describe('metrics', () => {
 
   it('per-label, macro and weighted F1 match hand computation', () => {
     const scores = perLabelScores(GOLD, PRED);
-    expect(scores.map((s) => s.f1)).toEqual([expect.closeTo(0.8, 10), expect.closeTo(0.5, 10), expect.closeTo(2 / 3, 10)]);
+    expect(scores.map((s) => s.f1)).toEqual([
+      expect.closeTo(0.8, 10),
+      expect.closeTo(0.5, 10),
+      expect.closeTo(2 / 3, 10),
+    ]);
     expect(macroF1(GOLD, PRED)).toBeCloseTo((0.8 + 0.5 + 2 / 3) / 3, 10);
     expect(weightedF1(GOLD, PRED)).toBeCloseTo((3 * 0.8 + 2 * 0.5 + 1 * (2 / 3)) / 6, 10);
   });

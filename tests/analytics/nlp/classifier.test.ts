@@ -102,11 +102,12 @@ describe('train and predict', () => {
 
   it('predicts batches in order', () => {
     const texts = [NEGATIVE[0]!, POSITIVE[0]!, NEUTRAL[0]!];
-    expect(predictBatch(model, texts.map((text) => ({ text }))).map((p) => p.label)).toEqual([
-      'negative',
-      'positive',
-      'neutral',
-    ]);
+    expect(
+      predictBatch(
+        model,
+        texts.map((text) => ({ text })),
+      ).map((p) => p.label),
+    ).toEqual(['negative', 'positive', 'neutral']);
   });
 });
 

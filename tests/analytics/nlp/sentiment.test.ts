@@ -1,5 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { analyzeSentiment, compileSentimentLexicon, sentimentLexicon } from '../../../analytics/nlp/sentiment.ts';
+import {
+  analyzeSentiment,
+  compileSentimentLexicon,
+  sentimentLexicon,
+} from '../../../analytics/nlp/sentiment.ts';
 
 const label = (text: string) => analyzeSentiment(text).label;
 
@@ -91,8 +95,12 @@ describe('sentiment lexicon', () => {
   });
 
   it('names a bad line', () => {
-    expect(() => compileSentimentLexicon('tốt\tabc', '', '')).toThrow('invalid sentiment lexicon line: "tốt\tabc"');
-    expect(() => compileSentimentLexicon('', '', '[nope]')).toThrow('invalid sentiment lexicon section: "[nope]"');
+    expect(() => compileSentimentLexicon('tốt\tabc', '', '')).toThrow(
+      'invalid sentiment lexicon line: "tốt\tabc"',
+    );
+    expect(() => compileSentimentLexicon('', '', '[nope]')).toThrow(
+      'invalid sentiment lexicon section: "[nope]"',
+    );
   });
 
   it('leaves clashing diacritic-free spellings out of folded matching', () => {

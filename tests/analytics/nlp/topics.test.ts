@@ -21,7 +21,10 @@ describe('classifyTopics', () => {
     expect(scores.map((s) => s.topic_id)).toEqual(['tin-don', 'dat-dai']);
     expect(scores[0]!.confidence).toBeGreaterThanOrEqual(scores[1]!.confidence);
     expect(scores[1]!.matches).toContain('thu hồi đất');
-    for (const s of scores) expect(s.confidence).toBeGreaterThan(0), expect(s.confidence).toBeLessThan(1);
+    for (const s of scores) {
+      expect(s.confidence).toBeGreaterThan(0);
+      expect(s.confidence).toBeLessThan(1);
+    }
   });
 
   it('matches text written without diacritics, but not single syllables out of context', () => {
@@ -39,14 +42,18 @@ describe('classifyTopics', () => {
     const one = classifyTopics('Dân phản ánh ô nhiễm.')[0]!.confidence;
     const three = classifyTopics('Dân phản ánh ô nhiễm, khói bụi và mùi hôi từ bãi rác.')[0]!.confidence;
     expect(three).toBeGreaterThan(one);
-    const long = 'Hội nghị tổng kết công tác năm với nhiều nội dung khác nhau. '.repeat(200) + 'Có nhắc tới ô nhiễm.';
+    const long =
+      'Hội nghị tổng kết công tác năm với nhiều nội dung khác nhau. '.repeat(200) + 'Có nhắc tới ô nhiễm.';
     const diluted = classifyTopics(long, { minConfidence: 0 })[0]!.confidence;
     expect(diluted).toBeLessThan(one);
   });
 
   it('a title counts double', () => {
     const without = classifyTopics('Nhiều hộ dân phản ánh.', { minConfidence: 0 });
-    const withTitle = classifyTopics('Nhiều hộ dân phản ánh.', { title: 'Ô nhiễm môi trường', minConfidence: 0 });
+    const withTitle = classifyTopics('Nhiều hộ dân phản ánh.', {
+      title: 'Ô nhiễm môi trường',
+      minConfidence: 0,
+    });
     expect(without).toEqual([]);
     expect(withTitle[0]!.topic_id).toBe('moi-truong');
   });

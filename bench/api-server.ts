@@ -1,0 +1,87 @@
+/**
+ * The server side of the API benchmark, run in a process of its own so that its memory is measured apart and
+ * the load generator does not share its event loop: builds a database of n synthetic documents with the web
+ * helper's bench/web-api.sql, signs in an analyst, serves on 127.0.0.1 and reports how to reach it.
+ */
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { openDb } from '../data/db.ts';
+import { stderrLogger } from '../data/logger.ts';
+import { migrate } from '../data/migrate.ts';
+import { seedReference } from '../data/seed-reference.ts';
+import { readSqlFile } from '../data/sql-file.ts';
+import { createUser } from '../data/users.ts';
+import { createApp } from '../web/app.ts';
+import { databaseBytes } from './detection.ts';
+
+const sql = readSqlFile(new URL('./web-api.sql', import.meta.url));
+/** The clock of the synthetic data: documents fall in the 180 days before it. */
+export const API_NOW = new Date('2026-11-24T17:00:00Z');
+const PASSWORD = 'bench-password-1';
+
+export interface ApiSession {
+  base: string;
+  cookie: string;
+  csrf: string;
+  documents: number;
+  generateSeconds: number;
+  dbSizeMb: number;
+}
+
+async function signIn(base: string, username: string): Promise<{ cookie: string; csrf: string }> {
+  const form = await fetch(`${base}/login`);
+  const anonymous = form.headers.get('set-cookie')!.split(';')[0]!;
+  const loginCsrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
+  const response = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: anonymous, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ username, password: PASSWORD, _csrf: loginCsrf }).toString(),
+  });
+  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+  const page = await (await fetch(`${base}/sql`, { headers: { cookie } })).text();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1];
+  if (!csrf) throw new Error(`bench: sign-in as ${username} failed (status ${response.status})`);
+  return { cookie, csrf };
+}
+
+/** Build the database in `dir`, listen on an ephemeral port and resolve with the session to load it with. */
+export async function startApiServer(
+  n: number,
+  dir: string,
+): Promise<{ session: ApiSession; stop: () => Promise<void> }> {
+  const file = path.join(dir, `api-${n}.duckdb`);
+  const db = await openDb(file);
+  await migrate(db);
+  await seedReference(db);
+  const t0 = performance.now();
+  await db.transaction(async () => {
+    await db.run(sql('documents'), { n, end: API_NOW });
+    await db.run(sql('scores'));
+    await db.run(sql('alerts'), { end: API_NOW });
+  });
+  await db.run('CHECKPOINT');
+  const generateSeconds = (performance.now() - t0) / 1000;
+  await createUser(db, { username: 'analyst', role: 'analyst', clearance: 2, password: PASSWORD }, API_NOW);
+  const app = createApp({ db, logger: stderrLogger({ quiet: true }), now: () => API_NOW, session: { maxSessions: 1000 } });
+  const server: Server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { cookie, csrf } = await signIn(base, 'analyst');
+  return {
+    session: {
+      base,
+      cookie,
+      csrf,
+      documents: n,
+      generateSeconds,
+      dbSizeMb: Math.round(databaseBytes(file) / 1048576),
+    },
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      db.close();
+    },
+  };
+}

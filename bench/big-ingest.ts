@@ -1,0 +1,62 @@
+/**
+ * Memory benchmark: peak resident memory while `ingestJsonl` streams a large JSONL file (1 GB with `--big`) into
+ * a fresh database. The file is written first with the ingestion helper's synthetic generator.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDb } from '../data/db.ts';
+import { migrate } from '../data/migrate.ts';
+import { ingestJsonl } from '../pipeline/jsonl/ingest-jsonl.ts';
+import { silentLogger } from '../pipeline/types.ts';
+import { writeSyntheticJsonl } from './ingest-jsonl.ts';
+
+export interface BigIngestResult {
+  fileMb: number;
+  documents: number;
+  seconds: number;
+  docsPerSec: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+}
+
+/** `await benchBigIngest(2 ** 30, dir)` → `{ fileMb: 1024, peakRssMb: 480, … }`. */
+export async function benchBigIngest(bytes: number, dir: string): Promise<BigIngestResult> {
+  const probe = path.join(dir, 'probe.jsonl');
+  await writeSyntheticJsonl(probe, 2000);
+  const perDoc = fs.statSync(probe).size / 2000;
+  fs.rmSync(probe);
+  const n = Math.ceil(bytes / perDoc);
+  const file = path.join(dir, 'big.jsonl');
+  await writeSyntheticJsonl(file, n);
+  const dbFile = path.join(dir, 'big.duckdb');
+  const db = await openDb(dbFile);
+  let peak = 0;
+  let peakHeap = 0;
+  const sample = () => {
+    const usage = process.memoryUsage();
+    peak = Math.max(peak, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+  };
+  try {
+    await migrate(db);
+    const timer = setInterval(sample, 100);
+    const t0 = performance.now();
+    const report = await ingestJsonl(file, { source: 'bench' }, { db, logger: silentLogger, now: () => new Date() });
+    const seconds = (performance.now() - t0) / 1000;
+    clearInterval(timer);
+    sample();
+    return {
+      fileMb: Math.round(fs.statSync(file).size / 1048576),
+      documents: report.in,
+      seconds,
+      docsPerSec: Math.round(report.in / seconds),
+      peakRssMb: Math.round(peak / 1048576),
+      peakHeapMb: Math.round(peakHeap / 1048576),
+    };
+  } finally {
+    db.close();
+    fs.rmSync(file, { force: true });
+    fs.rmSync(dbFile, { force: true });
+    fs.rmSync(`${dbFile}.wal`, { force: true });
+  }
+}
