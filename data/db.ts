@@ -1,6 +1,7 @@
 /** The one module that opens DuckDB: typed queries with bound values, transactions, appends. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   DuckDBInstance,
   JSDuckDBValueConverter,
@@ -148,7 +149,10 @@ function ensureWritableFolder(file: string): void {
 }
 
 class DuckDb implements Db {
-  private depth = 0;
+  /** Marks the async flow that owns the open transaction, so its nested calls join it. */
+  private readonly inTransaction = new AsyncLocalStorage<true>();
+  /** Settles when the open transaction ends; other flows wait for it before using the connection. */
+  private pending: Promise<void> = Promise.resolve();
   private closed = false;
   constructor(
     readonly path: string,
@@ -157,11 +161,24 @@ class DuckDb implements Db {
     private readonly ownsInstance = true,
   ) {}
 
+  /** Outside the owning flow, wait until no transaction is open: one connection carries one transaction. */
+  private async turn(): Promise<void> {
+    if (this.inTransaction.getStore()) return;
+    let current = this.pending;
+    for (;;) {
+      await current;
+      if (current === this.pending) return;
+      current = this.pending;
+    }
+  }
+
   async run(sql: string, params?: Params): Promise<void> {
+    await this.turn();
     await this.connection.run(sql, bindable(params), bindTypes(params) as never);
   }
 
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    await this.turn();
     const reader = await this.connection.runAndReadAll(sql, bindable(params), bindTypes(params) as never);
     return reader.getRowObjectsJS().map((row) => plain(row) as T);
   }
@@ -171,23 +188,34 @@ class DuckDb implements Db {
   }
 
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.depth > 0) return fn();
-    await this.connection.run('BEGIN TRANSACTION');
-    this.depth++;
+    if (this.inTransaction.getStore()) return fn();
+    let current = this.pending;
+    for (;;) {
+      await current;
+      if (current === this.pending) break;
+      current = this.pending;
+    }
+    // Taken in the same synchronous step as the check above, so no other flow can slip in between.
+    let release!: () => void;
+    this.pending = new Promise<void>((resolve) => (release = resolve));
     try {
-      const result = await fn();
-      await this.connection.run('COMMIT');
-      return result;
-    } catch (error) {
-      await this.connection.run('ROLLBACK').catch(() => undefined);
-      throw error;
+      await this.connection.run('BEGIN TRANSACTION');
+      try {
+        const result = await this.inTransaction.run(true, fn);
+        await this.connection.run('COMMIT');
+        return result;
+      } catch (error) {
+        await this.connection.run('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
     } finally {
-      this.depth--;
+      release();
     }
   }
 
   async append(table: string, rows: readonly SqlValue[][]): Promise<void> {
     if (rows.length === 0) return;
+    await this.turn();
     const appender = await this.connection.createAppender(table);
     try {
       for (const row of rows) {
@@ -208,6 +236,7 @@ class DuckDb implements Db {
   }
 
   async readOnlyQuery(sql: string, maxRows: number) {
+    await this.turn();
     const extracted = await this.connection.extractStatements(sql);
     if (extracted.count !== 1) {
       throw new DlxhError('INPUT', `sql: expected exactly one statement, got ${extracted.count}`);

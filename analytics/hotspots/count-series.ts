@@ -102,7 +102,8 @@ export async function countSeries(
   }
   await db.run(sql('stories'));
 
-  const skippedRow = await db.one<Record<string, number>>(sql('skipped'), { future: options.future });
+  const skippedRow = await db.one<Record<string, number>>(sql('skipped'), { future: options.future, from, to });
+  const located = await db.one<{ unlocated: number; counted: number }>(sql('unlocated'));
   const firstDay = await db.one<{ first_day: number | null }>(sql('first_day'));
   const nDays = options.endDay - options.startDay + 1;
   const daily = await db.all<{ topic: string; series_uid: string; level: number; cells: string }>(
@@ -158,8 +159,8 @@ export async function countSeries(
       noDate: skippedRow?.no_date ?? 0,
       tooOld: skippedRow?.too_old ?? 0,
       future: skippedRow?.future ?? 0,
-      unscored: skippedRow?.unscored ?? 0,
-      unlocated: skippedRow?.unlocated ?? 0,
+      unscored: Math.max(0, (skippedRow?.in_window ?? 0) - (located?.counted ?? 0)),
+      unlocated: located?.unlocated ?? 0,
     },
   };
 }

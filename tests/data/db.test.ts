@@ -163,3 +163,34 @@ describe('openDatabase', () => {
     again.close();
   });
 });
+
+describe('db concurrency', () => {
+  it('runs concurrent transactions one after the other, never interleaved', async () => {
+    const db = await openDb(':memory:');
+    await db.run('CREATE TABLE t (flow INTEGER, step INTEGER)');
+    const flow = (id: number) =>
+      db.transaction(async () => {
+        for (let step = 0; step < 5; step++) {
+          await db.run('INSERT INTO t VALUES ($1, $2)', [id, step]);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+        if (id === 2) throw new Error('flow 2 fails');
+      });
+    const results = await Promise.allSettled([
+      flow(1),
+      flow(2),
+      flow(3),
+      db.run('INSERT INTO t VALUES (9, 0)'),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    const rows = await db.all<{ flow: number; step: number }>('SELECT flow, step FROM t ORDER BY rowid');
+    expect(rows.filter((r) => r.flow === 2)).toEqual([]);
+    const order = rows.map((r) => r.flow);
+    expect(order.filter((f) => f === 1)).toHaveLength(5);
+    expect(order.filter((f) => f === 3)).toHaveLength(5);
+    const firstThree = order.indexOf(3);
+    expect(order.slice(firstThree, firstThree + 5)).toEqual([3, 3, 3, 3, 3]);
+    expect(order.slice(order.indexOf(1), order.indexOf(1) + 5)).toEqual([1, 1, 1, 1, 1]);
+    db.close();
+  });
+});
