@@ -95,7 +95,7 @@ async function detectionRows(o: BenchOptions, scaling: ScalingRow[]): Promise<Be
       steps: Record<string, number>;
     };
     scaling.push({ documents: n, dbSizeMb: r.dbSizeMb!, generateSeconds: r.generateSeconds!, detectSeconds: r.detectSeconds! });
-    const limit = (10 * n) / 1e6;
+    const limit = (10 * n) / 1e6; // the aim is 10 s at 1M documents, growing no worse than linearly
     const steps = Object.entries(r.steps)
       .map(([k, v]) => `${k} ${fmt(v / 1000, 1)}`)
       .join(', ');
@@ -104,8 +104,8 @@ async function detectionRows(o: BenchOptions, scaling: ScalingRow[]): Promise<Be
       value: fmt(r.detectSeconds!),
       baseline: `${fmt(r.baselineSeconds!)} s one group-by scan`,
       ratio: r.detectSeconds! / r.baselineSeconds!,
-      aim: `< ${fmt(limit, limit < 10 ? 1 : 0)}`,
-      met: r.detectSeconds! < limit,
+      aim: n >= 1e6 ? `< ${fmt(limit, 0)}` : '< 10 at 1M',
+      met: n >= 1e6 ? r.detectSeconds! < limit : null,
     });
     rows.push({
       figure: `  steps (s), ${fmt(r.alerts!, 0)} alerts, peak RSS ${fmt(r.maxRssMb!)} MB`,

@@ -1,6 +1,9 @@
 /** Registers every dlxh command; each action wires the layers it needs. */
 import type { Command } from 'commander';
 import { DlxhError } from '../data/errors.ts';
+import { registerAdminCommands } from './commands/admin.ts';
+import { registerBriefCommands } from './commands/brief.ts';
+import { registerArchiveCommands } from './commands/archive.ts';
 import { registerClaimsCommands } from './commands/claims.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerIngestCommands } from './commands/ingest.ts';
@@ -30,10 +33,7 @@ export function registerCommands(program: Command): void {
   registerNlpCommands(program);
   registerSurveyCommands(program);
   registerClaimsCommands(program);
-  program
-    .command('brief')
-    .description('briefings for leadership')
-    .option('--period <period>')
-    .option('--out <dir>')
-    .action(notImplemented('brief'));
+  registerArchiveCommands(program);
+  registerBriefCommands(program);
+  registerAdminCommands(program);
 }

@@ -11,6 +11,10 @@ export const configSchema = z
     port: z.number().int().min(0).max(65535).default(8080),
     host: z.string().default('127.0.0.1'),
     secret: z.string().min(16).optional(),
+    /** Mark session cookies Secure even when TLS ends at a proxy that hides it. */
+    secure_cookies: z.boolean().default(false),
+    /** Express `trust proxy` when dlxh runs behind a reverse proxy. */
+    trust_proxy: z.union([z.boolean(), z.number().int(), z.string()]).default(false),
     sources: z.array(z.record(z.string(), z.unknown())).default([]),
     schedules: z.record(z.string(), z.string()).default({}),
     snapshot: z

@@ -1,4 +1,4 @@
-/** The scheduled jobs: one per configured source, plus scoring of anything left unscored. */
+/** The scheduled jobs: one per configured source, scoring of anything left unscored, weekly and monthly briefings. */
 import { errorMessage } from '../data/errors.ts';
 import { createFetcher } from '../pipeline/fetch/fetcher.ts';
 import { sourceJobs } from '../pipeline/ingest-source.ts';
@@ -7,6 +7,7 @@ import type { ScheduledJob } from '../pipeline/scheduler.ts';
 import type { RunReport } from '../pipeline/types.ts';
 import type { CommandContext } from './context.ts';
 import { afterIngest, scorePending } from './hooks.ts';
+import { makeBriefing } from './commands/brief.ts';
 
 /** Run `work` as a job_runs row of its own, so internal jobs show on the jobs page like sources do. */
 async function recordedRun(
@@ -52,5 +53,13 @@ export function buildJobs(ctx: CommandContext, options: { manual?: boolean } = {
     schedule: ctx.config.schedules.score ?? '*/10 * * * *',
     run: () => recordedRun(ctx, 'score', () => scorePending(ctx)),
   });
+  for (const period of ['week', 'month'] as const) {
+    jobs.push({
+      name: `brief-${period}`,
+      runKey: `internal:brief-${period}`,
+      schedule: ctx.config.schedules[`brief-${period}`] ?? (period === 'week' ? '0 7 * * 1' : '0 7 1 * *'),
+      run: () => recordedRun(ctx, `brief-${period}`, async () => (await makeBriefing(ctx, { period }), 1)),
+    });
+  }
   return jobs;
 }

@@ -56,6 +56,7 @@ SELECT lower(table_name) AS name FROM duckdb_tables()
 UNION SELECT lower(view_name) FROM duckdb_views();
 
 -- name: fingerprint
--- Changes whenever a table, view or column is added or removed.
+-- Changes whenever a table, view or column is added or removed, or a view is redefined (an archive run).
 SELECT (SELECT count(*) || '/' || coalesce(sum(column_count), 0) FROM duckdb_tables())
-       || '/' || (SELECT count(*) FROM duckdb_views() WHERE NOT internal) AS fingerprint;
+       || '/' || (SELECT count(*) || '/' || coalesce(sum(hash(sql)), 0) FROM duckdb_views() WHERE NOT internal)
+       AS fingerprint;

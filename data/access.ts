@@ -13,6 +13,7 @@ import type { Db, Params, Row } from './db.ts';
 import { quoteIdent } from './db.ts';
 import { DlxhError, errorMessage } from './errors.ts';
 import { readSqlFile } from './sql-file.ts';
+import { duckdbStorage } from './storage.ts';
 import type { Role } from './users.ts';
 
 const sql = readSqlFile(new URL('./access.sql', import.meta.url));
@@ -247,11 +248,14 @@ const TOPIC_LIST = '(SELECT list(id) FROM temp.acl_topics)';
 // that an expression that fails (a cast, error()) never runs on a row the user may not see.
 const FENCE = 'LIMIT (SELECT fence FROM temp.acl_fence)';
 
+/** SQL naming every row of a base table: the table, or its rows across the storage tiers (data/storage.ts). */
+type TableSource = (table: string) => string;
+
 function linkClause(
   link: TableLink,
   plans: Map<string, TablePlan>,
   scope: AccessScope,
-  base: string,
+  from: TableSource,
 ): string {
   const column = `t.${quoteIdent(link.column)}`;
   const parent = plans.get(link.parent);
@@ -259,12 +263,12 @@ function linkClause(
   if (scope.province && !scope.ownOnly && classifiedParent) {
     // Province-wide the parent's rule is its classification alone: test against the (usually few) rows above
     // the clearance instead of building the set of every visible parent.
-    return `${column} IS NOT NULL AND ${column} NOT IN (SELECT ${quoteIdent(link.key)} FROM ${base}.${quoteIdent(link.parent)} WHERE classification > ${CLEARANCE})`;
+    return `${column} IS NOT NULL AND ${column} NOT IN (SELECT ${quoteIdent(link.key)} FROM ${from(link.parent)} WHERE classification > ${CLEARANCE})`;
   }
   return `${column} IN (SELECT ${quoteIdent(link.key)} FROM temp.${quoteIdent(link.parent)})`;
 }
 
-function filterFor(plan: TablePlan, plans: Map<string, TablePlan>, scope: AccessScope, base: string): string {
+function filterFor(plan: TablePlan, plans: Map<string, TablePlan>, scope: AccessScope, from: TableSource): string {
   const col = (c: string) => `t.${quoteIdent(c)}`;
   switch (plan.kind) {
     case 'public':
@@ -272,11 +276,11 @@ function filterFor(plan: TablePlan, plans: Map<string, TablePlan>, scope: Access
     case 'hidden':
       return 'false';
     case 'child':
-      return linkClause(plan.link, plans, scope, base);
+      return linkClause(plan.link, plans, scope, from);
     case 'documents': {
       if (scope.ownOnly) return 'false';
       if (scope.province) return `t.classification <= ${CLEARANCE}`;
-      const scores = `${base}.doc_scores`;
+      const scores = from('doc_scores');
       const parts: string[] = [];
       if (scope.areas.length) {
         parts.push(
@@ -300,7 +304,7 @@ function filterFor(plan: TablePlan, plans: Map<string, TablePlan>, scope: Access
         } else if (scope.topics.length && plan.topics) {
           parts.push(`${col(plan.topics.column)} IN (SELECT id FROM temp.acl_topics)`);
         }
-        parts.push(...plan.links.map((link) => linkClause(link, plans, scope, base)));
+        parts.push(...plan.links.map((link) => linkClause(link, plans, scope, from)));
         scoped = parts.length ? parts.join(' OR ') : 'false';
       }
       return `t.classification <= ${CLEARANCE} AND (${scoped})`;
@@ -313,6 +317,8 @@ interface CatalogInfo {
   fingerprint: string;
   /** `"catalog".main`, where the base tables live. */
   base: string;
+  /** Tables whose rows are split between the database and the archive tier, with the SQL spanning both. */
+  tiers: Map<string, string>;
   plans: Map<string, TablePlan>;
   /** Non-hidden tables: the names a user may write in the SQL explorer. */
   allowed: string[];
@@ -333,9 +339,11 @@ export async function catalogInfo(db: Db): Promise<CatalogInfo> {
   if (cached?.fingerprint === fingerprint) return cached;
   const name = (await db.one<{ name: string }>('SELECT current_database() AS name'))!.name;
   const plans = await planTables(db);
+  const base = `${quoteIdent(name)}.main`;
   const info: CatalogInfo = {
     fingerprint,
-    base: `${quoteIdent(name)}.main`,
+    base,
+    tiers: await duckdbStorage(db).splitRelations(base),
     plans,
     allowed: [...plans]
       .filter(([, plan]) => plan.kind !== 'hidden')
@@ -401,13 +409,14 @@ export async function openScopedDb(
     if (scope.areas.length) await conn.run(sql('acl_areas'), { uids: [...scope.areas] });
     if (scope.topics.length) await conn.run(sql('acl_topics'), { ids: [...scope.topics] });
     const wanted = options.only ? withAncestors(options.only, info.plans) : null;
+    const from: TableSource = (table) => info.tiers.get(table) ?? `${info.base}.${quoteIdent(table)}`;
     const views: string[] = [];
     for (const [name, plan] of info.plans) {
       if (wanted && !wanted.has(name)) continue;
       const fence = options.fenced && plan.kind !== 'public' && plan.kind !== 'hidden' ? FENCE : '';
       views.push(
-        `CREATE TEMP VIEW ${quoteIdent(name)} AS SELECT t.* FROM ${info.base}.${quoteIdent(name)} t
-         WHERE ${filterFor(plan, info.plans, scope, info.base)} ${fence}`,
+        `CREATE TEMP VIEW ${quoteIdent(name)} AS SELECT t.* FROM ${from(name)} t
+         WHERE ${filterFor(plan, info.plans, scope, from)} ${fence}`,
       );
     }
     if (views.length) await conn.run(views.join(';\n'));

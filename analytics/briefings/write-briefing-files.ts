@@ -25,13 +25,14 @@ function writeAtomic(file: string, data: string | Buffer): void {
 
 /**
  * Write `<id>.html`, `<id>.docx`, `<id>.pdf`, `<id>.json` and `<id>-charts/<chart>.png|svg` into `outDir`
- * (created if missing) and return their paths.
+ * (created if missing) and return their paths. Pass `html`/`docx` already rendered (e.g. for `saveBriefing`) to
+ * render them once.
  * `const files = await writeBriefingFiles(briefing, 'out/briefings')`
  */
 export async function writeBriefingFiles(
   briefing: Briefing,
   outDir: string,
-  options: { pdf?: boolean; chromium?: string | null } = {},
+  options: { pdf?: boolean; chromium?: string | null; html?: string; docx?: Buffer } = {},
 ): Promise<BriefingFiles> {
   fs.mkdirSync(outDir, { recursive: true });
   const base = path.join(outDir, briefing.id);
@@ -42,8 +43,8 @@ export async function writeBriefingFiles(
     json: `${base}.json`,
     charts: [],
   };
-  writeAtomic(files.html, renderBriefingHtml(briefing));
-  writeAtomic(files.docx, await renderBriefingDocx(briefing));
+  writeAtomic(files.html, options.html ?? renderBriefingHtml(briefing));
+  writeAtomic(files.docx, options.docx ?? (await renderBriefingDocx(briefing)));
   writeAtomic(files.json, `${JSON.stringify(briefing, null, 2)}\n`);
   const chartDir = `${base}-charts`;
   const charts = briefing.sections.flatMap((s) => s.charts);

@@ -27,6 +27,7 @@ CREATE OR REPLACE TEMP TABLE hs_docs AS
 WITH originals AS (
   SELECT id, content_hash FROM documents
   WHERE id IN (SELECT near_duplicate_of FROM documents WHERE near_duplicate_of IS NOT NULL)
+    OR id IN (SELECT duplicate_of FROM documents WHERE duplicate_of IS NOT NULL)
 )
 SELECT
   d.id,
@@ -39,10 +40,12 @@ SELECT
   s.topics[1] AS primary_topic,
   coalesce(s.locality_uid, d.locality_uid) AS locality_uid,
   hash(coalesce(r.content_hash, d.content_hash)) AS story,
+  d.near_duplicate_of IS NOT NULL OR d.duplicate_of IS NOT NULL OR o.id IS NOT NULL AS copied,
   d.classification
 FROM documents d
 JOIN hs_scores s ON s.doc_id = d.id
 LEFT JOIN originals r ON r.id = d.near_duplicate_of
+LEFT JOIN originals o ON o.id = d.id
 WHERE d.published_at >= $from AND d.published_at < $to
   AND d.published_at >= TIMESTAMPTZ '2000-01-01 00:00:00+07';
 
@@ -64,29 +67,30 @@ LEFT JOIN (SELECT DISTINCT locality_uid FROM hs_unit_map) m ON m.locality_uid = 
 -- name: first_day
 SELECT min(day) AS first_day FROM hs_docs;
 
--- One row per story, day and place: the outlet that carried it first is its origin.
+-- One row per story, day and place: the outlet that carried it first is its origin. Only documents that have
+-- copies (or are one) need grouping; the rest are their own story.
 -- name: stories
 CREATE OR REPLACE TEMP TABLE hs_stories AS
+SELECT story, day, locality_uid, outlet AS origin, negative, topics
+FROM hs_docs
+WHERE NOT copied AND locality_uid IN (SELECT locality_uid FROM hs_unit_map)
+UNION ALL
 SELECT story, day, locality_uid, arg_min(outlet, published_at) AS origin, bool_or(negative) AS negative,
   any_value(topics) AS topics
 FROM hs_docs
-WHERE locality_uid IN (SELECT locality_uid FROM hs_unit_map)
+WHERE copied AND locality_uid IN (SELECT locality_uid FROM hs_unit_map)
 GROUP BY story, day, locality_uid;
 
 -- Stories per topic × series × day, as one 'day,capped,top_capped,origins,stories,neg;…' string per series (reading
 -- these strings is several times faster than row objects). One outlet's stories (and negative stories) count at
 -- most its level's cap.
 -- name: daily
-WITH fine AS (
-  SELECT topic, locality_uid, day, origin, count(*) AS n, count(*) FILTER (negative) AS neg
-  FROM (SELECT day, negative, origin, locality_uid, unnest(topics) AS topic FROM hs_stories)
-  GROUP BY ALL
-),
-per_origin AS (
-  SELECT f.topic, m.series_uid, any_value(m.level) AS level, f.day, f.origin, sum(f.n) AS n, sum(f.neg) AS neg
-  FROM fine f
+WITH per_origin AS (
+  SELECT t.topic, m.series_uid, any_value(m.level) AS level, t.day, hash(t.origin) AS origin, count(*) AS n,
+    count(*) FILTER (t.negative) AS neg
+  FROM (SELECT day, negative, origin, locality_uid, unnest(topics) AS topic FROM hs_stories) t
   JOIN hs_unit_map m USING (locality_uid)
-  GROUP BY f.topic, m.series_uid, f.day, f.origin
+  GROUP BY t.topic, m.series_uid, t.day, hash(t.origin)
 ),
 per_day AS (
   SELECT topic, series_uid, day, any_value(level) AS level, sum(n) AS stories, count(*) AS origins,

@@ -5,24 +5,32 @@
 SELECT day, count(*)::INTEGER AS n FROM hs_docs GROUP BY day ORDER BY day;
 
 -- Punctuation becomes a '|' token so bigrams never span a phrase break.
+-- One document per story and day (copies share their text), tokenised.
 -- name: term_docs
 CREATE OR REPLACE TEMP TABLE hs_term_docs AS
+WITH texts AS (
+  SELECT x.id, coalesce(x.title, '') || ' . ' || left(x.text, $chars) AS body
+  FROM documents x
+  WHERE x.published_at >= to_timestamp($day_from * 86400 - 25200)
+    AND x.published_at < to_timestamp(($day_to + 1) * 86400 - 25200)
+    AND (x.published_at >= to_timestamp($test_from * 86400 - 25200) OR hash(x.id) % 10000 < $sample_per_10000)
+)
 SELECT d.id, d.day, d.story,
-  list_filter(
-    string_split(replace(translate(lower(coalesce(x.title, '') || ' . ' || left(x.text, $chars)), $breaks, $bars), '|', ' | '), ' '),
-    s -> s <> ''
-  ) AS tokens
-FROM hs_docs d
-JOIN documents x ON x.id = d.id
-WHERE d.day BETWEEN $day_from AND $day_to;
+  list_filter(string_split(replace(translate(lower(t.body), $breaks, $bars), '|', ' | '), ' '), s -> s <> '')
+    AS tokens
+FROM texts t
+JOIN hs_docs d ON d.id = t.id
+QUALIFY row_number() OVER (PARTITION BY d.story, d.day ORDER BY d.id) = 1;
 
+-- Bigram occurrences per day (a phrase repeated inside one text counts each time: cheaper than distinct, and
+-- the clusters built from the bursts count documents exactly).
 -- name: term_counts
 CREATE OR REPLACE TEMP TABLE hs_term_counts AS
-SELECT term, day, count(DISTINCT story)::INTEGER AS docs
+SELECT term, day, count(*)::INTEGER AS docs
 FROM (
-  SELECT day, story,
-    unnest(list_distinct([tokens[i] || ' ' || tokens[i + 1] FOR i IN range(1, len(tokens))
-      IF tokens[i] <> '|' AND tokens[i + 1] <> '|'])) AS term
+  SELECT day,
+    unnest([tokens[i] || ' ' || tokens[i + 1] FOR i IN range(1, len(tokens))
+      IF tokens[i] <> '|' AND tokens[i + 1] <> '|']) AS term
   FROM hs_term_docs
 )
 GROUP BY term, day;
@@ -66,25 +74,34 @@ ORDER BY g.day, g.term;
 -- Copies of one story carried by unusually many outlets in a day (a text pasted across pages and groups).
 -- name: story_bursts
 WITH per_story AS (
-  SELECT story, day, count(DISTINCT outlet)::INTEGER AS outlets, list(id ORDER BY published_at, id) AS ids
+  SELECT story, day, count(DISTINCT outlet)::INTEGER AS outlets
   FROM hs_docs
-  WHERE day BETWEEN $day_from AND $day_to
+  WHERE day BETWEEN $test_from AND $day_to
   GROUP BY story, day
 ),
 usual AS (
-  SELECT coalesce(quantile_cont(outlets, 0.995), 0) AS p995 FROM per_story WHERE day < $test_from
+  SELECT coalesce(quantile_cont(outlets, 0.995), 0) AS p995 FROM per_story
+),
+bursts AS (
+  SELECT p.story, p.day, p.outlets, usual.p995 AS usual FROM per_story p, usual
+  WHERE p.outlets >= $min_outlets AND p.outlets > usual.p995 + 1
 )
-SELECT p.day, p.outlets, usual.p995 AS usual, p.ids FROM per_story p, usual
-WHERE p.day >= $test_from AND p.outlets >= $min_outlets AND p.outlets > usual.p995 + 1
-ORDER BY p.day, p.outlets DESC;
+SELECT b.day, b.outlets, b.usual, list(d.id ORDER BY d.published_at, d.id) AS ids
+FROM bursts b
+JOIN hs_docs d ON d.story = b.story AND d.day = b.day
+GROUP BY b.day, b.outlets, b.usual, b.story
+ORDER BY b.day, b.outlets DESC;
 
 -- name: ids_table
 CREATE OR REPLACE TEMP TABLE hs_term_ids (id VARCHAR NOT NULL);
 
+-- The documents of the clusters with their copies (same story, same day); `key` is the clustered document.
 -- name: id_docs
-SELECT d.id, d.outlet, epoch_ms(d.published_at) AS ms, d.hour, d.day, d.story::VARCHAR AS story, d.negative,
-  d.locality_uid, d.topics, d.classification, d.primary_topic
-FROM hs_docs d SEMI JOIN hs_term_ids USING (id)
+SELECT c.id AS key, d.id, d.outlet, epoch_ms(d.published_at) AS ms, d.hour, d.day, d.story::VARCHAR AS story,
+  d.negative, d.locality_uid, d.topics, d.classification, d.primary_topic
+FROM hs_term_ids i
+JOIN hs_docs c ON c.id = i.id
+JOIN hs_docs d ON d.story = c.story AND d.day = c.day
 ORDER BY d.published_at, d.id;
 
 -- name: drop

@@ -55,21 +55,36 @@ interface TermDoc extends SeriesDoc {
   topics: string[];
 }
 
-function chooseRange(volume: Map<number, number>, options: TermsOptions): { from: number; testFrom: number } | null {
+interface TermRange {
+  from: number;
+  testFrom: number;
+  /** Share of the history days' documents read (hash sample); history counts are scaled back by it. */
+  sample: number;
+}
+
+/**
+ * The days the terms detector reads: the latest tested days holding at most half the budget, and the 28 days
+ * before them, sampled down to the other half when they hold more.
+ */
+function chooseRange(volume: Map<number, number>, options: TermsOptions): TermRange | null {
   const { firstTestDay, lastTestDay, config } = options;
   const days = [...volume.keys()].sort((a, b) => a - b);
   if (days.length === 0) return null;
   const firstData = days[0]!;
-  const docsBetween = (a: number, b: number) => days.filter((d) => d >= a && d <= b).reduce((n, d) => n + volume.get(d)!, 0);
-  let testFrom = Math.max(firstTestDay, firstData + MIN_HISTORY_DAYS);
-  while (testFrom < lastTestDay && docsBetween(testFrom - HISTORY_DAYS, lastTestDay) > config.termMaxDocs) testFrom++;
-  if (testFrom > lastTestDay) return null;
-  if (testFrom > Math.max(firstTestDay, firstData + MIN_HISTORY_DAYS)) {
+  const docsBetween = (a: number, b: number) =>
+    days.filter((d) => d >= a && d <= b).reduce((n, d) => n + volume.get(d)!, 0);
+  const earliest = Math.max(firstTestDay, firstData + MIN_HISTORY_DAYS);
+  if (earliest > lastTestDay) return null;
+  let testFrom = earliest;
+  while (testFrom < lastTestDay && docsBetween(testFrom, lastTestDay) > config.termMaxDocs / 2) testFrom++;
+  if (testFrom > earliest) {
     options.logger?.warn(
-      `hotspots: terms detector limited to the last ${lastTestDay - testFrom + 1} days (more than ${config.termMaxDocs} documents)`,
+      `hotspots: new-term detection covers the last ${lastTestDay - testFrom + 1} days only (more than ${config.termMaxDocs / 2} documents)`,
     );
   }
-  return { from: testFrom - HISTORY_DAYS, testFrom };
+  const history = docsBetween(testFrom - HISTORY_DAYS, testFrom - 1);
+  const sample = history > config.termMaxDocs / 2 ? config.termMaxDocs / 2 / history : 1;
+  return { from: testFrom - HISTORY_DAYS, testFrom, sample };
 }
 
 function clusterDay(bursts: Burst[], idsOf: Map<string, string[]>): Cluster[] {
@@ -124,6 +139,7 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
       day_from: range.from,
       day_to: options.lastTestDay,
       test_from: range.testFrom,
+      sample_per_10000: Math.ceil(range.sample * 10_000),
       min_docs: config.termMinDocs,
       min_outlets: config.termMinOutlets + 2,
     };
@@ -147,7 +163,7 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
         pastVolume += volume.get(d) ?? 0;
       }
       if (pastDays < MIN_HISTORY_DAYS || pastVolume === 0) continue;
-      const rate = (row.past + 0.5) / pastVolume;
+      const rate = (row.past / range.sample + 0.5) / pastVolume;
       const expected = rate * (volume.get(row.day) ?? 0);
       if (row.docs < MIN_LIFT * expected) continue;
       const logP = logPoissonUpperTail(row.docs, expected);
@@ -184,6 +200,7 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
       allIds.map((id) => [id]),
     );
     const docRows = await db.all<{
+      key: string;
       id: string;
       outlet: string;
       ms: number;
@@ -196,25 +213,25 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
       classification: number;
       primary_topic: string | null;
     }>(sql('id_docs'));
-    const docs = new Map<string, TermDoc>(
-      docRows.map((r) => [
-        r.id,
-        {
-          id: r.id,
-          outlet: r.outlet,
-          ms: r.ms,
-          hour: r.hour,
-          day: r.day,
-          story: r.story,
-          negative: r.negative,
-          namedUid: '',
-          classification: r.classification,
-          primaryTopic: r.primary_topic,
-          localityUid: r.locality_uid,
-          topics: r.topics,
-        },
-      ]),
-    );
+    const docs = new Map<string, TermDoc[]>();
+    for (const r of docRows) {
+      const list = docs.get(r.key) ?? [];
+      list.push({
+        id: r.id,
+        outlet: r.outlet,
+        ms: r.ms,
+        hour: r.hour,
+        day: r.day,
+        story: r.story,
+        negative: r.negative,
+        namedUid: '',
+        classification: r.classification,
+        primaryTopic: r.primary_topic,
+        localityUid: r.locality_uid,
+        topics: r.topics,
+      });
+      docs.set(r.key, list);
+    }
 
     const linked: { clusters: Cluster[]; lastDay: number; terms: Set<string>; ids: Set<string> }[] = [];
     for (const c of [...clusters].sort((a, b) => a.day - b.day)) {
@@ -234,8 +251,9 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
 
     const drafts: AlertDraft[] = [];
     for (const group of linked) {
-      const members = [...group.ids].map((id) => docs.get(id)).filter((d): d is TermDoc => d !== undefined);
-      members.sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : 1));
+      const byId = new Map<string, TermDoc>();
+      for (const key of group.ids) for (const d of docs.get(key) ?? []) byId.set(d.id, d);
+      const members = [...byId.values()].sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : 1));
       const { count, outlets } = effectiveCount(members, config.capPerOutlet[3] ?? 2);
       if (outlets < config.termMinOutlets || count < config.termMinDocs) continue;
       const termCount = new Set(group.clusters.flatMap((c) => c.terms.map((t) => t.term))).size;

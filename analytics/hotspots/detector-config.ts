@@ -38,7 +38,10 @@ export interface DetectorConfig {
   termMinOutlets: number;
   /** Characters of each text (after the title) the terms detector reads. */
   termTextChars: number;
-  /** Most documents (tested days and their 28-day history) the terms detector reads; it keeps the latest days. */
+  /**
+   * Most documents the terms detector reads: half for the latest tested days, half for their 28-day history
+   * (sampled when larger).
+   */
   termMaxDocs: number;
   /** Family-wise error rate of the terms detector per day (Bonferroni over the day's distinct bigrams). */
   termAlpha: number;
@@ -62,8 +65,8 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   maxDocIds: 500,
   termMinDocs: 5,
   termMinOutlets: 3,
-  termTextChars: 240,
-  termMaxDocs: 250_000,
+  termTextChars: 200,
+  termMaxDocs: 100_000,
   termAlpha: 0.01,
 };
 

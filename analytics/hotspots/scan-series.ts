@@ -329,19 +329,23 @@ export function scanDays(counts: CountData, options: ScanOptions): { state: Scan
   const run = new Int32Array(n);
   const windows: FlaggedWindow[] = [];
 
+  const exposureOf = counts.series.map((s) => exposures.get(s.topic)!);
+  const priorOf = {
+    stories: counts.series.map((s) => priors.get(`stories|${s.topic}|${s.level}`) ?? 0),
+    negative: counts.series.map((s) => priors.get(`negative|${s.topic}|${s.level}`) ?? 0),
+  };
   for (let t = 0; t < counts.nDays; t++) {
     const tests: { series: number; channel: Channel; logP: number; weight: number; mu: number }[] = [];
     for (let i = 0; i < n; i++) {
       const s = counts.series[i]!;
-      const exposure = exposures.get(s.topic)!;
+      const exposure = exposureOf[i]!;
       const alpha = config.priorDays * exposure.meanDaily;
       for (const channel of CHANNELS) {
-        const prior = priors.get(`${channel}|${s.topic}|${s.level}`) ?? 0;
-        const rate = (sumC[channel][i]! + prior * alpha) / (sumE[i]! + alpha || 1);
+        const rate = (sumC[channel][i]! + priorOf[channel][i]! * alpha) / (sumE[i]! + alpha || 1);
         rates[channel][i]![t] = rate;
         expected[channel][i]![t] = rate * exposure.dailyFloored[t]!;
       }
-      if (t < firstTest || t > lastTest) continue;
+      if (t < firstTest || t > lastTest || s.capped[t]! < 2) continue;
       const weight = options.weights[i]!;
       for (const channel of CHANNELS) {
         const mu = expected[channel][i]![t]!;
@@ -377,7 +381,7 @@ export function scanDays(counts: CountData, options: ScanOptions): { state: Scan
     }
     for (let i = 0; i < n; i++) {
       const s = counts.series[i]!;
-      const exposure = exposures.get(s.topic)!;
+      const exposure = exposureOf[i]!;
       run[i] = flaggedDays[i]![t] ? run[i]! + 1 : 0;
       if (run[i]! === 0 || run[i]! > MAX_EXCLUDED_RUN) {
         for (const channel of CHANNELS) {

@@ -30,15 +30,8 @@ export interface TrainOptions {
   tolerance?: number;
   /** Scale features by their naive Bayes log-count ratio per class (NB-SVM). */
   nb?: boolean;
-  /** `svm`: one-vs-rest squared-hinge models (NB-scaled when `nb`); `softmax`: multinomial logistic regression. */
-  solver?: 'svm' | 'softmax';
-  softmaxEpochs?: number;
-  /** AdaGrad learning rate of the softmax solver. */
-  rate?: number;
-  /** Weight of complement naive Bayes scores added to the linear model's margins (0: none). */
-  cnb?: number;
-  /** Additive smoothing of complement naive Bayes. */
-  cnbAlpha?: number;
+  /** Weigh each class's errors inversely to its frequency (for skewed labels such as misinformation). */
+  balanced?: boolean;
   /** Additive smoothing of the NB count ratio, in units of the mean feature value. */
   nbAlpha?: number;
   /** Weight of the word, character and meta blocks after per-block normalisation. */
@@ -92,11 +85,7 @@ const DEFAULTS = {
   epochs: 50,
   tolerance: 0.1,
   nb: true,
-  cnb: 0,
-  solver: 'svm' as 'svm' | 'softmax',
-  softmaxEpochs: 10,
-  rate: 0.3,
-  cnbAlpha: 0.1,
+  balanced: false,
   nbAlpha: 1,
   blockWeights: [1, 1, 1],
   sublinearTf: true,
@@ -191,11 +180,14 @@ function trainBinary(
   epochs: number,
   tolerance: number,
   random: () => number,
+  positiveWeight = 1,
 ): { w: Float64Array; b: number; epochs: number } {
   const n = data.x.length;
   const w = new Float64Array(r.length);
   let b = 0;
-  const diag = 1 / (2 * C);
+  const diagNeg = 1 / (2 * C);
+  const diagPos = 1 / (2 * C * positiveWeight);
+  const diag = new Float64Array(n);
   const qd = new Float64Array(n);
   const alpha = new Float64Array(n);
   const sign = new Int8Array(n);
@@ -203,14 +195,15 @@ function trainBinary(
   for (let i = 0; i < n; i++) {
     const { idx, val } = data.x[i]!;
     const v = new Float32Array(idx.length);
-    let s = 1 + diag;
+    let s = 1;
     for (let k = 0; k < idx.length; k++) {
       v[k] = val[k]! * r[idx[k]!]!;
       s += v[k]! * v[k]!;
     }
     scaled.push(v);
-    qd[i] = s;
     sign[i] = data.y[i] === positive ? 1 : -1;
+    diag[i] = sign[i] === 1 ? diagPos : diagNeg;
+    qd[i] = s + diag[i]!;
   }
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -230,7 +223,7 @@ function trainBinary(
       const yi = sign[i]!;
       let dot = b;
       for (let k = 0; k < idx.length; k++) dot += w[idx[k]!]! * val[k]!;
-      const g = yi * dot - 1 + alpha[i]! * diag;
+      const g = yi * dot - 1 + alpha[i]! * diag[i]!;
       let pg = g;
       if (alpha[i] === 0) {
         if (g > maxOld) {
@@ -289,66 +282,6 @@ function nbRatio(data: Dataset, positive: number, dims: number, alpha = 1): Floa
   const r = new Float32Array(dims);
   for (let j = 0; j < dims; j++) r[j] = Math.log(p[j]! / sp / (q[j]! / sq));
   return r;
-}
-
-/**
- * Multinomial logistic regression by AdaGrad SGD; L2 applied to the coordinates each example touches. Returns a
- * row-major `dims × classes` weight matrix and the biases.
- */
-function trainSoftmax(
-  data: Dataset,
-  classes: number,
-  dims: number,
-  C: number,
-  epochs: number,
-  rate: number,
-  random: () => number,
-): { w: Float64Array; b: Float64Array } {
-  const n = data.x.length;
-  const K = classes;
-  const w = new Float64Array(dims * K);
-  const g2 = new Float64Array(dims * K);
-  const b = new Float64Array(K);
-  const b2 = new Float64Array(K);
-  const lambda = 1 / (C * n);
-  const z = new Float64Array(K);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    shuffleInPlace(order, random);
-    for (let s = 0; s < n; s++) {
-      const i = order[s]!;
-      const { idx, val } = data.x[i]!;
-      for (let k = 0; k < K; k++) z[k] = b[k]!;
-      for (let t = 0; t < idx.length; t++) {
-        const base = idx[t]! * K;
-        const v = val[t]!;
-        for (let k = 0; k < K; k++) z[k]! += w[base + k]! * v;
-      }
-      let max = -Infinity;
-      for (let k = 0; k < K; k++) if (z[k]! > max) max = z[k]!;
-      let sum = 0;
-      for (let k = 0; k < K; k++) sum += z[k] = Math.exp(z[k]! - max);
-      const y = data.y[i]!;
-      for (let k = 0; k < K; k++) z[k] = z[k]! / sum - (k === y ? 1 : 0);
-      for (let k = 0; k < K; k++) {
-        const g = z[k]!;
-        b2[k]! += g * g;
-        b[k]! -= (rate * g) / (Math.sqrt(b2[k]!) + 1e-8);
-      }
-      for (let t = 0; t < idx.length; t++) {
-        const base = idx[t]! * K;
-        const v = val[t]!;
-        for (let k = 0; k < K; k++) {
-          const c = base + k;
-          const g = z[k]! * v + lambda * w[c]!;
-          g2[c]! += g * g;
-          w[c]! -= (rate * g) / (Math.sqrt(g2[c]!) + 1e-8);
-        }
-      }
-    }
-  }
-  return { w, b };
 }
 
 /** Kinds of text by median length; each gets the settings that measured best on such data. */
@@ -413,35 +346,6 @@ export function train(examples: readonly Example[], options: TrainOptions = {}):
   return trainPrepared(prepareExamples(examples, options), undefined, options);
 }
 
-/** Complement naive Bayes weights (Rennie et al.), L1-normalised per class, over the used features. */
-function complementNb(data: Dataset, classes: number, dims: number, alpha: number): Float64Array[] {
-  const perClass = Array.from({ length: classes }, () => new Float64Array(dims));
-  const all = new Float64Array(dims);
-  for (let i = 0; i < data.x.length; i++) {
-    const target = perClass[data.y[i]!]!;
-    const { idx, val } = data.x[i]!;
-    for (let k = 0; k < idx.length; k++) {
-      target[idx[k]!]! += Math.abs(val[k]!);
-      all[idx[k]!]! += Math.abs(val[k]!);
-    }
-  }
-  let used = 0;
-  for (let j = 0; j < dims; j++) if (all[j]! > 0) used++;
-  return perClass.map((counts) => {
-    let rest = 0;
-    for (let j = 0; j < dims; j++) rest += all[j]! - counts[j]!;
-    const w = new Float64Array(dims);
-    let norm = 0;
-    for (let j = 0; j < dims; j++) {
-      if (all[j] === 0) continue;
-      w[j] = -Math.log((alpha + all[j]! - counts[j]!) / (alpha * used + rest));
-      norm += Math.abs(w[j]!);
-    }
-    for (let j = 0; j < dims; j++) if (w[j] !== 0) w[j] = (w[j]! / norm) * used;
-    return w;
-  });
-}
-
 /** Trains on the prepared examples at `indices` (all when omitted). */
 export function trainPrepared(
   prep: PreparedExamples,
@@ -453,6 +357,7 @@ export function trainPrepared(
   const pick = indices ?? prep.raw.map((_, i) => i);
   if (pick.length === 0) throw new Error('invalid training set: no examples');
   const labels = [...new Set(pick.map((i) => prep.labels[i]!))].sort();
+  if (labels.length < 2) throw new Error(`invalid training set: needs two labels or more, got only "${labels[0]}"`);
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const raw = pick.map((i) => prep.raw[i]!);
   options.onProgress?.(0.2);
@@ -470,59 +375,23 @@ export function trainPrepared(
   const random = seededRandom(opts.seed);
   const dense: Float64Array[] = [];
   const bias: number[] = [];
-  if (opts.solver === 'softmax') {
-    const K = labels.length;
-    const { w, b } = trainSoftmax(data, K, dims, opts.C, opts.softmaxEpochs, opts.rate, random);
-    if (rows === 1) {
-      const row = new Float64Array(dims);
-      for (let j = 0; j < dims; j++) row[j] = w[j * 2 + 1]! - w[j * 2]!;
-      dense.push(row);
-      bias.push(b[1]! - b[0]!);
-    } else {
-      for (let k = 0; k < K; k++) {
-        const row = new Float64Array(dims);
-        for (let j = 0; j < dims; j++) row[j] = w[j * K + k]!;
-        dense.push(row);
-        bias.push(b[k]!);
-      }
-    }
-    return packModel(
-      options.task ?? 'classify',
-      labels,
-      priors,
-      features,
-      prep.numeric,
-      weighting,
-      used,
-      dense,
-      bias,
-      pick.length,
-    );
-  }
   const ones = new Float32Array(dims).fill(1);
   for (let row = 0; row < rows; row++) {
     const positive = rows === 1 ? 1 : row;
     const r = opts.nb ? nbRatio(data, positive, dims, opts.nbAlpha) : ones;
-    const { w, b } = trainBinary(data, positive, r, opts.C, opts.epochs, opts.tolerance, random);
+    let positiveWeight = 1;
+    if (opts.balanced) {
+      const share = data.y.filter((y) => y === positive).length / data.y.length;
+      positiveWeight = share > 0 ? (1 - share) / share : 1;
+    }
+    const { w, b } = trainBinary(data, positive, r, opts.C, opts.epochs, opts.tolerance, random, positiveWeight);
     if (opts.nb) for (let j = 0; j < w.length; j++) if (w[j] !== 0) w[j]! *= r[j]!;
     dense.push(w);
     bias.push(b);
     options.onProgress?.(0.2 + (0.8 * (row + 1)) / rows);
   }
-  if (opts.cnb > 0) {
-    const cnb = complementNb(data, labels.length, dims, opts.cnbAlpha);
-    if (rows === 1) {
-      const w = dense[0]!;
-      for (let j = 0; j < w.length; j++) w[j]! += opts.cnb * (cnb[1]![j]! - cnb[0]![j]!);
-    } else {
-      for (let k = 0; k < rows; k++) {
-        const w = dense[k]!;
-        for (let j = 0; j < w.length; j++) w[j]! += opts.cnb * cnb[k]![j]!;
-      }
-    }
-  }
   return packModel(
-    options.task ?? 'classify',
+    opts.task ?? 'classify',
     labels,
     priors,
     features,

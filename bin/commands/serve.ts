@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Server } from 'node:http';
 import { DlxhError } from '../../data/errors.ts';
 import { createApp } from '../../web/app.ts';
+import { ensureDemoUsers } from '../../data/users.ts';
 import { withContext, type CommandContext } from '../context.ts';
 import { loadDemo } from '../demo.ts';
 import { syncSources } from '../../pipeline/config.ts';
@@ -32,7 +33,17 @@ async function startServer(
   const { port, host } = options;
   await syncSources(ctx.db, ctx.config.sources);
   const scheduler = createScheduler(buildJobs(ctx), { db: ctx.db, logger: ctx.logger, now: ctx.now });
-  const app = createApp({ db: ctx.db, logger: ctx.logger, now: ctx.now });
+  if (options.demoMode) await ensureDemoUsers(ctx.db, ctx.now());
+  const app = createApp({
+    db: ctx.db,
+    logger: ctx.logger,
+    now: ctx.now,
+    demoMode: options.demoMode,
+    jobs: { jobs: () => scheduler.jobNames(), runNow: (job) => scheduler.runNow(job) },
+    pseudonymSecret: ctx.secret(),
+    secureCookies: ctx.config.secure_cookies,
+    trustProxy: ctx.config.trust_proxy,
+  });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(port, host, () => resolve(s));
     s.once('error', (error: NodeJS.ErrnoException) =>

@@ -11,6 +11,7 @@ import {
   openSnapshot,
   runNotebook,
 } from '../../notebooks/run-notebook.ts';
+import { exportParquet } from '../../notebooks/export-parquet.ts';
 import { buildBriefingFixture, FIXTURE_NOW } from '../analytics/briefings/briefing-fixture.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -147,5 +148,28 @@ describe('notebook files', () => {
     expect(markdownToHtml('| a | b |\n|---|---|\n| 1 | 2 |')).toBe(
       '<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>',
     );
+  });
+});
+
+describe('exportParquet', () => {
+  it('writes the main tables of a snapshot as Parquet, without rendered documents', async () => {
+    const out = tempDir();
+    const snapshot = await openSnapshot(dbFile);
+    try {
+      const files = await exportParquet(snapshot.db, out);
+      const byTable = new Map(files.map((f) => [f.table, f]));
+      expect(byTable.get('documents')!.rows).toBe(98);
+      expect(byTable.has('users')).toBe(false);
+      const [read] = await snapshot.db.all<{ n: number }>(
+        `SELECT count(*) AS n FROM read_parquet('${byTable.get('doc_scores')!.file}')`,
+      );
+      expect(read!.n).toBe(byTable.get('doc_scores')!.rows);
+      const columns = await snapshot.db.all<{ column_name: string }>(
+        `DESCRIBE SELECT * FROM read_parquet('${byTable.get('briefings')!.file}')`,
+      );
+      expect(columns.map((c) => c.column_name)).not.toContain('docx');
+    } finally {
+      snapshot.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
 import { openDb, type Db } from '../../../data/db.ts';
 import { listMigrations, migrate } from '../../../data/migrate.ts';
 import { seedReference } from '../../../data/seed-reference.ts';
@@ -145,6 +146,47 @@ describe('generateBriefing on the fixture', () => {
     await expect(generateBriefing(db, { period: 'fortnight' as 'week', now: FIXTURE_NOW })).rejects.toThrow(
       '--period: invalid period "fortnight"',
     );
+  });
+});
+
+describe('briefing.sql', () => {
+  it('binds every statement on the fixture', async () => {
+    const text = fs.readFileSync(
+      new URL('../../../analytics/briefings/briefing.sql', import.meta.url),
+      'utf8',
+    );
+    const values: Record<string, string | number> = {
+      from: '2026-11-16T00:00:00+07:00',
+      to: '2026-11-23T00:00:00+07:00',
+      prev_from: '2026-11-09T00:00:00+07:00',
+      first_day: '2026-11-16',
+      last_day: '2026-11-22',
+      now: '2026-11-25T08:00:00+07:00',
+      since: '2026-08-25T00:00:00+07:00',
+      model: 'nlp-1',
+      limit: 10,
+      survey: 'ks-moi-truong-2026',
+      question: 'danh_gia/hai_long',
+      month: '2026-11',
+      previous_month: '2026-10',
+    };
+    const statements = text.split(/^-- name: /m).slice(1);
+    expect(statements.length).toBeGreaterThan(25);
+    for (const part of statements) {
+      const name = part.slice(0, part.indexOf('\n')).trim();
+      const sql = part.slice(part.indexOf('\n') + 1);
+      const used = Object.fromEntries([...sql.matchAll(/\$([a-z_]+)/g)].map((m) => [m[1]!, values[m[1]!]!]));
+      const rows = await db.all(sql, used);
+      expect(Array.isArray(rows), name).toBe(true);
+    }
+    const alerts = await db.all<{ id: string }>(
+      text.split('-- name: alerts_period\n')[1]!.split('-- name:')[0]!,
+      {
+        from: values.from!,
+        to: values.to!,
+      },
+    );
+    expect(alerts.map((a) => a.id)).toEqual(['hs-moi-truong', 'hs-y-te']);
   });
 });
 

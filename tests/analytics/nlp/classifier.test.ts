@@ -164,7 +164,8 @@ describe('labels and numeric fields', () => {
     expect(predict(model, text, { shares: 2 }).label).toBe('quiet');
   });
 
-  it('refuses an empty training set', () => {
+  it('refuses an empty training set or a single label', () => {
     expect(() => train([], SMALL)).toThrow(/no examples/);
+    expect(() => train([{ text: 'a', label: 'x' }], SMALL)).toThrow('needs two labels or more, got only "x"');
   });
 });

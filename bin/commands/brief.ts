@@ -1,0 +1,62 @@
+/** dlxh brief: a briefing for leadership, stored in the database and written as HTML, DOCX (and PDF). */
+import type { Command } from 'commander';
+import { generateBriefing } from '../../analytics/briefings/generate-briefing.ts';
+import { renderBriefingDocx } from '../../analytics/briefings/render-docx.ts';
+import { renderBriefingHtml } from '../../analytics/briefings/render-html.ts';
+import { saveBriefing } from '../../analytics/briefings/store-briefing.ts';
+import { writeBriefingFiles } from '../../analytics/briefings/write-briefing-files.ts';
+import { DlxhError } from '../../data/errors.ts';
+import { withContext, type CommandContext } from '../context.ts';
+
+export interface BriefOptions {
+  period: 'week' | 'month';
+  from?: string;
+  to?: string;
+  unit?: string;
+  lang?: 'vi' | 'en';
+  out?: string;
+  pdf?: boolean;
+}
+
+/** Generate, store and (with `out`) write one briefing; returns its id. Used by the command and the scheduled job. */
+export async function makeBriefing(ctx: CommandContext, options: BriefOptions): Promise<string> {
+  const briefing = await generateBriefing(ctx.db, {
+    period: options.period,
+    from: options.from ?? null,
+    to: options.to ?? null,
+    unitUid: options.unit ?? null,
+    lang: options.lang ?? 'vi',
+    now: ctx.now(),
+    logger: ctx.logger,
+  });
+  const html = renderBriefingHtml(briefing);
+  const docx = await renderBriefingDocx(briefing);
+  const id = await saveBriefing(ctx.db, briefing, { html, docx, createdBy: 'cli' });
+  if (options.out) {
+    const files = await writeBriefingFiles(briefing, options.out, { html, docx, pdf: options.pdf ?? true });
+    for (const file of [files.html, files.docx, files.pdf].filter(Boolean)) process.stdout.write(`${file}\n`);
+  }
+  ctx.logger.info(`brief: ${id}`);
+  return id;
+}
+
+export function registerBriefCommands(program: Command): void {
+  program
+    .command('brief')
+    .description('briefing for leadership: headline figures, hot spots, topics, sentiment, surveys, coverage')
+    .requiredOption('--period <period>', 'week | month')
+    .option('--from <date>', 'first day, yyyy-mm-dd (default: the last full week or month)')
+    .option('--to <date>', 'last day, yyyy-mm-dd')
+    .option('--unit <id>', 'unit uid or GSO code (default: the whole province)')
+    .option('--lang <lang>', 'vi | en', 'vi')
+    .option('--out <dir>', 'write HTML, DOCX and (when Chromium is installed) PDF here')
+    .option('--no-pdf', 'skip the PDF')
+    .action(async (options: BriefOptions, command: Command) => {
+      if (options.period !== 'week' && options.period !== 'month') {
+        throw new DlxhError('INPUT', `--period: invalid period "${String(options.period)}" (week or month)`);
+      }
+      await withContext(command, async (ctx) => {
+        await makeBriefing(ctx, options);
+      });
+    });
+}
