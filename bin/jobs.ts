@@ -51,14 +51,15 @@ export function buildJobs(ctx: CommandContext, options: { manual?: boolean } = {
     name: 'score',
     runKey: 'internal:score',
     schedule: ctx.config.schedules.score ?? '*/10 * * * *',
-    run: () => recordedRun(ctx, 'score', () => scorePending(ctx)),
+    run: () => recordedRun(ctx, 'internal:score', () => scorePending(ctx)),
   });
   for (const period of ['week', 'month'] as const) {
     jobs.push({
       name: `brief-${period}`,
       runKey: `internal:brief-${period}`,
       schedule: ctx.config.schedules[`brief-${period}`] ?? (period === 'week' ? '0 7 * * 1' : '0 7 1 * *'),
-      run: () => recordedRun(ctx, `brief-${period}`, async () => (await makeBriefing(ctx, { period }), 1)),
+      run: () =>
+        recordedRun(ctx, `internal:brief-${period}`, async () => (await makeBriefing(ctx, { period }), 1)),
     });
   }
   return jobs;

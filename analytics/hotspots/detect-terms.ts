@@ -254,8 +254,8 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
       const byId = new Map<string, TermDoc>();
       for (const key of group.ids) for (const d of docs.get(key) ?? []) byId.set(d.id, d);
       const members = [...byId.values()].sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : 1));
-      const { count, outlets } = effectiveCount(members, config.capPerOutlet[3] ?? 2);
-      if (outlets < config.termMinOutlets || count < config.termMinDocs) continue;
+      const { count, outlets, negShare } = effectiveCount(members, config.capPerOutlet[3] ?? 2);
+      if (outlets < config.termMinOutlets || count < config.termMinDocs || negShare < config.minNegShare) continue;
       const termCount = new Set(group.clusters.flatMap((c) => c.terms.map((t) => t.term))).size;
       if (termCount < MIN_CLUSTER_TERMS && !group.clusters.some((c) => c.copies)) continue;
       const place = placeOf(tree, members);

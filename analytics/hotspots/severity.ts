@@ -40,16 +40,16 @@ export function severityOf(score: number): Severity {
 }
 
 /**
- * Points out of 100: volume ratio up to 30, significance up to 15, negative share up to 20, independent outlets
- * up to 15, spread up to 10, misinformation 10; sensitive or watched topics add 10 each; the total is scaled by
- * the topic's sensitivity setting.
+ * Points out of 100: volume ratio up to 25 (5 per doubling), significance up to 10 (1 per decade of p), negative
+ * share up to 20, independent outlets up to 15 (3 each beyond the first), spread to neighbouring units up to 10,
+ * misinformation 10; sensitive or watched topics add 10 each; the total is scaled by the topic's sensitivity.
  * `scoreSeverity({ count: 12, expected: 1, pValue: 1e-9, negShare: 0.8, outlets: 6, … }).severity` → 'cao'.
  */
 export function scoreSeverity(input: SeverityInput): SeverityResult {
   const ratio = input.count / Math.max(input.expected, 0.1);
   const factors: Record<string, number> = {
-    volume: round(Math.min(30, 7.5 * Math.max(0, Math.log2(ratio)))),
-    significance: round(Math.min(15, 1.5 * Math.max(0, -Math.log10(Math.max(input.pValue, 1e-300))))),
+    volume: round(Math.min(25, 5 * Math.max(0, Math.log2(ratio)))),
+    significance: round(Math.min(10, Math.max(0, -Math.log10(Math.max(input.pValue, 1e-300))))),
     negativity: round(20 * Math.min(1, Math.max(0, input.negShare))),
     outlets: round(Math.min(15, 3 * Math.max(0, input.outlets - 1))),
     spread: round(Math.min(10, 5 * input.spreadUnits)),

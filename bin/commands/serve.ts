@@ -21,6 +21,8 @@ function parsePort(value: string | undefined, fallback: number): number {
 
 interface RunningServer {
   url: string;
+  /** Start the scheduled jobs (catching up missed runs); the demo does it once its data is loaded. */
+  startJobs(): Promise<void>;
   /** Resolves once SIGINT or SIGTERM has stopped the scheduler and the web server. */
   stopped: Promise<void>;
 }
@@ -69,9 +71,11 @@ async function startServer(
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  const { caughtUp } = await scheduler.start();
-  if (caughtUp.length) ctx.logger.info(`dlxh: chạy bù các tác vụ bị lỡ: ${caughtUp.join(', ')}`);
-  return { url, stopped };
+  const startJobs = async () => {
+    const { caughtUp } = await scheduler.start();
+    if (caughtUp.length) ctx.logger.info(`dlxh: chạy bù các tác vụ bị lỡ: ${caughtUp.join(', ')}`);
+  };
+  return { url, stopped, startJobs };
 }
 
 export function registerServeCommands(program: Command): void {
@@ -107,6 +111,7 @@ export function registerServeCommands(program: Command): void {
           host: options.host ?? ctx.config.host,
           demoMode: false,
         });
+        await server.startJobs();
         await server.stopped;
       });
     });
@@ -136,6 +141,7 @@ export function registerServeCommands(program: Command): void {
           });
           await loadDemo(ctx, { days });
           process.stdout.write(`dlxh demo: dữ liệu mẫu đã sẵn sàng tại ${server.url}\n`);
+          await server.startJobs();
           await server.stopped;
         });
       },

@@ -1,7 +1,10 @@
 /** A light well-formedness check (tag nesting only), so a truncated or garbled feed is refused, not half-read. */
 
+// No part of a tag may run past the next '<' (XML allows none there outside comments, CDATA and PIs), and an
+// unterminated comment, CDATA section or PI ends the scan: so each character is looked at a bounded number of
+// times and hostile input cannot make the check quadratic or worse.
 const TOKEN =
-  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<\/\s*([^\s>]+)\s*>|<([^\s/>!?]+)(?:"[^"]*"|'[^']*'|[^'">])*?(\/)?>|<!\[CDATA\[|<!--/gi;
+  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^<>]*>|<\/\s*([^\s<>]+)\s*>|<([^\s/<>!?"']+)(?:"[^"]*"|'[^']*'|[^'"<>])*?(\/)?>|<!\[CDATA\[|<!--|<\?/gi;
 
 // HTML void elements often appear unescaped in descriptions without a closing slash.
 const VOID = new Set([
@@ -31,7 +34,7 @@ export function xmlNestingProblem(xml: string): string | null {
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(xml); match; match = TOKEN.exec(xml)) {
     const [token, closing, opening, selfClosing] = match;
-    if (token === '<![CDATA[' || token === '<!--')
+    if (token === '<![CDATA[' || token === '<!--' || token === '<?')
       return `line ${lineOf(xml, match.index)}: unterminated ${token}`;
     if (closing) {
       if (VOID.has(closing.toLowerCase())) continue;
