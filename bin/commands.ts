@@ -6,6 +6,7 @@ import { registerBriefCommands } from './commands/brief.ts';
 import { registerArchiveCommands } from './commands/archive.ts';
 import { registerClaimsCommands } from './commands/claims.ts';
 import { registerDataCommands } from './commands/data.ts';
+import { registerHotspotCommands } from './commands/hotspots.ts';
 import { registerIngestCommands } from './commands/ingest.ts';
 import { registerNlpCommands } from './commands/nlp.ts';
 import { registerServeCommands } from './commands/serve.ts';
@@ -23,13 +24,7 @@ export function registerCommands(program: Command): void {
   registerDataCommands(program);
 
   registerIngestCommands(program);
-  program
-    .command('hotspots')
-    .description('detect hot spots over a window and print the alerts')
-    .option('--since <iso>')
-    .option('--until <iso>')
-    .option('--json')
-    .action(notImplemented('hotspots'));
+  registerHotspotCommands(program);
   registerNlpCommands(program);
   registerSurveyCommands(program);
   registerClaimsCommands(program);

@@ -6,6 +6,7 @@ import { generateDemo, writeDemo } from '../data/demo/index.ts';
 import type { CommandContext } from './context.ts';
 import { importDocuments, importReports, importSurvey } from './commands/ingest.ts';
 import { scorePending } from './hooks.ts';
+import { detectAndRoute } from './commands/hotspots.ts';
 
 /** Official statements and fact-checks about the rumours the demo stream carries (written by us). */
 const DEMO_STATEMENTS = fileURLToPath(new URL('../data/demo/official-statements.jsonl', import.meta.url));
@@ -36,5 +37,7 @@ export async function loadDemo(ctx: CommandContext, options: { days?: number } =
   }
   const scored = await scorePending(ctx);
   if (scored > 0) ctx.logger.info(`dlxh demo: chấm điểm thêm ${scored} tài liệu`);
+  const { alerts } = await detectAndRoute(ctx);
+  ctx.logger.info(`dlxh demo: ${alerts.length} điểm nóng`);
   ctx.logger.info(`dlxh demo: xong sau ${((Date.now() - started) / 1000).toFixed(1)} giây`);
 }

@@ -1,4 +1,4 @@
-/** The scheduled jobs: one per configured source, scoring of anything left unscored, weekly and monthly briefings. */
+/** The scheduled jobs: one per configured source, scoring of anything left unscored, hot-spot detection, weekly and monthly briefings. */
 import { errorMessage } from '../data/errors.ts';
 import { createFetcher } from '../pipeline/fetch/fetcher.ts';
 import { sourceJobs } from '../pipeline/ingest-source.ts';
@@ -8,6 +8,7 @@ import type { RunReport } from '../pipeline/types.ts';
 import type { CommandContext } from './context.ts';
 import { afterIngest, scorePending } from './hooks.ts';
 import { makeBriefing } from './commands/brief.ts';
+import { detectAndRoute } from './commands/hotspots.ts';
 
 /** Run `work` as a job_runs row of its own, so internal jobs show on the jobs page like sources do. */
 async function recordedRun(
@@ -52,6 +53,12 @@ export function buildJobs(ctx: CommandContext, options: { manual?: boolean } = {
     runKey: 'internal:score',
     schedule: ctx.config.schedules.score ?? '*/10 * * * *',
     run: () => recordedRun(ctx, 'internal:score', () => scorePending(ctx)),
+  });
+  jobs.push({
+    name: 'hotspots',
+    runKey: 'internal:hotspots',
+    schedule: ctx.config.schedules.hotspots ?? '5 * * * *',
+    run: () => recordedRun(ctx, 'internal:hotspots', async () => (await detectAndRoute(ctx)).alerts.length),
   });
   for (const period of ['week', 'month'] as const) {
     jobs.push({

@@ -88,7 +88,7 @@ function seriesWeights(
 ): SeriesWeight[] {
   return counts.series.map((s) => {
     let weight = sensitivity.get(s.topic) ?? 1;
-    let minCountFactor = 1;
+    let minCountFactor = Math.min(1, 1 / Math.max(weight, 1e-9));
     let watchId: string | null = null;
     for (const w of watch) {
       const matchesTopic = w.query ? s.topic === `watch:${w.id}` : w.topic_id === s.topic;

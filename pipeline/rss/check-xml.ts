@@ -1,10 +1,10 @@
 /** A light well-formedness check (tag nesting only), so a truncated or garbled feed is refused, not half-read. */
 
-// No part of a tag may run past the next '<' (XML allows none there outside comments, CDATA and PIs), and an
-// unterminated comment, CDATA section or PI ends the scan: so each character is looked at a bounded number of
-// times and hostile input cannot make the check quadratic or worse.
+// A tag name ends only at whitespace, '/' or '>', no part of a tag runs past the next '<' (XML allows none
+// there outside comments, CDATA and PIs), and an unterminated comment, CDATA section or PI ends the scan: so
+// the pattern cannot backtrack over the same text many ways, and hostile feeds are checked in linear time.
 const TOKEN =
-  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^<>]*>|<\/\s*([^\s<>]+)\s*>|<([^\s/<>!?"']+)(?:"[^"]*"|'[^']*'|[^'"<>])*?(\/)?>|<!\[CDATA\[|<!--|<\?/gi;
+  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^<>]*>|<\/\s*([^\s<>]+)\s*>|<([^\s/<>!?"']+)(?=[\s/>])(?:"[^"]*"|'[^']*'|[^'"<>])*?(\/)?>|<!\[CDATA\[|<!--|<\?/gi;
 
 // HTML void elements often appear unescaped in descriptions without a closing slash.
 const VOID = new Set([

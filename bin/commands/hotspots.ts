@@ -1,0 +1,45 @@
+/** dlxh hotspots: detect hot spots over a window (idempotent), route them to units and open cases, print them. */
+import type { Command } from 'commander';
+import { runHotspotJob } from '../../analytics/alerts/process-alerts.ts';
+import { alertsToJson, formatAlertsText } from '../../analytics/hotspots/alerts-to-json.ts';
+import { DlxhError } from '../../data/errors.ts';
+import { parseTime } from '../../data/time.ts';
+import { withContext, type CommandContext } from '../context.ts';
+
+function timeOption(name: string, value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const time = parseTime(value);
+  if (!time) throw new DlxhError('INPUT', `--${name}: invalid ISO 8601 time "${value}"`);
+  return time;
+}
+
+/** Detection plus routing; the scheduled job and the command share it. */
+export async function detectAndRoute(ctx: CommandContext, window: { since?: Date; until?: Date } = {}) {
+  return runHotspotJob(ctx.db, { ...window, now: ctx.now(), logger: ctx.logger });
+}
+
+export function registerHotspotCommands(program: Command): void {
+  program
+    .command('hotspots')
+    .description('detect hot spots over a window (re-runnable) and print the alerts of both detectors')
+    .option('--since <iso>', 'start of the window (ISO 8601; default: the first document)')
+    .option('--until <iso>', 'end of the window (default: now)')
+    .option('--json', 'machine output: an array of alerts with ISO +07:00 times')
+    .action(async (options: { since?: string; until?: string; json?: boolean }, command: Command) => {
+      const since = timeOption('since', options.since);
+      const until = timeOption('until', options.until);
+      if (since && until && since > until) throw new DlxhError('INPUT', '--since: must not be after --until');
+      await withContext(
+        command,
+        async (ctx) => {
+          const { alerts, report } = await detectAndRoute(ctx, { since, until });
+          if (options.json) process.stdout.write(`${JSON.stringify(alertsToJson(alerts), null, 2)}\n`);
+          else process.stdout.write(formatAlertsText(alerts));
+          ctx.logger.info(
+            `hotspots: ${alerts.length} cảnh báo, ${report.opened} vụ việc mới, ${report.escalated} chuyển cấp trên, ${report.notifications} thông báo`,
+          );
+        },
+        { quiet: options.json },
+      );
+    });
+}

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { benjaminiHochberg } from '../../../analytics/hotspots/scan-series.ts';
+import { scoreSeverity, severityOf } from '../../../analytics/hotspots/severity.ts';
+import { readSqlFile } from '../../../analytics/hotspots/sql-file.ts';
+import { documentTerms, syllableTerms, topTerms } from '../../../analytics/hotspots/top-terms.ts';
+import type { UnitTree } from '../../../analytics/hotspots/unit-tree.ts';
+import { loadUnitTree } from '../../../analytics/hotspots/unit-tree.ts';
+import { effectiveCount } from '../../../analytics/hotspots/count-series.ts';
+import type { SeriesDoc } from '../../../analytics/hotspots/count-series.ts';
+import type { Db } from '../../../data/db.ts';
+import { hotspotDb } from './fixtures.ts';
+
+describe('loadUnitTree', () => {
+  let db: Db;
+  let tree: UnitTree;
+  beforeAll(async () => {
+    db = await hotspotDb();
+    tree = await loadUnitTree(db);
+  });
+  afterAll(() => db.close());
+
+  const seriesOf = (locality: string) =>
+    tree.mappings.filter((m) => m.localityUid === locality).map((m) => `${m.seriesUid}=${m.namedUid}`).sort();
+
+  it('counts an old commune for its successor, its old district and the province, named the old way', () => {
+    expect(seriesOf('24508/pre2025')).toEqual([
+      '24490/2025=24508/pre2025',
+      '654/pre2025=654/pre2025',
+      '66/2025=66/pre2025',
+    ]);
+  });
+
+  it('counts a new commune for itself, the old districts it came from and the province', () => {
+    expect(seriesOf('24490/2025')).toEqual(['24490/2025=24490/2025', '654/pre2025=654/pre2025', '66/2025=66/2025']);
+  });
+
+  it('counts an old district for itself and the province, and the old Phú Yên province for the province', () => {
+    expect(seriesOf('654/pre2025')).toEqual(['654/pre2025=654/pre2025', '66/2025=66/pre2025']);
+    expect(seriesOf('54/pre2025')).toEqual(['66/2025=54/pre2025']);
+  });
+
+  it('knows paths in each era and successors today', () => {
+    expect(tree.units.get('24508/pre2025')!.path).toEqual(['Tỉnh Đắk Lắk', 'Huyện Krông Pắc', 'Xã Ea Yông']);
+    expect(tree.units.get('24508/pre2025')!.successors).toEqual(['24490/2025']);
+    expect(tree.units.get('24490/2025')!.path).toEqual(['Tỉnh Đắk Lắk', 'Xã Krông Pắc']);
+    expect(tree.seriesByLevel.get(1)).toEqual(['66/2025']);
+    expect(tree.parents.get('24490/2025')).toEqual(['654/pre2025', '66/2025']);
+  });
+});
+
+describe('benjaminiHochberg', () => {
+  it('rejects the smallest p-values up to the largest k with p(k) ≤ k q / m', () => {
+    const tests = [0.001, 0.008, 0.039, 0.041, 0.6].map((p) => ({ logP: Math.log(p), weight: 1 }));
+    expect(benjaminiHochberg(tests, 0.05, 5).sort()).toEqual([0, 1]);
+    expect(benjaminiHochberg(tests, 0.05, 1000)).toEqual([]);
+  });
+
+  it('lets a weight above 1 (a sensitive or watched topic) pass a p-value that would fail', () => {
+    const tests = [{ logP: Math.log(2e-4), weight: 1 }];
+    expect(benjaminiHochberg(tests, 0.05, 1000)).toEqual([]);
+    expect(benjaminiHochberg([{ ...tests[0]!, weight: 4 }], 0.05, 1000)).toEqual([0]);
+  });
+});
+
+describe('effectiveCount', () => {
+  const doc = (id: string, outlet: string, story: string, negative = true, day = 1): SeriesDoc => ({
+    id,
+    outlet,
+    ms: day * 86_400_000,
+    hour: 0,
+    day,
+    story,
+    negative,
+    namedUid: '',
+    classification: 0,
+    primaryTopic: null,
+  });
+
+  it('counts copies of a story once and caps each outlet per day', () => {
+    const docs = [doc('a', 'o1', 's1'), doc('b', 'o2', 's1'), doc('c', 'o1', 's2'), doc('d', 'o1', 's3', false), doc('e', 'o3', 's4')];
+    expect(effectiveCount(docs, 2)).toEqual({ count: 3, negative: 3, outlets: 2, top: 2, negShare: 0.75 });
+    expect(effectiveCount([...docs, doc('f', 'o1', 's5', true, 2)], 2).count).toBe(4);
+  });
+});
+
+describe('scoreSeverity', () => {
+  it('grades the documented example', () => {
+    const base = { count: 12, expected: 1, pValue: 1e-9, negShare: 0.8, outlets: 6, spreadUnits: 0, misinfo: 0, sensitive: false, sensitivity: 1, watched: false };
+    expect(scoreSeverity(base).severity).toBe('cao');
+    expect(scoreSeverity({ ...base, sensitive: true, spreadUnits: 2 }).severity).toBe('khẩn');
+    expect(scoreSeverity({ ...base, sensitivity: 0.5 }).severity).toBe('thấp');
+    expect(scoreSeverity({ ...base, count: 3, expected: 1, pValue: 0.01, negShare: 0.3, outlets: 2 }).severity).toBe('thấp');
+  });
+
+  it('maps scores to levels at 35, 55 and 75', () => {
+    expect([0, 34.9, 35, 54.9, 55, 74.9, 75, 100].map(severityOf)).toEqual([
+      'thấp', 'thấp', 'trung bình', 'trung bình', 'cao', 'cao', 'khẩn', 'khẩn',
+    ]);
+  });
+});
+
+describe('top terms', () => {
+  it('splits syllables and marks phrase breaks', () => {
+    expect(syllableTerms('Giá tăng, dân lo!  Thật sao')).toEqual(['giá', 'tăng', '|', 'dân', 'lo', '|', 'thật', 'sao']);
+    expect([...documentTerms('Giá tăng, dân lo')]).toEqual(['giá tăng', 'dân lo']);
+  });
+
+  it('ranks what sets the documents apart from the background, leaving out place names', () => {
+    const own = ['Cá chết trắng suối ở Ea Kao', 'Suối Ea Kao cá chết hàng loạt', 'Dân lo vì cá chết ở suối Ea Kao'];
+    const background = ['Hội nghị triển khai kế hoạch năm học', 'Giá cà phê tăng', 'Suối nước trong xanh'];
+    const terms = topTerms(own, background, 4, new Set(['ea', 'kao']));
+    expect(terms[0]).toBe('cá chết');
+    expect(terms).not.toContain('ea kao');
+  });
+});
+
+describe('readSqlFile', () => {
+  const sql = readSqlFile(new URL('../../../analytics/hotspots/count-series.sql', import.meta.url));
+  it('gives each statement only the parameters it uses, and names what is missing', () => {
+    expect(Object.keys(sql.params('skipped', { future: new Date(), from: new Date(), to: new Date(), extra: 1 }))).toEqual([
+      'future',
+      'from',
+      'to',
+    ]);
+    expect(() => sql.params('docs', { from: new Date() })).toThrow(/statement docs needs parameter \$to/);
+    expect(() => sql('nope')).toThrow(/no statement named nope/);
+  });
+});
