@@ -12,6 +12,7 @@ import { migrate } from '../data/migrate.ts';
 import { seedReference } from '../data/seed-reference.ts';
 import { readSqlFile } from '../data/sql-file.ts';
 import { createUser } from '../data/users.ts';
+import { MODEL_VERSION } from '../analytics/nlp/score.ts';
 import { createApp } from '../web/app.ts';
 import { databaseBytes } from './detection.ts';
 
@@ -60,11 +61,18 @@ export async function startApiServer(
     await db.run(sql('documents'), { n, end: API_NOW });
     await db.run(sql('scores'));
     await db.run(sql('alerts'), { end: API_NOW });
+    // Scored by the current model, as an ingested database is: a server started on it has no scoring to catch up.
+    await db.run('UPDATE doc_scores SET model_version = $version', { version: MODEL_VERSION });
   });
   await db.run('CHECKPOINT');
   const generateSeconds = (performance.now() - t0) / 1000;
   await createUser(db, { username: 'analyst', role: 'analyst', clearance: 2, password: PASSWORD }, API_NOW);
-  const app = createApp({ db, logger: stderrLogger({ quiet: true }), now: () => API_NOW, session: { maxSessions: 1000 } });
+  const app = createApp({
+    db,
+    logger: stderrLogger({ quiet: true }),
+    now: () => API_NOW,
+    session: { maxSessions: 1000 },
+  });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -15,6 +15,8 @@ export interface BenchOptions {
   /** Document counts for the detection benchmark, one run each (a scaling table when more than one). */
   detect: number[];
   days: number;
+  /** Skip archiving the first detection database (archive, count across tiers, restore). */
+  skipArchive: boolean;
   apiDocs: number;
   apiSeconds: number;
   connections: number;
@@ -32,29 +34,35 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   workers: Math.max(0, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8)),
   detect: [1_000_000],
   days: 180,
+  skipArchive: false,
   apiDocs: 1_000_000,
-  apiSeconds: 5,
+  apiSeconds: 10,
   connections: 50,
   big: false,
-  bigMb: 64,
+  bigMb: 32,
   only: [...STAGES],
   dir: path.join(os.tmpdir(), 'dlxh-bench'),
   json: null,
 };
 
-const USAGE = `npm run bench -- [--docs N] [--score-docs N] [--workers N] [--detect N[,N…]] [--days N]
+const USAGE = `npm run bench -- [--docs N] [--score-docs N] [--workers N] [--detect N[,N…]] [--days N] [--no-archive]
   [--api-docs N] [--api-seconds S] [--connections N] [--big] [--big-mb N] [--only ${STAGES.join(',')}]
   [--dir DIR] [--json FILE]`;
 
 function count(flag: string, value: string | undefined): number {
   const n = Number(value?.replaceAll('_', ''));
-  if (value === undefined || !Number.isInteger(n) || n < 0) throw new Error(`${flag}: invalid number "${value}"\n${USAGE}`);
+  if (value === undefined || !Number.isInteger(n) || n < 0)
+    throw new Error(`${flag}: invalid number "${value}"\n${USAGE}`);
   return n;
 }
 
 /** `parseBenchOptions(['--docs', '100000'])` → the defaults with 100,000 ingest documents. */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { ...DEFAULT_OPTIONS, detect: [...DEFAULT_OPTIONS.detect], only: [...STAGES] };
+  const options: BenchOptions = {
+    ...DEFAULT_OPTIONS,
+    detect: [...DEFAULT_OPTIONS.detect],
+    only: [...STAGES],
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = () => argv[++i];
@@ -74,6 +82,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       case '--days':
         options.days = count(flag, value());
         break;
+      case '--no-archive':
+        options.skipArchive = true;
+        break;
       case '--api-docs':
         options.apiDocs = count(flag, value());
         break;
@@ -92,7 +103,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       case '--only': {
         const names = (value() ?? '').split(',');
         const unknown = names.find((n) => !(STAGES as readonly string[]).includes(n));
-        if (unknown !== undefined) throw new Error(`--only: unknown stage "${unknown}" (stages: ${STAGES.join(', ')})`);
+        if (unknown !== undefined)
+          throw new Error(`--only: unknown stage "${unknown}" (stages: ${STAGES.join(', ')})`);
         options.only = names as Stage[];
         break;
       }
@@ -108,6 +120,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         throw new Error(`bench: unknown option "${flag}"\n${USAGE}`);
     }
   }
-  if (options.detect.length === 0 || options.detect.some((n) => n < 1)) throw new Error(`--detect: give document counts ≥ 1`);
+  if (options.detect.length === 0 || options.detect.some((n) => n < 1))
+    throw new Error(`--detect: give document counts ≥ 1`);
   return options;
 }

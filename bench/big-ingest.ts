@@ -8,6 +8,7 @@ import { openDb } from '../data/db.ts';
 import { migrate } from '../data/migrate.ts';
 import { ingestJsonl } from '../pipeline/jsonl/ingest-jsonl.ts';
 import { silentLogger } from '../pipeline/types.ts';
+import { databaseBytes } from './detection.ts';
 import { writeSyntheticJsonl } from './ingest-jsonl.ts';
 
 export interface BigIngestResult {
@@ -17,6 +18,8 @@ export interface BigIngestResult {
   docsPerSec: number;
   peakRssMb: number;
   peakHeapMb: number;
+  /** Database size after the ingest (documents, raw items, LSH keys; not scored). */
+  dbSizeMb: number;
 }
 
 /** `await benchBigIngest(2 ** 30, dir)` → `{ fileMb: 1024, peakRssMb: 480, … }`. */
@@ -41,11 +44,17 @@ export async function benchBigIngest(bytes: number, dir: string): Promise<BigIng
     await migrate(db);
     const timer = setInterval(sample, 100);
     const t0 = performance.now();
-    const report = await ingestJsonl(file, { source: 'bench' }, { db, logger: silentLogger, now: () => new Date() });
+    const report = await ingestJsonl(
+      file,
+      { source: 'bench' },
+      { db, logger: silentLogger, now: () => new Date() },
+    );
     const seconds = (performance.now() - t0) / 1000;
     clearInterval(timer);
     sample();
+    await db.run('CHECKPOINT');
     return {
+      dbSizeMb: Math.round(databaseBytes(dbFile) / 1048576),
       fileMb: Math.round(fs.statSync(file).size / 1048576),
       documents: report.in,
       seconds,

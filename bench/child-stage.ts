@@ -16,9 +16,13 @@ export interface StageProcess {
 
 /** `const stage = spawnStage('detection', { n: 1e6, dir }); await stage.result`. Extra node flags go in `nodeArgs`. */
 export function spawnStage(name: string, options: object, nodeArgs: string[] = []): StageProcess {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', STAGE, name, JSON.stringify(options)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', STAGE, name, JSON.stringify(options)],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   let onReady: (v: Record<string, unknown>) => void = () => undefined;
   let onReadyFail: (e: Error) => void = () => undefined;
   const ready = new Promise<Record<string, unknown>>((resolve, reject) => {

@@ -17,16 +17,22 @@ async function freePort(): Promise<number> {
 export async function coldStart(dbFile: string, timeoutMs = 120_000): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [DLXH, '--db', dbFile, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [DLXH, '--db', dbFile, 'serve', '--port', String(port), '--host', '127.0.0.1'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`bench: dlxh serve exited (${child.exitCode}): ${stderr.trim()}`);
-      if (performance.now() - started > timeoutMs) throw new Error('bench: dlxh serve did not answer in time');
+      if (child.exitCode !== null)
+        throw new Error(`bench: dlxh serve exited (${child.exitCode}): ${stderr.trim()}`);
+      if (performance.now() - started > timeoutMs)
+        throw new Error('bench: dlxh serve did not answer in time');
       try {
         const response = await fetch(`http://127.0.0.1:${port}/api/health`);
         await response.arrayBuffer();
@@ -38,6 +44,13 @@ export async function coldStart(dbFile: string, timeoutMs = 120_000): Promise<nu
     }
   } finally {
     child.kill('SIGTERM');
-    await exited;
+    const stopped = await Promise.race([
+      exited,
+      new Promise((resolve) => setTimeout(() => resolve('late'), 10_000)),
+    ]);
+    if (stopped === 'late') {
+      child.kill('SIGKILL');
+      await exited;
+    }
   }
 }

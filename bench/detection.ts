@@ -6,11 +6,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDb } from '../data/db.ts';
+import { openDb, type Db } from '../data/db.ts';
 import { migrate } from '../data/migrate.ts';
 import { seedReference } from '../data/seed-reference.ts';
 import { readSqlFile } from '../data/sql-file.ts';
 import { detectHotspots } from '../analytics/hotspots/detect-hotspots.ts';
+import { duckdbStorage } from '../data/storage.ts';
 
 const generate = readSqlFile(new URL('./hotspots-generate.sql', import.meta.url));
 const NOW = new Date('2026-11-24T17:00:00Z');
@@ -24,6 +25,18 @@ export interface DetectionResult {
   alerts: number;
   steps: Record<string, number>;
   baselineSeconds: number;
+  archive?: ArchiveFigures;
+}
+
+/** Archiving the older half of the benchmark database: time, sizes, and a full count through the spanning view. */
+export interface ArchiveFigures {
+  documents: number;
+  seconds: number;
+  parquetMb: number;
+  dbSizeAfterMb: number;
+  countHotMs: number;
+  countAllMs: number;
+  restoreSeconds: number;
 }
 
 /** Size on disk of a DuckDB file and its write-ahead log. */
@@ -31,8 +44,45 @@ export function databaseBytes(file: string): number {
   return [file, `${file}.wal`].reduce((sum, f) => sum + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0);
 }
 
+async function timeMs(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+/** Archive documents older than half the window, measure, then restore them (the database ends as it began). */
+async function benchArchive(db: Db, file: string, days: number, dir: string): Promise<ArchiveFigures> {
+  const storage = duckdbStorage(db);
+  const before = new Date(NOW.getTime() - (days / 2) * 86_400_000);
+  let t0 = performance.now();
+  const report = await storage.archive({ before, now: NOW, dir: path.join(dir, 'archive') });
+  await db.run('CHECKPOINT');
+  const seconds = (performance.now() - t0) / 1000;
+  const count = `SELECT s.topics[1] AS topic, count(*) AS n FROM documents_all d JOIN doc_scores_all s ON s.doc_id = d.id GROUP BY ALL`;
+  const countAllMs = await timeMs(() => db.all(count));
+  const countHotMs = await timeMs(() => db.all(count.replaceAll('_all', '')));
+  const figures = {
+    documents: report.documents,
+    seconds,
+    parquetMb: Math.round(report.files.reduce((sum, f) => sum + f.bytes, 0) / 1048576),
+    dbSizeAfterMb: Math.round(databaseBytes(file) / 1048576),
+    countHotMs: Math.round(countHotMs),
+    countAllMs: Math.round(countAllMs),
+    restoreSeconds: 0,
+  };
+  t0 = performance.now();
+  await storage.restore();
+  figures.restoreSeconds = (performance.now() - t0) / 1000;
+  return figures;
+}
+
 /** `await benchDetection(1_000_000, 180, dir)` → `{ detectSeconds: 6.2, dbSizeMb: 310, alerts: 41, … }`. */
-export async function benchDetection(n: number, days: number, dir: string): Promise<DetectionResult> {
+export async function benchDetection(
+  n: number,
+  days: number,
+  dir: string,
+  withArchive = false,
+): Promise<DetectionResult> {
   const file = path.join(dir, `detect-${n}.duckdb`);
   fs.rmSync(file, { force: true });
   fs.rmSync(`${file}.wal`, { force: true });
@@ -68,7 +118,9 @@ export async function benchDetection(n: number, days: number, dir: string): Prom
       onStep: (step, ms) => (steps[step.replace(/ \(.*\)$/, '')] = Math.round(ms)),
     });
     const detectSeconds = (performance.now() - t0) / 1000;
+    const archive = withArchive ? { archive: await benchArchive(db, file, days, dir) } : {};
     return {
+      ...archive,
       documents: n,
       days,
       generateSeconds,

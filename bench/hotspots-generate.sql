@@ -1,5 +1,6 @@
 -- Synthetic scored documents for the hot-spot benchmark: $n documents spread over $days local days from $start,
--- located at the communes (both eras), districts or nowhere, one or two topics each, 400 outlets.
+-- located at the communes (both eras), districts or nowhere, one or two topics each, 400 outlets; plus 20 injected
+-- events of 60 negative documents each (a new phrase, 12 outlets, two days) so that alerts are built too.
 -- Parameters: $n, $days, $start (epoch seconds), $prefix.
 
 -- name: generate
@@ -37,6 +38,21 @@ SELECT
   list_aggregate([vocab.words[1 + ((words_seed >> (4 * j)) % len(vocab.words))::BIGINT] FOR j IN range(12)], 'string_agg', ' ')
     AS text
 FROM rows, places, topics, vocab;
+
+-- name: events
+INSERT INTO bench_gen
+WITH
+  communes AS (SELECT list(uid ORDER BY uid) AS uids FROM units WHERE level = 3 AND uid LIKE '%/2025'),
+  topics AS (SELECT list(id ORDER BY id) AS ids FROM topics)
+SELECT
+  $prefix || 'event-' || e || '-' || k AS id,
+  'event-outlet-' || (k % 12) AS outlet,
+  to_timestamp($start + (20 + e * 8) * 86400 + k * 2400) AS published_at,
+  communes.uids[1 + e * 5] AS locality_uid,
+  [topics.ids[1 + e % len(topics.ids)]] AS topics,
+  'negative' AS sentiment,
+  'người dân bức xúc vì sự cố lạ số ' || e || ' gây thiệt hại nặng nề, bài ' || k AS text
+FROM range(20) a(e), range(60) b(k), communes, topics;
 
 -- name: insert_documents
 INSERT INTO documents (id, import_source, outlet, kind, title, text, published_at, ingested_at, locality_uid,

@@ -12,11 +12,16 @@ import { createScorePool } from '../analytics/nlp/score-workers.ts';
 export interface ScoringResult {
   documents: number;
   syllables: number;
+  /** Wall-clock rate on one thread. */
   syllablesPerSec: number;
+  /** Per CPU-second of this process: the per-core rate, whatever else the machine is running. */
+  syllablesPerCpuSec: number;
+  baselineSyllablesPerCpuSec: number;
   baseline: string;
   baselineSyllablesPerSec: number;
   workers?: number;
   workerSyllablesPerSec?: number;
+  workerSyllablesPerCpuSec?: number;
 }
 
 type Tokenizer = (text: string) => number;
@@ -24,9 +29,7 @@ type Tokenizer = (text: string) => number;
 const WORD_OR_MARK = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
 
 function regexTokenizer(text: string): number {
-  let count = 0;
-  for (const _ of text.normalize('NFC').matchAll(WORD_OR_MARK)) count++;
-  return count;
+  return text.normalize('NFC').match(WORD_OR_MARK)?.length ?? 0;
 }
 
 /** wink-nlp tokenize-only (no pipes), or null when the model package is missing. */
@@ -34,8 +37,9 @@ async function winkTokenizer(): Promise<Tokenizer | null> {
   const modelPackage = 'wink-eng-lite-web-model';
   try {
     const model = ((await import(modelPackage)) as { default: unknown }).default;
-    const winkNLP = ((await import('wink-nlp')) as unknown as { default: (m: unknown, pipe: string[]) => unknown })
-      .default;
+    const winkNLP = (
+      (await import('wink-nlp')) as unknown as { default: (m: unknown, pipe: string[]) => unknown }
+    ).default;
     const nlp = winkNLP(model, []) as { readDoc(text: string): { tokens(): { length(): number } } };
     return (text) => nlp.readDoc(text).tokens().length();
   } catch {
@@ -55,38 +59,10 @@ export function benchTexts(n: number): ScoreInput[] {
   return out;
 }
 
-/** Seconds per pass of `fn` over the texts, repeated until at least `minMs` has passed (after one warm-up pass). */
-function timePasses(fn: () => void, minMs: number): number {
-  fn();
-  let passes = 0;
-  const t0 = performance.now();
-  do {
-    fn();
-    passes++;
-  } while (performance.now() - t0 < minMs);
-  return (performance.now() - t0) / 1000 / passes;
-}
-
-/** Syllables per second scoring `docs` on a pool of `workers` threads (after one warm-up pass). */
-async function workerRate(docs: readonly ScoreInput[], total: number, workers: number, minMs: number): Promise<number> {
-  const pool = createScorePool(workers);
-  try {
-    await pool.score(docs);
-    let passes = 0;
-    const t0 = performance.now();
-    do {
-      await pool.score(docs);
-      passes++;
-    } while (performance.now() - t0 < minMs);
-    return Math.round((total * passes) / ((performance.now() - t0) / 1000));
-  } finally {
-    await pool.close();
-  }
-}
-
 /**
  * `await benchScoring(2000)` → `{ syllablesPerSec, baselineSyllablesPerSec, baseline: 'wink-nlp …' }`; with
- * `workers` ≥ 2 also the rate on that many worker threads.
+ * `workers` ≥ 2 also the rate on that many worker threads. The contenders take turns, pass after pass, until each
+ * has run `minMs`, so that a change in the machine's load during the run weighs on all of them alike.
  */
 export async function benchScoring(n: number, minMs = 3000, workers = 0): Promise<ScoringResult> {
   const docs = benchTexts(n);
@@ -94,22 +70,47 @@ export async function benchScoring(n: number, minMs = 3000, workers = 0): Promis
   const total = texts.reduce((sum, t) => sum + syllables(t).length, 0);
   const wink = await winkTokenizer();
   const tokenizeOnly = wink ?? regexTokenizer;
+  const pool = workers >= 2 ? createScorePool(workers) : null;
   let sink = 0;
-  const baselineSeconds = timePasses(() => {
-    for (const t of texts) sink += tokenizeOnly(t);
-  }, minMs);
-  const scoreSeconds = timePasses(() => {
-    sink += scoreBatch(docs).length;
-  }, minMs);
+  const contenders: [string, () => Promise<void> | void][] = [
+    ['baseline', () => void texts.forEach((t) => (sink += tokenizeOnly(t)))],
+    ['score', () => void (sink += scoreBatch(docs).length)],
+  ];
+  if (pool) contenders.push(['workers', async () => void (sink += (await pool.score(docs)).length)]);
+  const spent = new Map(contenders.map(([name]) => [name, 0]));
+  const cpu = new Map(contenders.map(([name]) => [name, 0]));
+  const passes = new Map(contenders.map(([name]) => [name, 0]));
+  try {
+    for (const [, run] of contenders) await run();
+    while (contenders.some(([name]) => spent.get(name)! < minMs)) {
+      for (const [name, run] of contenders) {
+        const t0 = performance.now();
+        const c0 = process.cpuUsage();
+        await run();
+        const used = process.cpuUsage(c0);
+        cpu.set(name, cpu.get(name)! + (used.user + used.system) / 1000);
+        spent.set(name, spent.get(name)! + performance.now() - t0);
+        passes.set(name, passes.get(name)! + 1);
+      }
+    }
+  } finally {
+    await pool?.close();
+  }
   if (sink < 0) throw new Error('unreachable');
-  const parallel =
-    workers >= 2 ? { workers, workerSyllablesPerSec: await workerRate(docs, total, workers, minMs) } : {};
+  const rate = (name: string) => Math.round((total * passes.get(name)!) / (spent.get(name)! / 1000));
+  const perCpu = (name: string) => Math.round((total * passes.get(name)!) / (cpu.get(name)! / 1000));
   return {
-    ...parallel,
     documents: docs.length,
     syllables: total,
-    syllablesPerSec: Math.round(total / scoreSeconds),
-    baseline: wink ? 'wink-nlp tokenize-only (wink-eng-lite-web-model)' : 'regex tokenizer (wink model not installed)',
-    baselineSyllablesPerSec: Math.round(total / baselineSeconds),
+    syllablesPerSec: rate('score'),
+    syllablesPerCpuSec: perCpu('score'),
+    baselineSyllablesPerCpuSec: perCpu('baseline'),
+    baseline: wink
+      ? 'wink-nlp tokenize-only (wink-eng-lite-web-model)'
+      : 'regex tokenizer (wink model not installed)',
+    baselineSyllablesPerSec: rate('baseline'),
+    ...(pool
+      ? { workers, workerSyllablesPerSec: rate('workers'), workerSyllablesPerCpuSec: perCpu('workers') }
+      : {}),
   };
 }

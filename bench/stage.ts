@@ -10,13 +10,13 @@ import { benchScoring } from './scoring.ts';
 import { startApiServer } from './api-server.ts';
 import { READY_PREFIX, RESULT_PREFIX } from './stage-protocol.ts';
 
-
 interface StageOptions {
   n: number;
   dir: string;
   days?: number;
   bytes?: number;
   workers?: number;
+  archive?: boolean;
 }
 
 function peakRssMb(): number {
@@ -32,7 +32,7 @@ async function runStage(stage: string, options: StageOptions): Promise<Record<st
     case 'scoring':
       return { ...(await benchScoring(options.n, 3000, options.workers)) };
     case 'detection':
-      return { ...(await benchDetection(options.n, options.days ?? 180, options.dir)) };
+      return { ...(await benchDetection(options.n, options.days ?? 180, options.dir, options.archive)) };
     case 'api-server': {
       const server = await startApiServer(options.n, options.dir);
       process.stdout.write(`${READY_PREFIX}${JSON.stringify(server.session)}\n`);

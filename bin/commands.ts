@@ -4,6 +4,7 @@ import { DlxhError } from '../data/errors.ts';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerBriefCommands } from './commands/brief.ts';
 import { registerArchiveCommands } from './commands/archive.ts';
+import { registerBackupCommands } from './commands/backup.ts';
 import { registerClaimsCommands } from './commands/claims.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerHotspotCommands } from './commands/hotspots.ts';
@@ -29,6 +30,7 @@ export function registerCommands(program: Command): void {
   registerSurveyCommands(program);
   registerClaimsCommands(program);
   registerArchiveCommands(program);
+  registerBackupCommands(program);
   registerBriefCommands(program);
   registerAdminCommands(program);
 }

@@ -268,7 +268,12 @@ function linkClause(
   return `${column} IN (SELECT ${quoteIdent(link.key)} FROM temp.${quoteIdent(link.parent)})`;
 }
 
-function filterFor(plan: TablePlan, plans: Map<string, TablePlan>, scope: AccessScope, from: TableSource): string {
+function filterFor(
+  plan: TablePlan,
+  plans: Map<string, TablePlan>,
+  scope: AccessScope,
+  from: TableSource,
+): string {
   const col = (c: string) => `t.${quoteIdent(c)}`;
   switch (plan.kind) {
     case 'public':

@@ -174,10 +174,14 @@ async function tableColumns(db: Db, table: string): Promise<{ column_name: strin
  */
 async function archivedSelect(db: Db, table: ArchivedTable, files: readonly string[], fileList: string) {
   const inFiles = new Set(
-    (await db.all<{ column_name: string }>(sql('file_columns'), { files: [...files] })).map((r) => r.column_name),
+    (await db.all<{ column_name: string }>(sql('file_columns'), { files: [...files] })).map(
+      (r) => r.column_name,
+    ),
   );
   const columns = (await tableColumns(db, table)).filter((c) => inFiles.has(c.column_name));
-  const list = columns.map((c) => `CAST(${quoteIdent(c.column_name)} AS ${c.data_type}) AS ${quoteIdent(c.column_name)}`);
+  const list = columns.map(
+    (c) => `CAST(${quoteIdent(c.column_name)} AS ${c.data_type}) AS ${quoteIdent(c.column_name)}`,
+  );
   return {
     columns: columns.map((c) => quoteIdent(c.column_name)),
     select: `SELECT ${list.join(', ')} FROM read_parquet(${fileList}, union_by_name = true, hive_partitioning = false)`,
@@ -272,7 +276,15 @@ export async function archiveDocuments(
 ): Promise<ArchiveReport> {
   const root = await resolveRoot(db, options.dir, options.defaultDir);
   const removedOrphans = await removeOrphans(db, root);
-  const empty = { root, before: options.before, documents: 0, doc_scores: 0, raw_items: 0, files: [], removedOrphans };
+  const empty = {
+    root,
+    before: options.before,
+    documents: 0,
+    doc_scores: 0,
+    raw_items: 0,
+    files: [],
+    removedOrphans,
+  };
   await db.run(sql('batch'), { before: options.before });
   try {
     await db.run(sql('batch_raw'));
@@ -298,7 +310,16 @@ export async function archiveDocuments(
         await db.run(sql('set_root'), { root });
         await db.append(
           'archive_files',
-          written.map((f) => [f.path, f.table_name, f.month, f.source_kind, f.row_count, f.bytes, f.sha256, f.archived_at]),
+          written.map((f) => [
+            f.path,
+            f.table_name,
+            f.month,
+            f.source_kind,
+            f.row_count,
+            f.bytes,
+            f.sha256,
+            f.archived_at,
+          ]),
         );
         await db.run(sql('remember_documents'));
         await db.run(sql('delete_archived'));
@@ -336,21 +357,36 @@ export async function verifyArchive(db: Db, only?: readonly ArchiveFile[]): Prom
  * inclusive). Every file is checked against its checksum first; one bad file stops the restore before any
  * change. Rows already in the database are kept as they are. Running it again changes nothing.
  */
-export async function restoreArchive(db: Db, options: { from?: string; to?: string } = {}): Promise<RestoreReport> {
+export async function restoreArchive(
+  db: Db,
+  options: { from?: string; to?: string } = {},
+): Promise<RestoreReport> {
   const root = await archiveRoot(db);
   const removedOrphans = root ? await removeOrphans(db, root) : [];
   const files = (await archiveFiles(db)).filter(
     (f) => (!options.from || f.month >= options.from) && (!options.to || f.month <= options.to),
   );
-  const report: RestoreReport = { root, documents: 0, doc_scores: 0, raw_items: 0, files: [], removedOrphans };
+  const report: RestoreReport = {
+    root,
+    documents: 0,
+    doc_scores: 0,
+    raw_items: 0,
+    files: [],
+    removedOrphans,
+  };
   if (!root || files.length === 0) return report;
   const check = await verifyArchive(db, files);
   if (check.problems.length) {
-    throw new DlxhError('INPUT', `restore-archive: ${root}: ${check.problems.join('; ')}; nothing was restored`);
+    throw new DlxhError(
+      'INPUT',
+      `restore-archive: ${root}: ${check.problems.join('; ')}; nothing was restored`,
+    );
   }
   await db.transaction(async () => {
     for (const table of ARCHIVED_TABLES) {
-      const paths = files.filter((f) => f.table_name === table).map((f) => path.join(root, ...f.path.split('/')));
+      const paths = files
+        .filter((f) => f.table_name === table)
+        .map((f) => path.join(root, ...f.path.split('/')));
       if (paths.length === 0) continue;
       const { columns, select } = await archivedSelect(db, table, paths, '$files');
       const key = KEYS[table].map(quoteIdent);
@@ -361,7 +397,8 @@ export async function restoreArchive(db: Db, options: { from?: string; to?: stri
          WHERE NOT EXISTS (SELECT 1 FROM ${quoteIdent(table)} t WHERE ${key.map((k) => `t.${k} = a.${k}`).join(' AND ')})`,
         { files: paths },
       );
-      report[table] = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`))!.n - before;
+      report[table] =
+        (await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`))!.n - before;
     }
     await db.run(sql('forget_files'), { paths: files.map((f) => f.path) });
     await db.run(sql('forget_documents'));

@@ -184,7 +184,7 @@ export function loadOrCreateSecret(dbPath: string, options: SecretOptions = {}):
 
 const NOT_ALNUM_BEFORE = '(?<![\\p{L}\\p{N}@._+-])';
 const NOT_ALNUM_AFTER = '(?![\\p{L}\\p{N}])';
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const PHONE = new RegExp(
   `${NOT_ALNUM_BEFORE}(?:\\(\\+?84\\)|\\+84|84|\\(0|0)(?:[ .)-]{0,2}\\d){8,11}${NOT_ALNUM_AFTER}`,
   'gu',
@@ -206,7 +206,7 @@ const CAPITAL_WORD = String.raw`\p{Lu}[\p{Ll}\p{M}]*`;
 const STREET_NAME = String.raw`${CAPITAL_WORD}(?:\s+(?:${CAPITAL_WORD}|\d+))*`;
 const STREET_KIND = `(?:${anyCase('đường|phố|hẻm|kiệt|ngõ|ngách|quốc lộ|tỉnh lộ')}|QL|TL)`;
 const STREET = String.raw`(?:${STREET_KIND}\s+(?:${STREET_NAME}|\d+)|${STREET_NAME})`;
-const HOUSE_NO = String.raw`\d{1,4}[A-Za-z]?(?:\/\d{1,4}[A-Za-z]?)*(?!\/)`;
+const HOUSE_NO = String.raw`\d{1,4}[A-Za-z]?(?:\/\d{1,4}[A-Za-z]?){0,4}(?!\/)`;
 const NOT_A_DATE = `(?<!(?:${anyCase('ngày|tháng|năm|từ|đến')})\\s+)`;
 const ADDRESSES = [
   // "số nhà 45", "SN 7/2 Hùng Vương"
@@ -214,12 +214,12 @@ const ADDRESSES = [
   // "số 12 đường Lê Duẩn", "số 12 Lê Duẩn"; not "Nghị định số 15/2020/NĐ-CP" nor "số 14 hộ"
   String.raw`${anyCase('số')}\s+${HOUSE_NO},?\s+${STREET}`,
   // "123/4 Nguyễn Tất Thành", "12 đường Lê Duẩn"; not "ngày 12/3 …"
-  String.raw`${NOT_A_DATE}\d{1,4}[A-Za-z]?(?:\/\d{1,4}[A-Za-z]?)+(?!\/)\s+${STREET}`,
-  String.raw`${NOT_A_DATE}${HOUSE_NO}\s+${STREET_KIND}\s+(?:${STREET_NAME}|\d+)`,
+  String.raw`(?=\d)${NOT_A_DATE}\d{1,4}[A-Za-z]?(?:\/\d{1,4}[A-Za-z]?){1,4}(?!\/)\s+${STREET}`,
+  String.raw`(?=\d)${NOT_A_DATE}${HOUSE_NO}\s+${STREET_KIND}\s+(?:${STREET_NAME}|\d+)`,
   // "hẻm 45/2 Y Jút", "kiệt 12"
   String.raw`(?:${anyCase('hẻm|kiệt|ngõ|ngách')})\s+${HOUSE_NO}(?:\s+${STREET_NAME})?`,
   // "ở 12 Lê Duẩn", "địa chỉ: 12 Lê Duẩn"
-  String.raw`(?<=(?:${anyCase('ở|tại|nhà|địa chỉ:?|đ/c:?')})\s+)${HOUSE_NO}\s+${STREET_NAME}`,
+  String.raw`(?=\d)(?<=(?:${anyCase('ở|tại|nhà|địa chỉ:?|đ/c:?')})\s+)${HOUSE_NO}\s+${STREET_NAME}`,
 ];
 const ADDRESS = new RegExp(`${NOT_ALNUM_BEFORE}(?:${ADDRESSES.join('|')})${NOT_ALNUM_AFTER}`, 'gu');
 

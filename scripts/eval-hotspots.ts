@@ -22,15 +22,28 @@ import { silentLogger } from '../pipeline/types.ts';
 const HOUR_MS = 3_600_000;
 
 /** Ingest the documents from a JSONL file and score them as `dlxh ingest jsonl` does. */
-export async function loadStream(db: Db, documents: readonly DemoDocument[], dir: string, now: Date): Promise<void> {
+export async function loadStream(
+  db: Db,
+  documents: readonly DemoDocument[],
+  dir: string,
+  now: Date,
+): Promise<void> {
   const file = path.join(dir, 'documents.jsonl');
   fs.writeFileSync(file, documents.map((d) => JSON.stringify(d)).join('\n') + '\n');
   await ingestJsonl(file, { source: 'demo' }, { db, logger: silentLogger, now: () => now });
-  const rows = await db.all<{ id: string; title: string | null; text: string; published_at: Date | null; locality_uid: string | null }>(
+  const rows = await db.all<{
+    id: string;
+    title: string | null;
+    text: string;
+    published_at: Date | null;
+    locality_uid: string | null;
+  }>(
     `SELECT id, title, text, published_at, locality_uid FROM documents
      WHERE id NOT IN (SELECT doc_id FROM doc_scores) ORDER BY id`,
   );
-  const scores = scoreBatch(rows.map((r) => ({ text: r.text, title: r.title, published_at: r.published_at })));
+  const scores = scoreBatch(
+    rows.map((r) => ({ text: r.text, title: r.title, published_at: r.published_at })),
+  );
   const scoresFile = path.join(dir, 'scores.jsonl');
   fs.writeFileSync(
     scoresFile,
@@ -78,12 +91,21 @@ export interface Quality {
   falseAlerts: Alert[];
 }
 
-function levelOf(alert: Alert, event: GroundTruthEvent, successors: Map<string, string[]>): 'commune' | 'district' | null {
+function levelOf(
+  alert: Alert,
+  event: GroundTruthEvent,
+  successors: Map<string, string[]>,
+): 'commune' | 'district' | null {
   const uid = alert.unitUid ?? '';
   const current = alert.currentUid ?? '';
-  const communes = new Set([event.unit_uid, event.old_unit_uid ?? '', ...(successors.get(event.old_unit_uid ?? '') ?? [])]);
+  const communes = new Set([
+    event.unit_uid,
+    event.old_unit_uid ?? '',
+    ...(successors.get(event.old_unit_uid ?? '') ?? []),
+  ]);
   if (communes.has(uid) || (communes.has(current) && alert.unitLevel === 3)) return 'commune';
-  if (event.district_uid && (uid === event.district_uid || alert.seriesUid === event.district_uid)) return 'district';
+  if (event.district_uid && (uid === event.district_uid || alert.seriesUid === event.district_uid))
+    return 'district';
   return null;
 }
 
@@ -98,7 +120,9 @@ export function scoreAlerts(
   firstDocMs: Map<string, number>,
   successors: Map<string, string[]>,
 ): Quality {
-  const outcomes = new Map<string, EventOutcome>(events.map((e) => [e.id, { id: e.id, detected: false, delayHours: null }]));
+  const outcomes = new Map<string, EventOutcome>(
+    events.map((e) => [e.id, { id: e.id, detected: false, delayHours: null }]),
+  );
   const usedLevels = new Map<string, Set<string>>();
   let correct = 0;
   const falseAlerts: Alert[] = [];
@@ -106,7 +130,11 @@ export function scoreAlerts(
     const match = events.find((e) => {
       if (alert.topic !== e.topic) return false;
       const fired = +alert.detectedAt;
-      return fired >= Date.parse(e.start) && fired <= Date.parse(e.end) + 24 * HOUR_MS && levelOf(alert, e, successors);
+      return (
+        fired >= Date.parse(e.start) &&
+        fired <= Date.parse(e.end) + 24 * HOUR_MS &&
+        levelOf(alert, e, successors)
+      );
     });
     const level = match ? levelOf(alert, match, successors)! : null;
     const used = match ? (usedLevels.get(match.id) ?? new Set<string>()) : null;
@@ -124,7 +152,9 @@ export function scoreAlerts(
       outcome.delayHours = Math.max(0, (+alert.detectedAt - first) / HOUR_MS);
     }
   }
-  const delays = [...outcomes.values()].flatMap((o) => (o.delayHours === null ? [] : [o.delayHours])).sort((a, b) => a - b);
+  const delays = [...outcomes.values()]
+    .flatMap((o) => (o.delayHours === null ? [] : [o.delayHours]))
+    .sort((a, b) => a - b);
   const median =
     delays.length === 0
       ? null
@@ -178,14 +208,19 @@ export async function prepareStream(
 }
 
 async function successorMap(db: Db): Promise<Map<string, string[]>> {
-  const rows = await db.all<{ uid: string; successor_uid: string }>('SELECT uid, successor_uid FROM unit_successors');
+  const rows = await db.all<{ uid: string; successor_uid: string }>(
+    'SELECT uid, successor_uid FROM unit_successors',
+  );
   const out = new Map<string, string[]>();
   for (const r of rows) out.set(r.uid, [...(out.get(r.uid) ?? []), r.successor_uid]);
   return out;
 }
 
 /** Detect over the whole stream with `config` and score it. */
-export async function evaluate(run: StreamRun, config: Partial<DetectorConfig>): Promise<Quality & { weeks: number }> {
+export async function evaluate(
+  run: StreamRun,
+  config: Partial<DetectorConfig>,
+): Promise<Quality & { weeks: number }> {
   await run.db.run('DELETE FROM alerts');
   const alerts = await detectHotspots(run.db, { now: run.now, config, logger: memoryLogger() });
   const quality = scoreAlerts(alerts, run.events, run.firstDocMs, await successorMap(run.db));
@@ -198,7 +233,11 @@ function fmt(x: number | null, digits = 2): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { days: { type: 'string', default: '120' }, keep: { type: 'string' }, verbose: { type: 'boolean' } },
+    options: {
+      days: { type: 'string', default: '120' },
+      keep: { type: 'string' },
+      verbose: { type: 'boolean' },
+    },
   });
   const days = Number(values.days);
   const dir = values.keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'dlxh-eval-hotspots-'));
@@ -222,7 +261,10 @@ async function main(): Promise<void> {
             fmt(falsePerWeek),
           ]);
           if (values.verbose) {
-            for (const o of q.outcomes) console.error(`  ${name}/${granularity} ${o.id}: ${o.detected ? `${fmt(o.delayHours, 1)} h` : 'missed'}`);
+            for (const o of q.outcomes)
+              console.error(
+                `  ${name}/${granularity} ${o.id}: ${o.detected ? `${fmt(o.delayHours, 1)} h` : 'missed'}`,
+              );
             for (const a of q.falseAlerts) {
               console.error(
                 `  ${name}/${granularity} false: ${a.detector} ${a.topic} ${a.unitUid} ${a.detectedAt.toISOString()} n=${a.count} exp=${a.expected.toFixed(2)} ${a.topTerms.slice(0, 3).join(', ')}`,
@@ -237,13 +279,24 @@ async function main(): Promise<void> {
   } finally {
     if (!values.keep) fs.rmSync(dir, { recursive: true, force: true });
   }
-  const header = ['stream', 'buckets', 'events', 'alerts', 'recall', 'precision', 'median delay (h)', 'false/week'];
+  const header = [
+    'stream',
+    'buckets',
+    'events',
+    'alerts',
+    'recall',
+    'precision',
+    'median delay (h)',
+    'false/week',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((v, i) => v.padEnd(widths[i]!)).join(' | ');
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const r of rows) console.log(line(r));
-  console.log('targets: recall ≥ 0.90, precision ≥ 0.85, median delay ≤ 24 h (daily) / ≤ 6 h (hourly), ≤ 1 false alarm/week');
+  console.log(
+    'targets: recall ≥ 0.90, precision ≥ 0.85, median delay ≤ 24 h (daily) / ≤ 6 h (hourly), ≤ 1 false alarm/week',
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

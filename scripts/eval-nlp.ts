@@ -47,7 +47,7 @@ if (values.json) {
     r.value.toFixed(4),
     `≥ ${r.target.toFixed(2)}`,
     r.pass ? 'pass' : 'FAIL',
-    r.trainSeconds === null ? '-' : `${r.trainSeconds.toFixed(1)} s`,
+    r.trainSeconds === null ? '-' : `${r.trainSeconds.toFixed(1)} s (cpu ${r.trainCpuSeconds!.toFixed(1)} s)`,
     r.modelBytes === null ? '-' : `${(r.modelBytes / 1e6).toFixed(1)} MB`,
     `${r.protocol} (n=${r.n})`,
   ]);

@@ -96,7 +96,14 @@ export function caseIdOf(alertId: string): string {
 async function recordEvent(
   db: Db,
   caseId: string,
-  event: { at: Date; actor: string; action: string; from: string | null; to: string | null; note?: string | null },
+  event: {
+    at: Date;
+    actor: string;
+    action: string;
+    from: string | null;
+    to: string | null;
+    note?: string | null;
+  },
 ): Promise<void> {
   await db.run(
     `INSERT INTO case_events (case_id, occurred_at, actor, action, from_status, to_status, note)
@@ -214,7 +221,10 @@ export interface TransitionInput {
   now: Date;
 }
 
-const TRANSITIONS: Record<Exclude<CaseAction, 'assign' | 'escalate'>, { from: CaseStatus[]; to: CaseStatus }> = {
+const TRANSITIONS: Record<
+  Exclude<CaseAction, 'assign' | 'escalate'>,
+  { from: CaseStatus[]; to: CaseStatus }
+> = {
   verify: { from: ['received'], to: 'verifying' },
   resolve: { from: ['verifying'], to: 'resolved' },
   close: { from: ['resolved'], to: 'closed' },
@@ -241,13 +251,15 @@ export async function transitionCase(
   action: CaseAction,
   input: TransitionInput,
 ): Promise<Case> {
-  if (!input.actor || input.actor.trim() === '') throw inputError(`case ${caseId}`, null, 'actor is required');
+  if (!input.actor || input.actor.trim() === '')
+    throw inputError(`case ${caseId}`, null, 'actor is required');
   return db.transaction(async () => {
     const row = await db.one<CaseRow>('SELECT * FROM cases WHERE id = $id', { id: caseId });
     if (!row) throw new DlxhError('NOT_FOUND', `case ${caseId}: not found`);
     const from = row.status as CaseStatus;
     if (action === 'assign' || action === 'escalate') {
-      if (!OPEN.includes(from)) throw inputError(`case ${caseId}`, null, `cannot ${action} a case that is ${from}`);
+      if (!OPEN.includes(from))
+        throw inputError(`case ${caseId}`, null, `cannot ${action} a case that is ${from}`);
       if (action === 'assign') {
         const assignee = input.assignee?.trim();
         if (!assignee) throw inputError(`case ${caseId}`, null, 'assignee is required');
@@ -268,7 +280,10 @@ export async function transitionCase(
         action,
         from,
         to: from,
-        note: action === 'assign' ? `giao ${input.assignee!.trim()}${input.note ? `: ${input.note}` : ''}` : input.note,
+        note:
+          action === 'assign'
+            ? `giao ${input.assignee!.trim()}${input.note ? `: ${input.note}` : ''}`
+            : input.note,
       });
     } else {
       const rule = TRANSITIONS[action];
@@ -279,9 +294,14 @@ export async function transitionCase(
       const report = input.report?.trim() ?? '';
       const reason = input.reason?.trim() ?? '';
       if (action === 'resolve' && report.length < 20) {
-        throw inputError(`case ${caseId}`, null, 'a written resolution report (at least 20 characters) is required');
+        throw inputError(
+          `case ${caseId}`,
+          null,
+          'a written resolution report (at least 20 characters) is required',
+        );
       }
-      if (action === 'dismiss' && reason === '') throw inputError(`case ${caseId}`, null, 'a reason is required to dismiss');
+      if (action === 'dismiss' && reason === '')
+        throw inputError(`case ${caseId}`, null, 'a reason is required to dismiss');
       await db.run(
         `UPDATE cases SET status = $to, updated_at = $now,
            resolution_report = CASE WHEN $action = 'resolve' THEN $report ELSE resolution_report END,
@@ -314,14 +334,17 @@ export async function mergeCases(
   duplicateId: string,
   input: { actor: string; note?: string; now: Date },
 ): Promise<Case> {
-  if (keepId === duplicateId) throw inputError(`case ${duplicateId}`, null, 'cannot merge a case into itself');
+  if (keepId === duplicateId)
+    throw inputError(`case ${duplicateId}`, null, 'cannot merge a case into itself');
   return db.transaction(async () => {
     const keep = await db.one<CaseRow>('SELECT * FROM cases WHERE id = $id', { id: keepId });
     const duplicate = await db.one<CaseRow>('SELECT * FROM cases WHERE id = $id', { id: duplicateId });
     if (!keep) throw new DlxhError('NOT_FOUND', `case ${keepId}: not found`);
     if (!duplicate) throw new DlxhError('NOT_FOUND', `case ${duplicateId}: not found`);
-    if (duplicate.status === 'merged') throw inputError(`case ${duplicateId}`, null, `already merged into ${duplicate.merged_into}`);
-    if (keep.status === 'merged') throw inputError(`case ${keepId}`, null, `is itself merged into ${keep.merged_into}`);
+    if (duplicate.status === 'merged')
+      throw inputError(`case ${duplicateId}`, null, `already merged into ${duplicate.merged_into}`);
+    if (keep.status === 'merged')
+      throw inputError(`case ${keepId}`, null, `is itself merged into ${keep.merged_into}`);
     await db.run(
       `UPDATE cases SET status = 'merged', merged_into = $keep, updated_at = $now WHERE id = $id`,
       { id: duplicateId, keep: keepId, now: input.now },
@@ -390,7 +413,11 @@ export async function listCases(db: Db, filter: CaseFilter, now: Date): Promise<
 }
 
 /** One case with its history, or undefined. */
-export async function getCase(db: Db, caseId: string, now: Date): Promise<(Case & { events: CaseEvent[] }) | undefined> {
+export async function getCase(
+  db: Db,
+  caseId: string,
+  now: Date,
+): Promise<(Case & { events: CaseEvent[] }) | undefined> {
   const row = await db.one<CaseRow>('SELECT * FROM cases WHERE id = $id', { id: caseId });
   if (!row) return undefined;
   const events = await db.all<{
@@ -432,7 +459,10 @@ export async function flagOverdueCases(db: Db, now: Date): Promise<Case[]> {
       { now },
     );
     for (const row of rows) {
-      await db.run('UPDATE cases SET escalated = true, updated_at = $now WHERE id = $id', { id: row.id, now });
+      await db.run('UPDATE cases SET escalated = true, updated_at = $now WHERE id = $id', {
+        id: row.id,
+        now,
+      });
       await recordEvent(db, row.id, {
         at: now,
         actor: 'hệ thống',

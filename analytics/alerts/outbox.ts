@@ -41,13 +41,19 @@ export interface OutboxRow {
 }
 
 /** The idempotency key of a notification. */
-export function notificationId(n: Pick<Notification, 'channel' | 'recipient' | 'alertId' | 'caseId' | 'reason'>): string {
+export function notificationId(
+  n: Pick<Notification, 'channel' | 'recipient' | 'alertId' | 'caseId' | 'reason'>,
+): string {
   const key = [n.channel, n.recipient, n.alertId ?? '', n.caseId ?? '', n.reason].join('|');
   return `nt-${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
 }
 
 /** Queue notifications; ones already queued (same key) are left as they are. Returns the ids newly queued. */
-export async function enqueueNotifications(db: Db, items: readonly Notification[], now: Date): Promise<string[]> {
+export async function enqueueNotifications(
+  db: Db,
+  items: readonly Notification[],
+  now: Date,
+): Promise<string[]> {
   const added: string[] = [];
   await db.transaction(async () => {
     for (const n of items) {
@@ -148,7 +154,11 @@ export function backoffMs(attempts: number): number {
   return Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
 }
 
-async function secretFor(db: Db, recipient: string, fallback: string | undefined): Promise<string | undefined> {
+async function secretFor(
+  db: Db,
+  recipient: string,
+  fallback: string | undefined,
+): Promise<string | undefined> {
   const row = await db.one<{ webhook_secret: string | null }>(
     'SELECT webhook_secret FROM notification_targets WHERE recipient = $recipient',
     { recipient },
@@ -263,7 +273,10 @@ export async function listInbox(
 
 /** Mark an inbox item read. */
 export async function markRead(db: Db, id: string, now: Date): Promise<void> {
-  await db.run(`UPDATE notifications_outbox SET read_at = $now WHERE id = $id AND read_at IS NULL`, { id, now });
+  await db.run(`UPDATE notifications_outbox SET read_at = $now WHERE id = $id AND read_at IS NULL`, {
+    id,
+    now,
+  });
 }
 
 export interface NotificationTarget {
@@ -290,7 +303,9 @@ export async function saveNotificationTarget(db: Db, target: NotificationTarget)
 }
 
 /** Addresses of the recipients that have any. */
-export async function loadTargets(db: Db): Promise<Map<string, { webhookUrl: string | null; email: string | null }>> {
+export async function loadTargets(
+  db: Db,
+): Promise<Map<string, { webhookUrl: string | null; email: string | null }>> {
   const rows = await db.all<{ recipient: string; webhook_url: string | null; email: string | null }>(
     'SELECT recipient, webhook_url, email FROM notification_targets WHERE active',
   );

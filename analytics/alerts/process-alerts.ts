@@ -23,7 +23,11 @@ function message(alert: Alert, kase: Case, reason: string): { subject: string; t
   const unit = alert.explanation.unit;
   const place = unit ? [...unit.path].reverse().join(', ') : 'chưa xác định địa bàn';
   const why =
-    reason === 'overdue' ? 'Quá hạn xử lý' : reason.startsWith('escalated') ? 'Chuyển cấp trên' : 'Điểm nóng mới';
+    reason === 'overdue'
+      ? 'Quá hạn xử lý'
+      : reason.startsWith('escalated')
+        ? 'Chuyển cấp trên'
+        : 'Điểm nóng mới';
   return {
     subject: `[${alert.severity.toUpperCase()}] ${why}: ${alert.label} — ${unit?.name ?? place}`,
     text: [
@@ -68,14 +72,38 @@ export async function processAlerts(
       const text = message(alert, result.case, reason);
       const payload = { reason, case_id: result.case.id, ...text, alert: alertsToJson([alert])[0] };
       for (const recipient of result.case.recipients) {
-        notifications.push({ channel: 'inbox', recipient, address: null, alertId: alert.id, caseId: result.case.id, reason, payload });
+        notifications.push({
+          channel: 'inbox',
+          recipient,
+          address: null,
+          alertId: alert.id,
+          caseId: result.case.id,
+          reason,
+          payload,
+        });
         const target = targets.get(recipient);
         if (!urgent || !target) continue;
         if (target.webhookUrl) {
-          notifications.push({ channel: 'webhook', recipient, address: target.webhookUrl, alertId: alert.id, caseId: result.case.id, reason, payload });
+          notifications.push({
+            channel: 'webhook',
+            recipient,
+            address: target.webhookUrl,
+            alertId: alert.id,
+            caseId: result.case.id,
+            reason,
+            payload,
+          });
         }
         if (target.email) {
-          notifications.push({ channel: 'email', recipient, address: target.email, alertId: alert.id, caseId: result.case.id, reason, payload });
+          notifications.push({
+            channel: 'email',
+            recipient,
+            address: target.email,
+            alertId: alert.id,
+            caseId: result.case.id,
+            reason,
+            payload,
+          });
         }
       }
     }
@@ -109,13 +137,37 @@ export async function processOverdueCases(db: Db, now: Date): Promise<Case[]> {
       text: `Hồ sơ ${kase.id} (${kase.assignee}) đã quá hạn xử lý ${formatDateVi(kase.deadline, true)}.`,
     };
     for (const recipient of recipients) {
-      notifications.push({ channel: 'inbox', recipient, address: null, alertId: kase.alertId, caseId: kase.id, reason: 'overdue', payload });
+      notifications.push({
+        channel: 'inbox',
+        recipient,
+        address: null,
+        alertId: kase.alertId,
+        caseId: kase.id,
+        reason: 'overdue',
+        payload,
+      });
       const target = targets.get(recipient);
       if (target?.webhookUrl) {
-        notifications.push({ channel: 'webhook', recipient, address: target.webhookUrl, alertId: kase.alertId, caseId: kase.id, reason: 'overdue', payload });
+        notifications.push({
+          channel: 'webhook',
+          recipient,
+          address: target.webhookUrl,
+          alertId: kase.alertId,
+          caseId: kase.id,
+          reason: 'overdue',
+          payload,
+        });
       }
       if (target?.email) {
-        notifications.push({ channel: 'email', recipient, address: target.email, alertId: kase.alertId, caseId: kase.id, reason: 'overdue', payload });
+        notifications.push({
+          channel: 'email',
+          recipient,
+          address: target.email,
+          alertId: kase.alertId,
+          caseId: kase.id,
+          reason: 'overdue',
+          payload,
+        });
       }
     }
   }

@@ -33,7 +33,10 @@ export const routingRuleSchema = z
     priority: z.number().int().default(100),
     topics: z.array(z.string()).default([]),
     unit_uid: z.string().nullable().default(null),
-    min_severity: z.enum(SEVERITIES as [Severity, ...Severity[]]).nullable().default(null),
+    min_severity: z
+      .enum(SEVERITIES as [Severity, ...Severity[]])
+      .nullable()
+      .default(null),
     recipients: z.array(z.string().min(1)).default([]),
     escalate: z.boolean().default(false),
     notify: z.boolean().default(false),
@@ -57,8 +60,23 @@ export function parseRoutingRules(raw: unknown): RoutingRule[] {
   }));
 }
 
-function rule(id: string, topics: string[], recipients: string[], extra: Partial<RoutingRule> = {}): RoutingRule {
-  return { id, priority: 100, topics, unitUid: null, minSeverity: null, recipients, escalate: false, notify: false, ...extra };
+function rule(
+  id: string,
+  topics: string[],
+  recipients: string[],
+  extra: Partial<RoutingRule> = {},
+): RoutingRule {
+  return {
+    id,
+    priority: 100,
+    topics,
+    unitUid: null,
+    minSeverity: null,
+    recipients,
+    escalate: false,
+    notify: false,
+    ...extra,
+  };
 }
 
 /** The province's defaults: each topic to the department in charge and the People's Committee where it happens. */
@@ -71,12 +89,22 @@ export const DEFAULT_ROUTING_RULES: readonly RoutingRule[] = [
   rule('giao-duc', ['giao-duc'], ['Sở Giáo dục và Đào tạo', UNIT_PLACEHOLDER]),
   rule('an-ninh', ['an-ninh'], ['Công an tỉnh', UNIT_PLACEHOLDER], { escalate: true }),
   rule('tham-nhung', ['tham-nhung'], ['Ủy ban Kiểm tra Tỉnh ủy', 'Thanh tra tỉnh'], { escalate: true }),
-  rule('dan-toc-ton-giao', ['dan-toc-ton-giao'], ['Sở Dân tộc và Tôn giáo', UNIT_PLACEHOLDER], { escalate: true }),
+  rule('dan-toc-ton-giao', ['dan-toc-ton-giao'], ['Sở Dân tộc và Tôn giáo', UNIT_PLACEHOLDER], {
+    escalate: true,
+  }),
   rule('giao-thong', ['giao-thong'], ['Sở Xây dựng', 'Công an tỉnh', UNIT_PLACEHOLDER]),
   rule('thu-tuc-hanh-chinh', ['thu-tuc-hanh-chinh'], ['Văn phòng UBND tỉnh', UNIT_PLACEHOLDER]),
   rule('an-sinh', ['an-sinh'], ['Sở Nội vụ', 'Sở Y tế', UNIT_PLACEHOLDER]),
-  rule('thien-tai', ['thien-tai'], ['Ban Chỉ huy Phòng thủ dân sự tỉnh', 'Sở Nông nghiệp và Môi trường', UNIT_PLACEHOLDER]),
-  rule('nuoc-sinh-hoat', ['nuoc-sinh-hoat'], ['Sở Nông nghiệp và Môi trường', 'Sở Xây dựng', UNIT_PLACEHOLDER]),
+  rule(
+    'thien-tai',
+    ['thien-tai'],
+    ['Ban Chỉ huy Phòng thủ dân sự tỉnh', 'Sở Nông nghiệp và Môi trường', UNIT_PLACEHOLDER],
+  ),
+  rule(
+    'nuoc-sinh-hoat',
+    ['nuoc-sinh-hoat'],
+    ['Sở Nông nghiệp và Môi trường', 'Sở Xây dựng', UNIT_PLACEHOLDER],
+  ),
   rule('tin-don', ['tin-don'], ['Công an tỉnh', 'Sở Văn hóa, Thể thao và Du lịch', UNIT_PLACEHOLDER], {
     escalate: true,
   }),
@@ -122,11 +150,11 @@ export function routeAlert(
   const here = units.get(alert.currentUid ?? alert.unitUid ?? '');
   const parent = here?.parentUid ? units.get(here.parentUid) : undefined;
   const ancestry = new Set<string>();
-  for (let at: RoutingUnit | undefined = units.get(alert.unitUid ?? ''); at && ancestry.size < 8; ) {
+  for (let at: RoutingUnit | undefined = units.get(alert.unitUid ?? ''); at && ancestry.size < 8;) {
     ancestry.add(at.uid);
     at = at.parentUid ? units.get(at.parentUid) : undefined;
   }
-  for (let at: RoutingUnit | undefined = here; at && ancestry.size < 16; ) {
+  for (let at: RoutingUnit | undefined = here; at && ancestry.size < 16;) {
     ancestry.add(at.uid);
     at = at.parentUid ? units.get(at.parentUid) : undefined;
   }

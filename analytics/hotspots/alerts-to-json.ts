@@ -97,7 +97,9 @@ export function formatAlertsText(alerts: readonly Alert[]): string {
         `${Math.round(a.negShare * 100)}% tiêu cực · điểm ${decimal(a.score)}`,
     ];
     if (a.topTerms.length > 0) lines.push(`  Từ khóa: ${a.topTerms.slice(0, 6).join(', ')}`);
-    lines.push(`  Mã: ${a.id} · tài liệu: ${a.docIds.slice(0, 5).join(', ')}${a.docIds.length > 5 ? ', …' : ''}`);
+    lines.push(
+      `  Mã: ${a.id} · tài liệu: ${a.docIds.slice(0, 5).join(', ')}${a.docIds.length > 5 ? ', …' : ''}`,
+    );
     return lines.join('\n');
   });
   return `${blocks.join('\n\n')}\n\n${alerts.length} điểm nóng.\n`;

@@ -96,7 +96,12 @@ export function periodRanges(state: ScanState, periods: readonly Period[]) {
  * When a day bucket became significant as its documents came in: the publication time of the document that
  * took the day's count (against the whole day's expectation) past the test it passed at the day's close.
  */
-function crossingTime(state: ScanState, window: FlaggedWindow, docs: readonly SeriesDoc[], config: DetectorConfig): number {
+function crossingTime(
+  state: ScanState,
+  window: FlaggedWindow,
+  docs: readonly SeriesDoc[],
+  config: DetectorConfig,
+): number {
   const s = window.series;
   const weight = state.weights[s.index]!;
   const inDay = docs.filter((d) => d.ms >= window.startMs && d.ms < window.endMs);
@@ -129,10 +134,17 @@ export function topicDrafts(
       const count = channel === 'stories' ? counted.count : counted.negative;
       const expected = expectedOver(state, channel, p.seriesIndex, p.startMs, p.endMs);
       const size = sizeOf(state, channel, s.level);
-      return { channel, count, expected, size, logP: logNegBinomialUpperTail(count, Math.max(expected, 1e-6), size) };
+      return {
+        channel,
+        count,
+        expected,
+        size,
+        logP: logNegBinomialUpperTail(count, Math.max(expected, 1e-6), size),
+      };
     });
     const best = stats.reduce((a, b) => (b.logP < a.logP ? b : a));
-    const detectedAtMs = config.granularity === 'day' ? crossingTime(state, p.first, inPeriod, config) : p.detectedAtMs;
+    const detectedAtMs =
+      config.granularity === 'day' ? crossingTime(state, p.first, inPeriod, config) : p.detectedAtMs;
     return {
       detector: 'topic',
       granularity: config.granularity,
@@ -221,7 +233,9 @@ function primaryOf(a: AlertDraft, b: AlertDraft): [AlertDraft, AlertDraft] {
 export function foldDrafts(drafts: AlertDraft[], tree: UnitTree, config: DetectorConfig): AlertDraft[] {
   const alive = new Set(drafts);
   for (const level of [3, 2, 1]) {
-    const same = drafts.filter((d) => d.level === level).sort((a, b) => b.count - a.count || a.startMs - b.startMs);
+    const same = drafts
+      .filter((d) => d.level === level)
+      .sort((a, b) => b.count - a.count || a.startMs - b.startMs);
     for (let i = 0; i < same.length; i++) {
       for (let j = i + 1; j < same.length; j++) {
         const a = same[i]!;
@@ -278,14 +292,22 @@ export function spreadOf(state: ScanState, tree: UnitTree, draft: AlertDraft): U
       mu += state.expected.stories[s.index]![t]!;
     }
     if (c >= 2 && c >= 3 * mu) {
-      out.push({ unit_uid: s.seriesUid, name: tree.units.get(s.seriesUid)?.name ?? s.seriesUid, count: c, expected: round(mu, 3) });
+      out.push({
+        unit_uid: s.seriesUid,
+        name: tree.units.get(s.seriesUid)?.name ?? s.seriesUid,
+        count: c,
+        expected: round(mu, 3),
+      });
     }
   }
   return out.sort((a, b) => b.count - a.count).slice(0, 10);
 }
 
 /** Daily counts and expectations of the draft's series, from two weeks before it to its end. */
-export function sparkline(state: ScanState, draft: AlertDraft): { day: string; count: number; expected: number }[] {
+export function sparkline(
+  state: ScanState,
+  draft: AlertDraft,
+): { day: string; count: number; expected: number }[] {
   if (draft.seriesIndex === null) return draft.series ?? [];
   const { counts } = state;
   const s = counts.series[draft.seriesIndex]!;
@@ -319,7 +341,11 @@ export function namedUnit(draft: AlertDraft): string | null {
 }
 
 /** The successor today of the named unit: the series unit when it is one of them, else the first. */
-export function currentUnit(tree: UnitTree, namedUid: string | null, seriesUid: string | null): string | null {
+export function currentUnit(
+  tree: UnitTree,
+  namedUid: string | null,
+  seriesUid: string | null,
+): string | null {
   if (namedUid === null) return null;
   const unit = tree.units.get(namedUid);
   if (!unit) return seriesUid;
@@ -331,7 +357,9 @@ export function currentUnit(tree: UnitTree, namedUid: string | null, seriesUid: 
 
 /** Deterministic alert id: the same detector, topic, series unit and first day give the same id on every run. */
 export function alertId(detector: Detector, key: string, seriesUid: string | null, firstDay: string): string {
-  const hash = createHash('sha256').update(`${detector}|${key}|${seriesUid ?? ''}|${firstDay}`).digest('hex');
+  const hash = createHash('sha256')
+    .update(`${detector}|${key}|${seriesUid ?? ''}|${firstDay}`)
+    .digest('hex');
   return `hs-${hash.slice(0, 16)}`;
 }
 
@@ -379,7 +407,8 @@ export function finishDraft(draft: AlertDraft, ctx: FinishContext): Alert {
   const firstSeen = new Date(draft.docs[0]?.ms ?? draft.startMs);
   const lastSeen = new Date(draft.docs[draft.docs.length - 1]?.ms ?? draft.endMs);
   const firstDay = localDay(new Date(draft.startMs));
-  const key = draft.detector === 'topic' ? (draft.topic ?? '') : (draft.terms?.[0]?.term ?? draft.topTerms[0] ?? '');
+  const key =
+    draft.detector === 'topic' ? (draft.topic ?? '') : (draft.terms?.[0]?.term ?? draft.topTerms[0] ?? '');
   const label =
     draft.detector === 'topic'
       ? ctx.topicName(draft.topic)
@@ -406,7 +435,10 @@ export function finishDraft(draft: AlertDraft, ctx: FinishContext): Alert {
     p_value: pValue,
     method: Number.isFinite(draft.size) ? 'negative-binomial' : 'poisson',
     dispersion_size: Number.isFinite(draft.size) ? round(draft.size, 3) : null,
-    fdr: draft.detector === 'topic' && draft.granularity === 'hour' ? config.fdr * config.hourlyFdrFactor : config.fdr,
+    fdr:
+      draft.detector === 'topic' && draft.granularity === 'hour'
+        ? config.fdr * config.hourlyFdrFactor
+        : config.fdr,
     tested_series: ctx.state?.hypotheses ?? 0,
     statistic: draft.channel === 'negative' ? 'negative stories' : 'stories',
     documents: draft.docs.length,
@@ -457,7 +489,9 @@ export function finishDraft(draft: AlertDraft, ctx: FinishContext): Alert {
 
 function alertUnit(tree: UnitTree, uid: string | null): AlertUnit | null {
   const unit = uid ? tree.units.get(uid) : undefined;
-  return unit ? { uid: unit.uid, code: unit.code, name: unit.name, level: unit.level, path: unit.path } : null;
+  return unit
+    ? { uid: unit.uid, code: unit.code, name: unit.name, level: unit.level, path: unit.path }
+    : null;
 }
 
 function round(x: number, digits: number): number {

@@ -2,7 +2,8 @@
 
 -- name: unit_map
 CREATE OR REPLACE TEMP TABLE hs_unit_map (
-  locality_uid VARCHAR NOT NULL, series_uid VARCHAR NOT NULL, level TINYINT NOT NULL, named_uid VARCHAR NOT NULL
+  locality_uid VARCHAR NOT NULL, series_uid VARCHAR NOT NULL, level TINYINT NOT NULL, named_uid VARCHAR NOT NULL,
+  series_no BIGINT NOT NULL
 );
 
 -- name: score_versions
@@ -37,7 +38,6 @@ SELECT
   floor((epoch(d.published_at) + 25200) / 3600)::INTEGER AS hour,
   coalesce(s.sentiment = 'negative', false) AS negative,
   coalesce(s.topics, []) AS topics,
-  s.topics[1] AS primary_topic,
   coalesce(s.locality_uid, d.locality_uid) AS locality_uid,
   hash(coalesce(r.content_hash, d.content_hash)) AS story,
   d.near_duplicate_of IS NOT NULL OR d.duplicate_of IS NOT NULL OR o.id IS NOT NULL AS copied,
@@ -83,27 +83,32 @@ GROUP BY story, day, locality_uid;
 
 -- Stories per topic × series × day, as one 'day,capped,top_capped,origins,stories,neg;…' string per series (reading
 -- these strings is several times faster than row objects). One outlet's stories (and negative stories) count at
--- most its level's cap.
+-- most its level's cap. Topic, series, day and outlet are packed into one BIGINT group key (topic number < 512,
+-- series number < 1024, day − $start_day < 65536, 28 bits of the outlet's hash), about a third faster than
+-- grouping on the strings.
 -- name: daily
 WITH per_origin AS (
-  SELECT t.topic, m.series_uid, any_value(m.level) AS level, t.day, hash(t.origin) AS origin, count(*) AS n,
-    count(*) FILTER (t.negative) AS neg
+  SELECT
+    ((list_position($topics, t.topic)::BIGINT * 1024 + m.series_no) * 65536 + (t.day - $start_day)) * 268435456
+      + (hash(t.origin) % 268435456)::BIGINT AS k,
+    any_value(m.level) AS level, count(*) AS n, count(*) FILTER (t.negative) AS neg
   FROM (SELECT day, negative, origin, locality_uid, unnest(topics) AS topic FROM hs_stories) t
   JOIN hs_unit_map m USING (locality_uid)
-  GROUP BY t.topic, m.series_uid, t.day, hash(t.origin)
+  WHERE list_position($topics, t.topic) IS NOT NULL
+  GROUP BY k
 ),
 per_day AS (
-  SELECT topic, series_uid, day, any_value(level) AS level, sum(n) AS stories, count(*) AS origins,
+  SELECT k // 268435456 AS g, any_value(level) AS level, sum(n) AS stories, count(*) AS origins,
     sum(least(neg, CASE level WHEN 1 THEN $cap1 WHEN 2 THEN $cap2 ELSE $cap3 END)) AS neg,
     sum(least(n, CASE level WHEN 1 THEN $cap1 WHEN 2 THEN $cap2 ELSE $cap3 END)) AS capped,
     max(least(n, CASE level WHEN 1 THEN $cap1 WHEN 2 THEN $cap2 ELSE $cap3 END)) AS top_capped
   FROM per_origin
-  GROUP BY topic, series_uid, day
+  GROUP BY g
 )
-SELECT topic, series_uid, any_value(level)::INTEGER AS level,
-  string_agg(concat_ws(',', day, capped, top_capped, origins, stories, neg), ';' ORDER BY day) AS cells
+SELECT (g // 65536 // 1024)::INTEGER AS topic_no, (g // 65536 % 1024)::INTEGER AS series_no,
+  string_agg(concat_ws(',', g % 65536 + $start_day, capped, top_capped, origins, stories, neg), ';') AS cells
 FROM per_day
-GROUP BY topic, series_uid;
+GROUP BY g // 65536;
 
 -- Documents per local hour, in all (topic NULL) and per topic: the volume baselines are scaled by.
 -- name: hourly_volume
@@ -131,7 +136,7 @@ WITH places AS (
   JOIN hs_unit_map m ON m.series_uid = c.series_uid
 )
 SELECT p.key, d.id, d.outlet, epoch_ms(d.published_at) AS ms, d.hour, d.day, d.story::VARCHAR AS story, d.negative,
-  p.named_uid, d.classification, d.primary_topic
+  p.named_uid, d.classification
 FROM places p
 JOIN hs_docs d ON d.locality_uid = p.locality_uid AND d.day = p.day
 WHERE list_contains(d.topics, p.topic)

@@ -1,5 +1,6 @@
 /** Counts documents per topic × unit × local day (and volume per hour) in DuckDB, for the topic detector. */
 import type { Db } from '../../data/db.ts';
+import { DlxhError } from '../../data/errors.ts';
 import type { DetectorConfig } from './detector-config.ts';
 import { readSqlFile } from './sql-file.ts';
 import type { UnitTree } from './unit-tree.ts';
@@ -61,8 +62,12 @@ export interface CountOptions {
   endDay: number;
   /** Documents published at or after this instant are in the future and left out. */
   future: Date;
+  /** The topics to count (taxonomy ids and `watch:<id>` pseudo-topics); others in the scores are ignored. */
+  topics: readonly string[];
   /** Watch topics defined by a query; their matching documents get the pseudo-topic `topic`. */
   watch: WatchTopicTag[];
+  /** Called after each statement with its duration, for benchmarks. */
+  onStep?: (step: string, ms: number) => void;
 }
 
 function parseCells(cells: string | null, width: number): number[][] {
@@ -87,29 +92,65 @@ export async function countSeries(
   const from = new Date(dayStartMs(options.startDay));
   const endMs = Math.min(dayStartMs(options.endDay + 1), options.future.getTime());
   const to = new Date(Math.max(endMs, from.getTime()));
+  let mark = performance.now();
+  const step = (name: string) => {
+    const at = performance.now();
+    options.onStep?.(name, at - mark);
+    mark = at;
+  };
   await db.run(sql('unit_map'));
+  const seriesList = [...new Set(tree.mappings.map((m) => m.seriesUid))].sort();
+  const seriesNo = new Map(seriesList.map((uid, i) => [uid, i]));
+  const levelOf = new Map(tree.mappings.map((m) => [m.seriesUid, m.level]));
   await db.append(
     'hs_unit_map',
-    tree.mappings.map((m) => [m.localityUid, m.seriesUid, m.level, m.namedUid]),
+    tree.mappings.map((m) => [m.localityUid, m.seriesUid, m.level, m.namedUid, seriesNo.get(m.seriesUid)!]),
   );
   const versions = await db.one<{ n: number }>(sql('score_versions'));
   await db.run(sql((versions?.n ?? 0) > 1 ? 'scores_latest' : 'scores_single'));
   await db.run(sql('docs'), sql.params('docs', { from, to }));
+  step('count: documents');
   for (const watch of options.watch) {
-    const compiled = compileWatchQuery(watch.query, 'coalesce(title, \'\') || \' \' || text');
+    const compiled = compileWatchQuery(watch.query, "coalesce(title, '') || ' ' || text");
     const statement = sql('watch_tag').replace('%PREDICATE%', compiled.sql);
     await db.run(statement, { ...compiled.params, topic: watch.topic, from, to });
   }
   await db.run(sql('stories'));
+  step('count: stories');
 
-  const skippedRow = await db.one<Record<string, number>>(sql('skipped'), { future: options.future, from, to });
+  const skippedRow = await db.one<Record<string, number>>(sql('skipped'), {
+    future: options.future,
+    from,
+    to,
+  });
   const located = await db.one<{ unlocated: number; counted: number }>(sql('unlocated'));
   const firstDay = await db.one<{ first_day: number | null }>(sql('first_day'));
   const nDays = options.endDay - options.startDay + 1;
-  const daily = await db.all<{ topic: string; series_uid: string; level: number; cells: string }>(
-    sql('daily'),
-    { cap1: config.capPerOutlet[1] ?? 10, cap2: config.capPerOutlet[2] ?? 3, cap3: config.capPerOutlet[3] ?? 2 },
-  );
+  step('count: skipped');
+  const topics = [...options.topics].sort();
+  if (topics.length >= 512 || seriesList.length >= 1024) {
+    throw new DlxhError(
+      'CONFIG',
+      `hotspots: too many topics (${topics.length}) or units (${seriesList.length}) to count`,
+    );
+  }
+  const daily = (
+    await db.all<{ topic_no: number; series_no: number; cells: string }>(sql('daily'), {
+      topics,
+      start_day: options.startDay,
+      cap1: config.capPerOutlet[1] ?? 10,
+      cap2: config.capPerOutlet[2] ?? 3,
+      cap3: config.capPerOutlet[3] ?? 2,
+    })
+  ).map((r) => {
+    const seriesUid = seriesList[r.series_no]!;
+    return {
+      topic: topics[r.topic_no - 1]!,
+      series_uid: seriesUid,
+      level: levelOf.get(seriesUid)!,
+      cells: r.cells,
+    };
+  });
   daily.sort((a, b) => (a.topic === b.topic ? cmp(a.series_uid, b.series_uid) : cmp(a.topic, b.topic)));
   const series: SeriesCounts[] = daily.map((row, index) => {
     const s: SeriesCounts = {
@@ -135,6 +176,7 @@ export async function countSeries(
     return s;
   });
 
+  step('count: daily series');
   const hourTotal = new Float64Array(nDays * 24);
   const hourByTopic = new Map<string, Float64Array>();
   const volume = await db.all<{ topic: string | null; cells: string | null }>(sql('hourly_volume'));
@@ -148,6 +190,7 @@ export async function countSeries(
     }
   }
 
+  step('count: hourly volume');
   return {
     day0: options.startDay,
     nDays,
@@ -180,8 +223,6 @@ export interface SeriesDoc {
   negative: boolean;
   namedUid: string;
   classification: number;
-  /** The document's first (most confident) topic. */
-  primaryTopic: string | null;
 }
 
 export interface EffectiveCount {
@@ -228,7 +269,13 @@ export function effectiveCount(docs: readonly SeriesDoc[], cap: number): Effecti
     negative += Math.min(n.negative, cap);
     top = Math.max(top, Math.min(n.all, cap));
   }
-  return { count, negative, outlets: outlets.size, top, negShare: seen.size > 0 ? negativeStories / seen.size : 0 };
+  return {
+    count,
+    negative,
+    outlets: outlets.size,
+    top,
+    negShare: seen.size > 0 ? negativeStories / seen.size : 0,
+  };
 }
 
 export interface CandidateRange {
@@ -259,7 +306,6 @@ export async function candidateDocs(db: Db, ranges: CandidateRange[]): Promise<S
     negative: boolean;
     named_uid: string;
     classification: number;
-    primary_topic: string | null;
   }>(sql('candidate_docs'));
   for (const r of rows) {
     out[r.key]!.push({
@@ -272,7 +318,6 @@ export async function candidateDocs(db: Db, ranges: CandidateRange[]): Promise<S
       negative: r.negative,
       namedUid: r.named_uid,
       classification: r.classification,
-      primaryTopic: r.primary_topic,
     });
   }
   return out;

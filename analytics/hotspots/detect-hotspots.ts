@@ -124,26 +124,6 @@ async function backgroundTexts(db: Db, topic: string, beforeMs: number): Promise
   return rows.map((r) => r.body);
 }
 
-async function labelDrafts(db: Db, drafts: AlertDraft[], tree: UnitTree): Promise<void> {
-  const sample = (d: AlertDraft) => d.docs.slice(0, 200).map((x) => x.id);
-  const texts = await documentTexts(db, [...new Set(drafts.flatMap(sample))]);
-  const backgrounds = new Map<string, string[]>();
-  for (const draft of drafts) {
-    if (draft.detector !== 'topic' || draft.topic === null) continue;
-    const key = `${draft.topic}|${draft.startMs}`;
-    if (!backgrounds.has(key)) backgrounds.set(key, await backgroundTexts(db, draft.topic, draft.startMs));
-    const exclude = new Set<string>();
-    for (const d of draft.docs.slice(0, 50)) {
-      for (const name of tree.units.get(d.namedUid)?.path ?? []) {
-        for (const part of name.toLowerCase().split(/\s+/)) exclude.add(part);
-      }
-    }
-    const own = sample(draft).map((id) => texts.get(id) ?? '');
-    const terms = topTerms(own, backgrounds.get(key)!, 8, exclude);
-    draft.topTerms = [...new Set([...terms, ...draft.topTerms])].slice(0, 8);
-  }
-}
-
 /** Fold terms clusters into topic alerts holding most of their documents; the rest stay alerts of their own. */
 function foldTerms(topic: AlertDraft[], terms: AlertDraft[]): AlertDraft[] {
   const kept: AlertDraft[] = [];
@@ -204,18 +184,22 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
     'SELECT id, name_vi, sensitive FROM topics',
   );
   const sensitivity = new Map(
-    (await db.all<{ topic_id: string; sensitivity: number }>('SELECT topic_id, sensitivity FROM topic_settings')).map(
-      (r) => [r.topic_id, r.sensitivity],
-    ),
+    (
+      await db.all<{ topic_id: string; sensitivity: number }>(
+        'SELECT topic_id, sensitivity FROM topic_settings',
+      )
+    ).map((r) => [r.topic_id, r.sensitivity]),
   );
   try {
     const counts = await countSeries(db, tree, config, {
       startDay,
       endDay: lastDay,
       future: new Date(untilMs),
+      topics: [...topics.map((t) => t.id), ...watch.filter((w) => w.query).map((w) => `watch:${w.id}`)],
       watch: watch.filter((w) => w.query).map((w) => ({ topic: `watch:${w.id}`, query: w.query! })),
+      onStep: options.onStep,
     });
-    step('count');
+    step('count (total)');
     const { skipped } = counts;
     if (skipped.noDate + skipped.tooOld + skipped.future + skipped.unscored + skipped.unlocated > 0) {
       options.logger?.warn(
@@ -242,7 +226,12 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
         db,
         candidates.map((c) => {
           const s = counts.series[c.series]!;
-          return { topic: s.topic, seriesUid: s.seriesUid, dayFrom: counts.day0 + c.day - 1, dayTo: counts.day0 + c.day };
+          return {
+            topic: s.topic,
+            seriesUid: s.seriesUid,
+            dayFrom: counts.day0 + c.day - 1,
+            dayTo: counts.day0 + c.day,
+          };
         }),
       );
       windows = scanHours(state, scanOptions, candidates, docs);
@@ -274,10 +263,9 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
     await labelDrafts(db, drafts, tree);
     step('label');
 
-    const misinfo = await (options.misinfo ?? defaultMisinfoCounter)(
-      db,
-      [...new Set(drafts.flatMap((d) => d.docs.map((x) => x.id)))],
-    );
+    const misinfo = await (options.misinfo ?? defaultMisinfoCounter)(db, [
+      ...new Set(drafts.flatMap((d) => d.docs.map((x) => x.id))),
+    ]);
     const topicById = new Map(topics.map((t) => [t.id, t]));
     const watchById = new Map(watch.map((w) => [w.id, w]));
     const ctx: FinishContext = {
@@ -286,7 +274,8 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
       state,
       topicName: (topic) => {
         if (topic === null) return 'Vấn đề mới nổi';
-        if (topic.startsWith('watch:')) return `Chủ đề theo dõi: ${watchById.get(topic.slice(6))?.name ?? topic}`;
+        if (topic.startsWith('watch:'))
+          return `Chủ đề theo dõi: ${watchById.get(topic.slice(6))?.name ?? topic}`;
         return topicById.get(topic)?.name_vi ?? topic;
       },
       sensitiveTopic: (topic) => (topic ? (topicById.get(topic)?.sensitive ?? false) : false),
@@ -305,4 +294,3 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
     await dropCounts(db);
   }
 }
-

@@ -98,7 +98,7 @@ CREATE OR REPLACE TEMP TABLE hs_term_ids (id VARCHAR NOT NULL);
 -- The documents of the clusters with their copies (same story, same day); `key` is the clustered document.
 -- name: id_docs
 SELECT c.id AS key, d.id, d.outlet, epoch_ms(d.published_at) AS ms, d.hour, d.day, d.story::VARCHAR AS story,
-  d.negative, d.locality_uid, d.topics, d.classification, d.primary_topic
+  d.negative, d.locality_uid, d.topics, d.classification
 FROM hs_term_ids i
 JOIN hs_docs c ON c.id = i.id
 JOIN hs_docs d ON d.story = c.story AND d.day = c.day

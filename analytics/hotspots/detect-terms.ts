@@ -182,14 +182,20 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
       const idsOf = new Map(lists.map((l) => [`${l.day}|${l.term}`, l.ids]));
       const byDay = new Map<number, Burst[]>();
       for (const b of bursts) byDay.set(b.day, [...(byDay.get(b.day) ?? []), b]);
-      for (const day of [...byDay.keys()].sort((a, b) => a - b)) clusters.push(...clusterDay(byDay.get(day)!, idsOf));
+      for (const day of [...byDay.keys()].sort((a, b) => a - b))
+        clusters.push(...clusterDay(byDay.get(day)!, idsOf));
     }
     const stories = await db.all<{ day: number; outlets: number; usual: number; ids: string[] }>(
       sql('story_bursts'),
       sql.params('story_bursts', params),
     );
     for (const s of stories) {
-      clusters.push({ day: s.day, terms: [], ids: new Set(s.ids), copies: { outlets: s.outlets, usual: s.usual } });
+      clusters.push({
+        day: s.day,
+        terms: [],
+        ids: new Set(s.ids),
+        copies: { outlets: s.outlets, usual: s.usual },
+      });
     }
     if (clusters.length === 0) return [];
 
@@ -211,7 +217,6 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
       locality_uid: string | null;
       topics: string[];
       classification: number;
-      primary_topic: string | null;
     }>(sql('id_docs'));
     const docs = new Map<string, TermDoc[]>();
     for (const r of docRows) {
@@ -226,7 +231,6 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
         negative: r.negative,
         namedUid: '',
         classification: r.classification,
-        primaryTopic: r.primary_topic,
         localityUid: r.locality_uid,
         topics: r.topics,
       });
@@ -239,7 +243,8 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
       const open = linked.find(
         (l) =>
           c.day - l.lastDay <= config.mergeGapDays &&
-          ([...terms].some((t) => l.terms.has(t)) || [...c.ids].filter((id) => l.ids.has(id)).length >= 0.5 * c.ids.size),
+          ([...terms].some((t) => l.terms.has(t)) ||
+            [...c.ids].filter((id) => l.ids.has(id)).length >= 0.5 * c.ids.size),
       );
       if (open) {
         open.clusters.push(c);
@@ -255,7 +260,8 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
       for (const key of group.ids) for (const d of docs.get(key) ?? []) byId.set(d.id, d);
       const members = [...byId.values()].sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : 1));
       const { count, outlets, negShare } = effectiveCount(members, config.capPerOutlet[3] ?? 2);
-      if (outlets < config.termMinOutlets || count < config.termMinDocs || negShare < config.minNegShare) continue;
+      if (outlets < config.termMinOutlets || count < config.termMinDocs || negShare < config.minNegShare)
+        continue;
       const termCount = new Set(group.clusters.flatMap((c) => c.terms.map((t) => t.term))).size;
       if (termCount < MIN_CLUSTER_TERMS && !group.clusters.some((c) => c.copies)) continue;
       const place = placeOf(tree, members);
@@ -283,6 +289,9 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
       const copies = group.clusters.find((c) => c.copies)?.copies;
       const observed = ranked.length > 0 ? count : (copies?.outlets ?? outlets);
       const expected = ranked.length > 0 ? ranked[0]!.rate * dayVolume : Math.max(1, copies?.usual ?? 1);
+      const clusterLogP = logPoissonUpperTail(observed, expected);
+      const hypotheses = Math.max(1, termsPerDay.get(firstDay) ?? 1);
+      if (ranked.length > 0 && clusterLogP > Math.log(config.termAlpha / hypotheses)) continue;
       const dayCounts = new Map<number, number>();
       for (const d of members) dayCounts.set(d.day, (dayCounts.get(d.day) ?? 0) + 1);
       drafts.push({
@@ -300,7 +309,7 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
         docs: members,
         count: observed,
         expected,
-        logP: logPoissonUpperTail(observed, expected),
+        logP: clusterLogP,
         size: Number.POSITIVE_INFINITY,
         topTerms: ranked.slice(0, 8).map((r) => r.term),
         terms: ranked.slice(0, 10).map((r) => ({ term: r.term, documents: r.docs, history: r.past })),

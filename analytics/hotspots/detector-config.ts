@@ -15,6 +15,8 @@ export interface DetectorConfig {
   capPerOutlet: Record<number, number>;
   /** Least independent stories (after the outlet cap) for a window to be flagged, by unit level. */
   minCount: Record<number, number>;
+  /** Also test negative stories on their own (a second channel, doubling the hypotheses per bucket). */
+  negativeChannel: boolean;
   /** Negative stories alone need this many more than `minCount` (their baseline is lower, so chance runs are likelier). */
   negativeExtraCount: number;
   /** Least distinct outlets originating stories in a flagged window. */
@@ -54,6 +56,7 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   priorDays: 7,
   capPerOutlet: { 1: 10, 2: 3, 3: 2 },
   minCount: { 1: 5, 2: 3, 3: 3 },
+  negativeChannel: true,
   negativeExtraCount: 1,
   minOutlets: 2,
   minRatio: 2,

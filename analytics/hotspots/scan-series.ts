@@ -59,6 +59,8 @@ export interface ScanState {
   weights: SeriesWeight[];
   /** Hypotheses per bucket (series × channels), for the multiple-testing step. */
   hypotheses: number;
+  /** The channels tested. */
+  channels: readonly Channel[];
   firstTest: number;
   lastTest: number;
 }
@@ -238,7 +240,11 @@ export function benjaminiHochbergCut(
 }
 
 /** The average rate per unit of each channel, topic and level: the prior every baseline starts from. */
-function priorRates(counts: CountData, exposures: Map<string, TopicExposure>, unitsByLevel: Map<number, number>) {
+function priorRates(
+  counts: CountData,
+  exposures: Map<string, TopicExposure>,
+  unitsByLevel: Map<number, number>,
+) {
   const sums = new Map<string, number>();
   for (const channel of CHANNELS) {
     for (const s of counts.series) {
@@ -303,10 +309,14 @@ export function eligible(
  * Baselines and the daily test for every series, day by day in order so a flagged day is left out of the
  * baselines after it. Returns the state and the flagged calendar days.
  */
-export function scanDays(counts: CountData, options: ScanOptions): { state: ScanState; windows: FlaggedWindow[] } {
+export function scanDays(
+  counts: CountData,
+  options: ScanOptions,
+): { state: ScanState; windows: FlaggedWindow[] } {
   const { config } = options;
   const exposures = new Map<string, TopicExposure>();
-  for (const s of counts.series) if (!exposures.has(s.topic)) exposures.set(s.topic, effectiveExposure(counts, s.topic));
+  for (const s of counts.series)
+    if (!exposures.has(s.topic)) exposures.set(s.topic, effectiveExposure(counts, s.topic));
   const priors = priorRates(counts, exposures, options.unitsByLevel);
   const firstTest = Math.max(
     options.firstTestDay - counts.day0,
@@ -314,8 +324,11 @@ export function scanDays(counts: CountData, options: ScanOptions): { state: Scan
   );
   const lastTest = options.lastTestDay - counts.day0;
   const sizes = estimateSizes({ config, counts, exposures, priors, firstTest });
+  const channels: readonly Channel[] = config.negativeChannel ? CHANNELS : ['stories'];
   const hypotheses =
-    CHANNELS.length * Math.max(1, options.topicCount) * [...options.unitsByLevel.values()].reduce((a, b) => a + b, 0);
+    channels.length *
+    Math.max(1, options.topicCount) *
+    [...options.unitsByLevel.values()].reduce((a, b) => a + b, 0);
 
   const n = counts.series.length;
   const perSeries = () => counts.series.map(() => new Float64Array(counts.nDays));
@@ -347,7 +360,7 @@ export function scanDays(counts: CountData, options: ScanOptions): { state: Scan
       }
       if (t < firstTest || t > lastTest || s.capped[t]! < 2) continue;
       const weight = options.weights[i]!;
-      for (const channel of CHANNELS) {
+      for (const channel of channels) {
         const mu = expected[channel][i]![t]!;
         const window = {
           count: s.capped[t]!,
@@ -359,7 +372,13 @@ export function scanDays(counts: CountData, options: ScanOptions): { state: Scan
         if (!eligible(config, s, weight, channel, window)) continue;
         const c = channelValues(s, channel)[t]!;
         const size = sizes.get(`${channel}|${s.level}`) ?? Number.POSITIVE_INFINITY;
-        tests.push({ series: i, channel, logP: logNegBinomialUpperTail(c, Math.max(mu, 1e-6), size), weight: weight.weight, mu });
+        tests.push({
+          series: i,
+          channel,
+          logP: logNegBinomialUpperTail(c, Math.max(mu, 1e-6), size),
+          weight: weight.weight,
+          mu,
+        });
       }
     }
     const bh = benjaminiHochbergCut(tests, config.fdr, hypotheses);
@@ -393,19 +412,38 @@ export function scanDays(counts: CountData, options: ScanOptions): { state: Scan
       }
       const leaving = t - config.historyDays;
       for (const channel of CHANNELS) {
-        sumC[channel][i] = sumC[channel][i]! + kept[channel][i]![t]! - (leaving >= 0 ? kept[channel][i]![leaving]! : 0);
+        sumC[channel][i] =
+          sumC[channel][i]! + kept[channel][i]![t]! - (leaving >= 0 ? kept[channel][i]![leaving]! : 0);
       }
       sumE[i] = sumE[i]! + keptExposure[i]![t]! - (leaving >= 0 ? keptExposure[i]![leaving]! : 0);
     }
   }
   return {
-    state: { counts, exposures, rates, expected, flaggedDays, sizes, weights: options.weights, hypotheses, firstTest, lastTest },
+    state: {
+      counts,
+      exposures,
+      rates,
+      expected,
+      flaggedDays,
+      sizes,
+      weights: options.weights,
+      hypotheses,
+      channels,
+      firstTest,
+      lastTest,
+    },
     windows,
   };
 }
 
 /** Expected count of channel `channel` of series `i` over [startMs, endMs), from each day's rate and the hourly exposure. */
-export function expectedOver(state: ScanState, channel: Channel, i: number, startMs: number, endMs: number): number {
+export function expectedOver(
+  state: ScanState,
+  channel: Channel,
+  i: number,
+  startMs: number,
+  endMs: number,
+): number {
   const { counts } = state;
   const s = counts.series[i]!;
   const exposure = state.exposures.get(s.topic)!;
@@ -437,7 +475,7 @@ export function hourlyCandidates(state: ScanState, options: ScanOptions): { seri
         const end = t * 24 + h;
         minExposure = Math.min(minExposure, exposure.prefix[end]! - exposure.prefix[end - 24]!);
       }
-      const possible = CHANNELS.some((channel) => {
+      const possible = state.channels.some((channel) => {
         const values = channelValues(s, channel);
         const mu = state.rates[channel][i]![t]! * minExposure;
         const window = {
@@ -497,7 +535,7 @@ export function scanHours(
         list.filter((d) => d.ms >= startMs && d.ms < endMs),
         cap,
       );
-      for (const channel of CHANNELS) {
+      for (const channel of state.channels) {
         const mu = expectedOver(state, channel, candidate.series, startMs, endMs);
         if (!eligible(config, s, weight, channel, { ...counted, expected: mu })) continue;
         const c = channel === 'stories' ? counted.count : counted.negative;
@@ -506,7 +544,16 @@ export function scanHours(
         bucket.push({
           logP,
           weight: weight.weight,
-          window: { series: s, channel, startMs, endMs, count: c, expected: mu, pValue: Math.exp(logP), thresholdLogP: 0 },
+          window: {
+            series: s,
+            channel,
+            startMs,
+            endMs,
+            count: c,
+            expected: mu,
+            pValue: Math.exp(logP),
+            thresholdLogP: 0,
+          },
         });
         byHour.set(endMs, bucket);
       }

@@ -100,10 +100,11 @@ function toParams(a: Alert): Record<string, SqlValue> {
   };
 }
 
-/** What a re-run compares to decide whether a stored alert changed. */
+/** What a re-run compares to decide whether a stored alert changed: everything but status and timestamps. */
 function content(a: Alert): string {
-  const { createdAt: _c, updatedAt: _u, status: _s, ...rest } = a;
-  return JSON.stringify({ ...rest, firstSeen: +a.firstSeen, lastSeen: +a.lastSeen, detectedAt: +a.detectedAt });
+  return JSON.stringify(a, (key, value: unknown) =>
+    key === 'createdAt' || key === 'updatedAt' || key === 'status' ? undefined : value,
+  );
 }
 
 /**
@@ -115,7 +116,10 @@ export async function storeAlerts(db: Db, alerts: readonly Alert[], gapDays: num
   return db.transaction(async () => {
     const stored: Alert[] = [];
     const existing = new Map(
-      (await db.all<AlertRow>(sql('by_ids'), { ids: alerts.map((a) => a.id) })).map((r) => [r.id, alertFromRow(r)]),
+      (await db.all<AlertRow>(sql('by_ids'), { ids: alerts.map((a) => a.id) })).map((r) => [
+        r.id,
+        alertFromRow(r),
+      ]),
     );
     for (const alert of alerts) {
       let target = alert;
@@ -138,13 +142,16 @@ export async function storeAlerts(db: Db, alerts: readonly Alert[], gapDays: num
             firstSeen: new Date(Math.min(+previous.firstSeen, +alert.firstSeen)),
             lastSeen: new Date(Math.max(+previous.lastSeen, +alert.lastSeen)),
             detectedAt: new Date(Math.min(+previous.detectedAt, +alert.detectedAt)),
-            docIds: [...new Set([...previous.docIds, ...alert.docIds])].slice(0, Math.max(alert.docIds.length, previous.docIds.length, 500)),
+            docIds: [...new Set([...previous.docIds, ...alert.docIds])].slice(
+              0,
+              Math.max(alert.docIds.length, previous.docIds.length, 500),
+            ),
           };
         }
       }
       if (previous) {
         target = { ...target, status: previous.status, createdAt: previous.createdAt };
-        if (content(target) === content({ ...previous, updatedAt: target.updatedAt })) {
+        if (content(target) === content(previous)) {
           stored.push(previous);
           continue;
         }

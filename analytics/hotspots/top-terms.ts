@@ -72,7 +72,8 @@ export function topTerms(
 ): string[] {
   if (texts.length === 0) return [];
   const df = new Map<string, number>();
-  for (const text of texts) for (const term of documentTerms(text, true)) df.set(term, (df.get(term) ?? 0) + 1);
+  for (const text of texts)
+    for (const term of documentTerms(text, true)) df.set(term, (df.get(term) ?? 0) + 1);
   const bgDf = new Map<string, number>();
   for (const text of background) {
     for (const term of documentTerms(text, true)) if (df.has(term)) bgDf.set(term, (bgDf.get(term) ?? 0) + 1);

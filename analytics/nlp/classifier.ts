@@ -289,9 +289,18 @@ export type TextProfile = 'comments' | 'posts' | 'documents';
 
 const PROFILE_OPTIONS: Record<TextProfile, TrainOptions> = {
   // Short social comments and feedback: NB-scaled n-grams, characters, folded and lexicon features.
-  comments: { nb: true, C: 1, minDf: 1, features: {} },
-  // Social posts of a few hundred characters (with likes, shares…): plain weights, stronger regularisation.
-  posts: { nb: false, C: 0.3, minDf: 1, features: {} },
+  comments: { nb: true, nbAlpha: 2, C: 1, minDf: 1, features: {} },
+  // Social posts of a few hundred characters (with likes, shares…): plain weights, stronger regularisation, classes
+  // weighted against their frequency, side fields and shapes at a third of the text's weight; the sentiment
+  // lexicon does not help here.
+  posts: {
+    nb: false,
+    C: 0.3,
+    minDf: 1,
+    balanced: true,
+    blockWeights: [1, 1, 0.3],
+    features: { lexicon: false },
+  },
   // News articles: word n-grams only; characters and rare features add noise and time at this length.
   documents: {
     nb: false,
@@ -357,7 +366,8 @@ export function trainPrepared(
   const pick = indices ?? prep.raw.map((_, i) => i);
   if (pick.length === 0) throw new Error('invalid training set: no examples');
   const labels = [...new Set(pick.map((i) => prep.labels[i]!))].sort();
-  if (labels.length < 2) throw new Error(`invalid training set: needs two labels or more, got only "${labels[0]}"`);
+  if (labels.length < 2)
+    throw new Error(`invalid training set: needs two labels or more, got only "${labels[0]}"`);
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const raw = pick.map((i) => prep.raw[i]!);
   options.onProgress?.(0.2);
@@ -384,7 +394,16 @@ export function trainPrepared(
       const share = data.y.filter((y) => y === positive).length / data.y.length;
       positiveWeight = share > 0 ? (1 - share) / share : 1;
     }
-    const { w, b } = trainBinary(data, positive, r, opts.C, opts.epochs, opts.tolerance, random, positiveWeight);
+    const { w, b } = trainBinary(
+      data,
+      positive,
+      r,
+      opts.C,
+      opts.epochs,
+      opts.tolerance,
+      random,
+      positiveWeight,
+    );
     if (opts.nb) for (let j = 0; j < w.length; j++) if (w[j] !== 0) w[j]! *= r[j]!;
     dense.push(w);
     bias.push(b);

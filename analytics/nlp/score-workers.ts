@@ -16,7 +16,10 @@ const ENTRY = new URL('./score-worker-entry.js', import.meta.url);
 export interface ScorePool {
   readonly size: number;
   /** Scores `docs` across the pool; `onError` as in `scoreBatch`. */
-  score(docs: readonly ScoreInput[], onError?: (index: number, error: Error) => void): Promise<DocumentScore[]>;
+  score(
+    docs: readonly ScoreInput[],
+    onError?: (index: number, error: Error) => void,
+  ): Promise<DocumentScore[]>;
   close(): Promise<void>;
 }
 
@@ -77,7 +80,8 @@ export function createScorePool(size = defaultWorkerCount()): ScorePool {
     async score(docs, onError) {
       if (closed) throw new Error('score pool is closed');
       const chunks: Promise<ScoreReply>[] = [];
-      for (let start = 0; start < docs.length; start += CHUNK) chunks.push(run(docs.slice(start, start + CHUNK)));
+      for (let start = 0; start < docs.length; start += CHUNK)
+        chunks.push(run(docs.slice(start, start + CHUNK)));
       const replies = await Promise.all(chunks);
       const out: DocumentScore[] = [];
       replies.forEach((reply, c) => {

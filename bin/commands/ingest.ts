@@ -8,7 +8,7 @@ import { adhocSource } from '../../pipeline/config.ts';
 import { createFetcher } from '../../pipeline/fetch/fetcher.ts';
 import { ingestSource } from '../../pipeline/ingest-source.ts';
 import { withContext, type CommandContext } from '../context.ts';
-import { afterIngest } from '../hooks.ts';
+import { afterIngest, scorePending } from '../hooks.ts';
 import { progressBar } from '../progress.ts';
 
 /** One summary line in Vietnamese, plus each failed item's reason (already one line each). */
@@ -35,6 +35,8 @@ export async function importDocuments(ctx: CommandContext, file: string, source:
     { source },
     { db: ctx.db, logger: ctx.logger, now: ctx.now, onNewDocuments: (ids) => afterIngest(ctx, ids) },
   );
+  // A run killed between storing a batch and scoring it leaves documents this run sees as known, not new.
+  await scorePending(ctx);
   reportRun(ctx, `ingest ${file}`, report);
   return report;
 }
@@ -120,6 +122,7 @@ export function registerIngestCommands(program: Command): void {
             ignoreBackoff: true,
             onNewDocuments: (ids) => afterIngest(ctx, ids),
           });
+          await scorePending(ctx);
           reportRun(ctx, `ingest ${kind} ${url}`, report);
         });
       });

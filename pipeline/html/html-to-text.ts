@@ -43,23 +43,34 @@ export interface DomNode {
 /** Text of `nodes`, with a line break around every block element. */
 export function nodesToText(nodes: readonly unknown[]): string {
   const parts: string[] = [];
-  const walk = (node: DomNode) => {
+  // An explicit stack rather than recursion: hostile pages nest elements deep enough to overflow the call stack.
+  const stack: (DomNode | '\n')[] = [...(nodes as DomNode[])].reverse();
+  const pushChildren = (node: DomNode) => {
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  };
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (item === '\n') {
+      parts.push('\n');
+      continue;
+    }
+    const node = item;
     if (node.type === 'text') {
       parts.push(node.data ?? '');
-      return;
+      continue;
     }
     if (node.type === 'cdata' || node.type === 'root') {
-      for (const child of node.children ?? []) walk(child);
-      return;
+      pushChildren(node);
+      continue;
     }
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return;
-    if (SKIP.has(node.name ?? '')) return;
-    const block = BLOCK.has(node.name ?? '');
-    if (block) parts.push('\n');
-    for (const child of node.children ?? []) walk(child);
-    if (block) parts.push('\n');
-  };
-  for (const node of nodes) walk(node as DomNode);
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+    if (SKIP.has(node.name ?? '')) continue;
+    if (BLOCK.has(node.name ?? '')) {
+      parts.push('\n');
+      stack.push('\n');
+    }
+    pushChildren(node);
+  }
   return normalizeText(
     parts
       .join('')

@@ -11,7 +11,15 @@ describe('bench options', () => {
   });
 
   it('reads sizes, stage lists and the opt-in 1 GB case', () => {
-    const o = parseBenchOptions(['--docs', '100_000', '--detect', '100000,1000000', '--only', 'ingest,api', '--big']);
+    const o = parseBenchOptions([
+      '--docs',
+      '100_000',
+      '--detect',
+      '100000,1000000',
+      '--only',
+      'ingest,api',
+      '--big',
+    ]);
     expect(o.docs).toBe(100_000);
     expect(o.detect).toEqual([100_000, 1_000_000]);
     expect(o.only).toEqual(['ingest', 'api']);
@@ -29,7 +37,14 @@ describe('bench options', () => {
 describe('bench table', () => {
   it('prints each figure beside its baseline, ratio and aim', () => {
     const table = renderTable([
-      { figure: 'Ingest', value: fmt(2500), baseline: '25,000 read_json', ratio: 0.1, aim: '≥ 0.5', met: false },
+      {
+        figure: 'Ingest',
+        value: fmt(2500),
+        baseline: '25,000 read_json',
+        ratio: 0.1,
+        aim: '≥ 0.5',
+        met: false,
+      },
       { figure: 'Cold start', value: fmt(7.5), baseline: '', ratio: null, aim: '< 60', met: true },
     ]).split('\n');
     expect(table[0]).toMatch(/^\| figure +\| dlxh +\| baseline \(same run\) +\| ratio +\| aim +\| met \|$/);

@@ -49,9 +49,41 @@ async function seed(db: Db): Promise<void> {
       i % 10 === 0 ? null : `raw-${i}`,
       i % 9 ? null : JSON.stringify({ note: `x${i}` }),
     ]);
-    if (i % 10) raws.push([`raw-${i}`, 'test', `f.jsonl:${i}`, published, 'application/json', null, `{"id":${i}}`, `h${i}`, 1]);
-    scores.push([id, 'nlp-1', i % 3 ? 'neutral' : 'negative', -0.5, i % 2 ? ['dat-dai'] : [], '{"dat-dai":0.8}', [], null, published]);
-    if (i % 2) scores.push([id, 'nlp-0', 'positive', 0.25, ['gia-ca', 'nong-nghiep'], null, ['24163/pre2025'], '24163/pre2025', published]);
+    if (i % 10)
+      raws.push([
+        `raw-${i}`,
+        'test',
+        `f.jsonl:${i}`,
+        published,
+        'application/json',
+        null,
+        `{"id":${i}}`,
+        `h${i}`,
+        1,
+      ]);
+    scores.push([
+      id,
+      'nlp-1',
+      i % 3 ? 'neutral' : 'negative',
+      -0.5,
+      i % 2 ? ['dat-dai'] : [],
+      '{"dat-dai":0.8}',
+      [],
+      null,
+      published,
+    ]);
+    if (i % 2)
+      scores.push([
+        id,
+        'nlp-0',
+        'positive',
+        0.25,
+        ['gia-ca', 'nong-nghiep'],
+        null,
+        ['24163/pre2025'],
+        '24163/pre2025',
+        published,
+      ]);
   }
   await db.append('documents', docs as never);
   await db.append('doc_scores', scores as never);
@@ -105,9 +137,17 @@ describe('archive tier', () => {
 
     const files = await archiveFiles(db);
     const documentPaths = files.filter((f) => f.table_name === 'documents').map((f) => f.path);
-    expect(documentPaths.some((p) => /^documents\/month=2025-02\/source_kind=unknown\/part-[\w-]+\.parquet$/.test(p))).toBe(true);
-    expect(documentPaths.some((p) => p.startsWith('documents/month=2025-02/source_kind=m_ng_xh_l_/'))).toBe(true);
-    expect(new Set(files.map((f) => f.table_name))).toEqual(new Set(['documents', 'doc_scores', 'raw_items']));
+    expect(
+      documentPaths.some((p) =>
+        /^documents\/month=2025-02\/source_kind=unknown\/part-[\w-]+\.parquet$/.test(p),
+      ),
+    ).toBe(true);
+    expect(documentPaths.some((p) => p.startsWith('documents/month=2025-02/source_kind=m_ng_xh_l_/'))).toBe(
+      true,
+    );
+    expect(new Set(files.map((f) => f.table_name))).toEqual(
+      new Set(['documents', 'doc_scores', 'raw_items']),
+    );
     const sums = fs.readFileSync(path.join(archiveDir(), 'SHA256SUMS'), 'utf8');
     for (const f of files) {
       expect(fs.existsSync(path.join(archiveDir(), f.path))).toBe(true);
@@ -188,16 +228,28 @@ describe('archive tier', () => {
     const original = await snapshot(db);
     // Simulate the crash: files of a run that never committed, beside the records of one that did.
     await archive(new Date('2025-03-01T00:00:00+07:00'));
-    const orphan = path.join(archiveDir(), 'documents', 'month=2025-05', 'source_kind=news', 'part-orphan.parquet');
+    const orphan = path.join(
+      archiveDir(),
+      'documents',
+      'month=2025-05',
+      'source_kind=news',
+      'part-orphan.parquet',
+    );
     fs.mkdirSync(path.dirname(orphan), { recursive: true });
-    await db.run(`COPY (SELECT * FROM documents WHERE published_at < '2025-06-01 00:00:00+07') TO $f (FORMAT parquet)`, {
-      f: orphan,
-    });
+    await db.run(
+      `COPY (SELECT * FROM documents WHERE published_at < '2025-06-01 00:00:00+07') TO $f (FORMAT parquet)`,
+      {
+        f: orphan,
+      },
+    );
     fs.mkdirSync(path.join(archiveDir(), '.staging-dead'), { recursive: true });
     expect(await snapshot(db)).toEqual(original);
 
     const report = await archive();
-    expect(report.removedOrphans).toEqual(['.staging-dead', 'documents/month=2025-05/source_kind=news/part-orphan.parquet']);
+    expect(report.removedOrphans).toEqual([
+      '.staging-dead',
+      'documents/month=2025-05/source_kind=news/part-orphan.parquet',
+    ]);
     expect(fs.existsSync(orphan)).toBe(false);
     expect(await snapshot(db)).toEqual(original);
   });
@@ -215,7 +267,9 @@ describe('archive tier', () => {
       const scoped = await openScopedDb(db, officer);
       try {
         return {
-          documents: await scoped.db.all('SELECT id, classification, locality_uid FROM documents ORDER BY id'),
+          documents: await scoped.db.all(
+            'SELECT id, classification, locality_uid FROM documents ORDER BY id',
+          ),
           scores: await scoped.db.all('SELECT doc_id, model_version FROM doc_scores ORDER BY ALL'),
         };
       } finally {
@@ -234,7 +288,12 @@ describe('archive tier', () => {
     await archive();
     expect(await archiveRoot(db)).toBe(archiveDir());
     await expect(
-      archiveDocuments(db, { before: CUT, now: NOW, dir: path.join(dir, 'elsewhere'), defaultDir: archiveDir() }),
+      archiveDocuments(db, {
+        before: CUT,
+        now: NOW,
+        dir: path.join(dir, 'elsewhere'),
+        defaultDir: archiveDir(),
+      }),
     ).rejects.toThrow(/the archive is in .*archive; restore it/);
   });
 });

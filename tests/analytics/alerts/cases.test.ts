@@ -14,7 +14,13 @@ import { hotspotDb } from '../hotspots/fixtures.ts';
 import { NOW, makeAlert } from './fixtures.ts';
 
 const HOUR = 3_600_000;
-const route = { assignee: 'Sở Nông nghiệp và Môi trường', recipients: ['Sở Nông nghiệp và Môi trường', 'UBND Xã Krông Pắc'], escalated: false, notify: false, rules: ['dat-dai'] };
+const route = {
+  assignee: 'Sở Nông nghiệp và Môi trường',
+  recipients: ['Sở Nông nghiệp và Môi trường', 'UBND Xã Krông Pắc'],
+  escalated: false,
+  notify: false,
+  rules: ['dat-dai'],
+};
 const later = (hours: number) => new Date(NOW.getTime() + hours * HOUR);
 
 describe('cases', () => {
@@ -36,14 +42,16 @@ describe('cases', () => {
     const kase = (await getCase(db, id, NOW))!;
     expect(kase.status).toBe('received');
     expect(kase.deadline).toEqual(later(72));
-    expect(kase.events.map((e) => [e.action, e.actor, e.toStatus])).toEqual([['open', 'hệ thống', 'received']]);
+    expect(kase.events.map((e) => [e.action, e.actor, e.toStatus])).toEqual([
+      ['open', 'hệ thống', 'received'],
+    ]);
   });
 
   it('goes received → verifying → resolved (report required) → closed, closing the alert', async () => {
     await transitionCase(db, id, 'verify', { actor: 'canbo.krongpac', now: later(1) });
-    await expect(transitionCase(db, id, 'resolve', { actor: 'canbo.krongpac', report: 'xong', now: later(2) })).rejects.toThrow(
-      `case ${id}: a written resolution report (at least 20 characters) is required`,
-    );
+    await expect(
+      transitionCase(db, id, 'resolve', { actor: 'canbo.krongpac', report: 'xong', now: later(2) }),
+    ).rejects.toThrow(`case ${id}: a written resolution report (at least 20 characters) is required`);
     await transitionCase(db, id, 'resolve', {
       actor: 'canbo.krongpac',
       report: 'Đã đối thoại với 31 hộ dân, điều chỉnh giá bồi thường theo quyết định mới.',
@@ -60,31 +68,55 @@ describe('cases', () => {
       'resolved→closed@truongban',
     ]);
     expect(kase.events[2]!.at).toEqual(later(3));
-    expect((await db.one<{ status: string }>('SELECT status FROM alerts WHERE id = $id', { id: alert.id }))!.status).toBe('closed');
+    expect(
+      (await db.one<{ status: string }>('SELECT status FROM alerts WHERE id = $id', { id: alert.id }))!
+        .status,
+    ).toBe('closed');
   });
 
   it('refuses transitions out of order and a dismissal without reason', async () => {
-    await expect(transitionCase(db, id, 'close', { actor: 'a', now: NOW })).rejects.toThrow(`case ${id}: cannot close a case that is received`);
-    await expect(transitionCase(db, id, 'dismiss', { actor: 'a', now: NOW })).rejects.toThrow(/a reason is required to dismiss/);
-    await expect(transitionCase(db, id, 'verify', { actor: ' ', now: NOW })).rejects.toThrow(/actor is required/);
-    await expect(transitionCase(db, 'case-missing', 'verify', { actor: 'a', now: NOW })).rejects.toThrow('case case-missing: not found');
-    const dismissed = await transitionCase(db, id, 'dismiss', { actor: 'a', reason: 'Tin cũ, đã xử lý năm 2025', now: NOW });
+    await expect(transitionCase(db, id, 'close', { actor: 'a', now: NOW })).rejects.toThrow(
+      `case ${id}: cannot close a case that is received`,
+    );
+    await expect(transitionCase(db, id, 'dismiss', { actor: 'a', now: NOW })).rejects.toThrow(
+      /a reason is required to dismiss/,
+    );
+    await expect(transitionCase(db, id, 'verify', { actor: ' ', now: NOW })).rejects.toThrow(
+      /actor is required/,
+    );
+    await expect(transitionCase(db, 'case-missing', 'verify', { actor: 'a', now: NOW })).rejects.toThrow(
+      'case case-missing: not found',
+    );
+    const dismissed = await transitionCase(db, id, 'dismiss', {
+      actor: 'a',
+      reason: 'Tin cũ, đã xử lý năm 2025',
+      now: NOW,
+    });
     expect(dismissed.dismissReason).toBe('Tin cũ, đã xử lý năm 2025');
-    expect((await db.one<{ status: string }>('SELECT status FROM alerts WHERE id = $id', { id: alert.id }))!.status).toBe('dismissed');
+    expect(
+      (await db.one<{ status: string }>('SELECT status FROM alerts WHERE id = $id', { id: alert.id }))!
+        .status,
+    ).toBe('dismissed');
   });
 
   it('reassigns, and merges a duplicate into the kept case', async () => {
     const other = makeAlert({ id: 'hs-0000000000000002', unitUid: '24490/2025' });
     await storeAlerts(db, [other], 2);
     await openCase(db, other, { ...route, recipients: ['Sở Xây dựng'], assignee: 'Sở Xây dựng' }, NOW);
-    const assigned = await transitionCase(db, id, 'assign', { actor: 'vanphong', assignee: 'UBND Xã Krông Pắc', now: later(1) });
+    const assigned = await transitionCase(db, id, 'assign', {
+      actor: 'vanphong',
+      assignee: 'UBND Xã Krông Pắc',
+      now: later(1),
+    });
     expect(assigned.assignee).toBe('UBND Xã Krông Pắc');
     const kept = await mergeCases(db, id, caseIdOf(other.id), { actor: 'vanphong', now: later(2) });
     expect(kept.recipients).toContain('Sở Xây dựng');
     const merged = (await getCase(db, caseIdOf(other.id), later(2)))!;
     expect(merged.status).toBe('merged');
     expect(merged.mergedInto).toBe(id);
-    await expect(mergeCases(db, id, caseIdOf(other.id), { actor: 'x', now: later(3) })).rejects.toThrow(/already merged/);
+    await expect(mergeCases(db, id, caseIdOf(other.id), { actor: 'x', now: later(3) })).rejects.toThrow(
+      /already merged/,
+    );
   });
 
   it('flags a case past its deadline as overdue once, escalating it to the unit above and the board', async () => {

@@ -30,8 +30,20 @@ export function makeAlert(overrides: Partial<Alert> = {}): Alert {
     explanation: {
       summary: 'Đất đai tại Xã Ea Yông: 14 tin độc lập.',
       topic_name: 'Đất đai, bồi thường và giải phóng mặt bằng',
-      unit: { uid: '24508/pre2025', code: '24508', name: 'Xã Ea Yông', level: 3, path: ['Tỉnh Đắk Lắk', 'Huyện Krông Pắc', 'Xã Ea Yông'] },
-      current_unit: { uid: '24490/2025', code: '24490', name: 'Xã Krông Pắc', level: 3, path: ['Tỉnh Đắk Lắk', 'Xã Krông Pắc'] },
+      unit: {
+        uid: '24508/pre2025',
+        code: '24508',
+        name: 'Xã Ea Yông',
+        level: 3,
+        path: ['Tỉnh Đắk Lắk', 'Huyện Krông Pắc', 'Xã Ea Yông'],
+      },
+      current_unit: {
+        uid: '24490/2025',
+        code: '24490',
+        name: 'Xã Krông Pắc',
+        level: 3,
+        path: ['Tỉnh Đắk Lắk', 'Xã Krông Pắc'],
+      },
       observed: 14,
       expected: 0.4,
       ratio: 35,

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   backoffMs,
   deliverOutbox,
@@ -22,7 +22,9 @@ interface Received {
   body: string;
 }
 
-function webhookServer(statuses: number[]): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
+function webhookServer(
+  statuses: number[],
+): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
   const received: Received[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
@@ -85,9 +87,15 @@ describe('notifications outbox', () => {
       expect(JSON.parse(request!.body)).toMatchObject({ subject: 'Điểm nóng', alert: { id: 'hs-1' } });
       const timestamp = request!.headers['x-dlxh-timestamp'] as string;
       expect(timestamp).toBe(String(NOW.getTime() / 1000));
-      expect(request!.headers['x-dlxh-signature']).toBe(`sha256=${signWebhook('bí-mật-rất-dài-của-sở', timestamp, request!.body)}`);
+      expect(request!.headers['x-dlxh-signature']).toBe(
+        `sha256=${signWebhook('bí-mật-rất-dài-của-sở', timestamp, request!.body)}`,
+      );
       expect(request!.headers['idempotency-key']).toBe(id);
-      expect(await deliverOutbox(db, { now: new Date(NOW.getTime() + 3_600_000), fetch })).toEqual({ sent: 0, retried: 0, failed: 0 });
+      expect(await deliverOutbox(db, { now: new Date(NOW.getTime() + 3_600_000), fetch })).toEqual({
+        sent: 0,
+        retried: 0,
+        failed: 0,
+      });
       expect(hook.received).toHaveLength(1);
     } finally {
       await hook.close();
@@ -99,11 +107,25 @@ describe('notifications outbox', () => {
     try {
       await enqueueNotifications(db, [webhookNote(hook.url)], NOW);
       expect(await deliverOutbox(db, { now: NOW, fetch })).toEqual({ sent: 0, retried: 1, failed: 0 });
-      expect(await deliverOutbox(db, { now: new Date(NOW.getTime() + 30_000), fetch })).toEqual({ sent: 0, retried: 0, failed: 0 });
-      expect(await deliverOutbox(db, { now: new Date(NOW.getTime() + backoffMs(1)), fetch })).toEqual({ sent: 0, retried: 1, failed: 0 });
-      const row = await db.one<{ attempts: number; last_error: string }>('SELECT attempts, last_error FROM notifications_outbox');
+      expect(await deliverOutbox(db, { now: new Date(NOW.getTime() + 30_000), fetch })).toEqual({
+        sent: 0,
+        retried: 0,
+        failed: 0,
+      });
+      expect(await deliverOutbox(db, { now: new Date(NOW.getTime() + backoffMs(1)), fetch })).toEqual({
+        sent: 0,
+        retried: 1,
+        failed: 0,
+      });
+      const row = await db.one<{ attempts: number; last_error: string }>(
+        'SELECT attempts, last_error FROM notifications_outbox',
+      );
       expect(row).toEqual({ attempts: 2, last_error: 'HTTP 503' });
-      expect(await deliverOutbox(db, { now: new Date(NOW.getTime() + 3_600_000), fetch })).toEqual({ sent: 1, retried: 0, failed: 0 });
+      expect(await deliverOutbox(db, { now: new Date(NOW.getTime() + 3_600_000), fetch })).toEqual({
+        sent: 1,
+        retried: 0,
+        failed: 0,
+      });
       expect(hook.received).toHaveLength(3);
     } finally {
       await hook.close();
@@ -111,7 +133,9 @@ describe('notifications outbox', () => {
     await enqueueNotifications(db, [{ ...webhookNote('http://127.0.0.1:1/closed'), reason: 'again' }], NOW);
     const failing = { now: NOW, fetch, maxAttempts: 2 };
     expect((await deliverOutbox(db, failing)).retried).toBe(1);
-    expect((await deliverOutbox(db, { ...failing, now: new Date(NOW.getTime() + 3_600_000) })).failed).toBe(1);
+    expect((await deliverOutbox(db, { ...failing, now: new Date(NOW.getTime() + 3_600_000) })).failed).toBe(
+      1,
+    );
   });
 
   it('sends e-mail through SMTP, once', async () => {
@@ -132,8 +156,16 @@ describe('notifications outbox', () => {
     const { port } = server.server.address() as AddressInfo;
     try {
       const mail = smtpTransport({ host: '127.0.0.1', port, from: 'dlxh@btg.daklak.gov.vn' });
-      const [id] = await enqueueNotifications(db, [{ ...webhookNote(''), channel: 'email', address: 'so.nnmt@daklak.gov.vn' }], NOW);
-      expect(await deliverOutbox(db, { now: NOW, fetch, mail, from: 'dlxh@btg.daklak.gov.vn' })).toEqual({ sent: 1, retried: 0, failed: 0 });
+      const [id] = await enqueueNotifications(
+        db,
+        [{ ...webhookNote(''), channel: 'email', address: 'so.nnmt@daklak.gov.vn' }],
+        NOW,
+      );
+      expect(await deliverOutbox(db, { now: NOW, fetch, mail, from: 'dlxh@btg.daklak.gov.vn' })).toEqual({
+        sent: 1,
+        retried: 0,
+        failed: 0,
+      });
       expect(await deliverOutbox(db, { now: NOW, fetch, mail })).toEqual({ sent: 0, retried: 0, failed: 0 });
       expect(messages).toHaveLength(1);
       expect(messages[0]).toContain(`Message-ID: <${id}@dlxh>`);
@@ -144,7 +176,11 @@ describe('notifications outbox', () => {
   });
 
   it('keeps an inbox per recipient, delivered at once, with read marks', async () => {
-    const [id] = await enqueueNotifications(db, [{ ...webhookNote(''), channel: 'inbox', address: null }], NOW);
+    const [id] = await enqueueNotifications(
+      db,
+      [{ ...webhookNote(''), channel: 'inbox', address: null }],
+      NOW,
+    );
     const inbox = await listInbox(db, 'Sở Nông nghiệp và Môi trường', { unreadOnly: true });
     expect(inbox.map((r) => [r.id, r.status])).toEqual([[id, 'delivered']]);
     await markRead(db, id!, NOW);
@@ -154,8 +190,6 @@ describe('notifications outbox', () => {
 });
 
 describe('backoffMs', () => {
-  beforeAll(() => undefined);
-  afterAll(() => undefined);
   it('doubles from one minute up to an hour', () => {
     expect([1, 2, 3, 7, 20].map(backoffMs)).toEqual([60_000, 120_000, 240_000, 3_600_000, 3_600_000]);
   });

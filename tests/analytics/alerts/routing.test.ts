@@ -33,34 +33,63 @@ describe('routeAlert with the province defaults', () => {
   it('escalates high severity to the unit above and the board’s standing office', () => {
     const route = routeAlert(makeAlert({ severity: 'cao' }), DEFAULT_ROUTING_RULES, units, false);
     expect(route.escalated).toBe(true);
-    expect(route.recipients).toEqual(['Sở Nông nghiệp và Môi trường', 'UBND Xã Krông Pắc', 'UBND Tỉnh Đắk Lắk', BOARD_OFFICE]);
+    expect(route.recipients).toEqual([
+      'Sở Nông nghiệp và Môi trường',
+      'UBND Xã Krông Pắc',
+      'UBND Tỉnh Đắk Lắk',
+      BOARD_OFFICE,
+    ]);
   });
 
   it('escalates a sensitive topic whatever its severity, and notifies at once when urgent', () => {
-    const corruption = routeAlert(makeAlert({ topic: 'tham-nhung', severity: 'thấp' }), DEFAULT_ROUTING_RULES, units, true);
-    expect(corruption.recipients).toEqual(['Ủy ban Kiểm tra Tỉnh ủy', 'Thanh tra tỉnh', 'UBND Tỉnh Đắk Lắk', BOARD_OFFICE]);
+    const corruption = routeAlert(
+      makeAlert({ topic: 'tham-nhung', severity: 'thấp' }),
+      DEFAULT_ROUTING_RULES,
+      units,
+      true,
+    );
+    expect(corruption.recipients).toEqual([
+      'Ủy ban Kiểm tra Tỉnh ủy',
+      'Thanh tra tỉnh',
+      'UBND Tỉnh Đắk Lắk',
+      BOARD_OFFICE,
+    ]);
     const urgent = routeAlert(makeAlert({ severity: 'khẩn' }), DEFAULT_ROUTING_RULES, units, false);
     expect(urgent.notify).toBe(true);
   });
 
   it('routes an alert outside the taxonomy to the unit and, with no unit, to the board', () => {
-    expect(routeAlert(makeAlert({ topic: null, severity: 'thấp' }), DEFAULT_ROUTING_RULES, units, false).recipients).toEqual([
-      'UBND Xã Krông Pắc',
-    ]);
     expect(
-      routeAlert(makeAlert({ topic: null, severity: 'thấp', unitUid: null, currentUid: null }), DEFAULT_ROUTING_RULES, units, false)
+      routeAlert(makeAlert({ topic: null, severity: 'thấp' }), DEFAULT_ROUTING_RULES, units, false)
         .recipients,
+    ).toEqual(['UBND Xã Krông Pắc']);
+    expect(
+      routeAlert(
+        makeAlert({ topic: null, severity: 'thấp', unitUid: null, currentUid: null }),
+        DEFAULT_ROUTING_RULES,
+        units,
+        false,
+      ).recipients,
     ).toEqual([BOARD_OFFICE]);
   });
 
   it('applies a rule limited to a unit to that unit and those below it, old names included', () => {
     const rules = [
       ...DEFAULT_ROUTING_RULES,
-      ...parseRoutingRules([{ id: 'krong-pac', topics: ['dat-dai'], unit_uid: '654/pre2025', recipients: ['Ban QLDA cao tốc'] }]),
+      ...parseRoutingRules([
+        { id: 'krong-pac', topics: ['dat-dai'], unit_uid: '654/pre2025', recipients: ['Ban QLDA cao tốc'] },
+      ]),
     ];
-    expect(routeAlert(makeAlert({ severity: 'thấp' }), rules, units, false).recipients).toContain('Ban QLDA cao tốc');
+    expect(routeAlert(makeAlert({ severity: 'thấp' }), rules, units, false).recipients).toContain(
+      'Ban QLDA cao tốc',
+    );
     expect(
-      routeAlert(makeAlert({ severity: 'thấp', unitUid: '24163/2025', currentUid: '24163/2025' }), rules, units, false).recipients,
+      routeAlert(
+        makeAlert({ severity: 'thấp', unitUid: '24163/2025', currentUid: '24163/2025' }),
+        rules,
+        units,
+        false,
+      ).recipients,
     ).not.toContain('Ban QLDA cao tốc');
   });
 

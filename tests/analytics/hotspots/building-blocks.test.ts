@@ -20,7 +20,10 @@ describe('loadUnitTree', () => {
   afterAll(() => db.close());
 
   const seriesOf = (locality: string) =>
-    tree.mappings.filter((m) => m.localityUid === locality).map((m) => `${m.seriesUid}=${m.namedUid}`).sort();
+    tree.mappings
+      .filter((m) => m.localityUid === locality)
+      .map((m) => `${m.seriesUid}=${m.namedUid}`)
+      .sort();
 
   it('counts an old commune for its successor, its old district and the province, named the old way', () => {
     expect(seriesOf('24508/pre2025')).toEqual([
@@ -31,7 +34,11 @@ describe('loadUnitTree', () => {
   });
 
   it('counts a new commune for itself, the old districts it came from and the province', () => {
-    expect(seriesOf('24490/2025')).toEqual(['24490/2025=24490/2025', '654/pre2025=654/pre2025', '66/2025=66/2025']);
+    expect(seriesOf('24490/2025')).toEqual([
+      '24490/2025=24490/2025',
+      '654/pre2025=654/pre2025',
+      '66/2025=66/2025',
+    ]);
   });
 
   it('counts an old district for itself and the province, and the old Phú Yên province for the province', () => {
@@ -73,11 +80,16 @@ describe('effectiveCount', () => {
     negative,
     namedUid: '',
     classification: 0,
-    primaryTopic: null,
   });
 
   it('counts copies of a story once and caps each outlet per day', () => {
-    const docs = [doc('a', 'o1', 's1'), doc('b', 'o2', 's1'), doc('c', 'o1', 's2'), doc('d', 'o1', 's3', false), doc('e', 'o3', 's4')];
+    const docs = [
+      doc('a', 'o1', 's1'),
+      doc('b', 'o2', 's1'),
+      doc('c', 'o1', 's2'),
+      doc('d', 'o1', 's3', false),
+      doc('e', 'o3', 's4'),
+    ];
     expect(effectiveCount(docs, 2)).toEqual({ count: 3, negative: 3, outlets: 2, top: 2, negShare: 0.75 });
     expect(effectiveCount([...docs, doc('f', 'o1', 's5', true, 2)], 2).count).toBe(4);
   });
@@ -85,28 +97,61 @@ describe('effectiveCount', () => {
 
 describe('scoreSeverity', () => {
   it('grades the documented example', () => {
-    const base = { count: 12, expected: 1, pValue: 1e-9, negShare: 0.8, outlets: 6, spreadUnits: 0, misinfo: 0, sensitive: false, sensitivity: 1, watched: false };
+    const base = {
+      count: 12,
+      expected: 1,
+      pValue: 1e-9,
+      negShare: 0.8,
+      outlets: 6,
+      spreadUnits: 0,
+      misinfo: 0,
+      sensitive: false,
+      sensitivity: 1,
+      watched: false,
+    };
     expect(scoreSeverity(base).severity).toBe('cao');
     expect(scoreSeverity({ ...base, sensitive: true, spreadUnits: 2 }).severity).toBe('khẩn');
     expect(scoreSeverity({ ...base, sensitivity: 0.5 }).severity).toBe('thấp');
-    expect(scoreSeverity({ ...base, count: 3, expected: 1, pValue: 0.01, negShare: 0.3, outlets: 2 }).severity).toBe('thấp');
+    expect(
+      scoreSeverity({ ...base, count: 3, expected: 1, pValue: 0.01, negShare: 0.3, outlets: 2 }).severity,
+    ).toBe('thấp');
   });
 
   it('maps scores to levels at 35, 55 and 75', () => {
     expect([0, 34.9, 35, 54.9, 55, 74.9, 75, 100].map(severityOf)).toEqual([
-      'thấp', 'thấp', 'trung bình', 'trung bình', 'cao', 'cao', 'khẩn', 'khẩn',
+      'thấp',
+      'thấp',
+      'trung bình',
+      'trung bình',
+      'cao',
+      'cao',
+      'khẩn',
+      'khẩn',
     ]);
   });
 });
 
 describe('top terms', () => {
   it('splits syllables and marks phrase breaks', () => {
-    expect(syllableTerms('Giá tăng, dân lo!  Thật sao')).toEqual(['giá', 'tăng', '|', 'dân', 'lo', '|', 'thật', 'sao']);
+    expect(syllableTerms('Giá tăng, dân lo!  Thật sao')).toEqual([
+      'giá',
+      'tăng',
+      '|',
+      'dân',
+      'lo',
+      '|',
+      'thật',
+      'sao',
+    ]);
     expect([...documentTerms('Giá tăng, dân lo')]).toEqual(['giá tăng', 'dân lo']);
   });
 
   it('ranks what sets the documents apart from the background, leaving out place names', () => {
-    const own = ['Cá chết trắng suối ở Ea Kao', 'Suối Ea Kao cá chết hàng loạt', 'Dân lo vì cá chết ở suối Ea Kao'];
+    const own = [
+      'Cá chết trắng suối ở Ea Kao',
+      'Suối Ea Kao cá chết hàng loạt',
+      'Dân lo vì cá chết ở suối Ea Kao',
+    ];
     const background = ['Hội nghị triển khai kế hoạch năm học', 'Giá cà phê tăng', 'Suối nước trong xanh'];
     const terms = topTerms(own, background, 4, new Set(['ea', 'kao']));
     expect(terms[0]).toBe('cá chết');
@@ -117,11 +162,9 @@ describe('top terms', () => {
 describe('readSqlFile', () => {
   const sql = readSqlFile(new URL('../../../analytics/hotspots/count-series.sql', import.meta.url));
   it('gives each statement only the parameters it uses, and names what is missing', () => {
-    expect(Object.keys(sql.params('skipped', { future: new Date(), from: new Date(), to: new Date(), extra: 1 }))).toEqual([
-      'future',
-      'from',
-      'to',
-    ]);
+    expect(
+      Object.keys(sql.params('skipped', { future: new Date(), from: new Date(), to: new Date(), extra: 1 })),
+    ).toEqual(['future', 'from', 'to']);
     expect(() => sql.params('docs', { from: new Date() })).toThrow(/statement docs needs parameter \$to/);
     expect(() => sql('nope')).toThrow(/no statement named nope/);
   });

@@ -55,12 +55,42 @@ function spammerDocs(): SynthDoc[] {
 
 function badInput(): SynthDoc[] {
   return [
-    ...burst({ id: 'nowhere', start: at(20), hours: 10, count: 12, outlets: 6, locality: '66/2025', topic: 'an-ninh' }).map(
-      (d) => ({ ...d, locality: null }),
-    ),
-    ...burst({ id: 'future', start: new Date(NOW.getTime() + 5 * DAY_MS), hours: 10, count: 12, outlets: 6, locality: OLD_COMMUNE, topic: 'y-te' }),
-    ...burst({ id: 'ancient', start: new Date('1999-06-01T00:00:00+07:00'), hours: 10, count: 12, outlets: 6, locality: OLD_COMMUNE, topic: 'y-te' }),
-    { id: 'undated', outlet: 'x', publishedAt: null, locality: OLD_COMMUNE, topics: ['y-te'], sentiment: 'negative', text: 'không ngày' },
+    ...burst({
+      id: 'nowhere',
+      start: at(20),
+      hours: 10,
+      count: 12,
+      outlets: 6,
+      locality: '66/2025',
+      topic: 'an-ninh',
+    }).map((d) => ({ ...d, locality: null })),
+    ...burst({
+      id: 'future',
+      start: new Date(NOW.getTime() + 5 * DAY_MS),
+      hours: 10,
+      count: 12,
+      outlets: 6,
+      locality: OLD_COMMUNE,
+      topic: 'y-te',
+    }),
+    ...burst({
+      id: 'ancient',
+      start: new Date('1999-06-01T00:00:00+07:00'),
+      hours: 10,
+      count: 12,
+      outlets: 6,
+      locality: OLD_COMMUNE,
+      topic: 'y-te',
+    }),
+    {
+      id: 'undated',
+      outlet: 'x',
+      publishedAt: null,
+      locality: OLD_COMMUNE,
+      topics: ['y-te'],
+      sentiment: 'negative',
+      text: 'không ngày',
+    },
     ...burst({
       id: 'notices',
       start: at(33),
@@ -96,7 +126,18 @@ describe('detectHotspots on a synthetic province', () => {
     db = await hotspotDb();
     const places = await communes(db, 3);
     await insertDocs(db, background({ start: START, days: 40, perDay: 120, seed: 7, places }));
-    await insertDocs(db, burst({ id: 'ev', start: at(30), hours: 30, count: 16, outlets: 8, locality: OLD_COMMUNE, topic: 'dat-dai' }));
+    await insertDocs(
+      db,
+      burst({
+        id: 'ev',
+        start: at(30),
+        hours: 30,
+        count: 16,
+        outlets: 8,
+        locality: OLD_COMMUNE,
+        topic: 'dat-dai',
+      }),
+    );
     await insertDocs(db, spammerDocs());
     await insertDocs(db, badInput());
     await insertDocs(db, unlabelled());
@@ -142,7 +183,9 @@ describe('detectHotspots on a synthetic province', () => {
   });
 
   it('reports a burst of a new phrase outside the taxonomy as an emerging issue', () => {
-    const emerging = alerts.find((a) => a.detector === 'terms' && a.docIds.some((id) => id.startsWith('rumour-')));
+    const emerging = alerts.find(
+      (a) => a.detector === 'terms' && a.docIds.some((id) => id.startsWith('rumour-')),
+    );
     expect(emerging).toBeDefined();
     expect(emerging!.topic).toBeNull();
     expect(emerging!.unitUid).toBeNull();
@@ -151,7 +194,9 @@ describe('detectHotspots on a synthetic province', () => {
   });
 
   it('is idempotent: a second run over the same window stores nothing new and changes nothing', async () => {
-    const before = await db.all<{ id: string; updated_at: Date }>('SELECT id, updated_at FROM alerts ORDER BY id');
+    const before = await db.all<{ id: string; updated_at: Date }>(
+      'SELECT id, updated_at FROM alerts ORDER BY id',
+    );
     const again = await detectHotspots(db, { now: NOW });
     expect(again.map((a) => a.id).sort()).toEqual(alerts.map((a) => a.id).sort());
     expect(await db.all('SELECT id, updated_at FROM alerts ORDER BY id')).toEqual(before);
@@ -182,7 +227,9 @@ describe('detectHotspots on a synthetic province', () => {
 
   it('formats alerts as Vietnamese text with dd/mm/yyyy dates', () => {
     const text = formatAlertsText(alerts.filter((a) => a.topic === 'dat-dai'));
-    expect(text).toMatch(/^\[(THẤP|TRUNG BÌNH|CAO|KHẨN)\] Đất đai.* — Xã Ea Yông, Huyện Krông Pắc, Tỉnh Đắk Lắk \(nay Xã Krông Pắc\)/);
+    expect(text).toMatch(
+      /^\[(THẤP|TRUNG BÌNH|CAO|KHẨN)\] Đất đai.* — Xã Ea Yông, Huyện Krông Pắc, Tỉnh Đắk Lắk \(nay Xã Krông Pắc\)/,
+    );
     expect(text).toContain('Từ 31/03/2026');
     expect(formatAlertsText([])).toBe('Không phát hiện điểm nóng nào trong khoảng thời gian này.\n');
   });
@@ -201,7 +248,18 @@ describe('detectHotspots edge cases', () => {
   it('returns no alerts when every document is in the future', async () => {
     const db = await hotspotDb();
     try {
-      await insertDocs(db, burst({ id: 'f', start: new Date(NOW.getTime() + DAY_MS), hours: 5, count: 20, outlets: 5, locality: OLD_COMMUNE, topic: 'y-te' }));
+      await insertDocs(
+        db,
+        burst({
+          id: 'f',
+          start: new Date(NOW.getTime() + DAY_MS),
+          hours: 5,
+          count: 20,
+          outlets: 5,
+          locality: OLD_COMMUNE,
+          topic: 'y-te',
+        }),
+      );
       expect(await detectHotspots(db, { now: NOW })).toEqual([]);
     } finally {
       db.close();

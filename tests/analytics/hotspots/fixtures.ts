@@ -32,7 +32,11 @@ export interface SynthDoc {
 }
 
 /** Insert documents and their scores (one JSON parameter per table, so lists and nulls need no special care). */
-export async function insertDocs(db: Db, docs: readonly SynthDoc[], ingestedAt = new Date('2026-01-01T00:00:00Z')): Promise<void> {
+export async function insertDocs(
+  db: Db,
+  docs: readonly SynthDoc[],
+  ingestedAt = new Date('2026-01-01T00:00:00Z'),
+): Promise<void> {
   const rows = docs.map((d) => ({
     id: d.id,
     outlet: d.outlet,
@@ -79,7 +83,16 @@ export function rng(seed: number): () => number {
   };
 }
 
-const TOPICS = ['dat-dai', 'moi-truong', 'gia-ca', 'nong-nghiep', 'y-te', 'giao-duc', 'giao-thong', 'an-sinh'];
+const TOPICS = [
+  'dat-dai',
+  'moi-truong',
+  'gia-ca',
+  'nong-nghiep',
+  'y-te',
+  'giao-duc',
+  'giao-thong',
+  'an-sinh',
+];
 const WORDS = (
   'người dân phản ánh tình trạng tại địa phương chính quyền đã kiểm tra xử lý kịp thời đường giao thông ' +
   'giá cả thị trường ổn định nông sản mùa vụ học sinh trường học bệnh viện khám chữa bệnh hỗ trợ hộ nghèo'
@@ -135,7 +148,9 @@ export function burst(options: BurstOptions): SynthDoc[] {
   return Array.from({ length: options.count }, (_, k) => ({
     id: `${options.id}-${k}`,
     outlet: `${options.id}-source-${k % options.outlets}`,
-    publishedAt: new Date(options.start.getTime() + Math.floor((k / options.count) * options.hours * HOUR_MS)),
+    publishedAt: new Date(
+      options.start.getTime() + Math.floor((k / options.count) * options.hours * HOUR_MS),
+    ),
     locality: options.locality,
     topics: [options.topic],
     sentiment: random() < (options.negative ?? 0.8) ? ('negative' as const) : ('neutral' as const),

@@ -16,7 +16,8 @@ function logSumExp(terms: number[]): number {
 /** ln P(X ≥ k) by summing the Poisson pmf in log space, far into the tail. */
 function bruteLogPoisson(k: number, mu: number): number {
   const terms: number[] = [];
-  for (let i = k; i < k + 20 * Math.sqrt(mu + k) + 200; i++) terms.push(i * Math.log(mu) - mu - logGamma(i + 1));
+  for (let i = k; i < k + 20 * Math.sqrt(mu + k) + 200; i++)
+    terms.push(i * Math.log(mu) - mu - logGamma(i + 1));
   return logSumExp(terms);
 }
 
@@ -24,7 +25,9 @@ function bruteLogNegBinomial(k: number, mu: number, size: number): number {
   const p = mu / (mu + size);
   const terms: number[] = [];
   for (let i = k; i < k + 5000; i++) {
-    terms.push(logGamma(i + size) - logGamma(size) - logGamma(i + 1) + size * Math.log1p(-p) + i * Math.log(p));
+    terms.push(
+      logGamma(i + size) - logGamma(size) - logGamma(i + 1) + size * Math.log1p(-p) + i * Math.log(p),
+    );
   }
   return logSumExp(terms);
 }
@@ -73,10 +76,14 @@ describe('logPoissonUpperTail', () => {
 
   it('decreases in k and increases in μ', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 400 }), fc.double({ min: 0.01, max: 300, noNaN: true }), (k, mu) => {
-        expect(logPoissonUpperTail(k + 1, mu)).toBeLessThanOrEqual(logPoissonUpperTail(k, mu) + 1e-12);
-        expect(logPoissonUpperTail(k, mu * 1.1)).toBeGreaterThanOrEqual(logPoissonUpperTail(k, mu) - 1e-12);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 400 }),
+        fc.double({ min: 0.01, max: 300, noNaN: true }),
+        (k, mu) => {
+          expect(logPoissonUpperTail(k + 1, mu)).toBeLessThanOrEqual(logPoissonUpperTail(k, mu) + 1e-12);
+          expect(logPoissonUpperTail(k, mu * 1.1)).toBeGreaterThanOrEqual(logPoissonUpperTail(k, mu) - 1e-12);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -105,7 +112,10 @@ describe('logNegBinomialUpperTail', () => {
       [0.9, 40, 3],
       [0.01, 0.5, 7],
     ] as const) {
-      expect(Math.exp(logRegularizedBeta(x, a, b)) + Math.exp(logRegularizedBeta(1 - x, b, a))).toBeCloseTo(1, 12);
+      expect(Math.exp(logRegularizedBeta(x, a, b)) + Math.exp(logRegularizedBeta(1 - x, b, a))).toBeCloseTo(
+        1,
+        12,
+      );
     }
   });
 });

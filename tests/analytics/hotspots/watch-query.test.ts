@@ -58,7 +58,9 @@ describe('compileWatchQuery', () => {
   });
 
   it('names the query and the problem when it cannot be parsed', () => {
-    expect(() => compileWatchQuery('(sạt lở', 'text')).toThrow('watch query: invalid query "(sạt lở": missing )');
+    expect(() => compileWatchQuery('(sạt lở', 'text')).toThrow(
+      'watch query: invalid query "(sạt lở": missing )',
+    );
     expect(() => compileWatchQuery('sạt OR', 'text')).toThrow(/query ends too early/);
     expect(() => compileWatchQuery('""', 'text')).toThrow(/empty term/);
   });

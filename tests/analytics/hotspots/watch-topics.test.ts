@@ -33,7 +33,9 @@ describe('watch topics and topic sensitivity', () => {
   afterAll(() => db.close());
 
   it('a query watch topic counts matching documents as its own series, at a lower bar', async () => {
-    expect((await detectHotspots(db, { now: NOW, store: false })).some((a) => a.docIds.includes('ls-20-0'))).toBe(false);
+    expect(
+      (await detectHotspots(db, { now: NOW, store: false })).some((a) => a.docIds.includes('ls-20-0')),
+    ).toBe(false);
     await db.run(
       `INSERT INTO watch_topics (id, name, query, threshold_factor, proposed_by)
        VALUES ('sat-lo', 'Sạt lở đất', '"sạt lở" OR "nứt đất"', 0.5, 'Sở Nông nghiệp và Môi trường')`,
@@ -49,7 +51,9 @@ describe('watch topics and topic sensitivity', () => {
 
   it('a watch topic on a taxonomy topic and unit lowers the bar there only', async () => {
     const find = async () =>
-      (await detectHotspots(db, { now: NOW, store: false })).find((a) => a.topic === 'thien-tai' && a.docIds.includes('ls-22-0'));
+      (await detectHotspots(db, { now: NOW, store: false })).find(
+        (a) => a.topic === 'thien-tai' && a.docIds.includes('ls-22-0'),
+      );
     expect(await find()).toBeUndefined();
     await db.run(
       `INSERT INTO watch_topics (id, name, topic_id, unit_uid, threshold_factor) VALUES ('tt', 'Thiên tai', 'thien-tai', '24163/2025', 0.5)`,
@@ -62,7 +66,9 @@ describe('watch topics and topic sensitivity', () => {
 
   it('a higher topic sensitivity makes flagging easier and raises the score', async () => {
     await db.run(`INSERT INTO topic_settings VALUES ('thien-tai', 20)`);
-    const alert = (await detectHotspots(db, { now: NOW, store: false })).find((a) => a.docIds.includes('ls-22-0'));
+    const alert = (await detectHotspots(db, { now: NOW, store: false })).find((a) =>
+      a.docIds.includes('ls-22-0'),
+    );
     expect(alert?.explanation.severity_factors.sensitivity).toBe(20);
     expect(alert?.severity).toBe('khẩn');
     await db.run('DELETE FROM topic_settings');
@@ -70,7 +76,9 @@ describe('watch topics and topic sensitivity', () => {
 
   it('stores an alert that continues an earlier one of the same series under the earlier id', async () => {
     await db.run(`INSERT INTO topic_settings VALUES ('thien-tai', 20)`);
-    const first = (await detectHotspots(db, { now: NOW, store: false })).find((a) => a.docIds.includes('ls-22-0'))!;
+    const first = (await detectHotspots(db, { now: NOW, store: false })).find((a) =>
+      a.docIds.includes('ls-22-0'),
+    )!;
     await db.run('DELETE FROM topic_settings');
     const earlier = {
       ...first,

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { scoreBatch } from '../../../analytics/nlp/score.ts';
-import { PARALLEL_MIN_DOCS, createScorePool, scoreBatchParallel } from '../../../analytics/nlp/score-workers.ts';
+import {
+  PARALLEL_MIN_DOCS,
+  createScorePool,
+  scoreBatchParallel,
+} from '../../../analytics/nlp/score-workers.ts';
 import { generateDemo } from '../../../data/demo/index.ts';
 
 const docs = generateDemo({ days: 2 })
@@ -20,7 +24,9 @@ describe('scoring on worker threads', () => {
 
   it('scores small batches in the calling thread', async () => {
     expect(docs.length).toBeLessThan(PARALLEL_MIN_DOCS);
-    expect(await scoreBatchParallel(docs.slice(0, 10), { workers: 4 })).toEqual(scoreBatch(docs.slice(0, 10)));
+    expect(await scoreBatchParallel(docs.slice(0, 10), { workers: 4 })).toEqual(
+      scoreBatch(docs.slice(0, 10)),
+    );
   });
 
   it('refuses a closed pool and a bad size', async () => {
