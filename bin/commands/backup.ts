@@ -19,7 +19,9 @@ function databasePath(command: Command): string {
 export function registerBackupCommands(program: Command): void {
   program
     .command('backup <dir>')
-    .description('consistent snapshot into a new folder: Parquet per table, schema.sql, manifest with SHA-256')
+    .description(
+      'consistent snapshot into a new folder: Parquet per table, schema.sql, manifest with SHA-256',
+    )
     .option('--json', 'print the manifest on stdout')
     .action(async (dir: string, options: { json?: boolean }, command: Command) => {
       await withContext(command, async ({ db, dbPath, logger, now }) => {
@@ -48,7 +50,9 @@ export function registerBackupCommands(program: Command): void {
       const logger = stderrLogger();
       if (options.verifyOnly) {
         const manifest = verifyBackup(dir);
-        logger.info(`${dir}: ${manifest.files.length} tệp khớp checksum (sao lưu lúc ${manifest.created_at})`);
+        logger.info(
+          `${dir}: ${manifest.files.length} tệp khớp checksum (sao lưu lúc ${manifest.created_at})`,
+        );
         return;
       }
       const target = databasePath(command);

@@ -1,7 +1,7 @@
 /** serve and demo: the long-running server that owns the database (scheduler + web). */
 import type { Command } from 'commander';
 import type { Server } from 'node:http';
-import { DlxhError } from '../../data/errors.ts';
+import { DlxhError, errorMessage } from '../../data/errors.ts';
 import { createApp } from '../../web/app.ts';
 import { ensureDemoUsers } from '../../data/users.ts';
 import { withContext, type CommandContext } from '../context.ts';
@@ -139,8 +139,14 @@ export function registerServeCommands(program: Command): void {
             host: options.host ?? ctx.config.host,
             demoMode: true,
           });
-          await loadDemo(ctx, { days });
-          process.stdout.write(`dlxh demo: dữ liệu mẫu đã sẵn sàng tại ${server.url}\n`);
+          try {
+            await loadDemo(ctx, { days });
+            process.stdout.write(`dlxh demo: dữ liệu mẫu đã sẵn sàng tại ${server.url}\n`);
+          } catch (error) {
+            // The dashboard keeps serving what was loaded; the failed stage is named and the exit status says so.
+            ctx.logger.error(`dlxh demo: ${errorMessage(error)}`);
+            process.exitCode = 1;
+          }
           await server.startJobs();
           await server.stopped;
         });
