@@ -9,7 +9,7 @@ import { normalizeText } from '../data/text/normalize.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import { detectLanguage } from './detect-language.ts';
 import { fingerprint, NEAR_DUPLICATE_MIN_BANDS } from './dedupe/fingerprint.ts';
-import { readSqlFile } from './sql-file.ts';
+import { readSqlFile } from '../data/sql-file.ts';
 import type { IncomingDocument, StoreReport } from './types.ts';
 
 const sql = readSqlFile(new URL('./store-documents.sql', import.meta.url));

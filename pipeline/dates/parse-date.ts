@@ -110,7 +110,9 @@ export function parseDocumentDate(value: unknown): Date | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value <= 0) return null;
-    return new Date(value > 1e11 ? value : value * 1000);
+    const date = new Date(value > 1e11 ? value : value * 1000);
+    // Beyond ±8.64e15 ms a Date is invalid, and an invalid Date would fail the whole batch when stored.
+    return Number.isNaN(date.getTime()) ? null : date;
   }
   if (typeof value !== 'string') return null;
   const s = value.trim();

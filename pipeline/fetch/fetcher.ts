@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../data/db.ts';
 import { errorMessage } from '../../data/errors.ts';
-import { readSqlFile } from '../sql-file.ts';
+import { readSqlFile } from '../../data/sql-file.ts';
 import {
   addressProblem,
   hostProblem,

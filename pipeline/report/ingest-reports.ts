@@ -15,7 +15,7 @@ import { finishRun, startRun } from '../job-runs.ts';
 import { createLocalityResolver, type LocalityResolver } from '../locality/resolve-locality.ts';
 import { Messages } from '../messages.ts';
 import { readLines } from '../read-lines.ts';
-import { readSqlFile } from '../sql-file.ts';
+import { readSqlFile } from '../../data/sql-file.ts';
 import { readFileBytes, readTable } from '../survey/read-table.ts';
 import type { IngestContext, RunReport } from '../types.ts';
 import {

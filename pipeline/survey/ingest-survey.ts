@@ -13,7 +13,7 @@ import { parseTime } from '../../data/time.ts';
 import { parseDocumentDate } from '../dates/parse-date.ts';
 import { finishRun, startRun } from '../job-runs.ts';
 import { Messages } from '../messages.ts';
-import { readSqlFile } from '../sql-file.ts';
+import { readSqlFile } from '../../data/sql-file.ts';
 import type { IngestContext, RunReport } from '../types.ts';
 import {
   binaryAnswer,
