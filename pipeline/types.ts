@@ -1,5 +1,6 @@
 /** Types shared by every ingestion stage: the document handed to storage, run reports, the context of a job. */
 import type { Db } from '../data/db.ts';
+import type { Logger as DataLogger } from '../data/logger.ts';
 
 /** A document as a source produced it, before normalisation and deduplication. */
 export interface IncomingDocument {
@@ -59,10 +60,8 @@ export interface RunReport {
   warnings: string[];
 }
 
-export interface Logger {
-  info(message: string): void;
-  warn(message: string): void;
-}
+/** What ingestion needs of the logger (data/logger.ts): progress and per-item warnings. */
+export type Logger = Pick<DataLogger, 'info' | 'warn'>;
 
 /** Called with the ids a batch inserted, after its transaction committed (scoring and detection hook here). */
 export type NewDocumentsHook = (ids: string[]) => Promise<void> | void;
