@@ -5,6 +5,8 @@ export default tseslint.config(
   {
     ignores: [
       'node_modules/',
+      'scratch/',
+      'data/demo-data/',
       'coverage/',
       'out/',
       'notebooks/dist/',

@@ -46,7 +46,9 @@ export async function scoreDocuments(db: Db, options: ScoreJobOptions, now: () =
     const scoredAt = now();
     const rows = batch.map((doc, i) => {
       const score = scores[i]!;
-      const topicScores = Object.fromEntries(score.topics.map((t) => [t.topic_id, Number(t.confidence.toFixed(4))]));
+      const topicScores = Object.fromEntries(
+        score.topics.map((t) => [t.topic_id, Number(t.confidence.toFixed(4))]),
+      );
       return [
         doc.id,
         version,
@@ -60,10 +62,10 @@ export async function scoreDocuments(db: Db, options: ScoreJobOptions, now: () =
       ];
     });
     await db.transaction(async () => {
-      await db.run(
-        `DELETE FROM doc_scores WHERE model_version = $version AND list_contains($ids, doc_id)`,
-        { version, ids: batch.map((d) => d.id) },
-      );
+      await db.run(`DELETE FROM doc_scores WHERE model_version = $version AND list_contains($ids, doc_id)`, {
+        version,
+        ids: batch.map((d) => d.id),
+      });
       await db.append('doc_scores', rows);
     });
     done += batch.length;
