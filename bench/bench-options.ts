@@ -24,6 +24,7 @@ export interface BenchOptions {
   big: boolean;
   bigMb: number;
   only: Stage[];
+  /** Folder for the benchmark's files (a fresh subfolder is made in it and removed after). */
   dir: string;
   json: string | null;
 }
@@ -41,7 +42,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   big: false,
   bigMb: 32,
   only: [...STAGES],
-  dir: path.join(os.tmpdir(), 'dlxh-bench'),
+  dir: os.tmpdir(),
   json: null,
 };
 

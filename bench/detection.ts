@@ -88,6 +88,8 @@ export async function benchDetection(
   fs.rmSync(`${file}.wal`, { force: true });
   const db = await openDb(file);
   try {
+    // DuckDB would take up to 80% of RAM; a bound keeps a 10M run from starving whatever else the machine runs.
+    await db.run(`SET memory_limit = '8GB'`);
     await migrate(db);
     await seedReference(db);
     const start = NOW.getTime() / 1000 - days * 86_400;

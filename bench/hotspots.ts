@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { detectHotspots } from '../analytics/hotspots/detect-hotspots.ts';
-import { readSqlFile } from '../analytics/hotspots/sql-file.ts';
+import { bindUsed } from '../analytics/hotspots/bind-used.ts';
+import { readSqlFile } from '../data/sql-file.ts';
 import { openDatabase } from '../data/database.ts';
 
 const sql = readSqlFile(new URL('./hotspots-generate.sql', import.meta.url));
@@ -36,7 +37,7 @@ export async function benchDetection(nDocs: number, dir = os.tmpdir()): Promise<
     let at = performance.now();
     const params = { n: nDocs, days: DAYS, start: Date.parse(START) / 1000, prefix: 'b' };
     for (const name of ['generate', 'events', 'insert_documents', 'insert_scores', 'drop']) {
-      await db.run(sql(name), sql.params(name, params));
+      await db.run(sql(name), bindUsed(sql(name), params));
     }
     await db.run('CHECKPOINT');
     const generateSeconds = (performance.now() - at) / 1000;

@@ -325,6 +325,8 @@ function scalingTable(rows: readonly ScalingRow[], apiP95: string): string {
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
   fs.mkdirSync(options.dir, { recursive: true });
+  // Work in a folder of our own inside --dir, and remove only that.
+  options.dir = fs.mkdtempSync(path.join(options.dir, 'dlxh-bench-'));
   const machine = machineInfo();
   const started = performance.now();
   const rows: BenchRow[] = [];

@@ -99,8 +99,11 @@ function parseLoadSql(text: string): { name: string; file: string }[] {
   const out: { name: string; file: string }[] = [];
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
-    const match = /^COPY ((?:"(?:[^"]|"")*"|[^\s"]+)) FROM '((?:[^']|'')*)' \(FORMAT 'parquet'\);$/.exec(line);
-    if (!match) throw new DlxhError('DB_INVALID', `backup: unexpected line in ${LOAD_FILE}: ${line.slice(0, 80)}`);
+    const match = /^COPY ((?:"(?:[^"]|"")*"|[^\s"]+)) FROM '((?:[^']|'')*)' \(FORMAT 'parquet'\);$/.exec(
+      line,
+    );
+    if (!match)
+      throw new DlxhError('DB_INVALID', `backup: unexpected line in ${LOAD_FILE}: ${line.slice(0, 80)}`);
     out.push({ name: unquoteIdent(match[1]!), file: path.basename(match[2]!.replaceAll("''", "'")) });
   }
   return out;
@@ -108,7 +111,8 @@ function parseLoadSql(text: string): { name: string; file: string }[] {
 
 function ensureEmptyFolder(dir: string, what: string): void {
   if (!fs.existsSync(dir)) return;
-  if (!fs.statSync(dir).isDirectory()) throw new DlxhError('INPUT', `${what} ${dir}: is a file, not a folder`);
+  if (!fs.statSync(dir).isDirectory())
+    throw new DlxhError('INPUT', `${what} ${dir}: is a file, not a folder`);
   if (fs.readdirSync(dir).length > 0)
     throw new DlxhError('INPUT', `${what} ${dir}: folder is not empty; choose a new folder`);
 }
@@ -156,7 +160,8 @@ export async function backupDatabase(db: Db, dir: string, now: Date): Promise<Ba
     const loaded = parseLoadSql(fs.readFileSync(path.join(staging, LOAD_FILE), 'utf8'));
     const exported = new Set(loaded.map((t) => t.name));
     const missing = [...snapshot.counts.keys()].filter((name) => !exported.has(name));
-    if (missing.length) throw new DlxhError('DB_INVALID', `backup: tables not exported: ${missing.join(', ')}`);
+    if (missing.length)
+      throw new DlxhError('DB_INVALID', `backup: tables not exported: ${missing.join(', ')}`);
     const tables: BackupTable[] = [];
     for (const { name, file } of loaded) {
       const expected = snapshot.counts.get(name);
@@ -222,7 +227,9 @@ function readManifest(dir: string): BackupManifest {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
     const problem =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : `unreadable (${errorMessage(error)})`;
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'not found'
+        : `unreadable (${errorMessage(error)})`;
     throw new DlxhError('INPUT', `backup ${dir}: ${MANIFEST_FILE}: ${problem}`);
   }
   const manifest = raw as Partial<BackupManifest> | null;
@@ -267,7 +274,10 @@ export function verifyBackup(dir: string): BackupManifest {
   const listed = new Set<string>();
   for (const entry of manifest.files) {
     if (!isPlainName(entry?.file))
-      throw new DlxhError('INPUT', `backup ${dir}: ${MANIFEST_FILE}: invalid file name ${JSON.stringify(entry?.file)}`);
+      throw new DlxhError(
+        'INPUT',
+        `backup ${dir}: ${MANIFEST_FILE}: invalid file name ${JSON.stringify(entry?.file)}`,
+      );
     const file = path.join(root, entry.file);
     if (!fs.existsSync(file)) throw new DlxhError('INPUT', `backup ${dir}: ${entry.file}: file missing`);
     const actual = sha256File(file);
@@ -300,7 +310,8 @@ function removeDatabaseFile(file: string): void {
 /** Tables in `file` (0 for a database without any), after making sure no other process holds it. */
 async function existingTables(file: string): Promise<number> {
   if (!fs.existsSync(file)) return 0;
-  if (fs.statSync(file).isDirectory()) throw new DlxhError('INPUT', `restore: ${file} is a folder, not a database file`);
+  if (fs.statSync(file).isDirectory())
+    throw new DlxhError('INPUT', `restore: ${file} is a folder, not a database file`);
   if (fs.statSync(file).size === 0) return 0;
   const db = await openDb(file);
   try {
@@ -357,14 +368,20 @@ export async function restoreDatabase(
         try {
           if (schema.trim()) await db.run(schema);
         } catch (error) {
-          throw new DlxhError('DB_INVALID', `backup ${dir}: ${SCHEMA_FILE}: ${errorMessage(error)}`, { cause: error });
+          throw new DlxhError('DB_INVALID', `backup ${dir}: ${SCHEMA_FILE}: ${errorMessage(error)}`, {
+            cause: error,
+          });
         }
         for (const table of manifest.tables) {
           const file = path.join(root, table.file);
           try {
-            await db.run(`INSERT INTO ${quoteIdent(table.name)} BY NAME SELECT * FROM read_parquet($file)`, { file });
+            await db.run(`INSERT INTO ${quoteIdent(table.name)} BY NAME SELECT * FROM read_parquet($file)`, {
+              file,
+            });
           } catch (error) {
-            throw new DlxhError('DB_INVALID', `backup ${dir}: ${table.file}: ${errorMessage(error)}`, { cause: error });
+            throw new DlxhError('DB_INVALID', `backup ${dir}: ${table.file}: ${errorMessage(error)}`, {
+              cause: error,
+            });
           }
           const count = await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(table.name)}`);
           if (count!.n !== table.rows) {

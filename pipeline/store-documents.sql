@@ -1,13 +1,26 @@
 -- name: existing_ids
-SELECT id FROM documents WHERE id IN (SELECT unnest(string_split($ids, chr(31))));
+SELECT id FROM documents WHERE id IN (SELECT unnest(string_split($ids, chr(31))))
+UNION
+SELECT id FROM archived_documents WHERE id IN (SELECT unnest(string_split($ids, chr(31))));
 
 -- name: existing_ids_list
-SELECT id FROM documents WHERE id IN (SELECT unnest($ids::VARCHAR[]));
+SELECT id FROM documents WHERE id IN (SELECT unnest($ids::VARCHAR[]))
+UNION
+SELECT id FROM archived_documents WHERE id IN (SELECT unnest($ids::VARCHAR[]));
 
 -- name: existing_hashes
-SELECT content_hash, arg_min(id, ingested_at) AS id
-FROM documents
-WHERE duplicate_of IS NULL AND content_hash IN (SELECT unnest(string_split($hashes, ',')))
+WITH live AS (
+  SELECT content_hash, arg_min(id, ingested_at) AS id
+  FROM documents
+  WHERE duplicate_of IS NULL AND content_hash IN (SELECT unnest(string_split($hashes, ',')))
+  GROUP BY content_hash
+)
+SELECT content_hash, id FROM live
+UNION ALL
+SELECT content_hash, min(id) AS id
+FROM archived_documents
+WHERE content_hash IN (SELECT unnest(string_split($hashes, ',')))
+  AND content_hash NOT IN (SELECT content_hash FROM live)
 GROUP BY content_hash;
 
 -- name: existing_raw_ids

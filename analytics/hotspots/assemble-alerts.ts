@@ -44,8 +44,7 @@ export interface AlertDraft {
   alsoElevated: UnitCount[];
   merged: string[];
   watchId: string | null;
-  /** Unit named by the documents; set by `nameDraft` when not given. */
-  unitUid?: string | null;
+  /** Daily counts for the sparkline when there is no series (terms clusters). */
   series?: { day: string; count: number; expected: number }[];
 }
 
@@ -326,7 +325,6 @@ export function sparkline(
 
 /** The unit most of the documents name at the draft's level (old units keep their uid). */
 export function namedUnit(draft: AlertDraft): string | null {
-  if (draft.unitUid !== undefined) return draft.unitUid;
   const votes = new Map<string, number>();
   for (const d of draft.docs) if (d.namedUid) votes.set(d.namedUid, (votes.get(d.namedUid) ?? 0) + 1);
   let best: string | null = draft.seriesUid;

@@ -2,7 +2,8 @@
 import type { Db } from '../../data/db.ts';
 import { DlxhError } from '../../data/errors.ts';
 import type { DetectorConfig } from './detector-config.ts';
-import { readSqlFile } from './sql-file.ts';
+import { readSqlFile } from '../../data/sql-file.ts';
+import { bindUsed } from './bind-used.ts';
 import type { UnitTree } from './unit-tree.ts';
 import { compileWatchQuery } from './watch-query.ts';
 
@@ -108,7 +109,7 @@ export async function countSeries(
   );
   const versions = await db.one<{ n: number }>(sql('score_versions'));
   await db.run(sql((versions?.n ?? 0) > 1 ? 'scores_latest' : 'scores_single'));
-  await db.run(sql('docs'), sql.params('docs', { from, to }));
+  await db.run(sql('docs'), bindUsed(sql('docs'), { from, to }));
   step('count: documents');
   for (const watch of options.watch) {
     const compiled = compileWatchQuery(watch.query, "coalesce(title, '') || ' ' || text");

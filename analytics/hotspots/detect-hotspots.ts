@@ -113,15 +113,45 @@ async function documentTexts(db: Db, ids: string[]): Promise<Map<string, string>
   return new Map(rows.map((r) => [r.id, r.body]));
 }
 
-async function backgroundTexts(db: Db, topic: string, beforeMs: number): Promise<string[]> {
-  const rows = await db.all<{ body: string }>(
-    `SELECT coalesce(x.title, '') || ' . ' || left(x.text, 600) AS body
-     FROM hs_docs d JOIN documents x ON x.id = d.id
-     WHERE list_contains(d.topics, $topic) AND d.published_at < $before
-     ORDER BY hash(d.id) LIMIT 300`,
-    { topic, before: new Date(beforeMs) },
+/** Up to 300 texts of each topic (a deterministic sample of the window) to contrast alerts' terms with. */
+async function backgroundTexts(db: Db, topics: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(topics.map((t) => [t, []]));
+  if (topics.length === 0) return out;
+  const total = (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM hs_docs'))?.n ?? 0;
+  const per10000 = Math.min(10_000, Math.ceil((10_000 * 20 * 300) / Math.max(1, total)));
+  const rows = await db.all<{ topic: string; body: string }>(
+    `SELECT topic, body FROM (
+       SELECT t.topic, coalesce(x.title, '') || ' . ' || left(x.text, 600) AS body,
+         row_number() OVER (PARTITION BY t.topic ORDER BY hash(t.id)) AS r
+       FROM (SELECT id, unnest(topics) AS topic FROM hs_docs WHERE hash(id) % 10000 < $per10000) t
+       JOIN documents x ON x.id = t.id
+       WHERE list_contains($topics, t.topic)
+     ) WHERE r <= 300`,
+    { topics, per10000 },
   );
-  return rows.map((r) => r.body);
+  for (const r of rows) out.get(r.topic)?.push(r.body);
+  return out;
+}
+
+async function labelDrafts(db: Db, drafts: AlertDraft[], tree: UnitTree): Promise<void> {
+  const sample = (d: AlertDraft) => d.docs.slice(0, 200).map((x) => x.id);
+  const texts = await documentTexts(db, [...new Set(drafts.flatMap(sample))]);
+  const topics = [
+    ...new Set(drafts.flatMap((d) => (d.detector === 'topic' && d.topic !== null ? [d.topic] : []))),
+  ];
+  const backgrounds = await backgroundTexts(db, topics.sort());
+  for (const draft of drafts) {
+    if (draft.detector !== 'topic' || draft.topic === null) continue;
+    const exclude = new Set<string>();
+    for (const d of draft.docs.slice(0, 50)) {
+      for (const name of tree.units.get(d.namedUid)?.path ?? []) {
+        for (const part of name.toLowerCase().split(/\s+/)) exclude.add(part);
+      }
+    }
+    const own = sample(draft).map((id) => texts.get(id) ?? '');
+    const terms = topTerms(own, backgrounds.get(draft.topic) ?? [], 8, exclude);
+    draft.topTerms = [...new Set([...terms, ...draft.topTerms])].slice(0, 8);
+  }
 }
 
 /** Fold terms clusters into topic alerts holding most of their documents; the rest stay alerts of their own. */

@@ -10,7 +10,8 @@ import type { AlertDraft } from './assemble-alerts.ts';
 import type { SeriesDoc } from './count-series.ts';
 import { DAY_MS, dayStartMs, effectiveCount } from './count-series.ts';
 import type { DetectorConfig } from './detector-config.ts';
-import { readSqlFile } from './sql-file.ts';
+import { readSqlFile } from '../../data/sql-file.ts';
+import { bindUsed } from './bind-used.ts';
 import { logPoissonUpperTail } from './tail-probability.ts';
 import { PHRASE_BREAKS, isContentTerm } from './top-terms.ts';
 import type { UnitTree } from './unit-tree.ts';
@@ -143,14 +144,14 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
       min_docs: config.termMinDocs,
       min_outlets: config.termMinOutlets + 2,
     };
-    await db.run(sql('term_docs'), sql.params('term_docs', params));
+    await db.run(sql('term_docs'), bindUsed(sql('term_docs'), params));
     await db.run(sql('term_counts'));
     const termsPerDay = new Map(
       (await db.all<{ day: number; n: number }>(sql('terms_per_day'))).map((r) => [r.day, r.n]),
     );
     const rows = await db.all<{ term: string; day: number; docs: number; past: number }>(
       sql('term_bursts'),
-      sql.params('term_bursts', params),
+      bindUsed(sql('term_bursts'), params),
     );
     const bursts: Burst[] = [];
     for (const row of rows) {
@@ -187,7 +188,7 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
     }
     const stories = await db.all<{ day: number; outlets: number; usual: number; ids: string[] }>(
       sql('story_bursts'),
-      sql.params('story_bursts', params),
+      bindUsed(sql('story_bursts'), params),
     );
     for (const s of stories) {
       clusters.push({

@@ -29,7 +29,10 @@ export interface DetectorConfig {
   fdr: number;
   /** Multiplies `fdr` for the hourly trailing windows, which overlap and are tested 24 times a day. */
   hourlyFdrFactor: number;
-  /** Flagged windows of one series closer than this many days form one alert that grows. */
+  /**
+   * Cool-down: flagged windows of one series closer than this many days form one alert that grows (its last_seen,
+   * count and severity move) instead of a new alert.
+   */
   mergeGapDays: number;
   /** A parent unit's alert is dropped when child alerts already hold at least this share of its documents. */
   parentCoverage: number;

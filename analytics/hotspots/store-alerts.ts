@@ -2,7 +2,7 @@
 import type { Db, SqlValue } from '../../data/db.ts';
 import type { Alert, AlertExplanation, AlertStatus, Detector, Severity } from './types.ts';
 import type { Granularity } from './detector-config.ts';
-import { readSqlFile } from './sql-file.ts';
+import { readSqlFile } from '../../data/sql-file.ts';
 
 const sql = readSqlFile(new URL('./store-alerts.sql', import.meta.url));
 

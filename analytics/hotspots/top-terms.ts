@@ -1,4 +1,8 @@
-/** Syllable terms of a text and the terms that set a group of documents apart from a background. */
+/**
+ * Syllable terms of a text and the terms that set a group of documents apart from a background. The split mirrors
+ * the SQL of the terms detector (punctuation breaks a phrase, whitespace separates syllables) rather than
+ * analytics/nlp/tokenize.ts, so a phrase counted in SQL and the same phrase labelled here are the same string.
+ */
 import { normalizeText } from '../../data/text/normalize.ts';
 
 /** Punctuation that ends a phrase; the SQL of the terms detector translates the same characters. */

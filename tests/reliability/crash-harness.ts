@@ -145,7 +145,9 @@ export interface JobRunRow {
 }
 
 export async function jobRuns(db: Db, job: string): Promise<JobRunRow[]> {
-  return db.all<JobRunRow>('SELECT id, status, items_new FROM job_runs WHERE job = $job ORDER BY id', { job });
+  return db.all<JobRunRow>('SELECT id, status, items_new FROM job_runs WHERE job = $job ORDER BY id', {
+    job,
+  });
 }
 
 /** Open the file in this process (replaying its WAL as a restart would), run `fn`, close. */
@@ -176,8 +178,9 @@ export interface ChainOptions {
   /** Kill at most this many runs; the chain ends early when a run finishes before its kill is due. */
   kills: number;
   random: () => number;
-  /** Milliseconds from the first write to the end of a clean run: kills are drawn in [0, window). */
+  /** Milliseconds from the first write to the end of a clean run: kills are drawn in [from, to) of it. */
   window: number;
+  span?: [from: number, to: number];
   /** After each kill: check what must hold at any instant, and say where the kill landed. */
   check: (db: Db) => Promise<string>;
 }
@@ -189,7 +192,8 @@ export async function crashChain(options: ChainOptions): Promise<ChainResult> {
   let kills = 0;
   let killedWithRun = 0;
   while (kills < options.kills) {
-    const delay = Math.floor(options.random() * options.window);
+    const [from, to] = options.span ?? [0, 1];
+    const delay = Math.floor((from + options.random() * (to - from)) * options.window);
     const run = await runCli(file, options.args, delay);
     if (run.signal !== 'SIGKILL') return { kills, killedWithRun, landings, final: run };
     kills++;
@@ -230,6 +234,8 @@ export interface TrialsOptions {
   kills: number;
   perChain: number;
   seed: number;
+  /** Part of the clean run's writing phase the kills are drawn from (default all of it). */
+  span?: [from: number, to: number];
   /** Invariants at any instant beyond "every row is one the clean run has": e.g. whole batches only. */
   check: (db: Db, current: Snapshot) => string;
 }
@@ -266,6 +272,7 @@ export async function runCrashTrials(options: TrialsOptions): Promise<TrialsRepo
       kills: Math.min(options.perChain, options.kills - report.kills),
       random,
       window,
+      span: options.span,
       check: async (db) => {
         const current = await snapshot(db);
         const stray = strayRows(reference, current);
@@ -278,7 +285,9 @@ export async function runCrashTrials(options: TrialsOptions): Promise<TrialsRepo
     report.interrupted += chain.killedWithRun;
     report.landings.push(...chain.landings);
     if (chain.final.code !== 0) {
-      report.problems.push(`chain ${report.chains - 1}: restart failed (${chain.final.code}): ${chain.final.stderr}`);
+      report.problems.push(
+        `chain ${report.chains - 1}: restart failed (${chain.final.code}): ${chain.final.stderr}`,
+      );
       continue;
     }
     await inspect(file, async (db) => {
@@ -290,9 +299,12 @@ export async function runCrashTrials(options: TrialsOptions): Promise<TrialsRepo
         report.problems.push(
           `chain ${report.chains - 1}: ${interrupted} runs marked interrupted, ${chain.killedWithRun} were killed mid-run`,
         );
-      if (statuses.includes('running')) report.problems.push(`chain ${report.chains - 1}: a run is still 'running'`);
+      if (statuses.includes('running'))
+        report.problems.push(`chain ${report.chains - 1}: a run is still 'running'`);
       if (statuses.at(-1) !== cleanStatus.at(-1))
-        report.problems.push(`chain ${report.chains - 1}: last run ${statuses.at(-1)}, clean run ${cleanStatus.at(-1)}`);
+        report.problems.push(
+          `chain ${report.chains - 1}: last run ${statuses.at(-1)}, clean run ${cleanStatus.at(-1)}`,
+        );
     });
   }
   return report;

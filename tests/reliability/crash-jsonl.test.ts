@@ -6,7 +6,14 @@ import { runCrashTrials } from './crash-harness.ts';
 
 const LINES = 3000;
 const BATCH = 1000;
-const PLACES = ['xã Ea Tu', 'phường Tân Lập', 'xã Cư M’gar', 'huyện Krông Búk', 'TP. Buôn Ma Thuột', 'xã Ea Kao'];
+const PLACES = [
+  'xã Ea Tu',
+  'phường Tân Lập',
+  'xã Cư M’gar',
+  'huyện Krông Búk',
+  'TP. Buôn Ma Thuột',
+  'xã Ea Kao',
+];
 const ISSUES = [
   'giá cà phê giảm mạnh, nông dân lo lắng',
   'đường liên thôn xuống cấp sau mùa mưa',
@@ -52,12 +59,13 @@ describe('crash safety: dlxh ingest jsonl killed at random points', () => {
       check: (_db, current) => {
         const docs = current.documents!.length;
         const raw = current.raw_items!.length;
-        if (docs % BATCH !== 0 || raw !== docs)
-          return `HALF BATCH: ${docs} documents, ${raw} raw items`;
+        if (docs % BATCH !== 0 || raw !== docs) return `HALF BATCH: ${docs} documents, ${raw} raw items`;
         return `${docs} documents, ${current.doc_scores!.length} scored`;
       },
     });
-    console.log(`jsonl: ${report.kills} kills in ${report.chains} chains, ${report.interrupted} runs interrupted`);
+    console.log(
+      `jsonl: ${report.kills} kills in ${report.chains} chains, ${report.interrupted} runs interrupted`,
+    );
     for (const landing of report.landings) console.log(`  ${landing}`);
     expect(report.reference.documents).toHaveLength(LINES);
     expect(report.reference.doc_scores).toHaveLength(LINES);

@@ -29,7 +29,8 @@ let body = '';
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
-    if (req.url === '/rss') return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body);
+    if (req.url === '/rss')
+      return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body);
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -53,13 +54,16 @@ describe('crash safety: dlxh ingest rss killed at random points', () => {
       kills: 6,
       perChain: 3,
       seed: 66,
+      span: [0.3, 1],
       check: (_db, current) => {
         const docs = current.documents!.length;
         if (docs !== 0 && docs !== ITEMS) return `HALF BATCH: ${docs} documents`;
         return `${docs} documents, ${current.doc_scores!.length} scored`;
       },
     });
-    console.log(`rss: ${report.kills} kills in ${report.chains} chains, ${report.interrupted} runs interrupted`);
+    console.log(
+      `rss: ${report.kills} kills in ${report.chains} chains, ${report.interrupted} runs interrupted`,
+    );
     for (const landing of report.landings) console.log(`  ${landing}`);
     expect(report.reference.documents).toHaveLength(ITEMS);
     expect(report.reference.doc_scores).toHaveLength(ITEMS);

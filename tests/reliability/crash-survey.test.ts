@@ -47,15 +47,19 @@ describe('crash safety: dlxh ingest survey killed at random points', () => {
       kills: 6,
       perChain: 3,
       seed: 2025,
+      span: [0.5, 1],
       check: (_db, current) => {
         const respondents = current.survey_respondents!.length;
         const answers = current.survey_responses!.length;
         if (respondents !== 0 && respondents !== ROWS) return `HALF BATCH: ${respondents} respondents`;
-        if ((respondents === 0) !== (answers === 0)) return `HALF BATCH: ${respondents} respondents, ${answers} answers`;
+        if ((respondents === 0) !== (answers === 0))
+          return `HALF BATCH: ${respondents} respondents, ${answers} answers`;
         return `${respondents} respondents, ${answers} answers`;
       },
     });
-    console.log(`survey: ${report.kills} kills in ${report.chains} chains, ${report.interrupted} runs interrupted`);
+    console.log(
+      `survey: ${report.kills} kills in ${report.chains} chains, ${report.interrupted} runs interrupted`,
+    );
     for (const landing of report.landings) console.log(`  ${landing}`);
     expect(report.reference.survey_respondents).toHaveLength(ROWS);
     expect(report.reference.survey_responses!.length).toBeGreaterThan(ROWS * 4);

@@ -1,4 +1,4 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   caseIdOf,
   getCase,
@@ -10,7 +10,7 @@ import {
 import { processOverdueCases } from '../../../analytics/alerts/process-alerts.ts';
 import { storeAlerts } from '../../../analytics/hotspots/store-alerts.ts';
 import type { Db } from '../../../data/db.ts';
-import { hotspotDb } from '../hotspots/fixtures.ts';
+import { clearAlertTables, hotspotDb } from '../hotspots/fixtures.ts';
 import { NOW, makeAlert } from './fixtures.ts';
 
 const HOUR = 3_600_000;
@@ -28,9 +28,11 @@ describe('cases', () => {
   const alert = makeAlert();
   const id = caseIdOf(alert.id);
 
-  beforeEach(async () => {
-    db?.close();
+  beforeAll(async () => {
     db = await hotspotDb();
+  });
+  beforeEach(async () => {
+    await clearAlertTables(db);
     await storeAlerts(db, [alert], 2);
     await openCase(db, alert, route, NOW);
   });

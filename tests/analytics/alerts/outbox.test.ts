@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   backoffMs,
   deliverOutbox,
@@ -14,7 +14,7 @@ import {
 } from '../../../analytics/alerts/outbox.ts';
 import type { Notification } from '../../../analytics/alerts/outbox.ts';
 import type { Db } from '../../../data/db.ts';
-import { hotspotDb } from '../hotspots/fixtures.ts';
+import { clearAlertTables, hotspotDb } from '../hotspots/fixtures.ts';
 import { NOW } from './fixtures.ts';
 
 interface Received {
@@ -59,8 +59,11 @@ const webhookNote = (address: string): Notification => ({
 
 describe('notifications outbox', () => {
   let db: Db;
-  beforeEach(async () => {
+  beforeAll(async () => {
     db = await hotspotDb();
+  });
+  beforeEach(async () => {
+    await clearAlertTables(db);
     await saveNotificationTarget(db, {
       recipient: 'Sở Nông nghiệp và Môi trường',
       webhookUrl: 'unused',
@@ -68,7 +71,7 @@ describe('notifications outbox', () => {
       email: 'so.nnmt@daklak.gov.vn',
     });
   });
-  afterEach(() => db.close());
+  afterAll(() => db.close());
 
   it('stores a notification once however often it is queued', async () => {
     const n = webhookNote('http://127.0.0.1:9/x');

@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getAlert, listAlerts } from '../../../analytics/alerts/list-alerts.ts';
 import { saveNotificationTarget } from '../../../analytics/alerts/outbox.ts';
 import { processAlerts } from '../../../analytics/alerts/process-alerts.ts';
 import { BOARD_OFFICE } from '../../../analytics/alerts/routing.ts';
 import { storeAlerts } from '../../../analytics/hotspots/store-alerts.ts';
 import type { Db } from '../../../data/db.ts';
-import { hotspotDb } from '../hotspots/fixtures.ts';
+import { clearAlertTables, hotspotDb } from '../hotspots/fixtures.ts';
 import { NOW, makeAlert } from './fixtures.ts';
 
 async function outbox(db: Db) {
@@ -16,15 +16,18 @@ async function outbox(db: Db) {
 
 describe('processAlerts', () => {
   let db: Db;
-  beforeEach(async () => {
+  beforeAll(async () => {
     db = await hotspotDb();
+  });
+  beforeEach(async () => {
+    await clearAlertTables(db);
     await saveNotificationTarget(db, {
       recipient: 'Sở Nông nghiệp và Môi trường',
       webhookUrl: 'http://127.0.0.1:9/h',
       email: 'nnmt@x.vn',
     });
   });
-  afterEach(() => db.close());
+  afterAll(() => db.close());
 
   it('opens a case and fills the inbox of every recipient; no webhook or e-mail below urgent', async () => {
     const alert = makeAlert({ severity: 'trung bình' });

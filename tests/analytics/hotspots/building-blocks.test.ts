@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benjaminiHochberg } from '../../../analytics/hotspots/scan-series.ts';
 import { scoreSeverity, severityOf } from '../../../analytics/hotspots/severity.ts';
-import { readSqlFile } from '../../../analytics/hotspots/sql-file.ts';
+import { bindUsed } from '../../../analytics/hotspots/bind-used.ts';
+import { readSqlFile } from '../../../data/sql-file.ts';
 import { documentTerms, syllableTerms, topTerms } from '../../../analytics/hotspots/top-terms.ts';
 import type { UnitTree } from '../../../analytics/hotspots/unit-tree.ts';
 import { loadUnitTree } from '../../../analytics/hotspots/unit-tree.ts';
@@ -159,13 +160,11 @@ describe('top terms', () => {
   });
 });
 
-describe('readSqlFile', () => {
+describe('bindUsed', () => {
   const sql = readSqlFile(new URL('../../../analytics/hotspots/count-series.sql', import.meta.url));
-  it('gives each statement only the parameters it uses, and names what is missing', () => {
-    expect(
-      Object.keys(sql.params('skipped', { future: new Date(), from: new Date(), to: new Date(), extra: 1 })),
-    ).toEqual(['future', 'from', 'to']);
-    expect(() => sql.params('docs', { from: new Date() })).toThrow(/statement docs needs parameter \$to/);
-    expect(() => sql('nope')).toThrow(/no statement named nope/);
+  it('gives a statement only the parameters it uses, and names one that is missing', () => {
+    const params = { future: new Date(), from: new Date(), to: new Date(), extra: 1 };
+    expect(Object.keys(bindUsed(sql('skipped'), params))).toEqual(['future', 'from', 'to']);
+    expect(() => bindUsed(sql('docs'), { from: new Date() })).toThrow(/statement needs parameter \$to/);
   });
 });

@@ -163,3 +163,17 @@ export async function communes(db: Db, step = 3): Promise<string[]> {
   const rows = await db.all<{ uid: string }>('SELECT uid FROM units WHERE level = 3 ORDER BY uid');
   return rows.filter((_, i) => i % step === 0).map((r) => r.uid);
 }
+
+/** Empty the tables the alert and case tests write, so one seeded database serves a whole file. */
+export async function clearAlertTables(db: Db): Promise<void> {
+  for (const table of [
+    'case_events',
+    'cases',
+    'notifications_outbox',
+    'notification_targets',
+    'routing_rules',
+    'alerts',
+  ]) {
+    await db.run(`DELETE FROM ${table}`);
+  }
+}

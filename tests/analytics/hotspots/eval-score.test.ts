@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { EventTruth } from '../../../scripts/eval-hotspots.ts';
+import { scoreAlerts } from '../../../scripts/eval-hotspots.ts';
+import { makeAlert } from '../alerts/fixtures.ts';
+
+const event: EventTruth = {
+  id: 'ev-1',
+  topic: 'dat-dai',
+  unit_uid: '24490/2025',
+  district_uid: '654/pre2025',
+  old_unit_uid: '24508/pre2025',
+  start: '2026-08-30T00:00:00+07:00',
+  end: '2026-09-05T23:59:59+07:00',
+};
+const firstDoc = new Map([['ev-1', Date.parse('2026-08-30T06:00:00+07:00')]]);
+const successors = new Map([['24508/pre2025', ['24490/2025']]]);
+
+describe('scoreAlerts (the evaluation’s matching rule)', () => {
+  it('counts one commune and one district alert per event as correct, a second commune alert as false', () => {
+    const commune = makeAlert({ id: 'a' });
+    const district = makeAlert({ id: 'b', unitUid: '654/pre2025', seriesUid: '654/pre2025', unitLevel: 2 });
+    const again = makeAlert({
+      id: 'c',
+      unitUid: '24490/2025',
+      detectedAt: new Date('2026-08-31T10:00:00+07:00'),
+    });
+    const q = scoreAlerts([commune, district, again], [event], firstDoc, successors);
+    expect(q.recall).toBe(1);
+    expect(q.precision).toBeCloseTo(2 / 3, 10);
+    expect(q.falseAlerts.map((a) => a.id)).toEqual(['c']);
+    expect(q.medianDelayHours).toBe(9);
+  });
+
+  it('rejects the wrong topic, another place and a detection outside the window', () => {
+    const alerts = [
+      makeAlert({ id: 'x', topic: 'y-te' }),
+      makeAlert({ id: 'y', unitUid: '24163/2025', currentUid: '24163/2025' }),
+      makeAlert({ id: 'z', detectedAt: new Date('2026-09-07T10:00:00+07:00') }),
+    ];
+    const q = scoreAlerts(alerts, [event], firstDoc, successors);
+    expect(q.recall).toBe(0);
+    expect(q.precision).toBe(0);
+  });
+});
