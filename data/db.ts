@@ -154,11 +154,14 @@ class DuckDb implements Db {
   /** Settles when the open transaction ends; other flows wait for it before using the connection. */
   private pending: Promise<void> = Promise.resolve();
   private closed = false;
+  /** Connections made by `connect()`: DuckDB keeps the file open (and locked) until every one is closed. */
+  private readonly children = new Set<DuckDb>();
   constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
     private readonly ownsInstance = true,
+    private readonly parent: DuckDb | null = null,
   ) {}
 
   /** Outside the owning flow, wait until no transaction is open: one connection carries one transaction. */
@@ -274,7 +277,9 @@ class DuckDb implements Db {
   async connect(): Promise<Db> {
     const connection = await this.instance.connect();
     await configureConnection(connection);
-    return new DuckDb(this.path, this.instance, connection, false);
+    const child = new DuckDb(this.path, this.instance, connection, false, this);
+    this.children.add(child);
+    return child;
   }
 
   interrupt(): void {
@@ -284,7 +289,9 @@ class DuckDb implements Db {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    for (const child of this.children) child.close();
     this.connection.closeSync();
+    this.parent?.children.delete(this);
     if (!this.ownsInstance) return;
     this.instance.closeSync();
     openPaths.delete(this.path);
