@@ -187,6 +187,12 @@ function unitCount(tree: UnitTree, d: AlertDraft): UnitCount {
   };
 }
 
+/** Share of `b`'s documents that also carry `a`'s topic. */
+function tagged(a: AlertDraft, b: AlertDraft): number {
+  if (a.topic === null || b.docs.length === 0) return 0;
+  return b.docs.filter((d) => d.topics.includes(a.topic!)).length / b.docs.length;
+}
+
 function sharedDocs(a: AlertDraft, b: AlertDraft): number {
   const ids = docIdSet(a);
   return b.docs.filter((d) => ids.has(d.id)).length;
@@ -194,7 +200,7 @@ function sharedDocs(a: AlertDraft, b: AlertDraft): number {
 
 function absorb(keep: AlertDraft, other: AlertDraft, label: string): void {
   const ids = docIdSet(keep);
-  keep.merged.push(label);
+  keep.merged.push(label, ...other.merged);
   for (const d of other.docs) {
     if (!ids.has(d.id)) {
       keep.docs.push(d);
@@ -209,27 +215,39 @@ function absorb(keep: AlertDraft, other: AlertDraft, label: string): void {
 }
 
 /**
- * Of two alerts on the same documents, the one whose topic rose most above its own baseline names the event
- * (a rare topic such as corruption outranks the commoner one the same posts also touch), unless it holds far
- * fewer documents.
+ * Of two alerts on the same documents, which names the event: when both hold a comparable share of them, a
+ * sensitive topic (security, corruption, ethnicity and religion, rumours) first, since it changes who must know;
+ * then the topic that rose most above its own baseline (a rare topic outranks the commoner one the same posts
+ * also touch); otherwise the one with more documents.
  */
-function primaryOf(a: AlertDraft, b: AlertDraft): [AlertDraft, AlertDraft] {
+function primaryOf(a: AlertDraft, b: AlertDraft, sensitive: ReadonlySet<string>): [AlertDraft, AlertDraft] {
   const lift = (d: AlertDraft) => d.stories.count / Math.max(d.stories.expected, 0.05);
   const na = a.stories.count;
   const nb = b.stories.count;
   const comparable = Math.min(na, nb) >= 0.4 * Math.max(na, nb);
-  if (comparable && lift(a) !== lift(b)) return lift(a) > lift(b) ? [a, b] : [b, a];
+  if (comparable) {
+    const sa = a.topic !== null && sensitive.has(a.topic);
+    const sb = b.topic !== null && sensitive.has(b.topic);
+    if (sa !== sb) return sa ? [a, b] : [b, a];
+    if (lift(a) !== lift(b)) return lift(a) > lift(b) ? [a, b] : [b, a];
+  }
   if (na !== nb) return na > nb ? [a, b] : [b, a];
   return a.logP <= b.logP ? [a, b] : [b, a];
 }
 
 /**
  * Fold duplicates so one event gives one alert: alerts of the same level whose documents are mostly the same
- * (the same story under a second topic, or one old commune split between two new ones) become one, under the
- * topic that rose most above its baseline; then an alert of a unit above is folded into the alerts below it
+ * (the same story under a second topic, or one old commune split between two new ones), or alerts of one unit in
+ * the same days whose documents mostly carry each other's topic, become one, named as
+ * `primaryOf` says; then an alert of a unit above is folded into the alerts below it
  * when their documents account for most of its excess over expected.
  */
-export function foldDrafts(drafts: AlertDraft[], tree: UnitTree, config: DetectorConfig): AlertDraft[] {
+export function foldDrafts(
+  drafts: AlertDraft[],
+  tree: UnitTree,
+  config: DetectorConfig,
+  sensitive: ReadonlySet<string> = new Set(),
+): AlertDraft[] {
   const alive = new Set(drafts);
   for (const level of [3, 2, 1]) {
     const same = drafts
@@ -239,10 +257,18 @@ export function foldDrafts(drafts: AlertDraft[], tree: UnitTree, config: Detecto
       for (let j = i + 1; j < same.length; j++) {
         const a = same[i]!;
         const b = same[j]!;
-        if (!alive.has(a) || !alive.has(b) || !overlaps(a, b)) continue;
-        if (a.seriesUid !== b.seriesUid && a.topic !== b.topic) continue;
-        if (sharedDocs(a, b) < 0.5 * Math.min(a.docs.length, b.docs.length)) continue;
-        const [keep, other] = primaryOf(a, b);
+        if (!alive.has(a) || !alive.has(b)) continue;
+        const sameDocs =
+          overlaps(a, b) &&
+          (a.seriesUid === b.seriesUid || a.topic === b.topic) &&
+          sharedDocs(a, b) >= 0.5 * Math.min(a.docs.length, b.docs.length);
+        const sameStory =
+          a.seriesUid === b.seriesUid &&
+          a.topic !== b.topic &&
+          overlaps(a, b, config.mergeGapDays * DAY_MS) &&
+          Math.max(tagged(a, b), tagged(b, a)) >= 0.5;
+        if (!sameDocs && !sameStory) continue;
+        const [keep, other] = primaryOf(a, b, sensitive);
         alive.delete(other);
         absorb(keep, other, `${other.topic ?? ''}@${other.seriesUid ?? ''}`);
         if (keep === b) same[i] = b;

@@ -136,7 +136,7 @@ WITH places AS (
   JOIN hs_unit_map m ON m.series_uid = c.series_uid
 )
 SELECT p.key, d.id, d.outlet, epoch_ms(d.published_at) AS ms, d.hour, d.day, d.story::VARCHAR AS story, d.negative,
-  p.named_uid, d.classification
+  p.named_uid, d.classification, d.topics
 FROM places p
 JOIN hs_docs d ON d.locality_uid = p.locality_uid AND d.day = p.day
 WHERE list_contains(d.topics, p.topic)

@@ -224,6 +224,7 @@ export interface SeriesDoc {
   negative: boolean;
   namedUid: string;
   classification: number;
+  topics: string[];
 }
 
 export interface EffectiveCount {
@@ -307,6 +308,7 @@ export async function candidateDocs(db: Db, ranges: CandidateRange[]): Promise<S
     negative: boolean;
     named_uid: string;
     classification: number;
+    topics: string[];
   }>(sql('candidate_docs'));
   for (const r of rows) {
     out[r.key]!.push({
@@ -319,6 +321,7 @@ export async function candidateDocs(db: Db, ranges: CandidateRange[]): Promise<S
       negative: r.negative,
       namedUid: r.named_uid,
       classification: r.classification,
+      topics: r.topics,
     });
   }
   return out;

@@ -154,24 +154,45 @@ async function labelDrafts(db: Db, drafts: AlertDraft[], tree: UnitTree): Promis
   }
 }
 
-/** Fold terms clusters into topic alerts holding most of their documents; the rest stay alerts of their own. */
-function foldTerms(topic: AlertDraft[], terms: AlertDraft[]): AlertDraft[] {
+/**
+ * Fold a terms cluster into the topic alert it belongs to — one holding most of its documents, or one on the
+ * same place in the same days whose topic the cluster shares or has none of its own — so one event stays one alert; the alert takes the cluster's phrases,
+ * documents and, when the phrases burst first, its earlier detection. The rest stay alerts of their own.
+ */
+function foldTerms(topic: AlertDraft[], terms: AlertDraft[], tree: UnitTree, gapMs: number): AlertDraft[] {
+  const related = (a: string | null, b: string | null) =>
+    a !== null &&
+    b !== null &&
+    (a === b || (tree.parents.get(a) ?? []).includes(b) || (tree.parents.get(b) ?? []).includes(a));
   const kept: AlertDraft[] = [];
   for (const t of terms) {
     const ids = new Set(t.docs.map((d) => d.id));
     let best: AlertDraft | null = null;
-    let bestShared = 0;
+    let bestScore = 0;
     for (const a of topic) {
       const shared = a.docs.filter((d) => ids.has(d.id)).length;
-      if (shared > bestShared) {
+      const overlapping = a.startMs < t.endMs + gapMs && t.startMs < a.endMs + gapMs;
+      const samePlace =
+        overlapping && (t.topic === null || a.topic === t.topic) && related(a.seriesUid, t.seriesUid);
+      const score = shared >= 0.5 * Math.min(ids.size, a.docs.length) ? shared + 1 : samePlace ? 0.5 : 0;
+      if (score > bestScore) {
         best = a;
-        bestShared = shared;
+        bestScore = score;
       }
     }
-    if (best && bestShared >= 0.5 * Math.min(ids.size, best.docs.length)) {
-      best.terms = [...(best.terms ?? []), ...(t.terms ?? [])].slice(0, 10);
-      best.topTerms = [...new Set([...best.topTerms, ...t.topTerms])].slice(0, 8);
-    } else kept.push(t);
+    if (!best) {
+      kept.push(t);
+      continue;
+    }
+    best.terms = [...(best.terms ?? []), ...(t.terms ?? [])].slice(0, 10);
+    best.topTerms = [...new Set([...best.topTerms, ...t.topTerms])].slice(0, 8);
+    best.detectedAtMs = Math.min(best.detectedAtMs, t.detectedAtMs);
+    best.startMs = Math.min(best.startMs, t.startMs);
+    const have = new Set(best.docs.map((d) => d.id));
+    best.docs = [...best.docs, ...t.docs.filter((d) => !have.has(d.id))].sort(
+      (x, y) => x.ms - y.ms || (x.id < y.id ? -1 : 1),
+    );
+    best.merged.push(`terms:${t.topTerms[0] ?? ''}`);
   }
   return kept;
 }
@@ -275,7 +296,7 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
       const weight = d.seriesIndex !== null ? scanOptions.weights[d.seriesIndex] : undefined;
       if (weight?.watchId) d.watchId = weight.watchId;
     });
-    drafts = foldDrafts(drafts, tree, config);
+    drafts = foldDrafts(drafts, tree, config, new Set(topics.filter((t) => t.sensitive).map((t) => t.id)));
     for (const d of drafts) d.spread = spreadOf(state, tree, d);
     step(`assemble (${drafts.length} topic alerts)`);
 
@@ -287,7 +308,7 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
       logger: options.logger,
     });
     step(`terms (${termDrafts.length} clusters)`);
-    drafts = [...drafts, ...foldTerms(drafts, termDrafts)];
+    drafts = [...drafts, ...foldTerms(drafts, termDrafts, tree, config.mergeGapDays * 86_400_000)];
     const sinceMs = since.getTime();
     drafts = drafts.filter((d) => d.endMs > sinceMs && d.startMs < untilMs);
     await labelDrafts(db, drafts, tree);

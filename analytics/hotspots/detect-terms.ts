@@ -50,10 +50,9 @@ interface Cluster {
   copies?: { outlets: number; usual: number };
 }
 
-/** A doc of a cluster with the place and topics it was counted with. */
+/** A doc of a cluster with the place it was counted at. */
 interface TermDoc extends SeriesDoc {
   localityUid: string | null;
-  topics: string[];
 }
 
 interface TermRange {

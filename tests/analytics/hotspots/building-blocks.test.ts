@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlertDraft } from '../../../analytics/hotspots/assemble-alerts.ts';
+import { foldDrafts } from '../../../analytics/hotspots/assemble-alerts.ts';
+import { resolveConfig } from '../../../analytics/hotspots/detector-config.ts';
 import { benjaminiHochberg } from '../../../analytics/hotspots/scan-series.ts';
 import { scoreSeverity, severityOf } from '../../../analytics/hotspots/severity.ts';
 import { bindUsed } from '../../../analytics/hotspots/bind-used.ts';
@@ -47,6 +50,61 @@ describe('loadUnitTree', () => {
     expect(seriesOf('54/pre2025')).toEqual(['66/2025=54/pre2025']);
   });
 
+  it('folds one event told under two topics into one alert, and a parent explained by its child', () => {
+    const docs = (prefix: string, n: number, day = 1): SeriesDoc[] =>
+      Array.from({ length: n }, (_, k) => ({
+        id: `${prefix}${k}`,
+        outlet: `o${k}`,
+        ms: day * 86_400_000 + k,
+        hour: 0,
+        day,
+        story: `${prefix}${k}`,
+        negative: true,
+        namedUid: '24490/2025',
+        classification: 0,
+        topics: [],
+      }));
+    const draft = (
+      topic: string,
+      seriesUid: string,
+      level: number,
+      list: SeriesDoc[],
+      expected: number,
+    ): AlertDraft => ({
+      detector: 'topic',
+      granularity: 'day',
+      topic,
+      seriesIndex: null,
+      seriesUid,
+      level,
+      channel: 'stories',
+      stories: { count: list.length, expected },
+      startMs: 86_400_000,
+      endMs: 2 * 86_400_000,
+      detectedAtMs: 2 * 86_400_000,
+      docs: list,
+      count: list.length,
+      expected,
+      logP: -20,
+      size: Infinity,
+      topTerms: [],
+      spread: [],
+      alsoElevated: [],
+      merged: [],
+      watchId: null,
+    });
+    const shared = docs('d', 10);
+    const welfare = draft('an-sinh', '24490/2025', 3, [...shared, ...docs('w', 4)], 0.2);
+    const corruption = draft('tham-nhung', '24490/2025', 3, shared, 0.5);
+    const district = draft('an-sinh', '654/pre2025', 2, [...shared, ...docs('x', 2)], 1);
+    const config = resolveConfig();
+    const folded = foldDrafts([welfare, corruption, district], tree, config, new Set(['tham-nhung']));
+    expect(folded.map((d) => d.topic)).toEqual(['tham-nhung']);
+    expect(folded[0]!.merged).toEqual(['an-sinh@24490/2025']);
+    expect(folded[0]!.alsoElevated.map((u) => u.unit_uid)).toEqual(['654/pre2025']);
+    expect(foldDrafts([welfare, corruption], tree, config).map((d) => d.topic)).toEqual(['an-sinh']);
+  });
+
   it('knows paths in each era and successors today', () => {
     expect(tree.units.get('24508/pre2025')!.path).toEqual(['Tỉnh Đắk Lắk', 'Huyện Krông Pắc', 'Xã Ea Yông']);
     expect(tree.units.get('24508/pre2025')!.successors).toEqual(['24490/2025']);
@@ -81,6 +139,7 @@ describe('effectiveCount', () => {
     negative,
     namedUid: '',
     classification: 0,
+    topics: [],
   });
 
   it('counts copies of a story once and caps each outlet per day', () => {
