@@ -18,7 +18,7 @@ import { parseFeed } from '../../pipeline/rss/parse-feed.ts';
 
 const BASE_CHARS = 24_000;
 const MAX_RATIO = 10;
-const REPEATS = 3;
+const REPEATS = 5;
 /** Below this the large input is fast whatever the ratio (and the ratio is mostly noise). */
 const FLOOR_MS = 100;
 
