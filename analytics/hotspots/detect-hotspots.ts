@@ -252,11 +252,20 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
     });
     step('count (total)');
     const { skipped } = counts;
-    if (skipped.noDate + skipped.tooOld + skipped.future + skipped.unscored + skipped.unlocated > 0) {
+    const left = [
+      [skipped.noDate, 'without date'],
+      [skipped.tooOld, 'dated before 2000'],
+      [skipped.future, 'dated in the future'],
+      [skipped.unscored, 'not scored yet'],
+    ].filter(([n]) => (n as number) > 0);
+    if (left.length > 0) {
       options.logger?.warn(
-        `hotspots: left out ${skipped.noDate} documents without date, ${skipped.tooOld} before 2000, ` +
-          `${skipped.future} in the future, ${skipped.unscored} not scored; ${skipped.unlocated} without a known ` +
-          `locality count only for new-term bursts`,
+        `hotspots: left out ${left.map(([n, why]) => `${n} documents ${why}`).join(', ')}`,
+      );
+    }
+    if (skipped.unlocated > 0) {
+      options.logger?.info(
+        `hotspots: ${skipped.unlocated} documents without a known locality count for new-term bursts only`,
       );
     }
     const unitsByLevel = new Map([...tree.seriesByLevel].map(([level, list]) => [level, list.length]));

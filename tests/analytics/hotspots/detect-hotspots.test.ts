@@ -174,7 +174,9 @@ describe('detectHotspots on a synthetic province', () => {
   it('ignores documents without date, before 2000 or in the future, and says so', () => {
     expect(alerts.some((a) => a.docIds.some((id) => /^(future|ancient|undated)/.test(id)))).toBe(false);
     const warning = logger.lines.find((l) => l.includes('left out'));
-    expect(warning).toMatch(/1 documents without date, 12 before 2000, 12 in the future/);
+    expect(warning).toMatch(
+      /1 documents without date, 12 documents dated before 2000, 12 documents dated in the future/,
+    );
   });
 
   it('does not place documents without locality, and a burst of neutral notices is no hot spot', () => {
