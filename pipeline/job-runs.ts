@@ -1,5 +1,7 @@
 /** Records every ingestion run in job_runs: started, finished with its counts, or interrupted by a crash. */
 import type { Db } from '../data/db.ts';
+import { errorMessage, inputError } from '../data/errors.ts';
+import type { Messages } from './messages.ts';
 
 export interface RunCounts {
   in: number;
@@ -86,4 +88,37 @@ export async function lastRuns(db: Db): Promise<Map<string, { startedAt: Date; s
      QUALIFY row_number() OVER (PARTITION BY job ORDER BY started_at DESC, id DESC) = 1`,
   );
   return new Map(rows.map((r) => [r.job, { startedAt: r.started_at, status: r.status }]));
+}
+
+/**
+ * Run a file import as a recorded job: `work` fills `report`, errors and warnings; the job_runs row is always
+ * finished; a fatal error (the file itself unusable) is rethrown as one line naming the file.
+ * `await recordFileImport(ctx, file, runId, report, errors, warnings, 'rows', () => importFile(…))`
+ */
+export async function recordFileImport<
+  R extends RunCounts & { in: number; failed: number; warnings: string[] },
+>(
+  ctx: { db: Db; now: () => Date; logger: { warn(message: string): void } },
+  file: string,
+  runId: number,
+  report: R,
+  messages: { errors: Messages; warnings: Messages },
+  unit: string,
+  work: () => Promise<void>,
+): Promise<R> {
+  let fatal: string | null = null;
+  try {
+    await work();
+  } catch (error) {
+    fatal = errorMessage(error);
+  }
+  report.errors = messages.errors.toArray();
+  report.warnings = messages.warnings.toArray();
+  await finishRun(ctx.db, runId, { ...report, fatal }, ctx.now());
+  if (fatal !== null) {
+    throw inputError(file, null, fatal.startsWith(`${file}: `) ? fatal.slice(file.length + 2) : fatal);
+  }
+  for (const w of report.warnings) ctx.logger.warn(w);
+  if (report.failed) ctx.logger.warn(`${file}: ${report.failed} of ${report.in} ${unit} failed`);
+  return report;
 }

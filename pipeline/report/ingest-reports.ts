@@ -11,7 +11,7 @@ import {
 import { loadTopics, loadUnits, type Topic, type Unit } from '../../data/reference/index.ts';
 import { foldDiacritics, normalizeText } from '../../data/text/normalize.ts';
 import { parseDocumentDate } from '../dates/parse-date.ts';
-import { finishRun, startRun } from '../job-runs.ts';
+import { recordFileImport, startRun } from '../job-runs.ts';
 import { createLocalityResolver, type LocalityResolver } from '../locality/resolve-locality.ts';
 import { Messages } from '../messages.ts';
 import { readLines } from '../read-lines.ts';
@@ -173,21 +173,9 @@ export async function ingestReports(
     warnings: [],
     newIds: [],
   };
-  let fatal: string | null = null;
-  try {
-    await importReports(file, source, opts, ctx, report, errors, warnings);
-  } catch (error) {
-    fatal = errorMessage(error);
-  }
-  report.errors = errors.toArray();
-  report.warnings = warnings.toArray();
-  await finishRun(ctx.db, runId, { ...report, fatal }, ctx.now());
-  if (fatal !== null) {
-    throw inputError(file, null, fatal.startsWith(`${file}: `) ? fatal.slice(file.length + 2) : fatal);
-  }
-  for (const w of report.warnings) ctx.logger.warn(w);
-  if (report.failed) ctx.logger.warn(`${file}: ${report.failed} of ${report.in} reports failed`);
-  return report;
+  return recordFileImport(ctx, file, runId, report, { errors, warnings }, 'reports', () =>
+    importReports(file, source, opts, ctx, report, errors, warnings),
+  );
 }
 
 async function importReports(

@@ -1,7 +1,7 @@
 /** Imports a KoboToolbox / ODK Central / Google Forms export (CSV or XLSX) into the long-format survey tables. */
 import { createHash } from 'node:crypto';
 import type { SqlValue } from '../../data/db.ts';
-import { errorMessage, inputError } from '../../data/errors.ts';
+import { inputError } from '../../data/errors.ts';
 import {
   pseudonymEntry,
   recordPseudonyms,
@@ -11,7 +11,7 @@ import {
 import { normalizeText } from '../../data/text/normalize.ts';
 import { parseTime } from '../../data/time.ts';
 import { parseDocumentDate } from '../dates/parse-date.ts';
-import { finishRun, startRun } from '../job-runs.ts';
+import { recordFileImport, startRun } from '../job-runs.ts';
 import { Messages } from '../messages.ts';
 import { readSqlFile } from '../../data/sql-file.ts';
 import type { IngestContext, RunReport } from '../types.ts';
@@ -278,21 +278,9 @@ export async function ingestSurvey(
     textQuestions: [],
     newRespondents: [],
   };
-  let fatal: string | null = null;
-  try {
-    await importFile(file, survey, opts, ctx, report, errors, warnings);
-  } catch (error) {
-    fatal = errorMessage(error);
-  }
-  report.errors = errors.toArray();
-  report.warnings = warnings.toArray();
-  await finishRun(ctx.db, runId, { ...report, fatal }, ctx.now());
-  if (fatal !== null) {
-    throw inputError(file, null, fatal.startsWith(`${file}: `) ? fatal.slice(file.length + 2) : fatal);
-  }
-  for (const w of report.warnings) ctx.logger.warn(w);
-  if (report.failed) ctx.logger.warn(`${file}: ${report.failed} of ${report.in} rows failed`);
-  return report;
+  return recordFileImport(ctx, file, runId, report, { errors, warnings }, 'rows', () =>
+    importFile(file, survey, opts, ctx, report, errors, warnings),
+  );
 }
 
 async function importFile(
