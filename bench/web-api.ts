@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { refreshDailyCounts } from '../data/daily-counts.ts';
 import { openDb } from '../data/db.ts';
 import { memoryLogger } from '../data/logger.ts';
 import { migrate } from '../data/migrate.ts';
@@ -86,6 +87,7 @@ let started = performance.now();
 await db.run(sql('documents'), { n, end: END });
 await db.run(sql('scores'));
 await db.run(sql('alerts'), { end: END });
+await refreshDailyCounts(db);
 console.log(
   `${n.toLocaleString('en')} documents generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );

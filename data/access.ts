@@ -64,7 +64,11 @@ const PRIVATE_TABLES: ReadonlySet<string> = new Set([
   'notification_targets',
   'notifications_outbox',
   'routing_rules',
+  'daily_counts_days',
+  'daily_counts_state',
 ]);
+/** Counts of documents (data/daily-counts.ts), each row carrying the access columns of the documents it counts. */
+const DOCUMENT_COUNTS = 'daily_counts';
 const LOCALITY_COLUMNS = ['locality_uid', 'unit_uid', 'current_uid'];
 const TOPIC_COLUMNS = ['topics', 'topic_ids', 'topic_id', 'topic'];
 const OWNER_COLUMNS = ['submitted_by', 'created_by'];
@@ -97,6 +101,21 @@ export async function resolveScope(db: Db, viewer: Viewer): Promise<AccessScope>
   return { ...base, province: false, areas, topics };
 }
 
+/**
+ * Identifies what a scope sees, for caching answers computed on a scoped connection: users with the same
+ * clearance, area and topics share it (contributors, who see their own records, each have their own).
+ */
+export function scopeKey(scope: AccessScope): string {
+  return JSON.stringify([
+    scope.ownOnly ? scope.viewer.id : null,
+    scope.clearance,
+    scope.province,
+    scope.ownOnly,
+    scope.areas,
+    scope.topics,
+  ]);
+}
+
 /** A record's access attributes, for checks on records held in memory (the SQL views apply the same rule). */
 export interface ScopedRecord {
   classification: number;
@@ -126,6 +145,7 @@ export type TablePlan =
   | { kind: 'public' }
   | { kind: 'hidden' }
   | { kind: 'documents' }
+  | { kind: 'document_counts' }
   | {
       kind: 'classified';
       localities: string[];
@@ -184,6 +204,7 @@ export async function planTables(db: Db): Promise<Map<string, TablePlan>> {
     if (table.view || PRIVATE_TABLES.has(lower)) plans.set(name, { kind: 'hidden' });
     else if (PUBLIC_TABLES.has(lower)) plans.set(name, { kind: 'public' });
     else if (lower === 'documents') plans.set(name, { kind: 'documents' });
+    else if (lower === DOCUMENT_COUNTS) plans.set(name, { kind: 'document_counts' });
     else pending.push(name);
   }
   const classified = pending.filter((name) => catalog.get(name)!.columns.has('classification'));
@@ -244,6 +265,7 @@ const CLEARANCE = '(SELECT clearance FROM temp.acl_viewer)';
 const VIEWER_ID = '(SELECT id FROM temp.acl_viewer)';
 const IN_AREA = 'IN (SELECT uid FROM temp.acl_areas)';
 const TOPIC_LIST = '(SELECT list(id) FROM temp.acl_topics)';
+const AREA_LIST = '(SELECT list(uid) FROM temp.acl_areas)';
 // A LIMIT whose value the optimiser cannot know keeps the user's predicates above the access filter, so
 // that an expression that fails (a cast, error()) never runs on a row the user may not see.
 const FENCE = 'LIMIT (SELECT fence FROM temp.acl_fence)';
@@ -296,6 +318,16 @@ function filterFor(
       if (scope.topics.length) {
         parts.push(`t.id IN (SELECT doc_id FROM ${scores} WHERE list_has_any(topics, ${TOPIC_LIST}))`);
       }
+      return `t.classification <= ${CLEARANCE} AND (${parts.join(' OR ') || 'false'})`;
+    }
+    case 'document_counts': {
+      // The rule of 'documents' above: scope_localities holds the document's locality, else the localities its
+      // scores found; scope_topics the topics of all its scores.
+      if (scope.ownOnly) return 'false';
+      if (scope.province) return `t.classification <= ${CLEARANCE}`;
+      const parts: string[] = [];
+      if (scope.areas.length) parts.push(`list_has_any(t.scope_localities, ${AREA_LIST})`);
+      if (scope.topics.length) parts.push(`list_has_any(t.scope_topics, ${TOPIC_LIST})`);
       return `t.classification <= ${CLEARANCE} AND (${parts.join(' OR ') || 'false'})`;
     }
     case 'classified': {

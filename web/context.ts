@@ -7,6 +7,7 @@ import type { Logger } from '../data/logger.ts';
 import { LoginGuard, type LoginGuardOptions } from './auth/login-guard.ts';
 import { SessionStore, type SessionOptions } from './auth/sessions.ts';
 import { requestState } from './request-state.ts';
+import { ResponseCache } from './response-cache.ts';
 
 /** Job control injected by bin/: the scheduler's jobs and a way to run one now. */
 export interface JobControl {
@@ -37,6 +38,8 @@ export interface WebContext extends AppContext {
   /** Scoped connections reused across requests of users with the same scope. */
   scopedPool: ScopedDbPool;
   guard: LoginGuard;
+  /** The counted part of the overview per scope and filters (web/routes/overview.ts), until new data. */
+  overviewCache: ResponseCache<unknown>;
   /** Bumped when unit responsibilities change, so that cached scopes are resolved again. */
   accessEpoch: number;
   /** Append to the audit log as the request's user. */
@@ -53,6 +56,7 @@ export function webContext(ctx: AppContext): WebContext {
     ...ctx,
     sessions: new SessionStore(ctx.now, ctx.session),
     scopedPool: new ScopedDbPool(ctx.db, ctx.now),
+    overviewCache: new ResponseCache(() => ctx.now().getTime()),
     accessEpoch: 0,
     guard: new LoginGuard(ctx.db, ctx.now, ctx.loginGuard),
     async audit(req, action, object, details) {

@@ -1,9 +1,11 @@
 /** Tổng quan / overview: volume and sentiment over time, by topic, by unit (drill-down), open hot spots, freshness. */
 import { Router, type Request } from 'express';
-import type { ScopedDb } from '../../data/access.ts';
+import { scopeKey } from '../../data/access.ts';
+import { ensureDailyCounts } from '../../data/daily-counts.ts';
+import type { Db } from '../../data/db.ts';
 import { readSqlFile } from '../../data/sql-file.ts';
-import { toLocalIso } from '../../data/time.ts';
-import { currentUser, requireRole } from '../auth/middleware.ts';
+import { localDay, parseTime, toLocalIso } from '../../data/time.ts';
+import { currentScope, currentUser, requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { classificationBadge, emptyState, href, html } from '../html.ts';
 import { formatDate, formatNumber, formatPercent, t, type Lang } from '../i18n.ts';
@@ -74,16 +76,17 @@ function startOfLocalDay(date: Date): Date {
   return new Date(local - (local % DAY_MS) - 7 * 3600_000);
 }
 
-async function readOverview(ctx: WebContext, req: Request, scoped: ScopedDb): Promise<Overview> {
-  const db = scoped.db;
-  const query = req.query as Record<string, unknown>;
+/** The part of the overview counted from the daily counts: cached per scope and filters until they change. */
+type Counted = Omit<Overview, 'hotspots' | 'freshness'> & { freshness: FreshnessRow[] };
+
+async function countOverview(ctx: WebContext, query: Record<string, unknown>, db: Db): Promise<Counted> {
   const fromParam = timeParam(query, 'from');
   const toParam = timeParam(query, 'to');
   let to: Date;
   if (toParam) to = new Date(startOfLocalDay(toParam).getTime() + DAY_MS);
   else {
-    const latest = (await db.one<{ latest: Date | null }>(sql('latest_day'), { now: ctx.now() }))?.latest;
-    to = new Date(startOfLocalDay(latest ?? ctx.now()).getTime() + DAY_MS);
+    const latest = (await db.one<{ day: string | null }>(sql('latest_day'), { now: ctx.now() }))?.day;
+    to = new Date(startOfLocalDay((latest && parseTime(latest)) || ctx.now()).getTime() + DAY_MS);
   }
   const from = fromParam ? startOfLocalDay(fromParam) : new Date(to.getTime() - DEFAULT_DAYS * DAY_MS);
   const unitUid = param(query, 'unit') ?? null;
@@ -101,9 +104,28 @@ async function readOverview(ctx: WebContext, req: Request, scoped: ScopedDb): Pr
     : null;
   const { totals, series, topics, units } = (await db.one<
     Pick<Overview, 'totals' | 'series' | 'topics' | 'units'>
-  >(sql('overview'), { from, to, unit: unit?.uid ?? null, topic: topic?.id ?? null }))!;
-  const hotspots = (await tableExists(db, 'alerts')) ? await db.all<AlertRow>(sql('open_alerts')) : [];
+  >(sql('overview'), {
+    from: localDay(from),
+    to: localDay(to),
+    unit: unit?.uid ?? null,
+    topic: topic?.id ?? null,
+  }))!;
   const freshness = await db.all<FreshnessRow>(sql('freshness'));
+  return { window: { from, to }, unit, topic, totals, series, topics, units, freshness };
+}
+
+async function readOverview(ctx: WebContext, req: Request): Promise<Overview> {
+  const query = req.query as Record<string, unknown>;
+  const scope = await currentScope(ctx, req);
+  const filters = ['from', 'to', 'unit', 'topic'].map((name) => param(query, name) ?? null);
+  const counted = (await ctx.overviewCache.get(
+    JSON.stringify([scopeKey(scope), filters]),
+    await ensureDailyCounts(ctx.db),
+    () => inScope(ctx, req, (scoped) => countOverview(ctx, query, scoped.db)),
+  )) as Counted;
+  const hotspots = await inScope(ctx, req, async (scoped) =>
+    (await tableExists(scoped.db, 'alerts')) ? scoped.db.all<AlertRow>(sql('open_alerts')) : [],
+  );
   const health = new Map(
     (
       await ctx.db.all<{
@@ -115,16 +137,17 @@ async function readOverview(ctx: WebContext, req: Request, scoped: ScopedDb): Pr
       }>('SELECT name, kind, last_success_at, failures, last_error FROM sources')
     ).map((s) => [s.name, s]),
   );
-  for (const row of freshness) {
+  const freshness = counted.freshness.map((row) => {
     const source = health.get(row.source);
-    Object.assign(row, {
+    return {
+      ...row,
       kind: source?.kind ?? null,
       last_success_at: source?.last_success_at ?? null,
       failures: source?.failures ?? null,
       last_error: source?.last_error ?? null,
-    });
-  }
-  return { window: { from, to }, unit, topic, totals, series, topics, units, hotspots, freshness };
+    };
+  });
+  return { ...counted, hotspots, freshness };
 }
 
 function isoOrNull(date: Date | null | undefined): string | null {
@@ -329,13 +352,13 @@ export function overviewRoutes(ctx: WebContext): Router {
   const roles = requireRole('admin', 'analyst', 'leader', 'officer');
 
   router.get('/api/overview', roles, async (req, res) => {
-    res.json(overviewJson(await inScope(ctx, req, (scoped) => readOverview(ctx, req, scoped))));
+    res.json(overviewJson(await readOverview(ctx, req)));
   });
 
   router.get('/', async (req, res) => {
     if (currentUser(req).role === 'contributor') return void res.redirect(303, '/mine');
     const lang = langOf(req);
-    const overview = await inScope(ctx, req, (scoped) => readOverview(ctx, req, scoped));
+    const overview = await readOverview(ctx, req);
     const topics = await ctx.db.all<TopicRow>(
       'SELECT id, name_vi, name_en, 0 AS n, 0 AS negative_share FROM topics ORDER BY name_vi',
     );
