@@ -40,6 +40,8 @@ export interface WebContext extends AppContext {
   guard: LoginGuard;
   /** The counted part of the overview per scope and filters (web/routes/overview.ts), until new data. */
   overviewCache: ResponseCache<unknown>;
+  /** Results of the SQL explorer per scope and query text, for a few seconds or until new data. */
+  explorerCache: ResponseCache<unknown>;
   /** Bumped when unit responsibilities change, so that cached scopes are resolved again. */
   accessEpoch: number;
   /** Append to the audit log as the request's user. */
@@ -57,6 +59,7 @@ export function webContext(ctx: AppContext): WebContext {
     sessions: new SessionStore(ctx.now, ctx.session),
     scopedPool: new ScopedDbPool(ctx.db, ctx.now),
     overviewCache: new ResponseCache(() => ctx.now().getTime()),
+    explorerCache: new ResponseCache(() => performance.now(), { ttlMs: 5000, max: 50 }),
     accessEpoch: 0,
     guard: new LoginGuard(ctx.db, ctx.now, ctx.loginGuard),
     async audit(req, action, object, details) {

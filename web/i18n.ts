@@ -192,6 +192,34 @@ const EN: Record<MessageKey, string> = {
   'error.csrf': 'Invalid request (missing anti-forgery token). Reload the page and try again.',
 };
 
+/** Stored status values (hot spots, cases, job runs, review queue) as each language shows them. */
+const STATUS_LABELS: Record<string, { vi: string; en: string }> = {
+  open: { vi: 'Đang mở', en: 'Open' },
+  closed: { vi: 'Đã đóng', en: 'Closed' },
+  dismissed: { vi: 'Đã bỏ qua', en: 'Dismissed' },
+  all: { vi: 'Tất cả', en: 'All' },
+  received: { vi: 'Đã tiếp nhận', en: 'Received' },
+  verifying: { vi: 'Đang xác minh', en: 'Verifying' },
+  resolved: { vi: 'Đã xử lý', en: 'Resolved' },
+  running: { vi: 'Đang chạy', en: 'Running' },
+  ok: { vi: 'Thành công', en: 'Succeeded' },
+  partial: { vi: 'Thành công một phần', en: 'Partly succeeded' },
+  failed: { vi: 'Thất bại', en: 'Failed' },
+  interrupted: { vi: 'Bị gián đoạn', en: 'Interrupted' },
+  skipped: { vi: 'Bỏ qua', en: 'Skipped' },
+  'chưa xác định': { vi: 'Chưa xác định', en: 'Not yet determined' },
+  'đang xác minh': { vi: 'Đang xác minh', en: 'Being verified' },
+  'sai sự thật': { vi: 'Sai sự thật', en: 'False' },
+  'đúng sự thật': { vi: 'Đúng sự thật', en: 'True' },
+  'không áp dụng': { vi: 'Không áp dụng', en: 'Not applicable' },
+};
+
+/** `statusLabel('vi', 'open')` → `'Đang mở'`; a value with no label is shown as stored. */
+export function statusLabel(lang: Lang, status: string | null | undefined): string {
+  if (status === null || status === undefined) return '';
+  return STATUS_LABELS[status]?.[lang] ?? status;
+}
+
 /** `t('vi', 'sql.truncated', { n: '5.000' })` → `'Kết quả bị cắt ở 5.000 dòng.'`. */
 export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   const template: string = lang === 'en' ? EN[key] : VI[key];

@@ -90,7 +90,20 @@ describe('sessions and sign-in', () => {
     expect(page.status).toBe(303);
     expect(page.headers.location).toBe('/login?next=%2Fhotspots%3Fstatus%3Dopen');
     expect((await request(f.app).get('/api/overview')).status).toBe(401);
-    expect((await request(f.app).get('/api/health')).status).toBe(200);
+    const health = await request(f.app).get('/api/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({
+      status: 'ok',
+      version: expect.stringMatching(/^\d+\.\d+/),
+      db: 'reachable',
+    });
+    expect(JSON.stringify(health.body)).not.toMatch(/documents|counts|duckdb|memory/);
+    expect((await request(f.app).get('/api/status')).status).toBe(401);
+    const { agent } = await login(f.app, 'admin');
+    const status = await agent.get('/api/status');
+    expect(status.status).toBe(200);
+    expect((status.body as { counts: Record<string, number> }).counts.documents).toBeGreaterThan(0);
+    expect((await (await login(f.app, 'officer0')).agent.get('/api/status')).status).toBe(403);
   });
 
   it('set an HttpOnly SameSite=Strict cookie and rotate the session id at sign-in', async () => {

@@ -1,11 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/temp.ts';
 import { PASSWORD, makeFixture, type Fixture } from './fixtures.ts';
+
+/** Screenshots of the pages, kept for people to look at (gitignored; CI keeps them as artifacts). */
+const ARTIFACTS = path.join(REPO_ROOT, 'tests', 'artifacts');
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = fs.existsSync(CHROMIUM);
@@ -60,7 +63,8 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
   }
 
   async function shoot(page: Page, name: string): Promise<void> {
-    const file = path.join(os.tmpdir(), `dlxh-${name}.png`);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const file = path.join(ARTIFACTS, `${name}.png`);
     await page.screenshot({ path: file, fullPage: true });
     screenshots.push(file);
   }
@@ -121,5 +125,35 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await shoot(page, 'inbox-phone');
     expect(violations).toEqual([]);
     await page.context().close();
+  });
+
+  it('renders every main page without a script or CSP error, and saves a screenshot of each', async () => {
+    const pages: [user: string, path: string, name: string][] = [
+      ['admin', '/', 'overview'],
+      ['admin', '/hotspots?status=all', 'hotspots'],
+      ['admin', '/hotspots/a-1-here', 'hotspot-detail'],
+      ['officer2', '/inbox', 'inbox'],
+      ['admin', '/misinfo', 'misinformation'],
+      ['admin', '/surveys', 'surveys'],
+      ['admin', '/sources', 'sources'],
+      ['admin', '/sql', 'sql-explorer'],
+      ['admin', '/briefings', 'briefings'],
+      ['admin', '/admin', 'admin'],
+    ];
+    const sessions = new Map<string, Page>();
+    for (const [user, url, name] of pages) {
+      const page = sessions.get(user) ?? (await signIn(user));
+      sessions.set(user, page);
+      const response = await page.goto(`${base}${url}`);
+      expect({ url, status: response?.status() }).toEqual({ url, status: 200 });
+      await page.waitForLoadState('networkidle');
+      if (await page.locator('.chart').count()) await page.waitForSelector('.chart svg', { timeout: 15_000 });
+      expect((await page.textContent('h1'))?.trim()).toBeTruthy();
+      const before = screenshots.length;
+      await shoot(page, `page-${name}`);
+      expect(fs.statSync(screenshots[before]!).size).toBeGreaterThan(5_000);
+    }
+    expect(violations).toEqual([]);
+    for (const page of sessions.values()) await page.context().close();
   });
 });

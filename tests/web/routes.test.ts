@@ -288,6 +288,20 @@ describe('overview', () => {
     expect(drill.units.map((u) => u.uid).sort()).toEqual(['24133/2025', '24136/pre2025']);
   });
 
+  it('shows statuses by their label in the page language, never the stored value', async () => {
+    const vi = (await agents.leader.agent.get('/hotspots?status=all')).text;
+    expect(vi).toMatch(/<option value="open"[^>]*>\s*Đang mở\s*<\/option>/);
+    expect(vi).toMatch(/<option value="dismissed"[^>]*>\s*Đã bỏ qua\s*<\/option>/);
+    expect(vi).not.toMatch(/>\s*open\s*</);
+    const en = (await agents.leader.agent.get('/hotspots?status=all&lang=en')).text;
+    expect(en).toMatch(/<option value="open"[^>]*>\s*Open\s*<\/option>/);
+    const sources = (await agents.admin.agent.get('/sources?lang=en')).text;
+    expect(sources).toContain('<td>Failed</td>');
+    expect(sources).not.toContain('<td>failed</td>');
+    await agents.leader.agent.get('/?lang=vi');
+    await agents.admin.agent.get('/?lang=vi');
+  });
+
   it('speaks Vietnamese by default and English on request, with dd/mm/yyyy dates', async () => {
     const vi = (await agents.leader.agent.get('/')).text;
     expect(vi).toContain('<html lang="vi">');

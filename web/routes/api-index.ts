@@ -10,7 +10,8 @@ import { jsonRows } from '../tabular.ts';
 
 /** Every JSON endpoint: method, path, who may call it, what it returns. Times are ISO 8601 with +07:00. */
 export const API_ENDPOINTS = [
-  ['GET', '/api/health', 'public', 'liveness, database path, row counts'],
+  ['GET', '/api/health', 'public', 'liveness: status, version, database reachable'],
+  ['GET', '/api/status', 'admin', 'database path, row counts, recent job runs'],
   ['GET', '/api/me', 'signed in', 'the user, their scope and the CSRF token for POST requests'],
   [
     'GET',

@@ -8,7 +8,7 @@ import { requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { classificationBadge, emptyState, html, safeUrl, type SafeHtml } from '../html.ts';
 import { requestState } from '../request-state.ts';
-import { formatDate, formatNumber, formatPercent, t, type Lang } from '../i18n.ts';
+import { formatDate, formatNumber, formatPercent, statusLabel, t, type Lang } from '../i18n.ts';
 import {
   auditView,
   chartScripts,
@@ -201,7 +201,7 @@ function renderList(
           ${['open', 'closed', 'dismissed', 'all'].map(
             (s) =>
               html`<option value="${s}" ${(filters.status ?? 'all') === s ? html`selected` : ''}>
-                ${s}
+                ${statusLabel(lang, s)}
               </option>`,
           )}
         </select></label
@@ -264,7 +264,7 @@ function renderDetail(lang: Lang, d: Awaited<ReturnType<typeof readAlert>>, csrf
     <h1>${a.label} ${classificationBadge(lang, a.classification)}</h1>
     <p>
       ${severityBadge(a.severity)} · ${a.topic_name ?? a.topic ?? ''} · ${a.current_name ?? a.unit_name ?? ''}
-      · ${formatDate(a.first_seen, true)} – ${formatDate(a.last_seen, true)} · ${a.status}
+      · ${formatDate(a.first_seen, true)} – ${formatDate(a.last_seen, true)} · ${statusLabel(lang, a.status)}
     </p>
     <section class="cards">
       <div class="card">
@@ -312,7 +312,8 @@ function renderDetail(lang: Lang, d: Awaited<ReturnType<typeof readAlert>>, csrf
         ? html`<p>
               ${d.case.assignee} ${d.case.recipients.length ? html`→ ${d.case.recipients.join(', ')}` : ''}
               ${d.case.escalated ? html`<span class="warn">escalated</span>` : ''} ·
-              ${t(lang, 'inbox.deadline')}: ${formatDate(d.case.deadline, true)} · ${d.case.status}
+              ${t(lang, 'inbox.deadline')}: ${formatDate(d.case.deadline, true)} ·
+              ${statusLabel(lang, d.case.status)}
             </p>
             ${d.case.resolution_report ? html`<blockquote>${d.case.resolution_report}</blockquote>` : ''}
             ${canAct ? caseActionsForm(lang, d.case, csrf, `/hotspots/${a.id}`) : ''}`
@@ -326,7 +327,7 @@ function renderDetail(lang: Lang, d: Awaited<ReturnType<typeof readAlert>>, csrf
               (e) =>
                 html`<li>
                   <time>${formatDate(e.occurred_at, true)}</time> · ${e.actor} · ${e.action}
-                  ${e.from_status || e.to_status ? html`(${e.from_status ?? ''} → ${e.to_status ?? ''})` : ''}
+                  ${e.from_status || e.to_status ? html`(${statusLabel(lang, e.from_status)} → ${statusLabel(lang, e.to_status)})` : ''}
                   ${e.note ? html`<div>${e.note}</div>` : ''}
                 </li>`,
             )}

@@ -7,7 +7,7 @@ import { applyCaseAction, CASE_ACTIONS, type CaseAction } from '../case-actions.
 import { currentUser, requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { classificationBadge, emptyState, html, type SafeHtml } from '../html.ts';
-import { formatDate, t, type Lang } from '../i18n.ts';
+import { formatDate, statusLabel, t, type Lang } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
 import { inScope, langOf, param, sendPage, tableExists } from '../route-helpers.ts';
 import { safeNext } from './auth.ts';
@@ -84,8 +84,8 @@ function renderInbox(lang: Lang, rows: InboxRow[], csrf: string, now: Date, canA
               ${r.classification > 0 ? classificationBadge(lang, r.classification) : ''}
             </div>
             <div class="muted">
-              ${r.unit_name ?? ''} · ${r.assignee} · ${r.status} · ${t(lang, 'inbox.deadline')}:
-              ${formatDate(r.deadline, true)}
+              ${r.unit_name ?? ''} · ${r.assignee} · ${statusLabel(lang, r.status)} ·
+              ${t(lang, 'inbox.deadline')}: ${formatDate(r.deadline, true)}
               ${r.deadline < now && !['resolved', 'closed'].includes(r.status) ? html`<strong class="warn">${t(lang, 'inbox.overdue')}</strong>` : ''}
             </div>
             ${canAct ? caseActionsForm(lang, r, csrf, '/inbox') : ''}

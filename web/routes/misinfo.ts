@@ -13,7 +13,7 @@ import { DlxhError } from '../../data/errors.ts';
 import { currentUser, requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { classificationBadge, emptyState, html, safeUrl, type SafeHtml } from '../html.ts';
-import { formatDate, formatNumber, formatPercent, t, type Lang } from '../i18n.ts';
+import { formatDate, formatNumber, formatPercent, statusLabel, t, type Lang } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
 import { auditView, inScope, intParam, langOf, param, sendPage, tableExists } from '../route-helpers.ts';
 import { jsonRows } from '../tabular.ts';
@@ -26,11 +26,11 @@ function statusParam(value: string | undefined): ReviewStatus | undefined {
   return value as ReviewStatus;
 }
 
-function reviewForm(c: ClaimCandidate, csrf: string): SafeHtml {
+function reviewForm(lang: Lang, c: ClaimCandidate, csrf: string): SafeHtml {
   return html`<form method="post" action="/misinfo/${encodeURIComponent(c.id)}/review" class="case-action">
     <input type="hidden" name="_csrf" value="${csrf}" />
     <select name="status" aria-label="Trạng thái">
-      ${REVIEW_STATUSES.filter((s) => s !== c.status).map((s) => html`<option value="${s}">${s}</option>`)}
+      ${REVIEW_STATUSES.filter((s) => s !== c.status).map((s) => html`<option value="${s}">${statusLabel(lang, s)}</option>`)}
     </select>
     <input name="notes" placeholder="Ghi chú" />
     <textarea
@@ -47,7 +47,7 @@ function renderCandidate(lang: Lang, c: ClaimCandidate, csrf: string | null): Sa
   const link = safeUrl(c.statement_link);
   return html`<li>
     <div>
-      <strong>${c.status}</strong> · risk ${formatNumber(lang, c.risk, 2)} · ${c.tier}
+      <strong>${statusLabel(lang, c.status)}</strong> · risk ${formatNumber(lang, c.risk, 2)} · ${c.tier}
       ${c.similarity === null ? '' : html` · ${formatPercent(lang, c.similarity)}`}
       ${c.contradiction ? html` · <span class="warn">mâu thuẫn</span>` : ''}
       ${classificationBadge(lang, c.classification)}
@@ -68,7 +68,7 @@ function renderCandidate(lang: Lang, c: ClaimCandidate, csrf: string | null): Sa
           </div>`
         : ''
     }
-    ${c.response ? html`<div><em>${c.response}</em></div>` : ''} ${csrf ? reviewForm(c, csrf) : ''}
+    ${c.response ? html`<div><em>${c.response}</em></div>` : ''} ${csrf ? reviewForm(lang, c, csrf) : ''}
   </li>`;
 }
 
@@ -144,7 +144,7 @@ export function misinfoRoutes(ctx: WebContext): Router {
           >${t(lang, 'common.status')}
           <select name="status">
             <option value="">${t(lang, 'common.all')}</option>
-            ${REVIEW_STATUSES.map((s) => html`<option value="${s}" ${s === current ? html`selected` : ''}>${s}</option>`)}
+            ${REVIEW_STATUSES.map((s) => html`<option value="${s}" ${s === current ? html`selected` : ''}>${statusLabel(lang, s)}</option>`)}
           </select></label
         >
         <button type="submit">${t(lang, 'common.filter')}</button>

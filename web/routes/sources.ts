@@ -5,7 +5,7 @@ import { readSqlFile } from '../../data/sql-file.ts';
 import { requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { emptyState, html } from '../html.ts';
-import { formatDate, formatNumber, t } from '../i18n.ts';
+import { formatDate, formatNumber, statusLabel, t } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
 import { inScope, langOf, param, sendPage } from '../route-helpers.ts';
 import { jsonRows } from '../tabular.ts';
@@ -177,7 +177,7 @@ export function sourceRoutes(ctx: WebContext): Router {
               html`<tr class="${r.status === 'failed' ? 'bad' : ''}">
                 <td>${r.job}</td>
                 <td>${formatDate(r.started_at, true)}</td>
-                <td>${r.status}</td>
+                <td>${statusLabel(lang, r.status)}</td>
                 <td class="num">${formatNumber(lang, r.items_in)}</td>
                 <td class="num">${formatNumber(lang, r.items_new)}</td>
                 <td class="num">${formatNumber(lang, r.items_dup)}</td>

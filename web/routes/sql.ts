@@ -4,8 +4,10 @@ import {
   EXPLORER_DEFAULTS,
   copyExplorerQueryToParquet,
   runExplorerQuery,
+  scopeKey,
   type ExplorerResult,
 } from '../../data/access.ts';
+import { dailyCountsVersion } from '../../data/daily-counts.ts';
 import { DlxhError, errorMessage, isDlxhError } from '../../data/errors.ts';
 import { localDay } from '../../data/time.ts';
 import { currentScope, requireRole } from '../auth/middleware.ts';
@@ -128,7 +130,11 @@ export function sqlRoutes(ctx: WebContext): Router {
     const scope = await currentScope(ctx, req);
     const started = Date.now();
     try {
-      const result = await runExplorerQuery(ctx.db, scope, text, limits);
+      const result = (await ctx.explorerCache.get(
+        JSON.stringify([scopeKey(scope), text, limits]),
+        await dailyCountsVersion(ctx.db),
+        () => runExplorerQuery(ctx.db, scope, text, limits),
+      )) as ExplorerResult;
       await ctx.audit(req, 'sql.query', null, {
         sql: text,
         rows: result.rows.length,
