@@ -83,6 +83,19 @@ const VI = {
   'briefings.title': 'Báo cáo tổng hợp',
   'sources.title': 'Nguồn dữ liệu và tác vụ',
   'sources.runNow': 'Chạy ngay',
+  'admin.pseudonym': 'Giải mã bí danh',
+  'sources.kind': 'Loại',
+  'sources.lastOk': 'Lần tải tốt gần nhất',
+  'sources.backoff': 'Tạm dừng đến',
+  'sources.jobs': 'Tác vụ',
+  'sources.runs': 'Lần chạy gần nhất',
+  'sources.job': 'Tác vụ',
+  'sources.in': 'Vào',
+  'sources.new': 'Mới',
+  'sources.dup': 'Trùng',
+  'sources.failed': 'Lỗi',
+  'sources.error': 'Thông báo lỗi',
+  'sources.failures': 'Lỗi tải gần đây',
   'sql.title': 'Truy vấn SQL (chỉ đọc)',
   'sql.run': 'Chạy truy vấn',
   'sql.tables': 'Bảng được phép truy vấn',
@@ -176,6 +189,19 @@ const EN: Record<MessageKey, string> = {
   'briefings.title': 'Briefings',
   'sources.title': 'Sources and jobs',
   'sources.runNow': 'Run now',
+  'admin.pseudonym': 'Resolve a pseudonym',
+  'sources.kind': 'Kind',
+  'sources.lastOk': 'Last success',
+  'sources.backoff': 'Backing off until',
+  'sources.jobs': 'Jobs',
+  'sources.runs': 'Recent runs',
+  'sources.job': 'Job',
+  'sources.in': 'In',
+  'sources.new': 'New',
+  'sources.dup': 'Duplicates',
+  'sources.failed': 'Failed',
+  'sources.error': 'Error',
+  'sources.failures': 'Recent fetch failures',
   'sql.title': 'SQL explorer (read-only)',
   'sql.run': 'Run query',
   'sql.tables': 'Tables you may query',
@@ -213,6 +239,19 @@ const STATUS_LABELS: Record<string, { vi: string; en: string }> = {
   'đúng sự thật': { vi: 'Đúng sự thật', en: 'True' },
   'không áp dụng': { vi: 'Không áp dụng', en: 'Not applicable' },
 };
+
+const ROLE_LABELS: Record<string, { vi: string; en: string }> = {
+  admin: { vi: 'Quản trị viên', en: 'Administrator' },
+  analyst: { vi: 'Chuyên viên phân tích', en: 'Analyst' },
+  leader: { vi: 'Lãnh đạo', en: 'Leader' },
+  officer: { vi: 'Cán bộ đơn vị', en: 'Unit officer' },
+  contributor: { vi: 'Cộng tác viên', en: 'Contributor' },
+};
+
+/** `roleLabel('vi', 'officer')` → `'Cán bộ đơn vị'`. */
+export function roleLabel(lang: Lang, role: string): string {
+  return ROLE_LABELS[role]?.[lang] ?? role;
+}
 
 /** `statusLabel('vi', 'open')` → `'Đang mở'`; a value with no label is shown as stored. */
 export function statusLabel(lang: Lang, status: string | null | undefined): string {

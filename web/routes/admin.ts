@@ -15,7 +15,7 @@ import {
 import { currentUser, requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { classificationLabel, emptyState, html, type SafeHtml } from '../html.ts';
-import { formatDate, t, type Lang } from '../i18n.ts';
+import { formatDate, roleLabel, t, type Lang } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
 import { langOf, param, sendPage } from '../route-helpers.ts';
 
@@ -59,7 +59,7 @@ function userForm(lang: Lang, csrf: string, units: UnitChoice[], user?: User): S
     <label
       >Vai trò
       <select name="role">
-        ${ROLES.map((r) => html`<option value="${r}" ${user?.role === r ? html`selected` : ''}>${r}</option>`)}
+        ${ROLES.map((r) => html`<option value="${r}" ${user?.role === r ? html`selected` : ''}>${roleLabel(lang, r)}</option>`)}
       </select></label
     >
     <label
@@ -117,6 +117,7 @@ export function adminRoutes(ctx: WebContext): Router {
     const topics = await ctx.db.all<{ id: string; name: string }>(
       `SELECT id, ${lang === 'en' ? 'name_en' : 'name_vi'} AS name FROM topics ORDER BY id`,
     );
+    const topicNames = new Map(topics.map((tp) => [tp.id, tp.name]));
     return html`<h1>${t(lang, 'admin.title')}</h1>
       ${message ? html`<p class="notice" role="status">${message}</p>` : ''}
       <table>
@@ -138,7 +139,7 @@ export function adminRoutes(ctx: WebContext): Router {
                   ${u.username}
                   <div class="muted">${u.display_name}</div>
                 </td>
-                <td>${u.role}</td>
+                <td>${roleLabel(lang, u.role)}</td>
                 <td>${u.unit_uid ? (names.get(u.unit_uid) ?? u.unit_uid) : '—'}</td>
                 <td>${classificationLabel(lang, u.clearance)}</td>
                 <td>${u.disabled ? 'khóa' : 'hoạt động'} · ${formatDate(u.created_at)}</td>
@@ -161,7 +162,7 @@ export function adminRoutes(ctx: WebContext): Router {
             (r) =>
               html`<tr>
                 <td>${names.get(r.unit_uid) ?? r.unit_uid}</td>
-                <td>${r.topics.join(', ')}</td>
+                <td>${r.topics.map((id) => topicNames.get(id) ?? id).join(', ')}</td>
               </tr>`,
           )}
         </tbody>
@@ -180,7 +181,7 @@ export function adminRoutes(ctx: WebContext): Router {
         </fieldset>
         <button type="submit">${t(lang, 'common.save')}</button>
       </form>
-      <h2>Giải mã bí danh / resolve pseudonym</h2>
+      <h2>${t(lang, 'admin.pseudonym')}</h2>
       ${
         ctx.pseudonymSecret
           ? html`<form method="post" action="/admin/pseudonyms/resolve" class="grid-form">

@@ -108,9 +108,9 @@ export function sourceRoutes(ctx: WebContext): Router {
               <thead>
                 <tr>
                   <th>${t(lang, 'common.source')}</th>
-                  <th>kind</th>
+                  <th>${t(lang, 'sources.kind')}</th>
                   <th class="num">${t(lang, 'common.documents')}</th>
-                  <th>last OK</th>
+                  <th>${t(lang, 'sources.lastOk')}</th>
                   <th>${t(lang, 'common.status')}</th>
                 </tr>
               </thead>
@@ -127,7 +127,7 @@ export function sourceRoutes(ctx: WebContext): Router {
                       <td>${formatDate(s.last_success_at, true)}</td>
                       <td>
                         ${s.failures ? html`<span class="warn">${s.failures} × ${s.last_error ?? ''}</span>` : 'OK'}
-                        ${s.backoff_until ? html`<div class="muted">back-off → ${formatDate(s.backoff_until, true)}</div>` : ''}
+                        ${s.backoff_until ? html`<div class="muted">${t(lang, 'sources.backoff')} ${formatDate(s.backoff_until, true)}</div>` : ''}
                       </td>
                     </tr>`,
                 )}
@@ -135,7 +135,7 @@ export function sourceRoutes(ctx: WebContext): Router {
             </table>`
           : emptyState(t(lang, 'common.none'))
       }
-      <h2>Tác vụ / jobs</h2>
+      <h2>${t(lang, 'sources.jobs')}</h2>
       ${
         jobs.length
           ? html`<ul class="jobs">
@@ -157,18 +157,18 @@ export function sourceRoutes(ctx: WebContext): Router {
             </ul>`
           : emptyState(t(lang, 'common.none'))
       }
-      <h2>Lần chạy gần nhất / recent runs</h2>
+      <h2>${t(lang, 'sources.runs')}</h2>
       <table>
         <thead>
           <tr>
-            <th>job</th>
+            <th>${t(lang, 'sources.job')}</th>
             <th>${t(lang, 'common.time')}</th>
             <th>${t(lang, 'common.status')}</th>
-            <th class="num">in</th>
-            <th class="num">new</th>
-            <th class="num">dup</th>
-            <th class="num">failed</th>
-            <th>error</th>
+            <th class="num">${t(lang, 'sources.in')}</th>
+            <th class="num">${t(lang, 'sources.new')}</th>
+            <th class="num">${t(lang, 'sources.dup')}</th>
+            <th class="num">${t(lang, 'sources.failed')}</th>
+            <th>${t(lang, 'sources.error')}</th>
           </tr>
         </thead>
         <tbody>
@@ -187,7 +187,7 @@ export function sourceRoutes(ctx: WebContext): Router {
           )}
         </tbody>
       </table>
-      <h2>Lỗi tải gần đây / recent fetch failures</h2>
+      <h2>${t(lang, 'sources.failures')}</h2>
       ${
         failures.length
           ? html`<table>

@@ -66,9 +66,14 @@
       .map((r) => ({ topic: C.lang === 'en' ? r.name_en : r.name_vi, n: r.n, neg: r.negative_share }));
     C.mount(element, {
       height: 28 * data.length + 40,
-      marginLeft: 160,
+      marginLeft: 230,
       x: { grid: true, label: C.lang === 'vi' ? 'Số tài liệu' : 'Documents', tickFormat: C.number },
-      y: { label: null, domain: data.map((d) => d.topic) },
+      // Long topic names are cut to fit the margin; the tip shows them whole.
+      y: {
+        label: null,
+        domain: data.map((d) => d.topic),
+        tickFormat: (name) => (name.length > 34 ? `${name.slice(0, 33)}…` : name),
+      },
       color: { type: 'linear', domain: [0, 1], range: ['#d0d7de', '#b3261e'], legend: false },
       marks: [Plot.barX(data, { x: 'n', y: 'topic', fill: 'neg', tip: true }), Plot.ruleX([0])],
     });
