@@ -698,6 +698,8 @@ export async function checkExplorerQuery(db: Db, text: string): Promise<string[]
 
 export interface ExplorerResult {
   columns: string[];
+  /** DuckDB type of each column, in order (`BIGINT`, `VARCHAR[]`, `TIMESTAMP WITH TIME ZONE`, …). */
+  types: string[];
   rows: Row[];
   truncated: boolean;
   /** Tables the query read. */
@@ -744,7 +746,10 @@ export async function runExplorerQuery(
     scope,
     async (scoped) => {
       const result = await withTimeLimit(scoped, timeoutMs, () => scoped.db.readOnlyQuery(text, maxRows));
-      return { ...result, tables };
+      const described = await withTimeLimit(scoped, timeoutMs, () =>
+        scoped.db.all<{ column_type: string }>(`DESCRIBE ${text.replace(/[\s;]+$/, '')}`),
+      );
+      return { ...result, types: described.map((c) => c.column_type), tables };
     },
     { fenced: true, only: tables },
   );

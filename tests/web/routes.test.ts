@@ -146,7 +146,7 @@ describe('every page and endpoint', () => {
         .send({ sql: 'SELECT id, title FROM documents ORDER BY id' });
       expect(result.status).toBe(200);
       expect(result.body.rows.map((r: { id: string }) => r.id)).toEqual(visible.map((d) => d.id).sort());
-      for (const format of ['csv', 'json', 'xlsx']) {
+      for (const format of ['csv', 'json', 'xlsx', 'arrow', 'arrows']) {
         const file = await agent
           .post(`/api/sql/export?format=${format}`)
           .set('x-csrf-token', csrf)
@@ -170,6 +170,15 @@ describe('every page and endpoint', () => {
         }
         for (const doc of DOCS)
           expect(text.includes(doc.marker), `${name} ${format} ${doc.id}`).toBe(expectedVisible(name, doc));
+        if (format.startsWith('arrow')) {
+          expect(file.headers['content-type']).toMatch(/^application\/vnd\.apache\.arrow\.(file|stream)/);
+          const audited = await f.db.one<{ details: string }>(
+            `SELECT details::VARCHAR AS details FROM audit_log
+             WHERE action = 'export' AND actor = $name ORDER BY seq DESC LIMIT 1`,
+            { name },
+          );
+          expect(JSON.parse(audited!.details)).toMatchObject({ format, rows: visible.length });
+        }
       }
     }
   });

@@ -16,10 +16,24 @@ import { SafeHtml, emptyState, html } from '../html.ts';
 import { formatNumber, t, type Lang } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
 import { chartScripts, inScope, langOf, param, sendPage } from '../route-helpers.ts';
+import { toArrowFile, toArrowStream } from '../arrow-ipc.ts';
 import { jsonRows, toCsv, toXlsx } from '../tabular.ts';
 import { sendAndRemove, tempExportFile } from './exports.ts';
 
-export const SQL_EXPORT_FORMATS = ['csv', 'json', 'xlsx', 'parquet'] as const;
+export const SQL_EXPORT_FORMATS = ['csv', 'json', 'xlsx', 'parquet', 'arrow', 'arrows'] as const;
+const EXPORT_LABELS: Record<(typeof SQL_EXPORT_FORMATS)[number], string> = {
+  csv: 'CSV',
+  json: 'JSON',
+  xlsx: 'XLSX',
+  parquet: 'Parquet',
+  arrow: 'Arrow',
+  arrows: 'Arrow stream',
+};
+/** Media types of the Arrow IPC file and stream formats (IANA registrations of Apache Arrow). */
+const ARROW_TYPES = {
+  arrow: 'application/vnd.apache.arrow.file',
+  arrows: 'application/vnd.apache.arrow.stream',
+};
 const EXAMPLE = `SELECT published_at::DATE AS day, count(*) AS n
 FROM documents
 GROUP BY day
@@ -51,7 +65,7 @@ function renderPage(
         ${SQL_EXPORT_FORMATS.map(
           (f) =>
             html`<button type="submit" formaction="/sql/export?format=${f}" class="secondary">
-              ${f.toUpperCase()}
+              ${EXPORT_LABELS[f]}
             </button>`,
         )}
       </div>
@@ -236,6 +250,10 @@ export function sqlRoutes(ctx: WebContext): Router {
     res.attachment(name);
     if (format === 'json') return void res.json(jsonRows(result.rows));
     if (format === 'xlsx') return void res.send(await toXlsx(result.columns, result.rows));
+    if (format === 'arrow' || format === 'arrows') {
+      const write = format === 'arrow' ? toArrowFile : toArrowStream;
+      return void res.type(ARROW_TYPES[format]).send(write(result));
+    }
     res.type('text/csv; charset=utf-8').send(toCsv(result.columns, result.rows));
   };
 
