@@ -38,8 +38,8 @@ export interface WebContext extends AppContext {
   /** Scoped connections reused across requests of users with the same scope. */
   scopedPool: ScopedDbPool;
   guard: LoginGuard;
-  /** The counted part of the overview per scope and filters (web/routes/overview.ts), until new data. */
-  overviewCache: ResponseCache<unknown>;
+  /** Answers of the overview and the hot-spot list per scope and filters, until their data changes. */
+  answerCache: ResponseCache<unknown>;
   /** Results of the SQL explorer per scope and query text, for a few seconds or until new data. */
   explorerCache: ResponseCache<unknown>;
   /** Bumped when unit responsibilities change, so that cached scopes are resolved again. */
@@ -58,7 +58,7 @@ export function webContext(ctx: AppContext): WebContext {
     ...ctx,
     sessions: new SessionStore(ctx.now, ctx.session),
     scopedPool: new ScopedDbPool(ctx.db, ctx.now),
-    overviewCache: new ResponseCache(() => ctx.now().getTime()),
+    answerCache: new ResponseCache(() => ctx.now().getTime()),
     explorerCache: new ResponseCache(() => performance.now(), { ttlMs: 5000, max: 50 }),
     accessEpoch: 0,
     guard: new LoginGuard(ctx.db, ctx.now, ctx.loginGuard),

@@ -4,7 +4,7 @@
  * for a missing entry share one computation; the least recently used entry goes first beyond `max`.
  */
 export class ResponseCache<T> {
-  private readonly entries = new Map<string, { version: number; at: number; value: Promise<T> }>();
+  private readonly entries = new Map<string, { version: number | string; at: number; value: Promise<T> }>();
   private readonly ttlMs: number;
   private readonly max: number;
 
@@ -17,7 +17,7 @@ export class ResponseCache<T> {
   }
 
   /** `await cache.get(key, version, () => compute())`: the cached answer, or a new one computed once. */
-  get(key: string, version: number, compute: () => Promise<T>): Promise<T> {
+  get(key: string, version: number | string, compute: () => Promise<T>): Promise<T> {
     const at = this.now();
     const hit = this.entries.get(key);
     this.entries.delete(key);

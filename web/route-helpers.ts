@@ -1,7 +1,7 @@
 /** Helpers every route uses: render a page for the request's user, read query parameters, query in scope. */
 import type { Request, Response } from 'express';
 import type { ScopedDb } from '../data/access.ts';
-import type { Db } from '../data/db.ts';
+import { quoteIdent, type Db } from '../data/db.ts';
 import { inputError } from '../data/errors.ts';
 import { parseTime } from '../data/time.ts';
 import { currentScope } from './auth/middleware.ts';
@@ -96,6 +96,17 @@ export async function tableExists(db: Db, name: string): Promise<boolean> {
     { name },
   );
   return (row?.n ?? 0) > 0;
+}
+
+/**
+ * A value that changes whenever any row of `table` does (a hash of every row), for caching answers read from
+ * a small table such as alerts. `await contentVersion(db, 'alerts')` → `'500:2857554347596945412'`
+ */
+export async function contentVersion(db: Db, table: string): Promise<string> {
+  const row = await db.one<{ version: string }>(
+    `SELECT count(*) || ':' || coalesce(bit_xor(hash(*COLUMNS(*))), 0) AS version FROM ${quoteIdent(table)}`,
+  );
+  return row!.version;
 }
 
 /** Audit the view of a classified record (level above Thường). */

@@ -1,10 +1,10 @@
 /** Điểm nóng / hot spots: the list with filters and severity, and a detail page with explanation, series, evidence, routing and case timeline. */
 import { Router, type Request } from 'express';
-import type { ScopedDb } from '../../data/access.ts';
+import { scopeKey, type ScopedDb } from '../../data/access.ts';
 import { DlxhError } from '../../data/errors.ts';
 import { readSqlFile } from '../../data/sql-file.ts';
 import { toLocalIso } from '../../data/time.ts';
-import { requireRole } from '../auth/middleware.ts';
+import { currentScope, requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { classificationBadge, emptyState, html, safeUrl, type SafeHtml } from '../html.ts';
 import { requestState } from '../request-state.ts';
@@ -12,6 +12,7 @@ import { formatDate, formatNumber, formatPercent, statusLabel, t, type Lang } fr
 import {
   auditView,
   chartScripts,
+  contentVersion,
   inScope,
   intParam,
   langOf,
@@ -99,6 +100,25 @@ function listFilters(req: Request) {
 async function listAlerts(scoped: ScopedDb, filters: ReturnType<typeof listFilters>): Promise<AlertRow[]> {
   if (!(await tableExists(scoped.db, 'alerts'))) return [];
   return scoped.db.all<AlertRow>(sql('list'), filters);
+}
+
+/**
+ * The hot spots `filters` select for the request's user, shaped by `shape` (the page's rows, the API's JSON),
+ * kept per scope and filters until any alert changes.
+ */
+async function cachedAlerts<T>(
+  ctx: WebContext,
+  req: Request,
+  filters: ReturnType<typeof listFilters>,
+  use: string,
+  shape: (alerts: AlertRow[]) => T,
+): Promise<T> {
+  const scope = await currentScope(ctx, req);
+  return (await ctx.answerCache.get(
+    JSON.stringify(['hotspots', use, scopeKey(scope), filters]),
+    await contentVersion(ctx.db, 'alerts'),
+    async () => shape(await inScope(ctx, req, (scoped) => listAlerts(scoped, filters))),
+  )) as T;
 }
 
 /** Finds a day-by-day series in an alert's explanation, whatever the detector called its fields. */
@@ -341,9 +361,10 @@ export function hotspotRoutes(ctx: WebContext): Router {
   const roles = requireRole('admin', 'analyst', 'leader', 'officer');
 
   router.get('/api/hotspots', roles, async (req, res) => {
-    const filters = listFilters(req);
-    const alerts = await inScope(ctx, req, (scoped) => listAlerts(scoped, filters));
-    res.json({ alerts: alerts.map(alertJson) });
+    const body = await cachedAlerts(ctx, req, listFilters(req), 'api', (alerts) =>
+      JSON.stringify({ alerts: alerts.map(alertJson) }),
+    );
+    res.type('json').send(body);
   });
 
   router.get('/api/hotspots/:id', roles, async (req, res) => {
@@ -364,7 +385,7 @@ export function hotspotRoutes(ctx: WebContext): Router {
   router.get('/hotspots', roles, async (req, res) => {
     const lang = langOf(req);
     const filters = listFilters(req);
-    const alerts = await inScope(ctx, req, (scoped) => listAlerts(scoped, filters));
+    const alerts = await cachedAlerts(ctx, req, filters, 'page', (rows) => rows);
     const topics = await ctx.db.all<{ id: string; name: string }>(
       `SELECT id, ${lang === 'en' ? 'name_en' : 'name_vi'} AS name FROM topics ORDER BY name`,
     );

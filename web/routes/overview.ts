@@ -118,8 +118,8 @@ async function readOverview(ctx: WebContext, req: Request): Promise<Overview> {
   const query = req.query as Record<string, unknown>;
   const scope = await currentScope(ctx, req);
   const filters = ['from', 'to', 'unit', 'topic'].map((name) => param(query, name) ?? null);
-  const counted = (await ctx.overviewCache.get(
-    JSON.stringify([scopeKey(scope), filters]),
+  const counted = (await ctx.answerCache.get(
+    JSON.stringify(['overview', scopeKey(scope), filters]),
     await ensureDailyCounts(ctx.db),
     () => inScope(ctx, req, (scoped) => countOverview(ctx, query, scoped.db)),
   )) as Counted;
