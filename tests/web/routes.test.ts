@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshDailyCounts } from '../../data/daily-counts.ts';
 import { openDb } from '../../data/db.ts';
 import { formatNumber, formatPercent, t } from '../../web/i18n.ts';
 import { href, safeUrl } from '../../web/html.ts';
@@ -261,6 +262,49 @@ describe('every page and endpoint', () => {
     const page = (await agents.leader.agent.get('/')).text;
     expect(page).toContain('<script src="/vendor/plot.umd.min.js"></script>');
     expect(page).not.toMatch(/https?:\/\/(?!baodaklak)/);
+  });
+});
+
+describe('cached answers', () => {
+  it('answer the hot-spot list anew once any alert changed, even with the same time stamps', async () => {
+    const open = async () =>
+      ((await agents.leader.agent.get('/api/hotspots')).body as { alerts: { id: string }[] }).alerts.map(
+        (a) => a.id,
+      );
+    expect(await open()).toContain('a-0-here');
+    await f.db.run(`UPDATE alerts SET status = 'dismissed' WHERE id = 'a-0-here'`);
+    expect(await open()).not.toContain('a-0-here');
+    await f.db.run(`UPDATE alerts SET status = 'open' WHERE id = 'a-0-here'`);
+    expect(await open()).toContain('a-0-here');
+  });
+
+  it('answer the SQL explorer anew once new documents are counted', async () => {
+    const { agent, csrf } = agents.analyst1;
+    const count = async () =>
+      (
+        (
+          await agent
+            .post('/api/sql')
+            .set('x-csrf-token', csrf)
+            .send({ sql: 'SELECT count(*) AS n FROM documents' })
+        ).body as { rows: { n: number }[] }
+      ).rows[0]!.n;
+    const before = await count();
+    await f.db.run(
+      `INSERT INTO documents (id, import_source, kind, text, published_at, ingested_at, locality_uid, content_hash, classification)
+       VALUES ('late-doc', 'fixture', 'news', 'Muộn', $now, $now, '24133/2025', 'late-doc', 0)`,
+      { now: f.clock.now },
+    );
+    await refreshDailyCounts(f.db, { ids: ['late-doc'] });
+    expect(await count()).toBe(before + 1);
+    await f.db.run(`DELETE FROM documents WHERE id = 'late-doc'`);
+    await refreshDailyCounts(f.db);
+    expect(await count()).toBe(before);
+    const audited = await f.db.one<{ n: number }>(
+      `SELECT count(*) AS n FROM audit_log WHERE actor = 'analyst1' AND action = 'sql.query'
+         AND json_extract_string(details, '$.sql') = 'SELECT count(*) AS n FROM documents'`,
+    );
+    expect(audited!.n).toBe(3);
   });
 });
 
