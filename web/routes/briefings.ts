@@ -292,7 +292,7 @@ export function briefingRoutes(ctx: WebContext): Router {
     const choices = scope.province
       ? options
       : options.filter((u) => canSee(scope, { classification: 0, locality_uid: u.uid, madeFor: u.uid }));
-    const own = user.unit_uid ? choices.find((u) => u.uid === user.unit_uid) : undefined;
+    const own = !scope.province && user.unit_uid ? choices.find((u) => u.uid === user.unit_uid) : undefined;
     const generations = visibleGenerations(user);
     const pending = generations.some((g) => g.status === 'queued' || g.status === 'running');
     const scopeName = (uid: string | null) => (uid ? (names.get(uid) ?? uid) : t(lang, 'common.province'));
