@@ -19,6 +19,7 @@ interface GenerationJson {
   briefing_id: string | null;
   error: string | null;
   unit_uid: string | null;
+  period: string;
   max_classification: number;
 }
 
