@@ -1,4 +1,5 @@
-/** The scheduled jobs: one per configured source, scoring of anything left unscored, hot-spot detection, weekly and monthly briefings. */
+/** The scheduled jobs: one per configured source, scoring of anything left unscored, hot-spot detection, weekly and monthly briefings (delivered to subscribed units). */
+import { issueScheduledBriefings } from '../analytics/briefings/issue-briefing.ts';
 import { errorMessage } from '../data/errors.ts';
 import { createFetcher } from '../pipeline/fetch/fetcher.ts';
 import { sourceJobs } from '../pipeline/ingest-source.ts';
@@ -7,7 +8,6 @@ import type { ScheduledJob } from '../pipeline/scheduler.ts';
 import type { RunReport } from '../pipeline/types.ts';
 import type { CommandContext } from './context.ts';
 import { afterIngest, scorePending } from './hooks.ts';
-import { makeBriefing } from './commands/brief.ts';
 import { detectAndRoute } from './commands/hotspots.ts';
 
 /** Run `work` as a job_runs row of its own, so internal jobs show on the jobs page like sources do. */
@@ -66,7 +66,11 @@ export function buildJobs(ctx: CommandContext, options: { manual?: boolean } = {
       runKey: `internal:brief-${period}`,
       schedule: ctx.config.schedules[`brief-${period}`] ?? (period === 'week' ? '0 7 * * 1' : '0 7 1 * *'),
       run: () =>
-        recordedRun(ctx, `internal:brief-${period}`, async () => (await makeBriefing(ctx, { period }), 1)),
+        recordedRun(ctx, `internal:brief-${period}`, async () => {
+          const run = await issueScheduledBriefings(ctx.db, { period, now: ctx.now(), logger: ctx.logger });
+          if (run.errors.length) throw new Error(run.errors.join('; '));
+          return run.issued.length;
+        }),
     });
   }
   return jobs;

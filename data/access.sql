@@ -33,14 +33,14 @@ SELECT view_name FROM duckdb_views()
 WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal;
 
 -- name: acl_tables
-CREATE TEMP TABLE acl_viewer (id VARCHAR, clearance INTEGER, province BOOLEAN, own_only BOOLEAN);
+CREATE TEMP TABLE acl_viewer (id VARCHAR, clearance INTEGER, province BOOLEAN, own_only BOOLEAN, unit_uid VARCHAR);
 CREATE TEMP TABLE acl_areas (uid VARCHAR PRIMARY KEY);
 CREATE TEMP TABLE acl_topics (id VARCHAR PRIMARY KEY);
 -- The fenced views' LIMIT: a value the optimiser cannot know in advance.
 CREATE TEMP TABLE acl_fence AS SELECT 4611686018427387904::BIGINT AS fence;
 
 -- name: acl_viewer
-INSERT INTO acl_viewer VALUES ($id, $clearance, $province, $own_only);
+INSERT INTO acl_viewer VALUES ($id, $clearance, $province, $own_only, $unit);
 
 -- name: acl_areas
 INSERT INTO acl_areas SELECT DISTINCT unnest($uids::VARCHAR[]);

@@ -75,6 +75,8 @@ const OWNER_COLUMNS = ['submitted_by', 'created_by'];
 const DOCUMENT_LINKS = ['doc_id', 'document_id'];
 const NAMED_LINKS: Record<string, [string, string]> = { survey: ['surveys', 'name'] };
 const PROVINCE_ROLES: ReadonlySet<Role> = new Set(['admin', 'analyst']);
+/** Tables whose rows are made for one unit or agency (a briefing of its area): that unit's own users see them. */
+const MADE_FOR_COLUMNS: Record<string, string> = { briefings: 'unit_uid' };
 
 function clampClearance(value: number): number {
   return Number.isInteger(value) ? Math.min(Math.max(value, 0), 3) : 0;
@@ -122,6 +124,8 @@ export interface ScopedRecord {
   locality_uid?: string | null;
   topics?: readonly string[];
   owner?: string | null;
+  /** The unit or agency the record was made for (briefings): its users see it. */
+  madeFor?: string | null;
 }
 
 /** Whether the scope may see the record: `canSee(scope, { classification: 1, locality_uid: '24133/2025' })`. */
@@ -130,6 +134,7 @@ export function canSee(scope: AccessScope, record: ScopedRecord): boolean {
   if (scope.ownOnly) return !!record.owner && record.owner === scope.viewer.id;
   if (scope.province) return true;
   if (record.locality_uid && scope.areas.includes(record.locality_uid)) return true;
+  if (record.madeFor && record.madeFor === scope.viewer.unit_uid) return true;
   return (record.topics ?? []).some((t) => scope.topics.includes(t));
 }
 
@@ -151,6 +156,8 @@ export type TablePlan =
       localities: string[];
       topics: { column: string; list: boolean } | null;
       owner: string | null;
+      /** Column naming the unit the row was made for (MADE_FOR_COLUMNS). */
+      madeFor: string | null;
       links: TableLink[];
     }
   | { kind: 'child'; link: TableLink };
@@ -212,6 +219,7 @@ export async function planTables(db: Db): Promise<Map<string, TablePlan>> {
   for (const name of classified) {
     const columns = catalog.get(name)!.columns;
     const topic = TOPIC_COLUMNS.find((c) => columns.has(c));
+    const madeFor = MADE_FOR_COLUMNS[name.toLowerCase()];
     const links = [...columns.keys()]
       .map((c) => linkFor(c, exposed, catalog))
       .filter((l): l is TableLink => !!l && l.parent !== name);
@@ -220,6 +228,7 @@ export async function planTables(db: Db): Promise<Map<string, TablePlan>> {
       localities: LOCALITY_COLUMNS.filter((c) => columns.has(c)),
       topics: topic ? { column: topic, list: columns.get(topic)!.endsWith('[]') } : null,
       owner: OWNER_COLUMNS.find((c) => columns.has(c)) ?? null,
+      madeFor: madeFor && columns.has(madeFor) ? madeFor : null,
       links,
     });
   }
@@ -263,6 +272,7 @@ function inCreationOrder(plans: Map<string, TablePlan>): Map<string, TablePlan> 
 
 const CLEARANCE = '(SELECT clearance FROM temp.acl_viewer)';
 const VIEWER_ID = '(SELECT id FROM temp.acl_viewer)';
+const VIEWER_UNIT = '(SELECT unit_uid FROM temp.acl_viewer)';
 const IN_AREA = 'IN (SELECT uid FROM temp.acl_areas)';
 const TOPIC_LIST = '(SELECT list(id) FROM temp.acl_topics)';
 const AREA_LIST = '(SELECT list(uid) FROM temp.acl_areas)';
@@ -341,6 +351,7 @@ function filterFor(
         } else if (scope.topics.length && plan.topics) {
           parts.push(`${col(plan.topics.column)} IN (SELECT id FROM temp.acl_topics)`);
         }
+        if (plan.madeFor) parts.push(`${col(plan.madeFor)} = ${VIEWER_UNIT}`);
         parts.push(...plan.links.map((link) => linkClause(link, plans, scope, from)));
         scoped = parts.length ? parts.join(' OR ') : 'false';
       }
@@ -442,6 +453,7 @@ export async function openScopedDb(
       clearance: scope.clearance,
       province: scope.province,
       own_only: scope.ownOnly,
+      unit: scope.viewer.unit_uid,
     });
     if (scope.areas.length) await conn.run(sql('acl_areas'), { uids: [...scope.areas] });
     if (scope.topics.length) await conn.run(sql('acl_topics'), { ids: [...scope.topics] });

@@ -351,6 +351,39 @@ export function listNotebooks(dir = NOTEBOOK_DIR): string[] {
     .map((f) => path.join(dir, f));
 }
 
+/** What `buildNotebooks` writes beside the pages (`manifest.json`): the dashboard serves the pages by it. */
+export interface NotebookManifest {
+  built_at: string;
+  /** The database file the snapshot was copied from, and when it was last written. */
+  source: string;
+  source_written_at: string;
+  /**
+   * The highest classification of any record in the snapshot: the notebooks read it unfiltered, province-wide,
+   * so only users who see the whole province with at least this clearance may open them.
+   */
+  max_classification: number;
+  notebooks: { file: string; title: string; charts: number; errors: number }[];
+}
+
+export const MANIFEST_FILE = 'manifest.json';
+
+/** The highest `classification` of any row of any table in `db` (0 when none has one). */
+export async function highestClassification(db: Db): Promise<number> {
+  const tables = await db.all<{ table_name: string }>(
+    `SELECT DISTINCT table_name FROM duckdb_columns()
+     WHERE database_name = current_database() AND schema_name = 'main' AND column_name = 'classification'
+     ORDER BY table_name`,
+  );
+  let highest = 0;
+  for (const { table_name } of tables) {
+    const row = await db.one<{ level: number | null }>(
+      `SELECT max(classification)::INTEGER AS level FROM ${quoteIdent(table_name)}`,
+    );
+    highest = Math.max(highest, row?.level ?? 0);
+  }
+  return highest;
+}
+
 export interface BuildOptions {
   /** The database file to snapshot (never opened in place). */
   db: string;
@@ -361,15 +394,19 @@ export interface BuildOptions {
 }
 
 /**
- * Run notebooks against a snapshot of `options.db` and write `<name>.html` for each plus `index.html` into
- * `options.out`. Returns what each produced.
+ * Run notebooks against a snapshot of `options.db` and write `<name>.html` for each, `index.html` and
+ * `manifest.json` (with the snapshot's highest classification) into `options.out`. Returns what each produced.
  */
 export async function buildNotebooks(options: BuildOptions): Promise<NotebookResult[]> {
   const files = options.notebooks?.length ? options.notebooks : listNotebooks();
   const snapshot = await openSnapshot(options.db);
   const results: NotebookResult[] = [];
+  let maxClassification: number;
   try {
+    maxClassification = await highestClassification(snapshot.db);
     fs.mkdirSync(options.out, { recursive: true });
+    // Until the new manifest is written, the dashboard serves nothing from this folder (it fails closed).
+    fs.rmSync(path.join(options.out, MANIFEST_FILE), { force: true });
     const label = `${path.basename(options.db)} (ghi lúc ${formatDateVi(snapshot.modifiedAt, true)})`;
     for (const file of files) {
       const result = await runNotebook(
@@ -394,6 +431,21 @@ export async function buildNotebooks(options: BuildOptions): Promise<NotebookRes
     path.join(options.out, 'index.html'),
     `<!doctype html>\n<html lang="vi"><head><meta charset="utf-8"><title>Sổ tay phân tích</title><style>${PAGE_CSS}</style></head>\n<body><h1>Sổ tay phân tích dữ liệu dư luận</h1>\n<ul>${items.join('\n')}</ul></body></html>\n`,
   );
+  const manifest: NotebookManifest = {
+    built_at: toLocalIso(options.now),
+    source: path.resolve(options.db),
+    source_written_at: toLocalIso(snapshot.modifiedAt),
+    max_classification: maxClassification,
+    notebooks: results.map((r) => ({
+      file: `${path.basename(r.file, '.md')}.html`,
+      title: r.title,
+      charts: r.charts,
+      errors: r.errors.length,
+    })),
+  };
+  const target = path.join(options.out, MANIFEST_FILE);
+  fs.writeFileSync(`${target}.tmp`, `${JSON.stringify(manifest, null, 2)}\n`);
+  fs.renameSync(`${target}.tmp`, target);
   return results;
 }
 

@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health.ts';
 import { hotspotRoutes } from './routes/hotspots.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { misinfoRoutes } from './routes/misinfo.ts';
+import { notebookRoutes } from './routes/notebooks.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { sqlRoutes } from './routes/sql.ts';
@@ -94,6 +95,7 @@ export function createApp(appCtx: AppContext): express.Express {
   app.use(misinfoRoutes(ctx));
   app.use(surveyRoutes(ctx));
   app.use(briefingRoutes(ctx));
+  app.use(notebookRoutes(ctx));
   app.use(sourceRoutes(ctx));
   app.use(sqlRoutes(ctx));
   app.use(exportRoutes(ctx));

@@ -31,6 +31,8 @@ export interface AppContext {
   explorer?: { maxRows?: number; timeoutMs?: number };
   /** The pseudonym secret (data/pseudonym.ts), so that an admin can resolve a pseudonym; absent: not offered. */
   pseudonymSecret?: string;
+  /** Where the built analyst notebooks are (`npm run notebooks`); default notebooks/dist. */
+  notebooksDir?: string;
 }
 
 export interface WebContext extends AppContext {

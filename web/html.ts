@@ -94,6 +94,7 @@ export const NAV: readonly NavItem[] = [
   { path: '/briefings', key: 'nav.briefings', roles: ['admin', 'analyst', 'leader'] },
   { path: '/sources', key: 'nav.sources', roles: ['admin', 'analyst'] },
   { path: '/sql', key: 'nav.sql', roles: ['admin', 'analyst'] },
+  { path: '/notebooks', key: 'nav.notebooks', roles: ['admin', 'analyst'] },
   { path: '/mine', key: 'nav.mine', roles: ['contributor'] },
   { path: '/admin', key: 'nav.admin', roles: ['admin'] },
   { path: '/audit', key: 'nav.audit', roles: ['admin'] },

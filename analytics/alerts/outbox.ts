@@ -93,6 +93,13 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
   return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 }
 
+/** A file attached to an e-mail notification, as its payload stores it (`content` in base64). */
+export interface EmailAttachment {
+  filename: string;
+  contentType?: string;
+  content: string;
+}
+
 /** The least a mail transport must do (a nodemailer transporter does). */
 export interface MailTransport {
   sendMail(message: {
@@ -100,6 +107,8 @@ export interface MailTransport {
     to: string;
     subject: string;
     text: string;
+    html?: string;
+    attachments?: { filename: string; contentType?: string; content: Buffer }[];
     messageId?: string;
     headers?: Record<string, string>;
   }): Promise<unknown>;
@@ -198,12 +207,20 @@ async function sendEmail(row: OutboxRow, options: DeliveryOptions): Promise<void
   const payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as {
     subject?: string;
     text?: string;
+    html?: string;
+    attachments?: EmailAttachment[];
   };
   await options.mail.sendMail({
     from: options.from ?? 'dlxh@localhost',
     to: row.address!,
     subject: payload.subject ?? 'Thông báo điểm nóng dư luận',
     text: payload.text ?? JSON.stringify(payload, null, 2),
+    html: payload.html,
+    attachments: payload.attachments?.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: Buffer.from(a.content, 'base64'),
+    })),
     messageId: `<${row.id}@dlxh>`,
     headers: { 'X-Dlxh-Delivery': row.id },
   });

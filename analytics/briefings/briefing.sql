@@ -154,8 +154,16 @@ FROM cases
 WHERE created_at < $now::TIMESTAMPTZ;
 
 -- name: claims_summary
-SELECT count(*) FILTER (WHERE created_at >= $from::TIMESTAMPTZ AND created_at < $to::TIMESTAMPTZ) AS detected,
-       count(*) FILTER (WHERE created_at >= $from::TIMESTAMPTZ AND created_at < $to::TIMESTAMPTZ
+-- A candidate counts in the period its document appeared in (published, else ingested; the scan time when the
+-- document is not visible), so that data loaded late still counts where it belongs; reviews count when made.
+WITH c AS (
+  SELECT c.status, c.statement_id, c.reviewed_at, c.response, c.classification,
+         coalesce(d.published_at, d.ingested_at, c.created_at) AS seen_at
+  FROM claim_candidates c
+  LEFT JOIN documents d ON d.id = c.doc_id
+)
+SELECT count(*) FILTER (WHERE seen_at >= $from::TIMESTAMPTZ AND seen_at < $to::TIMESTAMPTZ) AS detected,
+       count(*) FILTER (WHERE seen_at >= $from::TIMESTAMPTZ AND seen_at < $to::TIMESTAMPTZ
                           AND statement_id IS NOT NULL) AS matched,
        count(*) FILTER (WHERE reviewed_at >= $from::TIMESTAMPTZ AND reviewed_at < $to::TIMESTAMPTZ
                           AND status NOT IN ('chưa xác định', 'đang xác minh')) AS reviewed,
@@ -167,12 +175,12 @@ SELECT count(*) FILTER (WHERE created_at >= $from::TIMESTAMPTZ AND created_at < 
                           AND status = 'đúng sự thật') AS true_claims,
        count(*) FILTER (WHERE reviewed_at >= $from::TIMESTAMPTZ AND reviewed_at < $to::TIMESTAMPTZ
                           AND status = 'không áp dụng') AS not_applicable,
-       count(*) FILTER (WHERE created_at < $to::TIMESTAMPTZ
+       count(*) FILTER (WHERE seen_at < $to::TIMESTAMPTZ
                           AND status IN ('chưa xác định', 'đang xác minh')) AS pending,
-       coalesce(max(classification) FILTER (WHERE created_at < $to::TIMESTAMPTZ
-                          AND (created_at >= $from::TIMESTAMPTZ OR reviewed_at >= $from::TIMESTAMPTZ)), 0)
+       coalesce(max(classification) FILTER (WHERE seen_at < $to::TIMESTAMPTZ
+                          AND (seen_at >= $from::TIMESTAMPTZ OR reviewed_at >= $from::TIMESTAMPTZ)), 0)
          AS classification
-FROM claim_candidates;
+FROM c;
 
 -- name: claims_handled
 SELECT coalesce(s.claim, any_value(c.sentence)) AS claim, c.status,

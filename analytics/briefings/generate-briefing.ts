@@ -6,6 +6,7 @@ import type { Logger } from '../../data/logger.ts';
 import { toLocalIso } from '../../data/time.ts';
 import { CLASSIFICATION_LABELS } from '../../data/users.ts';
 import type { DailyPoint } from './charts/briefing-charts.ts';
+import { findBriefingUnit } from './briefing-unit.ts';
 import { formatDay } from './format.ts';
 import { resolvePeriod, type PeriodRange } from './period.ts';
 import { QueryLog, type QueryParams } from './query-log.ts';
@@ -62,28 +63,6 @@ const CLASSIFICATION_EN = ['Unclassified', 'Confidential', 'Secret', 'Top secret
 /** How many days a survey stays "recent" for a briefing. */
 const SURVEY_LOOKBACK_DAYS = 90;
 
-interface UnitRow {
-  uid: string;
-  name: string;
-}
-
-async function findUnit(db: Db, wanted: string, tables: ReadonlySet<string>): Promise<UnitRow> {
-  const key = wanted.trim();
-  const unit =
-    (await db.one<UnitRow>('SELECT uid, name FROM units WHERE uid = $key', { key })) ??
-    (await db.one<UnitRow>('SELECT uid, name FROM units WHERE uid = $key', { key: `${key}/2025` })) ??
-    (tables.has('agencies')
-      ? await db.one<UnitRow>('SELECT uid, name FROM agencies WHERE uid = $key', { key })
-      : undefined);
-  if (!unit)
-    throw inputError(
-      '--unit',
-      null,
-      `unknown unit "${wanted}" (a unit uid such as 24133/2025, or an agency id)`,
-    );
-  return unit;
-}
-
 function periodWords(period: BriefingPeriod, range: PeriodRange, lang: Lang) {
   const first = formatDay(range.firstDay, lang);
   const last = formatDay(range.lastDay, lang);
@@ -132,7 +111,9 @@ export async function generateBriefing(db: Db, options: BriefingOptions): Promis
   }
   const range = resolvePeriod(options.period, options);
   const tables = await existingTables(db);
-  const unit = options.unitUid ? await findUnit(db, options.unitUid, tables) : null;
+  const unit = options.unitUid
+    ? await findBriefingUnit(db, options.unitUid, { agencies: tables.has('agencies') })
+    : null;
   const scope = await resolveScope(db, {
     id: 'briefing',
     username: 'briefing',

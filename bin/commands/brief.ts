@@ -1,9 +1,6 @@
-/** dlxh brief: a briefing for leadership, stored in the database and written as HTML, DOCX (and PDF). */
+/** dlxh brief: a briefing for leadership, stored in the database, delivered to subscribed units, written as HTML, DOCX (and PDF). */
 import type { Command } from 'commander';
-import { generateBriefing } from '../../analytics/briefings/generate-briefing.ts';
-import { renderBriefingDocx } from '../../analytics/briefings/render-docx.ts';
-import { renderBriefingHtml } from '../../analytics/briefings/render-html.ts';
-import { saveBriefing } from '../../analytics/briefings/store-briefing.ts';
+import { issueBriefing } from '../../analytics/briefings/issue-briefing.ts';
 import { writeBriefingFiles } from '../../analytics/briefings/write-briefing-files.ts';
 import { DlxhError } from '../../data/errors.ts';
 import { withContext, type CommandContext } from '../context.ts';
@@ -16,11 +13,12 @@ export interface BriefOptions {
   lang?: 'vi' | 'en';
   out?: string;
   pdf?: boolean;
+  deliver?: boolean;
 }
 
-/** Generate, store and (with `out`) write one briefing; returns its id. Used by the command and the scheduled job. */
+/** Generate, store, deliver and (with `out`) write one briefing; returns its id. */
 export async function makeBriefing(ctx: CommandContext, options: BriefOptions): Promise<string> {
-  const briefing = await generateBriefing(ctx.db, {
+  const { briefing, html, docx, deliveries } = await issueBriefing(ctx.db, {
     period: options.period,
     from: options.from ?? null,
     to: options.to ?? null,
@@ -28,16 +26,20 @@ export async function makeBriefing(ctx: CommandContext, options: BriefOptions): 
     lang: options.lang ?? 'vi',
     now: ctx.now(),
     logger: ctx.logger,
+    createdBy: 'cli',
+    deliver: options.deliver ?? true,
   });
-  const html = renderBriefingHtml(briefing);
-  const docx = await renderBriefingDocx(briefing);
-  const id = await saveBriefing(ctx.db, briefing, { html, docx, createdBy: 'cli' });
   if (options.out) {
     const files = await writeBriefingFiles(briefing, options.out, { html, docx, pdf: options.pdf ?? true });
     for (const file of [files.html, files.docx, files.pdf].filter(Boolean)) process.stdout.write(`${file}\n`);
   }
-  ctx.logger.info(`brief: ${id}`);
-  return id;
+  for (const d of deliveries) {
+    ctx.logger.info(
+      `brief: → ${d.recipient}${d.email ? ` <${d.email}>` : ''}${d.queued.length ? '' : ' (đã gửi trước đó)'}`,
+    );
+  }
+  ctx.logger.info(`brief: ${briefing.id}`);
+  return briefing.id;
 }
 
 export function registerBriefCommands(program: Command): void {
@@ -51,6 +53,7 @@ export function registerBriefCommands(program: Command): void {
     .option('--lang <lang>', 'vi | en', 'vi')
     .option('--out <dir>', 'write HTML, DOCX and (when Chromium is installed) PDF here')
     .option('--no-pdf', 'skip the PDF')
+    .option('--no-deliver', 'do not queue it for the subscribed units')
     .action(async (options: BriefOptions, command: Command) => {
       if (options.period !== 'week' && options.period !== 'month') {
         throw new DlxhError('INPUT', `--period: invalid period "${String(options.period)}" (week or month)`);

@@ -111,6 +111,19 @@ describe('generateBriefing on the fixture', () => {
     );
   });
 
+  it('counts a misinformation candidate in the week of its document, even when it was scanned later', async () => {
+    const misinfo = (b: Briefing) => b.sections.find((s) => s.id === 'misinformation')!.paragraphs[0]!;
+    expect(misinfo(week)).toMatch(/^Trong tuần từ 16\/11\/2026 đến 22\/11\/2026 phát hiện 4 nội dung/);
+    // A backfill: the same candidates found by a scan run after the week.
+    await db.run(`UPDATE claim_candidates SET created_at = '2026-11-25T07:00:00+07:00'`);
+    try {
+      const later = await generateBriefing(db, { period: 'week', now: FIXTURE_NOW });
+      expect(misinfo(later)).toBe(misinfo(week));
+    } finally {
+      await db.run(`UPDATE claim_candidates SET created_at = '2026-11-18T16:00:00+07:00'`);
+    }
+  });
+
   it('counts old communes in their successors, a split one in both parts', () => {
     const sentiment = week.sections.find((s) => s.id === 'sentiment')!;
     const units = new Map(sentiment.tables[0]!.rows.map((r) => [r[0], Number(r[1])]));
