@@ -90,9 +90,10 @@ function pr(rows: readonly Scored[], docs: ReadonlySet<string>, threshold: numbe
 }
 
 /**
- * The calibration rule: `auto` is the highest negative score plus a margin of 0.05, rounded up to 0.05 (so every
- * link above it was right, with room to spare); `suggest` is the highest multiple of 0.05 whose recall is ≥ 0.95
- * (the review tier favours recall, and phrasing not seen here matches less well than what is).
+ * The calibration rule, applied to the calibration split only: `auto` is the highest negative score plus a margin of
+ * 0.05, rounded up to 0.05 (every link above it was right, with room to spare); `suggest` is the multiple of 0.05
+ * with the highest recall whose precision is still ≥ 0.95, the highest such when several tie (the review tier is
+ * there for recall, as long as 19 of 20 suggestions are right).
  */
 function choose(rows: readonly Scored[], docs: ReadonlySet<string>): Thresholds {
   const worstNegative = Math.max(
@@ -100,9 +101,16 @@ function choose(rows: readonly Scored[], docs: ReadonlySet<string>): Thresholds 
     ...rows.filter((r) => docs.has(r.doc) && !r.positive).map((r) => r.similarity),
   );
   const auto = Math.min(0.95, Math.ceil((worstNegative + 0.05) * 20) / 20);
-  let suggest = 0.05;
-  for (let t = 0.05; t <= auto + 1e-9; t += 0.05)
-    if (pr(rows, docs, t).recall >= 0.95) suggest = Math.round(t * 100) / 100;
+  let suggest = auto;
+  let bestRecall = -1;
+  for (let step = 1; step * 0.05 <= auto + 1e-9; step++) {
+    const t = Math.round(step * 5) / 100;
+    const r = pr(rows, docs, t);
+    if (r.precision >= 0.95 && r.recall >= bestRecall) {
+      bestRecall = r.recall;
+      suggest = t;
+    }
+  }
   return { suggest, auto };
 }
 
