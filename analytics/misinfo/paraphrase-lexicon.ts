@@ -5,7 +5,11 @@ import type { Syllable } from './phrase-matcher.ts';
 import { foldWord } from './claim-tokens.ts';
 import { normalizeText } from '../../data/text/normalize.ts';
 
-/** Canonical form → the variants read as it (spelling variants, regional words, synonyms, common paraphrases). */
+/**
+ * Canonical form → the variants read as it (spelling variants, regional words, synonyms, common paraphrases). A
+ * one-syllable variant with diacritics is read only where it is written with them ("sập", never bare "sap", which is
+ * also "sắp"); a variant written bare ("chet", "ngung") is the diacritic-free spelling of an unambiguous syllable.
+ */
 export const PARAPHRASES: Readonly<Record<string, readonly string[]>> = {
   // people
   'trẻ em': ['trẻ con', 'con nít', 'con nít con nôi', 'trẻ nhỏ', 'con trẻ', 'cháu bé', 'em bé', 'các cháu'],
@@ -112,7 +116,7 @@ const hasDiacritics = (phrase: string) => [...phrase].some((ch) => ch.charCodeAt
 
 /**
  * The stream with every variant replaced by its canonical form (the longest variant wins where several start at one
- * syllable; variants never overlap). Written forms keep their diacritics rule: "cân" (kg) is read only as written.
+ * syllable; variants never overlap).
  * `canonicalSyllables(syllableStream(claimTokens('con nít')))` → syllables of "trẻ em".
  */
 export function canonicalSyllables(stream: readonly (Syllable | null)[]): (Syllable | null)[] {
