@@ -26,6 +26,7 @@ import {
   type ColumnPlan,
   type QuestionDef,
 } from './column-plan.ts';
+import { readCheckboxColumn } from './checkbox-answers.ts';
 import { readTable, type Table } from './read-table.ts';
 import { readXlsForm, type Form, type FormChoice, type FormQuestion, type QuestionType } from './xlsform.ts';
 
@@ -213,6 +214,17 @@ function inferTypes(
     const col = plan.valueColumn.get(def.name);
     const values = col === undefined ? [] : cells.map((r) => r[col]!);
     const binary = plan.binaryColumns.get(def.name);
+    const before = stored.questions.get(def.name);
+    const checkboxes =
+      col === undefined || (before?.type_source === 'inferred' && before.type === 'text')
+        ? null
+        : readCheckboxColumn(values, stored.choices.get(def.name));
+    if (checkboxes) {
+      checkboxes.answers.forEach((answer, row) => (cells[row]![col!] = answer));
+      def.type = 'select_multiple';
+      def.choices = checkboxes.choices;
+      continue;
+    }
     let { type, choices } = inferType(values);
     if (binary) {
       type = 'select_multiple';
@@ -220,7 +232,6 @@ function inferTypes(
         ...new Set([...binary.map((b) => b.choice), ...values.flatMap((v) => (v ? v.split(/\s+/) : []))]),
       ];
     }
-    const before = stored.questions.get(def.name);
     if (before && before.type_source === 'inferred' && before.type !== type) {
       const wider = widenType(before.type, type);
       if (wider !== before.type)
