@@ -1,7 +1,8 @@
 /** Imports a KoboToolbox / ODK Central / Google Forms export (CSV or XLSX) into the long-format survey tables. */
 import { createHash } from 'node:crypto';
 import type { SqlValue } from '../../data/db.ts';
-import { inputError } from '../../data/errors.ts';
+import { errorMessage, inputError } from '../../data/errors.ts';
+import { scoreSurveyAnswers } from '../../analytics/surveys/text-scores.ts';
 import {
   pseudonymEntry,
   recordPseudonyms,
@@ -58,6 +59,8 @@ export interface SurveyRunReport extends RunReport {
   textQuestions: string[];
   /** Pseudonyms of the respondents this run added. */
   newRespondents: string[];
+  /** Free-text answers of the survey this run scored with the NLP (sentiment, topics, places). */
+  textsScored: number;
 }
 
 interface StoredQuestion {
@@ -288,6 +291,7 @@ export async function ingestSurvey(
     questions: 0,
     textQuestions: [],
     newRespondents: [],
+    textsScored: 0,
   };
   return recordFileImport(ctx, file, runId, report, { errors, warnings }, 'rows', () =>
     importFile(file, survey, opts, ctx, report, errors, warnings),
@@ -500,6 +504,20 @@ async function importFile(
   report.new = respondents.length;
   report.newRespondents = respondents.map((r) => r.entry.pseudonym);
   report.textQuestions = plan.questions.filter((q) => q.type === 'text').map((q) => q.name);
+  if (report.textQuestions.length === 0) return;
+  // Every answer of the survey still unscored: this file's, and those of a run stopped before it scored them.
+  try {
+    report.textsScored = await scoreSurveyAnswers(
+      ctx.db,
+      {
+        survey,
+        onError: (what, error) => warnings.push(`${what}: not scored (${errorMessage(error)})`),
+      },
+      ctx.now,
+    );
+  } catch (error) {
+    warnings.push(`${file}: answers stored but not scored (${errorMessage(error)}); the score job retries`);
+  }
 }
 
 /** Column-wise JSON through unnest: several times faster than the appender for hundreds of thousands of answers. */

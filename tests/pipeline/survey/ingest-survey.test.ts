@@ -61,6 +61,14 @@ describe('ingestSurvey: Kobo exports of two form versions', () => {
       'danh_gia/y_kien',
     ]);
     expect(report.newRespondents).toHaveLength(24);
+    const textAnswers = await count(
+      db,
+      `SELECT count(*) AS n FROM survey_responses r JOIN survey_questions q ON q.survey = r.survey AND q.name = r.question
+       WHERE q.type = 'text'`,
+    );
+    expect(textAnswers).toBeGreaterThan(10);
+    expect(report.textsScored).toBe(textAnswers);
+    expect(await count(db, 'SELECT count(*) AS n FROM survey_text_scores')).toBe(textAnswers);
     const run = await db.one<{ job: string; status: string; items_new: number }>(
       'SELECT job, status, items_new FROM job_runs',
     );
