@@ -8,6 +8,7 @@ import { loadTopics } from '../../data/reference/index.ts';
 import { readSqlFile } from '../../data/sql-file.ts';
 import { MODEL_VERSION } from '../nlp/score.ts';
 import { loadAnswers, loadDesign, resolveQuestion } from './design.ts';
+import { disclosureFor, MIN_PUBLISHED_COUNT, type DisclosureBlock } from './disclosure.ts';
 import { domainGroups, logitInterval, ratioEstimate } from './estimate.ts';
 
 const sql = readSqlFile(new URL('./text-scores.sql', import.meta.url));
@@ -193,4 +194,62 @@ function examplesOf(
     if (out.length >= limit) break;
   }
   return out;
+}
+
+/** A topic row as published: small cells blanked, their answers not quoted. */
+export type PublishedTopicRow = Omit<
+  OpenTopicRow,
+  'n' | 'estimate' | 'se' | 'ci_low' | 'ci_high' | 'sentiment'
+> & {
+  n: number | null;
+  sentiment: SentimentTally | null;
+  estimate: number | null;
+  se: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  suppressed: boolean;
+};
+
+export interface PublishedOpenAnswers extends Omit<OpenAnswerSummary, 'groups'> {
+  groups: (Omit<OpenAnswerGroup, 'topics'> & { topics: PublishedTopicRow[] })[];
+  disclosure: DisclosureBlock;
+}
+
+/**
+ * Topic shares ready to publish: topics with fewer than `minCount` answers in a group are blanked and not quoted (an
+ * answer from a small group can identify its author), and the disclosure block follows.
+ * `await publishOpenAnswers(db, { survey: 'ks-2025', question: 'danh_gia/y_kien' })`
+ */
+export async function publishOpenAnswers(
+  db: Db,
+  opts: OpenAnswerOptions & { minCount?: number },
+): Promise<PublishedOpenAnswers> {
+  const minCount = opts.minCount ?? MIN_PUBLISHED_COUNT;
+  const summary = await summariseOpenAnswers(db, opts);
+  const whole = opts.by ? await summariseOpenAnswers(db, { ...opts, by: null }) : summary;
+  const shares = (whole.groups[0]?.topics ?? []).map((t) => ({ group: null, se: t.se }));
+  const disclosure = await disclosureFor(db, opts, shares);
+  disclosure.min_published_count = minCount;
+  return {
+    ...summary,
+    groups: summary.groups.map((g) => ({
+      ...g,
+      topics: g.topics.map((t) => {
+        const suppressed = t.n < minCount;
+        if (!suppressed) return { ...t, suppressed };
+        return {
+          ...t,
+          n: null,
+          estimate: null,
+          se: null,
+          ci_low: null,
+          ci_high: null,
+          sentiment: null,
+          examples: [],
+          suppressed,
+        };
+      }),
+    })),
+    disclosure,
+  };
 }
