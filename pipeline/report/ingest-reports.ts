@@ -43,6 +43,8 @@ export interface ReportOptions {
 
 export interface ReportContext extends IngestContext {
   secret: string;
+  /** Called as records are processed, for a progress bar. */
+  progress?: (done: number, total: number) => void;
 }
 
 export interface ReportRunReport extends RunReport {
@@ -200,7 +202,8 @@ async function importReports(
   const prepared: Prepared[] = [];
   report.in = records.length;
 
-  for (const record of records) {
+  for (const [i, record] of records.entries()) {
+    ctx.progress?.(i + 1, records.length);
     const at = `${file}: ${record.position}`;
     const row = Number(/\d+/.exec(record.position)?.[0] ?? 0);
     if (record.problem) {

@@ -48,7 +48,8 @@ describe('ingestSurvey: Kobo exports of two form versions', () => {
   afterAll(() => db.close());
 
   it('imports a Kobo CSV with its XLSForm', async () => {
-    const ctx = context(db);
+    const progress: number[] = [];
+    const ctx = { ...context(db), progress: (done: number, total: number) => progress.push(done / total) };
     const report = await ingestSurvey(
       `${F}/kobo-v1.csv`,
       { survey: 'ks', form: `${F}/xlsform-v1.xlsx`, ...DESIGN },
@@ -61,6 +62,8 @@ describe('ingestSurvey: Kobo exports of two form versions', () => {
       'danh_gia/y_kien',
     ]);
     expect(report.newRespondents).toHaveLength(24);
+    expect(progress).toHaveLength(24);
+    expect(progress.at(-1)).toBe(1);
     const textAnswers = await count(
       db,
       `SELECT count(*) AS n FROM survey_responses r JOIN survey_questions q ON q.survey = r.survey AND q.name = r.question
