@@ -11,16 +11,13 @@ import { readSqlFile } from '../../data/sql-file.ts';
 import { normalizeText } from '../../data/text/normalize.ts';
 import type { SourceConfig } from '../config.ts';
 import { saveValidators } from '../fetch/fetcher.ts';
-import { fetchPage } from '../fetch/fetch-page.ts';
-import { sourcePolicy } from '../fetch/source-policy.ts';
-import { FeedError, parseFeed, type FeedItem } from '../rss/parse-feed.ts';
+import { fetchFeed } from '../rss/fetch-feed.ts';
+import type { FeedItem } from '../rss/parse-feed.ts';
 import { SourceRun, type SourceContext } from '../source-run.ts';
 import type { RunReport } from '../types.ts';
 
 const sql = readSqlFile(new URL('./ingest-statements.sql', import.meta.url));
 
-const FEED_ACCEPT =
-  'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 /** New statements are matched against the documents published this many days before the run. */
 export const RESCAN_DAYS = 30;
 const RESCAN_LIMIT = 5000;
@@ -66,20 +63,10 @@ export async function ingestStatementsFeed(source: SourceConfig, ctx: SourceCont
   const run = await SourceRun.begin(source, ctx);
   if (!(run instanceof SourceRun)) return run;
   return run.guard(async () => {
-    const page = await fetchPage(ctx.fetcher, source.url, {
-      source: source.name,
-      accept: FEED_ACCEPT,
-      policy: sourcePolicy(source),
-    });
-    if (page.kind === 'not_modified') return null;
-    if (page.kind === 'failed') return `${source.url}: ${page.problem}`;
-    let feed;
-    try {
-      feed = parseFeed(page.text, page.finalUrl);
-    } catch (error) {
-      if (error instanceof FeedError) return `${source.url}: ${error.message}`;
-      throw error;
-    }
+    const result = await fetchFeed(source, ctx);
+    if (result.kind === 'not_modified') return null;
+    if (result.kind === 'failed') return result.problem;
+    const { feed, page } = result;
     const fresh: { input: StatementInput; item: FeedItem }[] = [];
     for (const parsed of feed.items) {
       if (!parsed.ok) {
