@@ -9,6 +9,7 @@ import type { RunReport } from '../pipeline/types.ts';
 import type { CommandContext } from './context.ts';
 import { afterIngest, scorePending } from './hooks.ts';
 import { detectAndRoute } from './commands/hotspots.ts';
+import { scoreTexts } from './commands/survey.ts';
 
 /** Run `work` as a job_runs row of its own, so internal jobs show on the jobs page like sources do. */
 async function recordedRun(
@@ -52,7 +53,11 @@ export function buildJobs(ctx: CommandContext, options: { manual?: boolean } = {
     name: 'score',
     runKey: 'internal:score',
     schedule: ctx.config.schedules.score ?? '*/10 * * * *',
-    run: () => recordedRun(ctx, 'internal:score', () => scorePending(ctx)),
+    run: () =>
+      recordedRun(ctx, 'internal:score', async () => {
+        const texts = await scoreTexts(ctx);
+        return (await scorePending(ctx)) + texts.answers + texts.reports;
+      }),
   });
   jobs.push({
     name: 'hotspots',

@@ -3,6 +3,7 @@ import cron from 'node-cron';
 import { z } from 'zod';
 import type { Db } from '../data/db.ts';
 import { DlxhError } from '../data/errors.ts';
+import { VERDICTS, type Verdict } from '../analytics/misinfo/read-statements.ts';
 
 const selector = z.string().min(1);
 
@@ -21,7 +22,8 @@ export const selectorsSchema = z
 export const sourceSchema = z
   .object({
     name: z.string().regex(/^[\w.-]+$/, 'use letters, digits, "-", "_" or "." only'),
-    kind: z.enum(['rss', 'html', 'jsonl']),
+    /** statements: a feed of official statements, whose items go to the registry instead of the documents. */
+    kind: z.enum(['rss', 'html', 'jsonl', 'statements']),
     /** Feed or listing URL; a file path for jsonl. */
     url: z.string().min(1),
     /** Cron expression (Asia/Ho_Chi_Minh); absent means run only on demand. */
@@ -49,9 +51,22 @@ export const sourceSchema = z
     robots: z.boolean().default(true),
     /** html: the URL is a listing of articles (default) or one article. */
     page: z.enum(['listing', 'article']).default('listing'),
+    /** statements: the body that issues them (default: the outlet, else the source name). */
+    issuing_body: z.string().min(1).optional(),
+    /** statements: the verdict their claims are registered with (default unverified, for an analyst to set); YAML's bare true/false are read as those verdicts. */
+    verdict: z
+      .preprocess(
+        (v) => (typeof v === 'boolean' ? String(v) : v),
+        z.enum(VERDICTS as [Verdict, ...Verdict[]]),
+      )
+      .optional(),
   })
   .strict()
   .superRefine((source, issues) => {
+    for (const key of ['issuing_body', 'verdict'] as const) {
+      if (source[key] !== undefined && source.kind !== 'statements')
+        issues.addIssue({ code: 'custom', path: [key], message: 'only for sources of kind statements' });
+    }
     if (source.kind !== 'jsonl') {
       try {
         const url = new URL(source.url);

@@ -4,6 +4,7 @@ import type { SourceConfig } from './config.ts';
 import { ingestHtml } from './html/ingest-html.ts';
 import { ingestJsonl } from './jsonl/ingest-jsonl.ts';
 import { ingestRss } from './rss/ingest-rss.ts';
+import { ingestStatementsFeed } from './statements/ingest-statements.ts';
 import type { ScheduledJob } from './scheduler.ts';
 import type { SourceContext } from './source-run.ts';
 import type { RunReport } from './types.ts';
@@ -15,6 +16,8 @@ export async function ingestSource(source: SourceConfig, ctx: SourceContext): Pr
       return ingestRss(source, ctx);
     case 'html':
       return ingestHtml(source, ctx);
+    case 'statements':
+      return ingestStatementsFeed(source, ctx);
     case 'jsonl':
       return ingestJsonl(
         source.url,

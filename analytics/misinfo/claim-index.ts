@@ -3,6 +3,8 @@ import { normalizeText } from '../../data/text/normalize.ts';
 import { claimTokens } from './claim-tokens.ts';
 import type { ClaimToken } from './claim-tokens.ts';
 import { matchTerms } from './match-terms.ts';
+import { charGrams, gramWeights } from './char-grams.ts';
+import type { GramWeights } from './char-grams.ts';
 
 /** A statement to match against: its id and the claim as it circulates. */
 export interface ClaimStatement {
@@ -23,12 +25,17 @@ export interface ClaimIndex {
   readonly idf: ReadonlyMap<string, number>;
   /** idf given to a term no statement has: that of the rarest terms, so a small registry does not over-penalise it. */
   readonly unseenIdf: number;
+  /** Character trigrams of each statement and their idf, for the spelling-tolerant part of the similarity. */
+  readonly grams: readonly ReadonlyMap<string, number>[];
+  readonly gramWeights: GramWeights;
 }
 
 const K1 = 1.2;
 const B = 0.75;
 /** Share of the similarity that comes from how much of the statement the passage covers (the rest: how much of the passage is the statement). */
 export const COVERAGE_WEIGHT = 0.7;
+/** Share of a match's similarity that comes from character trigrams (the rest: BM25 over syllables and pairs). */
+export const GRAM_WEIGHT = 0.4;
 
 /**
  * Indexes statements for matching; idf comes from the statements themselves, so the weights depend only on the
@@ -57,6 +64,7 @@ export function buildClaimIndex(statements: readonly ClaimStatement[]): ClaimInd
       postings.set(term, list);
     }
   });
+  const grams = tokens.map((t) => charGrams(t));
   return {
     statements,
     normalized,
@@ -65,6 +73,8 @@ export function buildClaimIndex(statements: readonly ClaimStatement[]): ClaimInd
     selfScores,
     idf,
     unseenIdf: Math.log(1 + (n - 1 + 0.5) / 1.5),
+    grams,
+    gramWeights: gramWeights(grams),
   };
 }
 

@@ -2,10 +2,11 @@
 import { normalizeText } from '../../data/text/normalize.ts';
 import { claimTokens } from './claim-tokens.ts';
 import type { ClaimToken } from './claim-tokens.ts';
-import { scorePassage } from './claim-index.ts';
+import { GRAM_WEIGHT, scorePassage } from './claim-index.ts';
 import type { ClaimIndex } from './claim-index.ts';
 import { detectContradiction } from './contradiction.ts';
 import { matchTerms } from './match-terms.ts';
+import { charGrams, gramSimilarity } from './char-grams.ts';
 import { splitSentences } from './sentences.ts';
 import { DEFAULT_THRESHOLDS } from './thresholds.ts';
 import type { Thresholds } from './thresholds.ts';
@@ -62,9 +63,14 @@ function mergeTerms(into: Map<string, number>, from: ReadonlyMap<string, number>
   return into;
 }
 
+const CLAUSE_BREAKS = new Set([',', ';', ':', '–', '—']);
+/** Clauses of a sentence joined into one window at most. */
+const MAX_CLAUSES = 4;
+
 /**
- * Windows of one to three sentences, with their terms. Sentences end at punctuation, where no term spans two
- * of them, so a window's terms are the sum of its sentences'.
+ * Windows of one to three sentences, and of one to four clauses inside a sentence (a rumour is often one clause of
+ * a longer post), with their terms. Sentences and clauses end at punctuation, where no term spans two of them, so
+ * a window's terms are the sum of its parts'.
  */
 function passages(text: string, tokens: readonly ClaimToken[]): Passage[] {
   const sentences = splitSentences(text).map((s) => {
@@ -76,12 +82,38 @@ function passages(text: string, tokens: readonly ClaimToken[]): Passage[] {
   for (let i = 0; i < sentences.length; i++) {
     const first = sentences[i]!;
     if (first.to > first.from) out.push(first);
+    out.push(...clauseWindows(tokens, first.from, first.to));
     let terms = first.terms;
     for (let w = 2; w <= MAX_WINDOW && i + w <= sentences.length; w++) {
       const last = sentences[i + w - 1]!;
       if (last.to - first.from > MAX_WINDOW_TOKENS) break;
       terms = mergeTerms(new Map(terms), last.terms);
       out.push({ from: first.from, to: last.to, start: first.start, end: last.end, terms });
+    }
+  }
+  return out;
+}
+
+/** Windows of consecutive clauses of the sentence `tokens[from, to)`, short of the whole sentence. */
+function clauseWindows(tokens: readonly ClaimToken[], from: number, to: number): Passage[] {
+  const clauses: { from: number; to: number; terms: Map<string, number> }[] = [];
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    const atBreak = i === to || (tokens[i]!.kind === 'punct' && CLAUSE_BREAKS.has(tokens[i]!.text));
+    if (!atBreak) continue;
+    if (i > start) clauses.push({ from: start, to: i, terms: matchTerms(tokens, start, i) });
+    start = i + 1;
+  }
+  if (clauses.length < 2) return [];
+  const out: Passage[] = [];
+  for (let a = 0; a < clauses.length; a++) {
+    let terms = new Map<string, number>();
+    for (let b = a; b < clauses.length && b - a < MAX_CLAUSES; b++) {
+      if (a === 0 && b === clauses.length - 1) break;
+      terms = mergeTerms(new Map(terms), clauses[b]!.terms);
+      const first = tokens[clauses[a]!.from]!;
+      const last = tokens[clauses[b]!.to - 1]!;
+      out.push({ from: clauses[a]!.from, to: clauses[b]!.to, start: first.start, end: last.end, terms });
     }
   }
   return out;
@@ -116,7 +148,16 @@ export function matchDocument(index: ClaimIndex, text: string, options: MatchOpt
     }
   }
   const out: (ClaimMatch & { order: number })[] = [];
-  for (const [s, { similarity, passage }] of best) {
+  const passageGrams = new Map<Passage, Map<string, number>>();
+  for (const [s, found] of best) {
+    // The trigram part adds at most GRAM_WEIGHT: a passage that cannot reach the floor is not spelled out.
+    if ((1 - GRAM_WEIGHT) * found.similarity + GRAM_WEIGHT < floor) continue;
+    const { passage } = found;
+    let grams = passageGrams.get(passage);
+    if (!grams) passageGrams.set(passage, (grams = charGrams(tokens, passage.from, passage.to)));
+    const similarity =
+      (1 - GRAM_WEIGHT) * found.similarity +
+      GRAM_WEIGHT * gramSimilarity(grams, index.grams[s]!, index.gramWeights);
     if (similarity < floor) continue;
     const passageText = normalized.slice(passage.start, passage.end);
     const verdict = detectContradiction(

@@ -1,5 +1,6 @@
 // The terms claim matching compares: folded syllables and adjacent-syllable pairs, so diacritic-free posts match.
 import { extractQuantities } from './quantities.ts';
+import { canonicalSyllables } from './paraphrase-lexicon.ts';
 import { syllableStream } from './phrase-matcher.ts';
 import type { ClaimToken } from './claim-tokens.ts';
 
@@ -28,7 +29,7 @@ export function matchTerms(tokens: readonly ClaimToken[], from = 0, to = tokens.
   const terms = new Map<string, number>();
   const add = (term: string) => terms.set(term, (terms.get(term) ?? 0) + 1);
   const slice = tokens.slice(from, to);
-  const stream = syllableStream(slice);
+  const stream = canonicalSyllables(syllableStream(slice));
   for (let i = 0; i < stream.length; i++) {
     const syllable = stream[i];
     if (!syllable) continue;

@@ -54,16 +54,24 @@ export const METHOD =
   'with replacement, no finite-population correction; single-PSU strata centred at the grand mean; 95% ' +
   'intervals (logit for proportions)';
 
-/** The disclosure block of one question's estimates; `rows` (whole-sample estimates) give the margin of error. */
+/** How the answers of a free-text question were read, added to the method of its disclosure block. */
+export const OPEN_ANSWER_METHOD = 'open-ended answers classified by topic and sentiment with the dlxh NLP';
+
+/**
+ * The disclosure block of one question's estimates; `wholeSample` (whole-sample estimates) gives the margin of error.
+ * A free-text question has no estimates of its own: its topic shares (proportions) must be given as `wholeSample`.
+ */
 export async function disclosureFor(
   db: Db,
   opts: Pick<EstimateOptions, 'survey' | 'question' | 'weighting'>,
-  wholeSample?: readonly EstimateRow[],
+  wholeSample?: readonly Pick<EstimateRow, 'group' | 'se'>[],
 ): Promise<DisclosureBlock> {
   const info = await loadSurvey(db, opts.survey);
   const loaded = await loadDesign(db, opts.survey, { weighting: opts.weighting });
   const question = await resolveQuestion(db, opts.survey, opts.question);
   const { values, numbers } = await loadAnswers(db, opts.survey, loaded.design, question.name);
+  const open = question.type === 'text';
+  if (open && !wholeSample) throw new Error(`disclosureFor: give the topic shares of "${question.name}"`);
   const rows = wholeSample ?? (await estimateSurvey(db, { ...opts, by: null }));
   const overall = rows.filter((r) => r.group === null);
   const design = loaded.design;
@@ -75,7 +83,7 @@ export async function disclosureFor(
     population: info.population,
     mode: info.mode,
     dates: { from: loaded.from ? localDay(loaded.from) : null, to: loaded.to ? localDay(loaded.to) : null },
-    estimate_kind: estimateKind(question, numbers, values),
+    estimate_kind: open ? 'proportion' : estimateKind(question, numbers, values),
     sample_size: values.filter((v) => v !== null).length,
     respondents: design.ids.length,
     weighting: {
@@ -91,7 +99,7 @@ export async function disclosureFor(
     question: question.name,
     question_wording: question.label,
     other_wordings: question.wordings.filter((w) => w !== question.label),
-    method: METHOD,
+    method: open ? `${METHOD}; ${OPEN_ANSWER_METHOD}` : METHOD,
     min_published_count: MIN_PUBLISHED_COUNT,
     classification: info.classification,
   };
@@ -208,7 +216,10 @@ export function formatDisclosureVi(block: DisclosureBlock): string {
     `Sai số tối đa (độ tin cậy 95%): ${moe}`,
     `Câu hỏi: "${block.question_wording}"`,
     ...block.other_wordings.map((wording) => `Cách hỏi ở phiên bản khác: "${wording}"`),
-    `Phương pháp: ước lượng theo thiết kế mẫu, sai số chuẩn tuyến tính hóa Taylor; ô dưới ${block.min_published_count} người trả lời không công bố`,
+    `Phương pháp: ước lượng theo thiết kế mẫu, sai số chuẩn tuyến tính hóa Taylor; ô dưới ${block.min_published_count} người trả lời không công bố` +
+      (block.method.includes(OPEN_ANSWER_METHOD)
+        ? '; ý kiến trả lời mở được phân loại theo chủ đề và sắc thái bằng bộ xử lý ngôn ngữ của dlxh'
+        : ''),
     `Độ mật: ${CLASSIFICATION_VI[block.classification] ?? block.classification}`,
   ];
   return lines.join('\n');

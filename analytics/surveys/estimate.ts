@@ -166,7 +166,9 @@ export function estimateKind(
   }
   throw new DlxhError(
     'INPUT',
-    `question "${question.name}" is ${question.type === 'text' ? 'free text' : `of type ${question.type}`}; estimates need a choice or a number`,
+    question.type === 'text'
+      ? `question "${question.name}" is free text; estimates need a choice or a number (summarise it by topic with dlxh survey open)`
+      : `question "${question.name}" is of type ${question.type}; estimates need a choice or a number`,
   );
 }
 
@@ -180,6 +182,39 @@ function categoriesOf(question: QuestionInfo, values: (string | null)[], multipl
     for (const c of multiple ? v.split(' ') : [v]) if (!known.has(c)) extra.add(c);
   }
   return [...out, ...[...extra].sort()];
+}
+
+/** A domain of the design: the value of the grouping question (null for the whole sample) and who is in it. */
+export interface DomainGroup {
+  group: string | null;
+  /** 1 for the design units in the group, in design order. */
+  member: Uint8Array;
+}
+
+/**
+ * The groups of `by` (a single-choice or numeric question: locality, gender, age group …) in questionnaire order, or
+ * the whole sample when `by` is absent. Respondents without an answer to `by` are in no group.
+ */
+export async function domainGroups(
+  db: Db,
+  survey: string,
+  design: SurveyDesign,
+  by?: string | null,
+): Promise<DomainGroup[]> {
+  if (!by) return [{ group: null, member: new Uint8Array(design.ids.length).fill(1) }];
+  const byQuestion = await resolveQuestion(db, survey, by);
+  if (byQuestion.type === 'select_multiple' || byQuestion.type === 'text') {
+    throw new DlxhError(
+      'INPUT',
+      `cannot group by "${byQuestion.name}": it is ${byQuestion.type === 'text' ? 'free text' : 'a multiple-choice question'}`,
+    );
+  }
+  const answers = await loadAnswers(db, survey, design, byQuestion.name);
+  const order = categoriesOf(byQuestion, answers.values, false);
+  const present = new Set(answers.values.filter((v): v is string => v !== null));
+  return order
+    .filter((c) => present.has(c))
+    .map((g) => ({ group: g, member: Uint8Array.from(answers.values, (v) => (v === g ? 1 : 0)) }));
 }
 
 /**
@@ -196,24 +231,7 @@ export async function estimateSurvey(db: Db, opts: EstimateOptions): Promise<Est
   const multiple = question.type === 'select_multiple';
   const count = design.ids.length;
 
-  const groups: { group: string | null; member: Uint8Array }[] = [];
-  if (opts.by) {
-    const byQuestion = await resolveQuestion(db, opts.survey, opts.by);
-    if (byQuestion.type === 'select_multiple' || byQuestion.type === 'text') {
-      throw new DlxhError(
-        'INPUT',
-        `cannot group by "${byQuestion.name}": it is ${byQuestion.type === 'text' ? 'free text' : 'a multiple-choice question'}`,
-      );
-    }
-    const by = await loadAnswers(db, opts.survey, design, byQuestion.name);
-    const order = categoriesOf(byQuestion, by.values, false);
-    const present = new Set(by.values.filter((v): v is string => v !== null));
-    for (const g of order.filter((c) => present.has(c))) {
-      groups.push({ group: g, member: Uint8Array.from(by.values, (v) => (v === g ? 1 : 0)) });
-    }
-  } else {
-    groups.push({ group: null, member: new Uint8Array(count).fill(1) });
-  }
+  const groups = await domainGroups(db, opts.survey, design, opts.by);
 
   const rows: EstimateRow[] = [];
   const categories = kind === 'proportion' ? categoriesOf(question, values, multiple) : [];

@@ -1,4 +1,5 @@
 /** dlxh ingest <kind> <input>: store (and score) documents, survey returns and reports. */
+import path from 'node:path';
 import type { Command } from 'commander';
 import { ingestJsonl } from '../../pipeline/jsonl/ingest-jsonl.ts';
 import { ingestReports } from '../../pipeline/report/ingest-reports.ts';
@@ -64,13 +65,25 @@ export async function importSurvey(
 }
 
 export async function importReports(ctx: CommandContext, file: string, source?: string): Promise<RunReport> {
-  const report = await ingestReports(
-    file,
-    { source: source ?? null },
-    { db: ctx.db, logger: ctx.logger, now: ctx.now, secret: ctx.secret() },
-  );
-  reportRun(ctx, `ingest report ${file}`, report);
-  return report;
+  const bar = progressBar(`báo cáo ${path.basename(file)}`);
+  try {
+    const report = await ingestReports(
+      file,
+      { source: source ?? null },
+      {
+        db: ctx.db,
+        logger: ctx.logger,
+        now: ctx.now,
+        secret: ctx.secret(),
+        progress: (done, total) => bar.update(done, total),
+      },
+    );
+    bar.stop();
+    reportRun(ctx, `ingest report ${file}`, report);
+    return report;
+  } finally {
+    bar.stop();
+  }
 }
 
 export function registerIngestCommands(program: Command): void {

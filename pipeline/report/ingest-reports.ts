@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { errorMessage, inputError } from '../../data/errors.ts';
+import { scoreReports } from '../../analytics/surveys/text-scores.ts';
 import {
   pseudonymEntry,
   recordPseudonyms,
@@ -42,11 +43,15 @@ export interface ReportOptions {
 
 export interface ReportContext extends IngestContext {
   secret: string;
+  /** Called as records are processed, for a progress bar. */
+  progress?: (done: number, total: number) => void;
 }
 
 export interface ReportRunReport extends RunReport {
-  /** Ids of the reports this run stored, for NLP scoring. */
+  /** Ids of the reports this run stored. */
   newIds: string[];
+  /** Reports this run scored with the NLP (sentiment, topics, places of the summary and proposals). */
+  scored: number;
 }
 
 interface SourceRecord {
@@ -172,6 +177,7 @@ export async function ingestReports(
     errors: [],
     warnings: [],
     newIds: [],
+    scored: 0,
   };
   return recordFileImport(ctx, file, runId, report, { errors, warnings }, 'reports', () =>
     importReports(file, source, opts, ctx, report, errors, warnings),
@@ -196,7 +202,8 @@ async function importReports(
   const prepared: Prepared[] = [];
   report.in = records.length;
 
-  for (const record of records) {
+  for (const [i, record] of records.entries()) {
+    ctx.progress?.(i + 1, records.length);
     const at = `${file}: ${record.position}`;
     const row = Number(/\d+/.exec(record.position)?.[0] ?? 0);
     if (record.problem) {
@@ -338,4 +345,16 @@ async function importReports(
   });
   report.new = fresh.length;
   report.newIds = fresh.map((p) => p.id);
+  // Every report still unscored: this file's, and those of a run stopped before it scored them.
+  try {
+    report.scored = await scoreReports(
+      ctx.db,
+      {
+        onError: (what, error) => warnings.push(`${what}: not scored (${errorMessage(error)})`),
+      },
+      ctx.now,
+    );
+  } catch (error) {
+    warnings.push(`${file}: reports stored but not scored (${errorMessage(error)}); the score job retries`);
+  }
 }

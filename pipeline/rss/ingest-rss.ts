@@ -6,10 +6,8 @@ import { sourcePolicy } from '../fetch/source-policy.ts';
 import { extractArticle } from '../html/extract-article.ts';
 import { SourceRun, type SourceContext } from '../source-run.ts';
 import type { IncomingDocument, RunReport } from '../types.ts';
-import { FeedError, parseFeed, type FeedItem } from './parse-feed.ts';
-
-const FEED_ACCEPT =
-  'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
+import { fetchFeed } from './fetch-feed.ts';
+import type { FeedItem } from './parse-feed.ts';
 
 async function knownIds(run: SourceRun, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
@@ -81,20 +79,10 @@ export async function ingestRss(source: SourceConfig, ctx: SourceContext): Promi
   const run = await SourceRun.begin(source, ctx);
   if (!(run instanceof SourceRun)) return run;
   return run.guard(async () => {
-    const page = await fetchPage(ctx.fetcher, source.url, {
-      source: source.name,
-      accept: FEED_ACCEPT,
-      policy: sourcePolicy(source),
-    });
-    if (page.kind === 'not_modified') return null;
-    if (page.kind === 'failed') return `${source.url}: ${page.problem}`;
-    let feed;
-    try {
-      feed = parseFeed(page.text, page.finalUrl);
-    } catch (error) {
-      if (error instanceof FeedError) return `${source.url}: ${error.message}`;
-      throw error;
-    }
+    const result = await fetchFeed(source, ctx);
+    if (result.kind === 'not_modified') return null;
+    if (result.kind === 'failed') return result.problem;
+    const { feed, page } = result;
     const items: FeedItem[] = [];
     for (const parsed of feed.items) {
       if (!parsed.ok) run.fail(`${source.url}: ${parsed.position}`, parsed.problem);

@@ -1,38 +1,32 @@
-/** Bytes of an exported text file → a string: BOMs, UTF-8, UTF-16, and Windows-1258 from older Vietnamese Excel. */
-import iconv from 'iconv-lite';
+/** Bytes of an exported text file → a string: BOMs, UTF-8, UTF-16, and the legacy Vietnamese encodings of older Excel. */
+import { decodeBody } from '../charset/decode-body.ts';
 
 export interface DecodedText {
   text: string;
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
+  /** 'utf-8', 'utf-16le', 'utf-16be', or the legacy encoding detected: 'windows-1258', 'tcvn3', 'vni', 'windows-1252'… */
+  encoding: string;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const ENCODING_NAMES: Record<string, string> = {
+  'windows-1258': 'Windows-1258',
+  tcvn3: 'TCVN3 (ABC)',
+  vni: 'VNI-Windows',
+};
+
+/** How a note names an encoding: `encodingName('tcvn3')` → `'TCVN3 (ABC)'`. */
+export function encodingName(encoding: string): string {
+  return ENCODING_NAMES[encoding] ?? encoding;
+}
 
 /**
- * Decode a whole file. A BOM decides; else strict UTF-8; else Windows-1258 (the code page Vietnamese Windows
- * and Excel write), whose separate tone marks are composed to NFC.
+ * Decode a whole file, as fetched pages are (`decodeBody`, without a declared charset): a BOM decides; else strict
+ * UTF-8; else the single-byte encoding whose reading looks most like Vietnamese among Windows-1258 (Vietnamese Windows
+ * and Excel), TCVN3/ABC and VNI-Windows (the pre-Unicode font encodings), falling back to the detected Western code
+ * page. Legacy text comes out NFC.
  * `decodeText(fs.readFileSync('survey.csv')).text`
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: utf8Lenient(bytes.subarray(3)), encoding: 'utf-8' };
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le' };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
-  }
-  try {
-    return { text: utf8.decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return {
-      text: iconv.decode(Buffer.from(bytes), 'windows1258').normalize('NFC'),
-      encoding: 'windows-1258',
-    };
-  }
-}
-
-function utf8Lenient(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes);
+  const decoded = decodeBody(bytes);
+  const legacy = decoded.via === 'detected' && decoded.charset !== 'utf-8';
+  return { text: legacy ? decoded.text.normalize('NFC') : decoded.text, encoding: decoded.charset };
 }

@@ -1,7 +1,8 @@
 /** Imports a KoboToolbox / ODK Central / Google Forms export (CSV or XLSX) into the long-format survey tables. */
 import { createHash } from 'node:crypto';
 import type { SqlValue } from '../../data/db.ts';
-import { inputError } from '../../data/errors.ts';
+import { errorMessage, inputError } from '../../data/errors.ts';
+import { scoreSurveyAnswers } from '../../analytics/surveys/text-scores.ts';
 import {
   pseudonymEntry,
   recordPseudonyms,
@@ -26,6 +27,7 @@ import {
   type ColumnPlan,
   type QuestionDef,
 } from './column-plan.ts';
+import { readCheckboxColumn } from './checkbox-answers.ts';
 import { readTable, type Table } from './read-table.ts';
 import { readXlsForm, type Form, type FormChoice, type FormQuestion, type QuestionType } from './xlsform.ts';
 
@@ -57,6 +59,8 @@ export interface SurveyRunReport extends RunReport {
   textQuestions: string[];
   /** Pseudonyms of the respondents this run added. */
   newRespondents: string[];
+  /** Free-text answers of the survey this run scored with the NLP (sentiment, topics, places). */
+  textsScored: number;
 }
 
 interface StoredQuestion {
@@ -213,6 +217,17 @@ function inferTypes(
     const col = plan.valueColumn.get(def.name);
     const values = col === undefined ? [] : cells.map((r) => r[col]!);
     const binary = plan.binaryColumns.get(def.name);
+    const before = stored.questions.get(def.name);
+    const checkboxes =
+      col === undefined || (before?.type_source === 'inferred' && before.type === 'text')
+        ? null
+        : readCheckboxColumn(values, stored.choices.get(def.name));
+    if (checkboxes) {
+      checkboxes.answers.forEach((answer, row) => (cells[row]![col!] = answer));
+      def.type = 'select_multiple';
+      def.choices = checkboxes.choices;
+      continue;
+    }
     let { type, choices } = inferType(values);
     if (binary) {
       type = 'select_multiple';
@@ -220,7 +235,6 @@ function inferTypes(
         ...new Set([...binary.map((b) => b.choice), ...values.flatMap((v) => (v ? v.split(/\s+/) : []))]),
       ];
     }
-    const before = stored.questions.get(def.name);
     if (before && before.type_source === 'inferred' && before.type !== type) {
       const wider = widenType(before.type, type);
       if (wider !== before.type)
@@ -277,6 +291,7 @@ export async function ingestSurvey(
     questions: 0,
     textQuestions: [],
     newRespondents: [],
+    textsScored: 0,
   };
   return recordFileImport(ctx, file, runId, report, { errors, warnings }, 'rows', () =>
     importFile(file, survey, opts, ctx, report, errors, warnings),
@@ -489,6 +504,20 @@ async function importFile(
   report.new = respondents.length;
   report.newRespondents = respondents.map((r) => r.entry.pseudonym);
   report.textQuestions = plan.questions.filter((q) => q.type === 'text').map((q) => q.name);
+  if (report.textQuestions.length === 0) return;
+  // Every answer of the survey still unscored: this file's, and those of a run stopped before it scored them.
+  try {
+    report.textsScored = await scoreSurveyAnswers(
+      ctx.db,
+      {
+        survey,
+        onError: (what, error) => warnings.push(`${what}: not scored (${errorMessage(error)})`),
+      },
+      ctx.now,
+    );
+  } catch (error) {
+    warnings.push(`${file}: answers stored but not scored (${errorMessage(error)}); the score job retries`);
+  }
 }
 
 /** Column-wise JSON through unnest: several times faster than the appender for hundreds of thousands of answers. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { errorMessage, inputError } from '../../data/errors.ts';
-import { decodeText } from './decode-text.ts';
+import { decodeText, encodingName } from './decode-text.ts';
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard.ts';
 
 export interface TableRow {
@@ -102,7 +102,8 @@ function sniffDelimiter(text: string, file: string): string {
 function csvTable(bytes: Buffer, file: string): Table {
   const decoded = decodeText(bytes);
   const notes: string[] = [];
-  if (decoded.encoding === 'windows-1258') notes.push(`${file}: not UTF-8; read as Windows-1258`);
+  if (!decoded.encoding.startsWith('utf-'))
+    notes.push(`${file}: not UTF-8; read as ${encodingName(decoded.encoding)}`);
   const delimiter = sniffDelimiter(decoded.text, file);
   const problems: string[] = [];
   const records = parseCsv(decoded.text, {

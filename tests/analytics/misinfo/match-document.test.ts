@@ -102,16 +102,17 @@ describe('matchDocument', () => {
     expect(both[0]!.similarity).toBe(both[1]!.similarity);
   });
 
-  it('matches a claim buried in a 50,000-word document in reasonable time', () => {
+  it('matches a claim buried in a 50,000-word document', () => {
     const filler = 'Hội nghị bàn về kế hoạch phát triển kinh tế xã hội của địa phương trong năm tới. ';
     const long =
       filler.repeat(3_500) +
       'Có tin đập thủy điện Krông Hin ở Ea Kar đã bị vỡ, nước lũ tràn về hạ du. ' +
       filler.repeat(1_000);
     expect(long.split(/\s+/).length).toBeGreaterThan(50_000);
-    const started = performance.now();
     const [match] = matchesOf(long);
-    expect(performance.now() - started).toBeLessThan(15_000);
     expect(match?.statementId).toBe('s04');
+    expect(match!.passage.text).toBe(
+      'Có tin đập thủy điện Krông Hin ở Ea Kar đã bị vỡ, nước lũ tràn về hạ du.',
+    );
   });
 });

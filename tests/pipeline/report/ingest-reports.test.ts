@@ -93,8 +93,22 @@ describe('ingestReports', () => {
   });
 
   it('imports JSONL with list topics, numeric moods and ISO times; a broken line fails alone', async () => {
-    const report = await ingestReports(`${F}/reports.jsonl`, { source: 'mttq' }, context(db));
-    expect(report).toMatchObject({ in: 3, new: 2, failed: 1 });
+    const progress: [number, number][] = [];
+    const report = await ingestReports(
+      `${F}/reports.jsonl`,
+      { source: 'mttq' },
+      { ...context(db), progress: (done, total) => progress.push([done, total]) },
+    );
+    expect(report).toMatchObject({ in: 3, new: 2, failed: 1, scored: 2 });
+    expect(progress).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    expect(
+      (await db.one<{ n: number }>(`SELECT count(*) AS n FROM report_scores WHERE report_id LIKE 'MTTQ-%'`))!
+        .n,
+    ).toBe(2);
     expect(report.errors[0]).toMatch(new RegExp(`^${F}/reports.jsonl: line 3: invalid JSON`));
     const rows = await db.all<Record<string, unknown>>(
       `SELECT id, import_source, unit_uid, topics, mood_score, summary, submitted_at FROM reports WHERE import_source = 'mttq' ORDER BY id`,

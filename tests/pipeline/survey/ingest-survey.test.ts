@@ -48,7 +48,8 @@ describe('ingestSurvey: Kobo exports of two form versions', () => {
   afterAll(() => db.close());
 
   it('imports a Kobo CSV with its XLSForm', async () => {
-    const ctx = context(db);
+    const progress: number[] = [];
+    const ctx = { ...context(db), progress: (done: number, total: number) => progress.push(done / total) };
     const report = await ingestSurvey(
       `${F}/kobo-v1.csv`,
       { survey: 'ks', form: `${F}/xlsform-v1.xlsx`, ...DESIGN },
@@ -61,6 +62,16 @@ describe('ingestSurvey: Kobo exports of two form versions', () => {
       'danh_gia/y_kien',
     ]);
     expect(report.newRespondents).toHaveLength(24);
+    expect(progress).toHaveLength(24);
+    expect(progress.at(-1)).toBe(1);
+    const textAnswers = await count(
+      db,
+      `SELECT count(*) AS n FROM survey_responses r JOIN survey_questions q ON q.survey = r.survey AND q.name = r.question
+       WHERE q.type = 'text'`,
+    );
+    expect(textAnswers).toBeGreaterThan(10);
+    expect(report.textsScored).toBe(textAnswers);
+    expect(await count(db, 'SELECT count(*) AS n FROM survey_text_scores')).toBe(textAnswers);
     const run = await db.one<{ job: string; status: string; items_new: number }>(
       'SELECT job, status, items_new FROM job_runs',
     );
@@ -329,6 +340,28 @@ describe('ingestSurvey: without a form, and Google Forms', () => {
     expect(new Set(phones)).toEqual(new Set(['[số điện thoại]']));
   });
 
+  it.each([
+    ['tcvn3.csv', 'TCVN3 (ABC)'],
+    ['vni.csv', 'VNI-Windows'],
+    ['windows-1258.csv', 'Windows-1258'],
+  ])(
+    'stores the answers of %s converted to Unicode, with a warning naming the encoding',
+    async (name, encoding) => {
+      const ctx = context(db);
+      const survey = `legacy-${name}`;
+      const report = await ingestSurvey(`${F}/${name}`, { survey }, ctx);
+      expect(report).toMatchObject({ new: 3, failed: 0 });
+      expect(ctx.logger.lines).toContain(`warn ${F}/${name}: not UTF-8; read as ${encoding}`);
+      expect(await answers(db, survey, 'danh_gia/y_kien')).toEqual(
+        expect.arrayContaining([
+          'Đường vào buôn Ea Kao xuống cấp, đề nghị sửa chữa sớm.',
+          'Thủ tục hành chính ở xã đã nhanh hơn trước.',
+          'Giá cà phê giảm, người dân lo lắng.',
+        ]),
+      );
+    },
+  );
+
   it('rebuilds multiple choice from 0/1 columns when the single column is absent', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlxh-binary-'));
     const file = path.join(dir, 'binary.csv');
@@ -372,6 +405,59 @@ describe('ingestSurvey: without a form, and Google Forms', () => {
       `SELECT min(submitted_at) AS submitted_at FROM survey_respondents WHERE survey = 'online'`,
     );
     expect(first!.submitted_at.toISOString()).toBe('2025-09-02T04:35:47.000Z');
+  });
+});
+
+describe('ingestSurvey: Google Forms checkboxes without a form', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await freshDb();
+  });
+  afterAll(() => db.close());
+  const QUESTION = 'Những vấn đề ông/bà quan tâm nhất hiện nay (chọn nhiều)';
+
+  it('splits comma-joined answers into choices, keeping a label that contains a comma', async () => {
+    const report = await ingestSurvey(`${F}/google-forms.csv`, { survey: 'gf' }, context(db));
+    expect(report).toMatchObject({ new: 6, failed: 0 });
+    const q = await db.one<{ type: string; choices: string[] }>(
+      `SELECT type, choices FROM survey_questions WHERE survey = 'gf' AND name = $1`,
+      [QUESTION],
+    );
+    expect(q!.type).toBe('select_multiple');
+    expect(q!.choices).toEqual(
+      expect.arrayContaining(['gia_ca_thu_nhap', 'viec_lam', 'nuoc_sinh_hoat', 'dat_dai']),
+    );
+    const labels = await db.all<{ value: string; label: string }>(
+      `SELECT value, label FROM survey_choices WHERE survey = 'gf' AND question = $1 AND value = 'gia_ca_thu_nhap'`,
+      [QUESTION],
+    );
+    expect(labels).toEqual([{ value: 'gia_ca_thu_nhap', label: 'Giá cả, thu nhập' }]);
+    expect(await answers(db, 'gf', QUESTION)).toContain('gia_ca_thu_nhap viec_lam nuoc_sinh_hoat');
+    const types = await db.all<{ name: string; type: string }>(
+      `SELECT name, type FROM survey_questions WHERE survey = 'gf' AND name LIKE 'Ý kiến%'`,
+    );
+    expect(types).toEqual([{ name: 'Ý kiến, kiến nghị khác', type: 'text' }]);
+    const rows = await estimateSurvey(db, { survey: 'gf', question: QUESTION });
+    const share = rows.find((r) => r.category === 'gia_ca_thu_nhap')!;
+    expect(share.estimate).toBeCloseTo(4 / 6, 12);
+    expect(share.n).toBe(4);
+  });
+
+  it('splits a later file of the survey by the labels it already knows', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlxh-gf-'));
+    const file = path.join(dir, 'later.csv');
+    fs.writeFileSync(
+      file,
+      `Dấu thời gian,"${QUESTION}"\n1/10/2025 08:00:00,"Việc làm, Giá cả, thu nhập"\n2/10/2025 09:00:00,Đất đai\n`,
+    );
+    const report = await ingestSurvey(file, { survey: 'gf' }, context(db));
+    expect(report).toMatchObject({ new: 2, failed: 0, errors: [] });
+    const later = await db.all<{ value: string }>(
+      `SELECT value FROM survey_responses r JOIN survey_respondents p USING (survey, respondent)
+       WHERE survey = 'gf' AND question = $1 AND p.source_file = $2 ORDER BY value`,
+      [QUESTION, file],
+    );
+    expect(later.map((r) => r.value)).toEqual(['dat_dai', 'gia_ca_thu_nhap viec_lam']);
   });
 });
 

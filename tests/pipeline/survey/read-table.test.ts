@@ -78,6 +78,33 @@ describe('readTable: CSV', () => {
     expect(comments[0]).toBe(comments[0]!.normalize('NFC'));
   });
 
+  it.each([
+    ['tcvn3.csv', 'TCVN3 (ABC)'],
+    ['vni.csv', 'VNI-Windows'],
+  ])('reads %s, written in a pre-Unicode Vietnamese encoding, as NFC text', async (name, encoding) => {
+    const table = await readTable(`${FIXTURES}/${name}`);
+    expect(table.notes).toEqual([`${FIXTURES}/${name}: not UTF-8; read as ${encoding}`]);
+    const reference = await readTable(`${FIXTURES}/windows-1258.csv`);
+    expect(table.headers).toEqual(reference.headers);
+    expect(table.rows.map((r) => r.cells)).toEqual(reference.rows.map((r) => r.cells));
+    const comments = table.rows.map((r) => r.cells[table.headers.indexOf('danh_gia/y_kien')]);
+    expect(comments).toEqual([
+      'Đường vào buôn Ea Kao xuống cấp, đề nghị sửa chữa sớm.',
+      'Thủ tục hành chính ở xã đã nhanh hơn trước.',
+      'Giá cà phê giảm, người dân lo lắng.',
+    ]);
+  });
+
+  it('keeps a Western-European file in its own code page rather than forcing a Vietnamese one', async () => {
+    const file = write(
+      'latin.csv',
+      Buffer.from('ten;ghi_chu\nx;Café crème à la française, déjà réglé\n', 'latin1'),
+    );
+    const table = await readTable(file);
+    expect(table.rows[0]!.cells[1]).toBe('Café crème à la française, déjà réglé');
+    expect(table.notes).toEqual([`${file}: not UTF-8; read as windows-1252`]);
+  });
+
   it('names the file for unusable input', async () => {
     const single = write('single.csv', 'just one column\nvalue\n');
     await expect(readTable(single)).rejects.toThrow(`${single}: row 1: the header has a single column`);

@@ -1,4 +1,4 @@
-/* Survey results: each estimate with its 95% interval, by group when asked. */
+/* Survey results: each estimate (or open-answer topic share) with its 95% interval, by group when asked. */
 /* global Plot */
 (function () {
   'use strict';
@@ -7,10 +7,16 @@
   if (!element) return;
   C.fetchJson(element.dataset.api)
     .then((data) => {
-      const rows = (data.estimates || []).filter((r) => !r.suppressed && r.estimate !== null);
-      if (rows.length === 0) return C.empty(element);
+      // Open-ended answers: each topic's share of the answers, like a choice of a multiple-choice question.
+      const rows = data.open
+        ? data.open.groups.flatMap((g) =>
+            g.topics.map((t) => ({ ...t, category_label: t.topic_name, group_label: g.group_label })),
+          )
+        : data.estimates || [];
+      const shown = rows.filter((r) => !r.suppressed && r.estimate !== null);
+      if (shown.length === 0) return C.empty(element);
       const proportion = data.disclosure && data.disclosure.estimate_kind === 'proportion';
-      const shaped = rows.map((r) => ({
+      const shaped = shown.map((r) => ({
         category: r.category_label || r.category || '—',
         group: r.group_label || r.group || '',
         estimate: r.estimate,

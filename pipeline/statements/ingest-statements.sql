@@ -1,0 +1,12 @@
+-- name: known_links
+SELECT id, link FROM official_statements WHERE list_contains($links, link) OR list_contains($ids, id);
+
+-- name: insert_raw_item
+INSERT OR IGNORE INTO raw_items (id, source, locator, fetched_at, content_type, headers, body, content_hash, job_run_id)
+VALUES ($id, $source, $locator, $fetched_at, 'application/xml', NULL, $body, $content_hash, $job_run_id);
+
+-- name: recent_documents
+SELECT id FROM documents
+WHERE published_at >= $since
+ORDER BY published_at DESC, id
+LIMIT $limit;
