@@ -237,7 +237,8 @@ export function featureContext(
   };
 }
 
-function mix(seed: number, value: number): number {
+/** Hashes a feature template number and a value into one 32-bit index. */
+export function mix(seed: number, value: number): number {
   let h = Math.imul(seed ^ value, 0x9e3779b1);
   h ^= h >>> 15;
   h = Math.imul(h, 0x85ebca77);

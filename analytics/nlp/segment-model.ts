@@ -6,6 +6,7 @@ import {
   PairStatistics,
   featureContext,
   gapFeatures,
+  mix,
 } from './segment-features.ts';
 
 /** A segmenter: decides, for each gap between adjacent tokens, whether the two belong to one word. */
@@ -175,17 +176,9 @@ function transitionFeatures(
   out: Int32Array,
   at: number,
 ): void {
-  out[at] = mixIndex(900 + previous, 0) & mask;
-  out[at + 1] = mixIndex(910 + previous, local[base + 11]!) & mask;
-  out[at + 2] = mixIndex(920 + previous, local[base + 18]!) & mask;
-}
-
-function mixIndex(seed: number, value: number): number {
-  let h = Math.imul(seed ^ value, 0x9e3779b1);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x85ebca77);
-  h ^= h >>> 13;
-  return h >>> 0;
+  out[at] = mix(900 + previous, 0) & mask;
+  out[at + 1] = mix(910 + previous, local[base + 11]!) & mask;
+  out[at + 2] = mix(920 + previous, local[base + 18]!) & mask;
 }
 
 /** Best join/split sequence over gaps [from, to): joining gap g scores local[g] + transition(g, previous). */
