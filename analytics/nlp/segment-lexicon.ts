@@ -10,8 +10,9 @@ const I_TO_Y: Record<string, string> = { i: 'y', í: 'ý', ì: 'ỳ', ỉ: 'ỷ'
 const CONSONANT_Y = /^(?:b|c|ch|d|đ|gh|h|k|kh|l|m|n|ng|nh|p|ph|r|s|t|th|tr|v|x)[yýỳỷỹỵ]$/;
 const QUI = /^qu[iíìỉĩị]$/;
 
-/** Spelling variants read as one: lý/lí, kỹ/kĩ, tỷ/tỉ (y → i after a consonant) and qui/quy (→ quy). */
+/** Spelling variants read as one: lý/lí, kỹ/kĩ, tỷ/tỉ (y → i after a consonant), qui/quy (→ quy), and the look-alike ð for đ. */
 function foldSpelling(key: string): string {
+  if (key.includes('ð')) key = key.replaceAll('ð', 'đ');
   if (key.length > 3) return key;
   if (CONSONANT_Y.test(key)) return key.slice(0, -1) + Y_TO_I[key.at(-1)!]!;
   if (QUI.test(key)) return 'qu' + I_TO_Y[key.at(-1)!]!;
