@@ -163,3 +163,34 @@ export function bundledLexicon(): WordLexicon {
   bundled ??= parseWordList(readFileSync(new URL('./lexicon/words.txt', import.meta.url), 'utf8'));
   return bundled;
 }
+
+/** Name-syllable classes, as bits: a syllable may be all three. */
+export const NameClass = { surname: 1, middle: 2, given: 4 } as const;
+
+/** Parses a name-syllable list: `[surname]`, `[middle]` and `[given]` sections of one syllable per line. */
+export function parseNameSyllables(text: string): Map<string, number> {
+  const classes = new Map<string, number>();
+  let section = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const header = /^\[(surname|middle|given)\]$/.exec(line);
+    if (header) {
+      section = NameClass[header[1] as keyof typeof NameClass];
+      continue;
+    }
+    const key = syllableKey(line);
+    classes.set(key, (classes.get(key) ?? 0) | section);
+  }
+  return classes;
+}
+
+let nameSyllables: Map<string, number> | undefined;
+
+/** The name syllables shipped in `analytics/nlp/lexicon/name-syllables.txt`, loaded once. */
+export function bundledNameSyllables(): Map<string, number> {
+  nameSyllables ??= parseNameSyllables(
+    readFileSync(new URL('./lexicon/name-syllables.txt', import.meta.url), 'utf8'),
+  );
+  return nameSyllables;
+}

@@ -165,7 +165,7 @@ export function perceptronFromFile(file: SegmentModelFile, lexicon: WordLexicon)
   return new PerceptronSegmenter(weights, lexicon, statistics, collocations, file.trainedOn);
 }
 
-const TRANSITION_FEATURES = 3;
+const TRANSITION_FEATURES = 4;
 
 /** Features of joining gap g given the previous gap's decision (0 split, 1 join, 2 none): hashed from its local features. */
 function transitionFeatures(
@@ -179,6 +179,7 @@ function transitionFeatures(
   out[at] = mix(900 + previous, 0) & mask;
   out[at + 1] = mix(910 + previous, local[base + 11]!) & mask;
   out[at + 2] = mix(920 + previous, local[base + 18]!) & mask;
+  out[at + 3] = mix(930 + previous, local[base + 47]!) & mask;
 }
 
 /** Best join/split sequence over gaps [from, to): joining gap g scores local[g] + transition(g, previous). */
