@@ -1,7 +1,7 @@
 // Features of one syllable gap for the trainable segmenter: hashed window, lexicon, learned-pair and corpus evidence.
-import { WordLexicon } from './segment-lexicon.ts';
+import { WordLexicon, bundledNameSyllables } from './segment-lexicon.ts';
 import { dictionaryJoins } from './segment-dictionary.ts';
-import { Shape, fnv1a, tokenInfo } from './segment-tokens.ts';
+import { Shape, fnv1a, isSyllableShape, tokenInfo } from './segment-tokens.ts';
 import { tokenize } from './tokenize.ts';
 import type { TokenInfo } from './segment-tokens.ts';
 
@@ -141,6 +141,8 @@ export interface FeatureContext {
   /** Per gap: length of the longest lexicon / learned word covering it (0 when none), capped at 7. */
   lexiconCover: Uint8Array;
   learnedCover: Uint8Array;
+  /** Per token, padded like `hashes`: name-syllable class bits (surname, middle, given). */
+  names: Uint8Array;
 }
 
 function coverLengths(ids: Int32Array, infos: readonly TokenInfo[], lexicon: WordLexicon): Uint8Array {
@@ -191,6 +193,8 @@ export function featureContext(
   const learnedStarts = new Uint8Array(tokens.length + 3);
   const learnedEnds = new Uint8Array(tokens.length + 3);
   const bound = new Uint8Array(tokens.length + 3);
+  const names = new Uint8Array(tokens.length + 3);
+  const nameClasses = bundledNameSyllables();
   for (let i = 0; i < tokens.length; i++) {
     const info = infos[i]!;
     hashes[i + 1] = info.hash;
@@ -200,6 +204,7 @@ export function featureContext(
     learnedStarts[i + 1] = productivity(statistics.words.startCount(info.key));
     learnedEnds[i + 1] = productivity(statistics.words.endCount(info.key));
     bound[i + 1] = statistics.boundBucket(info.key);
+    names[i + 1] = isSyllableShape(info.shape) ? (nameClasses.get(info.key) ?? 0) : 0;
   }
   const lexiconIds = lexicon.idsOf(keys);
   const learnedIds = statistics.words.idsOf(keys);
@@ -234,10 +239,12 @@ export function featureContext(
     learnedJoins: dictionaryJoins(infos, statistics.words, false),
     lexiconCover: coverLengths(lexiconIds, infos, lexicon),
     learnedCover: coverLengths(learnedIds, infos, statistics.words),
+    names,
   };
 }
 
-function mix(seed: number, value: number): number {
+/** Hashes a feature template number and a value into one 32-bit index. */
+export function mix(seed: number, value: number): number {
   let h = Math.imul(seed ^ value, 0x9e3779b1);
   h ^= h >>> 15;
   h = Math.imul(h, 0x85ebca77);
@@ -343,7 +350,13 @@ export function gapFeatures(context: FeatureContext, i: number, mask: number, ou
   out[k++] = mix(52, echo * 16 + shapes) & mask;
   out[k++] = mix(53, echo * 4 + lex * 2 + learned) & mask;
   out[k++] = mix(51, (context.bound[i + 1]! * 8 + context.bound[i + 2]!) * 4 + lex * 2 + learned) & mask;
+  const names = context.names;
+  const nameLeft = names[i + 1]!;
+  const nameRight = names[i + 2]!;
+  out[k++] = mix(56, (nameLeft * 8 + nameRight) * 256 + shapes) & mask;
+  out[k++] = mix(57, (names[i]! * 8 + nameLeft) * 8 + nameRight) & mask;
+  out[k++] = mix(58, (nameLeft * 8 + nameRight) * 8 + names[i + 3]!) & mask;
   return k;
 }
 
-export const FEATURES_PER_GAP = 47;
+export const FEATURES_PER_GAP = 50;

@@ -10,8 +10,9 @@ const I_TO_Y: Record<string, string> = { i: 'y', í: 'ý', ì: 'ỳ', ỉ: 'ỷ'
 const CONSONANT_Y = /^(?:b|c|ch|d|đ|gh|h|k|kh|l|m|n|ng|nh|p|ph|r|s|t|th|tr|v|x)[yýỳỷỹỵ]$/;
 const QUI = /^qu[iíìỉĩị]$/;
 
-/** Spelling variants read as one: lý/lí, kỹ/kĩ, tỷ/tỉ (y → i after a consonant) and qui/quy (→ quy). */
+/** Spelling variants read as one: lý/lí, kỹ/kĩ, tỷ/tỉ (y → i after a consonant), qui/quy (→ quy), and the look-alike ð for đ. */
 function foldSpelling(key: string): string {
+  if (key.includes('ð')) key = key.replaceAll('ð', 'đ');
   if (key.length > 3) return key;
   if (CONSONANT_Y.test(key)) return key.slice(0, -1) + Y_TO_I[key.at(-1)!]!;
   if (QUI.test(key)) return 'qu' + I_TO_Y[key.at(-1)!]!;
@@ -161,4 +162,35 @@ let bundled: WordLexicon | undefined;
 export function bundledLexicon(): WordLexicon {
   bundled ??= parseWordList(readFileSync(new URL('./lexicon/words.txt', import.meta.url), 'utf8'));
   return bundled;
+}
+
+/** Name-syllable classes, as bits: a syllable may be all three. */
+export const NameClass = { surname: 1, middle: 2, given: 4 } as const;
+
+/** Parses a name-syllable list: `[surname]`, `[middle]` and `[given]` sections of one syllable per line. */
+export function parseNameSyllables(text: string): Map<string, number> {
+  const classes = new Map<string, number>();
+  let section = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const header = /^\[(surname|middle|given)\]$/.exec(line);
+    if (header) {
+      section = NameClass[header[1] as keyof typeof NameClass];
+      continue;
+    }
+    const key = syllableKey(line);
+    classes.set(key, (classes.get(key) ?? 0) | section);
+  }
+  return classes;
+}
+
+let nameSyllables: Map<string, number> | undefined;
+
+/** The name syllables shipped in `analytics/nlp/lexicon/name-syllables.txt`, loaded once. */
+export function bundledNameSyllables(): Map<string, number> {
+  nameSyllables ??= parseNameSyllables(
+    readFileSync(new URL('./lexicon/name-syllables.txt', import.meta.url), 'utf8'),
+  );
+  return nameSyllables;
 }

@@ -6,6 +6,7 @@ import {
   PairStatistics,
   featureContext,
   gapFeatures,
+  mix,
 } from './segment-features.ts';
 
 /** A segmenter: decides, for each gap between adjacent tokens, whether the two belong to one word. */
@@ -85,12 +86,22 @@ export class PerceptronSegmenter implements SegmentModel {
     if (tokens.length < 2) return joins;
     const context = featureContext(tokens, this.#lexicon, this.#statistics, this.#collocations);
     const features = this.#features;
+    const local = new Float64Array(joins.length);
+    const transitions = new Float64Array(joins.length * 3);
+    const t = new Int32Array(TRANSITION_FEATURES);
     for (let i = 0; i < joins.length; i++) {
       const count = gapFeatures(context, i, this.#mask, features);
       let score = 0;
       for (let k = 0; k < count; k++) score += this.#weights[features[k]!]!;
-      joins[i] = score > 0 ? 1 : 0;
+      local[i] = score;
+      for (let previous = 0; previous < 3; previous++) {
+        transitionFeatures(features, 0, previous, this.#mask, t, 0);
+        let sum = 0;
+        for (let k = 0; k < TRANSITION_FEATURES; k++) sum += this.#weights[t[k]!]!;
+        transitions[i * 3 + previous] = sum;
+      }
     }
+    viterbi(local, 0, joins.length, (g, previous) => transitions[g * 3 + previous]!, joins);
     return joins;
   }
 
@@ -152,6 +163,52 @@ export function perceptronFromFile(file: SegmentModelFile, lexicon: WordLexicon)
   for (const [left, right, count] of file.collocations.bigrams)
     collocations.bigrams.set(left + ' ' + right, count);
   return new PerceptronSegmenter(weights, lexicon, statistics, collocations, file.trainedOn);
+}
+
+const TRANSITION_FEATURES = 4;
+
+/** Features of joining gap g given the previous gap's decision (0 split, 1 join, 2 none): hashed from its local features. */
+function transitionFeatures(
+  local: Int32Array,
+  base: number,
+  previous: number,
+  mask: number,
+  out: Int32Array,
+  at: number,
+): void {
+  out[at] = mix(900 + previous, 0) & mask;
+  out[at + 1] = mix(910 + previous, local[base + 11]!) & mask;
+  out[at + 2] = mix(920 + previous, local[base + 18]!) & mask;
+  out[at + 3] = mix(930 + previous, local[base + 47]!) & mask;
+}
+
+/** Best join/split sequence over gaps [from, to): joining gap g scores local[g] + transition(g, previous). */
+function viterbi(
+  local: Float64Array,
+  from: number,
+  to: number,
+  transition: (g: number, previous: number) => number,
+  out: Uint8Array,
+): void {
+  const n = to - from;
+  const back = new Uint8Array(n * 2);
+  let split = 0;
+  let join = local[from]! + transition(from, 2);
+  for (let g = from + 1; g < to; g++) {
+    const i = g - from;
+    const nextSplit = Math.max(split, join);
+    back[i * 2] = join > split ? 1 : 0;
+    const fromSplit = split + transition(g, 0);
+    const fromJoin = join + transition(g, 1);
+    back[i * 2 + 1] = fromJoin > fromSplit ? 1 : 0;
+    join = local[g]! + Math.max(fromSplit, fromJoin);
+    split = nextSplit;
+  }
+  let state = join > split ? 1 : 0;
+  for (let i = n - 1; i >= 0; i--) {
+    out[from + i] = state;
+    state = back[i * 2 + state]!;
+  }
 }
 
 function mulberry32(seed: number): () => number {
@@ -219,32 +276,81 @@ export function trainPerceptron(
   const stamps = new Float64Array(size);
   const order = Array.from(sentences.keys());
   const random = mulberry32(options.seed ?? 1);
+  const transitions = new Int32Array(gaps * 3 * TRANSITION_FEATURES);
+  for (let g = 0; g < gaps; g++)
+    for (let previous = 0; previous < 3; previous++)
+      transitionFeatures(
+        features,
+        g * FEATURES_PER_GAP,
+        previous,
+        mask,
+        transitions,
+        (g * 3 + previous) * TRANSITION_FEATURES,
+      );
+  const local = new Float64Array(gaps);
+  const guess = new Uint8Array(gaps);
   let step = 1;
+  const update = (f: number, delta: number): void => {
+    totals[f]! += (step - stamps[f]!) * weights[f]!;
+    stamps[f] = step;
+    weights[f]! += delta;
+  };
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     for (const index of order) {
-      for (let g = sentenceStart[index]!; g < sentenceStart[index + 1]!; g++, step++) {
+      const from = sentenceStart[index]!;
+      const to = sentenceStart[index + 1]!;
+      if (to === from) continue;
+      for (let g = from; g < to; g++) {
         const base = g * FEATURES_PER_GAP;
         let score = 0;
         for (let k = 0; k < FEATURES_PER_GAP; k++) score += weights[features[base + k]!]!;
-        const label = labels[g]!;
-        if ((score > 0 ? 1 : -1) === label) continue;
-        for (let k = 0; k < FEATURES_PER_GAP; k++) {
-          const f = features[base + k]!;
-          totals[f]! += (step - stamps[f]!) * weights[f]!;
-          stamps[f] = step;
-          weights[f]! += label;
+        local[g] = score;
+      }
+      viterbi(
+        local,
+        from,
+        to,
+        (g, previous) => {
+          const base = (g * 3 + previous) * TRANSITION_FEATURES;
+          let score = 0;
+          for (let k = 0; k < TRANSITION_FEATURES; k++) score += weights[transitions[base + k]!]!;
+          return score;
+        },
+        guess,
+      );
+      let wrong = false;
+      for (let g = from; g < to && !wrong; g++) wrong = (guess[g] === 1) !== (labels[g] === 1);
+      if (wrong) {
+        for (let g = from; g < to; g++) {
+          const goldJoin = labels[g] === 1;
+          const guessJoin = guess[g] === 1;
+          const goldPrevious = g === from ? 2 : labels[g - 1] === 1 ? 1 : 0;
+          const guessPrevious = g === from ? 2 : guess[g - 1]!;
+          if (goldJoin && guessJoin && goldPrevious === guessPrevious) continue;
+          const base = g * FEATURES_PER_GAP;
+          if (goldJoin) {
+            if (!guessJoin) for (let k = 0; k < FEATURES_PER_GAP; k++) update(features[base + k]!, 1);
+            const t = (g * 3 + goldPrevious) * TRANSITION_FEATURES;
+            for (let k = 0; k < TRANSITION_FEATURES; k++) update(transitions[t + k]!, 1);
+          }
+          if (guessJoin) {
+            if (!goldJoin) for (let k = 0; k < FEATURES_PER_GAP; k++) update(features[base + k]!, -1);
+            const t = (g * 3 + guessPrevious) * TRANSITION_FEATURES;
+            for (let k = 0; k < TRANSITION_FEATURES; k++) update(transitions[t + k]!, -1);
+          }
         }
       }
+      step++;
     }
   }
   const averaged = new Float32Array(size);
   for (let f = 0; f < size; f++) {
     const total = totals[f]! + (step - stamps[f]!) * weights[f]!;
-    averaged[f] = total / sentences.length / epochs;
+    averaged[f] = total / step;
   }
   return new PerceptronSegmenter(averaged, lexicon, full, collocations, {
     sentences: sentences.length,
