@@ -99,14 +99,15 @@ export async function tableExists(db: Db, name: string): Promise<boolean> {
 }
 
 /**
- * A value that changes whenever any row of `table` does (a hash of every row), for caching answers read from
- * a small table such as alerts. `await contentVersion(db, 'alerts')` → `'500:2857554347596945412'`
+ * A value that changes whenever any row of `tables` does (a hash of every row), in one query, for caching
+ * answers read from small tables. `await contentVersion(db, ['alerts'])` → `'500:2857554347596945412'`
  */
-export async function contentVersion(db: Db, table: string): Promise<string> {
-  const row = await db.one<{ version: string }>(
-    `SELECT count(*) || ':' || coalesce(bit_xor(hash(*COLUMNS(*))), 0) AS version FROM ${quoteIdent(table)}`,
+export async function contentVersion(db: Db, tables: readonly string[]): Promise<string> {
+  const parts = tables.map(
+    (table) =>
+      `(SELECT count(*) || ':' || coalesce(bit_xor(hash(*COLUMNS(*))), 0) FROM ${quoteIdent(table)})`,
   );
-  return row!.version;
+  return (await db.one<{ version: string }>(`SELECT ${parts.join(" || '|' || ")} AS version`))!.version;
 }
 
 /** Audit the view of a classified record (level above Thường). */

@@ -116,7 +116,7 @@ async function cachedAlerts<T>(
   const scope = await currentScope(ctx, req);
   return (await ctx.answerCache.get(
     JSON.stringify(['hotspots', use, scopeKey(scope), filters]),
-    await contentVersion(ctx.db, 'alerts'),
+    await contentVersion(ctx.db, ['alerts']),
     async () => shape(await inScope(ctx, req, (scoped) => listAlerts(scoped, filters))),
   )) as T;
 }

@@ -9,7 +9,16 @@ import { currentScope, currentUser, requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { classificationBadge, emptyState, href, html } from '../html.ts';
 import { formatDate, formatNumber, formatPercent, t, type Lang } from '../i18n.ts';
-import { chartScripts, inScope, langOf, param, sendPage, tableExists, timeParam } from '../route-helpers.ts';
+import {
+  chartScripts,
+  contentVersion,
+  inScope,
+  langOf,
+  param,
+  sendPage,
+  tableExists,
+  timeParam,
+} from '../route-helpers.ts';
 
 const sql = readSqlFile(new URL('./overview.sql', import.meta.url));
 const DAY_MS = 86_400_000;
@@ -76,7 +85,7 @@ function startOfLocalDay(date: Date): Date {
   return new Date(local - (local % DAY_MS) - 7 * 3600_000);
 }
 
-/** The part of the overview counted from the daily counts: cached per scope and filters until they change. */
+/** The part of the overview counted from the daily counts. */
 type Counted = Omit<Overview, 'hotspots' | 'freshness'> & { freshness: FreshnessRow[] };
 
 async function countOverview(ctx: WebContext, query: Record<string, unknown>, db: Db): Promise<Counted> {
@@ -114,18 +123,18 @@ async function countOverview(ctx: WebContext, query: Record<string, unknown>, db
   return { window: { from, to }, unit, topic, totals, series, topics, units, freshness };
 }
 
-async function readOverview(ctx: WebContext, req: Request): Promise<Overview> {
+/** Tables whose content the overview shows: a change to any of them renews the cached answers. */
+const OVERVIEW_SOURCES = ['daily_counts_state', 'alerts', 'sources'];
+
+async function computeOverview(ctx: WebContext, req: Request): Promise<Overview> {
+  await ensureDailyCounts(ctx.db);
   const query = req.query as Record<string, unknown>;
-  const scope = await currentScope(ctx, req);
-  const filters = ['from', 'to', 'unit', 'topic'].map((name) => param(query, name) ?? null);
-  const counted = (await ctx.answerCache.get(
-    JSON.stringify(['overview', scopeKey(scope), filters]),
-    await ensureDailyCounts(ctx.db),
-    () => inScope(ctx, req, (scoped) => countOverview(ctx, query, scoped.db)),
-  )) as Counted;
-  const hotspots = await inScope(ctx, req, async (scoped) =>
-    (await tableExists(scoped.db, 'alerts')) ? scoped.db.all<AlertRow>(sql('open_alerts')) : [],
-  );
+  const { counted, hotspots } = await inScope(ctx, req, async (scoped) => ({
+    counted: await countOverview(ctx, query, scoped.db),
+    hotspots: (await tableExists(scoped.db, 'alerts'))
+      ? await scoped.db.all<AlertRow>(sql('open_alerts'))
+      : [],
+  }));
   const health = new Map(
     (
       await ctx.db.all<{
@@ -148,6 +157,26 @@ async function readOverview(ctx: WebContext, req: Request): Promise<Overview> {
     };
   });
   return { ...counted, hotspots, freshness };
+}
+
+/**
+ * The overview for the request's user and filters, shaped by `shape` (the page's object, the API's JSON text),
+ * kept per scope and filters until the daily counts, the alerts or the sources change.
+ */
+async function readOverview<T>(
+  ctx: WebContext,
+  req: Request,
+  use: string,
+  shape: (overview: Overview) => T,
+): Promise<T> {
+  const query = req.query as Record<string, unknown>;
+  const scope = await currentScope(ctx, req);
+  const filters = ['from', 'to', 'unit', 'topic'].map((name) => param(query, name) ?? null);
+  return (await ctx.answerCache.get(
+    JSON.stringify(['overview', use, scopeKey(scope), filters]),
+    await contentVersion(ctx.db, OVERVIEW_SOURCES),
+    async () => shape(await computeOverview(ctx, req)),
+  )) as T;
 }
 
 function isoOrNull(date: Date | null | undefined): string | null {
@@ -352,13 +381,14 @@ export function overviewRoutes(ctx: WebContext): Router {
   const roles = requireRole('admin', 'analyst', 'leader', 'officer');
 
   router.get('/api/overview', roles, async (req, res) => {
-    res.json(overviewJson(await readOverview(ctx, req)));
+    const body = await readOverview(ctx, req, 'api', (o) => JSON.stringify(overviewJson(o)));
+    res.type('json').send(body);
   });
 
   router.get('/', async (req, res) => {
     if (currentUser(req).role === 'contributor') return void res.redirect(303, '/mine');
     const lang = langOf(req);
-    const overview = await readOverview(ctx, req);
+    const overview = await readOverview(ctx, req, 'page', (o) => o);
     const topics = await ctx.db.all<TopicRow>(
       'SELECT id, name_vi, name_en, 0 AS n, 0 AS negative_share FROM topics ORDER BY name_vi',
     );
