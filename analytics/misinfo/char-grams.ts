@@ -42,36 +42,50 @@ export function gramWeights(collection: readonly ReadonlyMap<string, number>[]):
   return { idf, unseen: Math.log(1 + n) };
 }
 
-/** Share of `statement`'s weighted grams that `passage` has (clipped counts): how much of it the passage spells out. */
-export function gramCoverage(
-  passage: ReadonlyMap<string, number>,
-  statement: ReadonlyMap<string, number>,
+/** Σ count × idf of a gram vector: the mass that overlaps are shares of. */
+export function gramMass(grams: ReadonlyMap<string, number>, weights: GramWeights): number {
+  let mass = 0;
+  for (const [gram, count] of grams) mass += count * (weights.idf.get(gram) ?? weights.unseen);
+  return mass;
+}
+
+/** Σ min(count in a, count in b) × idf over the grams two vectors share. */
+function gramOverlap(
+  a: ReadonlyMap<string, number>,
+  b: ReadonlyMap<string, number>,
   weights: GramWeights,
 ): number {
-  let total = 0;
-  let found = 0;
-  for (const [gram, count] of statement) {
-    const idf = weights.idf.get(gram) ?? weights.unseen;
-    total += count * idf;
-    found += Math.min(count, passage.get(gram) ?? 0) * idf;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let overlap = 0;
+  for (const [gram, count] of small) {
+    const other = large.get(gram);
+    if (other !== undefined) overlap += Math.min(count, other) * (weights.idf.get(gram) ?? weights.unseen);
   }
-  return total > 0 ? found / total : 0;
+  return overlap;
 }
 
 /** Share of the similarity that comes from how much of the statement's grams the passage has (as in BM25's). */
 const GRAM_COVERAGE_WEIGHT = 0.7;
 
+/** Grams with their mass (`gramMass`), computed once per text. */
+export interface WeightedGrams {
+  grams: ReadonlyMap<string, number>;
+  mass: number;
+}
+
 /**
- * Similarity in [0, 1] of a passage to a statement by their grams: a weighted geometric mean of the statement's
- * coverage by the passage and the passage's coverage by the statement.
+ * Similarity in [0, 1] of a passage to a statement by their grams: a weighted geometric mean of the share of the
+ * statement's gram mass the passage has and the share of the passage's the statement has.
  */
 export function gramSimilarity(
-  passage: ReadonlyMap<string, number>,
-  statement: ReadonlyMap<string, number>,
+  passage: WeightedGrams,
+  statement: WeightedGrams,
   weights: GramWeights,
 ): number {
+  if (passage.mass <= 0 || statement.mass <= 0) return 0;
+  const overlap = gramOverlap(passage.grams, statement.grams, weights);
   return (
-    Math.pow(gramCoverage(passage, statement, weights), GRAM_COVERAGE_WEIGHT) *
-    Math.pow(gramCoverage(statement, passage, weights), 1 - GRAM_COVERAGE_WEIGHT)
+    Math.pow(overlap / statement.mass, GRAM_COVERAGE_WEIGHT) *
+    Math.pow(overlap / passage.mass, 1 - GRAM_COVERAGE_WEIGHT)
   );
 }

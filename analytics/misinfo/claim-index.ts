@@ -3,8 +3,8 @@ import { normalizeText } from '../../data/text/normalize.ts';
 import { claimTokens } from './claim-tokens.ts';
 import type { ClaimToken } from './claim-tokens.ts';
 import { matchTerms } from './match-terms.ts';
-import { charGrams, gramWeights } from './char-grams.ts';
-import type { GramWeights } from './char-grams.ts';
+import { charGrams, gramMass, gramWeights } from './char-grams.ts';
+import type { GramWeights, WeightedGrams } from './char-grams.ts';
 
 /** A statement to match against: its id and the claim as it circulates. */
 export interface ClaimStatement {
@@ -26,7 +26,7 @@ export interface ClaimIndex {
   /** idf given to a term no statement has: that of the rarest terms, so a small registry does not over-penalise it. */
   readonly unseenIdf: number;
   /** Character trigrams of each statement and their idf, for the spelling-tolerant part of the similarity. */
-  readonly grams: readonly ReadonlyMap<string, number>[];
+  readonly grams: readonly WeightedGrams[];
   readonly gramWeights: GramWeights;
 }
 
@@ -64,7 +64,8 @@ export function buildClaimIndex(statements: readonly ClaimStatement[]): ClaimInd
       postings.set(term, list);
     }
   });
-  const grams = tokens.map((t) => charGrams(t));
+  const gramCounts = tokens.map((t) => charGrams(t));
+  const weights = gramWeights(gramCounts);
   return {
     statements,
     normalized,
@@ -73,8 +74,8 @@ export function buildClaimIndex(statements: readonly ClaimStatement[]): ClaimInd
     selfScores,
     idf,
     unseenIdf: Math.log(1 + (n - 1 + 0.5) / 1.5),
-    grams,
-    gramWeights: gramWeights(grams),
+    grams: gramCounts.map((grams) => ({ grams, mass: gramMass(grams, weights) })),
+    gramWeights: weights,
   };
 }
 

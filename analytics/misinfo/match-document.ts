@@ -6,7 +6,8 @@ import { GRAM_WEIGHT, scorePassage } from './claim-index.ts';
 import type { ClaimIndex } from './claim-index.ts';
 import { detectContradiction } from './contradiction.ts';
 import { matchTerms } from './match-terms.ts';
-import { charGrams, gramSimilarity } from './char-grams.ts';
+import { charGrams, gramMass, gramSimilarity } from './char-grams.ts';
+import type { WeightedGrams } from './char-grams.ts';
 import { splitSentences } from './sentences.ts';
 import { DEFAULT_THRESHOLDS } from './thresholds.ts';
 import type { Thresholds } from './thresholds.ts';
@@ -148,13 +149,16 @@ export function matchDocument(index: ClaimIndex, text: string, options: MatchOpt
     }
   }
   const out: (ClaimMatch & { order: number })[] = [];
-  const passageGrams = new Map<Passage, Map<string, number>>();
+  const passageGrams = new Map<Passage, WeightedGrams>();
   for (const [s, found] of best) {
     // The trigram part adds at most GRAM_WEIGHT: a passage that cannot reach the floor is not spelled out.
     if ((1 - GRAM_WEIGHT) * found.similarity + GRAM_WEIGHT < floor) continue;
     const { passage } = found;
     let grams = passageGrams.get(passage);
-    if (!grams) passageGrams.set(passage, (grams = charGrams(tokens, passage.from, passage.to)));
+    if (!grams) {
+      const counts = charGrams(tokens, passage.from, passage.to);
+      passageGrams.set(passage, (grams = { grams: counts, mass: gramMass(counts, index.gramWeights) }));
+    }
     const similarity =
       (1 - GRAM_WEIGHT) * found.similarity +
       GRAM_WEIGHT * gramSimilarity(grams, index.grams[s]!, index.gramWeights);

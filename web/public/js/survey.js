@@ -26,7 +26,7 @@
       const categories = [...new Set(shaped.map((r) => r.category))];
       C.mount(element, {
         height: Math.max(120, 26 * shaped.length + 50),
-        marginLeft: 180,
+        marginLeft: data.open ? 260 : 180,
         x: {
           grid: true,
           label: null,
