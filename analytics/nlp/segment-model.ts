@@ -17,7 +17,7 @@ export interface SegmentModel {
 }
 
 export const MODEL_FORMAT = 'dlxh-segment-model';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 export interface TrainSegmenterOptions {
   /** Passes over the training sentences (default 12). */
@@ -157,6 +157,7 @@ export function perceptronFromFile(file: SegmentModelFile, lexicon: WordLexicon)
   for (const word of file.words) statistics.words.add(word.split(' '));
   for (const [left, right, joined, seen] of file.pairs)
     statistics.pairs.set(left + ' ' + right, [joined, seen]);
+  for (const [key, bound, seen] of file.syllables) statistics.syllables.set(key, [bound, seen]);
   const collocations = new Collocations();
   collocations.total = file.collocations.total;
   for (const [key, count] of file.collocations.unigrams) collocations.unigrams.set(key, count);

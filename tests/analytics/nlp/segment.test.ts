@@ -175,13 +175,26 @@ describe('segment model files', () => {
     saveSegmentModel(model, file);
     const json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
     expect(json.format).toBe('dlxh-segment-model');
-    expect(json.version).toBe(1);
+    expect(json.version).toBe(2);
     const loaded = loadSegmentModel(file);
     for (const gold of GOLD) {
       const line = gold.replaceAll('_', ' ');
       expect(segmentLine(line, loaded)).toBe(segmentLine(line, model));
     }
     expect(fs.readdirSync(dir)).toEqual(['segment.json']);
+  });
+
+  it('loads to a model that decides every gap as the trained one does', () => {
+    const file = path.join(tempDir(), 'segment.json');
+    const model = trainSegmenter(GOLD);
+    saveSegmentModel(model, file);
+    const loaded = loadSegmentModel(file);
+    const syllables = [...new Set(GOLD.join(' ').replaceAll('_', ' ').split(' '))];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...syllables), { minLength: 2, maxLength: 25 }), (tokens) => {
+        expect([...loaded.joins(tokens)]).toEqual([...model.joins(tokens)]);
+      }),
+    );
   });
 
   it('refuses to save the built-in segmenter', () => {
