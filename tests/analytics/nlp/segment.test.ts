@@ -14,6 +14,12 @@ import {
   segmentWords,
   trainSegmenter,
 } from '../../../analytics/nlp/segment.ts';
+import {
+  NameClass,
+  bundledNameSyllables,
+  parseNameSyllables,
+  syllableKey,
+} from '../../../analytics/nlp/segment-lexicon.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
 describe('built-in segmenter', () => {
@@ -27,6 +33,11 @@ describe('built-in segmenter', () => {
   it('reads spelling variants (tone placement, lý/lí, quy/qui) as the same word', () => {
     expect(segmentLine('hoà bình và hòa bình')).toBe('hoà_bình và hòa_bình');
     expect(segmentLine('qui định lí do')).toBe('qui_định lí_do');
+  });
+
+  it('reads the look-alike Ð (U+00D0) as Đ', () => {
+    expect(syllableKey('Ðặng')).toBe(syllableKey('Đặng'));
+    expect(segmentLine('giải ðáp')).toBe('giải_ðáp');
   });
 
   it('joins capitalised name runs but not titles or organisation words', () => {
@@ -237,6 +248,25 @@ describe('segment model files', () => {
       /missing\.json: cannot read segment model/,
     );
     expect(() => segmentModelFromJSON(null)).toThrow(/segment model: not a segment model/);
+  });
+});
+
+describe('name syllables', () => {
+  it('parses sections into class bits, a syllable in several sections getting all of them', () => {
+    const classes = parseNameSyllables(
+      '# names\n[surname]\nNguyễn\nhoàng\n[middle]\nvăn\nhoàng\n[given]\nHoà\n',
+    );
+    expect(classes.get('nguyễn')).toBe(NameClass.surname);
+    expect(classes.get('hoàng')).toBe(NameClass.surname | NameClass.middle);
+    expect(classes.get('hòa')).toBe(NameClass.given);
+    expect(classes.has('names')).toBe(false);
+  });
+
+  it('ships surnames, middle names and given names', () => {
+    const classes = bundledNameSyllables();
+    expect(classes.get('nguyễn')! & NameClass.surname).toBeTruthy();
+    expect(classes.get('thị')! & NameClass.middle).toBeTruthy();
+    expect(classes.get('hùng')! & NameClass.given).toBeTruthy();
   });
 });
 
