@@ -3,6 +3,7 @@ import type { WordLexicon } from './segment-lexicon.ts';
 import {
   Collocations,
   FEATURES_PER_GAP,
+  FeatureSlot,
   PairStatistics,
   featureContext,
   gapFeatures,
@@ -178,9 +179,9 @@ function transitionFeatures(
   at: number,
 ): void {
   out[at] = mix(900 + previous, 0) & mask;
-  out[at + 1] = mix(910 + previous, local[base + 11]!) & mask;
-  out[at + 2] = mix(920 + previous, local[base + 18]!) & mask;
-  out[at + 3] = mix(930 + previous, local[base + 47]!) & mask;
+  out[at + 1] = mix(910 + previous, local[base + FeatureSlot.shapes]!) & mask;
+  out[at + 2] = mix(920 + previous, local[base + FeatureSlot.lexiconCover]!) & mask;
+  out[at + 3] = mix(930 + previous, local[base + FeatureSlot.names]!) & mask;
 }
 
 /** Best join/split sequence over gaps [from, to): joining gap g scores local[g] + transition(g, previous). */
