@@ -1,12 +1,21 @@
 // Prints the word-segmentation F1 table on the UD-VTB files in ../shared/data/vi (skipped when absent).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinSegmenter, segmentEval, trainSegmenter } from '../analytics/nlp/segment.ts';
+import {
+  builtinSegmenter,
+  loadSegmentModel,
+  saveSegmentModel,
+  segmentEval,
+  segmentLine,
+  trainSegmenter,
+} from '../analytics/nlp/segment.ts';
 import type { SegmentModel, SegmentScores } from '../analytics/nlp/segment.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(repoRoot, '../shared/data/vi');
+const FOLDS = 5;
 
 function lines(file: string): string[] {
   return readFileSync(path.join(dataDir, file), 'utf8')
@@ -29,6 +38,65 @@ function timed<T>(run: () => T): [T, number] {
   return [value, (performance.now() - start) / 1000];
 }
 
+/** Trains, saves and loads the model the way `dlxh nlp train --task segment` and `nlp segment --model` do. */
+function trainedThroughFile(gold: string[]): SegmentModel {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dlxh-eval-segment-'));
+  try {
+    const file = path.join(dir, 'segment-model.json');
+    saveSegmentModel(trainSegmenter(gold), file);
+    return loadSegmentModel(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Cross-validation over contiguous blocks of the training file (neighbouring sentences share an article). */
+function crossValidate(gold: string[]): SegmentScores {
+  let goldWords = 0;
+  let predicted = 0;
+  let correct = 0;
+  const block = (i: number): number => Math.floor((i * FOLDS) / gold.length);
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const model = trainSegmenter(gold.filter((_, i) => block(i) !== fold));
+    const scores = segmentEval(
+      gold.filter((_, i) => block(i) === fold),
+      model,
+    );
+    goldWords += scores.gold;
+    predicted += scores.predicted;
+    correct += scores.correct;
+  }
+  const precision = correct / predicted;
+  const recall = correct / goldWords;
+  return {
+    precision,
+    recall,
+    f1: (2 * precision * recall) / (precision + recall),
+    gold: goldWords,
+    predicted,
+    correct,
+  };
+}
+
+/** Syllables per CPU-second of `segmentLine` over `raw`, the best of three runs of at least a second. */
+function speed(raw: string[], model: SegmentModel): number {
+  const syllables = raw.reduce((sum, line) => sum + line.split(' ').length, 0);
+  for (const line of raw) segmentLine(line, model);
+  let best = 0;
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    let passes = 0;
+    while (performance.now() - started < 1000) {
+      for (const line of raw) segmentLine(line, model);
+      passes++;
+    }
+    const used = process.cpuUsage(cpu);
+    best = Math.max(best, (passes * syllables) / ((used.user + used.system) / 1e6));
+  }
+  return best;
+}
+
 function main(): void {
   if (!existsSync(path.join(dataDir, 'wordseg-udvtb-train.txt'))) {
     console.log(`skipped: ${dataDir}/wordseg-udvtb-train.txt not found`);
@@ -44,14 +112,21 @@ function main(): void {
   console.log(`| ${'-'.repeat(50)} | ------ | ------ | ------ | ------- |`);
   console.log(evaluate('built-in → UD-VTB dev', builtinSegmenter(), dev));
   console.log(evaluate('built-in → UD-VTB train', builtinSegmenter(), train));
-  const [trained, trainSeconds] = timed(() => trainSegmenter(train));
-  console.log(evaluate('trained on train → dev (incl. training)', trained, dev, trainSeconds));
+  const [trained, trainSeconds] = timed(() => trainedThroughFile(train));
+  console.log(evaluate('trained on train (saved, loaded) → dev', trained, dev, trainSeconds));
+  const [cv, cvSeconds] = timed(() => crossValidate(train));
+  console.log(row(`trained, ${FOLDS}-fold block cross-validation on train`, cv, cvSeconds));
   const corpusFile = 'topic-vntc-train.jsonl';
   if (existsSync(path.join(dataDir, corpusFile))) {
     const corpus = texts(corpusFile);
     const [withCorpus, seconds] = timed(() => trainSegmenter(train, { corpus }));
     console.log(evaluate(`train + ${corpusFile} collocations → dev`, withCorpus, dev, seconds));
   }
+  const raw = dev.map((line) => line.replaceAll('_', ' '));
+  const rate = (model: SegmentModel): string => `${Math.round(speed(raw, model) / 1000)}k`;
+  console.log(
+    `\nsegmentLine speed on dev, syllables per CPU-second: built-in ${rate(builtinSegmenter())}, trained ${rate(trained)}`,
+  );
 }
 
 main();

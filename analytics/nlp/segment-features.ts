@@ -360,3 +360,7 @@ export function gapFeatures(context: FeatureContext, i: number, mask: number, ou
 }
 
 export const FEATURES_PER_GAP = 50;
+
+/** Positions in `gapFeatures`' output of the shape-pair, lexicon-cover and name-class features, which the
+ * trained model also conjoins with the previous gap's decision. */
+export const FeatureSlot = { shapes: 11, lexiconCover: 18, names: 47 } as const;

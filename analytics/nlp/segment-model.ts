@@ -3,6 +3,7 @@ import type { WordLexicon } from './segment-lexicon.ts';
 import {
   Collocations,
   FEATURES_PER_GAP,
+  FeatureSlot,
   PairStatistics,
   featureContext,
   gapFeatures,
@@ -17,7 +18,7 @@ export interface SegmentModel {
 }
 
 export const MODEL_FORMAT = 'dlxh-segment-model';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 export interface TrainSegmenterOptions {
   /** Passes over the training sentences (default 12). */
@@ -157,6 +158,7 @@ export function perceptronFromFile(file: SegmentModelFile, lexicon: WordLexicon)
   for (const word of file.words) statistics.words.add(word.split(' '));
   for (const [left, right, joined, seen] of file.pairs)
     statistics.pairs.set(left + ' ' + right, [joined, seen]);
+  for (const [key, bound, seen] of file.syllables) statistics.syllables.set(key, [bound, seen]);
   const collocations = new Collocations();
   collocations.total = file.collocations.total;
   for (const [key, count] of file.collocations.unigrams) collocations.unigrams.set(key, count);
@@ -177,9 +179,9 @@ function transitionFeatures(
   at: number,
 ): void {
   out[at] = mix(900 + previous, 0) & mask;
-  out[at + 1] = mix(910 + previous, local[base + 11]!) & mask;
-  out[at + 2] = mix(920 + previous, local[base + 18]!) & mask;
-  out[at + 3] = mix(930 + previous, local[base + 47]!) & mask;
+  out[at + 1] = mix(910 + previous, local[base + FeatureSlot.shapes]!) & mask;
+  out[at + 2] = mix(920 + previous, local[base + FeatureSlot.lexiconCover]!) & mask;
+  out[at + 3] = mix(930 + previous, local[base + FeatureSlot.names]!) & mask;
 }
 
 /** Best join/split sequence over gaps [from, to): joining gap g scores local[g] + transition(g, previous). */

@@ -14,6 +14,12 @@ import {
   segmentWords,
   trainSegmenter,
 } from '../../../analytics/nlp/segment.ts';
+import {
+  NameClass,
+  bundledNameSyllables,
+  parseNameSyllables,
+  syllableKey,
+} from '../../../analytics/nlp/segment-lexicon.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
 describe('built-in segmenter', () => {
@@ -27,6 +33,11 @@ describe('built-in segmenter', () => {
   it('reads spelling variants (tone placement, lý/lí, quy/qui) as the same word', () => {
     expect(segmentLine('hoà bình và hòa bình')).toBe('hoà_bình và hòa_bình');
     expect(segmentLine('qui định lí do')).toBe('qui_định lí_do');
+  });
+
+  it('reads the look-alike Ð (U+00D0) as Đ', () => {
+    expect(syllableKey('Ðặng')).toBe(syllableKey('Đặng'));
+    expect(segmentLine('giải ðáp')).toBe('giải_ðáp');
   });
 
   it('joins capitalised name runs but not titles or organisation words', () => {
@@ -175,13 +186,26 @@ describe('segment model files', () => {
     saveSegmentModel(model, file);
     const json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
     expect(json.format).toBe('dlxh-segment-model');
-    expect(json.version).toBe(1);
+    expect(json.version).toBe(2);
     const loaded = loadSegmentModel(file);
     for (const gold of GOLD) {
       const line = gold.replaceAll('_', ' ');
       expect(segmentLine(line, loaded)).toBe(segmentLine(line, model));
     }
     expect(fs.readdirSync(dir)).toEqual(['segment.json']);
+  });
+
+  it('loads to a model that decides every gap as the trained one does', () => {
+    const file = path.join(tempDir(), 'segment.json');
+    const model = trainSegmenter(GOLD);
+    saveSegmentModel(model, file);
+    const loaded = loadSegmentModel(file);
+    const syllables = [...new Set(GOLD.join(' ').replaceAll('_', ' ').split(' '))];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...syllables), { minLength: 2, maxLength: 25 }), (tokens) => {
+        expect([...loaded.joins(tokens)]).toEqual([...model.joins(tokens)]);
+      }),
+    );
   });
 
   it('refuses to save the built-in segmenter', () => {
@@ -224,6 +248,25 @@ describe('segment model files', () => {
       /missing\.json: cannot read segment model/,
     );
     expect(() => segmentModelFromJSON(null)).toThrow(/segment model: not a segment model/);
+  });
+});
+
+describe('name syllables', () => {
+  it('parses sections into class bits, a syllable in several sections getting all of them', () => {
+    const classes = parseNameSyllables(
+      '# names\n[surname]\nNguyễn\nhoàng\n[middle]\nvăn\nhoàng\n[given]\nHoà\n',
+    );
+    expect(classes.get('nguyễn')).toBe(NameClass.surname);
+    expect(classes.get('hoàng')).toBe(NameClass.surname | NameClass.middle);
+    expect(classes.get('hòa')).toBe(NameClass.given);
+    expect(classes.has('names')).toBe(false);
+  });
+
+  it('ships surnames, middle names and given names', () => {
+    const classes = bundledNameSyllables();
+    expect(classes.get('nguyễn')! & NameClass.surname).toBeTruthy();
+    expect(classes.get('thị')! & NameClass.middle).toBeTruthy();
+    expect(classes.get('hùng')! & NameClass.given).toBeTruthy();
   });
 });
 
