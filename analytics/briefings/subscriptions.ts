@@ -104,7 +104,8 @@ export async function saveSubscription(
     throw inputError(name('period'), null, `invalid period "${String(input.period)}" (week or month)`);
   const clearance = checkClearance(input.clearance, name('clearance'));
   const email = input.email?.trim() || null;
-  if (email !== null && !EMAIL.test(email)) throw inputError(name('email'), null, `invalid address "${email}"`);
+  if (email !== null && !EMAIL.test(email))
+    throw inputError(name('email'), null, `invalid address "${email}"`);
   const unit = await findBriefingUnit(db, input.unit, { input: name('unit') });
   await db.run(sql(options.by === CONFIG_ORIGIN ? 'upsert_from_config' : 'upsert'), {
     unit_uid: unit.uid,

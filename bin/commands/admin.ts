@@ -25,7 +25,8 @@ function cliActor(): string {
 }
 
 function checkPeriod(value: string): 'week' | 'month' {
-  if (!isBriefingPeriod(value)) throw inputError('--period', null, `invalid period "${value}" (week or month)`);
+  if (!isBriefingPeriod(value))
+    throw inputError('--period', null, `invalid period "${value}" (week or month)`);
   return value;
 }
 
@@ -168,7 +169,12 @@ export function registerAdminCommands(program: Command): void {
         }
         await appendAudit(
           ctx.db,
-          { actor: cliActor(), action: 'briefing.unsubscribe', object: `unit:${unit.uid}`, details: { period } },
+          {
+            actor: cliActor(),
+            action: 'briefing.unsubscribe',
+            object: `unit:${unit.uid}`,
+            details: { period },
+          },
           ctx.now(),
         );
         process.stdout.write(`đã bỏ đăng ký: ${unit.name} (${unit.uid}) · ${PERIOD_VI[period]}\n`);

@@ -34,7 +34,12 @@ beforeAll(async () => {
   ];
   for (const sub of subscriptions) await saveSubscription(f.db, sub, { now: NOW, by: 'admin' });
   const issue = async (period: 'week' | 'month', unitUid: string, maxClassification: number) => {
-    const { briefing, deliveries } = await issueBriefing(f.db, { period, unitUid, maxClassification, now: NOW });
+    const { briefing, deliveries } = await issueBriefing(f.db, {
+      period,
+      unitUid,
+      maxClassification,
+      now: NOW,
+    });
     expect(deliveries.map((d) => d.unitUid)).toEqual([unitUid]);
     return briefing;
   };
@@ -62,7 +67,8 @@ describe('briefings in the inbox', () => {
 
     const page = await agents.officer2.agent.get('/inbox');
     expect(page.status).toBe(200);
-    for (const id of [ids.wardWeek, ids.wardMonth]) expect(page.text).toContain(`<a href="/briefings/${id}">`);
+    for (const id of [ids.wardWeek, ids.wardMonth])
+      expect(page.text).toContain(`<a href="/briefings/${id}">`);
     expect(page.text).not.toContain(ids.healthWeek);
     expect(page.text.match(/chưa đọc/g)).toHaveLength(2);
     expect(page.text).toContain('ALERTMARKa2hereZ');

@@ -78,23 +78,23 @@ export function caseActionsForm(lang: Lang, row: CaseRow, csrf: string, back: st
 function renderCases(lang: Lang, rows: InboxRow[], csrf: string, now: Date, canAct: boolean): SafeHtml {
   if (rows.length === 0) return emptyState(t(lang, 'common.none'));
   return html`<ul class="inbox">
-      ${rows.map(
-        (r) =>
-          html`<li class="${r.deadline < now && !['resolved', 'closed'].includes(r.status) ? 'overdue' : ''}">
-            <div>
-              <span class="sev sev-${r.severity.replaceAll(' ', '-')}">${r.severity}</span>
-              <a href="/hotspots/${encodeURIComponent(r.alert_id)}">${r.label ?? r.alert_id}</a>
-              ${r.classification > 0 ? classificationBadge(lang, r.classification) : ''}
-            </div>
-            <div class="muted">
-              ${r.unit_name ?? ''} · ${r.assignee} · ${statusLabel(lang, r.status)} ·
-              ${t(lang, 'inbox.deadline')}: ${formatDate(r.deadline, true)}
-              ${r.deadline < now && !['resolved', 'closed'].includes(r.status) ? html`<strong class="warn">${t(lang, 'inbox.overdue')}</strong>` : ''}
-            </div>
-            ${canAct ? caseActionsForm(lang, r, csrf, '/inbox') : ''}
-          </li>`,
-      )}
-    </ul>`;
+    ${rows.map(
+      (r) =>
+        html`<li class="${r.deadline < now && !['resolved', 'closed'].includes(r.status) ? 'overdue' : ''}">
+          <div>
+            <span class="sev sev-${r.severity.replaceAll(' ', '-')}">${r.severity}</span>
+            <a href="/hotspots/${encodeURIComponent(r.alert_id)}">${r.label ?? r.alert_id}</a>
+            ${r.classification > 0 ? classificationBadge(lang, r.classification) : ''}
+          </div>
+          <div class="muted">
+            ${r.unit_name ?? ''} · ${r.assignee} · ${statusLabel(lang, r.status)} ·
+            ${t(lang, 'inbox.deadline')}: ${formatDate(r.deadline, true)}
+            ${r.deadline < now && !['resolved', 'closed'].includes(r.status) ? html`<strong class="warn">${t(lang, 'inbox.overdue')}</strong>` : ''}
+          </div>
+          ${canAct ? caseActionsForm(lang, r, csrf, '/inbox') : ''}
+        </li>`,
+    )}
+  </ul>`;
 }
 
 export function inboxRoutes(ctx: WebContext): Router {
@@ -128,7 +128,13 @@ export function inboxRoutes(ctx: WebContext): Router {
     const rows = await readInbox(req);
     const state = requestState(req);
     const delivered = await deliveriesForUser(ctx, req, { limit: RECENT_BRIEFINGS });
-    const cases = renderCases(lang, rows, state.session?.csrf ?? '', ctx.now(), state.user?.role !== 'leader');
+    const cases = renderCases(
+      lang,
+      rows,
+      state.session?.csrf ?? '',
+      ctx.now(),
+      state.user?.role !== 'leader',
+    );
     const en = lang === 'en';
     sendPage(
       req,
