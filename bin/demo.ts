@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  DEMO_ORIGIN,
   listSubscriptions,
   saveSubscription,
   type Subscription,
@@ -35,7 +36,7 @@ export async function ensureDemoSubscriptions(db: Db, now: Date): Promise<Subscr
   const added: Subscription[] = [];
   for (const sub of DEMO_SUBSCRIPTIONS) {
     if (existing.has(`${sub.unit}/${sub.period}`)) continue;
-    added.push(await saveSubscription(db, sub, { now, by: '(demo)' }));
+    added.push(await saveSubscription(db, sub, { now, by: DEMO_ORIGIN }));
   }
   return added;
 }

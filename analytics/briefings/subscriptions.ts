@@ -44,6 +44,15 @@ const EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
 
 /** `created_by` of the subscriptions declared in the config file (no user name has parentheses). */
 export const CONFIG_ORIGIN = '(config)';
+/** `created_by` of the subscriptions the demo adds. */
+export const DEMO_ORIGIN = '(demo)';
+
+/** Who added a subscription, for people: the config file, the demo, or the user (`cli:…`: the command line). */
+export function addedBy(s: Pick<Subscription, 'createdBy'>, lang: 'vi' | 'en' = 'vi'): string {
+  if (s.createdBy === CONFIG_ORIGIN) return lang === 'en' ? 'config file' : 'tệp cấu hình';
+  if (s.createdBy === DEMO_ORIGIN) return lang === 'en' ? 'demo' : 'dữ liệu mẫu';
+  return s.createdBy ?? '—';
+}
 
 export function isBriefingPeriod(value: unknown): value is BriefingPeriod {
   return value === 'week' || value === 'month';

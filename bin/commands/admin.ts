@@ -3,7 +3,7 @@ import os from 'node:os';
 import type { Command } from 'commander';
 import { findBriefingUnit } from '../../analytics/briefings/briefing-unit.ts';
 import {
-  CONFIG_ORIGIN,
+  addedBy,
   deleteSubscription,
   isBriefingPeriod,
   listSubscriptions,
@@ -32,13 +32,12 @@ function checkPeriod(value: string): 'week' | 'month' {
 
 /** One subscription as a line of human output: `Phường Buôn Ma Thuột (24133/2025) · tuần · Mật · …`. */
 function describeSubscription(s: Subscription): string {
-  const by = s.createdBy === CONFIG_ORIGIN ? 'tệp cấu hình' : (s.createdBy ?? '—');
   return [
     `${s.unitName} (${s.unitUid})`,
     PERIOD_VI[s.period],
     `mức ${s.clearance} ${CLASSIFICATION_LABELS[s.clearance] ?? ''}`.trim(),
     s.email ?? 'không có e-mail riêng',
-    `thêm bởi ${by} ${formatDateVi(s.createdAt)}`,
+    `thêm bởi ${addedBy(s)} ${formatDateVi(s.createdAt)}`,
   ].join(' · ');
 }
 

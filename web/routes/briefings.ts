@@ -14,7 +14,7 @@ import { findBriefingUnit } from '../../analytics/briefings/briefing-unit.ts';
 import { issueBriefing } from '../../analytics/briefings/issue-briefing.ts';
 import { getBriefing, listBriefings, type StoredBriefing } from '../../analytics/briefings/store-briefing.ts';
 import {
-  CONFIG_ORIGIN,
+  addedBy,
   deleteSubscription,
   isBriefingPeriod,
   listSubscriptions,
@@ -77,7 +77,6 @@ const TEXT = {
   subscribe: ['Thêm / cập nhật', 'Add / update'],
   remove: ['Bỏ', 'Remove'],
   addedBy: ['Thêm bởi', 'Added by'],
-  fromConfig: ['tệp cấu hình', 'config file'],
   configNote: [
     'Đăng ký khai báo trong tệp cấu hình (briefings.subscriptions) được nạp lại mỗi lần khởi động; dòng lệnh: dlxh admin subscribe | unsubscribe | subscriptions.',
     'Subscriptions declared in the config file (briefings.subscriptions) are loaded again at every start; command line: dlxh admin subscribe | unsubscribe | subscriptions.',
@@ -447,7 +446,7 @@ export function briefingRoutes(ctx: WebContext): Router {
                       <td>${classificationLabel(lang, s.clearance)}</td>
                       <td>${s.email ?? '—'}</td>
                       <td>
-                        ${s.createdBy === CONFIG_ORIGIN ? tx(lang, TEXT.fromConfig) : (s.createdBy ?? '—')}
+                        ${addedBy(s, lang)}
                         <span class="muted">${formatDate(s.createdAt)}</span>
                       </td>
                       <td>
