@@ -5,6 +5,25 @@ import { z } from 'zod';
 import { DlxhError, errorMessage } from '../data/errors.ts';
 import { parseSources, type SourceConfig } from '../pipeline/config.ts';
 
+/** `briefings.subscriptions`: units and agencies that receive the weekly or monthly briefing (synced at start). */
+const briefingsSchema = z
+  .object({
+    subscriptions: z
+      .array(
+        z
+          .object({
+            /** Unit uid, GSO code of a current unit (a YAML number is fine), or agency id. */
+            unit: z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String),
+            period: z.enum(['week', 'month']),
+            clearance: z.number().int().min(0).max(3).default(0),
+            email: z.email().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     db: z.string().min(1).optional(),
@@ -17,6 +36,7 @@ export const configSchema = z
     trust_proxy: z.union([z.boolean(), z.number().int(), z.string()]).default(false),
     sources: z.array(z.record(z.string(), z.unknown())).default([]),
     schedules: z.record(z.string(), z.string()).default({}),
+    briefings: briefingsSchema.prefault({}),
     snapshot: z
       .object({ dir: z.string().default('data/snapshots'), cron: z.string().default('*/15 * * * *') })
       .prefault({}),

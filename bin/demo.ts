@@ -1,7 +1,15 @@
 /** dlxh demo: generate the bundled demo stream and run it through the pipeline (idempotent). */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  DEMO_ORIGIN,
+  listSubscriptions,
+  saveSubscription,
+  type Subscription,
+  type SubscriptionInput,
+} from '../analytics/briefings/subscriptions.ts';
 import { importStatements } from '../analytics/misinfo/statements.ts';
+import type { Db } from '../data/db.ts';
 import { generateDemo, writeDemo } from '../data/demo/index.ts';
 import type { CommandContext } from './context.ts';
 import { importDocuments, importReports, importSurvey } from './commands/ingest.ts';
@@ -10,6 +18,28 @@ import { detectAndRoute } from './commands/hotspots.ts';
 
 /** Official statements and fact-checks about the rumours the demo stream carries (written by us). */
 const DEMO_STATEMENTS = fileURLToPath(new URL('../data/demo/official-statements.jsonl', import.meta.url));
+
+/**
+ * Units that receive the demo's periodic briefings, so that delivery shows in the demo: the demo officer's ward
+ * every week, and every month the Department of Agriculture and Environment, which answers for the land, water
+ * and environment topics of most demo hot spots. No e-mail address: a copy is e-mailed only to an address
+ * configured for the unit.
+ */
+export const DEMO_SUBSCRIPTIONS: readonly SubscriptionInput[] = [
+  { unit: '24133/2025', period: 'week', clearance: 1 },
+  { unit: 'so-nong-nghiep-moi-truong', period: 'month', clearance: 1 },
+];
+
+/** Add the demo subscriptions that are missing; an existing one (an admin may have changed it) is left as it is. */
+export async function ensureDemoSubscriptions(db: Db, now: Date): Promise<Subscription[]> {
+  const existing = new Set((await listSubscriptions(db)).map((s) => `${s.unitUid}/${s.period}`));
+  const added: Subscription[] = [];
+  for (const sub of DEMO_SUBSCRIPTIONS) {
+    if (existing.has(`${sub.unit}/${sub.period}`)) continue;
+    added.push(await saveSubscription(db, sub, { now, by: DEMO_ORIGIN }));
+  }
+  return added;
+}
 
 /** Where the generated demo files go: beside the database, so a temp database gets temp files. */
 export function demoDir(dbPath: string): string {
@@ -39,5 +69,8 @@ export async function loadDemo(ctx: CommandContext, options: { days?: number } =
   if (scored > 0) ctx.logger.info(`dlxh demo: chấm điểm thêm ${scored} tài liệu`);
   const { alerts } = await detectAndRoute(ctx);
   ctx.logger.info(`dlxh demo: ${alerts.length} điểm nóng`);
+  for (const sub of await ensureDemoSubscriptions(ctx.db, ctx.now())) {
+    ctx.logger.info(`dlxh demo: ${sub.unitName} nhận báo cáo ${sub.period === 'week' ? 'tuần' : 'tháng'}`);
+  }
   ctx.logger.info(`dlxh demo: xong sau ${((Date.now() - started) / 1000).toFixed(1)} giây`);
 }

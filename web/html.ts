@@ -91,7 +91,7 @@ export const NAV: readonly NavItem[] = [
   { path: '/documents', key: 'nav.documents', roles: ['admin', 'analyst', 'officer'] },
   { path: '/misinfo', key: 'nav.misinfo', roles: ['admin', 'analyst'] },
   { path: '/surveys', key: 'nav.surveys', roles: ['admin', 'analyst', 'leader'] },
-  { path: '/briefings', key: 'nav.briefings', roles: ['admin', 'analyst', 'leader'] },
+  { path: '/briefings', key: 'nav.briefings', roles: ALL_BUT_CONTRIBUTOR },
   { path: '/sources', key: 'nav.sources', roles: ['admin', 'analyst'] },
   { path: '/sql', key: 'nav.sql', roles: ['admin', 'analyst'] },
   { path: '/notebooks', key: 'nav.notebooks', roles: ['admin', 'analyst'] },

@@ -23,3 +23,6 @@ SELECT id, period, period_from, period_to, unit_uid, lang, classification, title
        created_by, summary, model, html, docx
 FROM briefings
 WHERE id = $id;
+
+-- name: present
+SELECT id FROM briefings WHERE list_contains($ids::VARCHAR[], id) ORDER BY id;

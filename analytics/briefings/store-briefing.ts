@@ -159,3 +159,13 @@ export async function getBriefing(db: Db, id: string): Promise<StoredBriefingFul
     briefing: json<Briefing>(row.model!),
   };
 }
+
+/**
+ * Which of `ids` are stored; on a scoped connection (data/access.ts), which of them its user may open.
+ * `await presentBriefings(scoped.db, ['bc-week-…', 'bc-month-…'])` → `Set { 'bc-week-…' }`
+ */
+export async function presentBriefings(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.all<{ id: string }>(sql('present'), { ids: [...ids] });
+  return new Set(rows.map((r) => r.id));
+}

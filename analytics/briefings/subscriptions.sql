@@ -12,5 +12,14 @@ INSERT INTO briefing_subscriptions (unit_uid, period, clearance, email, created_
 VALUES ($unit_uid, $period, $clearance, $email, $now, $by)
 ON CONFLICT (unit_uid, period) DO UPDATE SET clearance = excluded.clearance, email = excluded.email;
 
+-- name: upsert_from_config
+INSERT INTO briefing_subscriptions (unit_uid, period, clearance, email, created_at, created_by)
+VALUES ($unit_uid, $period, $clearance, $email, $now, $by)
+ON CONFLICT (unit_uid, period) DO UPDATE SET clearance = excluded.clearance, email = excluded.email,
+  created_by = excluded.created_by;
+
+-- name: from_config
+SELECT unit_uid, period FROM briefing_subscriptions WHERE created_by = $by ORDER BY unit_uid, period;
+
 -- name: delete
 DELETE FROM briefing_subscriptions WHERE unit_uid = $unit_uid AND period = $period;

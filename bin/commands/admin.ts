@@ -1,10 +1,57 @@
-/** dlxh admin create-user and dlxh audit verify. */
+/** dlxh admin create-user, the briefing subscriptions (subscribe, unsubscribe, subscriptions) and dlxh audit verify. */
 import os from 'node:os';
 import type { Command } from 'commander';
+import { findBriefingUnit } from '../../analytics/briefings/briefing-unit.ts';
+import {
+  addedBy,
+  deleteSubscription,
+  isBriefingPeriod,
+  listSubscriptions,
+  saveSubscription,
+  subscriptionJson,
+  syncSubscriptions,
+  type Subscription,
+} from '../../analytics/briefings/subscriptions.ts';
 import { appendAudit, verifyAuditChain } from '../../data/audit.ts';
-import { DlxhError } from '../../data/errors.ts';
-import { ROLES, createUser } from '../../data/users.ts';
-import { withContext } from '../context.ts';
+import { DlxhError, inputError } from '../../data/errors.ts';
+import { formatDateVi } from '../../data/time.ts';
+import { CLASSIFICATION_LABELS, ROLES, createUser } from '../../data/users.ts';
+import { withContext, type CommandContext } from '../context.ts';
+
+const PERIOD_VI = { week: 'tuần', month: 'tháng' } as const;
+
+function cliActor(): string {
+  return `cli:${os.userInfo().username}`;
+}
+
+function checkPeriod(value: string): 'week' | 'month' {
+  if (!isBriefingPeriod(value))
+    throw inputError('--period', null, `invalid period "${value}" (week or month)`);
+  return value;
+}
+
+/** One subscription as a line of human output: `Phường Buôn Ma Thuột (24133/2025) · tuần · Mật · …`. */
+function describeSubscription(s: Subscription): string {
+  return [
+    `${s.unitName} (${s.unitUid})`,
+    PERIOD_VI[s.period],
+    `mức ${s.clearance} ${CLASSIFICATION_LABELS[s.clearance] ?? ''}`.trim(),
+    s.email ?? 'không có e-mail riêng',
+    `thêm bởi ${addedBy(s)} ${formatDateVi(s.createdAt)}`,
+  ].join(' · ');
+}
+
+/**
+ * Make the briefing subscriptions of the config file (`briefings.subscriptions`) the ones in the database: at the
+ * start of serve, demo and run. A bad entry is a warning naming it; the others are still synced.
+ */
+export async function syncConfiguredSubscriptions(ctx: CommandContext): Promise<void> {
+  const report = await syncSubscriptions(ctx.db, ctx.config.briefings.subscriptions, { now: ctx.now() });
+  for (const problem of report.errors) ctx.logger.warn(`config: ${problem}`);
+  if (report.removed.length) {
+    ctx.logger.info(`config: bỏ đăng ký nhận báo cáo không còn khai báo: ${report.removed.join(', ')}`);
+  }
+}
 
 async function readPassword(): Promise<string> {
   if (process.env.DLXH_PASSWORD) return process.env.DLXH_PASSWORD;
@@ -19,7 +66,9 @@ async function readPassword(): Promise<string> {
 }
 
 export function registerAdminCommands(program: Command): void {
-  const admin = program.command('admin').description('users, units and clearances');
+  const admin = program
+    .command('admin')
+    .description('users, units and clearances; units receiving periodic briefings');
   admin
     .command('create-user')
     .description('create a user; the password is read from standard input or DLXH_PASSWORD')
@@ -54,7 +103,7 @@ export function registerAdminCommands(program: Command): void {
           await appendAudit(
             ctx.db,
             {
-              actor: `cli:${os.userInfo().username}`,
+              actor: cliActor(),
               action: 'admin.create_user',
               object: `user:${user.id}`,
               details: {
@@ -70,6 +119,84 @@ export function registerAdminCommands(program: Command): void {
         });
       },
     );
+
+  admin
+    .command('subscribe')
+    .description('a unit or agency receives the weekly or monthly briefing of its area (inbox and e-mail)')
+    .requiredOption('--unit <id>', 'unit uid, GSO code of a current unit, or agency id')
+    .requiredOption('--period <period>', 'week | month')
+    .option('--clearance <level>', 'highest classification its recipients may receive (0 … 3)', '0')
+    .option('--email <address>', 'address of the e-mail copy (default: the unit’s registered address)')
+    .action(
+      async (
+        options: { unit: string; period: string; clearance: string; email?: string },
+        command: Command,
+      ) => {
+        const period = checkPeriod(options.period);
+        await withContext(command, async (ctx) => {
+          const saved = await saveSubscription(
+            ctx.db,
+            { unit: options.unit, period, clearance: options.clearance, email: options.email ?? null },
+            { now: ctx.now(), by: cliActor(), inputPrefix: '--' },
+          );
+          await appendAudit(
+            ctx.db,
+            {
+              actor: cliActor(),
+              action: 'briefing.subscribe',
+              object: `unit:${saved.unitUid}`,
+              details: { period: saved.period, clearance: saved.clearance, email: saved.email },
+            },
+            ctx.now(),
+          );
+          process.stdout.write(`đã đăng ký: ${describeSubscription(saved)}\n`);
+        });
+      },
+    );
+
+  admin
+    .command('unsubscribe')
+    .description('stop sending the weekly or monthly briefing to a unit or agency')
+    .requiredOption('--unit <id>', 'unit uid, GSO code of a current unit, or agency id')
+    .requiredOption('--period <period>', 'week | month')
+    .action(async (options: { unit: string; period: string }, command: Command) => {
+      const period = checkPeriod(options.period);
+      await withContext(command, async (ctx) => {
+        const unit = await findBriefingUnit(ctx.db, options.unit, { input: '--unit' });
+        if (!(await deleteSubscription(ctx.db, unit.uid, period))) {
+          throw inputError('--unit', null, `${unit.name} (${unit.uid}) has no ${period} subscription`);
+        }
+        await appendAudit(
+          ctx.db,
+          {
+            actor: cliActor(),
+            action: 'briefing.unsubscribe',
+            object: `unit:${unit.uid}`,
+            details: { period },
+          },
+          ctx.now(),
+        );
+        process.stdout.write(`đã bỏ đăng ký: ${unit.name} (${unit.uid}) · ${PERIOD_VI[period]}\n`);
+      });
+    });
+
+  admin
+    .command('subscriptions')
+    .description('the units and agencies receiving periodic briefings')
+    .option('--period <period>', 'week | month')
+    .option('--json', 'machine output')
+    .action(async (options: { period?: string; json?: boolean }, command: Command) => {
+      const period = options.period === undefined ? null : checkPeriod(options.period);
+      await withContext(command, async (ctx) => {
+        const subs = await listSubscriptions(ctx.db, { period });
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(subs.map(subscriptionJson), null, 2)}\n`);
+          return;
+        }
+        if (subs.length === 0) process.stdout.write('chưa có đơn vị nào đăng ký nhận báo cáo\n');
+        for (const s of subs) process.stdout.write(`${describeSubscription(s)}\n`);
+      });
+    });
 
   program
     .command('audit')

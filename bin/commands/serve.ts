@@ -9,6 +9,7 @@ import { loadDemo } from '../demo.ts';
 import { syncSources } from '../../pipeline/config.ts';
 import { createScheduler } from '../../pipeline/scheduler.ts';
 import { buildJobs } from '../jobs.ts';
+import { syncConfiguredSubscriptions } from './admin.ts';
 import { reportRun } from './ingest.ts';
 
 function parsePort(value: string | undefined, fallback: number): number {
@@ -34,6 +35,7 @@ async function startServer(
 ): Promise<RunningServer> {
   const { port, host } = options;
   await syncSources(ctx.db, ctx.config.sources);
+  await syncConfiguredSubscriptions(ctx);
   const scheduler = createScheduler(buildJobs(ctx), { db: ctx.db, logger: ctx.logger, now: ctx.now });
   if (options.demoMode) await ensureDemoUsers(ctx.db, ctx.now());
   const app = createApp({
@@ -86,6 +88,7 @@ export function registerServeCommands(program: Command): void {
     .action(async (options: { job?: string }, command: Command) => {
       await withContext(command, async (ctx) => {
         await syncSources(ctx.db, ctx.config.sources);
+        await syncConfiguredSubscriptions(ctx);
         const jobs = buildJobs(ctx, { manual: true });
         const selected = options.job ? jobs.filter((j) => j.name === options.job) : jobs;
         if (selected.length === 0) {

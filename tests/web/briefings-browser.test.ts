@@ -5,11 +5,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueBriefing } from '../../analytics/briefings/issue-briefing.ts';
+import { saveSubscription } from '../../analytics/briefings/subscriptions.ts';
 import { openDb } from '../../data/db.ts';
 import { buildNotebooks } from '../../notebooks/run-notebook.ts';
 import { buildBriefingFixture, FIXTURE_NOW } from '../analytics/briefings/briefing-fixture.ts';
 import { tempDir } from '../helpers/temp.ts';
-import { PASSWORD, makeFixture, type Fixture } from './fixtures.ts';
+import { NOW, PASSWORD, makeFixture, type Fixture } from './fixtures.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = fs.existsSync(CHROMIUM);
@@ -88,6 +90,34 @@ describe.skipIf(!hasChromium)('briefings and notebooks in headless Chromium', ()
     expect(await page.$eval('h1', (h) => getComputedStyle(h).textAlign)).toBe('center');
     expect(await page.locator('figure svg').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(os.tmpdir(), 'dlxh-briefing.png'), fullPage: true });
+    expect(violations).toEqual([]);
+  });
+
+  it('shows a unit officer the briefing delivered to the ward in the inbox, opens it, and marks it read', async () => {
+    await saveSubscription(f.db, { unit: '24133/2025', period: 'week' }, { now: NOW, by: 'admin' });
+    const { briefing } = await issueBriefing(f.db, {
+      period: 'week',
+      unitUid: '24133/2025',
+      maxClassification: 0,
+      now: NOW,
+    });
+    const page = await signIn('officer0');
+    await Promise.all([page.waitForURL(`${base}/inbox`), page.click('nav.menu a[href="/inbox"]')]);
+    const entry = page.locator('ul.delivered li');
+    expect(await entry.count()).toBe(1);
+    expect(await entry.textContent()).toContain('chưa đọc');
+    await Promise.all([
+      page.waitForURL(`${base}/briefings/${briefing.id}`),
+      entry.locator(`a[href="/briefings/${briefing.id}"]`).click(),
+    ]);
+    expect(await page.textContent('h1')).toBe('BÁO CÁO');
+    await page.goBack();
+    await page.reload();
+    expect(await page.locator('ul.delivered li').textContent()).not.toContain('chưa đọc');
+    await Promise.all([page.waitForURL(`${base}/briefings`), page.click('nav.menu a[href="/briefings"]')]);
+    expect(await page.locator(`table.briefings tr:has(a[href="/briefings/${briefing.id}"])`).count()).toBe(1);
+    expect(await page.locator('#briefing-generate').count()).toBe(0);
+    await page.screenshot({ path: path.join(os.tmpdir(), 'dlxh-officer-briefings.png'), fullPage: true });
     expect(violations).toEqual([]);
   });
 

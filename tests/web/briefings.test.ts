@@ -218,7 +218,9 @@ describe('subscriptions and delivery', () => {
       .set('x-csrf-token', agents.analyst1!.csrf)
       .send({ unit: 'so-y-te', period: 'month' });
     expect(refused.status).toBe(403);
-    const page = await agent.get('/briefings');
+    expect((await agent.get('/briefings')).text).toContain('href="/briefings/subscriptions"');
+    expect((await agent.get('/admin')).text).toContain('href="/briefings/subscriptions"');
+    const page = await agent.get('/briefings/subscriptions');
     expect(page.text).toContain('action="/briefings/subscriptions"');
     const added = await agent
       .post('/briefings/subscriptions')
@@ -263,6 +265,7 @@ describe('subscriptions and delivery', () => {
       .set('x-csrf-token', csrf)
       .send({ unit: 'so-y-te', period: 'month' });
     expect(removed.body).toEqual({ removed: true });
+    expect((await agent.get('/briefings/subscriptions')).text).not.toContain('soyte@daklak.gov.vn');
     const actions = await f.db.all<{ action: string }>(
       `SELECT action FROM audit_log WHERE action LIKE 'briefing.%subscribe' ORDER BY seq`,
     );

@@ -1,5 +1,6 @@
 /** Quản trị / admin: users (create, role, unit, clearance, disable, password), unit topic responsibilities, pseudonym resolution. */
 import { Router, type Request } from 'express';
+import { listSubscriptions } from '../../analytics/briefings/subscriptions.ts';
 import { DlxhError, inputError } from '../../data/errors.ts';
 import { resolvePseudonym } from '../../data/pseudonym.ts';
 import {
@@ -118,6 +119,7 @@ export function adminRoutes(ctx: WebContext): Router {
       `SELECT id, ${lang === 'en' ? 'name_en' : 'name_vi'} AS name FROM topics ORDER BY id`,
     );
     const topicNames = new Map(topics.map((tp) => [tp.id, tp.name]));
+    const subscriptions = await listSubscriptions(ctx.db);
     return html`<h1>${t(lang, 'admin.title')}</h1>
       ${message ? html`<p class="notice" role="status">${message}</p>` : ''}
       <table>
@@ -181,6 +183,16 @@ export function adminRoutes(ctx: WebContext): Router {
         </fieldset>
         <button type="submit">${t(lang, 'common.save')}</button>
       </form>
+      <h2 id="subscriptions">${t(lang, 'briefings.subscriptions')}</h2>
+      <p>
+        <a href="/briefings/subscriptions"
+          >${lang === 'en' ? 'Manage subscriptions' : 'Quản lý đăng ký nhận báo cáo'}</a
+        >
+        <span class="muted"
+          >${subscriptions.length} ${lang === 'en' ? 'units and periods' : 'đơn vị và kỳ'}:
+          ${subscriptions.map((s) => s.unitName).join(', ') || '—'}</span
+        >
+      </p>
       <h2>${t(lang, 'admin.pseudonym')}</h2>
       ${
         ctx.pseudonymSecret

@@ -31,7 +31,12 @@ export const API_ENDPOINTS = [
     'admin analyst leader officer',
     'one alert: explanation, series, evidence, case, timeline',
   ],
-  ['GET', '/api/inbox?status', 'admin analyst leader officer', 'cases routed to the user'],
+  [
+    'GET',
+    '/api/inbox?status',
+    'admin analyst leader officer',
+    "cases routed to the user, and briefings delivered to the user's unit",
+  ],
   [
     'POST',
     '/api/cases/:id/verify|resolve|close',
@@ -65,8 +70,14 @@ export const API_ENDPOINTS = [
   [
     'GET',
     '/api/briefings',
-    'admin analyst leader',
+    'admin analyst leader officer',
     'briefings the user may see, and the state of their requests',
+  ],
+  [
+    'GET',
+    '/api/briefings/delivered',
+    'admin analyst leader officer',
+    "briefings delivered to the user's unit that the user may open, read or not",
   ],
   [
     'POST',
@@ -77,7 +88,7 @@ export const API_ENDPOINTS = [
   [
     'GET',
     '/api/briefings/:id',
-    'admin analyst leader',
+    'admin analyst leader officer',
     'one briefing: summary and model (HTML at /briefings/:id)',
   ],
   ['GET', '/api/briefings/subscriptions', 'admin', 'units receiving periodic briefings'],

@@ -2,31 +2,42 @@
  * Báo cáo / briefings: the briefings the user may see (each viewable as issued, and as DOCX), a button that makes
  * one in the background, what was delivered to the user's unit, and (admins) the units subscribed to them.
  *
- * Who may make a briefing: admins, analysts and leaders, for a scope they may read themselves (the whole
- * province for users who see it; otherwise their own unit or agency), at their own clearance, so that they
- * can always open what they made. Every request is audit-logged, and so is its outcome.
+ * Who may read: every role of the menu entry (unit officers included), each seeing the briefings the access
+ * layer lets them see. Who may make one: admins, analysts and leaders, for a scope they may read themselves (the
+ * whole province for users who see it; otherwise their own unit or agency), at their own clearance, so that
+ * they can always open what they made. Every request is audit-logged, and so is its outcome.
  */
 import { Router, type Request } from 'express';
-import { DOCX_TYPE, deliveryReason } from '../../analytics/briefings/deliver-briefing.ts';
-import { findBriefingUnit, recipientName } from '../../analytics/briefings/briefing-unit.ts';
+import { DOCX_TYPE } from '../../analytics/briefings/deliver-briefing.ts';
+import { markBriefingRead } from '../../analytics/briefings/delivered-briefings.ts';
+import { findBriefingUnit } from '../../analytics/briefings/briefing-unit.ts';
 import { issueBriefing } from '../../analytics/briefings/issue-briefing.ts';
 import { getBriefing, listBriefings, type StoredBriefing } from '../../analytics/briefings/store-briefing.ts';
 import {
+  addedBy,
   deleteSubscription,
   isBriefingPeriod,
   listSubscriptions,
   saveSubscription,
+  subscriptionJson,
   type Subscription,
 } from '../../analytics/briefings/subscriptions.ts';
-import { listInbox, markRead, notificationId, type OutboxRow } from '../../analytics/alerts/outbox.ts';
 import { canSee } from '../../data/access.ts';
 import { appendAudit } from '../../data/audit.ts';
 import { DlxhError, inputError } from '../../data/errors.ts';
 import { toLocalIso } from '../../data/time.ts';
-import type { User } from '../../data/users.ts';
+import type { Role, User } from '../../data/users.ts';
 import { currentScope, currentUser, requireRole } from '../auth/middleware.ts';
+import { deliveriesForUser, deliveryJson, renderDeliveries } from '../briefing-deliveries.ts';
 import type { WebContext } from '../context.ts';
-import { classificationBadge, classificationLabel, emptyState, html, type SafeHtml } from '../html.ts';
+import {
+  classificationBadge,
+  classificationLabel,
+  emptyState,
+  html,
+  rolesFor,
+  type SafeHtml,
+} from '../html.ts';
 import { formatDate, isLang, t, type Lang } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
 import { auditView, inScope, langOf, param, sendPage, tableExists, timeParam } from '../route-helpers.ts';
@@ -35,6 +46,8 @@ import { BriefingQueue, type BriefingRequest, type Generation } from './briefing
 
 const PROVINCE = 'tinh';
 const DAY_MS = 86_400_000;
+/** Roles that may ask for a briefing; the others may only read the ones they are allowed to see. */
+const MAKERS: readonly Role[] = ['admin', 'analyst', 'leader'];
 
 type Pair = readonly [vi: string, en: string];
 const TEXT = {
@@ -55,8 +68,6 @@ const TEXT = {
   done: ['xong', 'done'],
   failed: ['lỗi', 'failed'],
   own: ['Báo cáo được lập ở mức mật không quá mức của bạn', 'Made with records up to your clearance'],
-  inboxEmpty: ['Chưa có báo cáo nào gửi đến đơn vị.', 'No briefing has been sent to your unit.'],
-  unread: ['chưa đọc', 'unread'],
   unit: ['Đơn vị', 'Unit'],
   clearance: ['Mức mật được nhận', 'Clearance'],
   email: [
@@ -65,6 +76,12 @@ const TEXT = {
   ],
   subscribe: ['Thêm / cập nhật', 'Add / update'],
   remove: ['Bỏ', 'Remove'],
+  addedBy: ['Thêm bởi', 'Added by'],
+  configNote: [
+    'Đăng ký khai báo trong tệp cấu hình (briefings.subscriptions) được nạp lại mỗi lần khởi động; dòng lệnh: dlxh admin subscribe | unsubscribe | subscriptions.',
+    'Subscriptions declared in the config file (briefings.subscriptions) are loaded again at every start; command line: dlxh admin subscribe | unsubscribe | subscriptions.',
+  ],
+  manage: ['Quản lý đơn vị nhận báo cáo định kỳ', 'Manage the units receiving periodic briefings'],
   subscriptionsNote: [
     'Sau mỗi báo cáo theo lịch hoặc theo yêu cầu, đơn vị nhận báo cáo về địa bàn của mình, lập ở mức mật của đơn vị: một mục trong hộp thư và (báo cáo Thường) một thư điện tử kèm HTML và DOCX.',
     'After each scheduled or on-demand briefing, a unit receives the briefing of its area made at its clearance: an inbox entry and (unclassified briefings) an e-mail with the HTML and the DOCX.',
@@ -107,25 +124,10 @@ function generationJson(g: Generation) {
   };
 }
 
-function subscriptionJson(s: Subscription) {
-  return {
-    unit_uid: s.unitUid,
-    unit_name: s.unitName,
-    period: s.period,
-    clearance: s.clearance,
-    email: s.email,
-    created_at: toLocalIso(s.createdAt),
-    created_by: s.createdBy,
-  };
-}
-
-function payloadOf(row: OutboxRow): Record<string, unknown> {
-  return (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>;
-}
-
 export function briefingRoutes(ctx: WebContext): Router {
   const router = Router();
-  const readers = requireRole('admin', 'analyst', 'leader');
+  const readers = requireRole(...rolesFor('/briefings'));
+  const makers = requireRole(...MAKERS);
   const admin = requireRole('admin');
 
   const queue = new BriefingQueue(async (request) => {
@@ -177,19 +179,11 @@ export function briefingRoutes(ctx: WebContext): Router {
     return found;
   };
 
-  /** The outbox name of the user's unit, or null for a user without one. */
-  const recipientOfUser = async (user: User): Promise<string | null> => {
-    if (!user.unit_uid) return null;
-    const unit = await findBriefingUnit(ctx.db, user.unit_uid).catch(() => null);
-    return unit ? recipientName(unit) : null;
-  };
-
-  const deliveredToUnit = async (user: User): Promise<OutboxRow[]> => {
-    const recipient = await recipientOfUser(user);
-    if (!recipient) return [];
-    return (await listInbox(ctx.db, recipient, { limit: 50 })).filter(
-      (r) => payloadOf(r).kind === 'briefing',
-    );
+  /** Opening a briefing delivered to the user's unit marks the delivery read. */
+  const openBriefing = async (req: Request, id: string) => {
+    const found = await readBriefing(req, id);
+    await markBriefingRead(ctx.db, currentUser(req).unit_uid, found.id, ctx.now());
+    return found;
   };
 
   const visibleGenerations = (user: User): Generation[] =>
@@ -272,7 +266,7 @@ export function briefingRoutes(ctx: WebContext): Router {
     return removed;
   };
 
-  const renderPage = async (req: Request, notice?: string): Promise<SafeHtml> => {
+  const renderPage = async (req: Request): Promise<SafeHtml> => {
     const lang = langOf(req);
     const user = currentUser(req);
     const scope = await currentScope(ctx, req);
@@ -280,7 +274,7 @@ export function briefingRoutes(ctx: WebContext): Router {
     const [rows, options, delivered] = await Promise.all([
       readBriefings(req),
       units(),
-      deliveredToUnit(user),
+      deliveriesForUser(ctx, req),
     ]);
     const names = new Map(options.map((u) => [u.uid, u.name]));
     const makers = new Map(
@@ -306,8 +300,9 @@ export function briefingRoutes(ctx: WebContext): Router {
             </option>`,
         )}
       </select>`;
+    const mayMake = MAKERS.includes(user.role);
     const form =
-      scope.province || choices.length
+      mayMake && (scope.province || choices.length)
         ? html`<form method="post" action="/briefings/generate" class="filters" id="briefing-generate">
               <input type="hidden" name="_csrf" value="${csrf}" />
               <label
@@ -368,21 +363,6 @@ export function briefingRoutes(ctx: WebContext): Router {
           </tbody>
         </table>`
       : '';
-    const inbox = delivered.length
-      ? html`<ul class="delivered">
-          ${delivered.map((r) => {
-            const p = payloadOf(r);
-            return html`<li>
-              <a href="/briefings/${encodeURIComponent(String(p.briefing_id))}"
-                >${String(p.subject ?? p.briefing_id)}</a
-              >
-              <span class="muted"
-                >${formatDate(r.created_at, true)}${r.read_at ? '' : html` · <strong>${tx(lang, TEXT.unread)}</strong>`}</span
-              >
-            </li>`;
-          })}
-        </ul>`
-      : emptyState(tx(lang, TEXT.inboxEmpty));
     const list = rows.length
       ? html`<table class="briefings">
           <thead>
@@ -418,21 +398,32 @@ export function briefingRoutes(ctx: WebContext): Router {
           </tbody>
         </table>`
       : emptyState(`${t(lang, 'common.none')}.`);
-    const subscriptions = user.role === 'admin' ? await renderSubscriptions(lang, csrf, options) : '';
+    const subscriptions =
+      user.role === 'admin'
+        ? html`<h2>${t(lang, 'briefings.subscriptions')}</h2>
+            <p><a href="/briefings/subscriptions">${tx(lang, TEXT.manage)}</a></p>`
+        : '';
     return html`<h1>${t(lang, 'briefings.title')}</h1>
-      ${notice ? html`<p class="notice">${notice}</p>` : ''}
-      <h2>${t(lang, 'briefings.generate')}</h2>
-      ${form} ${queueTable}
+      ${
+        mayMake
+          ? html`<h2>${t(lang, 'briefings.generate')}</h2>
+              ${form} ${queueTable}`
+          : ''
+      }
       <h2>${t(lang, 'briefings.delivered')}</h2>
-      ${inbox}
+      ${renderDeliveries(lang, delivered)}
       <h2>${t(lang, 'briefings.list')}</h2>
       ${list} ${subscriptions}`;
   };
 
-  const renderSubscriptions = async (lang: Lang, csrf: string, options: UnitOption[]): Promise<SafeHtml> => {
-    const subs = await listSubscriptions(ctx.db);
-    return html`<h2 id="subscriptions">${t(lang, 'briefings.subscriptions')}</h2>
+  const renderSubscriptions = async (req: Request, notice?: string): Promise<SafeHtml> => {
+    const lang = langOf(req);
+    const csrf = requestState(req).session?.csrf ?? '';
+    const [subs, options] = await Promise.all([listSubscriptions(ctx.db), units()]);
+    return html`<h1>${t(lang, 'briefings.subscriptions')}</h1>
+      ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
       <p class="muted">${tx(lang, TEXT.subscriptionsNote)}</p>
+      <p class="muted">${tx(lang, TEXT.configNote)}</p>
       ${
         subs.length
           ? html`<table class="subscriptions">
@@ -442,6 +433,7 @@ export function briefingRoutes(ctx: WebContext): Router {
                   <th>${tx(lang, TEXT.period)}</th>
                   <th>${tx(lang, TEXT.clearance)}</th>
                   <th>E-mail</th>
+                  <th>${tx(lang, TEXT.addedBy)}</th>
                   <th></th>
                 </tr>
               </thead>
@@ -453,6 +445,10 @@ export function briefingRoutes(ctx: WebContext): Router {
                       <td>${tx(lang, TEXT[s.period])}</td>
                       <td>${classificationLabel(lang, s.clearance)}</td>
                       <td>${s.email ?? '—'}</td>
+                      <td>
+                        ${addedBy(s, lang)}
+                        <span class="muted">${formatDate(s.createdAt)}</span>
+                      </td>
                       <td>
                         <form method="post" action="/briefings/subscriptions/delete" class="inline">
                           <input type="hidden" name="_csrf" value="${csrf}" />
@@ -493,11 +489,9 @@ export function briefingRoutes(ctx: WebContext): Router {
       </form>`;
   };
 
-  const sendBriefingsPage = async (req: Request, res: Parameters<typeof sendPage>[1], notice?: string) => {
-    const lang = langOf(req);
-    sendPage(req, res, t(lang, 'briefings.title'), await renderPage(req, notice), {
-      scripts: ['/static/js/briefings.js'],
-    });
+  type Response = Parameters<typeof sendPage>[1];
+  const sendSubscriptionsPage = async (req: Request, res: Response, notice?: string) => {
+    sendPage(req, res, t(langOf(req), 'briefings.subscriptions'), await renderSubscriptions(req, notice));
   };
 
   router.get('/api/briefings', readers, async (req, res) => {
@@ -509,14 +503,20 @@ export function briefingRoutes(ctx: WebContext): Router {
   });
 
   router.get('/briefings', readers, async (req, res) => {
-    await sendBriefingsPage(req, res);
+    sendPage(req, res, t(langOf(req), 'briefings.title'), await renderPage(req), {
+      scripts: ['/static/js/briefings.js'],
+    });
   });
 
-  router.post('/api/briefings/generate', readers, async (req, res) => {
+  router.get('/api/briefings/delivered', readers, async (req, res) => {
+    res.json({ delivered: (await deliveriesForUser(ctx, req)).map(deliveryJson) });
+  });
+
+  router.post('/api/briefings/generate', makers, async (req, res) => {
     res.status(202).json({ generation: generationJson(await generate(req)) });
   });
 
-  router.post('/briefings/generate', readers, async (req, res) => {
+  router.post('/briefings/generate', makers, async (req, res) => {
     await generate(req);
     res.redirect(303, '/briefings');
   });
@@ -533,14 +533,18 @@ export function briefingRoutes(ctx: WebContext): Router {
     res.json({ removed: await unsubscribe(req) });
   });
 
+  router.get('/briefings/subscriptions', admin, async (req, res) => {
+    await sendSubscriptionsPage(req, res);
+  });
+
   router.post('/briefings/subscriptions', admin, async (req, res) => {
     const saved = await subscribe(req);
-    await sendBriefingsPage(req, res, `✓ ${saved.unitName}: ${tx(langOf(req), TEXT[saved.period])}`);
+    await sendSubscriptionsPage(req, res, `✓ ${saved.unitName}: ${tx(langOf(req), TEXT[saved.period])}`);
   });
 
   router.post('/briefings/subscriptions/delete', admin, async (req, res) => {
     await unsubscribe(req);
-    res.redirect(303, '/briefings#subscriptions');
+    res.redirect(303, '/briefings/subscriptions');
   });
 
   router.get('/api/briefings/:id', readers, async (req, res) => {
@@ -550,24 +554,13 @@ export function briefingRoutes(ctx: WebContext): Router {
   });
 
   router.get('/briefings/:id/docx', readers, async (req, res) => {
-    const found = await readBriefing(req, String(req.params.id));
+    const found = await openBriefing(req, String(req.params.id));
     if (!found.docx) throw new DlxhError('NOT_FOUND', `briefing ${found.id}: no DOCX stored`);
     res.type(DOCX_TYPE).attachment(`${found.id}.docx`).send(found.docx);
   });
 
   router.get('/briefings/:id', readers, async (req, res) => {
-    const found = await readBriefing(req, String(req.params.id));
-    const recipient = await recipientOfUser(currentUser(req));
-    if (recipient) {
-      const id = notificationId({
-        channel: 'inbox',
-        recipient,
-        alertId: null,
-        caseId: null,
-        reason: deliveryReason(found.id),
-      });
-      await markRead(ctx.db, id, ctx.now());
-    }
+    const found = await openBriefing(req, String(req.params.id));
     sendSelfContained(res, found.html);
   });
 

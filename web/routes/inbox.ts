@@ -1,10 +1,14 @@
-/** Hộp thư / inbox: the alerts and cases routed to the user's unit, with the case actions (verify, resolve with a report, close). */
+/**
+ * Hộp thư / inbox: the alerts and cases routed to the user's unit, with the case actions (verify, resolve with a
+ * report, close), and the briefings delivered to the unit that the user may open.
+ */
 import { Router, type Request } from 'express';
 import { DlxhError } from '../../data/errors.ts';
 import { readSqlFile } from '../../data/sql-file.ts';
 import { toLocalIso } from '../../data/time.ts';
 import { applyCaseAction, CASE_ACTIONS, type CaseAction } from '../case-actions.ts';
 import { currentUser, requireRole } from '../auth/middleware.ts';
+import { deliveriesForUser, deliveryJson, renderDeliveries } from '../briefing-deliveries.ts';
 import type { WebContext } from '../context.ts';
 import { classificationBadge, emptyState, html, type SafeHtml } from '../html.ts';
 import { formatDate, statusLabel, t, type Lang } from '../i18n.ts';
@@ -13,6 +17,8 @@ import { inScope, langOf, param, sendPage, tableExists } from '../route-helpers.
 import { safeNext } from './auth.ts';
 
 const sql = readSqlFile(new URL('./inbox.sql', import.meta.url));
+/** Deliveries shown on the inbox page; the Báo cáo page lists them all. */
+const RECENT_BRIEFINGS = 10;
 
 export interface CaseRow {
   id: string;
@@ -69,29 +75,26 @@ export function caseActionsForm(lang: Lang, row: CaseRow, csrf: string, back: st
   return html``;
 }
 
-function renderInbox(lang: Lang, rows: InboxRow[], csrf: string, now: Date, canAct: boolean): SafeHtml {
-  if (rows.length === 0)
-    return html`<h1>${t(lang, 'inbox.title')}</h1>
-      ${emptyState(t(lang, 'common.none'))}`;
-  return html`<h1>${t(lang, 'inbox.title')}</h1>
-    <ul class="inbox">
-      ${rows.map(
-        (r) =>
-          html`<li class="${r.deadline < now && !['resolved', 'closed'].includes(r.status) ? 'overdue' : ''}">
-            <div>
-              <span class="sev sev-${r.severity.replaceAll(' ', '-')}">${r.severity}</span>
-              <a href="/hotspots/${encodeURIComponent(r.alert_id)}">${r.label ?? r.alert_id}</a>
-              ${r.classification > 0 ? classificationBadge(lang, r.classification) : ''}
-            </div>
-            <div class="muted">
-              ${r.unit_name ?? ''} · ${r.assignee} · ${statusLabel(lang, r.status)} ·
-              ${t(lang, 'inbox.deadline')}: ${formatDate(r.deadline, true)}
-              ${r.deadline < now && !['resolved', 'closed'].includes(r.status) ? html`<strong class="warn">${t(lang, 'inbox.overdue')}</strong>` : ''}
-            </div>
-            ${canAct ? caseActionsForm(lang, r, csrf, '/inbox') : ''}
-          </li>`,
-      )}
-    </ul>`;
+function renderCases(lang: Lang, rows: InboxRow[], csrf: string, now: Date, canAct: boolean): SafeHtml {
+  if (rows.length === 0) return emptyState(t(lang, 'common.none'));
+  return html`<ul class="inbox">
+    ${rows.map(
+      (r) =>
+        html`<li class="${r.deadline < now && !['resolved', 'closed'].includes(r.status) ? 'overdue' : ''}">
+          <div>
+            <span class="sev sev-${r.severity.replaceAll(' ', '-')}">${r.severity}</span>
+            <a href="/hotspots/${encodeURIComponent(r.alert_id)}">${r.label ?? r.alert_id}</a>
+            ${r.classification > 0 ? classificationBadge(lang, r.classification) : ''}
+          </div>
+          <div class="muted">
+            ${r.unit_name ?? ''} · ${r.assignee} · ${statusLabel(lang, r.status)} ·
+            ${t(lang, 'inbox.deadline')}: ${formatDate(r.deadline, true)}
+            ${r.deadline < now && !['resolved', 'closed'].includes(r.status) ? html`<strong class="warn">${t(lang, 'inbox.overdue')}</strong>` : ''}
+          </div>
+          ${canAct ? caseActionsForm(lang, r, csrf, '/inbox') : ''}
+        </li>`,
+    )}
+  </ul>`;
 }
 
 export function inboxRoutes(ctx: WebContext): Router {
@@ -107,8 +110,9 @@ export function inboxRoutes(ctx: WebContext): Router {
     });
 
   router.get('/api/inbox', readers, async (req, res) => {
-    const rows = await readInbox(req);
+    const [rows, delivered] = await Promise.all([readInbox(req), deliveriesForUser(ctx, req)]);
     res.json({
+      briefings: delivered.map(deliveryJson),
       cases: rows.map((r) => ({
         ...r,
         deadline: toLocalIso(r.deadline),
@@ -123,11 +127,25 @@ export function inboxRoutes(ctx: WebContext): Router {
     const lang = langOf(req);
     const rows = await readInbox(req);
     const state = requestState(req);
+    const delivered = await deliveriesForUser(ctx, req, { limit: RECENT_BRIEFINGS });
+    const cases = renderCases(
+      lang,
+      rows,
+      state.session?.csrf ?? '',
+      ctx.now(),
+      state.user?.role !== 'leader',
+    );
+    const en = lang === 'en';
     sendPage(
       req,
       res,
       t(lang, 'inbox.title'),
-      renderInbox(lang, rows, state.session?.csrf ?? '', ctx.now(), state.user?.role !== 'leader'),
+      html`<h1>${t(lang, 'inbox.title')}</h1>
+        <h2 id="briefings">${t(lang, 'briefings.delivered')}</h2>
+        ${renderDeliveries(lang, delivered)}
+        <p><a href="/briefings">${en ? 'All briefings' : 'Tất cả báo cáo'}</a></p>
+        <h2 id="cases">${en ? 'Alerts and cases' : 'Cảnh báo và vụ việc'}</h2>
+        ${cases}`,
     );
   });
 
