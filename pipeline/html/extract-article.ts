@@ -6,7 +6,7 @@ import { parseDocumentDate } from '../dates/parse-date.ts';
 import { normalizeText } from '../../data/text/normalize.ts';
 import { Page, inOrder, isElement, outermost, type DomNode } from './dom.ts';
 import { nodesToText } from './html-to-text.ts';
-import { loadHtml } from './load-html.ts';
+import { loadHtml } from './load-markup.ts';
 
 export interface ArticleSelectors {
   title?: string;

@@ -1,7 +1,7 @@
 /** Plain text from an HTML fragment: one paragraph per line, scripts and styles dropped. */
 import { normalizeText } from '../../data/text/normalize.ts';
 import type { DomNode } from './dom.ts';
-import { loadHtml } from './load-html.ts';
+import { loadHtml } from './load-markup.ts';
 
 const BLOCK = new Set([
   'p',
@@ -64,11 +64,13 @@ export function nodesToText(nodes: readonly unknown[]): string {
     }
     pushChildren(node);
   }
+  // Runs of spaces first, then line breaks with the space around them: `[ \t]*\n` would rescan a long run of
+  // spaces without a line break from every position (quadratic time).
   return normalizeText(
     parts
       .join('')
-      .replace(/[ \t\r\f\v\u00a0]*\n[\s]*/g, '\n')
-      .replace(/[ \t\r\f\v\u00a0]+/g, ' '),
+      .replace(/[ \t\r\f\v\u00a0]+/g, ' ')
+      .replace(/ ?\n\s*/g, '\n'),
   );
 }
 

@@ -1,10 +1,10 @@
 /** RSS 2.0, RSS 1.0 (RDF) and Atom feeds parsed with cheerio in XML mode (htmlparser2), item by item. */
-import * as cheerio from 'cheerio';
-import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import { canonicalUrl } from '../canonical-url.ts';
 import { parseDocumentDate } from '../dates/parse-date.ts';
 import { Page, isElement, textOf, type DomNode } from '../html/dom.ts';
 import { htmlToText } from '../html/html-to-text.ts';
+import { loadXml } from '../html/load-markup.ts';
 import { errorMessage } from '../../data/errors.ts';
 import { normalizeText } from '../../data/text/normalize.ts';
 import { xmlNestingProblem } from './check-xml.ts';
@@ -130,7 +130,7 @@ export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
   if (!trimmed.startsWith('<')) throw new FeedError('not XML');
   const nesting = xmlNestingProblem(trimmed);
   if (nesting) throw new FeedError(`malformed XML: ${nesting}`);
-  const page = new Page(cheerio.load(trimmed, { xml: { withStartIndices: true, withEndIndices: true } }));
+  const page = new Page(loadXml(trimmed));
   const { $ } = page;
   const $rss = page.select('rss').first() as Node;
   const $atom = page.select('feed').first() as Node;
