@@ -141,7 +141,8 @@ export class PageText {
         span.end = length;
         const parent = open[open.length - 1];
         if (parent) {
-          this.spans.get(parent)!.links += span.links + (node.name === 'a' && isElement(node) ? span.end - span.start : 0);
+          this.spans.get(parent)!.links +=
+            span.links + (node.name === 'a' && isElement(node) ? span.end - span.start : 0);
         }
         continue;
       }
@@ -154,7 +155,8 @@ export class PageText {
       this.spans.set(node, { start: length, end: length, links: 0 });
       open.push(node);
       stack.push({ node, exit: true });
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, exit: false });
+      for (let i = node.children.length - 1; i >= 0; i--)
+        stack.push({ node: node.children[i]!, exit: false });
     }
     this.text = parts.join('');
     this.commasBefore = new Int32Array(this.text.length + 1);

@@ -128,7 +128,10 @@ function removeJunk(page: Page, extra: readonly string[] = []): void {
   page.remove(page.select(ALWAYS_REMOVE).toArray());
   for (const selector of extra) page.remove(page.select(selector).toArray());
   // htmlparser2 adds no <body>: a page header is a child of <body> or, where the page wrote none, of the root.
-  page.remove([...page.select('body > header, footer').toArray(), ...page.$.root().children('header').toArray()]);
+  page.remove([
+    ...page.select('body > header, footer').toArray(),
+    ...page.$.root().children('header').toArray(),
+  ]);
   const junk = page.select('[class], [id]').filter((_, el) => {
     if (el.name === 'body' || el.name === 'html' || el.name === 'article' || el.name === 'main') return false;
     return JUNK.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
@@ -219,7 +222,8 @@ export function extractArticle(
   if (selectors.content) {
     const content = outermost(page.root, page.select(selectors.content).toArray());
     if (content.length) {
-      for (const selector of selectors.remove ?? []) page.remove(page.selectWithin(content, selector).toArray());
+      for (const selector of selectors.remove ?? [])
+        page.remove(page.selectWithin(content, selector).toArray());
       page.remove(page.selectWithin(content, ALWAYS_REMOVE).toArray());
       text = content.map(paragraphsOf).filter(Boolean).join('\n');
       method = 'selector';
@@ -253,7 +257,10 @@ function firstLinksBelow(root: DomNode): Map<DomNode, DomNode> {
   for (let i = nodes.length - 1; i >= 0; i--) {
     const node = nodes[i]!;
     for (const child of node.children ?? []) {
-      const link = child.name === 'a' && isElement(child) && child.attribs?.href !== undefined ? child : first.get(child);
+      const link =
+        child.name === 'a' && isElement(child) && child.attribs?.href !== undefined
+          ? child
+          : first.get(child);
       if (link) {
         first.set(node, link);
         break;

@@ -21,7 +21,10 @@ class DepthCappedParser extends Parser {
   private capped = false;
   private closing = false;
 
-  constructor(private readonly dom: DepthHandler, options: ParserOptions) {
+  constructor(
+    private readonly dom: DepthHandler,
+    options: ParserOptions,
+  ) {
     super(dom, options);
   }
 
