@@ -45,7 +45,7 @@ async function startServer(
 }
 
 const feedItem = (n: number, description: string, date = 'Mon, 23 Nov 2026 08:00:00 +0700') =>
-  `<item><title>Tin ${n}</title><link>https://baodaklak.vn/tin/${n}.html</link><pubDate>${date}</pubDate>` +
+  `<item><title>Tin ${n}</title><link>https://baodaklak.vn/y-kien/${n}.html</link><pubDate>${date}</pubDate>` +
   `<description>${description}</description></item>`;
 // XML with 24,000 unescaped HTML line breaks in one item: as XML they nest 24,000 deep.
 const BREAKS_FEED =
@@ -148,7 +148,7 @@ describe('hostile feeds and pages', () => {
     const docs = await db.all<{ url: string; text: string }>(
       `SELECT url, text FROM documents WHERE import_source = 'breaks' ORDER BY url`,
     );
-    expect(docs.map((d) => d.url)).toEqual([1, 2, 4].map((n) => `https://baodaklak.vn/tin/${n}.html`));
+    expect(docs.map((d) => d.url)).toEqual([1, 2, 4].map((n) => `https://baodaklak.vn/y-kien/${n}.html`));
     const lines = docs[1]!.text.split('\n');
     expect(lines).toHaveLength(24_000);
     expect(new Set(lines)).toEqual(new Set(['Dòng ý kiến bạn đọc']));
