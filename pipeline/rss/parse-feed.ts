@@ -47,14 +47,16 @@ function innerSource(xml: string, el: DomNode): string | null {
 
 /**
  * The first non-empty child among `names`, as text; with `xml`, as HTML for htmlToText: an element holding
- * unescaped markup (`<description>a<br>b</description>`, Atom's xhtml content) gives its source, so that line
- * breaks and paragraphs survive.
+ * unescaped markup (`<description>a<br>b</description>`, Atom's xhtml content) and no CDATA gives its source,
+ * so that line breaks and paragraphs survive.
  */
 function childText($item: Node, names: string[], xml?: string): string | null {
   for (const name of names) {
     const el = ($item.children(name.replace(':', '\\:')).first() as Node).get(0) as DomNode | undefined;
     if (!el) continue;
-    const markup = xml && el.children?.some(isElement) ? innerSource(xml, el) : null;
+    const children = el.children ?? [];
+    const rawMarkup = children.some(isElement) && !children.some((c) => c.type === 'cdata');
+    const markup = xml && rawMarkup ? innerSource(xml, el) : null;
     const text = (markup ?? textOf([el])).trim();
     if (text) return text;
   }
