@@ -1,10 +1,12 @@
 /** Article extraction: title, published time, canonical URL and main text (selectors, else a readability-style scorer). */
-import * as cheerio from 'cheerio';
-import type { CheerioAPI, Cheerio } from 'cheerio';
+import type { Cheerio } from 'cheerio/slim';
+import type { Element } from 'domhandler';
 import { canonicalUrl } from '../canonical-url.ts';
 import { parseDocumentDate } from '../dates/parse-date.ts';
 import { normalizeText } from '../../data/text/normalize.ts';
+import { Page, inOrder, isElement, outermost, type DomNode } from './dom.ts';
 import { nodesToText } from './html-to-text.ts';
+import { loadHtml } from './load-markup.ts';
 
 export interface ArticleSelectors {
   title?: string;
@@ -25,35 +27,39 @@ export interface ExtractedArticle {
   method: 'selector' | 'readability';
 }
 
-type Selection = Cheerio<never>;
+type Selection = Cheerio<Element>;
 
 const ALWAYS_REMOVE =
-  'script, style, noscript, template, iframe, form, button, input, select, textarea, svg, nav, aside, figcaption';
+  'script, style, noscript, template, iframe, form, button, input, select, textarea, svg, nav, aside, figcaption, title';
 // Class or id tokens of navigation, ads, sharing, comments and related-story boxes on Vietnamese news sites.
 const JUNK =
   /(?:^|[\s_-])(?:comments?|binh-?luan|y-?kien-?ban-?doc|share|sharing|social|related|lien-?quan|tin-?khac|cung-?chuyen-?muc|advert\w*|ads?|adv|banner|quang-?cao|menu|nav|navbar|breadcrumbs?|sidebar|footer|header-?top|tags?|keywords?|rating|print|login|subscribe|popup|modal|cookie|widget|most-?read|xem-?nhieu|doc-?nhieu|hotline)(?:$|[\s_-])/i;
 const DATE_HINT =
   /(?:^|[\s_-])(?:date|time|ngay|ngay-?dang|ngay-?dang-?tin|cap-?nhat|publish\w*|posted|post-?meta|meta|thoi-?gian|datetime)(?:$|[\s_-])/i;
-const PARAGRAPHS = 'p, h2, h3, h4, li, blockquote, pre';
+const PARAGRAPHS = new Set(['p', 'h2', 'h3', 'h4', 'li', 'blockquote', 'pre']);
+// Texts read only to be scored or matched (a date, a link's caption, a paragraph's length) are read up to this
+// many characters, so that elements nested inside one another cost no more than side-by-side ones.
+const SAMPLE_CHARS = 2000;
 
-function attrText($el: Selection): string | null {
-  const value = $el.attr('datetime') ?? $el.attr('content') ?? $el.text();
+function attrText(page: Page, el: Element): string | null {
+  const value = el.attribs.datetime ?? el.attribs.content ?? page.text.of(el, SAMPLE_CHARS);
   const text = value ? normalizeText(value) : '';
   return text || null;
 }
 
-function metaContent($: CheerioAPI, names: string[]): string | null {
+function metaContent(page: Page, names: string[]): string | null {
+  const metas = page.select('meta');
   for (const name of names) {
     const value =
-      $(`meta[property="${name}"]`).attr('content') ??
-      $(`meta[name="${name}"]`).attr('content') ??
-      $(`meta[itemprop="${name}"]`).attr('content');
+      metas.filter(`[property="${name}"]`).attr('content') ??
+      metas.filter(`[name="${name}"]`).attr('content') ??
+      metas.filter(`[itemprop="${name}"]`).attr('content');
     if (value && value.trim()) return value.trim();
   }
   return null;
 }
 
-function jsonLdDate($: CheerioAPI): string | null {
+function jsonLdDate(page: Page): string | null {
   let found: string | null = null;
   const visit = (value: unknown): void => {
     if (found || value === null || typeof value !== 'object') return;
@@ -63,9 +69,9 @@ function jsonLdDate($: CheerioAPI): string | null {
     else if (typeof record.dateCreated === 'string') found = record.dateCreated;
     else if (record['@graph']) visit(record['@graph']);
   };
-  $('script[type="application/ld+json"]').each((_, el) => {
+  page.select('script[type="application/ld+json"]').each((_, el) => {
     try {
-      visit(JSON.parse($(el).text()));
+      visit(JSON.parse(page.text.of(el)));
     } catch {
       // A broken JSON-LD block is common; the other date sources still apply.
     }
@@ -73,11 +79,11 @@ function jsonLdDate($: CheerioAPI): string | null {
   return found;
 }
 
-function findDate($: CheerioAPI, selector: string | undefined): { text: string | null; date: Date | null } {
+function findDate(page: Page, selector: string | undefined): { text: string | null; date: Date | null } {
   const candidates: Array<string | null> = [];
-  if (selector) $(selector).each((_, el) => void candidates.push(attrText($(el) as Selection)));
+  if (selector) page.select(selector).each((_, el) => void candidates.push(attrText(page, el)));
   candidates.push(
-    metaContent($, [
+    metaContent(page, [
       'article:published_time',
       'datePublished',
       'pubdate',
@@ -86,14 +92,13 @@ function findDate($: CheerioAPI, selector: string | undefined): { text: string |
       'date',
       'og:updated_time',
     ]),
-    jsonLdDate($),
+    jsonLdDate(page),
   );
-  $('time[datetime], time').each((_, el) => void candidates.push(attrText($(el) as Selection)));
-  $('[class], [id]').each((_, el) => {
-    const $el = $(el);
-    const hint = `${$el.attr('class') ?? ''} ${$el.attr('id') ?? ''}`;
-    if (!DATE_HINT.test(hint)) return;
-    const text = normalizeText($el.text());
+  page.select('time[datetime], time').each((_, el) => void candidates.push(attrText(page, el)));
+  page.select('[class], [id]').each((_, el) => {
+    const hint = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
+    if (!DATE_HINT.test(hint) || page.text.length(el) > SAMPLE_CHARS) return;
+    const text = normalizeText(page.text.of(el));
     if (text && text.length <= 120) candidates.push(text);
   });
   let firstText: string | null = null;
@@ -106,39 +111,38 @@ function findDate($: CheerioAPI, selector: string | undefined): { text: string |
   return { text: firstText, date: null };
 }
 
-function findTitle($: CheerioAPI, selector: string | undefined): string | null {
-  const fromSelector = selector ? normalizeText($(selector).first().text()) : '';
+function findTitle(page: Page, selector: string | undefined): string | null {
+  const firstText = (sel: string) => normalizeText(page.text.of(page.select(sel).get(0)));
+  const fromSelector = selector ? firstText(selector) : '';
   if (fromSelector) return fromSelector;
-  const og = metaContent($, ['og:title', 'twitter:title']);
+  const og = metaContent(page, ['og:title', 'twitter:title']);
   if (og) return normalizeText(og);
-  const h1 = normalizeText($('article h1, main h1, h1').first().text());
+  // The first h1 of the page (an article's or main's h1 comes no earlier than the first).
+  const h1 = firstText('h1');
   if (h1) return h1;
-  const title = normalizeText($('title').first().text());
+  const title = firstText('title');
   return title ? title.replace(/\s+[-|–]\s+[^-|–]+$/, '') || title : null;
 }
 
-function removeJunk($: CheerioAPI, extra: readonly string[] = []): void {
-  $(ALWAYS_REMOVE).remove();
-  for (const selector of extra) $(selector).remove();
-  $('body > header, body > footer, footer').remove();
-  $('[class], [id]').each((_, el) => {
-    const $el = $(el);
-    const name = el.type === 'tag' ? el.name : '';
-    if (name === 'body' || name === 'html' || name === 'article' || name === 'main') return;
-    if (JUNK.test(`${$el.attr('class') ?? ''} ${$el.attr('id') ?? ''}`)) $el.remove();
+function removeJunk(page: Page, extra: readonly string[] = []): void {
+  page.remove(page.select(ALWAYS_REMOVE).toArray());
+  for (const selector of extra) page.remove(page.select(selector).toArray());
+  // htmlparser2 adds no <body>: a page header is a child of <body> or, where the page wrote none, of the root.
+  page.remove([
+    ...page.select('body > header, footer').toArray(),
+    ...page.$.root().children('header').toArray(),
+  ]);
+  const junk = page.select('[class], [id]').filter((_, el) => {
+    if (el.name === 'body' || el.name === 'html' || el.name === 'article' || el.name === 'main') return false;
+    return JUNK.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
   });
-  $('[hidden], [style*="display:none"], [style*="display: none"]').remove();
-}
-
-function linkDensity($: CheerioAPI, $el: Selection): number {
-  const total = $el.text().length || 1;
-  let links = 0;
-  $el.find('a').each((_, a) => void (links += $(a).text().length));
-  return links / total;
+  page.remove(junk.toArray());
+  page.remove(page.select('[hidden], [style*="display:none"], [style*="display: none"]').toArray());
 }
 
 /** The element holding the article's paragraphs, by Readability's scoring: paragraph text credited to parents. */
-function bestContainer($: CheerioAPI): Selection | null {
+function bestContainer(page: Page): Selection | null {
+  const { $, text } = page;
   const scores = new Map<unknown, { $el: Selection; score: number }>();
   const credit = ($el: Selection, points: number) => {
     const node = $el.get(0);
@@ -147,34 +151,50 @@ function bestContainer($: CheerioAPI): Selection | null {
     if (entry) entry.score += points;
     else scores.set(node, { $el, score: points });
   };
-  $('p, pre, td, div').each((_, el) => {
-    const $el = $(el) as Selection;
+  page.select('p, pre, td, div').each((_, el) => {
+    const $el = $(el);
     if (el.name !== 'p' && el.name !== 'pre' && $el.children('p, div, table, ul, ol').length > 0) return;
-    const text = normalizeText($el.text());
-    if (text.length < 25) return;
-    const points = 1 + (text.match(/[,，]/g)?.length ?? 0) + Math.min(3, Math.floor(text.length / 100));
-    const parent = $el.parent() as Selection;
+    const length = normalizeText(text.of(el, SAMPLE_CHARS)).length;
+    if (length < 25) return;
+    const points = 1 + text.commas(el) + Math.min(3, Math.floor(length / 100));
+    const parent = $el.parent();
     credit(parent, points);
-    const grandparent = parent.parent() as Selection;
+    const grandparent = parent.parent();
     if (grandparent.length) credit(grandparent, points / 2);
   });
   let best: { $el: Selection; score: number } | null = null;
-  for (const entry of scores.values()) {
-    const score = entry.score * (1 - linkDensity($, entry.$el));
+  for (const [node, entry] of scores) {
+    const score = entry.score * (1 - text.linkLength(node) / (text.length(node) || 1));
     if (!best || score > best.score) best = { $el: entry.$el, score };
   }
   return best?.$el ?? null;
 }
 
-function paragraphsOf($: CheerioAPI, $root: Selection): string {
-  const lines: string[] = [];
-  const blocks = $root.find(PARAGRAPHS).filter((_, el) => $(el).parents(PARAGRAPHS).length === 0);
-  if (blocks.length === 0) return nodesToText($root.toArray());
-  blocks.each((_, el) => {
-    const text = nodesToText([el]);
-    if (text) lines.push(text);
-  });
-  return lines.join('\n');
+/** The outermost paragraph-like elements below `root` (none when `root` is inside or is one), in page order. */
+function paragraphBlocks(root: DomNode): DomNode[] {
+  for (let node: DomNode | null | undefined = root; node; node = node.parent) {
+    if (isElement(node) && PARAGRAPHS.has(node.name ?? '')) return [];
+  }
+  const blocks: DomNode[] = [];
+  const stack = [...(root.children ?? [])].reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (isElement(node) && PARAGRAPHS.has(node.name ?? '')) {
+      blocks.push(node);
+      continue;
+    }
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return blocks;
+}
+
+function paragraphsOf(root: DomNode): string {
+  const blocks = paragraphBlocks(root);
+  if (blocks.length === 0) return nodesToText([root]);
+  return blocks
+    .map((block) => nodesToText([block]))
+    .filter(Boolean)
+    .join('\n');
 }
 
 /**
@@ -188,34 +208,31 @@ export function extractArticle(
   pageUrl: string,
   selectors: ArticleSelectors = {},
 ): ExtractedArticle {
-  const $ = cheerio.load(html);
+  const page = new Page(loadHtml(html));
   const canonical =
-    canonicalUrl($('link[rel="canonical"]').attr('href') ?? null, pageUrl) ??
-    canonicalUrl(metaContent($, ['og:url']), pageUrl) ??
+    canonicalUrl(page.select('link[rel="canonical"]').attr('href') ?? null, pageUrl) ??
+    canonicalUrl(metaContent(page, ['og:url']), pageUrl) ??
     canonicalUrl(pageUrl);
-  const outlet = metaContent($, ['og:site_name']);
-  const title = findTitle($, selectors.title);
-  const { text: dateText, date } = findDate($, selectors.date);
+  const outlet = metaContent(page, ['og:site_name']);
+  const title = findTitle(page, selectors.title);
+  const { text: dateText, date } = findDate(page, selectors.date);
 
   let text = '';
   let method: ExtractedArticle['method'] = 'readability';
   if (selectors.content) {
-    const $content = $(selectors.content) as Selection;
-    if ($content.length) {
-      for (const selector of selectors.remove ?? []) $content.find(selector).remove();
-      $content.find(ALWAYS_REMOVE).remove();
-      text = $content
-        .toArray()
-        .map((el) => paragraphsOf($, $(el) as Selection))
-        .filter(Boolean)
-        .join('\n');
+    const content = outermost(page.root, page.select(selectors.content).toArray());
+    if (content.length) {
+      for (const selector of selectors.remove ?? [])
+        page.remove(page.selectWithin(content, selector).toArray());
+      page.remove(page.selectWithin(content, ALWAYS_REMOVE).toArray());
+      text = content.map(paragraphsOf).filter(Boolean).join('\n');
       method = 'selector';
     }
   }
   if (!text) {
-    removeJunk($, selectors.remove);
-    const $best = bestContainer($);
-    text = $best ? paragraphsOf($, $best) : nodesToText($('body').toArray());
+    removeJunk(page, selectors.remove);
+    const $best = bestContainer(page);
+    text = $best ? paragraphsOf($best.get(0)!) : nodesToText([page.root]);
     method = 'readability';
   }
   if (title) {
@@ -233,13 +250,33 @@ export function extractArticle(
   };
 }
 
+/** For every node, the first `a[href]` element below it in page order, from one pass over the tree. */
+function firstLinksBelow(root: DomNode): Map<DomNode, DomNode> {
+  const first = new Map<DomNode, DomNode>();
+  const nodes = inOrder([root], true);
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const node = nodes[i]!;
+    for (const child of node.children ?? []) {
+      const link =
+        child.name === 'a' && isElement(child) && child.attribs?.href !== undefined
+          ? child
+          : first.get(child);
+      if (link) {
+        first.set(node, link);
+        break;
+      }
+    }
+  }
+  return first;
+}
+
 /**
  * Article links of a listing page, resolved against `pageUrl`, same host only, in page order without
  * repeats. With a selector, the matching `a` elements (or the first link inside each match); otherwise
  * links outside navigation whose text looks like a headline or whose path looks like an article.
  */
 export function extractLinks(html: string, pageUrl: string, selector?: string): string[] {
-  const $ = cheerio.load(html);
+  const page = new Page(loadHtml(html));
   const base = new URL(pageUrl);
   const seen = new Set<string>();
   const out: string[] = [];
@@ -253,17 +290,17 @@ export function extractLinks(html: string, pageUrl: string, selector?: string): 
     out.push(url);
   };
   if (selector) {
-    $(selector).each((_, el) => {
-      const $el = $(el);
-      add(el.type === 'tag' && el.name === 'a' ? $el.attr('href') : $el.find('a[href]').first().attr('href'));
+    const firstLink = firstLinksBelow(page.root);
+    page.select(selector).each((_, el) => {
+      const link = el.name === 'a' ? el : firstLink.get(el);
+      add(link?.attribs?.href);
     });
     return out;
   }
-  removeJunk($);
-  $('a[href]').each((_, el) => {
-    const $a = $(el);
-    const href = $a.attr('href')!;
-    const text = normalizeText($a.text());
+  removeJunk(page);
+  page.select('a[href]').each((_, el) => {
+    const href = el.attribs.href!;
+    const text = normalizeText(page.text.of(el, SAMPLE_CHARS));
     let path = '';
     try {
       path = new URL(href, pageUrl).pathname;

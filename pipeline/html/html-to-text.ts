@@ -1,6 +1,7 @@
 /** Plain text from an HTML fragment: one paragraph per line, scripts and styles dropped. */
-import * as cheerio from 'cheerio';
 import { normalizeText } from '../../data/text/normalize.ts';
+import type { DomNode } from './dom.ts';
+import { loadHtml } from './load-markup.ts';
 
 const BLOCK = new Set([
   'p',
@@ -31,14 +32,6 @@ const BLOCK = new Set([
   'th',
 ]);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'object', 'embed', 'head']);
-
-/** The parts of a parsed DOM node (domhandler's, as cheerio returns them) that text extraction reads. */
-export interface DomNode {
-  type: string;
-  data?: string;
-  name?: string;
-  children?: DomNode[];
-}
 
 /** Text of `nodes`, with a line break around every block element. */
 export function nodesToText(nodes: readonly unknown[]): string {
@@ -71,17 +64,18 @@ export function nodesToText(nodes: readonly unknown[]): string {
     }
     pushChildren(node);
   }
+  // Runs of spaces first, then line breaks with the space around them: `[ \t]*\n` would rescan a long run of
+  // spaces without a line break from every position (quadratic time).
   return normalizeText(
     parts
       .join('')
-      .replace(/[ \t\r\f\v\u00a0]*\n[\s]*/g, '\n')
-      .replace(/[ \t\r\f\v\u00a0]+/g, ' '),
+      .replace(/[ \t\r\f\v\u00a0]+/g, ' ')
+      .replace(/ ?\n\s*/g, '\n'),
   );
 }
 
 /** `htmlToText('<p>Một</p><p>Hai &amp; ba</p>')` → `'Một\nHai & ba'`. */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return normalizeText(html);
-  const $ = cheerio.load(html, null, false);
-  return nodesToText($.root().toArray());
+  return nodesToText(loadHtml(html).root().toArray());
 }

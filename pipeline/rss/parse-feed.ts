@@ -1,9 +1,11 @@
-/** RSS 2.0, RSS 1.0 (RDF) and Atom feeds parsed with cheerio in XML mode, item by item. */
-import * as cheerio from 'cheerio';
-import type { Cheerio, CheerioAPI } from 'cheerio';
+/** RSS 2.0, RSS 1.0 (RDF) and Atom feeds parsed with cheerio in XML mode (htmlparser2), item by item. */
+import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import { canonicalUrl } from '../canonical-url.ts';
 import { parseDocumentDate } from '../dates/parse-date.ts';
+import { Page, isElement, textOf, type DomNode } from '../html/dom.ts';
 import { htmlToText } from '../html/html-to-text.ts';
+import { loadXml } from '../html/load-markup.ts';
+import { errorMessage } from '../../data/errors.ts';
 import { normalizeText } from '../../data/text/normalize.ts';
 import { xmlNestingProblem } from './check-xml.ts';
 
@@ -35,13 +37,28 @@ export class FeedError extends Error {
 
 type Node = Cheerio<never>;
 
-function childText($item: Node, names: string[]): string | null {
+/** The source text of an element's content: markup written unescaped inside it stays markup. */
+function innerSource(xml: string, el: DomNode): string | null {
+  const first = el.children?.[0] as { startIndex?: number | null } | undefined;
+  const end = (el as { endIndex?: number | null }).endIndex;
+  if (first?.startIndex == null || end == null) return null;
+  return xml.slice(first.startIndex, xml.lastIndexOf('<', end));
+}
+
+/**
+ * The first non-empty child among `names`, as text; with `xml`, as HTML for htmlToText: an element holding
+ * unescaped markup (`<description>a<br>b</description>`, Atom's xhtml content) and no CDATA gives its source,
+ * so that line breaks and paragraphs survive.
+ */
+function childText($item: Node, names: string[], xml?: string): string | null {
   for (const name of names) {
-    const $el = $item.children(name.replace(':', '\\:')).first() as Node;
-    if ($el.length) {
-      const text = $el.text().trim();
-      if (text) return text;
-    }
+    const el = ($item.children(name.replace(':', '\\:')).first() as Node).get(0) as DomNode | undefined;
+    if (!el) continue;
+    const children = el.children ?? [];
+    const rawMarkup = children.some(isElement) && !children.some((c) => c.type === 'cdata');
+    const markup = xml && rawMarkup ? innerSource(xml, el) : null;
+    const text = (markup ?? textOf([el])).trim();
+    if (text) return text;
   }
   return null;
 }
@@ -73,7 +90,7 @@ function parseItem(
   position: string,
   xml: string,
 ): ParsedItem {
-  const rawTitle = childText($item, ['title']);
+  const rawTitle = childText($item, ['title'], xml);
   const title = rawTitle ? htmlToText(rawTitle) || null : null;
   const rawLink =
     format === 'atom' ? atomLink($, $item) : (childText($item, ['link']) ?? $item.attr('rdf:about') ?? null);
@@ -84,7 +101,7 @@ function parseItem(
   const dateText = childText($item, ['pubDate', 'dc:date', 'published', 'updated', 'issued', 'created']);
   const publishedAt = dateText ? parseDocumentDate(dateText) : null;
   if (dateText && !publishedAt) return { ok: false, position, problem: `unknown date format "${dateText}"` };
-  const body = childText($item, ['content:encoded', 'content', 'description', 'summary']);
+  const body = childText($item, ['content:encoded', 'content', 'description', 'summary'], xml);
   const text = body ? htmlToText(body) : '';
   if (!title && !text) return { ok: false, position, problem: 'no title and no text' };
   if (!link && !guid) return { ok: false, position, problem: 'no link and no guid' };
@@ -94,9 +111,19 @@ function parseItem(
   };
 }
 
+/** One item, or the reason it cannot be read: whatever goes wrong inside one item stays with that item. */
+function readItem(...args: Parameters<typeof parseItem>): ParsedItem {
+  try {
+    return parseItem(...args);
+  } catch (error) {
+    return { ok: false, position: args[4], problem: `unreadable item (${errorMessage(error)})` };
+  }
+}
+
 /**
  * Parse a feed. Throws FeedError when the text is not an RSS/Atom document; a bad item (no title and text,
- * unreadable date, invalid link) is returned as a failed item and the others are kept.
+ * unreadable date, invalid link, markup that cannot be read) is returned as a failed item and the others
+ * are kept.
  * `parseFeed(xml, 'https://baodaklak.vn/rss/thoi-su.rss').items`
  */
 export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
@@ -105,10 +132,11 @@ export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
   if (!trimmed.startsWith('<')) throw new FeedError('not XML');
   const nesting = xmlNestingProblem(trimmed);
   if (nesting) throw new FeedError(`malformed XML: ${nesting}`);
-  const $ = cheerio.load(trimmed, { xml: { withStartIndices: true, withEndIndices: true } });
-  const $rss = $('rss').first() as Node;
-  const $atom = $('feed').first() as Node;
-  const $rdf = $('rdf\\:RDF, RDF').first() as Node;
+  const page = new Page(loadXml(trimmed));
+  const { $ } = page;
+  const $rss = page.select('rss').first() as Node;
+  const $atom = page.select('feed').first() as Node;
+  const $rdf = page.select('rdf\\:RDF, RDF').first() as Node;
   let format: ParsedFeed['format'];
   let $items: Node;
   let $channel: Node;
@@ -137,6 +165,6 @@ export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
   const title = childText($channel, ['title']);
   const items = $items
     .toArray()
-    .map((el, i) => parseItem($, $(el) as Node, format, base, `item ${i + 1}`, trimmed));
+    .map((el, i) => readItem($, $(el) as Node, format, base, `item ${i + 1}`, trimmed));
   return { format, title: title ? normalizeText(title) : null, items };
 }

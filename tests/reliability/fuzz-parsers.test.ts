@@ -12,7 +12,9 @@ import { decodeBody } from '../../pipeline/charset/decode-body.ts';
 import { decodeTcvn3, decodeVni, encodeTcvn3, encodeVni } from '../../pipeline/charset/legacy-vietnamese.ts';
 import { parseDocumentDate } from '../../pipeline/dates/parse-date.ts';
 import { extractArticle, extractLinks } from '../../pipeline/html/extract-article.ts';
-import { htmlToText, nodesToText, type DomNode } from '../../pipeline/html/html-to-text.ts';
+import type { DomNode } from '../../pipeline/html/dom.ts';
+import { htmlToText, nodesToText } from '../../pipeline/html/html-to-text.ts';
+import { MAX_DEPTH, loadHtml } from '../../pipeline/html/load-markup.ts';
 import { recordToDocument } from '../../pipeline/jsonl/record-to-document.ts';
 import { FeedError, parseFeed } from '../../pipeline/rss/parse-feed.ts';
 import { readTable } from '../../pipeline/survey/read-table.ts';
@@ -143,6 +145,40 @@ describe('HTML extraction', () => {
     const depth = 20_000;
     expect(htmlToText(`${'<b>'.repeat(depth)}sâu${'</b>'.repeat(depth)}`)).toBe('sâu');
   });
+
+  it('parses pages and feeds nested 50,000 deep no deeper than the depth cap, keeping their text', () => {
+    const depth = 50_000;
+    const nested = (inner: string) => `${'<div>'.repeat(depth)}${inner}${'</div>'.repeat(depth)}`;
+    const deepest = (root: unknown) => {
+      let max = 0;
+      const stack: [DomNode, number][] = [[root as DomNode, 0]];
+      for (let item = stack.pop(); item; item = stack.pop()) {
+        max = Math.max(max, item[1]);
+        for (const child of item[0].children ?? []) stack.push([child, item[1] + 1]);
+      }
+      return max;
+    };
+    const paragraph = 'Người dân phản ánh ô nhiễm suối Ea Tu, mùi hôi kéo dài nhiều tuần.';
+    expect(
+      deepest(
+        loadHtml(nested(`<p>${paragraph}</p>`))
+          .root()
+          .get(0),
+      ),
+    ).toBe(MAX_DEPTH + 1);
+    expect(
+      extractArticle(`<title>Tin</title>${nested(`<p>${paragraph}</p>`)}`, 'https://a.vn/1.html'),
+    ).toMatchObject({
+      title: 'Tin',
+      text: paragraph,
+    });
+    const feed = parseFeed(
+      `<rss><channel><item><title>t</title><link>https://a.vn/1</link><description>${'ý kiến<br>'.repeat(depth)}</description></item></channel></rss>`,
+      'https://a.vn/rss',
+    );
+    expect(feed.items).toHaveLength(1);
+    expect(feed.items[0]!.ok && feed.items[0]!.item.text.split('\n')).toHaveLength(depth);
+  }, 60_000);
 });
 
 describe('JSONL records', () => {

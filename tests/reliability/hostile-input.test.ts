@@ -44,6 +44,22 @@ async function startServer(
   };
 }
 
+const feedItem = (n: number, description: string, date = 'Mon, 23 Nov 2026 08:00:00 +0700') =>
+  `<item><title>Tin ${n}</title><link>https://baodaklak.vn/y-kien/${n}.html</link><pubDate>${date}</pubDate>` +
+  `<description>${description}</description></item>`;
+// XML with 24,000 unescaped HTML line breaks in one item: as XML they nest 24,000 deep.
+const BREAKS_FEED =
+  `<?xml version="1.0"?><rss version="2.0"><channel><title>Tin</title>` +
+  feedItem(1, 'Người dân phản ánh ô nhiễm suối Ea Tu.') +
+  feedItem(2, 'Dòng ý kiến bạn đọc<br>'.repeat(24_000)) +
+  feedItem(3, 'Giá cà phê tăng.', 'hôm qua') +
+  feedItem(4, 'Đường liên xã xuống cấp.') +
+  `</channel></rss>`;
+
+function feedSource(name: string, url: string) {
+  return parseSources([{ name, kind: 'rss', url, allow_private: ['127.0.0.1'], robots: false }])[0]!;
+}
+
 describe('hostile feeds and pages', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let db: Db;
@@ -52,6 +68,8 @@ describe('hostile feeds and pages', () => {
       '/x.dtd': (_req, res) => res.writeHead(200).end('<!ENTITY leak "LEAKED">'),
       '/script.xml': (_req, res) =>
         res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(fixture('script-feed.xml')),
+      '/breaks.xml': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(BREAKS_FEED),
     });
     db = await openTestDb();
   });
@@ -112,6 +130,35 @@ describe('hostile feeds and pages', () => {
     for (const doc of docs) expect(`${doc.title}\n${doc.text}`).not.toMatch(EXECUTABLE);
     expect(docs[0]!.text).toBe('Đoạn một.\nliên kết\nĐoạn hai.');
   });
+
+  it('reads a feed whose item holds 24,000 unescaped <br>, and fails only its broken item', async () => {
+    const url = `${server.origin}/breaks.xml`;
+    const ctx = {
+      db,
+      logger: silentLogger,
+      now: () => FIXED_NOW,
+      fetcher: createFetcher(
+        { db, now: () => FIXED_NOW, sleep: async () => undefined },
+        { hostIntervalMs: 0 },
+      ),
+    };
+    const report = await ingestRss(feedSource('breaks', url), ctx);
+    expect(report).toMatchObject({ in: 4, new: 3, failed: 1 });
+    expect(report.errors).toEqual([`${url}: item 3: unknown date format "hôm qua"`]);
+    const docs = await db.all<{ url: string; text: string }>(
+      `SELECT url, text FROM documents WHERE import_source = 'breaks' ORDER BY url`,
+    );
+    expect(docs.map((d) => d.url)).toEqual([1, 2, 4].map((n) => `https://baodaklak.vn/y-kien/${n}.html`));
+    const lines = docs[1]!.text.split('\n');
+    expect(lines).toHaveLength(24_000);
+    expect(new Set(lines)).toEqual(new Set(['Dòng ý kiến bạn đọc']));
+
+    const again = await ingestRss(feedSource('breaks', url), ctx);
+    expect(again).toMatchObject({ new: 0, duplicate: 3, failed: 1 });
+    expect(await db.one(`SELECT count(*) AS n FROM documents WHERE import_source = 'breaks'`)).toEqual({
+      n: 3,
+    });
+  }, 60_000);
 
   it('extracts article text without scripts, handlers or frames', () => {
     const article = extractArticle(fixture('script-article.html'), 'https://baodaklak.vn/tin/1.html');
