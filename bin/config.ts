@@ -20,6 +20,15 @@ export const configSchema = z
     snapshot: z
       .object({ dir: z.string().default('data/snapshots'), cron: z.string().default('*/15 * * * *') })
       .prefault({}),
+    /** DuckDB's share of the machine (data/db.ts DbSettings; dlxh's defaults when left out). */
+    duckdb: z
+      .object({
+        memory_limit: z.string().optional(),
+        threads: z.number().int().min(1).optional(),
+        checkpoint_threshold: z.string().optional(),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 

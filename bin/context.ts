@@ -35,7 +35,11 @@ export async function withContext<T>(
   const config = loadConfig(globals.config);
   const dbPath = command.getOptionValueSource('db') === 'default' && config.db ? config.db : globals.db;
   const logger = stderrLogger({ quiet: options.quiet });
-  const db = await openDatabase(dbPath);
+  const db = await openDatabase(dbPath, {
+    memoryLimit: config.duckdb.memory_limit,
+    threads: config.duckdb.threads,
+    checkpointThreshold: config.duckdb.checkpoint_threshold,
+  });
   try {
     let secret: string | undefined;
     const getSecret = () => (secret ??= config.secret ?? loadOrCreateSecret(dbPath, { logger }));
