@@ -14,6 +14,9 @@ export interface CommandContext {
   now: () => Date;
   /** The pseudonym secret: config, env DLXH_SECRET, or `<db>.secret` (generated once, mode 0600). */
   secret: () => string;
+  /** Aborted when the server is asked to stop: long jobs end after the batch they are writing. */
+  shutdown: AbortSignal;
+  requestShutdown(): void;
 }
 
 export interface GlobalOptions {
@@ -43,7 +46,17 @@ export async function withContext<T>(
   try {
     let secret: string | undefined;
     const getSecret = () => (secret ??= config.secret ?? loadOrCreateSecret(dbPath, { logger }));
-    return await fn({ db, dbPath, config, logger, now: () => new Date(), secret: getSecret });
+    const shutdown = new AbortController();
+    return await fn({
+      db,
+      dbPath,
+      config,
+      logger,
+      now: () => new Date(),
+      secret: getSecret,
+      shutdown: shutdown.signal,
+      requestShutdown: () => shutdown.abort(),
+    });
   } finally {
     db.close();
   }

@@ -114,6 +114,7 @@ export async function ingestJsonl(file: string, opts: JsonlOptions, ctx: IngestC
     defaultLocality,
     classification: opts.classification ?? null,
     jobRunId: runId,
+    nearDuplicateDays: ctx.nearDuplicateDays,
   };
   // While DuckDB commits one batch, the next one is parsed and fingerprinted.
   let inFlight: Promise<void> | null = null;
