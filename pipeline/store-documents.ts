@@ -173,65 +173,64 @@ function windowAt(doc: IncomingDocument, now: Date): number {
   return (doc.publishedAt ?? now).getTime();
 }
 
+/** Ids of `ids` found by the named query: bound as one string split in SQL, or as a list when an id holds chr(31). */
+async function findIds(db: Db, query: 'existing_ids' | 'stored_ids', ids: string[]): Promise<Set<string>> {
+  const list = ids.some((id) => id.includes(ID_SEPARATOR));
+  const rows = await db.all<{ id: string }>(sql(list ? `${query}_list` : query), {
+    ids: list ? ids : ids.join(ID_SEPARATOR),
+  });
+  return new Set(rows.map((r) => r.id));
+}
+
+interface LshRow {
+  band_key: number;
+  doc_id: string;
+  root_id: string;
+  published_at: Date | null;
+  window_at: Date;
+}
+
+/** Stored documents sharing a band key with the batch, published within the window of the batch's dates. */
+async function lshCandidates(db: Db, prepared: Prepared[], now: Date, windowMs: number): Promise<LshRow[]> {
+  const keys = new Set<number>();
+  let first = Infinity;
+  let last = -Infinity;
+  for (const p of prepared) {
+    if (p.bands.length === 0) continue;
+    for (const key of p.bands) keys.add(key);
+    const at = windowAt(p.doc, now);
+    first = Math.min(first, at);
+    last = Math.max(last, at);
+  }
+  if (keys.size === 0) return [];
+  const rows = await db.all<LshRow>(sql('lsh_candidates'), {
+    keys: [...keys].join(','),
+    from: new Date(first - windowMs),
+    to: new Date(last + windowMs),
+  });
+  if (rows.length === 0) return rows;
+  // Rows of archived documents stay in doc_lsh; only documents still stored are candidates.
+  const stored = await findIds(db, 'stored_ids', [...new Set(rows.map((r) => r.doc_id))]);
+  return rows.filter((r) => stored.has(r.doc_id));
+}
+
 /** What is already stored of a batch's ids, content hashes and LSH band keys (within the window of its dates). */
 async function lookUpKnown(db: Db, prepared: Prepared[], now: Date, windowMs: number): Promise<Known> {
-  const ids = [...new Set(prepared.map((p) => p.doc.id))];
+  const ids = await findIds(db, 'existing_ids', [...new Set(prepared.map((p) => p.doc.id))]);
   const hashes = [...new Set(prepared.map((p) => p.contentHash))];
-  const keys = [...new Set(prepared.flatMap((p) => p.bands))];
-  const existingIds = ids.some((id) => id.includes(ID_SEPARATOR))
-    ? await db.all<{ id: string }>(sql('existing_ids_list'), { ids })
-    : await db.all<{ id: string }>(sql('existing_ids'), { ids: ids.join(ID_SEPARATOR) });
   const existingHashes = await db.all<{ content_hash: string; id: string }>(sql('existing_hashes'), {
     hashes: hashes.join(','),
   });
   const bandIndex = new Map<number, Candidate[]>();
-  if (keys.length) {
-    let first = Infinity;
-    let last = -Infinity;
-    for (const p of prepared) {
-      if (p.bands.length === 0) continue;
-      const at = windowAt(p.doc, now);
-      first = Math.min(first, at);
-      last = Math.max(last, at);
-    }
-    const rows = await db.all<{
-      band_key: number;
-      doc_id: string;
-      root_id: string;
-      published_at: Date | null;
-      window_at: Date;
-    }>(sql('lsh_candidates'), {
-      keys: keys.join(','),
-      from: new Date(first - windowMs),
-      to: new Date(last + windowMs),
+  for (const row of await lshCandidates(db, prepared, now, windowMs)) {
+    addToBand(bandIndex, Number(row.band_key), {
+      id: row.doc_id,
+      publishedAt: row.published_at,
+      root: row.root_id,
+      windowAt: row.window_at.getTime(),
     });
-    // Rows of archived documents stay in doc_lsh; only documents still stored are candidates.
-    const found = [...new Set(rows.map((r) => r.doc_id))];
-    const stored = found.length
-      ? new Set(
-          (
-            await db.all<{ id: string }>(
-              found.some((id) => id.includes(ID_SEPARATOR)) ? sql('stored_ids_list') : sql('stored_ids'),
-              { ids: found.some((id) => id.includes(ID_SEPARATOR)) ? found : found.join(ID_SEPARATOR) },
-            )
-          ).map((r) => r.id),
-        )
-      : new Set<string>();
-    for (const row of rows) {
-      if (!stored.has(row.doc_id)) continue;
-      addToBand(bandIndex, Number(row.band_key), {
-        id: row.doc_id,
-        publishedAt: row.published_at,
-        root: row.root_id,
-        windowAt: row.window_at.getTime(),
-      });
-    }
   }
-  return {
-    ids: new Set(existingIds.map((r) => r.id)),
-    firstByHash: new Map(existingHashes.map((r) => [r.content_hash, r.id])),
-    bandIndex,
-  };
+  return { ids, firstByHash: new Map(existingHashes.map((r) => [r.content_hash, r.id])), bandIndex };
 }
 
 function addToBand(index: Map<number, Candidate[]>, key: number, candidate: Candidate): void {
