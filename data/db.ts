@@ -362,14 +362,21 @@ class DuckDb implements Db {
     const appender = await this.connection.createAppender(table);
     try {
       const types = Array.from({ length: appender.columnCount }, (_, i) => appender.columnType(i));
-      for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-        const part = rows.slice(start, start + CHUNK_ROWS);
-        const columns = chunkColumns(types, part);
-        if (columns) {
-          const chunk = DuckDBDataChunk.create(types, part.length);
-          chunk.setColumns(columns);
-          appender.appendDataChunk(chunk);
-        } else appendRows(appender, part);
+      let chunk: DuckDBDataChunk | null = null;
+      try {
+        for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+          const part = rows.slice(start, start + CHUNK_ROWS);
+          const columns = chunkColumns(types, part);
+          if (columns) {
+            chunk ??= DuckDBDataChunk.create(types);
+            chunk.reset();
+            chunk.setColumns(columns);
+            appender.appendDataChunk(chunk);
+          } else appendRows(appender, part);
+        }
+      } finally {
+        // The chunk's strings live in native memory that the garbage collector does not see: free them now.
+        chunk?.reset();
       }
       appender.flushSync();
     } finally {

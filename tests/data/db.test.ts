@@ -70,7 +70,7 @@ describe('db', () => {
       's VARCHAR, j JSON, i TINYINT, b BIGINT, u UBIGINT, d DOUBLE, ts TIMESTAMPTZ, l VARCHAR[], day DATE';
     await db.run(`CREATE TABLE appended (${columns})`);
     await db.run(`CREATE TABLE inserted (${columns})`);
-    const rows = Array.from({ length: 2500 }, (_, k) => [
+    const rows = Array.from({ length: 5000 }, (_, k) => [
       `tên ${k}`,
       k % 3 ? JSON.stringify({ k }) : null,
       k % 100,
@@ -81,8 +81,9 @@ describe('db', () => {
       k % 2 ? ['a', `b${k}`] : [],
       null,
     ]);
-    // a row that only DuckDB's casts can take: a number for the VARCHAR, strings for the timestamp and date
-    rows.push([7, null, null, null, null, null, '2026-11-24 08:00:00+07', null, '2026-11-25']);
+    // A row only DuckDB's casts can take (a number for the VARCHAR, strings for the timestamp and date), in the
+    // second of three slices: the first and third go through one reused data chunk.
+    rows.splice(2100, 0, [7, null, null, null, null, null, '2026-11-24 08:00:00+07', null, '2026-11-25']);
     await db.append('appended', rows);
     for (const row of rows) {
       await db.run('INSERT INTO inserted VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', row);
@@ -92,7 +93,7 @@ describe('db', () => {
     );
     expect(difference).toEqual([{ n: 0 }]);
     expect(await db.one('SELECT count(*) AS n, max(u)::VARCHAR AS u FROM appended')).toEqual({
-      n: 2501,
+      n: 5001,
       u: '18000000000000000000',
     });
     db.close();
