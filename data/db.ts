@@ -1,5 +1,6 @@
 /** The one module that opens DuckDB: typed queries with bound values, transactions, appends. */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
@@ -59,8 +60,9 @@ const openPaths = new Set<string>();
 /** How much of the machine DuckDB may take; each setting left out gets the dlxh default. */
 export interface DbSettings {
   /**
-   * DuckDB's buffer pool (cached table blocks and query state), e.g. `'512MB'`; beyond it, large sorts, joins and
-   * aggregates spill to `<db>.tmp`. DuckDB's own default is 80% of the machine's memory.
+   * DuckDB's buffer pool (cached table blocks, indexes and query state), e.g. `'1GiB'`; beyond it, large sorts,
+   * joins and aggregates spill to `<db>.tmp`. Default `defaultMemoryLimit(threads)`; DuckDB's own default would be
+   * 80% of the machine's memory, which a long-running server fills with cached blocks.
    */
   memoryLimit?: string;
   /** Query threads (default: one per core). */
@@ -72,10 +74,12 @@ export interface DbSettings {
   checkpointThreshold?: string;
 }
 
-export const DEFAULT_DB_SETTINGS: Required<Omit<DbSettings, 'threads'>> = {
-  memoryLimit: '512MiB',
-  checkpointThreshold: '64MiB',
-};
+export const DEFAULT_CHECKPOINT_THRESHOLD = '64MiB';
+
+/** 64 MiB of working memory per query thread, at least 256 MiB: `defaultMemoryLimit(2)` → `'256MiB'`. */
+export function defaultMemoryLimit(threads = os.availableParallelism()): string {
+  return `${Math.max(256, 64 * threads)}MiB`;
+}
 
 const SIZE = /^\d+(\.\d+)?\s*(B|[KMGT]i?B)$/i;
 
@@ -90,10 +94,9 @@ function size(name: string, value: string): string {
 
 function instanceOptions(settings: DbSettings): Record<string, string> {
   const options: Record<string, string> = {
-    memory_limit: size('memory_limit', settings.memoryLimit ?? DEFAULT_DB_SETTINGS.memoryLimit),
     checkpoint_threshold: size(
       'checkpoint_threshold',
-      settings.checkpointThreshold ?? DEFAULT_DB_SETTINGS.checkpointThreshold,
+      settings.checkpointThreshold ?? DEFAULT_CHECKPOINT_THRESHOLD,
     ),
   };
   const { threads } = settings;
@@ -102,6 +105,7 @@ function instanceOptions(settings: DbSettings): Record<string, string> {
       throw new DlxhError('CONFIG', `invalid duckdb threads: ${threads}`);
     options.threads = String(threads);
   }
+  options.memory_limit = size('memory_limit', settings.memoryLimit ?? defaultMemoryLimit(threads));
   return options;
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../data/db.ts';
+import { defaultMemoryLimit, openDb, type Db } from '../../data/db.ts';
 import { openDatabase } from '../../data/database.ts';
 import { listMigrations, migrate } from '../../data/migrate.ts';
 import { isDlxhError } from '../../data/errors.ts';
@@ -102,7 +102,13 @@ describe('db', () => {
   it('applies DuckDB settings: dlxh defaults, what is given, and a clear error for a bad value', async () => {
     const setting = async (db: Db, name: string) =>
       (await db.one<{ value: string }>('SELECT current_setting($name)::VARCHAR AS value', { name }))!.value;
-    const defaults = await openDb(':memory:');
+    expect([1, 2, 8, 16].map((threads) => defaultMemoryLimit(threads))).toEqual([
+      '256MiB',
+      '256MiB',
+      '512MiB',
+      '1024MiB',
+    ]);
+    const defaults = await openDb(':memory:', { threads: 8 });
     expect(await setting(defaults, 'memory_limit')).toBe('512.0 MiB');
     expect(await setting(defaults, 'checkpoint_threshold')).toBe('64.0 MiB');
     defaults.close();
