@@ -65,6 +65,6 @@ SELECT unnest(bands)::BIGINT, id, coalesce(near_duplicate_of, id), published_at,
 FROM stage_documents
 WHERE len(bands) > 0;
 
--- name: clear_stage
-DELETE FROM stage_documents;
-DELETE FROM stage_raw_items;
+-- name: drop_stage
+DROP TABLE stage_documents;
+DROP TABLE stage_raw_items;

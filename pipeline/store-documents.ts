@@ -352,6 +352,7 @@ async function writeBatch(
     await db.append('stage_documents', rows.documents);
     await db.run(sql('insert_documents'), { source: batch.source, now: batch.now });
     await db.run(sql('insert_lsh'), { now: batch.now });
-    await db.run(sql('clear_stage'));
+    // Dropped, not emptied: deleted rows of a temporary table keep their memory.
+    await db.run(sql('drop_stage'));
   });
 }
