@@ -55,14 +55,28 @@ export async function writeSyntheticJsonl(file: string, n: number, seed = 1): Pr
   );
 }
 
+export interface IngestBenchResult {
+  docsPerSec: number;
+  bulkDocsPerSec: number;
+  /** Documents per CPU-second of the whole process (all threads): the cost, whatever else the machine runs. */
+  docsPerCpuSec: number;
+  bulkDocsPerCpuSec: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+}
+
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+}
+
 /**
  * Ingest `n` synthetic JSONL documents into a fresh temp database and compare with DuckDB's bulk `read_json`
- * of the same file into a bare table. `await benchIngest(100_000)` → `{ docsPerSec, peakRssMb, peakHeapMb, bulkDocsPerSec }`.
+ * of the same file into a bare table, by wall clock and by CPU time.
+ * `await benchIngest(100_000)` → `{ docsPerSec, bulkDocsPerSec, docsPerCpuSec, bulkDocsPerCpuSec, peakRssMb, … }`.
  * RSS includes DuckDB's buffer cache; the JS heap shows that the reader streams.
  */
-export async function benchIngest(
-  n: number,
-): Promise<{ docsPerSec: number; peakRssMb: number; peakHeapMb: number; bulkDocsPerSec: number }> {
+export async function benchIngest(n: number): Promise<IngestBenchResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlxh-bench-'));
   try {
     const file = path.join(dir, 'docs.jsonl');
@@ -78,6 +92,7 @@ export async function benchIngest(
         peakHeap = Math.max(peakHeap, usage.heapUsed);
       };
       const timer = setInterval(sample, 50);
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const report = await ingestJsonl(
         file,
@@ -85,19 +100,24 @@ export async function benchIngest(
         { db, logger: silentLogger, now: () => new Date() },
       );
       const seconds = (performance.now() - t0) / 1000;
+      const cpu = cpuSeconds(c0);
       clearInterval(timer);
       sample();
       if (report.failed) throw new Error(`bench: ${report.failed} documents failed: ${report.errors[0]}`);
+      const c1 = process.cpuUsage();
       const t1 = performance.now();
       await db.run(`CREATE TABLE bulk AS SELECT * FROM read_json($file, format = 'newline_delimited')`, {
         file,
       });
       const bulkSeconds = (performance.now() - t1) / 1000;
+      const bulkCpu = cpuSeconds(c1);
       return {
         docsPerSec: Math.round(n / seconds),
+        bulkDocsPerSec: Math.round(n / bulkSeconds),
+        docsPerCpuSec: Math.round(n / cpu),
+        bulkDocsPerCpuSec: Math.round(n / bulkCpu),
         peakRssMb: Math.round(peak / 1048576),
         peakHeapMb: Math.round(peakHeap / 1048576),
-        bulkDocsPerSec: Math.round(n / bulkSeconds),
       };
     } finally {
       db.close();
@@ -113,6 +133,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(
     `ingest ${n} JSONL documents: ${result.docsPerSec} docs/s, peak RSS ${result.peakRssMb} MB ` +
       `(JS heap ${result.peakHeapMb} MB); ` +
-      `DuckDB read_json baseline ${result.bulkDocsPerSec} docs/s (ratio ${(result.docsPerSec / result.bulkDocsPerSec).toFixed(3)})`,
+      `DuckDB read_json baseline ${result.bulkDocsPerSec} docs/s (ratio ${(result.docsPerSec / result.bulkDocsPerSec).toFixed(3)}); ` +
+      `per CPU-second ${result.docsPerCpuSec} vs ${result.bulkDocsPerCpuSec} (ratio ${(result.docsPerCpuSec / result.bulkDocsPerCpuSec).toFixed(3)})`,
   );
 }

@@ -47,6 +47,14 @@ async function ingestRows(o: BenchOptions): Promise<BenchRow[]> {
       met: ratio >= 0.5,
     },
     {
+      figure: '  the same per CPU-second (all threads)',
+      value: fmt(r.docsPerCpuSec!),
+      baseline: `${fmt(r.bulkDocsPerCpuSec!)} DuckDB read_json`,
+      ratio: r.docsPerCpuSec! / r.bulkDocsPerCpuSec!,
+      aim: '',
+      met: null,
+    },
+    {
       figure: `Peak RSS ingesting ${millions(o.docs)} docs (MB)`,
       value: fmt(r.peakRssMb!),
       baseline: `JS heap ${fmt(r.peakHeapMb!)} MB`,
@@ -253,11 +261,11 @@ async function apiRows(o: BenchOptions): Promise<{ rows: BenchRow[]; dbFile: str
   const end = (await stage.result) as Record<string, number>;
   rows.push({
     figure: `Peak RSS serving ${millions(o.apiDocs)} docs under load (MB)`,
-    value: fmt(end.maxRssMb!),
-    baseline: '',
+    value: fmt(end.peakServingMb!),
+    baseline: `${fmt(end.maxRssMb!)} MB peak of the process, building the database included`,
     ratio: null,
     aim: '< 600',
-    met: end.maxRssMb! < 600,
+    met: end.peakServingMb! < 600,
   });
   return { rows, dbFile: path.join(o.dir, `api-${o.apiDocs}.duckdb`) };
 }

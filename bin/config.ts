@@ -40,6 +40,29 @@ export const configSchema = z
     snapshot: z
       .object({ dir: z.string().default('data/snapshots'), cron: z.string().default('*/15 * * * *') })
       .prefault({}),
+    ingest: z
+      .object({
+        /** Near-duplicates are looked for among documents published within this many days (default 30). */
+        near_duplicate_days: z.number().int().min(1).optional(),
+      })
+      .strict()
+      .prefault({}),
+    scoring: z
+      .object({
+        /** Worker threads for large scoring runs; 0 scores in the server's thread (default: cores - 1, at most 4). */
+        workers: z.number().int().min(0).max(64).optional(),
+      })
+      .strict()
+      .prefault({}),
+    /** DuckDB's share of the machine (data/db.ts DbSettings; dlxh's defaults when left out). */
+    duckdb: z
+      .object({
+        memory_limit: z.string().optional(),
+        threads: z.number().int().min(1).optional(),
+        checkpoint_threshold: z.string().optional(),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 

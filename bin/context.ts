@@ -14,6 +14,9 @@ export interface CommandContext {
   now: () => Date;
   /** The pseudonym secret: config, env DLXH_SECRET, or `<db>.secret` (generated once, mode 0600). */
   secret: () => string;
+  /** Aborted when the server is asked to stop: long jobs end after the batch they are writing. */
+  shutdown: AbortSignal;
+  requestShutdown(): void;
 }
 
 export interface GlobalOptions {
@@ -35,11 +38,25 @@ export async function withContext<T>(
   const config = loadConfig(globals.config);
   const dbPath = command.getOptionValueSource('db') === 'default' && config.db ? config.db : globals.db;
   const logger = stderrLogger({ quiet: options.quiet });
-  const db = await openDatabase(dbPath);
+  const db = await openDatabase(dbPath, {
+    memoryLimit: config.duckdb.memory_limit,
+    threads: config.duckdb.threads,
+    checkpointThreshold: config.duckdb.checkpoint_threshold,
+  });
   try {
     let secret: string | undefined;
     const getSecret = () => (secret ??= config.secret ?? loadOrCreateSecret(dbPath, { logger }));
-    return await fn({ db, dbPath, config, logger, now: () => new Date(), secret: getSecret });
+    const shutdown = new AbortController();
+    return await fn({
+      db,
+      dbPath,
+      config,
+      logger,
+      now: () => new Date(),
+      secret: getSecret,
+      shutdown: shutdown.signal,
+      requestShutdown: () => shutdown.abort(),
+    });
   } finally {
     db.close();
   }

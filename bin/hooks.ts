@@ -7,7 +7,7 @@ import type { CommandContext } from './context.ts';
 
 export async function afterIngest(ctx: CommandContext, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await scoreDocuments(ctx.db, { ids }, ctx.now);
+  await scoreDocuments(ctx.db, { ids, workers: ctx.config.scoring.workers, signal: ctx.shutdown }, ctx.now);
   await refreshDailyCounts(ctx.db, { ids });
   await scanDocuments(ctx.db, ids, { logger: ctx.logger, now: ctx.now });
 }
@@ -19,7 +19,11 @@ export async function afterIngest(ctx: CommandContext, ids: string[]): Promise<v
 export async function scorePending(ctx: CommandContext): Promise<number> {
   const scored = await scoreDocuments(
     ctx.db,
-    { onError: (id, error) => ctx.logger.warn(`score: document ${id}: ${errorMessage(error)}`) },
+    {
+      workers: ctx.config.scoring.workers,
+      signal: ctx.shutdown,
+      onError: (id, error) => ctx.logger.warn(`score: document ${id}: ${errorMessage(error)}`),
+    },
     ctx.now,
   );
   await refreshDailyCounts(ctx.db);

@@ -48,6 +48,7 @@ export function buildJobs(ctx: CommandContext, options: { manual?: boolean } = {
     fetcher,
     ignoreBackoff: options.manual ?? false,
     onNewDocuments: (ids) => afterIngest(ctx, ids),
+    nearDuplicateDays: ctx.config.ingest.near_duplicate_days,
   });
   jobs.push({
     name: 'score',

@@ -1,14 +1,21 @@
 /** The one module that opens DuckDB: typed queries with bound values, transactions, appends. */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
+  DuckDBDataChunk,
   DuckDBInstance,
+  DuckDBListType,
+  DuckDBTimestampTZValue,
+  DuckDBTimestampValue,
+  DuckDBTypeId,
   JSDuckDBValueConverter,
   LIST,
   StatementType,
   VARCHAR,
   listValue,
+  type DuckDBAppender,
   type DuckDBConnection,
   type DuckDBType,
   type DuckDBValue,
@@ -50,6 +57,58 @@ export interface Db {
 
 const openPaths = new Set<string>();
 
+/** How much of the machine DuckDB may take; each setting left out gets the dlxh default. */
+export interface DbSettings {
+  /**
+   * DuckDB's buffer pool (cached table blocks, indexes and query state), e.g. `'1GiB'`; beyond it, large sorts,
+   * joins and aggregates spill to `<db>.tmp`. Default `defaultMemoryLimit(threads)`; DuckDB's own default would be
+   * 80% of the machine's memory, which a long-running server fills with cached blocks.
+   */
+  memoryLimit?: string;
+  /** Query threads (default: one per core). */
+  threads?: number;
+  /**
+   * WAL size that triggers a checkpoint, e.g. `'64MB'`. Each checkpoint rewrites the table's last, partly filled
+   * row groups, so bulk ingestion pays less with a larger value; recovery replays at most this much.
+   */
+  checkpointThreshold?: string;
+}
+
+export const DEFAULT_CHECKPOINT_THRESHOLD = '64MiB';
+
+/** 64 MiB of working memory per query thread, at least 256 MiB: `defaultMemoryLimit(2)` → `'256MiB'`. */
+export function defaultMemoryLimit(threads = os.availableParallelism()): string {
+  return `${Math.max(256, 64 * threads)}MiB`;
+}
+
+const SIZE = /^\d+(\.\d+)?\s*(B|[KMGT]i?B)$/i;
+
+function size(name: string, value: string): string {
+  if (!SIZE.test(value.trim()))
+    throw new DlxhError(
+      'CONFIG',
+      `invalid duckdb ${name}: ${JSON.stringify(value)} (expected a size such as 512MiB)`,
+    );
+  return value.trim();
+}
+
+function instanceOptions(settings: DbSettings): Record<string, string> {
+  const options: Record<string, string> = {
+    checkpoint_threshold: size(
+      'checkpoint_threshold',
+      settings.checkpointThreshold ?? DEFAULT_CHECKPOINT_THRESHOLD,
+    ),
+  };
+  const { threads } = settings;
+  if (threads !== undefined) {
+    if (!Number.isInteger(threads) || threads < 1)
+      throw new DlxhError('CONFIG', `invalid duckdb threads: ${threads}`);
+    options.threads = String(threads);
+  }
+  options.memory_limit = size('memory_limit', settings.memoryLimit ?? defaultMemoryLimit(threads));
+  return options;
+}
+
 /** Quote an identifier for SQL: `quoteIdent('my table')` → `"my table"`. */
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
@@ -79,6 +138,91 @@ function bindTypes(
   const out: Record<string, DuckDBType | undefined> = {};
   for (const [key, value] of Object.entries(params)) out[key] = typeOf(value);
   return out;
+}
+
+/** Rows per data chunk: DuckDB's vector size. */
+const CHUNK_ROWS = 2048;
+
+const MAX_UBIGINT = (1n << 64n) - 1n;
+const INTEGER_RANGES: Partial<Record<DuckDBTypeId, [number, number]>> = {
+  [DuckDBTypeId.TINYINT]: [-128, 127],
+  [DuckDBTypeId.SMALLINT]: [-32768, 32767],
+  [DuckDBTypeId.INTEGER]: [-2147483648, 2147483647],
+  [DuckDBTypeId.UTINYINT]: [0, 255],
+  [DuckDBTypeId.USMALLINT]: [0, 65535],
+  [DuckDBTypeId.UINTEGER]: [0, 4294967295],
+};
+
+/**
+ * `value` as the chunk value of a column of `type`, or undefined when only DuckDB's own cast (the row-by-row
+ * appender) gives the same result.
+ */
+function chunkValue(value: SqlValue, type: DuckDBType): DuckDBValue | undefined {
+  if (value === null) return null;
+  const id = type.typeId;
+  if (type.alias !== undefined && type.alias !== 'JSON') return undefined;
+  if (typeof value === 'string') return id === DuckDBTypeId.VARCHAR ? value : undefined;
+  if (typeof value === 'boolean') return id === DuckDBTypeId.BOOLEAN ? value : undefined;
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    if (Number.isNaN(ms)) return undefined;
+    if (id === DuckDBTypeId.TIMESTAMP_TZ) return new DuckDBTimestampTZValue(BigInt(ms) * 1000n);
+    if (id === DuckDBTypeId.TIMESTAMP) return new DuckDBTimestampValue(BigInt(ms) * 1000n);
+    return undefined;
+  }
+  if (Array.isArray(value)) {
+    if (!(type instanceof DuckDBListType)) return undefined;
+    const items: DuckDBValue[] = [];
+    for (const item of value) {
+      const converted = chunkValue(item, type.valueType);
+      if (converted === undefined) return undefined;
+      items.push(converted);
+    }
+    return listValue(items);
+  }
+  if (id === DuckDBTypeId.DOUBLE) return typeof value === 'number' ? value : undefined;
+  const range = INTEGER_RANGES[id];
+  if (range) {
+    return typeof value === 'number' && Number.isInteger(value) && value >= range[0] && value <= range[1]
+      ? value
+      : undefined;
+  }
+  if (id === DuckDBTypeId.BIGINT || id === DuckDBTypeId.UBIGINT) {
+    const big = typeof value === 'bigint' ? value : Number.isSafeInteger(value) ? BigInt(value) : undefined;
+    if (big === undefined) return undefined;
+    const [min, max] = id === DuckDBTypeId.BIGINT ? [-(1n << 63n), (1n << 63n) - 1n] : [0n, MAX_UBIGINT];
+    return big >= min && big <= max ? big : undefined;
+  }
+  return undefined;
+}
+
+/** The columns of `rows` as chunk values, or null when some value needs DuckDB's cast. */
+function chunkColumns(types: readonly DuckDBType[], rows: readonly SqlValue[][]): DuckDBValue[][] | null {
+  const columns: DuckDBValue[][] = types.map(() => new Array<DuckDBValue>(rows.length));
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (row.length !== types.length) return null;
+    for (let c = 0; c < types.length; c++) {
+      const value = chunkValue(row[c]!, types[c]!);
+      if (value === undefined) return null;
+      columns[c]![r] = value;
+    }
+  }
+  return columns;
+}
+
+function appendRows(appender: DuckDBAppender, rows: readonly SqlValue[][]): void {
+  for (const row of rows) {
+    for (const value of row) {
+      if (value === null) appender.appendNull();
+      else
+        appender.appendValue(
+          toDuckValue(value),
+          Array.isArray(value) && value.length === 0 ? LIST(VARCHAR) : undefined,
+        );
+    }
+    appender.endRow();
+  }
 }
 
 function plain(value: unknown): unknown {
@@ -221,16 +365,22 @@ class DuckDb implements Db {
     await this.turn();
     const appender = await this.connection.createAppender(table);
     try {
-      for (const row of rows) {
-        for (const value of row) {
-          if (value === null) appender.appendNull();
-          else
-            appender.appendValue(
-              toDuckValue(value),
-              Array.isArray(value) && value.length === 0 ? LIST(VARCHAR) : undefined,
-            );
+      const types = Array.from({ length: appender.columnCount }, (_, i) => appender.columnType(i));
+      let chunk: DuckDBDataChunk | null = null;
+      try {
+        for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+          const part = rows.slice(start, start + CHUNK_ROWS);
+          const columns = chunkColumns(types, part);
+          if (columns) {
+            chunk ??= DuckDBDataChunk.create(types);
+            chunk.reset();
+            chunk.setColumns(columns);
+            appender.appendDataChunk(chunk);
+          } else appendRows(appender, part);
         }
-        appender.endRow();
+      } finally {
+        // The chunk's strings live in native memory that the garbage collector does not see: free them now.
+        chunk?.reset();
       }
       appender.flushSync();
     } finally {
@@ -305,9 +455,10 @@ async function configureConnection(connection: DuckDBConnection): Promise<void> 
 
 /**
  * Open (creating if missing) a DuckDB file, or ':memory:'. One instance per file per process.
- * `const db = await openDb('data/dlxh.duckdb')`
+ * `const db = await openDb('data/dlxh.duckdb', { memoryLimit: '1GB' })`
  */
-export async function openDb(file: string): Promise<Db> {
+export async function openDb(file: string, settings: DbSettings = {}): Promise<Db> {
+  const options = instanceOptions(settings);
   const key = file === ':memory:' ? file : path.resolve(file);
   if (key !== ':memory:') {
     if (openPaths.has(key))
@@ -316,7 +467,7 @@ export async function openDb(file: string): Promise<Db> {
   }
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(file);
+    instance = await DuckDBInstance.create(file, options);
   } catch (error) {
     throw translateOpenError(file, error);
   }

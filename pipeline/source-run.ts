@@ -74,6 +74,7 @@ export class SourceRun {
       defaultLocality: this.defaultLocality,
       classification: this.source.classification,
       jobRunId: this.runId,
+      nearDuplicateDays: this.ctx.nearDuplicateDays,
     });
     this.counts.in += report.in;
     this.counts.new += report.new;

@@ -1,9 +1,6 @@
 /** Stores a batch of documents: normalise, hash, deduplicate (exact and near), detect language, one transaction. */
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Db } from '../data/db.ts';
+import { hash } from 'node:crypto';
+import type { Db, SqlValue } from '../data/db.ts';
 import { errorMessage } from '../data/errors.ts';
 import { normalizeText } from '../data/text/normalize.ts';
 import { canonicalUrl } from './canonical-url.ts';
@@ -22,7 +19,16 @@ export interface StoreContext {
   defaultLocality?: string | null;
   classification?: number | null;
   jobRunId?: number | null;
+  /**
+   * Near-duplicates are looked for among documents published at most this many days before or after (documents
+   * without a date count from when they were stored). Default `NEAR_DUPLICATE_WINDOW_DAYS`.
+   */
+  nearDuplicateDays?: number;
 }
+
+/** Syndicated copies appear within days of the original; a month keeps the lookup bounded as the corpus grows. */
+export const NEAR_DUPLICATE_WINDOW_DAYS = 30;
+const DAY_MS = 86_400_000;
 
 interface Prepared {
   doc: IncomingDocument;
@@ -41,12 +47,13 @@ interface Candidate {
   id: string;
   publishedAt: Date | null;
   root: string;
+  /** `publishedAt`, or when the document was stored: the time the window is measured from (ms). */
+  windowAt: number;
 }
 
+/** sha256 (hex) of the parts, each followed by a NUL. */
 function sha256(...parts: string[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\u0000');
-  return hash.digest('hex');
+  return hash('sha256', `${parts.join('\u0000')}\u0000`);
 }
 
 /** sha256 of the normalised title and text: the exact-duplicate key. */
@@ -84,11 +91,17 @@ function earlier(a: Candidate, b: Candidate): boolean {
 
 const ID_SEPARATOR = '\u001f';
 
-/** The earliest indexed document sharing enough LSH bands with `bands`, or null. */
-function nearestEarlier(bands: number[], index: Map<number, Candidate[]>): Candidate | null {
+/** The earliest indexed document within `windowMs` of `windowAt` sharing enough LSH bands with `bands`, or null. */
+function nearestEarlier(
+  bands: number[],
+  windowAt: number,
+  windowMs: number,
+  index: Map<number, Candidate[]>,
+): Candidate | null {
   const shared = new Map<string, { candidate: Candidate; bands: number }>();
   for (const key of bands) {
     for (const candidate of index.get(key) ?? []) {
+      if (Math.abs(candidate.windowAt - windowAt) > windowMs) continue;
       const entry = shared.get(candidate.id);
       if (entry) entry.bands++;
       else shared.set(candidate.id, { candidate, bands: 1 });
@@ -99,16 +112,6 @@ function nearestEarlier(bands: number[], index: Map<number, Candidate[]>): Candi
     if (count >= NEAR_DUPLICATE_MIN_BANDS && (best === null || earlier(candidate, best))) best = candidate;
   }
   return best;
-}
-
-let stageDir: string | null = null;
-let stageCounter = 0;
-
-/** Batches are staged as NDJSON files that DuckDB reads itself: far faster than appending value by value. */
-function stageFiles(): { docs: string; raw: string } {
-  stageDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'dlxh-stage-'));
-  const n = ++stageCounter;
-  return { docs: path.join(stageDir, `documents-${n}.jsonl`), raw: path.join(stageDir, `raw-${n}.jsonl`) };
 }
 
 function emptyReport(n: number): StoreReport {
@@ -164,45 +167,70 @@ interface Known {
   ids: Set<string>;
   firstByHash: Map<string, string>;
   bandIndex: Map<number, Candidate[]>;
-  rawIds: Set<string>;
 }
 
-async function lookUpKnown(db: Db, prepared: Prepared[]): Promise<Known> {
-  const ids = [...new Set(prepared.map((p) => p.doc.id))];
+function windowAt(doc: IncomingDocument, now: Date): number {
+  return (doc.publishedAt ?? now).getTime();
+}
+
+/** Ids of `ids` found by the named query: bound as one string split in SQL, or as a list when an id holds chr(31). */
+async function findIds(db: Db, query: 'existing_ids' | 'stored_ids', ids: string[]): Promise<Set<string>> {
+  const list = ids.some((id) => id.includes(ID_SEPARATOR));
+  const rows = await db.all<{ id: string }>(sql(list ? `${query}_list` : query), {
+    ids: list ? ids : ids.join(ID_SEPARATOR),
+  });
+  return new Set(rows.map((r) => r.id));
+}
+
+interface LshRow {
+  band_key: number;
+  doc_id: string;
+  root_id: string;
+  published_at: Date | null;
+  window_at: Date;
+}
+
+/** Stored documents sharing a band key with the batch, published within the window of the batch's dates. */
+async function lshCandidates(db: Db, prepared: Prepared[], now: Date, windowMs: number): Promise<LshRow[]> {
+  const keys = new Set<number>();
+  let first = Infinity;
+  let last = -Infinity;
+  for (const p of prepared) {
+    if (p.bands.length === 0) continue;
+    for (const key of p.bands) keys.add(key);
+    const at = windowAt(p.doc, now);
+    first = Math.min(first, at);
+    last = Math.max(last, at);
+  }
+  if (keys.size === 0) return [];
+  const rows = await db.all<LshRow>(sql('lsh_candidates'), {
+    keys: [...keys].join(','),
+    from: new Date(first - windowMs),
+    to: new Date(last + windowMs),
+  });
+  if (rows.length === 0) return rows;
+  // Rows of archived documents stay in doc_lsh; only documents still stored are candidates.
+  const stored = await findIds(db, 'stored_ids', [...new Set(rows.map((r) => r.doc_id))]);
+  return rows.filter((r) => stored.has(r.doc_id));
+}
+
+/** What is already stored of a batch's ids, content hashes and LSH band keys (within the window of its dates). */
+async function lookUpKnown(db: Db, prepared: Prepared[], now: Date, windowMs: number): Promise<Known> {
+  const ids = await findIds(db, 'existing_ids', [...new Set(prepared.map((p) => p.doc.id))]);
   const hashes = [...new Set(prepared.map((p) => p.contentHash))];
-  const keys = [...new Set(prepared.flatMap((p) => p.bands))];
-  const rawIds = [...new Set(prepared.flatMap((p) => (p.rawId ? [p.rawId] : [])))];
-  const existingIds = ids.some((id) => id.includes(ID_SEPARATOR))
-    ? await db.all<{ id: string }>(sql('existing_ids_list'), { ids })
-    : await db.all<{ id: string }>(sql('existing_ids'), { ids: ids.join(ID_SEPARATOR) });
   const existingHashes = await db.all<{ content_hash: string; id: string }>(sql('existing_hashes'), {
     hashes: hashes.join(','),
   });
-  const lshRows = keys.length
-    ? await db.all<{
-        band_key: number;
-        id: string;
-        published_at: Date | null;
-        near_duplicate_of: string | null;
-      }>(sql('lsh_candidates'), { keys: keys.join(',') })
-    : [];
-  const existingRaw = rawIds.length
-    ? await db.all<{ id: string }>(sql('existing_raw_ids'), { ids: rawIds.join(',') })
-    : [];
   const bandIndex = new Map<number, Candidate[]>();
-  for (const row of lshRows) {
+  for (const row of await lshCandidates(db, prepared, now, windowMs)) {
     addToBand(bandIndex, Number(row.band_key), {
-      id: row.id,
+      id: row.doc_id,
       publishedAt: row.published_at,
-      root: row.near_duplicate_of ?? row.id,
+      root: row.root_id,
+      windowAt: row.window_at.getTime(),
     });
   }
-  return {
-    ids: new Set(existingIds.map((r) => r.id)),
-    firstByHash: new Map(existingHashes.map((r) => [r.content_hash, r.id])),
-    bandIndex,
-    rawIds: new Set(existingRaw.map((r) => r.id)),
-  };
+  return { ids, firstByHash: new Map(existingHashes.map((r) => [r.content_hash, r.id])), bandIndex };
 }
 
 function addToBand(index: Map<number, Candidate[]>, key: number, candidate: Candidate): void {
@@ -211,15 +239,22 @@ function addToBand(index: Map<number, Candidate[]>, key: number, candidate: Cand
   else index.set(key, [candidate]);
 }
 
+/** The rows one batch stages: documents (with their LSH band keys) and raw items. */
+interface BatchRows {
+  documents: SqlValue[][];
+  rawItems: SqlValue[][];
+}
+
 /** Deduplicate a prepared batch against the database and itself, then write it in one transaction. */
 export async function commitPrepared(db: Db, batch: PreparedBatch, ctx: StoreContext): Promise<StoreReport> {
   const report: StoreReport = { ...batch.report, errors: [...batch.report.errors], newIds: [] };
   const { prepared } = batch;
   if (prepared.length === 0) return report;
-  const known = await lookUpKnown(db, prepared);
   const now = ctx.now();
-  const docLines: string[] = [];
-  const rawLines: string[] = [];
+  const windowMs = (ctx.nearDuplicateDays ?? NEAR_DUPLICATE_WINDOW_DAYS) * DAY_MS;
+  const known = await lookUpKnown(db, prepared, now, windowMs);
+  const rows: BatchRows = { documents: [], rawItems: [] };
+  const rawIds = new Set<string>();
   let storedCopies = 0;
   for (const p of prepared) {
     const { doc } = p;
@@ -235,72 +270,61 @@ export async function commitPrepared(db: Db, batch: PreparedBatch, ctx: StoreCon
       storedCopies++;
     } else {
       known.firstByHash.set(p.contentHash, doc.id);
-      const best = nearestEarlier(p.bands, known.bandIndex);
+      const at = windowAt(doc, now);
+      const best = nearestEarlier(p.bands, at, windowMs, known.bandIndex);
       if (best) {
         nearDuplicateOf = best.root;
         report.nearDuplicate++;
       } else {
         report.new++;
       }
-      const self: Candidate = { id: doc.id, publishedAt: doc.publishedAt, root: nearDuplicateOf ?? doc.id };
+      const self: Candidate = {
+        id: doc.id,
+        publishedAt: doc.publishedAt,
+        root: nearDuplicateOf ?? doc.id,
+        windowAt: at,
+      };
       for (const key of p.bands) addToBand(known.bandIndex, key, self);
     }
 
-    if (p.rawId && doc.raw && !known.rawIds.has(p.rawId)) {
-      known.rawIds.add(p.rawId);
-      rawLines.push(
-        JSON.stringify({
-          id: p.rawId,
-          source: ctx.importSource,
-          locator: doc.raw.locator,
-          fetched_at: (doc.raw.fetchedAt ?? now).toISOString(),
-          content_type: doc.raw.contentType ?? null,
-          headers: doc.raw.headers ?? null,
-          body: doc.raw.body,
-          content_hash: createHash('sha256').update(doc.raw.body).digest('hex'),
-          job_run_id: ctx.jobRunId ?? null,
-        }),
-      );
+    if (p.rawId && doc.raw && !rawIds.has(p.rawId)) {
+      rawIds.add(p.rawId);
+      rows.rawItems.push([
+        p.rawId,
+        doc.raw.locator,
+        doc.raw.fetchedAt ?? null,
+        doc.raw.contentType ?? null,
+        doc.raw.headers ? JSON.stringify(doc.raw.headers) : null,
+        doc.raw.body,
+        hash('sha256', doc.raw.body),
+      ]);
     }
-    docLines.push(
-      JSON.stringify({
-        id: doc.id,
-        import_source: ctx.importSource,
-        outlet: doc.outlet ?? null,
-        kind: doc.kind ?? null,
-        url: doc.url ?? null,
-        canonical_url: p.canonical,
-        title: p.title,
-        text: p.text,
-        published_at: doc.publishedAt?.toISOString() ?? null,
-        ingested_at: now.toISOString(),
-        locality_uid: doc.localityUid ?? ctx.defaultLocality ?? null,
-        lang: p.lang,
-        content_hash: p.contentHash,
-        simhash: p.simhash.toString(),
-        duplicate_of: duplicateOf,
-        near_duplicate_of: nearDuplicateOf,
-        classification: doc.classification ?? ctx.classification ?? 0,
-        raw_item_id: p.rawId,
-        extra: doc.extra && Object.keys(doc.extra).length ? doc.extra : null,
-        bands: duplicateOf === null ? p.bands : [],
-      }),
-    );
+    rows.documents.push([
+      doc.id,
+      doc.outlet ?? null,
+      doc.kind ?? null,
+      doc.url ?? null,
+      p.canonical,
+      p.title,
+      p.text,
+      doc.publishedAt,
+      doc.localityUid ?? ctx.defaultLocality ?? null,
+      p.lang,
+      p.contentHash,
+      p.simhash,
+      duplicateOf,
+      nearDuplicateOf,
+      doc.classification ?? ctx.classification ?? 0,
+      p.rawId,
+      doc.extra && Object.keys(doc.extra).length ? JSON.stringify(doc.extra) : null,
+      duplicateOf === null ? p.bands : [],
+    ]);
     report.newIds.push(doc.id);
   }
 
-  if (docLines.length === 0) return report;
-  const stage = stageFiles();
+  if (rows.documents.length === 0) return report;
   try {
-    fs.writeFileSync(stage.docs, docLines.join('\n'));
-    if (rawLines.length) fs.writeFileSync(stage.raw, rawLines.join('\n'));
-    await db.transaction(async () => {
-      if (rawLines.length) await db.run(sql('insert_raw_items'), { file: stage.raw });
-      await db.run(sql('stage_documents'), { file: stage.docs });
-      await db.run(sql('insert_documents'));
-      await db.run(sql('insert_lsh'));
-      await db.run(sql('drop_stage'));
-    });
+    await writeBatch(db, rows, { source: ctx.importSource, now, job_run_id: ctx.jobRunId ?? null });
   } catch (error) {
     const stored = report.newIds.length;
     report.failed += stored;
@@ -309,9 +333,26 @@ export async function commitPrepared(db: Db, batch: PreparedBatch, ctx: StoreCon
     report.duplicate -= storedCopies;
     report.errors.push(`batch of ${stored} documents not stored: ${errorMessage(error)}`);
     report.newIds = [];
-  } finally {
-    fs.rmSync(stage.docs, { force: true });
-    fs.rmSync(stage.raw, { force: true });
   }
   return report;
+}
+
+/** One transaction: raw items (a raw item already stored is kept), documents, LSH rows. */
+async function writeBatch(
+  db: Db,
+  rows: BatchRows,
+  batch: { source: string; now: Date; job_run_id: number | null },
+): Promise<void> {
+  await db.transaction(async () => {
+    await db.run(sql('create_stage'));
+    if (rows.rawItems.length) {
+      await db.append('stage_raw_items', rows.rawItems);
+      await db.run(sql('insert_raw_items'), batch);
+    }
+    await db.append('stage_documents', rows.documents);
+    await db.run(sql('insert_documents'), { source: batch.source, now: batch.now });
+    await db.run(sql('insert_lsh'), { now: batch.now });
+    // Dropped, not emptied: deleted rows of a temporary table keep their memory.
+    await db.run(sql('drop_stage'));
+  });
 }

@@ -72,6 +72,8 @@ export interface IngestContext {
   logger: Logger;
   now: () => Date;
   onNewDocuments?: NewDocumentsHook;
+  /** Near-duplicates are looked for among documents published within this many days (default 30). */
+  nearDuplicateDays?: number;
 }
 
 export const silentLogger: Logger = { info: () => undefined, warn: () => undefined };

@@ -494,6 +494,18 @@ export function extractPlaces(text: string, opts?: ExtractPlacesOptions): PlaceM
   return defaultExtractor(text, opts);
 }
 
+const unitMaps = new WeakMap<readonly Unit[], Map<string, Unit>>();
+
+/** `units` by uid, built once per gazetteer (not once per document). */
+function unitsByUid(units: readonly Unit[]): Map<string, Unit> {
+  let byUid = unitMaps.get(units);
+  if (!byUid) {
+    byUid = new Map(units.map((u) => [u.uid, u]));
+    unitMaps.set(units, byUid);
+  }
+  return byUid;
+}
+
 /**
  * The uid of the most specific place among `mentions` (those with confidence ≥ 0.5 when there are any): a commune
  * inside a mentioned district first, then any commune, then a district, then a province; ties go to the most
@@ -507,7 +519,7 @@ export function mostSpecificLocality(
   const confident = mentions.filter((m) => m.confidence >= 0.5);
   const pool = confident.length > 0 ? confident : mentions;
   if (pool.length === 0) return null;
-  const byUid = new Map((units ?? loadUnits()).map((u) => [u.uid, u]));
+  const byUid = unitsByUid(units ?? loadUnits());
   const mentioned = new Set(pool.map((m) => m.uid));
   const stats = new Map<string, { count: number; confidence: number; first: number }>();
   for (const m of pool) {

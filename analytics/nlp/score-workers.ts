@@ -1,14 +1,14 @@
 /**
  * Scores documents across cores with worker threads: the same scores, in the same order, as `scoreBatch`.
- * The scoring job can call `scoreBatchParallel` when a batch is large (see `PARALLEL_MIN_DOCS`); small batches
- * are scored in the calling thread, where starting workers would cost more than it saves.
+ * The scoring job (score-documents.ts) uses a pool for runs of `PARALLEL_MIN_DOCS` documents or more; smaller
+ * runs are scored in the calling thread, where starting workers would cost more than it saves.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { scoreBatch, type DocumentScore, type ScoreInput } from './score.ts';
 import type { ScoreReply, ScoreRequest } from './score-worker.ts';
 
-/** Below this many documents a batch is scored in the calling thread. */
+/** Below this many documents a run is scored in the calling thread. */
 export const PARALLEL_MIN_DOCS = 2000;
 const CHUNK = 250;
 const ENTRY = new URL('./score-worker-entry.js', import.meta.url);
@@ -23,9 +23,21 @@ export interface ScorePool {
   close(): Promise<void>;
 }
 
+function cores(): number {
+  return os.availableParallelism?.() ?? os.cpus().length;
+}
+
 /** Worker threads to use by default: one per core (the calling thread only waits), at most 8. */
 export function defaultWorkerCount(): number {
-  return Math.max(1, Math.min(8, os.availableParallelism?.() ?? os.cpus().length));
+  return Math.max(1, Math.min(8, cores()));
+}
+
+/**
+ * Worker threads for the scoring job: one core stays with the server and the database, at most 4 go to scoring
+ * (0 on a single core: score in the calling thread).
+ */
+export function defaultScoreWorkers(): number {
+  return Math.max(0, Math.min(4, cores() - 1));
 }
 
 /**

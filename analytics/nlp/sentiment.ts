@@ -249,17 +249,32 @@ const TOKEN_RE =
   /(\p{Extended_Pictographic})|([:;=][-']?[)(dpDP]+|\^_?\^|<3|[-tT][_.][-tT])|([\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}]+)*)|(\?)|([.!…\n]+)|([,;:()"“”–-])/gu;
 const ELONGATED_RE = /(\p{L})\1{2,}/gu;
 
+/** Word tokens per surface word and slang table: words repeat across texts, so each is worked out once. */
+const wordCaches = new WeakMap<Map<string, string[]>, Map<string, readonly Tok[]>>();
+const WORD_CACHE_LIMIT = 100_000;
+
+function wordTokens(surface: string, slang: Map<string, string[]>): readonly Tok[] {
+  let cache = wordCaches.get(slang);
+  if (!cache) wordCaches.set(slang, (cache = new Map()));
+  let tokens = cache.get(surface);
+  if (tokens === undefined) {
+    let word = surface.toLowerCase();
+    if (word.length > 2) word = word.replace(ELONGATED_RE, '$1');
+    tokens = (slang.get(word) ?? [word]).map((w) => {
+      const folded = foldAligned(w);
+      return { text: w, folded, ascii: folded === w, kind: TokenKind.Word };
+    });
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    cache.set(surface, tokens);
+  }
+  return tokens;
+}
+
 function scanTokens(text: string, lexicon: SentimentLexicon): Tok[] {
   const out: Tok[] = [];
   for (const m of text.matchAll(TOKEN_RE)) {
     if (m[3] !== undefined) {
-      let word = m[3].toLowerCase();
-      if (word.length > 2) word = word.replace(ELONGATED_RE, '$1');
-      const standard = lexicon.slang.get(word);
-      for (const w of standard ?? [word]) {
-        const folded = foldAligned(w);
-        out.push({ text: w, folded, ascii: folded === w, kind: TokenKind.Word });
-      }
+      for (const token of wordTokens(m[3], lexicon.slang)) out.push(token);
     } else if (m[1] !== undefined)
       out.push({ text: m[1], folded: m[1], ascii: false, kind: TokenKind.Emoji });
     else if (m[2] !== undefined) {

@@ -93,13 +93,17 @@ function collect(index: TopicIndex, text: string, factor: number, evidence: Map<
   const lower = text.toLowerCase();
   const folded = foldAligned(lower);
   const spans: { start: number; end: number }[] = [];
-  for (const m of folded.matchAll(TOKEN_RE)) spans.push({ start: m.index, end: m.index + m[0].length });
+  const words: string[] = [];
+  for (const m of folded.matchAll(TOKEN_RE)) {
+    spans.push({ start: m.index, end: m.index + m[0].length });
+    words.push(m[0]);
+  }
   for (let i = 0; i < spans.length; i++) {
     let node: Node | undefined = index.root;
     let best: Keyword[] | undefined;
     let bestEnd = i;
     for (let j = i; j < spans.length && node; j++) {
-      node = node.next?.get(folded.slice(spans[j]!.start, spans[j]!.end));
+      node = node.next?.get(words[j]!);
       if (!node?.keywords) continue;
       const surface = lower.slice(spans[i]!.start, spans[j]!.end).replace(/[^\p{L}\p{N}'’]+/gu, ' ');
       const plain = foldAligned(surface) === surface;

@@ -34,7 +34,13 @@ export async function importDocuments(ctx: CommandContext, file: string, source:
   const report = await ingestJsonl(
     file,
     { source },
-    { db: ctx.db, logger: ctx.logger, now: ctx.now, onNewDocuments: (ids) => afterIngest(ctx, ids) },
+    {
+      db: ctx.db,
+      logger: ctx.logger,
+      now: ctx.now,
+      onNewDocuments: (ids) => afterIngest(ctx, ids),
+      nearDuplicateDays: ctx.config.ingest.near_duplicate_days,
+    },
   );
   // A run killed between storing a batch and scoring it leaves documents this run sees as known, not new.
   await scorePending(ctx);
@@ -134,6 +140,7 @@ export function registerIngestCommands(program: Command): void {
             fetcher: createFetcher({ db: ctx.db, now: ctx.now }),
             ignoreBackoff: true,
             onNewDocuments: (ids) => afterIngest(ctx, ids),
+            nearDuplicateDays: ctx.config.ingest.near_duplicate_days,
           });
           await scorePending(ctx);
           reportRun(ctx, `ingest ${kind} ${url}`, report);

@@ -67,6 +67,7 @@ async function startServer(
   const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       ctx.logger.info('dlxh: đang dừng…');
+      ctx.requestShutdown();
       void scheduler.stop().finally(() => server.close(() => resolve()));
       server.closeAllConnections();
     };

@@ -33,9 +33,13 @@ for (let c = 0; c < TABLE_LIMIT; c++) {
   LOWER[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
 }
 
-/** Hash of each lowercase syllable (run of letters, digits and marks) of `text`. */
-function syllableHashes(text: string): number[] {
-  const out: number[] = [];
+let syllableBuffer = new Uint32Array(1024);
+
+/** Hash of each lowercase syllable (run of letters, digits and marks) of `text`, in a reused buffer. */
+function syllableHashes(text: string): Uint32Array {
+  if (syllableBuffer.length < text.length) syllableBuffer = new Uint32Array(text.length);
+  const out = syllableBuffer;
+  let count = 0;
   let h = 0x811c9dc5;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
@@ -45,20 +49,27 @@ function syllableHashes(text: string): number[] {
       h = Math.imul(h ^ (c < TABLE_LIMIT ? LOWER[c]! : c), 0x01000193);
       inWord = true;
     } else if (inWord) {
-      out.push(h >>> 0);
+      out[count++] = h;
       inWord = false;
       h = 0x811c9dc5;
     }
   }
-  if (inWord) out.push(h >>> 0);
-  return out;
+  if (inWord) out[count++] = h;
+  return out.subarray(0, count);
 }
 
 /** Hashes of the overlapping syllable n-grams of `text` (the syllables themselves for very short texts). */
 export function shingleHashes(text: string, size = SHINGLE_SIZE): Uint32Array {
   const syllables = syllableHashes(text);
-  if (syllables.length < size) return Uint32Array.from(syllables.map(mix32));
+  if (syllables.length < size) return syllables.map(mix32);
   const out = new Uint32Array(syllables.length - size + 1);
+  if (size === 3) {
+    for (let i = 0; i < out.length; i++) {
+      const h = mix32(syllables[i]!);
+      out[i] = mix32(Math.imul(mix32(Math.imul(h, 31) + syllables[i + 1]!), 31) + syllables[i + 2]!);
+    }
+    return out;
+  }
   for (let i = 0; i < out.length; i++) {
     let h = 0;
     for (let j = 0; j < size; j++) h = mix32(Math.imul(h, 31) + syllables[i + j]!);

@@ -6,7 +6,7 @@ import { loadUnits, type Unit } from '../../data/reference/index.ts';
 import { finishRun, startRun } from '../job-runs.ts';
 import { createLocalityResolver } from '../locality/resolve-locality.ts';
 import { Messages } from '../messages.ts';
-import { readLines } from '../read-lines.ts';
+import { readLineRuns } from '../read-lines.ts';
 import { commitPrepared, prepareDocuments } from '../store-documents.ts';
 import type { IncomingDocument, IngestContext, RunReport } from '../types.ts';
 import { recordToDocument } from './record-to-document.ts';
@@ -29,23 +29,32 @@ interface SourceRecord {
   problem?: string;
 }
 
-async function* jsonlRecords(file: string): AsyncGenerator<SourceRecord> {
-  for await (const line of readLines(file)) {
-    const position = `line ${line.number}`;
-    if (line.text === null) {
-      yield { position, raw: '', record: null, problem: line.problem };
-      continue;
+async function* jsonlRecords(file: string): AsyncGenerator<SourceRecord[]> {
+  for await (const lines of readLineRuns(file)) {
+    const records: SourceRecord[] = [];
+    for (const line of lines) {
+      const position = `line ${line.number}`;
+      if (line.text === null) {
+        records.push({ position, raw: '', record: null, problem: line.problem });
+        continue;
+      }
+      if (line.text.trim() === '') continue;
+      try {
+        records.push({ position, raw: line.text, record: JSON.parse(line.text) });
+      } catch (error) {
+        records.push({
+          position,
+          raw: line.text,
+          record: null,
+          problem: `invalid JSON (${errorMessage(error)})`,
+        });
+      }
     }
-    if (line.text.trim() === '') continue;
-    try {
-      yield { position, raw: line.text, record: JSON.parse(line.text) };
-    } catch (error) {
-      yield { position, raw: line.text, record: null, problem: `invalid JSON (${errorMessage(error)})` };
-    }
+    yield records;
   }
 }
 
-async function* csvRecords(file: string): AsyncGenerator<SourceRecord> {
+async function* csvRecords(file: string): AsyncGenerator<SourceRecord[]> {
   const skipped: SourceRecord[] = [];
   const parser = fs.createReadStream(file).pipe(
     parseCsv({
@@ -71,10 +80,9 @@ async function* csvRecords(file: string): AsyncGenerator<SourceRecord> {
     info: { lines: number };
     raw: string;
   }>) {
-    while (skipped.length) yield skipped.shift()!;
-    yield { position: `line ${row.info.lines}`, raw: row.raw, record: row.record };
+    yield [...skipped.splice(0), { position: `line ${row.info.lines}`, raw: row.raw, record: row.record }];
   }
-  while (skipped.length) yield skipped.shift()!;
+  if (skipped.length) yield skipped;
 }
 
 /**
@@ -106,6 +114,7 @@ export async function ingestJsonl(file: string, opts: JsonlOptions, ctx: IngestC
     defaultLocality,
     classification: opts.classification ?? null,
     jobRunId: runId,
+    nearDuplicateDays: ctx.nearDuplicateDays,
   };
   // While DuckDB commits one batch, the next one is parsed and fingerprinted.
   let inFlight: Promise<void> | null = null;
@@ -141,28 +150,30 @@ export async function ingestJsonl(file: string, opts: JsonlOptions, ctx: IngestC
     if (!fs.existsSync(file)) throw inputError(file, null, 'file not found');
     if (fs.statSync(file).isDirectory()) throw inputError(file, null, 'is a folder, not a file');
     const records = isCsv ? csvRecords(file) : jsonlRecords(file);
-    for await (const item of records) {
-      totals.in++;
-      const where = `${file}: ${item.position}`;
-      if (item.problem) {
-        totals.failed++;
-        errors.push(`${where}: ${item.problem}`);
-        continue;
+    for await (const items of records) {
+      for (const item of items) {
+        totals.in++;
+        const where = `${file}: ${item.position}`;
+        if (item.problem) {
+          totals.failed++;
+          errors.push(`${where}: ${item.problem}`);
+          continue;
+        }
+        const result = recordToDocument(item.record, { now, resolveLocality });
+        warnings.push(...result.warnings.map((w) => `${where}: ${w}`));
+        if (result.doc === null) {
+          totals.failed++;
+          errors.push(`${where}: ${result.problem}`);
+          continue;
+        }
+        result.doc.raw = {
+          locator: `${file}:${item.position.slice(5)}`,
+          body: item.raw,
+          contentType: isCsv ? 'text/csv' : 'application/json',
+        };
+        batch.push(result.doc);
+        if (batch.length >= batchSize) await flush();
       }
-      const result = recordToDocument(item.record, { now, resolveLocality });
-      warnings.push(...result.warnings.map((w) => `${where}: ${w}`));
-      if (result.doc === null) {
-        totals.failed++;
-        errors.push(`${where}: ${result.problem}`);
-        continue;
-      }
-      result.doc.raw = {
-        locator: `${file}:${item.position.slice(5)}`,
-        body: item.raw,
-        contentType: isCsv ? 'text/csv' : 'application/json',
-      };
-      batch.push(result.doc);
-      if (batch.length >= batchSize) await flush();
     }
     await flush();
     await settle();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { openDb } from '../../data/db.ts';
+import { defaultMemoryLimit, openDb, type Db } from '../../data/db.ts';
 import { openDatabase } from '../../data/database.ts';
 import { listMigrations, migrate } from '../../data/migrate.ts';
 import { isDlxhError } from '../../data/errors.ts';
@@ -62,6 +62,65 @@ describe('db', () => {
     const row = await db.one<{ s: string; n: number; l: string[]; ts: Date }>('SELECT * FROM t');
     expect(row).toEqual({ s: hostile, n: 42, l: ['a', 'b'], ts: new Date('2026-11-24T01:15:00Z') });
     db.close();
+  });
+
+  it('appends rows in bulk with the same values as INSERT, casting what needs a cast', async () => {
+    const db = await openDb(':memory:');
+    const columns =
+      's VARCHAR, j JSON, i TINYINT, b BIGINT, u UBIGINT, d DOUBLE, ts TIMESTAMPTZ, l VARCHAR[], day DATE';
+    await db.run(`CREATE TABLE appended (${columns})`);
+    await db.run(`CREATE TABLE inserted (${columns})`);
+    const rows = Array.from({ length: 5000 }, (_, k) => [
+      `tên ${k}`,
+      k % 3 ? JSON.stringify({ k }) : null,
+      k % 100,
+      k * 1_000_000_007,
+      18_000_000_000_000_000_000n - BigInt(k),
+      k / 7,
+      new Date(Date.UTC(2026, 10, 24, 0, 0, k)),
+      k % 2 ? ['a', `b${k}`] : [],
+      null,
+    ]);
+    // A row only DuckDB's casts can take (a number for the VARCHAR, strings for the timestamp and date), in the
+    // second of three slices: the first and third go through one reused data chunk.
+    rows.splice(2100, 0, [7, null, null, null, null, null, '2026-11-24 08:00:00+07', null, '2026-11-25']);
+    await db.append('appended', rows);
+    for (const row of rows) {
+      await db.run('INSERT INTO inserted VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', row);
+    }
+    const difference = await db.all(
+      'SELECT count(*) AS n FROM (SELECT * FROM appended EXCEPT ALL SELECT * FROM inserted)',
+    );
+    expect(difference).toEqual([{ n: 0 }]);
+    expect(await db.one('SELECT count(*) AS n, max(u)::VARCHAR AS u FROM appended')).toEqual({
+      n: 5001,
+      u: '18000000000000000000',
+    });
+    db.close();
+  });
+
+  it('applies DuckDB settings: dlxh defaults, what is given, and a clear error for a bad value', async () => {
+    const setting = async (db: Db, name: string) =>
+      (await db.one<{ value: string }>('SELECT current_setting($name)::VARCHAR AS value', { name }))!.value;
+    expect([1, 2, 8, 16].map((threads) => defaultMemoryLimit(threads))).toEqual([
+      '256MiB',
+      '256MiB',
+      '512MiB',
+      '1024MiB',
+    ]);
+    const defaults = await openDb(':memory:', { threads: 8 });
+    expect(await setting(defaults, 'memory_limit')).toBe('512.0 MiB');
+    expect(await setting(defaults, 'checkpoint_threshold')).toBe('64.0 MiB');
+    defaults.close();
+    const given = await openDb(':memory:', { memoryLimit: '1GiB', threads: 1, checkpointThreshold: '16MiB' });
+    expect(await setting(given, 'memory_limit')).toBe('1.0 GiB');
+    expect(await setting(given, 'threads')).toBe('1');
+    expect(await setting(given, 'checkpoint_threshold')).toBe('16.0 MiB');
+    given.close();
+    await expect(openDb(':memory:', { memoryLimit: 'lots' })).rejects.toThrow(
+      'invalid duckdb memory_limit: "lots" (expected a size such as 512MiB)',
+    );
+    await expect(openDb(':memory:', { threads: 0 })).rejects.toThrow('invalid duckdb threads: 0');
   });
 
   it('rolls back a failed transaction and keeps earlier data', async () => {

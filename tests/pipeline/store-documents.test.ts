@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../data/db.ts';
+import { openDb, type Db } from '../../data/db.ts';
+import { listMigrations, migrate } from '../../data/migrate.ts';
 import { storeDocuments } from '../../pipeline/store-documents.ts';
 import type { IncomingDocument } from '../../pipeline/types.ts';
 import { FIXED_NOW, openTestDb } from './test-db.ts';
@@ -115,5 +117,128 @@ describe('storeDocuments', () => {
       'SELECT count(*) AS n FROM documents d JOIN raw_items r ON r.id = d.raw_item_id',
     );
     expect(link!.n).toBe(1);
+  });
+});
+
+describe('storeDocuments near-duplicate window and stored keys', () => {
+  let db: Db;
+  beforeEach(async () => {
+    db = await openTestDb();
+  });
+  afterEach(() => db.close());
+
+  const copyOf = (text: string) => `ĐẮK LẮK - ${text} (Theo Báo Đắk Lắk)`;
+  const nearDuplicateOf = async (id: string) =>
+    (await db.one<{ near: string | null }>('SELECT near_duplicate_of AS near FROM documents WHERE id = $id', {
+      id,
+    }))!.near;
+
+  it('links copies published within the window only, counted from either side', async () => {
+    await storeDocuments(db, [doc('orig', ARTICLE, { publishedAt: new Date('2026-11-01T00:00:00Z') })], ctx);
+    const report = await storeDocuments(
+      db,
+      [
+        doc('within', copyOf(ARTICLE), { publishedAt: new Date('2026-11-08T00:00:00Z') }),
+        doc('earlier', `${copyOf(ARTICLE)} .`, { publishedAt: new Date('2026-10-25T00:00:00Z') }),
+        doc('outside', `${copyOf(ARTICLE)} ..`, { publishedAt: new Date('2026-11-20T00:00:00Z') }),
+      ],
+      { ...ctx, nearDuplicateDays: 10 },
+    );
+    expect(report).toMatchObject({ new: 1, nearDuplicate: 2 });
+    expect(await nearDuplicateOf('within')).toBe('orig');
+    expect(await nearDuplicateOf('earlier')).toBe('orig');
+    // 12 days after the nearest similar document
+    expect(await nearDuplicateOf('outside')).toBeNull();
+    // 16 days after the original but 9 after 'within', whose root is the original
+    await storeDocuments(
+      db,
+      [doc('chained', `${copyOf(ARTICLE)} ...`, { publishedAt: new Date('2026-11-17T00:00:00Z') })],
+      { ...ctx, nearDuplicateDays: 10 },
+    );
+    expect(await nearDuplicateOf('chained')).toBe('orig');
+  });
+
+  it('keeps the LSH keys of a document with its root and date, and skips documents no longer stored', async () => {
+    await storeDocuments(db, [doc('orig', ARTICLE), doc('copy', copyOf(ARTICLE))], ctx);
+    const rows = await db.all<{ doc_id: string; root_id: string; n: number }>(
+      'SELECT doc_id, root_id, count(*) AS n FROM doc_lsh GROUP BY ALL ORDER BY doc_id',
+    );
+    expect(rows).toEqual([
+      { doc_id: 'copy', root_id: 'orig', n: 16 },
+      { doc_id: 'orig', root_id: 'orig', n: 16 },
+    ]);
+    // What an archive run leaves: the rows gone from documents, their ids in archived_documents, doc_lsh untouched.
+    await db.run(`INSERT INTO archived_documents SELECT id, content_hash, '2026-11', 'news' FROM documents`);
+    await db.run('DELETE FROM documents');
+    await storeDocuments(db, [doc('late', `${copyOf(ARTICLE)} .`)], ctx);
+    expect(await nearDuplicateOf('late')).toBeNull();
+  });
+
+  it('computes content hashes and raw item ids as before (stored keys stay stable across versions)', async () => {
+    const sha = (...parts: string[]) => {
+      const h = createHash('sha256');
+      for (const part of parts) h.update(part).update('\u0000');
+      return h.digest('hex');
+    };
+    const body = '{"id":"ok","text":"Người dân"}';
+    await storeDocuments(
+      db,
+      [doc('ok', OTHER, { title: 'Tiêu đề', raw: { locator: 'f.jsonl:2', body } })],
+      ctx,
+    );
+    const row = await db.one<{ content_hash: string; raw_item_id: string; raw_hash: string }>(
+      `SELECT d.content_hash, d.raw_item_id, r.content_hash AS raw_hash
+       FROM documents d JOIN raw_items r ON r.id = d.raw_item_id`,
+    );
+    expect(row).toEqual({
+      content_hash: sha('Tiêu đề', OTHER),
+      raw_item_id: sha('test', 'f.jsonl:2', body),
+      raw_hash: createHash('sha256').update(body).digest('hex'),
+    });
+  });
+});
+
+describe('migration 094 (doc_lsh with roots and dates)', () => {
+  it('carries existing LSH rows over with their documents root and date, dropping rows of missing documents', async () => {
+    const db = await openDb(':memory:');
+    try {
+      await migrate(
+        db,
+        listMigrations().filter((m) => m.version < 94),
+      );
+      await db.run(`INSERT INTO documents (id, import_source, text, published_at, ingested_at, content_hash, near_duplicate_of)
+        VALUES ('a', 's', 't', TIMESTAMPTZ '2026-11-01 00:00:00+00', TIMESTAMPTZ '2026-11-02 00:00:00+00', 'h1', NULL),
+               ('b', 's', 't', NULL, TIMESTAMPTZ '2026-11-03 00:00:00+00', 'h2', 'a')`);
+      await db.run(`INSERT INTO doc_lsh VALUES (1, 'a'), (2, 'a'), (1, 'b'), (3, 'gone')`);
+      await migrate(db);
+      const rows = await db.all(
+        'SELECT band_key, doc_id, root_id, published_at, window_at FROM doc_lsh ORDER BY doc_id, band_key',
+      );
+      expect(rows).toEqual([
+        {
+          band_key: 1,
+          doc_id: 'a',
+          root_id: 'a',
+          published_at: new Date('2026-11-01T00:00:00Z'),
+          window_at: new Date('2026-11-01T00:00:00Z'),
+        },
+        {
+          band_key: 2,
+          doc_id: 'a',
+          root_id: 'a',
+          published_at: new Date('2026-11-01T00:00:00Z'),
+          window_at: new Date('2026-11-01T00:00:00Z'),
+        },
+        {
+          band_key: 1,
+          doc_id: 'b',
+          root_id: 'a',
+          published_at: null,
+          window_at: new Date('2026-11-03T00:00:00Z'),
+        },
+      ]);
+    } finally {
+      db.close();
+    }
   });
 });

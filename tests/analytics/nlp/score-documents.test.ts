@@ -3,6 +3,8 @@ import { openDb } from '../../../data/db.ts';
 import { migrate } from '../../../data/migrate.ts';
 import { clearScores, scoreDocuments } from '../../../analytics/nlp/score-documents.ts';
 import { MODEL_VERSION } from '../../../analytics/nlp/score.ts';
+import { PARALLEL_MIN_DOCS } from '../../../analytics/nlp/score-workers.ts';
+import { generateDemo } from '../../../data/demo/index.ts';
 
 const NOW = () => new Date('2026-11-25T03:00:00Z');
 
@@ -51,6 +53,69 @@ describe('scoreDocuments', () => {
     await clearScores(db, MODEL_VERSION);
     expect(await scoreDocuments(db, { batchSize: 2 }, NOW)).toBe(3);
     expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM doc_scores'))!.n).toBe(3);
+    db.close();
+  });
+
+  it('scores a large backlog page by page on worker threads, the same as in the calling thread', async () => {
+    const db = await openDb(':memory:');
+    await migrate(db);
+    const demo = generateDemo({ days: 20 }).documents;
+    const n = PARALLEL_MIN_DOCS + 150;
+    await db.append(
+      'documents',
+      Array.from({ length: n }, (_, i) => {
+        const d = demo[i % demo.length]!;
+        const at = new Date(d.published_at);
+        return [
+          `d${i}`,
+          'test',
+          null,
+          null,
+          null,
+          null,
+          d.title,
+          d.text,
+          at,
+          at,
+          null,
+          'vi',
+          `h${i}`,
+          null,
+          null,
+          null,
+          0,
+          null,
+          null,
+        ];
+      }),
+    );
+    const progress: number[] = [];
+    expect(
+      await scoreDocuments(
+        db,
+        { workers: 2, batchSize: 500, onProgress: (done) => progress.push(done) },
+        NOW,
+      ),
+    ).toBe(n);
+    expect(progress).toEqual([500, 1000, 1500, 2000, n]);
+    const threaded = await db.all('SELECT * FROM doc_scores ORDER BY doc_id');
+    await clearScores(db);
+    expect(await scoreDocuments(db, { workers: 0, batchSize: 1000 }, NOW)).toBe(n);
+    expect(await db.all('SELECT * FROM doc_scores ORDER BY doc_id')).toEqual(threaded);
+    db.close();
+  });
+
+  it('stops after the batch it is writing when its signal is aborted; the next run scores the rest', async () => {
+    const db = await dbWithDocs();
+    const stop = new AbortController();
+    const scored = await scoreDocuments(
+      db,
+      { batchSize: 1, workers: 0, signal: stop.signal, onProgress: () => stop.abort() },
+      NOW,
+    );
+    expect(scored).toBe(1);
+    expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM doc_scores'))!.n).toBe(1);
+    expect(await scoreDocuments(db, {}, NOW)).toBe(2);
     db.close();
   });
 });
