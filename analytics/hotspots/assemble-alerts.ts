@@ -10,7 +10,7 @@ import { DAY_MS, dayNumber, dayStartMs, effectiveCount } from './count-series.ts
 import type { DetectorConfig, Granularity } from './detector-config.ts';
 import { holidayOf } from './holidays.ts';
 import type { Channel, FlaggedWindow, ScanState } from './scan-series.ts';
-import { CHANNELS, eligible, expectedOver, sizeOf } from './scan-series.ts';
+import { CHANNELS, crossingTime, expectedOver, lookbackDays, sizeOf } from './scan-series.ts';
 import { scoreSeverity } from './severity.ts';
 import { logNegBinomialUpperTail } from './tail-probability.ts';
 import type { Alert, AlertExplanation, AlertUnit, Detector, UnitCount } from './types.ts';
@@ -52,8 +52,7 @@ interface Period {
   seriesIndex: number;
   startMs: number;
   endMs: number;
-  detectedAtMs: number;
-  /** The window that opened the period. */
+  /** The flagged window that ended first: the period was detected within its last bucket. */
   first: FlaggedWindow;
 }
 
@@ -68,9 +67,9 @@ export function mergeWindows(windows: readonly FlaggedWindow[], gapDays: number)
     for (const w of list) {
       if (current && w.startMs <= current.endMs + gapDays * DAY_MS) {
         current.endMs = Math.max(current.endMs, w.endMs);
-        current.detectedAtMs = Math.min(current.detectedAtMs, w.endMs);
+        if (w.endMs < current.first.endMs) current.first = w;
       } else {
-        current = { seriesIndex, startMs: w.startMs, endMs: w.endMs, detectedAtMs: w.endMs, first: w };
+        current = { seriesIndex, startMs: w.startMs, endMs: w.endMs, first: w };
         periods.push(current);
       }
     }
@@ -78,43 +77,17 @@ export function mergeWindows(windows: readonly FlaggedWindow[], gapDays: number)
   return periods;
 }
 
-/** Day ranges to fetch documents for each period. */
-export function periodRanges(state: ScanState, periods: readonly Period[]) {
+/** Day ranges to fetch documents for each period: its own days and those its first window's test looked back on. */
+export function periodRanges(state: ScanState, config: DetectorConfig, periods: readonly Period[]) {
   return periods.map((p) => {
     const s = state.counts.series[p.seriesIndex]!;
     return {
       topic: s.topic,
       seriesUid: s.seriesUid,
-      dayFrom: dayNumber(p.startMs),
+      dayFrom: Math.min(dayNumber(p.startMs), dayNumber(p.first.endMs - 1) - lookbackDays(config)),
       dayTo: dayNumber(p.endMs - 1),
     };
   });
-}
-
-/**
- * When a day bucket became significant as its documents came in: the publication time of the document that
- * took the day's count (against the whole day's expectation) past the test it passed at the day's close.
- */
-function crossingTime(
-  state: ScanState,
-  window: FlaggedWindow,
-  docs: readonly SeriesDoc[],
-  config: DetectorConfig,
-): number {
-  const s = window.series;
-  const weight = state.weights[s.index]!;
-  const inDay = docs.filter((d) => d.ms >= window.startMs && d.ms < window.endMs);
-  const cap = config.capPerOutlet[s.level] ?? 2;
-  const size = sizeOf(state, window.channel, s.level);
-  for (let k = 1; k <= inDay.length; k++) {
-    const counted = effectiveCount(inDay.slice(0, k), cap);
-    if (!eligible(config, s, weight, window.channel, { ...counted, expected: window.expected })) continue;
-    const c = window.channel === 'stories' ? counted.count : counted.negative;
-    if (logNegBinomialUpperTail(c, Math.max(window.expected, 1e-6), size) <= window.thresholdLogP) {
-      return inDay[k - 1]!.ms + 60_000;
-    }
-  }
-  return window.endMs;
 }
 
 /** Drafts of the topic detector from its periods and their documents. */
@@ -142,8 +115,7 @@ export function topicDrafts(
       };
     });
     const best = stats.reduce((a, b) => (b.logP < a.logP ? b : a));
-    const detectedAtMs =
-      config.granularity === 'day' ? crossingTime(state, p.first, inPeriod, config) : p.detectedAtMs;
+    const detectedAtMs = crossingTime(state, config, p.first, docs[k]!);
     return {
       detector: 'topic',
       granularity: config.granularity,
@@ -187,10 +159,15 @@ function unitCount(tree: UnitTree, d: AlertDraft): UnitCount {
   };
 }
 
+/** Share of `docs` that carry `topic`: `shareCarrying('dat-dai', draft.docs)`. */
+export function shareCarrying(topic: string | null, docs: readonly SeriesDoc[]): number {
+  if (topic === null || docs.length === 0) return 0;
+  return docs.filter((d) => d.topics.includes(topic)).length / docs.length;
+}
+
 /** Share of `b`'s documents that also carry `a`'s topic. */
 function tagged(a: AlertDraft, b: AlertDraft): number {
-  if (a.topic === null || b.docs.length === 0) return 0;
-  return b.docs.filter((d) => d.topics.includes(a.topic!)).length / b.docs.length;
+  return shareCarrying(a.topic, b.docs);
 }
 
 function sharedDocs(a: AlertDraft, b: AlertDraft): number {
@@ -215,22 +192,22 @@ function absorb(keep: AlertDraft, other: AlertDraft, label: string): void {
 }
 
 /**
- * Of two alerts on the same documents, which names the event: when both hold a comparable share of them, a
- * sensitive topic (security, corruption, ethnicity and religion, rumours) first, since it changes who must know;
- * then the topic that rose most above its own baseline (a rare topic outranks the commoner one the same posts
- * also touch); otherwise the one with more documents.
+ * Of two alerts on the same documents, which names the event: a sensitive topic (security, corruption, ethnicity
+ * and religion, rumours) when most of the other alert's documents also carry it, since it changes who must know;
+ * when both hold a comparable share of the stories, the topic that rose most above its own baseline (a rare topic
+ * outranks the commoner one the same posts also touch); otherwise the one with more stories.
  */
 function primaryOf(a: AlertDraft, b: AlertDraft, sensitive: ReadonlySet<string>): [AlertDraft, AlertDraft] {
   const lift = (d: AlertDraft) => d.stories.count / Math.max(d.stories.expected, 0.05);
+  const isSensitive = (d: AlertDraft) => d.topic !== null && sensitive.has(d.topic);
+  if (isSensitive(a) !== isSensitive(b)) {
+    const [s, other] = isSensitive(a) ? [a, b] : [b, a];
+    if (tagged(s, other) >= 0.5) return [s, other];
+  }
   const na = a.stories.count;
   const nb = b.stories.count;
   const comparable = Math.min(na, nb) >= 0.4 * Math.max(na, nb);
-  if (comparable) {
-    const sa = a.topic !== null && sensitive.has(a.topic);
-    const sb = b.topic !== null && sensitive.has(b.topic);
-    if (sa !== sb) return sa ? [a, b] : [b, a];
-    if (lift(a) !== lift(b)) return lift(a) > lift(b) ? [a, b] : [b, a];
-  }
+  if (comparable && lift(a) !== lift(b)) return lift(a) > lift(b) ? [a, b] : [b, a];
   if (na !== nb) return na > nb ? [a, b] : [b, a];
   return a.logP <= b.logP ? [a, b] : [b, a];
 }
@@ -459,10 +436,10 @@ export function finishDraft(draft: AlertDraft, ctx: FinishContext): Alert {
     p_value: pValue,
     method: Number.isFinite(draft.size) ? 'negative-binomial' : 'poisson',
     dispersion_size: Number.isFinite(draft.size) ? round(draft.size, 3) : null,
-    fdr:
+    alpha:
       draft.detector === 'topic' && draft.granularity === 'hour'
-        ? config.fdr * config.hourlyFdrFactor
-        : config.fdr,
+        ? config.alpha * config.hourlyAlphaFactor
+        : config.alpha,
     tested_series: ctx.state?.hypotheses ?? 0,
     statistic: draft.channel === 'negative' ? 'negative stories' : 'stories',
     documents: draft.docs.length,

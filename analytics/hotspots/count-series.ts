@@ -241,8 +241,9 @@ export interface EffectiveCount {
 }
 
 /**
- * Independent stories among `docs` (oldest first): copies of one story on one day count once, credited to the
- * outlet that carried it first, and one outlet's stories count at most `cap` a day.
+ * Independent stories among `docs` (oldest first, a window of a few days): copies of one story count once,
+ * credited to the outlet that carried it first on the day it first appeared, and one outlet's stories count at
+ * most `cap` a day.
  */
 export function effectiveCount(docs: readonly SeriesDoc[], cap: number): EffectiveCount {
   const seen = new Set<string>();
@@ -250,9 +251,8 @@ export function effectiveCount(docs: readonly SeriesDoc[], cap: number): Effecti
   const outlets = new Set<string>();
   let negativeStories = 0;
   for (const doc of docs) {
-    const key = `${doc.day}|${doc.story}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen.has(doc.story)) continue;
+    seen.add(doc.story);
     outlets.add(doc.outlet);
     const k = `${doc.day}|${doc.outlet}`;
     const entry = perOutletDay.get(k) ?? { all: 0, negative: 0 };

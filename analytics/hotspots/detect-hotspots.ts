@@ -7,6 +7,7 @@ import {
   foldDrafts,
   mergeWindows,
   periodRanges,
+  shareCarrying,
   spreadOf,
   topicDrafts,
 } from './assemble-alerts.ts';
@@ -16,7 +17,7 @@ import type { DetectorConfig } from './detector-config.ts';
 import { resolveConfig } from './detector-config.ts';
 import { detectTermBursts } from './detect-terms.ts';
 import type { ScanOptions, SeriesWeight } from './scan-series.ts';
-import { hourlyCandidates, scanDays, scanHours } from './scan-series.ts';
+import { hourlyCandidates, lookbackDays, scanDays, scanHours } from './scan-series.ts';
 import { storeAlerts } from './store-alerts.ts';
 import { topTerms } from './top-terms.ts';
 import type { Alert } from './types.ts';
@@ -156,7 +157,8 @@ async function labelDrafts(db: Db, drafts: AlertDraft[], tree: UnitTree): Promis
 
 /**
  * Fold a terms cluster into the topic alert it belongs to — one holding most of its documents, or one on the
- * same place in the same days whose topic the cluster shares or has none of its own — so one event stays one alert; the alert takes the cluster's phrases,
+ * same place in the same days whose documents mostly carry the cluster's topic (or the cluster has none) — so one
+ * event stays one alert; the alert takes the cluster's phrases,
  * documents and, when the phrases burst first, its earlier detection. The rest stay alerts of their own.
  */
 function foldTerms(topic: AlertDraft[], terms: AlertDraft[], tree: UnitTree, gapMs: number): AlertDraft[] {
@@ -172,8 +174,8 @@ function foldTerms(topic: AlertDraft[], terms: AlertDraft[], tree: UnitTree, gap
     for (const a of topic) {
       const shared = a.docs.filter((d) => ids.has(d.id)).length;
       const overlapping = a.startMs < t.endMs + gapMs && t.startMs < a.endMs + gapMs;
-      const samePlace =
-        overlapping && (t.topic === null || a.topic === t.topic) && related(a.seriesUid, t.seriesUid);
+      const sameTopic = t.topic === null || a.topic === t.topic || shareCarrying(t.topic, a.docs) >= 0.5;
+      const samePlace = overlapping && sameTopic && related(a.seriesUid, t.seriesUid);
       const score = shared >= 0.5 * Math.min(ids.size, a.docs.length) ? shared + 1 : samePlace ? 0.5 : 0;
       if (score > bestScore) {
         best = a;
@@ -289,7 +291,7 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
           return {
             topic: s.topic,
             seriesUid: s.seriesUid,
-            dayFrom: counts.day0 + c.day - 1,
+            dayFrom: counts.day0 + c.day - lookbackDays(config),
             dayTo: counts.day0 + c.day,
           };
         }),
@@ -298,13 +300,14 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
       step(`scan hours (${candidates.length} candidate days)`);
     }
     const periods = mergeWindows(windows, config.mergeGapDays);
-    const periodDocs = await candidateDocs(db, periodRanges(state, periods));
+    const periodDocs = await candidateDocs(db, periodRanges(state, config, periods));
     const watchIdOf = (topic: string) => (topic.startsWith('watch:') ? topic.slice(6) : null);
     let drafts = topicDrafts(state, config, periods, periodDocs, watchIdOf);
     drafts.forEach((d) => {
       const weight = d.seriesIndex !== null ? scanOptions.weights[d.seriesIndex] : undefined;
       if (weight?.watchId) d.watchId = weight.watchId;
     });
+    if (process.env.HS_DEBUG) for (const d of drafts) console.error(`draft ${d.topic} ${d.seriesUid} L${d.level} ${new Date(d.startMs).toISOString()}..${new Date(d.endMs).toISOString()} det ${new Date(d.detectedAtMs).toISOString()} stories ${d.stories.count}/${d.stories.expected.toFixed(2)} ${d.channel} n=${d.count} docs=${d.docs.length}`);
     drafts = foldDrafts(drafts, tree, config, new Set(topics.filter((t) => t.sensitive).map((t) => t.id)));
     for (const d of drafts) d.spread = spreadOf(state, tree, d);
     step(`assemble (${drafts.length} topic alerts)`);

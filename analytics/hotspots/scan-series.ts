@@ -6,7 +6,7 @@
  * left out of later baselines.
  */
 import type { CountData, SeriesCounts, SeriesDoc } from './count-series.ts';
-import { DAY_MS, dayStartMs, effectiveCount } from './count-series.ts';
+import { DAY_MS, dayNumber, dayStartMs, effectiveCount } from './count-series.ts';
 import type { DetectorConfig } from './detector-config.ts';
 import { holidayOf, weekdayOf } from './holidays.ts';
 import { logNegBinomialUpperTail } from './tail-probability.ts';
@@ -211,32 +211,14 @@ function estimateSizes(b: Baseline): Map<string, number> {
   return sizes;
 }
 
-/** Weighted Benjamini–Hochberg: indices of `tests` rejected at rate `q` among `m` hypotheses. */
-export function benjaminiHochberg(
-  tests: readonly { logP: number; weight: number }[],
-  q: number,
-  m: number,
-): number[] {
-  return benjaminiHochbergCut(tests, q, m).rejected;
-}
-
-/** As `benjaminiHochberg`, with the log cut on weighted p-values (−Infinity when nothing is rejected). */
-export function benjaminiHochbergCut(
-  tests: readonly { logP: number; weight: number }[],
-  q: number,
-  m: number,
-): { rejected: number[]; logCut: number } {
-  const order = tests
-    .map((t, i) => ({ i, score: t.logP - Math.log(Math.max(t.weight, 1e-9)) }))
-    .sort((a, b) => a.score - b.score);
-  let cut = -1;
-  for (let k = 0; k < order.length; k++) {
-    if (order[k]!.score <= Math.log(((k + 1) * q) / m)) cut = k;
-  }
-  return {
-    rejected: order.slice(0, cut + 1).map((o) => o.i),
-    logCut: cut >= 0 ? Math.log(((cut + 1) * q) / m) : Number.NEGATIVE_INFINITY,
-  };
+/**
+ * The log p-value a test of a series with `weight` must reach in one bucket: the family-wise error rate `alpha`
+ * shared among the `hypotheses` (weighted Bonferroni; a sensitive or watched topic's weight above 1 lowers its
+ * bar), and among the `windows` trailing windows each series tries.
+ * `logThreshold(0.05, 1, 3800, 3)` → ln(0.05 / 3800 / 3).
+ */
+export function logThreshold(alpha: number, weight: number, hypotheses: number, windows = 1): number {
+  return Math.log((alpha * Math.max(weight, 1e-9)) / Math.max(1, hypotheses) / Math.max(1, windows));
 }
 
 /** The average rate per unit of each channel, topic and level: the prior every baseline starts from. */
@@ -305,9 +287,69 @@ export function eligible(
   );
 }
 
+/** Counts of a trailing window, as `eligible` and the tail probability take them. */
+export interface WindowCounts {
+  /** Independent stories. */
+  count: number;
+  negative: number;
+  outlets: number;
+  /** The busiest outlet's stories. */
+  top: number;
+  expected: number;
+}
+
+/** The trailing window that tested best for one series, channel and bucket. */
+interface WindowTest {
+  startMs: number;
+  count: number;
+  expected: number;
+  logP: number;
+}
+
+/**
+ * Trailing windows of `config.windowDays` calendar days ending with day `t` (today alone, today and yesterday,
+ * …), from the daily counts; the most significant eligible one. A window's expectation uses the rate estimated
+ * before its first day, so the window's own days stay out of it. Across days the outlets are the most of any one
+ * day and the busiest outlet is credited with every day's busiest, which can only understate the evidence.
+ */
+function bestDayWindow(
+  state: ScanState,
+  config: DetectorConfig,
+  i: number,
+  t: number,
+  channel: Channel,
+): WindowTest | null {
+  const s = state.counts.series[i]!;
+  const exposure = state.exposures.get(s.topic)!;
+  const weight = state.weights[i]!;
+  const values = channelValues(s, channel);
+  const size = sizeOf(state, channel, s.level);
+  const w: WindowCounts = { count: 0, negative: 0, outlets: 0, top: 0, expected: 0 };
+  let c = 0;
+  let exposureSum = 0;
+  let best: WindowTest | null = null;
+  for (let days = 1; days <= config.windowDays && t - days + 1 >= 0; days++) {
+    const d = t - days + 1;
+    w.count += s.capped[d]!;
+    w.negative += s.neg[d]!;
+    w.outlets = Math.max(w.outlets, s.origins[d]!);
+    w.top += s.topCapped[d]!;
+    c += values[d]!;
+    exposureSum += exposure.dailyFloored[d]!;
+    w.expected = state.rates[channel][i]![d]! * exposureSum;
+    if (!eligible(config, s, weight, channel, w)) continue;
+    const logP = logNegBinomialUpperTail(c, Math.max(w.expected, 1e-6), size);
+    if (!best || logP < best.logP) {
+      best = { startMs: dayStartMs(state.counts.day0 + d), count: c, expected: w.expected, logP };
+    }
+  }
+  return best;
+}
+
 /**
  * Baselines and the daily test for every series, day by day in order so a flagged day is left out of the
- * baselines after it. Returns the state and the flagged calendar days.
+ * baselines after it: trailing windows of one to `windowDays` days ending each day, the best one per series and
+ * channel against the bucket's family-wise threshold. Returns the state and the flagged windows.
  */
 export function scanDays(
   counts: CountData,
@@ -332,13 +374,24 @@ export function scanDays(
 
   const n = counts.series.length;
   const perSeries = () => counts.series.map(() => new Float64Array(counts.nDays));
-  const rates = { stories: perSeries(), negative: perSeries() };
-  const expected = { stories: perSeries(), negative: perSeries() };
+  const state: ScanState = {
+    counts,
+    exposures,
+    rates: { stories: perSeries(), negative: perSeries() },
+    expected: { stories: perSeries(), negative: perSeries() },
+    flaggedDays: counts.series.map(() => new Uint8Array(counts.nDays)),
+    sizes,
+    weights: options.weights,
+    hypotheses,
+    channels,
+    firstTest,
+    lastTest,
+  };
+  const { rates, expected, flaggedDays } = state;
   const kept = { stories: perSeries(), negative: perSeries() };
   const keptExposure = perSeries();
   const sumC = { stories: new Float64Array(n), negative: new Float64Array(n) };
   const sumE = new Float64Array(n);
-  const flaggedDays = counts.series.map(() => new Uint8Array(counts.nDays));
   const run = new Int32Array(n);
   const windows: FlaggedWindow[] = [];
 
@@ -348,7 +401,6 @@ export function scanDays(
     negative: counts.series.map((s) => priors.get(`negative|${s.topic}|${s.level}`) ?? 0),
   };
   for (let t = 0; t < counts.nDays; t++) {
-    const tests: { series: number; channel: Channel; logP: number; weight: number; mu: number }[] = [];
     for (let i = 0; i < n; i++) {
       const s = counts.series[i]!;
       const exposure = exposureOf[i]!;
@@ -358,44 +410,24 @@ export function scanDays(
         rates[channel][i]![t] = rate;
         expected[channel][i]![t] = rate * exposure.dailyFloored[t]!;
       }
-      if (t < firstTest || t > lastTest || s.capped[t]! < 2) continue;
-      const weight = options.weights[i]!;
+      if (t < firstTest || t > lastTest || s.capped[t]! === 0) continue;
+      let best: (WindowTest & { channel: Channel }) | null = null;
       for (const channel of channels) {
-        const mu = expected[channel][i]![t]!;
-        const window = {
-          count: s.capped[t]!,
-          negative: s.neg[t]!,
-          outlets: s.origins[t]!,
-          top: s.topCapped[t]!,
-          expected: mu,
-        };
-        if (!eligible(config, s, weight, channel, window)) continue;
-        const c = channelValues(s, channel)[t]!;
-        const size = sizes.get(`${channel}|${s.level}`) ?? Number.POSITIVE_INFINITY;
-        tests.push({
-          series: i,
-          channel,
-          logP: logNegBinomialUpperTail(c, Math.max(mu, 1e-6), size),
-          weight: weight.weight,
-          mu,
-        });
+        const test = bestDayWindow(state, config, i, t, channel);
+        if (test && (!best || test.logP < best.logP)) best = { ...test, channel };
       }
-    }
-    const bh = benjaminiHochbergCut(tests, config.fdr, hypotheses);
-    for (const k of bh.rejected) {
-      const test = tests[k]!;
-      const s = counts.series[test.series]!;
-      if (flaggedDays[test.series]![t]) continue;
-      flaggedDays[test.series]![t] = 1;
+      const threshold = dayThreshold(state, config, i);
+      if (!best || best.logP > threshold) continue;
+      flaggedDays[i]![t] = 1;
       windows.push({
         series: s,
-        channel: test.channel,
-        startMs: dayStartMs(counts.day0 + t),
+        channel: best.channel,
+        startMs: best.startMs,
         endMs: dayStartMs(counts.day0 + t + 1),
-        count: channelValues(s, test.channel)[t]!,
-        expected: test.mu,
-        pValue: Math.exp(test.logP),
-        thresholdLogP: bh.logCut + Math.log(Math.max(test.weight, 1e-9)),
+        count: best.count,
+        expected: best.expected,
+        pValue: Math.exp(best.logP),
+        thresholdLogP: threshold,
       });
     }
     for (let i = 0; i < n; i++) {
@@ -418,22 +450,22 @@ export function scanDays(
       sumE[i] = sumE[i]! + keptExposure[i]![t]! - (leaving >= 0 ? keptExposure[i]![leaving]! : 0);
     }
   }
-  return {
-    state: {
-      counts,
-      exposures,
-      rates,
-      expected,
-      flaggedDays,
-      sizes,
-      weights: options.weights,
-      hypotheses,
-      channels,
-      firstTest,
-      lastTest,
-    },
-    windows,
-  };
+  return { state, windows };
+}
+
+/** The log p-value series `i` must reach in a daily bucket. */
+function dayThreshold(state: ScanState, config: DetectorConfig, i: number): number {
+  return logThreshold(config.alpha, state.weights[i]!.weight, state.hypotheses, config.windowDays);
+}
+
+/** The log p-value series `i` must reach in an hourly bucket (tested 24 times a day). */
+function hourThreshold(state: ScanState, config: DetectorConfig, i: number): number {
+  return logThreshold(
+    config.alpha * config.hourlyAlphaFactor,
+    state.weights[i]!.weight,
+    state.hypotheses,
+    config.windowHours.length,
+  );
 }
 
 /** Expected count of channel `channel` of series `i` over [startMs, endMs), from each day's rate and the hourly exposure. */
@@ -457,37 +489,50 @@ export function expectedOver(
   return mu;
 }
 
-/** The (series, day) pairs whose trailing 24-hour windows might pass the hourly test: a cheap upper bound. */
+/** Days before a flagged bucket whose documents the trailing windows of `config` may reach. */
+export function lookbackDays(config: DetectorConfig): number {
+  return config.granularity === 'hour'
+    ? Math.ceil(Math.max(...config.windowHours) / 24)
+    : Math.max(0, config.windowDays - 1);
+}
+
+/** The (series, day) pairs some trailing hourly window ending in that day might flag: a cheap lower bound on p. */
 export function hourlyCandidates(state: ScanState, options: ScanOptions): { series: number; day: number }[] {
   const { counts } = state;
   const { config } = options;
-  const q = config.fdr * config.hourlyFdrFactor;
-  const logBound = Math.log((q * 50) / state.hypotheses);
   const out: { series: number; day: number }[] = [];
   for (let i = 0; i < counts.series.length; i++) {
     const s = counts.series[i]!;
     const exposure = state.exposures.get(s.topic)!;
     const weight = state.weights[i]!;
-    for (let t = Math.max(1, state.firstTest); t <= state.lastTest; t++) {
+    const threshold = hourThreshold(state, config, i);
+    for (let t = state.firstTest; t <= state.lastTest; t++) {
       if (s.capped[t] === 0) continue;
-      let minExposure = Number.POSITIVE_INFINITY;
-      for (let h = 1; h <= 24; h++) {
-        const end = t * 24 + h;
-        minExposure = Math.min(minExposure, exposure.prefix[end]! - exposure.prefix[end - 24]!);
-      }
-      const possible = state.channels.some((channel) => {
-        const values = channelValues(s, channel);
-        const mu = state.rates[channel][i]![t]! * minExposure;
-        const window = {
-          count: s.capped[t - 1]! + s.capped[t]!,
-          negative: s.neg[t - 1]! + s.neg[t]!,
-          outlets: s.origins[t - 1]! + s.origins[t]!,
-          expected: mu,
-        };
-        if (!eligibleBound(config, s, weight, channel, window)) return false;
-        const c = values[t - 1]! + values[t]!;
-        const logP = logNegBinomialUpperTail(c, Math.max(mu, 1e-6), sizeOf(state, channel, s.level));
-        return logP - Math.log(Math.max(weight.weight, 1e-9)) <= logBound;
+      const possible = config.windowHours.some((hours) => {
+        const back = Math.ceil(hours / 24);
+        if (t - back < 0) return false;
+        let minExposure = Number.POSITIVE_INFINITY;
+        for (let h = 1; h <= 24; h++) {
+          const end = t * 24 + h;
+          minExposure = Math.min(minExposure, exposure.prefix[end]! - exposure.prefix[Math.max(0, end - hours)]!);
+        }
+        return state.channels.some((channel) => {
+          const values = channelValues(s, channel);
+          const window = { count: 0, negative: 0, outlets: 0, expected: 0 };
+          let c = 0;
+          let minRate = Number.POSITIVE_INFINITY;
+          for (let d = t - back; d <= t; d++) {
+            window.count += s.capped[d]!;
+            window.negative += s.neg[d]!;
+            window.outlets += s.origins[d]!;
+            c += values[d]!;
+            minRate = Math.min(minRate, state.rates[channel][i]![d]!);
+          }
+          window.expected = minRate * minExposure;
+          if (!eligibleBound(config, s, weight, channel, window)) return false;
+          const logP = logNegBinomialUpperTail(c, Math.max(window.expected, 1e-6), sizeOf(state, channel, s.level));
+          return logP <= threshold;
+        });
       });
       if (possible) out.push({ series: i, day: t });
     }
@@ -495,7 +540,7 @@ export function hourlyCandidates(state: ScanState, options: ScanOptions): { seri
   return out;
 }
 
-/** `eligible` without the negative-share condition, which a sum over two days cannot bound. */
+/** `eligible` without the conditions a sum over whole days cannot bound (negative share, busiest outlet). */
 function eligibleBound(
   config: DetectorConfig,
   s: SeriesCounts,
@@ -508,9 +553,79 @@ function eligibleBound(
   return c >= minCount && w.outlets >= config.minOutlets && c >= config.minRatio * w.expected;
 }
 
+/** A trailing window's start and expected count, tested against the documents up to some instant. */
+interface WindowSpan {
+  startMs: number;
+  expected: Record<Channel, number>;
+}
+
+/** The trailing windows ending with the bucket [bucketStartMs, endMs): calendar days, or hours before `endMs`. */
+function windowSpans(
+  state: ScanState,
+  config: DetectorConfig,
+  i: number,
+  bucketStartMs: number,
+  endMs: number,
+): WindowSpan[] {
+  const expected = (startMs: number, channel: Channel) =>
+    config.granularity === 'hour'
+      ? expectedOver(state, channel, i, startMs, endMs)
+      : state.rates[channel][i]![dayNumber(startMs) - state.counts.day0]! *
+        dayExposure(state, i, startMs, endMs);
+  const starts =
+    config.granularity === 'hour'
+      ? config.windowHours.map((hours) => endMs - hours * HOUR_MS)
+      : Array.from({ length: config.windowDays }, (_, k) => bucketStartMs - k * DAY_MS);
+  return starts
+    .filter((startMs) => startMs >= dayStartMs(state.counts.day0))
+    .map((startMs) => ({
+      startMs,
+      expected: { stories: expected(startMs, 'stories'), negative: expected(startMs, 'negative') },
+    }));
+}
+
+/** Exposure of series `i` over the whole days from `startMs` to `endMs`. */
+function dayExposure(state: ScanState, i: number, startMs: number, endMs: number): number {
+  const exposure = state.exposures.get(state.counts.series[i]!.topic)!;
+  let sum = 0;
+  for (let d = dayNumber(startMs); d < dayNumber(endMs - 1) + 1; d++) {
+    sum += exposure.dailyFloored[d - state.counts.day0] ?? 0;
+  }
+  return sum;
+}
+
+/** The most significant eligible window among `spans`, counting the documents before `untilMs`. */
+function bestSpan(
+  state: ScanState,
+  config: DetectorConfig,
+  i: number,
+  spans: readonly WindowSpan[],
+  docs: readonly SeriesDoc[],
+  untilMs: number,
+): (WindowTest & { channel: Channel }) | null {
+  const s = state.counts.series[i]!;
+  const weight = state.weights[i]!;
+  const cap = config.capPerOutlet[s.level] ?? 2;
+  let best: (WindowTest & { channel: Channel }) | null = null;
+  for (const span of spans) {
+    const counted = effectiveCount(
+      docs.filter((d) => d.ms >= span.startMs && d.ms < untilMs),
+      cap,
+    );
+    for (const channel of state.channels) {
+      const mu = span.expected[channel];
+      if (!eligible(config, s, weight, channel, { ...counted, expected: mu })) continue;
+      const c = channel === 'stories' ? counted.count : counted.negative;
+      const logP = logNegBinomialUpperTail(c, Math.max(mu, 1e-6), sizeOf(state, channel, s.level));
+      if (!best || logP < best.logP) best = { startMs: span.startMs, count: c, expected: mu, logP, channel };
+    }
+  }
+  return best;
+}
+
 /**
- * The hourly test: trailing 24-hour windows ending at each hour of each candidate day, tested against the
- * expected count over the same hours, Benjamini–Hochberg across series and channels per hour.
+ * The hourly test: trailing windows of `windowHours` ending at each hour of each candidate day, against the
+ * expected count over the same hours; the best one per series and hour against the bucket's threshold.
  */
 export function scanHours(
   state: ScanState,
@@ -520,53 +635,50 @@ export function scanHours(
 ): FlaggedWindow[] {
   const { counts } = state;
   const { config } = options;
-  const q = config.fdr * config.hourlyFdrFactor;
-  const byHour = new Map<number, { logP: number; weight: number; window: FlaggedWindow }[]>();
+  const out: FlaggedWindow[] = [];
   candidates.forEach((candidate, k) => {
-    const s = counts.series[candidate.series]!;
-    const weight = state.weights[candidate.series]!;
-    const cap = config.capPerOutlet[s.level] ?? 2;
+    const i = candidate.series;
     const dayStart = dayStartMs(counts.day0 + candidate.day);
-    const list = docs[k]!;
+    const threshold = hourThreshold(state, config, i);
     for (let h = 1; h <= 24; h++) {
       const endMs = dayStart + h * HOUR_MS;
-      const startMs = endMs - DAY_MS;
-      const counted = effectiveCount(
-        list.filter((d) => d.ms >= startMs && d.ms < endMs),
-        cap,
-      );
-      for (const channel of state.channels) {
-        const mu = expectedOver(state, channel, candidate.series, startMs, endMs);
-        if (!eligible(config, s, weight, channel, { ...counted, expected: mu })) continue;
-        const c = channel === 'stories' ? counted.count : counted.negative;
-        const logP = logNegBinomialUpperTail(c, Math.max(mu, 1e-6), sizeOf(state, channel, s.level));
-        const bucket = byHour.get(endMs) ?? [];
-        bucket.push({
-          logP,
-          weight: weight.weight,
-          window: {
-            series: s,
-            channel,
-            startMs,
-            endMs,
-            count: c,
-            expected: mu,
-            pValue: Math.exp(logP),
-            thresholdLogP: 0,
-          },
-        });
-        byHour.set(endMs, bucket);
-      }
+      const spans = windowSpans(state, config, i, endMs - HOUR_MS, endMs);
+      const best = bestSpan(state, config, i, spans, docs[k]!, endMs);
+      if (!best || best.logP > threshold) continue;
+      out.push({
+        series: counts.series[i]!,
+        channel: best.channel,
+        startMs: best.startMs,
+        endMs,
+        count: best.count,
+        expected: best.expected,
+        pValue: Math.exp(best.logP),
+        thresholdLogP: threshold,
+      });
     }
   });
-  const out: FlaggedWindow[] = [];
-  for (const hourKey of [...byHour.keys()].sort((a, b) => a - b)) {
-    const bucket = byHour.get(hourKey)!;
-    const bh = benjaminiHochbergCut(bucket, q, state.hypotheses);
-    for (const k of bh.rejected) {
-      const { window, weight } = bucket[k]!;
-      out.push({ ...window, thresholdLogP: bh.logCut + Math.log(Math.max(weight, 1e-9)) });
-    }
-  }
   return out;
+}
+
+/**
+ * When a flagged bucket became significant as its documents came in: one minute after the publication of the
+ * document that took one of its trailing windows (against the window's whole expectation) past the threshold;
+ * the bucket's end when no single document did.
+ */
+export function crossingTime(
+  state: ScanState,
+  config: DetectorConfig,
+  window: FlaggedWindow,
+  docs: readonly SeriesDoc[],
+): number {
+  const i = window.series.index;
+  const bucketStartMs =
+    config.granularity === 'hour' ? window.endMs - HOUR_MS : dayStartMs(dayNumber(window.endMs - 1));
+  const spans = windowSpans(state, config, i, bucketStartMs, window.endMs);
+  for (const doc of docs) {
+    if (doc.ms < bucketStartMs || doc.ms >= window.endMs) continue;
+    const best = bestSpan(state, config, i, spans, docs, doc.ms + 1);
+    if (best && best.logP <= window.thresholdLogP) return Math.min(window.endMs, doc.ms + 60_000);
+  }
+  return window.endMs;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertDraft } from '../../../analytics/hotspots/assemble-alerts.ts';
 import { foldDrafts } from '../../../analytics/hotspots/assemble-alerts.ts';
 import { resolveConfig } from '../../../analytics/hotspots/detector-config.ts';
-import { benjaminiHochberg } from '../../../analytics/hotspots/scan-series.ts';
+import { logThreshold } from '../../../analytics/hotspots/scan-series.ts';
 import { scoreSeverity, severityOf } from '../../../analytics/hotspots/severity.ts';
 import { bindUsed } from '../../../analytics/hotspots/bind-used.ts';
 import { readSqlFile } from '../../../data/sql-file.ts';
@@ -114,17 +114,16 @@ describe('loadUnitTree', () => {
   });
 });
 
-describe('benjaminiHochberg', () => {
-  it('rejects the smallest p-values up to the largest k with p(k) ≤ k q / m', () => {
-    const tests = [0.001, 0.008, 0.039, 0.041, 0.6].map((p) => ({ logP: Math.log(p), weight: 1 }));
-    expect(benjaminiHochberg(tests, 0.05, 5).sort()).toEqual([0, 1]);
-    expect(benjaminiHochberg(tests, 0.05, 1000)).toEqual([]);
+describe('logThreshold', () => {
+  it('shares the family-wise rate among the hypotheses and the windows each series tries', () => {
+    expect(logThreshold(0.05, 1, 1000)).toBeCloseTo(Math.log(5e-5), 12);
+    expect(logThreshold(0.05, 1, 1000, 4)).toBeCloseTo(Math.log(1.25e-5), 12);
   });
 
   it('lets a weight above 1 (a sensitive or watched topic) pass a p-value that would fail', () => {
-    const tests = [{ logP: Math.log(2e-4), weight: 1 }];
-    expect(benjaminiHochberg(tests, 0.05, 1000)).toEqual([]);
-    expect(benjaminiHochberg([{ ...tests[0]!, weight: 4 }], 0.05, 1000)).toEqual([0]);
+    const logP = Math.log(2e-4);
+    expect(logP <= logThreshold(0.05, 1, 1000)).toBe(false);
+    expect(logP <= logThreshold(0.05, 4, 1000)).toBe(true);
   });
 });
 
