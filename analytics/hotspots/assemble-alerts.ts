@@ -9,8 +9,9 @@ import type { SeriesDoc } from './count-series.ts';
 import { DAY_MS, dayNumber, dayStartMs, effectiveCount } from './count-series.ts';
 import type { DetectorConfig, Granularity } from './detector-config.ts';
 import { holidayOf } from './holidays.ts';
-import type { Channel, FlaggedWindow, ScanState } from './scan-series.ts';
-import { CHANNELS, crossingTime, expectedOver, lookbackDays, sizeOf } from './scan-series.ts';
+import type { FlaggedWindow } from './scan-running.ts';
+import type { Channel, ScanState } from './scan-series.ts';
+import { CHANNELS, expectedOver, sizeOf } from './scan-series.ts';
 import { scoreSeverity } from './severity.ts';
 import { logNegBinomialUpperTail } from './tail-probability.ts';
 import type { Alert, AlertExplanation, AlertUnit, Detector, UnitCount } from './types.ts';
@@ -52,11 +53,10 @@ interface Period {
   seriesIndex: number;
   startMs: number;
   endMs: number;
-  /** The flagged window that ended first: the period was detected within its last bucket. */
-  first: FlaggedWindow;
+  detectedAtMs: number;
 }
 
-/** Windows of one series no more than `gapDays` apart become one period. */
+/** Windows of one series no more than `gapDays` apart become one period, detected when its first window fired. */
 export function mergeWindows(windows: readonly FlaggedWindow[], gapDays: number): Period[] {
   const bySeries = new Map<number, FlaggedWindow[]>();
   for (const w of windows) bySeries.set(w.series.index, [...(bySeries.get(w.series.index) ?? []), w]);
@@ -67,9 +67,9 @@ export function mergeWindows(windows: readonly FlaggedWindow[], gapDays: number)
     for (const w of list) {
       if (current && w.startMs <= current.endMs + gapDays * DAY_MS) {
         current.endMs = Math.max(current.endMs, w.endMs);
-        if (w.endMs < current.first.endMs) current.first = w;
+        current.detectedAtMs = Math.min(current.detectedAtMs, w.detectedAtMs);
       } else {
-        current = { seriesIndex, startMs: w.startMs, endMs: w.endMs, first: w };
+        current = { seriesIndex, startMs: w.startMs, endMs: w.endMs, detectedAtMs: w.detectedAtMs };
         periods.push(current);
       }
     }
@@ -77,14 +77,14 @@ export function mergeWindows(windows: readonly FlaggedWindow[], gapDays: number)
   return periods;
 }
 
-/** Day ranges to fetch documents for each period: its own days and those its first window's test looked back on. */
-export function periodRanges(state: ScanState, config: DetectorConfig, periods: readonly Period[]) {
+/** Day ranges to fetch documents for each period. */
+export function periodRanges(state: ScanState, periods: readonly Period[]) {
   return periods.map((p) => {
     const s = state.counts.series[p.seriesIndex]!;
     return {
       topic: s.topic,
       seriesUid: s.seriesUid,
-      dayFrom: Math.min(dayNumber(p.startMs), dayNumber(p.first.endMs - 1) - lookbackDays(config)),
+      dayFrom: dayNumber(p.startMs),
       dayTo: dayNumber(p.endMs - 1),
     };
   });
@@ -105,7 +105,7 @@ export function topicDrafts(
     const stats = CHANNELS.map((channel) => {
       const count = channel === 'stories' ? counted.count : counted.negative;
       const expected = expectedOver(state, channel, p.seriesIndex, p.startMs, p.endMs);
-      const size = sizeOf(state, channel, s.level);
+      const size = sizeOf(state, channel, p.seriesIndex, dayNumber(p.startMs) - state.counts.day0);
       return {
         channel,
         count,
@@ -115,7 +115,6 @@ export function topicDrafts(
       };
     });
     const best = stats.reduce((a, b) => (b.logP < a.logP ? b : a));
-    const detectedAtMs = crossingTime(state, config, p.first, docs[k]!);
     return {
       detector: 'topic',
       granularity: config.granularity,
@@ -127,7 +126,7 @@ export function topicDrafts(
       stories: { count: stats[0]!.count, expected: stats[0]!.expected },
       startMs: p.startMs,
       endMs: p.endMs,
-      detectedAtMs,
+      detectedAtMs: p.detectedAtMs,
       docs: inPeriod,
       count: best.count,
       expected: best.expected,

@@ -228,34 +228,40 @@ export interface SeriesDoc {
 }
 
 export interface EffectiveCount {
-  /** Stories, each outlet's capped at `cap` per local day. */
+  /** Independent stories: each outlet's capped at `cap` per local day, the busiest at one more than the next. */
   count: number;
-  /** Negative stories, capped the same way. */
+  /** Negative stories, counted the same way. */
   negative: number;
   /** Distinct outlets that originated the stories. */
   outlets: number;
-  /** The largest one outlet's capped stories on any day. */
+  /** The busiest outlet's stories as counted. */
   top: number;
   /** Share of the (uncapped) stories that are negative. */
   negShare: number;
 }
 
+/** The outlets' capped stories in all, the busiest counting at most one more than the next, and what it counts. */
+function cappedTotal(perOutlet: readonly number[]): { total: number; top: number } {
+  const sorted = [...perOutlet].sort((a, b) => b - a);
+  const top = Math.min(sorted[0] ?? 0, (sorted[1] ?? 0) + 1);
+  return { total: sorted.reduce((a, b) => a + b, 0) - (sorted[0] ?? 0) + top, top };
+}
+
 /**
  * Independent stories among `docs` (oldest first, a window of a few days): copies of one story count once,
- * credited to the outlet that carried it first on the day it first appeared, and one outlet's stories count at
- * most `cap` a day.
+ * credited to the outlet that carried it first on the day it first appeared; one outlet's stories count at most
+ * `cap` a day, and the busiest outlet's at most one more than the next busiest's, so no single source makes a
+ * burst on its own.
  */
 export function effectiveCount(docs: readonly SeriesDoc[], cap: number): EffectiveCount {
   const seen = new Set<string>();
-  const perOutletDay = new Map<string, { all: number; negative: number }>();
-  const outlets = new Set<string>();
+  const perOutletDay = new Map<string, { outlet: string; all: number; negative: number }>();
   let negativeStories = 0;
   for (const doc of docs) {
     if (seen.has(doc.story)) continue;
     seen.add(doc.story);
-    outlets.add(doc.outlet);
     const k = `${doc.day}|${doc.outlet}`;
-    const entry = perOutletDay.get(k) ?? { all: 0, negative: 0 };
+    const entry = perOutletDay.get(k) ?? { outlet: doc.outlet, all: 0, negative: 0 };
     entry.all++;
     if (doc.negative) {
       entry.negative++;
@@ -263,19 +269,20 @@ export function effectiveCount(docs: readonly SeriesDoc[], cap: number): Effecti
     }
     perOutletDay.set(k, entry);
   }
-  let count = 0;
-  let negative = 0;
-  let top = 0;
+  const perOutlet = new Map<string, { all: number; negative: number }>();
   for (const n of perOutletDay.values()) {
-    count += Math.min(n.all, cap);
-    negative += Math.min(n.negative, cap);
-    top = Math.max(top, Math.min(n.all, cap));
+    const entry = perOutlet.get(n.outlet) ?? { all: 0, negative: 0 };
+    entry.all += Math.min(n.all, cap);
+    entry.negative += Math.min(n.negative, cap);
+    perOutlet.set(n.outlet, entry);
   }
+  const all = cappedTotal([...perOutlet.values()].map((n) => n.all));
+  const negative = cappedTotal([...perOutlet.values()].map((n) => n.negative));
   return {
-    count,
-    negative,
-    outlets: outlets.size,
-    top,
+    count: all.total,
+    negative: negative.total,
+    outlets: perOutlet.size,
+    top: all.top,
     negShare: seen.size > 0 ? negativeStories / seen.size : 0,
   };
 }

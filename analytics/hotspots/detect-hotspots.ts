@@ -17,7 +17,8 @@ import type { DetectorConfig } from './detector-config.ts';
 import { resolveConfig } from './detector-config.ts';
 import { detectTermBursts } from './detect-terms.ts';
 import type { ScanOptions, SeriesWeight } from './scan-series.ts';
-import { hourlyCandidates, lookbackDays, scanDays, scanHours } from './scan-series.ts';
+import { hourlyCandidates, lookbackDays, scanRunning } from './scan-running.ts';
+import { scanDays } from './scan-series.ts';
 import { storeAlerts } from './store-alerts.ts';
 import { topTerms } from './top-terms.ts';
 import type { Alert } from './types.ts';
@@ -279,35 +280,30 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
       unitsByLevel,
       topicCount: topics.length + watch.filter((w) => w.query).length,
     };
-    const { state, windows: dayWindows } = scanDays(counts, scanOptions);
+    const scanned = scanDays(counts, scanOptions);
+    const { state } = scanned;
     step('scan days');
-    let windows = dayWindows;
-    if (config.granularity === 'hour') {
-      const candidates = hourlyCandidates(state, scanOptions);
-      const docs = await candidateDocs(
-        db,
-        candidates.map((c) => {
-          const s = counts.series[c.series]!;
-          return {
-            topic: s.topic,
-            seriesUid: s.seriesUid,
-            dayFrom: counts.day0 + c.day - lookbackDays(config),
-            dayTo: counts.day0 + c.day,
-          };
-        }),
-      );
-      windows = scanHours(state, scanOptions, candidates, docs);
-      step(`scan hours (${candidates.length} candidate days)`);
-    }
+    const candidates =
+      config.granularity === 'hour' ? hourlyCandidates(state, scanOptions) : scanned.candidates;
+    const candidateRanges = candidates.map((c) => {
+      const s = counts.series[c.series]!;
+      return {
+        topic: s.topic,
+        seriesUid: s.seriesUid,
+        dayFrom: counts.day0 + c.day - lookbackDays(config),
+        dayTo: counts.day0 + c.day,
+      };
+    });
+    const windows = scanRunning(state, scanOptions, candidates, await candidateDocs(db, candidateRanges));
+    step(`scan running (${candidates.length} candidate days)`);
     const periods = mergeWindows(windows, config.mergeGapDays);
-    const periodDocs = await candidateDocs(db, periodRanges(state, config, periods));
+    const periodDocs = await candidateDocs(db, periodRanges(state, periods));
     const watchIdOf = (topic: string) => (topic.startsWith('watch:') ? topic.slice(6) : null);
     let drafts = topicDrafts(state, config, periods, periodDocs, watchIdOf);
     drafts.forEach((d) => {
       const weight = d.seriesIndex !== null ? scanOptions.weights[d.seriesIndex] : undefined;
       if (weight?.watchId) d.watchId = weight.watchId;
     });
-    if (process.env.HS_DEBUG) for (const d of drafts) console.error(`draft ${d.topic} ${d.seriesUid} L${d.level} ${new Date(d.startMs).toISOString()}..${new Date(d.endMs).toISOString()} det ${new Date(d.detectedAtMs).toISOString()} stories ${d.stories.count}/${d.stories.expected.toFixed(2)} ${d.channel} n=${d.count} docs=${d.docs.length}`);
     drafts = foldDrafts(drafts, tree, config, new Set(topics.filter((t) => t.sensitive).map((t) => t.id)));
     for (const d of drafts) d.spread = spreadOf(state, tree, d);
     step(`assemble (${drafts.length} topic alerts)`);

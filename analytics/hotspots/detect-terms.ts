@@ -137,7 +137,8 @@ function firstPassingDay(clusters: readonly Cluster[], members: readonly TermDoc
       members.filter((d) => d.day <= day),
       config.capPerOutlet[3] ?? 2,
     );
-    if (outlets < config.termMinOutlets || count < config.termMinDocs || negShare < config.minNegShare) continue;
+    if (outlets < config.termMinOutlets || count < config.termMinDocs || negShare < config.minNegShare)
+      continue;
     const terms = new Set(upTo.flatMap((c) => c.terms.map((t) => t.term))).size;
     if (terms >= MIN_CLUSTER_TERMS || upTo.some((c) => c.copies)) return day;
   }

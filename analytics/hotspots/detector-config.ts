@@ -3,7 +3,10 @@
 export type Granularity = 'day' | 'hour';
 
 export interface DetectorConfig {
-  /** Windows are calendar days ('day', tested at each day's close) or trailing 24 hours tested at every hour ('hour'). */
+  /**
+   * Buckets the running test flags: calendar days ('day': windows of the last `windowDays` days up to now) or
+   * hours ('hour': trailing windows of `windowHours` hours). Both are tested as each document arrives.
+   */
   granularity: Granularity;
   /** Trailing days a series' baseline is estimated from. */
   historyDays: number;
@@ -32,6 +35,8 @@ export interface DetectorConfig {
   alpha: number;
   /** Multiplies `alpha` for the hourly buckets, whose overlapping windows are tested 24 times a day. */
   hourlyAlphaFactor: number;
+  /** Widen each tail probability by the uncertainty of the baseline rate it uses (few past stories: less sure). */
+  rateUncertainty: boolean;
   /** Daily buckets: trailing windows of 1 to this many calendar days end with each day. */
   windowDays: number;
   /** Hourly buckets: the lengths in hours of the trailing windows that end with each hour. */
@@ -74,6 +79,7 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   alpha: 0.01,
   hourlyAlphaFactor: 0.25,
   windowDays: 3,
+  rateUncertainty: true,
   windowHours: [24, 72],
   mergeGapDays: 2,
   parentCoverage: 0.4,

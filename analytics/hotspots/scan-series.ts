@@ -1,23 +1,24 @@
 /**
  * The topic detector's statistics: each series' expected count from its own trailing history, scaled by the
  * volume of other topics in the same hours (so weekends, holidays and outages move the baseline) and by the
- * topic's own weekday and holiday pattern; a negative-binomial upper tail per window, on all stories and on
- * negative stories (two channels); Benjamini–Hochberg across all series and channels of a bucket; flagged days
- * left out of later baselines.
+ * topic's own weekday and holiday pattern; a negative-binomial upper tail per trailing window (overdispersion and
+ * the baseline's own uncertainty), on all stories and on negative stories (two channels); a family-wise threshold
+ * per bucket shared among all series, channels and windows; flagged days left out of later baselines. The daily
+ * scan here points the running test (scan-running.ts) at the days worth a closer look.
  */
-import type { CountData, SeriesCounts, SeriesDoc } from './count-series.ts';
-import { DAY_MS, dayNumber, dayStartMs, effectiveCount } from './count-series.ts';
+import type { CountData, SeriesCounts } from './count-series.ts';
+import { dayStartMs } from './count-series.ts';
 import type { DetectorConfig } from './detector-config.ts';
 import { holidayOf, weekdayOf } from './holidays.ts';
 import { logNegBinomialUpperTail } from './tail-probability.ts';
 
-const HOUR_MS = 3_600_000;
 /** Pseudo-documents shrinking each topic's weekday and holiday factors towards 1. */
 const FACTOR_SHRINK = 30;
+const HOUR_MS = 3_600_000;
 
 /** How one series is weighed: topic sensitivity and watch topics make flagging easier. */
 export interface SeriesWeight {
-  /** Multiplies the false-discovery rate for this series (weighted Benjamini–Hochberg). */
+  /** Multiplies the error rate this series is allowed (weighted Bonferroni). */
   weight: number;
   /** Multiplies the minimum count. */
   minCountFactor: number;
@@ -41,7 +42,8 @@ export interface TopicExposure {
 export type Channel = 'stories' | 'negative';
 export const CHANNELS: readonly Channel[] = ['stories', 'negative'];
 
-function channelValues(s: SeriesCounts, channel: Channel): Int32Array {
+/** The daily counts a channel tests. */
+export function channelValues(s: SeriesCounts, channel: Channel): Int32Array {
   return channel === 'stories' ? s.capped : s.neg;
 }
 
@@ -50,6 +52,11 @@ export interface ScanState {
   exposures: Map<string, TopicExposure>;
   /** Per channel and series: the rate per unit of exposure estimated before each day (index day − day0). */
   rates: Record<Channel, Float64Array[]>;
+  /**
+   * Per channel and series: the stories (observed and prior pseudo-stories) each day's rate rests on — the shape
+   * of its gamma posterior, so a rate learnt from few stories is held with less confidence.
+   */
+  shapes: Record<Channel, Float64Array[]>;
   /** Per channel and series: the expected count of each whole day. */
   expected: Record<Channel, Float64Array[]>;
   /** Per series: days flagged by the daily test. */
@@ -61,25 +68,22 @@ export interface ScanState {
   hypotheses: number;
   /** The channels tested. */
   channels: readonly Channel[];
+  /** Whether tail probabilities include the uncertainty of each baseline rate. */
+  rateUncertainty: boolean;
   firstTest: number;
   lastTest: number;
 }
 
-/** One flagged window of one series. */
-export interface FlaggedWindow {
-  series: SeriesCounts;
-  channel: Channel;
-  startMs: number;
-  endMs: number;
-  count: number;
-  expected: number;
-  pValue: number;
-  /** The log p-value the window had to reach (Benjamini–Hochberg cut, weighted). */
-  thresholdLogP: number;
-}
-
-export function sizeOf(state: ScanState, channel: Channel, level: number): number {
-  return state.sizes.get(`${channel}|${level}`) ?? Number.POSITIVE_INFINITY;
+/**
+ * Negative-binomial size for a window of series `i` whose expectation uses day `d`'s rate: the level's
+ * overdispersion together with the rate's own uncertainty (variances add: 1/size = 1/dispersion + 1/shape).
+ */
+export function sizeOf(state: ScanState, channel: Channel, i: number, d: number): number {
+  const level = state.counts.series[i]!.level;
+  const dispersion = state.sizes.get(`${channel}|${level}`) ?? Number.POSITIVE_INFINITY;
+  if (!state.rateUncertainty) return dispersion;
+  const shape = state.shapes[channel][i]![Math.max(0, Math.min(state.counts.nDays - 1, d))]!;
+  return 1 / (1 / dispersion + 1 / Math.max(shape, 1e-6));
 }
 
 function effectiveExposure(counts: CountData, topic: string): TopicExposure {
@@ -307,10 +311,18 @@ interface WindowTest {
 }
 
 /**
+ * How far (a factor on the p-value) a whole-day window may miss the threshold and still be worth testing as the
+ * day forms: before the day is over its expectation is only the part of the day gone by.
+ */
+const RUNNING_MARGIN = 1000;
+
+/**
  * Trailing windows of `config.windowDays` calendar days ending with day `t` (today alone, today and yesterday,
- * …), from the daily counts; the most significant eligible one. A window's expectation uses the rate estimated
- * before its first day, so the window's own days stay out of it. Across days the outlets are the most of any one
- * day and the busiest outlet is credited with every day's busiest, which can only understate the evidence.
+ * …), from the daily counts: the most significant eligible one, and whether any came near enough to the
+ * threshold for the running test (`scanRunning`) to look at the day. A window's expectation uses the rate
+ * estimated before its first day, so the window's own days stay out of it. Across days the outlets are the most
+ * of any one day and the busiest outlet is credited with every day's busiest, which can only understate the
+ * evidence.
  */
 function bestDayWindow(
   state: ScanState,
@@ -318,16 +330,17 @@ function bestDayWindow(
   i: number,
   t: number,
   channel: Channel,
-): WindowTest | null {
+  threshold: number,
+): { best: WindowTest | null; near: boolean } {
   const s = state.counts.series[i]!;
   const exposure = state.exposures.get(s.topic)!;
   const weight = state.weights[i]!;
   const values = channelValues(s, channel);
-  const size = sizeOf(state, channel, s.level);
   const w: WindowCounts = { count: 0, negative: 0, outlets: 0, top: 0, expected: 0 };
   let c = 0;
   let exposureSum = 0;
   let best: WindowTest | null = null;
+  let near = false;
   for (let days = 1; days <= config.windowDays && t - days + 1 >= 0; days++) {
     const d = t - days + 1;
     w.count += s.capped[d]!;
@@ -337,24 +350,49 @@ function bestDayWindow(
     c += values[d]!;
     exposureSum += exposure.dailyFloored[d]!;
     w.expected = state.rates[channel][i]![d]! * exposureSum;
-    if (!eligible(config, s, weight, channel, w)) continue;
-    const logP = logNegBinomialUpperTail(c, Math.max(w.expected, 1e-6), size);
-    if (!best || logP < best.logP) {
+    const isEligible = eligible(config, s, weight, channel, w);
+    if (!isEligible && (near || !mayPassLater(config, s, weight, channel, w))) continue;
+    const logP = logNegBinomialUpperTail(c, Math.max(w.expected, 1e-6), sizeOf(state, channel, i, d));
+    if (logP <= threshold + Math.log(RUNNING_MARGIN)) near = true;
+    if (isEligible && (!best || logP < best.logP)) {
       best = { startMs: dayStartMs(state.counts.day0 + d), count: c, expected: w.expected, logP };
     }
   }
-  return best;
+  return { best, near };
+}
+
+/**
+ * Whether a window that fails `eligible` with the whole day's counts and expectation may pass it part-way
+ * through the day: enough stories and outlets (the lift and negative share can be higher earlier).
+ */
+function mayPassLater(
+  config: DetectorConfig,
+  s: SeriesCounts,
+  weight: SeriesWeight,
+  channel: Channel,
+  w: WindowCounts,
+): boolean {
+  const c = channel === 'stories' ? w.count : w.negative;
+  const minCount = minCountFor(config, s, weight) + (channel === 'negative' ? config.negativeExtraCount : 0);
+  return c >= minCount && w.outlets >= config.minOutlets && c >= w.expected;
+}
+
+/** A series and day (index since `CountData.day0`) for the running test to look at. */
+export interface Candidate {
+  series: number;
+  day: number;
 }
 
 /**
  * Baselines and the daily test for every series, day by day in order so a flagged day is left out of the
- * baselines after it: trailing windows of one to `windowDays` days ending each day, the best one per series and
- * channel against the bucket's family-wise threshold. Returns the state and the flagged windows.
+ * baselines after it: trailing windows of one to `windowDays` days ending each day, the best one per series
+ * against the bucket's family-wise threshold. Returns the state and the days the running test should look at
+ * (those flagged and those that came near).
  */
 export function scanDays(
   counts: CountData,
   options: ScanOptions,
-): { state: ScanState; windows: FlaggedWindow[] } {
+): { state: ScanState; candidates: Candidate[] } {
   const { config } = options;
   const exposures = new Map<string, TopicExposure>();
   for (const s of counts.series)
@@ -378,6 +416,8 @@ export function scanDays(
     counts,
     exposures,
     rates: { stories: perSeries(), negative: perSeries() },
+    shapes: { stories: perSeries(), negative: perSeries() },
+    rateUncertainty: config.rateUncertainty,
     expected: { stories: perSeries(), negative: perSeries() },
     flaggedDays: counts.series.map(() => new Uint8Array(counts.nDays)),
     sizes,
@@ -387,13 +427,13 @@ export function scanDays(
     firstTest,
     lastTest,
   };
-  const { rates, expected, flaggedDays } = state;
+  const { rates, shapes, expected, flaggedDays } = state;
   const kept = { stories: perSeries(), negative: perSeries() };
   const keptExposure = perSeries();
   const sumC = { stories: new Float64Array(n), negative: new Float64Array(n) };
   const sumE = new Float64Array(n);
   const run = new Int32Array(n);
-  const windows: FlaggedWindow[] = [];
+  const candidates: Candidate[] = [];
 
   const exposureOf = counts.series.map((s) => exposures.get(s.topic)!);
   const priorOf = {
@@ -406,29 +446,23 @@ export function scanDays(
       const exposure = exposureOf[i]!;
       const alpha = config.priorDays * exposure.meanDaily;
       for (const channel of CHANNELS) {
-        const rate = (sumC[channel][i]! + priorOf[channel][i]! * alpha) / (sumE[i]! + alpha || 1);
+        const shape = sumC[channel][i]! + priorOf[channel][i]! * alpha;
+        const rate = shape / (sumE[i]! + alpha || 1);
         rates[channel][i]![t] = rate;
+        shapes[channel][i]![t] = shape;
         expected[channel][i]![t] = rate * exposure.dailyFloored[t]!;
       }
       if (t < firstTest || t > lastTest || s.capped[t]! === 0) continue;
-      let best: (WindowTest & { channel: Channel }) | null = null;
-      for (const channel of channels) {
-        const test = bestDayWindow(state, config, i, t, channel);
-        if (test && (!best || test.logP < best.logP)) best = { ...test, channel };
-      }
       const threshold = dayThreshold(state, config, i);
-      if (!best || best.logP > threshold) continue;
-      flaggedDays[i]![t] = 1;
-      windows.push({
-        series: s,
-        channel: best.channel,
-        startMs: best.startMs,
-        endMs: dayStartMs(counts.day0 + t + 1),
-        count: best.count,
-        expected: best.expected,
-        pValue: Math.exp(best.logP),
-        thresholdLogP: threshold,
-      });
+      let flagged = false;
+      let near = false;
+      for (const channel of channels) {
+        const test = bestDayWindow(state, config, i, t, channel, threshold);
+        flagged ||= test.best !== null && test.best.logP <= threshold;
+        near ||= test.near;
+      }
+      if (flagged) flaggedDays[i]![t] = 1;
+      if (flagged || near) candidates.push({ series: i, day: t });
     }
     for (let i = 0; i < n; i++) {
       const s = counts.series[i]!;
@@ -450,16 +484,16 @@ export function scanDays(
       sumE[i] = sumE[i]! + keptExposure[i]![t]! - (leaving >= 0 ? keptExposure[i]![leaving]! : 0);
     }
   }
-  return { state, windows };
+  return { state, candidates };
 }
 
 /** The log p-value series `i` must reach in a daily bucket. */
-function dayThreshold(state: ScanState, config: DetectorConfig, i: number): number {
+export function dayThreshold(state: ScanState, config: DetectorConfig, i: number): number {
   return logThreshold(config.alpha, state.weights[i]!.weight, state.hypotheses, config.windowDays);
 }
 
 /** The log p-value series `i` must reach in an hourly bucket (tested 24 times a day). */
-function hourThreshold(state: ScanState, config: DetectorConfig, i: number): number {
+export function hourThreshold(state: ScanState, config: DetectorConfig, i: number): number {
   return logThreshold(
     config.alpha * config.hourlyAlphaFactor,
     state.weights[i]!.weight,
@@ -487,198 +521,4 @@ export function expectedOver(
     mu += state.rates[channel][i]![Math.floor(h / 24)]! * exposure.hourlyFloored[h]!;
   }
   return mu;
-}
-
-/** Days before a flagged bucket whose documents the trailing windows of `config` may reach. */
-export function lookbackDays(config: DetectorConfig): number {
-  return config.granularity === 'hour'
-    ? Math.ceil(Math.max(...config.windowHours) / 24)
-    : Math.max(0, config.windowDays - 1);
-}
-
-/** The (series, day) pairs some trailing hourly window ending in that day might flag: a cheap lower bound on p. */
-export function hourlyCandidates(state: ScanState, options: ScanOptions): { series: number; day: number }[] {
-  const { counts } = state;
-  const { config } = options;
-  const out: { series: number; day: number }[] = [];
-  for (let i = 0; i < counts.series.length; i++) {
-    const s = counts.series[i]!;
-    const exposure = state.exposures.get(s.topic)!;
-    const weight = state.weights[i]!;
-    const threshold = hourThreshold(state, config, i);
-    for (let t = state.firstTest; t <= state.lastTest; t++) {
-      if (s.capped[t] === 0) continue;
-      const possible = config.windowHours.some((hours) => {
-        const back = Math.ceil(hours / 24);
-        if (t - back < 0) return false;
-        let minExposure = Number.POSITIVE_INFINITY;
-        for (let h = 1; h <= 24; h++) {
-          const end = t * 24 + h;
-          minExposure = Math.min(minExposure, exposure.prefix[end]! - exposure.prefix[Math.max(0, end - hours)]!);
-        }
-        return state.channels.some((channel) => {
-          const values = channelValues(s, channel);
-          const window = { count: 0, negative: 0, outlets: 0, expected: 0 };
-          let c = 0;
-          let minRate = Number.POSITIVE_INFINITY;
-          for (let d = t - back; d <= t; d++) {
-            window.count += s.capped[d]!;
-            window.negative += s.neg[d]!;
-            window.outlets += s.origins[d]!;
-            c += values[d]!;
-            minRate = Math.min(minRate, state.rates[channel][i]![d]!);
-          }
-          window.expected = minRate * minExposure;
-          if (!eligibleBound(config, s, weight, channel, window)) return false;
-          const logP = logNegBinomialUpperTail(c, Math.max(window.expected, 1e-6), sizeOf(state, channel, s.level));
-          return logP <= threshold;
-        });
-      });
-      if (possible) out.push({ series: i, day: t });
-    }
-  }
-  return out;
-}
-
-/** `eligible` without the conditions a sum over whole days cannot bound (negative share, busiest outlet). */
-function eligibleBound(
-  config: DetectorConfig,
-  s: SeriesCounts,
-  weight: SeriesWeight,
-  channel: Channel,
-  w: { count: number; negative: number; outlets: number; expected: number },
-): boolean {
-  const c = channel === 'stories' ? w.count : w.negative;
-  const minCount = minCountFor(config, s, weight) + (channel === 'negative' ? config.negativeExtraCount : 0);
-  return c >= minCount && w.outlets >= config.minOutlets && c >= config.minRatio * w.expected;
-}
-
-/** A trailing window's start and expected count, tested against the documents up to some instant. */
-interface WindowSpan {
-  startMs: number;
-  expected: Record<Channel, number>;
-}
-
-/** The trailing windows ending with the bucket [bucketStartMs, endMs): calendar days, or hours before `endMs`. */
-function windowSpans(
-  state: ScanState,
-  config: DetectorConfig,
-  i: number,
-  bucketStartMs: number,
-  endMs: number,
-): WindowSpan[] {
-  const expected = (startMs: number, channel: Channel) =>
-    config.granularity === 'hour'
-      ? expectedOver(state, channel, i, startMs, endMs)
-      : state.rates[channel][i]![dayNumber(startMs) - state.counts.day0]! *
-        dayExposure(state, i, startMs, endMs);
-  const starts =
-    config.granularity === 'hour'
-      ? config.windowHours.map((hours) => endMs - hours * HOUR_MS)
-      : Array.from({ length: config.windowDays }, (_, k) => bucketStartMs - k * DAY_MS);
-  return starts
-    .filter((startMs) => startMs >= dayStartMs(state.counts.day0))
-    .map((startMs) => ({
-      startMs,
-      expected: { stories: expected(startMs, 'stories'), negative: expected(startMs, 'negative') },
-    }));
-}
-
-/** Exposure of series `i` over the whole days from `startMs` to `endMs`. */
-function dayExposure(state: ScanState, i: number, startMs: number, endMs: number): number {
-  const exposure = state.exposures.get(state.counts.series[i]!.topic)!;
-  let sum = 0;
-  for (let d = dayNumber(startMs); d < dayNumber(endMs - 1) + 1; d++) {
-    sum += exposure.dailyFloored[d - state.counts.day0] ?? 0;
-  }
-  return sum;
-}
-
-/** The most significant eligible window among `spans`, counting the documents before `untilMs`. */
-function bestSpan(
-  state: ScanState,
-  config: DetectorConfig,
-  i: number,
-  spans: readonly WindowSpan[],
-  docs: readonly SeriesDoc[],
-  untilMs: number,
-): (WindowTest & { channel: Channel }) | null {
-  const s = state.counts.series[i]!;
-  const weight = state.weights[i]!;
-  const cap = config.capPerOutlet[s.level] ?? 2;
-  let best: (WindowTest & { channel: Channel }) | null = null;
-  for (const span of spans) {
-    const counted = effectiveCount(
-      docs.filter((d) => d.ms >= span.startMs && d.ms < untilMs),
-      cap,
-    );
-    for (const channel of state.channels) {
-      const mu = span.expected[channel];
-      if (!eligible(config, s, weight, channel, { ...counted, expected: mu })) continue;
-      const c = channel === 'stories' ? counted.count : counted.negative;
-      const logP = logNegBinomialUpperTail(c, Math.max(mu, 1e-6), sizeOf(state, channel, s.level));
-      if (!best || logP < best.logP) best = { startMs: span.startMs, count: c, expected: mu, logP, channel };
-    }
-  }
-  return best;
-}
-
-/**
- * The hourly test: trailing windows of `windowHours` ending at each hour of each candidate day, against the
- * expected count over the same hours; the best one per series and hour against the bucket's threshold.
- */
-export function scanHours(
-  state: ScanState,
-  options: ScanOptions,
-  candidates: { series: number; day: number }[],
-  docs: SeriesDoc[][],
-): FlaggedWindow[] {
-  const { counts } = state;
-  const { config } = options;
-  const out: FlaggedWindow[] = [];
-  candidates.forEach((candidate, k) => {
-    const i = candidate.series;
-    const dayStart = dayStartMs(counts.day0 + candidate.day);
-    const threshold = hourThreshold(state, config, i);
-    for (let h = 1; h <= 24; h++) {
-      const endMs = dayStart + h * HOUR_MS;
-      const spans = windowSpans(state, config, i, endMs - HOUR_MS, endMs);
-      const best = bestSpan(state, config, i, spans, docs[k]!, endMs);
-      if (!best || best.logP > threshold) continue;
-      out.push({
-        series: counts.series[i]!,
-        channel: best.channel,
-        startMs: best.startMs,
-        endMs,
-        count: best.count,
-        expected: best.expected,
-        pValue: Math.exp(best.logP),
-        thresholdLogP: threshold,
-      });
-    }
-  });
-  return out;
-}
-
-/**
- * When a flagged bucket became significant as its documents came in: one minute after the publication of the
- * document that took one of its trailing windows (against the window's whole expectation) past the threshold;
- * the bucket's end when no single document did.
- */
-export function crossingTime(
-  state: ScanState,
-  config: DetectorConfig,
-  window: FlaggedWindow,
-  docs: readonly SeriesDoc[],
-): number {
-  const i = window.series.index;
-  const bucketStartMs =
-    config.granularity === 'hour' ? window.endMs - HOUR_MS : dayStartMs(dayNumber(window.endMs - 1));
-  const spans = windowSpans(state, config, i, bucketStartMs, window.endMs);
-  for (const doc of docs) {
-    if (doc.ms < bucketStartMs || doc.ms >= window.endMs) continue;
-    const best = bestSpan(state, config, i, spans, docs, doc.ms + 1);
-    if (best && best.logP <= window.thresholdLogP) return Math.min(window.endMs, doc.ms + 60_000);
-  }
-  return window.endMs;
 }
