@@ -159,8 +159,8 @@ async function labelDrafts(db: Db, drafts: AlertDraft[], tree: UnitTree): Promis
 /**
  * Fold a terms cluster into the topic alert it belongs to — one holding most of its documents, or one on the
  * same place in the same days whose documents mostly carry the cluster's topic (or the cluster has none) — so one
- * event stays one alert; the alert takes the cluster's phrases,
- * documents and, when the phrases burst first, its earlier detection. The rest stay alerts of their own.
+ * event stays one alert; the alert takes the cluster's phrases, documents and, when the phrases burst first, its
+ * earlier detection. The rest stay alerts of their own.
  */
 function foldTerms(topic: AlertDraft[], terms: AlertDraft[], tree: UnitTree, gapMs: number): AlertDraft[] {
   const related = (a: string | null, b: string | null) =>
@@ -294,8 +294,10 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
         dayTo: counts.day0 + c.day,
       };
     });
-    const windows = scanRunning(state, scanOptions, candidates, await candidateDocs(db, candidateRanges));
-    step(`scan running (${candidates.length} candidate days)`);
+    const candidateDocList = await candidateDocs(db, candidateRanges);
+    step(`scan running: documents of ${candidates.length} candidate days`);
+    const windows = scanRunning(state, scanOptions, candidates, candidateDocList);
+    step('scan running');
     const periods = mergeWindows(windows, config.mergeGapDays);
     const periodDocs = await candidateDocs(db, periodRanges(state, periods));
     const watchIdOf = (topic: string) => (topic.startsWith('watch:') ? topic.slice(6) : null);

@@ -4,7 +4,7 @@
  * after the document that carried a window past its bucket's threshold.
  */
 import type { SeriesCounts, SeriesDoc } from './count-series.ts';
-import { DAY_MS, dayNumber, dayStartMs, effectiveCount } from './count-series.ts';
+import { DAY_MS, StoryCounter, dayNumber, dayStartMs } from './count-series.ts';
 import type { DetectorConfig } from './detector-config.ts';
 import type { Candidate, Channel, ScanOptions, ScanState, SeriesWeight } from './scan-series.ts';
 import { channelValues, dayThreshold, eligible, hourThreshold, minCountFor, sizeOf } from './scan-series.ts';
@@ -114,38 +114,58 @@ function exposureBetween(state: ScanState, i: number, startMs: number, endMs: nu
   return Math.max(0, at(endMs) - at(startMs));
 }
 
-/** The most significant eligible trailing window of series `i` ending at `untilMs`, over `docs` (oldest first). */
-function bestWindow(
+/** A trailing window of one bucket: its fixed start, the rate its expectation uses, and its stories so far. */
+interface GrowingWindow {
+  startMs: number;
+  rateDay: number;
+  counter: StoryCounter;
+}
+
+/** The windows that end with bucket [bucketStartMs, bucketEndMs), holding the documents before the bucket. */
+function bucketWindows(
   state: ScanState,
   config: DetectorConfig,
   i: number,
   docs: readonly SeriesDoc[],
   bucketStartMs: number,
+  bucketEndMs: number,
+): GrowingWindow[] {
+  const s = state.counts.series[i]!;
+  const origin = dayStartMs(state.counts.day0);
+  const starts =
+    config.granularity === 'hour'
+      ? config.windowHours.map((hours) => bucketEndMs - hours * HOUR_MS)
+      : Array.from({ length: config.windowDays }, (_, k) => bucketStartMs - k * DAY_MS);
+  return starts
+    .filter((startMs) => startMs >= origin)
+    .map((startMs) => {
+      const counter = new StoryCounter(config.capPerOutlet[s.level] ?? 2);
+      for (const d of docs) if (d.ms >= startMs && d.ms < bucketStartMs) counter.add(d);
+      return { startMs, rateDay: dayNumber(startMs) - state.counts.day0, counter };
+    });
+}
+
+/** The most significant eligible window of series `i` with the documents so far, at `untilMs`. */
+function bestWindow(
+  state: ScanState,
+  config: DetectorConfig,
+  i: number,
+  windows: readonly GrowingWindow[],
   untilMs: number,
 ): { startMs: number; channel: Channel; count: number; expected: number; logP: number } | null {
   const s = state.counts.series[i]!;
   const weight = state.weights[i]!;
-  const origin = dayStartMs(state.counts.day0);
-  const starts =
-    config.granularity === 'hour'
-      ? config.windowHours.map((hours) => untilMs - hours * HOUR_MS)
-      : Array.from({ length: config.windowDays }, (_, k) => bucketStartMs - k * DAY_MS);
   let best: ReturnType<typeof bestWindow> = null;
-  for (const startMs of starts) {
-    if (startMs < origin) continue;
-    const counted = effectiveCount(
-      docs.filter((d) => d.ms >= startMs && d.ms < untilMs),
-      config.capPerOutlet[s.level] ?? 2,
-    );
-    const rateDay = dayNumber(startMs) - state.counts.day0;
-    const exposure = exposureBetween(state, i, startMs, untilMs);
+  for (const w of windows) {
+    const counted = w.counter.counted();
+    const exposure = exposureBetween(state, i, w.startMs, untilMs);
     for (const channel of state.channels) {
-      const expected = state.rates[channel][i]![rateDay]! * exposure;
+      const expected = state.rates[channel][i]![w.rateDay]! * exposure;
       if (!eligible(config, s, weight, channel, { ...counted, expected })) continue;
       const count = channel === 'stories' ? counted.count : counted.negative;
-      const size = sizeOf(state, channel, i, rateDay);
+      const size = sizeOf(state, channel, i, w.rateDay);
       const logP = logNegBinomialUpperTail(count, Math.max(expected, 1e-6), size);
-      if (!best || logP < best.logP) best = { startMs, channel, count, expected, logP };
+      if (!best || logP < best.logP) best = { startMs: w.startMs, channel, count, expected, logP };
     }
   }
   return best;
@@ -153,9 +173,9 @@ function bestWindow(
 
 /**
  * Test each candidate day's buckets (the day, or its 24 hours) as their documents arrive: after each document,
- * the trailing windows ending then, against the expectation of the time they span. The first document that
- * carries one past the bucket's threshold flags the bucket. `docs[k]` holds candidate k's documents from
- * `lookbackDays` before its day to its end, oldest first.
+ * the trailing windows ending with the bucket, with the documents so far against the expectation of the time
+ * they span. The first document that carries one past the bucket's threshold flags the bucket. `docs[k]` holds
+ * candidate k's documents from `lookbackDays` before its day to its end, oldest first.
  */
 export function scanRunning(
   state: ScanState,
@@ -165,35 +185,37 @@ export function scanRunning(
 ): FlaggedWindow[] {
   const { config } = options;
   const hourly = config.granularity === 'hour';
+  const bucketMs = hourly ? HOUR_MS : DAY_MS;
   const out: FlaggedWindow[] = [];
   candidates.forEach((candidate, k) => {
     const i = candidate.series;
     const list = docs[k]!;
     const threshold = hourly ? hourThreshold(state, config, i) : dayThreshold(state, config, i);
     const dayStart = dayStartMs(state.counts.day0 + candidate.day);
-    let flaggedUntil = Number.NEGATIVE_INFINITY;
-    for (let j = 0; j < list.length; j++) {
-      const doc = list[j]!;
-      if (doc.ms < dayStart || doc.ms >= dayStart + DAY_MS || doc.ms < flaggedUntil) continue;
-      if (list[j + 1]?.ms === doc.ms) continue;
-      const bucketStartMs = hourly
-        ? dayStart + Math.floor((doc.ms - dayStart) / HOUR_MS) * HOUR_MS
-        : dayStart;
-      const bucketEndMs = bucketStartMs + (hourly ? HOUR_MS : DAY_MS);
-      const best = bestWindow(state, config, i, list, bucketStartMs, doc.ms + 1);
-      if (!best || best.logP > threshold) continue;
-      flaggedUntil = bucketEndMs;
-      out.push({
-        series: state.counts.series[i]!,
-        channel: best.channel,
-        startMs: best.startMs,
-        endMs: bucketEndMs,
-        detectedAtMs: Math.min(bucketEndMs, doc.ms + REACTION_MS),
-        count: best.count,
-        expected: best.expected,
-        pValue: Math.exp(best.logP),
-        thresholdLogP: threshold,
-      });
+    for (let bucketStartMs = dayStart; bucketStartMs < dayStart + DAY_MS; bucketStartMs += bucketMs) {
+      const bucketEndMs = bucketStartMs + bucketMs;
+      const arrivals = list.filter((d) => d.ms >= bucketStartMs && d.ms < bucketEndMs);
+      if (arrivals.length === 0) continue;
+      const windows = bucketWindows(state, config, i, list, bucketStartMs, bucketEndMs);
+      for (let j = 0; j < arrivals.length; j++) {
+        const doc = arrivals[j]!;
+        for (const w of windows) w.counter.add(doc);
+        if (arrivals[j + 1]?.ms === doc.ms) continue;
+        const best = bestWindow(state, config, i, windows, doc.ms + 1);
+        if (!best || best.logP > threshold) continue;
+        out.push({
+          series: state.counts.series[i]!,
+          channel: best.channel,
+          startMs: best.startMs,
+          endMs: bucketEndMs,
+          detectedAtMs: Math.min(bucketEndMs, doc.ms + REACTION_MS),
+          count: best.count,
+          expected: best.expected,
+          pValue: Math.exp(best.logP),
+          thresholdLogP: threshold,
+        });
+        break;
+      }
     }
   });
   return out;

@@ -314,7 +314,7 @@ interface WindowTest {
  * How far (a factor on the p-value) a whole-day window may miss the threshold and still be worth testing as the
  * day forms: before the day is over its expectation is only the part of the day gone by.
  */
-const RUNNING_MARGIN = 1000;
+const RUNNING_MARGIN = 100;
 
 /**
  * Trailing windows of `config.windowDays` calendar days ending with day `t` (today alone, today and yesterday,
