@@ -315,6 +315,11 @@ interface WindowTest {
  * day forms: before the day is over its expectation is only the part of the day gone by.
  */
 const RUNNING_MARGIN = 100;
+/**
+ * Standard deviations above expectation below which a window is not worth its tail probability: nowhere near the
+ * thresholds (which lie many deviations out), so the costly incomplete beta is skipped.
+ */
+const FAR_FROM_SIGNIFICANT = 2.5;
 
 /**
  * Trailing windows of `config.windowDays` calendar days ending with day `t` (today alone, today and yesterday,
@@ -352,7 +357,10 @@ function bestDayWindow(
     w.expected = state.rates[channel][i]![d]! * exposureSum;
     const isEligible = eligible(config, s, weight, channel, w);
     if (!isEligible && (near || !mayPassLater(config, s, weight, channel, w))) continue;
-    const logP = logNegBinomialUpperTail(c, Math.max(w.expected, 1e-6), sizeOf(state, channel, i, d));
+    const mu = Math.max(w.expected, 1e-6);
+    const size = sizeOf(state, channel, i, d);
+    if (c - mu < FAR_FROM_SIGNIFICANT * Math.sqrt(mu + (mu * mu) / size)) continue;
+    const logP = logNegBinomialUpperTail(c, mu, size);
     if (logP <= threshold + Math.log(RUNNING_MARGIN)) near = true;
     if (isEligible && (!best || logP < best.logP)) {
       best = { startMs: dayStartMs(state.counts.day0 + d), count: c, expected: w.expected, logP };
