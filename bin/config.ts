@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { DEFAULT_MAX_ATTEMPTS } from '../analytics/alerts/outbox.ts';
+import { routingConfigSchema, toRoutingRules, type RoutingRule } from '../analytics/alerts/routing.ts';
 import { DlxhError, errorMessage } from '../data/errors.ts';
 import { parseSources, type SourceConfig } from '../pipeline/config.ts';
 
@@ -24,6 +26,42 @@ const briefingsSchema = z
   })
   .strict();
 
+/** How urgent notifications leave: the SMTP relay, the webhook signing secret, and each body's addresses. */
+const notificationsSchema = z
+  .object({
+    smtp: z
+      .object({
+        host: z.string().min(1),
+        port: z.number().int().min(1).max(65535).default(25),
+        secure: z.boolean().default(false),
+        user: z.string().min(1).optional(),
+        pass: z.string().optional(),
+        from: z.string().min(3).default('dlxh@localhost'),
+        allow_self_signed: z.boolean().default(false),
+      })
+      .strict()
+      .optional(),
+    /** Signs webhook bodies for targets without a secret of their own. */
+    webhook_secret: z.string().min(16).optional(),
+    /** Attempts before a notification is marked failed (the default retries for about a day). */
+    max_attempts: z.number().int().min(1).max(500).default(DEFAULT_MAX_ATTEMPTS),
+    timeout_ms: z.number().int().min(100).max(120_000).default(10_000),
+    /** Webhook URL and e-mail of responsible bodies, stored when `serve` starts (replacing what was there). */
+    targets: z
+      .array(
+        z
+          .object({
+            recipient: z.string().min(1),
+            webhook_url: z.url().optional(),
+            webhook_secret: z.string().min(16).optional(),
+            email: z.email().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     db: z.string().min(1).optional(),
@@ -37,6 +75,14 @@ export const configSchema = z
     sources: z.array(z.record(z.string(), z.unknown())).default([]),
     schedules: z.record(z.string(), z.string()).default({}),
     briefings: briefingsSchema.prefault({}),
+    /** Hot-spot detection: daily or hourly buckets for `dlxh hotspots` and the scheduled job. */
+    hotspots: z
+      .object({ buckets: z.enum(['day', 'hour']).default('day') })
+      .strict()
+      .prefault({}),
+    /** Routing rules replacing the built-in ones (see analytics/alerts/routing.ts). */
+    routing: routingConfigSchema.optional(),
+    notifications: notificationsSchema.prefault({}),
     snapshot: z
       .object({ dir: z.string().default('data/snapshots'), cron: z.string().default('*/15 * * * *') })
       .prefault({}),
@@ -66,7 +112,11 @@ export const configSchema = z
   })
   .strict();
 
-export type Config = Omit<z.infer<typeof configSchema>, 'sources'> & { sources: SourceConfig[] };
+export type Config = Omit<z.infer<typeof configSchema>, 'sources' | 'routing'> & {
+  sources: SourceConfig[];
+  /** The configured routing rules, or null for the built-in ones. */
+  routing: RoutingRule[] | null;
+};
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const key = issue.path.length ? issue.path.join('.') : '(top level)';
@@ -85,7 +135,11 @@ export function parseConfig(text: string, source: string): Config {
   if (!result.success) {
     throw new DlxhError('CONFIG', `config ${source}: ${result.error.issues.map(describeIssue).join('; ')}`);
   }
-  return { ...result.data, sources: parseSources(result.data.sources, `config ${source}`) };
+  return {
+    ...result.data,
+    sources: parseSources(result.data.sources, `config ${source}`),
+    routing: result.data.routing ? toRoutingRules(result.data.routing) : null,
+  };
 }
 
 /** Load the config from `file`, or defaults when no file was given. A named file that is missing is an error. */

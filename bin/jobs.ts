@@ -1,4 +1,7 @@
-/** The scheduled jobs: one per configured source, scoring of anything left unscored, hot-spot detection, weekly and monthly briefings (delivered to subscribed units). */
+/**
+ * The scheduled jobs: one per configured source, scoring of anything left unscored, hot-spot detection, delivery
+ * of queued notifications, overdue cases, weekly and monthly briefings (delivered to subscribed units).
+ */
 import { issueScheduledBriefings } from '../analytics/briefings/issue-briefing.ts';
 import { errorMessage } from '../data/errors.ts';
 import { createFetcher } from '../pipeline/fetch/fetcher.ts';
@@ -10,6 +13,8 @@ import type { CommandContext } from './context.ts';
 import { afterIngest, scorePending } from './hooks.ts';
 import { detectAndRoute } from './commands/hotspots.ts';
 import { scoreTexts } from './commands/survey.ts';
+import { processOverdueCases } from '../analytics/alerts/process-alerts.ts';
+import { deliverNotifications } from './notifications.ts';
 
 /** Run `work` as a job_runs row of its own, so internal jobs show on the jobs page like sources do. */
 async function recordedRun(
@@ -65,6 +70,19 @@ export function buildJobs(ctx: CommandContext, options: { manual?: boolean } = {
     runKey: 'internal:hotspots',
     schedule: ctx.config.schedules.hotspots ?? '5 * * * *',
     run: () => recordedRun(ctx, 'internal:hotspots', async () => (await detectAndRoute(ctx)).alerts.length),
+  });
+  jobs.push({
+    name: 'deliver',
+    runKey: 'internal:deliver',
+    schedule: ctx.config.schedules.deliver ?? '* * * * *',
+    run: () => recordedRun(ctx, 'internal:deliver', async () => (await deliverNotifications(ctx)).sent),
+  });
+  jobs.push({
+    name: 'overdue',
+    runKey: 'internal:overdue',
+    schedule: ctx.config.schedules.overdue ?? '*/15 * * * *',
+    run: () =>
+      recordedRun(ctx, 'internal:overdue', async () => (await processOverdueCases(ctx.db, ctx.now())).length),
   });
   for (const period of ['week', 'month'] as const) {
     jobs.push({

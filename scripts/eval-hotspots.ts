@@ -1,8 +1,10 @@
 /**
  * Measures hot-spot detection on the demo streams with known injected events: event recall, alert precision,
- * median detection delay (daily and hourly buckets) and false alarms per simulated week on the background alone.
- * `node --import tsx scripts/eval-hotspots.ts [--days N] [--seed N] [--scale X] [--keep DIR] [--verbose]`
- * (`--seed` runs both event sets over another background: a check on streams the detector was never tuned on).
+ * median detection delay (daily and hourly buckets) and false alarms per simulated week on the background alone
+ * (the default stream's and the alternative stream's, without their events).
+ * `node --import tsx scripts/eval-hotspots.ts [--days N] [--seed N] [--seeds N,N] [--scale X] [--keep DIR] [--verbose]`
+ * (`--seed` runs both event sets over another background: a check on streams the detector was never tuned on;
+ * `--seeds` adds both event sets over each further seed, and a row pooling every event of each set).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +16,7 @@ import type { DetectorConfig } from '../analytics/hotspots/detector-config.ts';
 import type { Alert } from '../analytics/hotspots/types.ts';
 import { openDatabase } from '../data/database.ts';
 import type { Db } from '../data/db.ts';
-import { generateDemo } from '../data/demo/index.ts';
+import { ALT_SEED, generateDemo } from '../data/demo/index.ts';
 import type { DemoDocument, GroundTruthEvent } from '../data/demo/index.ts';
 import { memoryLogger } from '../data/logger.ts';
 import { ingestJsonl } from '../pipeline/jsonl/ingest-jsonl.ts';
@@ -116,6 +118,12 @@ function levelOf(
   return null;
 }
 
+function median(values: readonly number[]): number | null {
+  const v = [...values].sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  return v.length % 2 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
+}
+
 /**
  * Score alerts against ground truth: an alert is correct when its topic is the event's, its unit is the event's
  * commune (old or new), its district or their successor, and it fires inside the event window; a second alert
@@ -158,18 +166,12 @@ export function scoreAlerts(
   const delays = [...outcomes.values()]
     .flatMap((o) => (o.delayHours === null ? [] : [o.delayHours]))
     .sort((a, b) => a - b);
-  const median =
-    delays.length === 0
-      ? null
-      : delays.length % 2
-        ? delays[(delays.length - 1) / 2]!
-        : (delays[delays.length / 2 - 1]! + delays[delays.length / 2]!) / 2;
   return {
     events: events.length,
     alerts: alerts.length,
     recall: events.length ? [...outcomes.values()].filter((o) => o.detected).length / events.length : 1,
     precision: alerts.length ? correct / alerts.length : 1,
-    medianDelayHours: median,
+    medianDelayHours: median(delays),
     outcomes: [...outcomes.values()],
     falseAlerts,
   };
@@ -235,50 +237,56 @@ function fmt(x: number | null, digits = 2): string {
   return x === null ? '—' : x.toFixed(digits);
 }
 
+interface Row {
+  stream: string;
+  granularity: 'day' | 'hour';
+  quality: Quality & { weeks: number };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       days: { type: 'string', default: '120' },
       seed: { type: 'string' },
+      seeds: { type: 'string' },
       scale: { type: 'string' },
       keep: { type: 'string' },
       verbose: { type: 'boolean' },
     },
   });
   const days = Number(values.days);
+  const seed = values.seed ? Number(values.seed) : undefined;
+  const scale = values.scale ? Number(values.scale) : undefined;
+  const extraSeeds = (values.seeds ?? '').split(',').filter(Boolean).map(Number);
   const dir = values.keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'dlxh-eval-hotspots-'));
   fs.mkdirSync(dir, { recursive: true });
-  const rows: string[][] = [];
+  const streams: { label: string; name: 'default' | 'alt' | 'background'; seed?: number }[] = [
+    { label: 'default', name: 'default', seed },
+    { label: 'alt', name: 'alt', seed },
+    { label: 'background', name: 'background', seed },
+    { label: 'alt background', name: 'background', seed: seed === undefined ? ALT_SEED : seed + 1 },
+    ...extraSeeds.flatMap((s) => [
+      { label: `default (seed ${s})`, name: 'default' as const, seed: s },
+      { label: `alt (seed ${s})`, name: 'alt' as const, seed: s },
+    ]),
+  ];
+  const rows: Row[] = [];
   try {
-    for (const name of ['default', 'alt', 'background'] as const) {
-      const run = await prepareStream(name, days, dir, {
-        seed: values.seed ? Number(values.seed) : undefined,
-        scale: values.scale ? Number(values.scale) : undefined,
-      });
+    for (const stream of streams) {
+      const run = await prepareStream(stream.name, days, dir, { seed: stream.seed, scale });
       try {
         for (const granularity of ['day', 'hour'] as const) {
-          const q = await evaluate(run, { granularity });
-          const falsePerWeek = name === 'background' ? q.alerts / q.weeks : q.falseAlerts.length / q.weeks;
-          rows.push([
-            name,
-            granularity,
-            String(q.events),
-            String(q.alerts),
-            name === 'background' ? '—' : fmt(q.recall),
-            name === 'background' ? '—' : fmt(q.precision),
-            fmt(q.medianDelayHours === null ? null : q.medianDelayHours, 1),
-            fmt(falsePerWeek),
-          ]);
-          if (values.verbose) {
-            for (const o of q.outcomes)
-              console.error(
-                `  ${name}/${granularity} ${o.id}: ${o.detected ? `${fmt(o.delayHours, 1)} h` : 'missed'}`,
-              );
-            for (const a of q.falseAlerts) {
-              console.error(
-                `  ${name}/${granularity} false: ${a.detector} ${a.topic} ${a.unitUid} ${a.detectedAt.toISOString()} n=${a.count} exp=${a.expected.toFixed(2)} ${a.topTerms.slice(0, 3).join(', ')}`,
-              );
-            }
+          const quality = await evaluate(run, { granularity });
+          rows.push({ stream: stream.label, granularity, quality });
+          if (!values.verbose) continue;
+          for (const o of quality.outcomes)
+            console.error(
+              `  ${stream.label}/${granularity} ${o.id}: ${o.detected ? `${fmt(o.delayHours, 1)} h` : 'missed'}`,
+            );
+          for (const a of quality.falseAlerts) {
+            console.error(
+              `  ${stream.label}/${granularity} false: ${a.detector} ${a.topic} ${a.unitUid} ${a.detectedAt.toISOString()} n=${a.count} exp=${a.expected.toFixed(2)} ${a.topTerms.slice(0, 3).join(', ')}`,
+            );
           }
         }
       } finally {
@@ -287,6 +295,43 @@ async function main(): Promise<void> {
     }
   } finally {
     if (!values.keep) fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const table = rows.map(({ stream, granularity, quality: q }) => {
+    const background = q.events === 0;
+    const falsePerWeek = background ? q.alerts / q.weeks : q.falseAlerts.length / q.weeks;
+    return [
+      stream,
+      granularity,
+      String(q.events),
+      String(q.alerts),
+      background ? '—' : fmt(q.recall),
+      background ? '—' : fmt(q.precision),
+      fmt(q.medianDelayHours, 1),
+      fmt(falsePerWeek),
+    ];
+  });
+  if (extraSeeds.length > 0) {
+    for (const set of ['default', 'alt']) {
+      for (const granularity of ['day', 'hour'] as const) {
+        const own = rows.filter(
+          (r) => r.granularity === granularity && (r.stream === set || r.stream.startsWith(`${set} (seed`)),
+        );
+        const outcomes = own.flatMap((r) => r.quality.outcomes);
+        const alerts = own.reduce((n, r) => n + r.quality.alerts, 0);
+        const falseAlerts = own.reduce((n, r) => n + r.quality.falseAlerts.length, 0);
+        const weeks = own.reduce((n, r) => n + r.quality.weeks, 0);
+        table.push([
+          `${set} (all ${own.length} seeds)`,
+          granularity,
+          String(outcomes.length),
+          String(alerts),
+          fmt(outcomes.filter((o) => o.detected).length / Math.max(1, outcomes.length)),
+          fmt(alerts ? (alerts - falseAlerts) / alerts : 1),
+          fmt(median(outcomes.flatMap((o) => (o.delayHours === null ? [] : [o.delayHours]))), 1),
+          fmt(falseAlerts / weeks),
+        ]);
+      }
+    }
   }
   const header = [
     'stream',
@@ -298,11 +343,11 @@ async function main(): Promise<void> {
     'median delay (h)',
     'false/week',
   ];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((v, i) => v.padEnd(widths[i]!)).join(' | ');
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  for (const r of rows) console.log(line(r));
+  for (const r of table) console.log(line(r));
   console.log(
     'targets: recall ≥ 0.90, precision ≥ 0.85, median delay ≤ 24 h (daily) / ≤ 6 h (hourly), ≤ 1 false alarm/week',
   );

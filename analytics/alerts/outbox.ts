@@ -145,7 +145,7 @@ export interface DeliveryOptions {
   /** Secret for webhook targets without their own. */
   webhookSecret?: string;
   logger?: Logger;
-  /** Attempts before a notification is given up (status 'failed'). */
+  /** Attempts before a notification is given up (status 'failed'); the default, 30, keeps trying for about a day. */
   maxAttempts?: number;
   /** Per-request timeout in milliseconds. */
   timeoutMs?: number;
@@ -157,6 +157,9 @@ export interface DeliveryReport {
   retried: number;
   failed: number;
 }
+
+/** Attempts before giving up: with `backoffMs`, the last comes about a day after the first. */
+export const DEFAULT_MAX_ATTEMPTS = 30;
 
 /** Wait before attempt n + 1 after n failures: 1, 2, 4 … minutes, at most an hour. */
 export function backoffMs(attempts: number): number {
@@ -232,7 +235,7 @@ async function sendEmail(row: OutboxRow, options: DeliveryOptions): Promise<void
  * One notification failing never stops the others.
  */
 export async function deliverOutbox(db: Db, options: DeliveryOptions): Promise<DeliveryReport> {
-  const maxAttempts = options.maxAttempts ?? 6;
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const rows = await db.all<OutboxRow>(
     `SELECT * FROM notifications_outbox
      WHERE status = 'pending' AND next_attempt_at <= $now AND channel IN ('webhook', 'email')

@@ -46,9 +46,14 @@ export const routingRuleSchema = z
 /** The `routing:` section of the config file: a list of rules replacing the defaults. */
 export const routingConfigSchema = z.array(routingRuleSchema);
 
-/** Rules from the config's snake_case form: `parseRoutingRules(yaml.routing)`. */
+/** Rules from the config's snake_case form, validated: `parseRoutingRules(yaml.routing)`. */
 export function parseRoutingRules(raw: unknown): RoutingRule[] {
-  return routingConfigSchema.parse(raw).map((r) => ({
+  return toRoutingRules(routingConfigSchema.parse(raw));
+}
+
+/** Rules from the validated `routing:` section. */
+export function toRoutingRules(rules: z.infer<typeof routingConfigSchema>): RoutingRule[] {
+  return rules.map((r) => ({
     id: r.id,
     priority: r.priority,
     topics: r.topics,

@@ -9,8 +9,9 @@ import type { SeriesDoc } from './count-series.ts';
 import { DAY_MS, dayNumber, dayStartMs, effectiveCount } from './count-series.ts';
 import type { DetectorConfig, Granularity } from './detector-config.ts';
 import { holidayOf } from './holidays.ts';
-import type { Channel, FlaggedWindow, ScanState } from './scan-series.ts';
-import { CHANNELS, eligible, expectedOver, sizeOf } from './scan-series.ts';
+import type { FlaggedWindow } from './scan-running.ts';
+import type { Channel, ScanState } from './scan-series.ts';
+import { CHANNELS, expectedOver, sizeOf } from './scan-series.ts';
 import { scoreSeverity } from './severity.ts';
 import { logNegBinomialUpperTail } from './tail-probability.ts';
 import type { Alert, AlertExplanation, AlertUnit, Detector, UnitCount } from './types.ts';
@@ -53,11 +54,9 @@ interface Period {
   startMs: number;
   endMs: number;
   detectedAtMs: number;
-  /** The window that opened the period. */
-  first: FlaggedWindow;
 }
 
-/** Windows of one series no more than `gapDays` apart become one period. */
+/** Windows of one series no more than `gapDays` apart become one period, detected when its first window fired. */
 export function mergeWindows(windows: readonly FlaggedWindow[], gapDays: number): Period[] {
   const bySeries = new Map<number, FlaggedWindow[]>();
   for (const w of windows) bySeries.set(w.series.index, [...(bySeries.get(w.series.index) ?? []), w]);
@@ -68,9 +67,9 @@ export function mergeWindows(windows: readonly FlaggedWindow[], gapDays: number)
     for (const w of list) {
       if (current && w.startMs <= current.endMs + gapDays * DAY_MS) {
         current.endMs = Math.max(current.endMs, w.endMs);
-        current.detectedAtMs = Math.min(current.detectedAtMs, w.endMs);
+        current.detectedAtMs = Math.min(current.detectedAtMs, w.detectedAtMs);
       } else {
-        current = { seriesIndex, startMs: w.startMs, endMs: w.endMs, detectedAtMs: w.endMs, first: w };
+        current = { seriesIndex, startMs: w.startMs, endMs: w.endMs, detectedAtMs: w.detectedAtMs };
         periods.push(current);
       }
     }
@@ -91,32 +90,6 @@ export function periodRanges(state: ScanState, periods: readonly Period[]) {
   });
 }
 
-/**
- * When a day bucket became significant as its documents came in: the publication time of the document that
- * took the day's count (against the whole day's expectation) past the test it passed at the day's close.
- */
-function crossingTime(
-  state: ScanState,
-  window: FlaggedWindow,
-  docs: readonly SeriesDoc[],
-  config: DetectorConfig,
-): number {
-  const s = window.series;
-  const weight = state.weights[s.index]!;
-  const inDay = docs.filter((d) => d.ms >= window.startMs && d.ms < window.endMs);
-  const cap = config.capPerOutlet[s.level] ?? 2;
-  const size = sizeOf(state, window.channel, s.level);
-  for (let k = 1; k <= inDay.length; k++) {
-    const counted = effectiveCount(inDay.slice(0, k), cap);
-    if (!eligible(config, s, weight, window.channel, { ...counted, expected: window.expected })) continue;
-    const c = window.channel === 'stories' ? counted.count : counted.negative;
-    if (logNegBinomialUpperTail(c, Math.max(window.expected, 1e-6), size) <= window.thresholdLogP) {
-      return inDay[k - 1]!.ms + 60_000;
-    }
-  }
-  return window.endMs;
-}
-
 /** Drafts of the topic detector from its periods and their documents. */
 export function topicDrafts(
   state: ScanState,
@@ -132,7 +105,7 @@ export function topicDrafts(
     const stats = CHANNELS.map((channel) => {
       const count = channel === 'stories' ? counted.count : counted.negative;
       const expected = expectedOver(state, channel, p.seriesIndex, p.startMs, p.endMs);
-      const size = sizeOf(state, channel, s.level);
+      const size = sizeOf(state, channel, p.seriesIndex, dayNumber(p.startMs) - state.counts.day0);
       return {
         channel,
         count,
@@ -142,8 +115,6 @@ export function topicDrafts(
       };
     });
     const best = stats.reduce((a, b) => (b.logP < a.logP ? b : a));
-    const detectedAtMs =
-      config.granularity === 'day' ? crossingTime(state, p.first, inPeriod, config) : p.detectedAtMs;
     return {
       detector: 'topic',
       granularity: config.granularity,
@@ -155,7 +126,7 @@ export function topicDrafts(
       stories: { count: stats[0]!.count, expected: stats[0]!.expected },
       startMs: p.startMs,
       endMs: p.endMs,
-      detectedAtMs,
+      detectedAtMs: p.detectedAtMs,
       docs: inPeriod,
       count: best.count,
       expected: best.expected,
@@ -187,10 +158,15 @@ function unitCount(tree: UnitTree, d: AlertDraft): UnitCount {
   };
 }
 
+/** Share of `docs` that carry `topic`: `shareCarrying('dat-dai', draft.docs)`. */
+export function shareCarrying(topic: string | null, docs: readonly SeriesDoc[]): number {
+  if (topic === null || docs.length === 0) return 0;
+  return docs.filter((d) => d.topics.includes(topic)).length / docs.length;
+}
+
 /** Share of `b`'s documents that also carry `a`'s topic. */
 function tagged(a: AlertDraft, b: AlertDraft): number {
-  if (a.topic === null || b.docs.length === 0) return 0;
-  return b.docs.filter((d) => d.topics.includes(a.topic!)).length / b.docs.length;
+  return shareCarrying(a.topic, b.docs);
 }
 
 function sharedDocs(a: AlertDraft, b: AlertDraft): number {
@@ -215,22 +191,22 @@ function absorb(keep: AlertDraft, other: AlertDraft, label: string): void {
 }
 
 /**
- * Of two alerts on the same documents, which names the event: when both hold a comparable share of them, a
- * sensitive topic (security, corruption, ethnicity and religion, rumours) first, since it changes who must know;
- * then the topic that rose most above its own baseline (a rare topic outranks the commoner one the same posts
- * also touch); otherwise the one with more documents.
+ * Of two alerts on the same documents, which names the event: a sensitive topic (security, corruption, ethnicity
+ * and religion, rumours) when most of the other alert's documents also carry it, since it changes who must know;
+ * when both hold a comparable share of the stories, the topic that rose most above its own baseline (a rare topic
+ * outranks the commoner one the same posts also touch); otherwise the one with more stories.
  */
 function primaryOf(a: AlertDraft, b: AlertDraft, sensitive: ReadonlySet<string>): [AlertDraft, AlertDraft] {
   const lift = (d: AlertDraft) => d.stories.count / Math.max(d.stories.expected, 0.05);
+  const isSensitive = (d: AlertDraft) => d.topic !== null && sensitive.has(d.topic);
+  if (isSensitive(a) !== isSensitive(b)) {
+    const [s, other] = isSensitive(a) ? [a, b] : [b, a];
+    if (tagged(s, other) >= 0.5) return [s, other];
+  }
   const na = a.stories.count;
   const nb = b.stories.count;
   const comparable = Math.min(na, nb) >= 0.4 * Math.max(na, nb);
-  if (comparable) {
-    const sa = a.topic !== null && sensitive.has(a.topic);
-    const sb = b.topic !== null && sensitive.has(b.topic);
-    if (sa !== sb) return sa ? [a, b] : [b, a];
-    if (lift(a) !== lift(b)) return lift(a) > lift(b) ? [a, b] : [b, a];
-  }
+  if (comparable && lift(a) !== lift(b)) return lift(a) > lift(b) ? [a, b] : [b, a];
   if (na !== nb) return na > nb ? [a, b] : [b, a];
   return a.logP <= b.logP ? [a, b] : [b, a];
 }
@@ -459,10 +435,10 @@ export function finishDraft(draft: AlertDraft, ctx: FinishContext): Alert {
     p_value: pValue,
     method: Number.isFinite(draft.size) ? 'negative-binomial' : 'poisson',
     dispersion_size: Number.isFinite(draft.size) ? round(draft.size, 3) : null,
-    fdr:
+    alpha:
       draft.detector === 'topic' && draft.granularity === 'hour'
-        ? config.fdr * config.hourlyFdrFactor
-        : config.fdr,
+        ? config.alpha * config.hourlyAlphaFactor
+        : config.alpha,
     tested_series: ctx.state?.hypotheses ?? 0,
     statistic: draft.channel === 'negative' ? 'negative stories' : 'stories',
     documents: draft.docs.length,

@@ -67,19 +67,29 @@ LEFT JOIN (SELECT DISTINCT locality_uid FROM hs_unit_map) m ON m.locality_uid = 
 -- name: first_day
 SELECT min(day) AS first_day FROM hs_docs;
 
--- One row per story, day and place: the outlet that carried it first is its origin. Only documents that have
--- copies (or are one) need grouping; the rest are their own story.
+-- One row per story and place, on the day its first copy appeared: the outlet that carried it first is its
+-- origin, and copies in the days after (a syndicated story reposted after midnight) do not count again. Copies
+-- more than two days after the one before start the story anew. Only documents that have copies (or are one)
+-- need grouping; the rest are their own story.
 -- name: stories
 CREATE OR REPLACE TEMP TABLE hs_stories AS
 SELECT story, day, locality_uid, outlet AS origin, negative, topics
 FROM hs_docs
 WHERE NOT copied AND locality_uid IN (SELECT locality_uid FROM hs_unit_map)
 UNION ALL
-SELECT story, day, locality_uid, arg_min(outlet, published_at) AS origin, bool_or(negative) AS negative,
-  any_value(topics) AS topics
-FROM hs_docs
-WHERE copied AND locality_uid IN (SELECT locality_uid FROM hs_unit_map)
-GROUP BY story, day, locality_uid;
+SELECT story, min(day) AS day, locality_uid, arg_min(outlet, published_at) AS origin,
+  bool_or(negative) AS negative, arg_min(topics, published_at) AS topics
+FROM (
+  SELECT *, sum(CASE WHEN day - previous_day > 2 THEN 1 ELSE 0 END)
+    OVER (PARTITION BY story, locality_uid ORDER BY published_at, id) AS episode
+  FROM (
+    SELECT story, day, locality_uid, outlet, negative, topics, published_at, id,
+      lag(day) OVER (PARTITION BY story, locality_uid ORDER BY published_at, id) AS previous_day
+    FROM hs_docs
+    WHERE copied AND locality_uid IN (SELECT locality_uid FROM hs_unit_map)
+  )
+)
+GROUP BY story, locality_uid, episode;
 
 -- Stories per topic × series × day, as one 'day,capped,top_capped,origins,stories,neg;…' string per series (reading
 -- these strings is several times faster than row objects). One outlet's stories (and negative stories) count at

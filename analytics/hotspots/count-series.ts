@@ -228,56 +228,95 @@ export interface SeriesDoc {
 }
 
 export interface EffectiveCount {
-  /** Stories, each outlet's capped at `cap` per local day. */
+  /** Independent stories: each outlet's capped at `cap` per local day, the busiest at one more than the next. */
   count: number;
-  /** Negative stories, capped the same way. */
+  /** Negative stories, counted the same way. */
   negative: number;
   /** Distinct outlets that originated the stories. */
   outlets: number;
-  /** The largest one outlet's capped stories on any day. */
+  /** The busiest outlet's stories as counted. */
   top: number;
   /** Share of the (uncapped) stories that are negative. */
   negShare: number;
 }
 
-/**
- * Independent stories among `docs` (oldest first): copies of one story on one day count once, credited to the
- * outlet that carried it first, and one outlet's stories count at most `cap` a day.
- */
-export function effectiveCount(docs: readonly SeriesDoc[], cap: number): EffectiveCount {
-  const seen = new Set<string>();
-  const perOutletDay = new Map<string, { all: number; negative: number }>();
-  const outlets = new Set<string>();
-  let negativeStories = 0;
-  for (const doc of docs) {
-    const key = `${doc.day}|${doc.story}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    outlets.add(doc.outlet);
-    const k = `${doc.day}|${doc.outlet}`;
-    const entry = perOutletDay.get(k) ?? { all: 0, negative: 0 };
-    entry.all++;
-    if (doc.negative) {
-      entry.negative++;
-      negativeStories++;
+/** Running totals of one measure per outlet that only grow, with the two largest kept as they do. */
+class OutletTotals {
+  private readonly totals = new Map<string, number>();
+  private first: string | null = null;
+  private second: string | null = null;
+  sum = 0;
+
+  add(outlet: string): void {
+    const value = (this.totals.get(outlet) ?? 0) + 1;
+    this.totals.set(outlet, value);
+    this.sum++;
+    if (outlet === this.first) return;
+    if (this.first === null || value > this.of(this.first)) {
+      this.second = this.first;
+      this.first = outlet;
+    } else if (outlet !== this.second && (this.second === null || value > this.of(this.second))) {
+      this.second = outlet;
     }
-    perOutletDay.set(k, entry);
   }
-  let count = 0;
-  let negative = 0;
-  let top = 0;
-  for (const n of perOutletDay.values()) {
-    count += Math.min(n.all, cap);
-    negative += Math.min(n.negative, cap);
-    top = Math.max(top, Math.min(n.all, cap));
+
+  /** The total with the busiest outlet counting at most one more than the next, and what it counts. */
+  capped(): { total: number; top: number } {
+    const top = Math.min(this.of(this.first), this.of(this.second) + 1);
+    return { total: this.sum - this.of(this.first) + top, top };
   }
-  return {
-    count,
-    negative,
-    outlets: outlets.size,
-    top,
-    negShare: seen.size > 0 ? negativeStories / seen.size : 0,
-  };
+
+  private of(outlet: string | null): number {
+    return outlet === null ? 0 : (this.totals.get(outlet) ?? 0);
+  }
+}
+
+/**
+ * Independent stories among documents added oldest first (a window of a few days): copies of one story count
+ * once, credited to the outlet that carried it first on the day it first appeared; one outlet's stories count at
+ * most `cap` a day, and the busiest outlet's at most one more than the next busiest's, so no single source makes
+ * a burst on its own. Adding a document and reading the count are cheap, for windows tested as they grow.
+ */
+export class StoryCounter {
+  private readonly seen = new Set<string>();
+  private readonly perOutletDay = new Map<string, { all: number; negative: number }>();
+  private readonly all = new OutletTotals();
+  private readonly negatives = new OutletTotals();
+  private readonly outlets = new Set<string>();
+  private negativeStories = 0;
+
+  constructor(private readonly cap: number) {}
+
+  add(doc: SeriesDoc): void {
+    if (this.seen.has(doc.story)) return;
+    this.seen.add(doc.story);
+    this.outlets.add(doc.outlet);
+    const k = `${doc.day}|${doc.outlet}`;
+    const entry = this.perOutletDay.get(k) ?? { all: 0, negative: 0 };
+    this.perOutletDay.set(k, entry);
+    if (++entry.all <= this.cap) this.all.add(doc.outlet);
+    if (!doc.negative) return;
+    this.negativeStories++;
+    if (++entry.negative <= this.cap) this.negatives.add(doc.outlet);
+  }
+
+  counted(): EffectiveCount {
+    const all = this.all.capped();
+    return {
+      count: all.total,
+      negative: this.negatives.capped().total,
+      outlets: this.outlets.size,
+      top: all.top,
+      negShare: this.seen.size > 0 ? this.negativeStories / this.seen.size : 0,
+    };
+  }
+}
+
+/** `StoryCounter` over `docs` (oldest first): `effectiveCount(docs, 2).count`. */
+export function effectiveCount(docs: readonly SeriesDoc[], cap: number): EffectiveCount {
+  const counter = new StoryCounter(cap);
+  for (const doc of docs) counter.add(doc);
+  return counter.counted();
 }
 
 export interface CandidateRange {

@@ -7,6 +7,7 @@ import {
   foldDrafts,
   mergeWindows,
   periodRanges,
+  shareCarrying,
   spreadOf,
   topicDrafts,
 } from './assemble-alerts.ts';
@@ -16,7 +17,8 @@ import type { DetectorConfig } from './detector-config.ts';
 import { resolveConfig } from './detector-config.ts';
 import { detectTermBursts } from './detect-terms.ts';
 import type { ScanOptions, SeriesWeight } from './scan-series.ts';
-import { hourlyCandidates, scanDays, scanHours } from './scan-series.ts';
+import { hourlyCandidates, lookbackDays, scanRunning } from './scan-running.ts';
+import { scanDays } from './scan-series.ts';
 import { storeAlerts } from './store-alerts.ts';
 import { topTerms } from './top-terms.ts';
 import type { Alert } from './types.ts';
@@ -156,8 +158,9 @@ async function labelDrafts(db: Db, drafts: AlertDraft[], tree: UnitTree): Promis
 
 /**
  * Fold a terms cluster into the topic alert it belongs to — one holding most of its documents, or one on the
- * same place in the same days whose topic the cluster shares or has none of its own — so one event stays one alert; the alert takes the cluster's phrases,
- * documents and, when the phrases burst first, its earlier detection. The rest stay alerts of their own.
+ * same place in the same days whose documents mostly carry the cluster's topic (or the cluster has none) — so one
+ * event stays one alert; the alert takes the cluster's phrases, documents and, when the phrases burst first, its
+ * earlier detection. The rest stay alerts of their own.
  */
 function foldTerms(topic: AlertDraft[], terms: AlertDraft[], tree: UnitTree, gapMs: number): AlertDraft[] {
   const related = (a: string | null, b: string | null) =>
@@ -172,8 +175,8 @@ function foldTerms(topic: AlertDraft[], terms: AlertDraft[], tree: UnitTree, gap
     for (const a of topic) {
       const shared = a.docs.filter((d) => ids.has(d.id)).length;
       const overlapping = a.startMs < t.endMs + gapMs && t.startMs < a.endMs + gapMs;
-      const samePlace =
-        overlapping && (t.topic === null || a.topic === t.topic) && related(a.seriesUid, t.seriesUid);
+      const sameTopic = t.topic === null || a.topic === t.topic || shareCarrying(t.topic, a.docs) >= 0.5;
+      const samePlace = overlapping && sameTopic && related(a.seriesUid, t.seriesUid);
       const score = shared >= 0.5 * Math.min(ids.size, a.docs.length) ? shared + 1 : samePlace ? 0.5 : 0;
       if (score > bestScore) {
         best = a;
@@ -277,26 +280,24 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
       unitsByLevel,
       topicCount: topics.length + watch.filter((w) => w.query).length,
     };
-    const { state, windows: dayWindows } = scanDays(counts, scanOptions);
+    const scanned = scanDays(counts, scanOptions);
+    const { state } = scanned;
     step('scan days');
-    let windows = dayWindows;
-    if (config.granularity === 'hour') {
-      const candidates = hourlyCandidates(state, scanOptions);
-      const docs = await candidateDocs(
-        db,
-        candidates.map((c) => {
-          const s = counts.series[c.series]!;
-          return {
-            topic: s.topic,
-            seriesUid: s.seriesUid,
-            dayFrom: counts.day0 + c.day - 1,
-            dayTo: counts.day0 + c.day,
-          };
-        }),
-      );
-      windows = scanHours(state, scanOptions, candidates, docs);
-      step(`scan hours (${candidates.length} candidate days)`);
-    }
+    const candidates =
+      config.granularity === 'hour' ? hourlyCandidates(state, scanOptions) : scanned.candidates;
+    const candidateRanges = candidates.map((c) => {
+      const s = counts.series[c.series]!;
+      return {
+        topic: s.topic,
+        seriesUid: s.seriesUid,
+        dayFrom: counts.day0 + c.day - lookbackDays(config),
+        dayTo: counts.day0 + c.day,
+      };
+    });
+    const candidateDocList = await candidateDocs(db, candidateRanges);
+    step(`scan running: documents of ${candidates.length} candidate days`);
+    const windows = scanRunning(state, scanOptions, candidates, candidateDocList);
+    step('scan running');
     const periods = mergeWindows(windows, config.mergeGapDays);
     const periodDocs = await candidateDocs(db, periodRanges(state, periods));
     const watchIdOf = (topic: string) => (topic.startsWith('watch:') ? topic.slice(6) : null);

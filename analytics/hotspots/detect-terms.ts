@@ -8,7 +8,7 @@ import type { Logger } from '../../data/logger.ts';
 import { localDay } from '../../data/time.ts';
 import type { AlertDraft } from './assemble-alerts.ts';
 import type { SeriesDoc } from './count-series.ts';
-import { DAY_MS, dayStartMs, effectiveCount } from './count-series.ts';
+import { dayStartMs, effectiveCount } from './count-series.ts';
 import type { DetectorConfig } from './detector-config.ts';
 import { readSqlFile } from '../../data/sql-file.ts';
 import { bindUsed } from './bind-used.ts';
@@ -122,6 +122,27 @@ function placeOf(tree: UnitTree, docs: TermDoc[]): { seriesUid: string | null; l
     if (best && best[1] >= 0.5 * located.length) return { seriesUid: best[0], level };
   }
   return { seriesUid: PROVINCE_UID, level: 1 };
+}
+
+/**
+ * The first day by whose close the clusters of one linked group, with their documents up to that day, make an
+ * emerging issue: enough stories, outlets and negative share, and two bursting phrases or one widely copied
+ * story. Null when they never do.
+ */
+function firstPassingDay(clusters: readonly Cluster[], members: readonly TermDoc[], config: DetectorConfig) {
+  const days = [...new Set(clusters.map((c) => c.day))].sort((a, b) => a - b);
+  for (const day of days) {
+    const upTo = clusters.filter((c) => c.day <= day);
+    const { count, outlets, negShare } = effectiveCount(
+      members.filter((d) => d.day <= day),
+      config.capPerOutlet[3] ?? 2,
+    );
+    if (outlets < config.termMinOutlets || count < config.termMinDocs || negShare < config.minNegShare)
+      continue;
+    const terms = new Set(upTo.flatMap((c) => c.terms.map((t) => t.term))).size;
+    if (terms >= MIN_CLUSTER_TERMS || upTo.some((c) => c.copies)) return day;
+  }
+  return null;
 }
 
 /** Drafts of the terms detector over the tested days (see the file comment). */
@@ -259,11 +280,9 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
       const byId = new Map<string, TermDoc>();
       for (const key of group.ids) for (const d of docs.get(key) ?? []) byId.set(d.id, d);
       const members = [...byId.values()].sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : 1));
-      const { count, outlets, negShare } = effectiveCount(members, config.capPerOutlet[3] ?? 2);
-      if (outlets < config.termMinOutlets || count < config.termMinDocs || negShare < config.minNegShare)
-        continue;
-      const termCount = new Set(group.clusters.flatMap((c) => c.terms.map((t) => t.term))).size;
-      if (termCount < MIN_CLUSTER_TERMS && !group.clusters.some((c) => c.copies)) continue;
+      const detectedDay = firstPassingDay(group.clusters, members, config);
+      if (detectedDay === null) continue;
+      const { count, outlets } = effectiveCount(members, config.capPerOutlet[3] ?? 2);
       const place = placeOf(tree, members);
       for (const d of members) {
         const mapping = d.localityUid
@@ -305,7 +324,7 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
         stories: { count: observed, expected },
         startMs: dayStartMs(firstDay),
         endMs: dayStartMs(lastDay + 1),
-        detectedAtMs: dayStartMs(firstDay) + DAY_MS,
+        detectedAtMs: dayStartMs(detectedDay + 1),
         docs: members,
         count: observed,
         expected,

@@ -3,7 +3,10 @@
 export type Granularity = 'day' | 'hour';
 
 export interface DetectorConfig {
-  /** Windows are calendar days ('day', tested at each day's close) or trailing 24 hours tested at every hour ('hour'). */
+  /**
+   * Buckets the running test flags: calendar days ('day': windows of the last `windowDays` days up to now) or
+   * hours ('hour': trailing windows of `windowHours` hours). Both are tested as each document arrives.
+   */
   granularity: Granularity;
   /** Trailing days a series' baseline is estimated from. */
   historyDays: number;
@@ -25,10 +28,19 @@ export interface DetectorConfig {
   minRatio: number;
   /** Least share of negative stories in a flagged window: a burst of neutral notices is not a hot spot. */
   minNegShare: number;
-  /** False-discovery rate of the Benjamini–Hochberg step across all series of one bucket. */
-  fdr: number;
-  /** Multiplies `fdr` for the hourly trailing windows, which overlap and are tested 24 times a day. */
-  hourlyFdrFactor: number;
+  /**
+   * Family-wise error rate of one bucket: shared (weighted Bonferroni) among all series × channels of the unit
+   * tree and taxonomy, and among the trailing windows each series tries.
+   */
+  alpha: number;
+  /** Multiplies `alpha` for the hourly buckets, whose overlapping windows are tested 24 times a day. */
+  hourlyAlphaFactor: number;
+  /** Widen each tail probability by the uncertainty of the baseline rate it uses (few past stories: less sure). */
+  rateUncertainty: boolean;
+  /** Daily buckets: trailing windows of 1 to this many calendar days end with each day. */
+  windowDays: number;
+  /** Hourly buckets: the lengths in hours of the trailing windows that end with each hour. */
+  windowHours: number[];
   /**
    * Cool-down: flagged windows of one series closer than this many days form one alert that grows (its last_seen,
    * count and severity move) instead of a new alert.
@@ -64,8 +76,11 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   minOutlets: 2,
   minRatio: 2,
   minNegShare: 0.25,
-  fdr: 0.01,
-  hourlyFdrFactor: 0.25,
+  alpha: 0.01,
+  hourlyAlphaFactor: 0.25,
+  windowDays: 3,
+  rateUncertainty: true,
+  windowHours: [24, 72],
   mergeGapDays: 2,
   parentCoverage: 0.4,
   maxDocIds: 500,

@@ -1,23 +1,24 @@
 /**
  * The topic detector's statistics: each series' expected count from its own trailing history, scaled by the
  * volume of other topics in the same hours (so weekends, holidays and outages move the baseline) and by the
- * topic's own weekday and holiday pattern; a negative-binomial upper tail per window, on all stories and on
- * negative stories (two channels); Benjamini–Hochberg across all series and channels of a bucket; flagged days
- * left out of later baselines.
+ * topic's own weekday and holiday pattern; a negative-binomial upper tail per trailing window (overdispersion and
+ * the baseline's own uncertainty), on all stories and on negative stories (two channels); a family-wise threshold
+ * per bucket shared among all series, channels and windows; flagged days left out of later baselines. The daily
+ * scan here points the running test (scan-running.ts) at the days worth a closer look.
  */
-import type { CountData, SeriesCounts, SeriesDoc } from './count-series.ts';
-import { DAY_MS, dayStartMs, effectiveCount } from './count-series.ts';
+import type { CountData, SeriesCounts } from './count-series.ts';
+import { dayStartMs } from './count-series.ts';
 import type { DetectorConfig } from './detector-config.ts';
 import { holidayOf, weekdayOf } from './holidays.ts';
 import { logNegBinomialUpperTail } from './tail-probability.ts';
 
-const HOUR_MS = 3_600_000;
 /** Pseudo-documents shrinking each topic's weekday and holiday factors towards 1. */
 const FACTOR_SHRINK = 30;
+const HOUR_MS = 3_600_000;
 
 /** How one series is weighed: topic sensitivity and watch topics make flagging easier. */
 export interface SeriesWeight {
-  /** Multiplies the false-discovery rate for this series (weighted Benjamini–Hochberg). */
+  /** Multiplies the error rate this series is allowed (weighted Bonferroni). */
   weight: number;
   /** Multiplies the minimum count. */
   minCountFactor: number;
@@ -41,7 +42,8 @@ export interface TopicExposure {
 export type Channel = 'stories' | 'negative';
 export const CHANNELS: readonly Channel[] = ['stories', 'negative'];
 
-function channelValues(s: SeriesCounts, channel: Channel): Int32Array {
+/** The daily counts a channel tests. */
+export function channelValues(s: SeriesCounts, channel: Channel): Int32Array {
   return channel === 'stories' ? s.capped : s.neg;
 }
 
@@ -50,6 +52,11 @@ export interface ScanState {
   exposures: Map<string, TopicExposure>;
   /** Per channel and series: the rate per unit of exposure estimated before each day (index day − day0). */
   rates: Record<Channel, Float64Array[]>;
+  /**
+   * Per channel and series: the stories (observed and prior pseudo-stories) each day's rate rests on — the shape
+   * of its gamma posterior, so a rate learnt from few stories is held with less confidence.
+   */
+  shapes: Record<Channel, Float64Array[]>;
   /** Per channel and series: the expected count of each whole day. */
   expected: Record<Channel, Float64Array[]>;
   /** Per series: days flagged by the daily test. */
@@ -61,25 +68,22 @@ export interface ScanState {
   hypotheses: number;
   /** The channels tested. */
   channels: readonly Channel[];
+  /** Whether tail probabilities include the uncertainty of each baseline rate. */
+  rateUncertainty: boolean;
   firstTest: number;
   lastTest: number;
 }
 
-/** One flagged window of one series. */
-export interface FlaggedWindow {
-  series: SeriesCounts;
-  channel: Channel;
-  startMs: number;
-  endMs: number;
-  count: number;
-  expected: number;
-  pValue: number;
-  /** The log p-value the window had to reach (Benjamini–Hochberg cut, weighted). */
-  thresholdLogP: number;
-}
-
-export function sizeOf(state: ScanState, channel: Channel, level: number): number {
-  return state.sizes.get(`${channel}|${level}`) ?? Number.POSITIVE_INFINITY;
+/**
+ * Negative-binomial size for a window of series `i` whose expectation uses day `d`'s rate: the level's
+ * overdispersion together with the rate's own uncertainty (variances add: 1/size = 1/dispersion + 1/shape).
+ */
+export function sizeOf(state: ScanState, channel: Channel, i: number, d: number): number {
+  const level = state.counts.series[i]!.level;
+  const dispersion = state.sizes.get(`${channel}|${level}`) ?? Number.POSITIVE_INFINITY;
+  if (!state.rateUncertainty) return dispersion;
+  const shape = state.shapes[channel][i]![Math.max(0, Math.min(state.counts.nDays - 1, d))]!;
+  return 1 / (1 / dispersion + 1 / Math.max(shape, 1e-6));
 }
 
 function effectiveExposure(counts: CountData, topic: string): TopicExposure {
@@ -211,32 +215,14 @@ function estimateSizes(b: Baseline): Map<string, number> {
   return sizes;
 }
 
-/** Weighted Benjamini–Hochberg: indices of `tests` rejected at rate `q` among `m` hypotheses. */
-export function benjaminiHochberg(
-  tests: readonly { logP: number; weight: number }[],
-  q: number,
-  m: number,
-): number[] {
-  return benjaminiHochbergCut(tests, q, m).rejected;
-}
-
-/** As `benjaminiHochberg`, with the log cut on weighted p-values (−Infinity when nothing is rejected). */
-export function benjaminiHochbergCut(
-  tests: readonly { logP: number; weight: number }[],
-  q: number,
-  m: number,
-): { rejected: number[]; logCut: number } {
-  const order = tests
-    .map((t, i) => ({ i, score: t.logP - Math.log(Math.max(t.weight, 1e-9)) }))
-    .sort((a, b) => a.score - b.score);
-  let cut = -1;
-  for (let k = 0; k < order.length; k++) {
-    if (order[k]!.score <= Math.log(((k + 1) * q) / m)) cut = k;
-  }
-  return {
-    rejected: order.slice(0, cut + 1).map((o) => o.i),
-    logCut: cut >= 0 ? Math.log(((cut + 1) * q) / m) : Number.NEGATIVE_INFINITY,
-  };
+/**
+ * The log p-value a test of a series with `weight` must reach in one bucket: the family-wise error rate `alpha`
+ * shared among the `hypotheses` (weighted Bonferroni; a sensitive or watched topic's weight above 1 lowers its
+ * bar), and among the `windows` trailing windows each series tries.
+ * `logThreshold(0.05, 1, 3800, 3)` → ln(0.05 / 3800 / 3).
+ */
+export function logThreshold(alpha: number, weight: number, hypotheses: number, windows = 1): number {
+  return Math.log((alpha * Math.max(weight, 1e-9)) / Math.max(1, hypotheses) / Math.max(1, windows));
 }
 
 /** The average rate per unit of each channel, topic and level: the prior every baseline starts from. */
@@ -305,14 +291,116 @@ export function eligible(
   );
 }
 
+/** Counts of a trailing window, as `eligible` and the tail probability take them. */
+export interface WindowCounts {
+  /** Independent stories. */
+  count: number;
+  negative: number;
+  outlets: number;
+  /** The busiest outlet's stories. */
+  top: number;
+  expected: number;
+}
+
+/** The trailing window that tested best for one series, channel and bucket. */
+interface WindowTest {
+  startMs: number;
+  count: number;
+  expected: number;
+  logP: number;
+}
+
+/**
+ * How far (a factor on the p-value) a whole-day window may miss the threshold and still be worth testing as the
+ * day forms: before the day is over its expectation is only the part of the day gone by.
+ */
+const RUNNING_MARGIN = 100;
+/**
+ * Standard deviations above expectation below which a window is not worth its tail probability: nowhere near the
+ * thresholds (which lie many deviations out), so the costly incomplete beta is skipped.
+ */
+const FAR_FROM_SIGNIFICANT = 2.5;
+
+/**
+ * Trailing windows of `config.windowDays` calendar days ending with day `t` (today alone, today and yesterday,
+ * …), from the daily counts: the most significant eligible one, and whether any came near enough to the
+ * threshold for the running test (`scanRunning`) to look at the day. A window's expectation uses the rate
+ * estimated before its first day, so the window's own days stay out of it. Across days the outlets are the most
+ * of any one day and the busiest outlet is credited with every day's busiest, which can only understate the
+ * evidence.
+ */
+function bestDayWindow(
+  state: ScanState,
+  config: DetectorConfig,
+  i: number,
+  t: number,
+  channel: Channel,
+  threshold: number,
+): { best: WindowTest | null; near: boolean } {
+  const s = state.counts.series[i]!;
+  const exposure = state.exposures.get(s.topic)!;
+  const weight = state.weights[i]!;
+  const values = channelValues(s, channel);
+  const w: WindowCounts = { count: 0, negative: 0, outlets: 0, top: 0, expected: 0 };
+  let c = 0;
+  let exposureSum = 0;
+  let best: WindowTest | null = null;
+  let near = false;
+  for (let days = 1; days <= config.windowDays && t - days + 1 >= 0; days++) {
+    const d = t - days + 1;
+    w.count += s.capped[d]!;
+    w.negative += s.neg[d]!;
+    w.outlets = Math.max(w.outlets, s.origins[d]!);
+    w.top += s.topCapped[d]!;
+    c += values[d]!;
+    exposureSum += exposure.dailyFloored[d]!;
+    w.expected = state.rates[channel][i]![d]! * exposureSum;
+    const isEligible = eligible(config, s, weight, channel, w);
+    if (!isEligible && (near || !mayPassLater(config, s, weight, channel, w))) continue;
+    const mu = Math.max(w.expected, 1e-6);
+    const size = sizeOf(state, channel, i, d);
+    if (c - mu < FAR_FROM_SIGNIFICANT * Math.sqrt(mu + (mu * mu) / size)) continue;
+    const logP = logNegBinomialUpperTail(c, mu, size);
+    if (logP <= threshold + Math.log(RUNNING_MARGIN)) near = true;
+    if (isEligible && (!best || logP < best.logP)) {
+      best = { startMs: dayStartMs(state.counts.day0 + d), count: c, expected: w.expected, logP };
+    }
+  }
+  return { best, near };
+}
+
+/**
+ * Whether a window that fails `eligible` with the whole day's counts and expectation may pass it part-way
+ * through the day: enough stories and outlets (the lift and negative share can be higher earlier).
+ */
+function mayPassLater(
+  config: DetectorConfig,
+  s: SeriesCounts,
+  weight: SeriesWeight,
+  channel: Channel,
+  w: WindowCounts,
+): boolean {
+  const c = channel === 'stories' ? w.count : w.negative;
+  const minCount = minCountFor(config, s, weight) + (channel === 'negative' ? config.negativeExtraCount : 0);
+  return c >= minCount && w.outlets >= config.minOutlets && c >= w.expected;
+}
+
+/** A series and day (index since `CountData.day0`) for the running test to look at. */
+export interface Candidate {
+  series: number;
+  day: number;
+}
+
 /**
  * Baselines and the daily test for every series, day by day in order so a flagged day is left out of the
- * baselines after it. Returns the state and the flagged calendar days.
+ * baselines after it: trailing windows of one to `windowDays` days ending each day, the best one per series
+ * against the bucket's family-wise threshold. Returns the state and the days the running test should look at
+ * (those flagged and those that came near).
  */
 export function scanDays(
   counts: CountData,
   options: ScanOptions,
-): { state: ScanState; windows: FlaggedWindow[] } {
+): { state: ScanState; candidates: Candidate[] } {
   const { config } = options;
   const exposures = new Map<string, TopicExposure>();
   for (const s of counts.series)
@@ -332,15 +420,28 @@ export function scanDays(
 
   const n = counts.series.length;
   const perSeries = () => counts.series.map(() => new Float64Array(counts.nDays));
-  const rates = { stories: perSeries(), negative: perSeries() };
-  const expected = { stories: perSeries(), negative: perSeries() };
+  const state: ScanState = {
+    counts,
+    exposures,
+    rates: { stories: perSeries(), negative: perSeries() },
+    shapes: { stories: perSeries(), negative: perSeries() },
+    rateUncertainty: config.rateUncertainty,
+    expected: { stories: perSeries(), negative: perSeries() },
+    flaggedDays: counts.series.map(() => new Uint8Array(counts.nDays)),
+    sizes,
+    weights: options.weights,
+    hypotheses,
+    channels,
+    firstTest,
+    lastTest,
+  };
+  const { rates, shapes, expected, flaggedDays } = state;
   const kept = { stories: perSeries(), negative: perSeries() };
   const keptExposure = perSeries();
   const sumC = { stories: new Float64Array(n), negative: new Float64Array(n) };
   const sumE = new Float64Array(n);
-  const flaggedDays = counts.series.map(() => new Uint8Array(counts.nDays));
   const run = new Int32Array(n);
-  const windows: FlaggedWindow[] = [];
+  const candidates: Candidate[] = [];
 
   const exposureOf = counts.series.map((s) => exposures.get(s.topic)!);
   const priorOf = {
@@ -348,55 +449,28 @@ export function scanDays(
     negative: counts.series.map((s) => priors.get(`negative|${s.topic}|${s.level}`) ?? 0),
   };
   for (let t = 0; t < counts.nDays; t++) {
-    const tests: { series: number; channel: Channel; logP: number; weight: number; mu: number }[] = [];
     for (let i = 0; i < n; i++) {
       const s = counts.series[i]!;
       const exposure = exposureOf[i]!;
       const alpha = config.priorDays * exposure.meanDaily;
       for (const channel of CHANNELS) {
-        const rate = (sumC[channel][i]! + priorOf[channel][i]! * alpha) / (sumE[i]! + alpha || 1);
+        const shape = sumC[channel][i]! + priorOf[channel][i]! * alpha;
+        const rate = shape / (sumE[i]! + alpha || 1);
         rates[channel][i]![t] = rate;
+        shapes[channel][i]![t] = shape;
         expected[channel][i]![t] = rate * exposure.dailyFloored[t]!;
       }
-      if (t < firstTest || t > lastTest || s.capped[t]! < 2) continue;
-      const weight = options.weights[i]!;
+      if (t < firstTest || t > lastTest || s.capped[t]! === 0) continue;
+      const threshold = dayThreshold(state, config, i);
+      let flagged = false;
+      let near = false;
       for (const channel of channels) {
-        const mu = expected[channel][i]![t]!;
-        const window = {
-          count: s.capped[t]!,
-          negative: s.neg[t]!,
-          outlets: s.origins[t]!,
-          top: s.topCapped[t]!,
-          expected: mu,
-        };
-        if (!eligible(config, s, weight, channel, window)) continue;
-        const c = channelValues(s, channel)[t]!;
-        const size = sizes.get(`${channel}|${s.level}`) ?? Number.POSITIVE_INFINITY;
-        tests.push({
-          series: i,
-          channel,
-          logP: logNegBinomialUpperTail(c, Math.max(mu, 1e-6), size),
-          weight: weight.weight,
-          mu,
-        });
+        const test = bestDayWindow(state, config, i, t, channel, threshold);
+        flagged ||= test.best !== null && test.best.logP <= threshold;
+        near ||= test.near;
       }
-    }
-    const bh = benjaminiHochbergCut(tests, config.fdr, hypotheses);
-    for (const k of bh.rejected) {
-      const test = tests[k]!;
-      const s = counts.series[test.series]!;
-      if (flaggedDays[test.series]![t]) continue;
-      flaggedDays[test.series]![t] = 1;
-      windows.push({
-        series: s,
-        channel: test.channel,
-        startMs: dayStartMs(counts.day0 + t),
-        endMs: dayStartMs(counts.day0 + t + 1),
-        count: channelValues(s, test.channel)[t]!,
-        expected: test.mu,
-        pValue: Math.exp(test.logP),
-        thresholdLogP: bh.logCut + Math.log(Math.max(test.weight, 1e-9)),
-      });
+      if (flagged) flaggedDays[i]![t] = 1;
+      if (flagged || near) candidates.push({ series: i, day: t });
     }
     for (let i = 0; i < n; i++) {
       const s = counts.series[i]!;
@@ -418,22 +492,22 @@ export function scanDays(
       sumE[i] = sumE[i]! + keptExposure[i]![t]! - (leaving >= 0 ? keptExposure[i]![leaving]! : 0);
     }
   }
-  return {
-    state: {
-      counts,
-      exposures,
-      rates,
-      expected,
-      flaggedDays,
-      sizes,
-      weights: options.weights,
-      hypotheses,
-      channels,
-      firstTest,
-      lastTest,
-    },
-    windows,
-  };
+  return { state, candidates };
+}
+
+/** The log p-value series `i` must reach in a daily bucket. */
+export function dayThreshold(state: ScanState, config: DetectorConfig, i: number): number {
+  return logThreshold(config.alpha, state.weights[i]!.weight, state.hypotheses, config.windowDays);
+}
+
+/** The log p-value series `i` must reach in an hourly bucket (tested 24 times a day). */
+export function hourThreshold(state: ScanState, config: DetectorConfig, i: number): number {
+  return logThreshold(
+    config.alpha * config.hourlyAlphaFactor,
+    state.weights[i]!.weight,
+    state.hypotheses,
+    config.windowHours.length,
+  );
 }
 
 /** Expected count of channel `channel` of series `i` over [startMs, endMs), from each day's rate and the hourly exposure. */
@@ -455,118 +529,4 @@ export function expectedOver(
     mu += state.rates[channel][i]![Math.floor(h / 24)]! * exposure.hourlyFloored[h]!;
   }
   return mu;
-}
-
-/** The (series, day) pairs whose trailing 24-hour windows might pass the hourly test: a cheap upper bound. */
-export function hourlyCandidates(state: ScanState, options: ScanOptions): { series: number; day: number }[] {
-  const { counts } = state;
-  const { config } = options;
-  const q = config.fdr * config.hourlyFdrFactor;
-  const logBound = Math.log((q * 50) / state.hypotheses);
-  const out: { series: number; day: number }[] = [];
-  for (let i = 0; i < counts.series.length; i++) {
-    const s = counts.series[i]!;
-    const exposure = state.exposures.get(s.topic)!;
-    const weight = state.weights[i]!;
-    for (let t = Math.max(1, state.firstTest); t <= state.lastTest; t++) {
-      if (s.capped[t] === 0) continue;
-      let minExposure = Number.POSITIVE_INFINITY;
-      for (let h = 1; h <= 24; h++) {
-        const end = t * 24 + h;
-        minExposure = Math.min(minExposure, exposure.prefix[end]! - exposure.prefix[end - 24]!);
-      }
-      const possible = state.channels.some((channel) => {
-        const values = channelValues(s, channel);
-        const mu = state.rates[channel][i]![t]! * minExposure;
-        const window = {
-          count: s.capped[t - 1]! + s.capped[t]!,
-          negative: s.neg[t - 1]! + s.neg[t]!,
-          outlets: s.origins[t - 1]! + s.origins[t]!,
-          expected: mu,
-        };
-        if (!eligibleBound(config, s, weight, channel, window)) return false;
-        const c = values[t - 1]! + values[t]!;
-        const logP = logNegBinomialUpperTail(c, Math.max(mu, 1e-6), sizeOf(state, channel, s.level));
-        return logP - Math.log(Math.max(weight.weight, 1e-9)) <= logBound;
-      });
-      if (possible) out.push({ series: i, day: t });
-    }
-  }
-  return out;
-}
-
-/** `eligible` without the negative-share condition, which a sum over two days cannot bound. */
-function eligibleBound(
-  config: DetectorConfig,
-  s: SeriesCounts,
-  weight: SeriesWeight,
-  channel: Channel,
-  w: { count: number; negative: number; outlets: number; expected: number },
-): boolean {
-  const c = channel === 'stories' ? w.count : w.negative;
-  const minCount = minCountFor(config, s, weight) + (channel === 'negative' ? config.negativeExtraCount : 0);
-  return c >= minCount && w.outlets >= config.minOutlets && c >= config.minRatio * w.expected;
-}
-
-/**
- * The hourly test: trailing 24-hour windows ending at each hour of each candidate day, tested against the
- * expected count over the same hours, Benjamini–Hochberg across series and channels per hour.
- */
-export function scanHours(
-  state: ScanState,
-  options: ScanOptions,
-  candidates: { series: number; day: number }[],
-  docs: SeriesDoc[][],
-): FlaggedWindow[] {
-  const { counts } = state;
-  const { config } = options;
-  const q = config.fdr * config.hourlyFdrFactor;
-  const byHour = new Map<number, { logP: number; weight: number; window: FlaggedWindow }[]>();
-  candidates.forEach((candidate, k) => {
-    const s = counts.series[candidate.series]!;
-    const weight = state.weights[candidate.series]!;
-    const cap = config.capPerOutlet[s.level] ?? 2;
-    const dayStart = dayStartMs(counts.day0 + candidate.day);
-    const list = docs[k]!;
-    for (let h = 1; h <= 24; h++) {
-      const endMs = dayStart + h * HOUR_MS;
-      const startMs = endMs - DAY_MS;
-      const counted = effectiveCount(
-        list.filter((d) => d.ms >= startMs && d.ms < endMs),
-        cap,
-      );
-      for (const channel of state.channels) {
-        const mu = expectedOver(state, channel, candidate.series, startMs, endMs);
-        if (!eligible(config, s, weight, channel, { ...counted, expected: mu })) continue;
-        const c = channel === 'stories' ? counted.count : counted.negative;
-        const logP = logNegBinomialUpperTail(c, Math.max(mu, 1e-6), sizeOf(state, channel, s.level));
-        const bucket = byHour.get(endMs) ?? [];
-        bucket.push({
-          logP,
-          weight: weight.weight,
-          window: {
-            series: s,
-            channel,
-            startMs,
-            endMs,
-            count: c,
-            expected: mu,
-            pValue: Math.exp(logP),
-            thresholdLogP: 0,
-          },
-        });
-        byHour.set(endMs, bucket);
-      }
-    }
-  });
-  const out: FlaggedWindow[] = [];
-  for (const hourKey of [...byHour.keys()].sort((a, b) => a - b)) {
-    const bucket = byHour.get(hourKey)!;
-    const bh = benjaminiHochbergCut(bucket, q, state.hypotheses);
-    for (const k of bh.rejected) {
-      const { window, weight } = bucket[k]!;
-      out.push({ ...window, thresholdLogP: bh.logCut + Math.log(Math.max(weight, 1e-9)) });
-    }
-  }
-  return out;
 }

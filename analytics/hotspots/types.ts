@@ -40,7 +40,8 @@ export interface AlertExplanation {
   method: 'poisson' | 'negative-binomial';
   /** Negative-binomial size (null for Poisson). */
   dispersion_size: number | null;
-  fdr: number;
+  /** Family-wise error rate per bucket the test was held to. */
+  alpha: number;
   /** Hypotheses tested per bucket (series × channels). */
   tested_series: number;
   /** What `observed` counts: independent stories, or negative ones. */

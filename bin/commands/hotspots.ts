@@ -4,7 +4,9 @@ import { runHotspotJob } from '../../analytics/alerts/process-alerts.ts';
 import { alertsToJson, formatAlertsText } from '../../analytics/hotspots/alerts-to-json.ts';
 import { DlxhError } from '../../data/errors.ts';
 import { parseTime } from '../../data/time.ts';
+import type { Granularity } from '../../analytics/hotspots/detector-config.ts';
 import { withContext, type CommandContext } from '../context.ts';
+import { syncNotificationTargets } from '../notifications.ts';
 
 function timeOption(name: string, value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
@@ -13,9 +15,20 @@ function timeOption(name: string, value: string | undefined): Date | undefined {
   return time;
 }
 
-/** Detection plus routing; the scheduled job and the command share it. */
-export async function detectAndRoute(ctx: CommandContext, window: { since?: Date; until?: Date } = {}) {
-  return runHotspotJob(ctx.db, { ...window, now: ctx.now(), logger: ctx.logger });
+/** Detection plus routing (by the config's rules, else the stored or built-in ones); the scheduled job and the command share it. */
+export async function detectAndRoute(
+  ctx: CommandContext,
+  options: { since?: Date; until?: Date; granularity?: Granularity } = {},
+) {
+  await syncNotificationTargets(ctx);
+  const { granularity, ...window } = options;
+  return runHotspotJob(ctx.db, {
+    ...window,
+    now: ctx.now(),
+    logger: ctx.logger,
+    rules: ctx.config.routing ?? undefined,
+    config: { granularity: granularity ?? ctx.config.hotspots.buckets },
+  });
 }
 
 export function registerHotspotCommands(program: Command): void {
@@ -25,21 +38,35 @@ export function registerHotspotCommands(program: Command): void {
     .option('--since <iso>', 'start of the window (ISO 8601; default: the first document)')
     .option('--until <iso>', 'end of the window (default: now)')
     .option('--json', 'machine output: an array of alerts with ISO +07:00 times')
-    .action(async (options: { since?: string; until?: string; json?: boolean }, command: Command) => {
-      const since = timeOption('since', options.since);
-      const until = timeOption('until', options.until);
-      if (since && until && since > until) throw new DlxhError('INPUT', '--since: must not be after --until');
-      await withContext(
-        command,
-        async (ctx) => {
-          const { alerts, report } = await detectAndRoute(ctx, { since, until });
-          if (options.json) process.stdout.write(`${JSON.stringify(alertsToJson(alerts), null, 2)}\n`);
-          else process.stdout.write(formatAlertsText(alerts));
-          ctx.logger.info(
-            `hotspots: ${alerts.length} cảnh báo, ${report.opened} vụ việc mới, ${report.escalated} chuyển cấp trên, ${report.notifications} thông báo`,
-          );
-        },
-        { quiet: options.json },
-      );
-    });
+    .option(
+      '--buckets <day|hour>',
+      'test daily or hourly buckets (default: config hotspots.buckets, else day)',
+    )
+    .action(
+      async (
+        options: { since?: string; until?: string; json?: boolean; buckets?: string },
+        command: Command,
+      ) => {
+        const since = timeOption('since', options.since);
+        const until = timeOption('until', options.until);
+        if (since && until && since > until)
+          throw new DlxhError('INPUT', '--since: must not be after --until');
+        if (options.buckets !== undefined && options.buckets !== 'day' && options.buckets !== 'hour') {
+          throw new DlxhError('INPUT', `--buckets: expected day or hour, got "${options.buckets}"`);
+        }
+        const granularity = options.buckets as Granularity | undefined;
+        await withContext(
+          command,
+          async (ctx) => {
+            const { alerts, report } = await detectAndRoute(ctx, { since, until, granularity });
+            if (options.json) process.stdout.write(`${JSON.stringify(alertsToJson(alerts), null, 2)}\n`);
+            else process.stdout.write(formatAlertsText(alerts));
+            ctx.logger.info(
+              `hotspots: ${alerts.length} cảnh báo, ${report.opened} vụ việc mới, ${report.escalated} chuyển cấp trên, ${report.notifications} thông báo`,
+            );
+          },
+          { quiet: options.json },
+        );
+      },
+    );
 }

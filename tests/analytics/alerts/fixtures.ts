@@ -50,7 +50,7 @@ export function makeAlert(overrides: Partial<Alert> = {}): Alert {
       p_value: 1e-9,
       method: 'poisson',
       dispersion_size: null,
-      fdr: 0.01,
+      alpha: 0.01,
       tested_series: 3810,
       statistic: 'stories',
       documents: 16,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertDraft } from '../../../analytics/hotspots/assemble-alerts.ts';
 import { foldDrafts } from '../../../analytics/hotspots/assemble-alerts.ts';
 import { resolveConfig } from '../../../analytics/hotspots/detector-config.ts';
-import { benjaminiHochberg } from '../../../analytics/hotspots/scan-series.ts';
+import { logThreshold } from '../../../analytics/hotspots/scan-series.ts';
 import { scoreSeverity, severityOf } from '../../../analytics/hotspots/severity.ts';
 import { bindUsed } from '../../../analytics/hotspots/bind-used.ts';
 import { readSqlFile } from '../../../data/sql-file.ts';
@@ -50,59 +50,69 @@ describe('loadUnitTree', () => {
     expect(seriesOf('54/pre2025')).toEqual(['66/2025=54/pre2025']);
   });
 
+  const docs = (prefix: string, n: number, topics: string[], day = 1): SeriesDoc[] =>
+    Array.from({ length: n }, (_, k) => ({
+      id: `${prefix}${k}`,
+      outlet: `o${k}`,
+      ms: day * 86_400_000 + k,
+      hour: 0,
+      day,
+      story: `${prefix}${k}`,
+      negative: true,
+      namedUid: '24490/2025',
+      classification: 0,
+      topics,
+    }));
+  const draft = (
+    topic: string,
+    seriesUid: string,
+    level: number,
+    list: SeriesDoc[],
+    expected: number,
+  ): AlertDraft => ({
+    detector: 'topic',
+    granularity: 'day',
+    topic,
+    seriesIndex: null,
+    seriesUid,
+    level,
+    channel: 'stories',
+    stories: { count: list.length, expected },
+    startMs: 86_400_000,
+    endMs: 2 * 86_400_000,
+    detectedAtMs: 2 * 86_400_000,
+    docs: list,
+    count: list.length,
+    expected,
+    logP: -20,
+    size: Infinity,
+    topTerms: [],
+    spread: [],
+    alsoElevated: [],
+    merged: [],
+    watchId: null,
+  });
   it('folds one event told under two topics into one alert, and a parent explained by its child', () => {
-    const docs = (prefix: string, n: number, day = 1): SeriesDoc[] =>
-      Array.from({ length: n }, (_, k) => ({
-        id: `${prefix}${k}`,
-        outlet: `o${k}`,
-        ms: day * 86_400_000 + k,
-        hour: 0,
-        day,
-        story: `${prefix}${k}`,
-        negative: true,
-        namedUid: '24490/2025',
-        classification: 0,
-        topics: [],
-      }));
-    const draft = (
-      topic: string,
-      seriesUid: string,
-      level: number,
-      list: SeriesDoc[],
-      expected: number,
-    ): AlertDraft => ({
-      detector: 'topic',
-      granularity: 'day',
-      topic,
-      seriesIndex: null,
-      seriesUid,
-      level,
-      channel: 'stories',
-      stories: { count: list.length, expected },
-      startMs: 86_400_000,
-      endMs: 2 * 86_400_000,
-      detectedAtMs: 2 * 86_400_000,
-      docs: list,
-      count: list.length,
-      expected,
-      logP: -20,
-      size: Infinity,
-      topTerms: [],
-      spread: [],
-      alsoElevated: [],
-      merged: [],
-      watchId: null,
-    });
-    const shared = docs('d', 10);
-    const welfare = draft('an-sinh', '24490/2025', 3, [...shared, ...docs('w', 4)], 0.2);
+    const shared = docs('d', 10, ['an-sinh', 'tham-nhung']);
+    const welfare = draft('an-sinh', '24490/2025', 3, [...shared, ...docs('w', 4, ['an-sinh'])], 0.2);
     const corruption = draft('tham-nhung', '24490/2025', 3, shared, 0.5);
-    const district = draft('an-sinh', '654/pre2025', 2, [...shared, ...docs('x', 2)], 1);
+    const district = draft('an-sinh', '654/pre2025', 2, [...shared, ...docs('x', 2, ['an-sinh'])], 1);
     const config = resolveConfig();
     const folded = foldDrafts([welfare, corruption, district], tree, config, new Set(['tham-nhung']));
     expect(folded.map((d) => d.topic)).toEqual(['tham-nhung']);
     expect(folded[0]!.merged).toEqual(['an-sinh@24490/2025']);
     expect(folded[0]!.alsoElevated.map((u) => u.unit_uid)).toEqual(['654/pre2025']);
     expect(foldDrafts([welfare, corruption], tree, config).map((d) => d.topic)).toEqual(['an-sinh']);
+  });
+
+  it('names an event by a sensitive topic only when most of its documents carry it', () => {
+    const fees = docs('f', 6, ['giao-duc']);
+    const rumoured = docs('r', 4, ['giao-duc', 'tin-don']);
+    const education = draft('giao-duc', '24490/2025', 3, [...fees, ...rumoured], 0.5);
+    const rumour = draft('tin-don', '24490/2025', 3, rumoured, 0.5);
+    const folded = foldDrafts([education, rumour], tree, resolveConfig(), new Set(['tin-don']));
+    expect(folded.map((d) => d.topic)).toEqual(['giao-duc']);
+    expect(folded[0]!.merged).toEqual(['tin-don@24490/2025']);
   });
 
   it('knows paths in each era and successors today', () => {
@@ -114,17 +124,16 @@ describe('loadUnitTree', () => {
   });
 });
 
-describe('benjaminiHochberg', () => {
-  it('rejects the smallest p-values up to the largest k with p(k) ≤ k q / m', () => {
-    const tests = [0.001, 0.008, 0.039, 0.041, 0.6].map((p) => ({ logP: Math.log(p), weight: 1 }));
-    expect(benjaminiHochberg(tests, 0.05, 5).sort()).toEqual([0, 1]);
-    expect(benjaminiHochberg(tests, 0.05, 1000)).toEqual([]);
+describe('logThreshold', () => {
+  it('shares the family-wise rate among the hypotheses and the windows each series tries', () => {
+    expect(logThreshold(0.05, 1, 1000)).toBeCloseTo(Math.log(5e-5), 12);
+    expect(logThreshold(0.05, 1, 1000, 4)).toBeCloseTo(Math.log(1.25e-5), 12);
   });
 
   it('lets a weight above 1 (a sensitive or watched topic) pass a p-value that would fail', () => {
-    const tests = [{ logP: Math.log(2e-4), weight: 1 }];
-    expect(benjaminiHochberg(tests, 0.05, 1000)).toEqual([]);
-    expect(benjaminiHochberg([{ ...tests[0]!, weight: 4 }], 0.05, 1000)).toEqual([0]);
+    const logP = Math.log(2e-4);
+    expect(logP <= logThreshold(0.05, 1, 1000)).toBe(false);
+    expect(logP <= logThreshold(0.05, 4, 1000)).toBe(true);
   });
 });
 
@@ -151,7 +160,22 @@ describe('effectiveCount', () => {
       doc('e', 'o3', 's4'),
     ];
     expect(effectiveCount(docs, 2)).toEqual({ count: 3, negative: 3, outlets: 2, top: 2, negShare: 0.75 });
-    expect(effectiveCount([...docs, doc('f', 'o1', 's5', true, 2)], 2).count).toBe(4);
+    expect(effectiveCount([...docs, doc('f', 'o1', 's5', true, 2)], 2).count).toBe(3);
+  });
+
+  it('counts a copy published after midnight once, for the day its story first appeared', () => {
+    const docs = [
+      doc('a', 'o1', 's1', true, 1),
+      doc('b', 'o2', 's1', true, 2),
+      doc('c', 'o3', 's2', true, 2),
+    ];
+    expect(effectiveCount(docs, 2)).toMatchObject({ count: 2, outlets: 2 });
+  });
+
+  it('lets no outlet count for more than one story beyond the next busiest, over days too', () => {
+    const spam = Array.from({ length: 12 }, (_, k) => doc(`s${k}`, 'spammer', `spam${k}`, true, 1 + (k % 3)));
+    const counted = effectiveCount([...spam, doc('x', 'o2', 'other'), doc('y', 'o3', 'more')], 10);
+    expect(counted).toMatchObject({ count: 4, negative: 4, outlets: 3, top: 2 });
   });
 });
 

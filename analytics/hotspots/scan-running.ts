@@ -1,0 +1,222 @@
+/**
+ * The running test: trailing windows that end at each document's arrival, tested as a bucket forms against the
+ * expectation of the time gone by, for the series and days the daily scan points to. An alert fires one minute
+ * after the document that carried a window past its bucket's threshold.
+ */
+import type { SeriesCounts, SeriesDoc } from './count-series.ts';
+import { DAY_MS, StoryCounter, dayNumber, dayStartMs } from './count-series.ts';
+import type { DetectorConfig } from './detector-config.ts';
+import type { Candidate, Channel, ScanOptions, ScanState, SeriesWeight } from './scan-series.ts';
+import { channelValues, dayThreshold, eligible, hourThreshold, minCountFor, sizeOf } from './scan-series.ts';
+import { logNegBinomialUpperTail } from './tail-probability.ts';
+
+const HOUR_MS = 3_600_000;
+/** Processing time between a document's arrival and the alert it completes. */
+const REACTION_MS = 60_000;
+
+/** One flagged window of one series. */
+export interface FlaggedWindow {
+  series: SeriesCounts;
+  channel: Channel;
+  startMs: number;
+  /** The end of the bucket the window was flagged in. */
+  endMs: number;
+  /** When the alert fired: just after the document that made the window significant. */
+  detectedAtMs: number;
+  count: number;
+  expected: number;
+  pValue: number;
+  /** The log p-value the window had to reach. */
+  thresholdLogP: number;
+}
+
+/** Days before a flagged bucket whose documents the trailing windows of `config` may reach. */
+export function lookbackDays(config: DetectorConfig): number {
+  return config.granularity === 'hour'
+    ? Math.ceil(Math.max(...config.windowHours) / 24)
+    : Math.max(0, config.windowDays - 1);
+}
+
+/** `eligible` without the conditions a sum over whole days cannot bound (negative share, busiest outlet). */
+function eligibleBound(
+  config: DetectorConfig,
+  s: SeriesCounts,
+  weight: SeriesWeight,
+  channel: Channel,
+  w: { count: number; negative: number; outlets: number; expected: number },
+): boolean {
+  const c = channel === 'stories' ? w.count : w.negative;
+  const minCount = minCountFor(config, s, weight) + (channel === 'negative' ? config.negativeExtraCount : 0);
+  return c >= minCount && w.outlets >= config.minOutlets && c >= config.minRatio * w.expected;
+}
+
+/**
+ * The days on which some trailing hourly window might be flagged: a lower bound on the p-value from the days'
+ * counts and the least exposure of any window ending that day (it is reached at a whole hour).
+ */
+export function hourlyCandidates(state: ScanState, options: ScanOptions): Candidate[] {
+  const { counts } = state;
+  const { config } = options;
+  const out: Candidate[] = [];
+  for (let i = 0; i < counts.series.length; i++) {
+    const s = counts.series[i]!;
+    const exposure = state.exposures.get(s.topic)!;
+    const weight = state.weights[i]!;
+    const threshold = hourThreshold(state, config, i);
+    for (let t = state.firstTest; t <= state.lastTest; t++) {
+      if (s.capped[t] === 0) continue;
+      const possible = config.windowHours.some((hours) => {
+        const back = Math.ceil(hours / 24);
+        if (t - back < 0) return false;
+        let minExposure = Number.POSITIVE_INFINITY;
+        for (let h = 0; h <= 24; h++) {
+          const end = t * 24 + h;
+          minExposure = Math.min(
+            minExposure,
+            exposure.prefix[end]! - exposure.prefix[Math.max(0, end - hours)]!,
+          );
+        }
+        return state.channels.some((channel) => {
+          const values = channelValues(s, channel);
+          const window = { count: 0, negative: 0, outlets: 0, expected: 0 };
+          let c = 0;
+          let minRate = Number.POSITIVE_INFINITY;
+          let size = 0;
+          for (let d = t - back; d <= t; d++) {
+            window.count += s.capped[d]!;
+            window.negative += s.neg[d]!;
+            window.outlets += s.origins[d]!;
+            c += values[d]!;
+            minRate = Math.min(minRate, state.rates[channel][i]![d]!);
+            size = Math.max(size, sizeOf(state, channel, i, d));
+          }
+          window.expected = minRate * minExposure;
+          if (!eligibleBound(config, s, weight, channel, window)) return false;
+          return logNegBinomialUpperTail(c, Math.max(window.expected, 1e-6), size) <= threshold;
+        });
+      });
+      if (possible) out.push({ series: i, day: t });
+    }
+  }
+  return out;
+}
+
+/** Exposure of series `i`'s topic between two instants (hours in part counted in part). */
+function exposureBetween(state: ScanState, i: number, startMs: number, endMs: number): number {
+  const exposure = state.exposures.get(state.counts.series[i]!.topic)!;
+  const hours = state.counts.nDays * 24;
+  const origin = dayStartMs(state.counts.day0);
+  const at = (ms: number) => {
+    const x = Math.min(hours, Math.max(0, (ms - origin) / HOUR_MS));
+    const h = Math.floor(x);
+    return exposure.prefix[h]! + (h < hours ? (x - h) * exposure.hourlyFloored[h]! : 0);
+  };
+  return Math.max(0, at(endMs) - at(startMs));
+}
+
+/** A trailing window of one bucket: its fixed start, the rate its expectation uses, and its stories so far. */
+interface GrowingWindow {
+  startMs: number;
+  rateDay: number;
+  counter: StoryCounter;
+}
+
+/** The windows that end with bucket [bucketStartMs, bucketEndMs), holding the documents before the bucket. */
+function bucketWindows(
+  state: ScanState,
+  config: DetectorConfig,
+  i: number,
+  docs: readonly SeriesDoc[],
+  bucketStartMs: number,
+  bucketEndMs: number,
+): GrowingWindow[] {
+  const s = state.counts.series[i]!;
+  const origin = dayStartMs(state.counts.day0);
+  const starts =
+    config.granularity === 'hour'
+      ? config.windowHours.map((hours) => bucketEndMs - hours * HOUR_MS)
+      : Array.from({ length: config.windowDays }, (_, k) => bucketStartMs - k * DAY_MS);
+  return starts
+    .filter((startMs) => startMs >= origin)
+    .map((startMs) => {
+      const counter = new StoryCounter(config.capPerOutlet[s.level] ?? 2);
+      for (const d of docs) if (d.ms >= startMs && d.ms < bucketStartMs) counter.add(d);
+      return { startMs, rateDay: dayNumber(startMs) - state.counts.day0, counter };
+    });
+}
+
+/** The most significant eligible window of series `i` with the documents so far, at `untilMs`. */
+function bestWindow(
+  state: ScanState,
+  config: DetectorConfig,
+  i: number,
+  windows: readonly GrowingWindow[],
+  untilMs: number,
+): { startMs: number; channel: Channel; count: number; expected: number; logP: number } | null {
+  const s = state.counts.series[i]!;
+  const weight = state.weights[i]!;
+  let best: ReturnType<typeof bestWindow> = null;
+  for (const w of windows) {
+    const counted = w.counter.counted();
+    const exposure = exposureBetween(state, i, w.startMs, untilMs);
+    for (const channel of state.channels) {
+      const expected = state.rates[channel][i]![w.rateDay]! * exposure;
+      if (!eligible(config, s, weight, channel, { ...counted, expected })) continue;
+      const count = channel === 'stories' ? counted.count : counted.negative;
+      const size = sizeOf(state, channel, i, w.rateDay);
+      const logP = logNegBinomialUpperTail(count, Math.max(expected, 1e-6), size);
+      if (!best || logP < best.logP) best = { startMs: w.startMs, channel, count, expected, logP };
+    }
+  }
+  return best;
+}
+
+/**
+ * Test each candidate day's buckets (the day, or its 24 hours) as their documents arrive: after each document,
+ * the trailing windows ending with the bucket, with the documents so far against the expectation of the time
+ * they span. The first document that carries one past the bucket's threshold flags the bucket. `docs[k]` holds
+ * candidate k's documents from `lookbackDays` before its day to its end, oldest first.
+ */
+export function scanRunning(
+  state: ScanState,
+  options: ScanOptions,
+  candidates: readonly Candidate[],
+  docs: readonly SeriesDoc[][],
+): FlaggedWindow[] {
+  const { config } = options;
+  const hourly = config.granularity === 'hour';
+  const bucketMs = hourly ? HOUR_MS : DAY_MS;
+  const out: FlaggedWindow[] = [];
+  candidates.forEach((candidate, k) => {
+    const i = candidate.series;
+    const list = docs[k]!;
+    const threshold = hourly ? hourThreshold(state, config, i) : dayThreshold(state, config, i);
+    const dayStart = dayStartMs(state.counts.day0 + candidate.day);
+    for (let bucketStartMs = dayStart; bucketStartMs < dayStart + DAY_MS; bucketStartMs += bucketMs) {
+      const bucketEndMs = bucketStartMs + bucketMs;
+      const arrivals = list.filter((d) => d.ms >= bucketStartMs && d.ms < bucketEndMs);
+      if (arrivals.length === 0) continue;
+      const windows = bucketWindows(state, config, i, list, bucketStartMs, bucketEndMs);
+      for (let j = 0; j < arrivals.length; j++) {
+        const doc = arrivals[j]!;
+        for (const w of windows) w.counter.add(doc);
+        if (arrivals[j + 1]?.ms === doc.ms) continue;
+        const best = bestWindow(state, config, i, windows, doc.ms + 1);
+        if (!best || best.logP > threshold) continue;
+        out.push({
+          series: state.counts.series[i]!,
+          channel: best.channel,
+          startMs: best.startMs,
+          endMs: bucketEndMs,
+          detectedAtMs: Math.min(bucketEndMs, doc.ms + REACTION_MS),
+          count: best.count,
+          expected: best.expected,
+          pValue: Math.exp(best.logP),
+          thresholdLogP: threshold,
+        });
+        break;
+      }
+    }
+  });
+  return out;
+}
