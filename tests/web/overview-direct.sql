@@ -88,5 +88,5 @@ SELECT import_source AS source, count(*) AS documents, max(published_at) AS late
 FROM documents
 WHERE duplicate_of IS NULL
 GROUP BY import_source
-ORDER BY latest_ingested DESC NULLS LAST;
+ORDER BY latest_ingested DESC NULLS LAST, source;
 

@@ -72,7 +72,7 @@ SELECT import_source AS source, sum(documents)::BIGINT AS documents, max(last_pu
        max(last_ingested) AS latest_ingested
 FROM daily_counts
 GROUP BY import_source
-ORDER BY latest_ingested DESC NULLS LAST;
+ORDER BY latest_ingested DESC NULLS LAST, source;
 
 -- name: open_alerts
 SELECT id, label, severity, score, topic, unit_uid, current_uid, first_seen, last_seen, count, classification

@@ -52,6 +52,8 @@ describe('routing and delivery as configured', () => {
     logger: memoryLogger(),
     now: () => clock,
     secret: () => 'pseudonym-secret-for-tests-only',
+    shutdown: new AbortController().signal,
+    requestShutdown: () => undefined,
   });
 
   beforeAll(async () => {
