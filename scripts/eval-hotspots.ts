@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { scoreBatch } from '../analytics/nlp/score.ts';
+import { scoreDocuments } from '../analytics/nlp/score-documents.ts';
 import { detectHotspots } from '../analytics/hotspots/detect-hotspots.ts';
 import type { DetectorConfig } from '../analytics/hotspots/detector-config.ts';
 import type { Alert } from '../analytics/hotspots/types.ts';
@@ -30,7 +30,7 @@ export type EventTruth = Pick<
   'id' | 'topic' | 'unit_uid' | 'old_unit_uid' | 'district_uid' | 'start' | 'end'
 >;
 
-/** Ingest the documents from a JSONL file and score them as `dlxh ingest jsonl` does. */
+/** Ingest the documents from a JSONL file and score them as `dlxh ingest jsonl` does (same code path). */
 export async function loadStream(
   db: Db,
   documents: readonly DemoDocument[],
@@ -40,47 +40,7 @@ export async function loadStream(
   const file = path.join(dir, 'documents.jsonl');
   fs.writeFileSync(file, documents.map((d) => JSON.stringify(d)).join('\n') + '\n');
   await ingestJsonl(file, { source: 'demo' }, { db, logger: silentLogger, now: () => now });
-  const rows = await db.all<{
-    id: string;
-    title: string | null;
-    text: string;
-    published_at: Date | null;
-    locality_uid: string | null;
-  }>(
-    `SELECT id, title, text, published_at, locality_uid FROM documents
-     WHERE id NOT IN (SELECT doc_id FROM doc_scores) ORDER BY id`,
-  );
-  const scores = scoreBatch(
-    rows.map((r) => ({ text: r.text, title: r.title, published_at: r.published_at })),
-  );
-  const scoresFile = path.join(dir, 'scores.jsonl');
-  fs.writeFileSync(
-    scoresFile,
-    rows
-      .map((r, i) => {
-        const s = scores[i]!;
-        return JSON.stringify({
-          doc_id: r.id,
-          model_version: s.model_version,
-          sentiment: s.sentiment.label,
-          sentiment_score: s.sentiment.score,
-          topics: s.topics.map((t) => t.topic_id),
-          topic_scores: s.topics,
-          places: s.places.map((p) => p.uid),
-          locality_uid: r.locality_uid ?? s.locality,
-        });
-      })
-      .join('\n') + '\n',
-  );
-  await db.run(
-    `INSERT INTO doc_scores (doc_id, model_version, sentiment, sentiment_score, topics, topic_scores, places,
-       locality_uid, scored_at)
-     SELECT doc_id, model_version, sentiment, sentiment_score, topics, topic_scores, places, locality_uid, $now
-     FROM read_json($file, format = 'newline_delimited', columns = {doc_id: 'VARCHAR', model_version: 'VARCHAR',
-       sentiment: 'VARCHAR', sentiment_score: 'DOUBLE', topics: 'VARCHAR[]', topic_scores: 'JSON',
-       places: 'VARCHAR[]', locality_uid: 'VARCHAR'})`,
-    { file: scoresFile, now },
-  );
+  await scoreDocuments(db, {}, () => now);
 }
 
 export interface EventOutcome {

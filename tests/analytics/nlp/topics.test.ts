@@ -16,6 +16,13 @@ describe('classifyTopics', () => {
     expect(primary('Tin đồn thất thiệt lan truyền trên mạng xã hội')).toBe('tin-don');
   });
 
+  it('knows how people write of embezzlement and of floods, not only the official terms', () => {
+    expect(primary('Cán bộ xã bớt xén tiền hỗ trợ làm nhà, ăn chặn của dân')).toBe('tham-nhung');
+    expect(primary('Mưa không ngớt, nước lên nhanh, xóm mình ngập nhà rồi')).toBe('thien-tai');
+    expect(primary('Mưa cả đêm, sông dâng cao tràn bờ')).toBe('thien-tai');
+    expect(classifyTopics('Nhà hàng mới khai trương, khách đông vui').map((s) => s.topic_id)).toEqual([]);
+  });
+
   it('is multi-label, sorted by confidence, with the matched keywords', () => {
     const scores = classifyTopics('Tin đồn thất thiệt về việc thu hồi đất lan truyền trên mạng xã hội');
     expect(scores.map((s) => s.topic_id)).toEqual(['tin-don', 'dat-dai']);
