@@ -128,11 +128,6 @@ export interface FeatureContext {
   pairBuckets: Uint8Array;
   lexiconBigrams: Uint8Array;
   learnedBigrams: Uint8Array;
-  /** Per token, padded like `hashes`: productivity buckets of the syllable as a word start / word end. */
-  lexiconStarts: Uint8Array;
-  lexiconEnds: Uint8Array;
-  learnedStarts: Uint8Array;
-  learnedEnds: Uint8Array;
   /** Per token, padded like `hashes`: how often training saw the syllable inside a multi-syllable word. */
   bound: Uint8Array;
   /** Gap joins of the built-in dictionary segmentation and of the learned-word segmentation. */
@@ -188,10 +183,6 @@ export function featureContext(
   }
   const hashes = new Uint32Array(tokens.length + 3).fill(OUTSIDE);
   const shapes = new Uint8Array(tokens.length + 3);
-  const lexiconStarts = new Uint8Array(tokens.length + 3);
-  const lexiconEnds = new Uint8Array(tokens.length + 3);
-  const learnedStarts = new Uint8Array(tokens.length + 3);
-  const learnedEnds = new Uint8Array(tokens.length + 3);
   const bound = new Uint8Array(tokens.length + 3);
   const names = new Uint8Array(tokens.length + 3);
   const nameClasses = bundledNameSyllables();
@@ -199,10 +190,6 @@ export function featureContext(
     const info = infos[i]!;
     hashes[i + 1] = info.hash;
     shapes[i + 1] = info.shape;
-    lexiconStarts[i + 1] = productivity(lexicon.startCount(info.key));
-    lexiconEnds[i + 1] = productivity(lexicon.endCount(info.key));
-    learnedStarts[i + 1] = productivity(statistics.words.startCount(info.key));
-    learnedEnds[i + 1] = productivity(statistics.words.endCount(info.key));
     bound[i + 1] = statistics.boundBucket(info.key);
     names[i + 1] = isSyllableShape(info.shape) ? (nameClasses.get(info.key) ?? 0) : 0;
   }
@@ -223,10 +210,6 @@ export function featureContext(
     pairBuckets,
     lexiconBigrams,
     learnedBigrams,
-    lexiconStarts,
-    lexiconEnds,
-    learnedStarts,
-    learnedEnds,
     bound,
     lexicon,
     statistics,
@@ -258,10 +241,6 @@ function probabilityBucket(p: number): number {
 
 function compare(a: number, b: number): number {
   return a > b ? 2 : a === b ? 1 : 0;
-}
-
-function productivity(count: number): number {
-  return count === 0 ? 0 : count < 3 ? 1 : count < 10 ? 2 : count < 30 ? 3 : 4;
 }
 
 /** Fills `out` with the hashed feature indices of gap `i` (between tokens i and i + 1) and returns their count. */
@@ -327,9 +306,6 @@ export function gapFeatures(context: FeatureContext, i: number, mask: number, ou
   out[k++] = mix(mix(29, pair), h1) & mask;
   out[k++] = mix(mix(30, lex), h0) & mask;
   out[k++] = mix(mix(31, lex), h1) & mask;
-  out[k++] = mix(32, context.lexiconStarts[i + 1]! * 16 + context.lexiconEnds[i + 2]!) & mask;
-  out[k++] = mix(33, context.learnedStarts[i + 1]! * 16 + context.learnedEnds[i + 2]!) & mask;
-  out[k++] = mix(34, context.lexiconEnds[i + 1]! * 16 + context.lexiconStarts[i + 2]!) & mask;
   out[k++] = mix(40, count) & mask;
   out[k++] = mix(41, (pmi + 4) * 8 + count) & mask;
   out[k++] = mix(42, (pmi + 4) * 4 + lex * 2 + learned) & mask;
@@ -359,8 +335,8 @@ export function gapFeatures(context: FeatureContext, i: number, mask: number, ou
   return k;
 }
 
-export const FEATURES_PER_GAP = 50;
+export const FEATURES_PER_GAP = 47;
 
 /** Positions in `gapFeatures`' output of the shape-pair, lexicon-cover and name-class features, which the
  * trained model also conjoins with the previous gap's decision. */
-export const FeatureSlot = { shapes: 11, lexiconCover: 18, names: 47 } as const;
+export const FeatureSlot = { shapes: 11, lexiconCover: 18, names: 44 } as const;

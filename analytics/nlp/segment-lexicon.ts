@@ -42,9 +42,6 @@ interface TrieNode {
 export class WordLexicon {
   readonly #ids = new Map<string, number>();
   readonly #root = new Map<number, TrieNode>();
-  /** Per syllable key: how many words it starts and how many it ends. */
-  readonly #starts = new Map<string, number>();
-  readonly #ends = new Map<string, number>();
   #size = 0;
   #maxLength = 0;
 
@@ -71,8 +68,6 @@ export class WordLexicon {
     if (node!.word) return;
     node!.word = true;
     this.#size++;
-    this.#starts.set(keys[0]!, (this.#starts.get(keys[0]!) ?? 0) + 1);
-    this.#ends.set(keys.at(-1)!, (this.#ends.get(keys.at(-1)!) ?? 0) + 1);
     if (keys.length > this.#maxLength) this.#maxLength = keys.length;
   }
 
@@ -89,16 +84,6 @@ export class WordLexicon {
     const ids = new Int32Array(keys.length);
     for (let i = 0; i < keys.length; i++) ids[i] = this.#ids.get(keys[i]!) ?? -1;
     return ids;
-  }
-
-  /** How many words start with the syllable `key`. */
-  startCount(key: string): number {
-    return this.#starts.get(key) ?? 0;
-  }
-
-  /** How many words end with the syllable `key`. */
-  endCount(key: string): number {
-    return this.#ends.get(key) ?? 0;
   }
 
   /** Whether syllables `ids[start..start+length)` (from `idsOf`) form a word of this lexicon. */

@@ -18,7 +18,8 @@ export interface SegmentModel {
 }
 
 export const MODEL_FORMAT = 'dlxh-segment-model';
-export const MODEL_VERSION = 2;
+/** Version 3: the syllable-productivity features were dropped, so version 2 weights no longer line up. */
+export const MODEL_VERSION = 3;
 
 export interface TrainSegmenterOptions {
   /** Passes over the training sentences (default 12). */

@@ -205,6 +205,8 @@ function modelFileProblem(value: unknown): string | null {
   if (typeof value !== 'object' || value === null) return 'not a segment model: expected a JSON object';
   const { format, version } = value as { format?: unknown; version?: unknown };
   if (format !== MODEL_FORMAT) return `not a segment model: format ${JSON.stringify(format)}`;
+  if (typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < MODEL_VERSION)
+    return `segment model version ${version} was trained by an older dlxh (this one reads version ${MODEL_VERSION}): retrain it with dlxh nlp train --task segment`;
   if (version !== MODEL_VERSION) return `unsupported segment model version ${JSON.stringify(version)}`;
   const parsed = modelFileSchema.safeParse(value);
   if (!parsed.success) {

@@ -22,18 +22,18 @@ function lines(file: string): string[] {
     .filter((line) => line.trim() !== '');
 }
 
-// Measured on this data (see scripts/eval-segment.ts): built-in 0.930 F1 on dev, trained-on-train 0.947.
+// Measured on this data (see scripts/eval-segment.ts): built-in 0.931 F1 on dev, trained-on-train 0.949.
 describe.skipIf(!present)('segmentation on UD-VTB (../shared/data/vi)', () => {
   it('built-in segmenter scores at least 0.925 word F1 on dev', () => {
     expect(segmentEval(lines(devFile), builtinSegmenter()).f1).toBeGreaterThanOrEqual(0.925);
   });
 
-  it('trains on train in well under 60 s and scores at least 0.943 word F1 on dev', () => {
+  it('trains on train in well under 60 s and scores at least 0.945 word F1 on dev', () => {
     const start = performance.now();
     const model = trainSegmenter(lines(trainFile));
     expect(performance.now() - start).toBeLessThan(30_000);
     const scores = segmentEval(lines(devFile), model);
-    expect(scores.f1).toBeGreaterThanOrEqual(0.943);
+    expect(scores.f1).toBeGreaterThanOrEqual(0.945);
     expect(scores.f1).toBeGreaterThan(segmentEval(lines(devFile), builtinSegmenter()).f1);
   });
 

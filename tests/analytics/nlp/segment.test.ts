@@ -186,7 +186,7 @@ describe('segment model files', () => {
     saveSegmentModel(model, file);
     const json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
     expect(json.format).toBe('dlxh-segment-model');
-    expect(json.version).toBe(2);
+    expect(json.version).toBe(3);
     const loaded = loadSegmentModel(file);
     for (const gold of GOLD) {
       const line = gold.replaceAll('_', ' ');
@@ -223,6 +223,11 @@ describe('segment model files', () => {
         'future.json',
         JSON.stringify({ ...valid, version: 99 }),
         /future\.json: unsupported segment model version 99/,
+      ],
+      [
+        'old.json',
+        JSON.stringify({ ...valid, version: 2 }),
+        /old\.json: segment model version 2 was trained by an older dlxh .*retrain it/,
       ],
       ['weights.json', JSON.stringify({ ...valid, weights: ['x'] }), /weights\.json: invalid weights/],
       [
