@@ -11,6 +11,7 @@
  */
 import type { Db, Params, Row } from './db.ts';
 import { quoteIdent } from './db.ts';
+import type { Reads } from './readers.ts';
 import { DlxhError, errorMessage } from './errors.ts';
 import { readSqlFile } from './sql-file.ts';
 import { duckdbStorage } from './storage.ts';
@@ -86,7 +87,7 @@ function clampClearance(value: number): number {
  * What `viewer` may see, from their role, clearance, unit (or agency) and its responsibilities.
  * `await resolveScope(db, user)` → `{ clearance: 1, province: false, areas: ['24133/2025', ...], topics: [] }`
  */
-export async function resolveScope(db: Db, viewer: Viewer): Promise<AccessScope> {
+export async function resolveScope(db: Reads, viewer: Viewer): Promise<AccessScope> {
   const base = { viewer, clearance: clampClearance(viewer.clearance), ownOnly: false };
   if (viewer.role === 'contributor')
     return { ...base, province: false, areas: [], topics: [], ownOnly: true };
@@ -376,7 +377,7 @@ interface CatalogInfo {
 
 const catalogs = new WeakMap<Db, CatalogInfo>();
 
-async function catalogFingerprint(db: Db): Promise<string> {
+async function catalogFingerprint(db: Reads): Promise<string> {
   return (await db.one<{ fingerprint: string }>(sql('fingerprint')))!.fingerprint;
 }
 
@@ -516,12 +517,15 @@ export class ScopedDbPool {
   private readonly max: number;
   private readonly perScope: number;
   private readonly recheckMs: number;
+  private readonly reads: Reads;
 
+  /** `reads`: where to check the catalog for changes (default `db`). */
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
-    options: { max?: number; perScope?: number; recheckMs?: number } = {},
+    options: { max?: number; perScope?: number; recheckMs?: number; reads?: Reads } = {},
   ) {
+    this.reads = options.reads ?? db;
     this.max = options.max ?? 64;
     this.perScope = options.perScope ?? 4;
     this.recheckMs = options.recheckMs ?? 5000;
@@ -551,7 +555,7 @@ export class ScopedDbPool {
     for (const entry of this.entries.filter((e) => e.key === key && at - e.checkedAt >= this.recheckMs)) {
       entry.checkedAt = at;
       const [fingerprint, scoped] = await Promise.all([
-        catalogFingerprint(this.db),
+        catalogFingerprint(this.reads),
         entry.scoped.catch(() => null),
       ]);
       if (fingerprint !== scoped?.fingerprint) this.retire(entry);
