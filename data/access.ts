@@ -381,9 +381,12 @@ async function catalogFingerprint(db: Reads): Promise<string> {
   return (await db.one<{ fingerprint: string }>(sql('fingerprint')))!.fingerprint;
 }
 
-/** The table plans of `db`, recomputed only when a table, view or column was added or removed. */
-export async function catalogInfo(db: Db): Promise<CatalogInfo> {
-  const fingerprint = await catalogFingerprint(db);
+/**
+ * The table plans of `db`, recomputed only when a table, view or column was added or removed; `reads`: where to
+ * check for that (default `db`).
+ */
+export async function catalogInfo(db: Db, reads: Reads = db): Promise<CatalogInfo> {
+  const fingerprint = await catalogFingerprint(reads);
   const cached = catalogs.get(db);
   if (cached?.fingerprint === fingerprint) return cached;
   const name = (await db.one<{ name: string }>('SELECT current_database() AS name'))!.name;
@@ -408,6 +411,16 @@ export async function catalogInfo(db: Db): Promise<CatalogInfo> {
   };
   catalogs.set(db, info);
   return info;
+}
+
+/**
+ * How a scoped connection is made: `fenced` makes each view an optimisation fence; `only` limits the views to those
+ * tables (and the tables they depend on); `reads` is where the catalog is checked for changes (default the database).
+ */
+export interface ScopedOptions {
+  fenced?: boolean;
+  only?: readonly string[];
+  reads?: Reads;
 }
 
 /** A connection on which every table name resolves to the rows one user may see. */
@@ -443,9 +456,9 @@ function withAncestors(names: readonly string[], plans: Map<string, TablePlan>):
 export async function openScopedDb(
   db: Db,
   scope: AccessScope,
-  options: { fenced?: boolean; only?: readonly string[] } = {},
+  options: ScopedOptions = {},
 ): Promise<ScopedDb> {
-  const info = await catalogInfo(db);
+  const info = await catalogInfo(db, options.reads);
   const conn = await db.connect();
   try {
     await conn.run(sql('acl_tables'));
@@ -488,7 +501,7 @@ export async function withScopedDb<T>(
   db: Db,
   scope: AccessScope,
   fn: (scoped: ScopedDb) => Promise<T>,
-  options: { fenced?: boolean; only?: readonly string[] } = {},
+  options: ScopedOptions = {},
 ): Promise<T> {
   const scoped = await openScopedDb(db, scope, options);
   try {
@@ -568,7 +581,7 @@ export class ScopedDbPool {
     if (!entry || (entry.users > 0 && mine.length < this.perScope)) {
       const created: PoolEntry = {
         key,
-        scoped: openScopedDb(this.db, scope),
+        scoped: openScopedDb(this.db, scope, { reads: this.reads }),
         users: 0,
         stale: false,
         checkedAt: at,
@@ -649,13 +662,13 @@ function refuse(problem: string): never {
  * or database names, no files, no table functions, no CTE taking a table's name); no function that reads
  * files, settings or sequences, and no macro. Returns the tables it reads.
  */
-export async function checkExplorerQuery(db: Db, text: string): Promise<string[]> {
+export async function checkExplorerQuery(db: Db, text: string, reads: Reads = db): Promise<string[]> {
   if (text.trim() === '') throw new DlxhError('INPUT', 'sql: empty query');
   if (text.length > EXPLORER_DEFAULTS.maxLength) {
     throw new DlxhError('INPUT', `sql: query longer than ${EXPLORER_DEFAULTS.maxLength} characters`);
   }
-  const info = await catalogInfo(db);
-  const row = await db.one<{ json: string }>('SELECT json_serialize_sql($sql::VARCHAR) AS json', {
+  const info = await catalogInfo(db, reads);
+  const row = await reads.one<{ json: string }>('SELECT json_serialize_sql($sql::VARCHAR) AS json', {
     sql: text,
   });
   const parsed = JSON.parse(row!.json) as { error: boolean; error_message?: string; statements?: unknown[] };
@@ -675,7 +688,7 @@ export async function checkExplorerQuery(db: Db, text: string): Promise<string[]
   for (const cte of ctes)
     if (info.objects.has(cte)) refuse(`the name "${cte}" of a WITH clause hides a table`);
 
-  const macros = new Set((await db.all<{ name: string }>(sql('user_macros'))).map((r) => r.name));
+  const macros = new Set((await reads.all<{ name: string }>(sql('user_macros'))).map((r) => r.name));
   const read = new Set<string>();
   walk(parsed.statements, (node) => {
     if ('sample' in node && 'alias' in node && !('class' in node) && typeof node.type === 'string') {
@@ -725,6 +738,8 @@ export interface ExplorerResult {
 export interface ExplorerOptions {
   maxRows?: number;
   timeoutMs?: number;
+  /** Where the checks read the catalog (default the database's own connection), e.g. a server's `readConnections`. */
+  reads?: Reads;
 }
 
 async function withTimeLimit<T>(scoped: ScopedDb, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
@@ -756,7 +771,7 @@ export async function runExplorerQuery(
 ): Promise<ExplorerResult> {
   const maxRows = options.maxRows ?? EXPLORER_DEFAULTS.maxRows;
   const timeoutMs = options.timeoutMs ?? EXPLORER_DEFAULTS.timeoutMs;
-  const tables = await checkExplorerQuery(db, text);
+  const tables = await checkExplorerQuery(db, text, options.reads);
   return withScopedDb(
     db,
     scope,
@@ -767,7 +782,7 @@ export async function runExplorerQuery(
       );
       return { ...result, types: described.map((c) => c.column_type), tables };
     },
-    { fenced: true, only: tables },
+    { fenced: true, only: tables, reads: options.reads },
   );
 }
 
@@ -786,7 +801,7 @@ export async function copyExplorerQueryToParquet(
   assertPlainPath(file);
   const maxRows = options.maxRows ?? EXPLORER_DEFAULTS.maxRows;
   const timeoutMs = options.timeoutMs ?? EXPLORER_DEFAULTS.timeoutMs;
-  const tables = await checkExplorerQuery(db, text);
+  const tables = await checkExplorerQuery(db, text, options.reads);
   return withScopedDb(
     db,
     scope,
@@ -800,7 +815,7 @@ export async function copyExplorerQueryToParquet(
       const count = await scoped.db.one<{ n: number }>(`SELECT count(*) AS n FROM read_parquet('${file}')`);
       return { tables, rows: count?.n ?? 0 };
     },
-    { fenced: true, only: tables },
+    { fenced: true, only: tables, reads: options.reads },
   );
 }
 

@@ -147,7 +147,7 @@ export function sqlRoutes(ctx: WebContext): Router {
       const result = (await ctx.explorerCache.get(
         JSON.stringify([scopeKey(scope), text, limits]),
         await dailyCountsVersion(ctx.reads),
-        () => runExplorerQuery(ctx.db, scope, text, limits),
+        () => runExplorerQuery(ctx.db, scope, text, { ...limits, reads: ctx.reads }),
       )) as ExplorerResult;
       await ctx.audit(req, 'sql.query', null, {
         sql: text,
@@ -232,7 +232,10 @@ export function sqlRoutes(ctx: WebContext): Router {
       const scope = await currentScope(ctx, req);
       const file = tempExportFile();
       try {
-        const done = await copyExplorerQueryToParquet(ctx.db, scope, text, file, limits);
+        const done = await copyExplorerQueryToParquet(ctx.db, scope, text, file, {
+          ...limits,
+          reads: ctx.reads,
+        });
         await ctx.audit(req, 'export', 'sql', { format, sql: text, rows: done.rows, tables: done.tables });
       } catch (error) {
         await ctx.audit(req, 'sql.refused', null, { sql: text, format, error: errorMessage(error) });
