@@ -62,7 +62,8 @@ export interface WebContext extends AppContext {
 }
 
 export function webContext(ctx: AppContext): WebContext {
-  const reads = readConnections(ctx.db);
+  // One connection: the reads are short, and several at once on two cores made the API slower (bench/web-api).
+  const reads = readConnections(ctx.db, 1);
   return {
     ...ctx,
     sessions: new SessionStore(ctx.now, ctx.session),
