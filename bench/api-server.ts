@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { refreshDailyCounts } from '../data/daily-counts.ts';
-import { openDb } from '../data/db.ts';
+import { defaultMemoryLimit, openDb } from '../data/db.ts';
 import { stderrLogger } from '../data/logger.ts';
 import { migrate } from '../data/migrate.ts';
 import { seedReference } from '../data/seed-reference.ts';
@@ -56,7 +56,9 @@ export async function startApiServer(
   dir: string,
 ): Promise<{ session: ApiSession; stop: () => Promise<void> }> {
   const file = path.join(dir, `api-${n}.duckdb`);
-  const db = await openDb(file);
+  // The synthetic million is written in one transaction, which needs more than the serving default; the server then
+  // runs under dlxh's default memory limit, as `dlxh serve` does.
+  const db = await openDb(file, { memoryLimit: '4GiB' });
   await migrate(db);
   await seedReference(db);
   const t0 = performance.now();
@@ -76,6 +78,7 @@ export async function startApiServer(
   await refreshDailyCounts(db);
   const countSeconds = (performance.now() - t1) / 1000;
   await db.run('CHECKPOINT');
+  await db.run(`SET memory_limit = '${defaultMemoryLimit()}'`);
   const generateSeconds = (performance.now() - t0) / 1000;
   await createUser(db, { username: 'analyst', role: 'analyst', clearance: 2, password: PASSWORD }, API_NOW);
   const app = createApp({

@@ -61,6 +61,8 @@ interface Sample {
   ms: number;
   /** Whether the ingest job was running when the request was sent. */
   duringIngest: boolean;
+  /** When it was sent, in seconds since run-now. */
+  at: number;
 }
 
 export interface LatencySummary {
@@ -87,6 +89,8 @@ export interface LoadDuringIngestResult {
   latency: LatencySummary;
   latencyDuringIngest: LatencySummary;
   byEndpoint: Record<string, LatencySummary>;
+  /** The ten slowest requests, with when they were sent (seconds since run-now), to line up with the server's work. */
+  slowest: { endpoint: string; ms: number; at: number }[];
   file: { lines: number; uniqueIds: number };
   stored: {
     documents: number;
@@ -410,12 +414,19 @@ export async function loadDuringIngest(o: LoadDuringIngestOptions): Promise<Load
               status: reply.status,
               ms: performance.now() - t0,
               duringIngest: during,
+              at: (t0 - started) / 1000,
             });
             if (reply.status !== 200)
               errors.push(`${username} ${e.method} ${e.path}: status ${reply.status}`);
             else if (e.name === 'SQL explorer API') sqlAnswered++;
           } catch (error) {
-            samples.push({ endpoint: e.name, status: 0, ms: performance.now() - t0, duringIngest: during });
+            samples.push({
+              endpoint: e.name,
+              status: 0,
+              ms: performance.now() - t0,
+              duringIngest: during,
+              at: (t0 - started) / 1000,
+            });
             errors.push(`${username} ${e.method} ${e.path}: ${(error as Error).message}`);
           }
           const [least, most] = o.thinkMs;
@@ -475,6 +486,10 @@ export async function loadDuringIngest(o: LoadDuringIngestOptions): Promise<Load
       byEndpoint: Object.fromEntries(
         endpoints.map((e) => [e, summarise(samples.filter((s) => s.endpoint === e))]),
       ),
+      slowest: [...samples]
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 10)
+        .map((s) => ({ endpoint: s.endpoint, ms: Math.round(s.ms), at: Math.round(s.at * 10) / 10 })),
       file: { lines, uniqueIds: o.docs },
       stored: {
         documents: stored.documents,

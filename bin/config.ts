@@ -95,7 +95,10 @@ export const configSchema = z
       .prefault({}),
     scoring: z
       .object({
-        /** Worker threads for large scoring runs; 0 scores in the server's thread (default: cores - 1, at most 4). */
+        /**
+         * Worker threads for scoring and the claim scan of large runs and ingest batches; 0 does them in the server's
+         * thread (default: cores - 1, at most 4).
+         */
         workers: z.number().int().min(0).max(64).optional(),
       })
       .strict()

@@ -2,14 +2,32 @@
 import { errorMessage } from '../data/errors.ts';
 import { refreshDailyCounts } from '../data/daily-counts.ts';
 import { scoreDocuments } from '../analytics/nlp/score-documents.ts';
+import { defaultScoreWorkers, sharedScorePool, type ScorePool } from '../analytics/nlp/score-workers.ts';
 import { scanDocuments } from '../analytics/misinfo/scan-documents.ts';
 import type { CommandContext } from './context.ts';
 
+/**
+ * From this many new documents on, scoring and the claim scan run on the process's shared worker threads, so that
+ * the event loop stays free for the dashboard while an ingest runs in the server (a large import arrives in
+ * batches of 1,000); fewer are done in the calling thread, where starting a thread would cost more.
+ */
+export const OFF_THREAD_MIN_DOCS = 200;
+
+function hookPool(ctx: CommandContext, docs: number): ScorePool | undefined {
+  const workers = ctx.config.scoring.workers ?? defaultScoreWorkers();
+  return workers > 0 && docs >= OFF_THREAD_MIN_DOCS ? sharedScorePool(workers) : undefined;
+}
+
 export async function afterIngest(ctx: CommandContext, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await scoreDocuments(ctx.db, { ids, workers: ctx.config.scoring.workers, signal: ctx.shutdown }, ctx.now);
+  const pool = hookPool(ctx, ids.length);
+  await scoreDocuments(
+    ctx.db,
+    { ids, workers: ctx.config.scoring.workers, pool, signal: ctx.shutdown },
+    ctx.now,
+  );
   await refreshDailyCounts(ctx.db, { ids });
-  await scanDocuments(ctx.db, ids, { logger: ctx.logger, now: ctx.now });
+  await scanDocuments(ctx.db, ids, { logger: ctx.logger, now: ctx.now, pool });
 }
 
 /**

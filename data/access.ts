@@ -11,6 +11,7 @@
  */
 import type { Db, Params, Row } from './db.ts';
 import { quoteIdent } from './db.ts';
+import type { Reads } from './readers.ts';
 import { DlxhError, errorMessage } from './errors.ts';
 import { readSqlFile } from './sql-file.ts';
 import { duckdbStorage } from './storage.ts';
@@ -86,7 +87,7 @@ function clampClearance(value: number): number {
  * What `viewer` may see, from their role, clearance, unit (or agency) and its responsibilities.
  * `await resolveScope(db, user)` → `{ clearance: 1, province: false, areas: ['24133/2025', ...], topics: [] }`
  */
-export async function resolveScope(db: Db, viewer: Viewer): Promise<AccessScope> {
+export async function resolveScope(db: Reads, viewer: Viewer): Promise<AccessScope> {
   const base = { viewer, clearance: clampClearance(viewer.clearance), ownOnly: false };
   if (viewer.role === 'contributor')
     return { ...base, province: false, areas: [], topics: [], ownOnly: true };
@@ -376,13 +377,16 @@ interface CatalogInfo {
 
 const catalogs = new WeakMap<Db, CatalogInfo>();
 
-async function catalogFingerprint(db: Db): Promise<string> {
+async function catalogFingerprint(db: Reads): Promise<string> {
   return (await db.one<{ fingerprint: string }>(sql('fingerprint')))!.fingerprint;
 }
 
-/** The table plans of `db`, recomputed only when a table, view or column was added or removed. */
-export async function catalogInfo(db: Db): Promise<CatalogInfo> {
-  const fingerprint = await catalogFingerprint(db);
+/**
+ * The table plans of `db`, recomputed only when a table, view or column was added or removed; `reads`: where to
+ * check for that (default `db`).
+ */
+export async function catalogInfo(db: Db, reads: Reads = db): Promise<CatalogInfo> {
+  const fingerprint = await catalogFingerprint(reads);
   const cached = catalogs.get(db);
   if (cached?.fingerprint === fingerprint) return cached;
   const name = (await db.one<{ name: string }>('SELECT current_database() AS name'))!.name;
@@ -407,6 +411,16 @@ export async function catalogInfo(db: Db): Promise<CatalogInfo> {
   };
   catalogs.set(db, info);
   return info;
+}
+
+/**
+ * How a scoped connection is made: `fenced` makes each view an optimisation fence; `only` limits the views to those
+ * tables (and the tables they depend on); `reads` is where the catalog is checked for changes (default the database).
+ */
+export interface ScopedOptions {
+  fenced?: boolean;
+  only?: readonly string[];
+  reads?: Reads;
 }
 
 /** A connection on which every table name resolves to the rows one user may see. */
@@ -442,9 +456,9 @@ function withAncestors(names: readonly string[], plans: Map<string, TablePlan>):
 export async function openScopedDb(
   db: Db,
   scope: AccessScope,
-  options: { fenced?: boolean; only?: readonly string[] } = {},
+  options: ScopedOptions = {},
 ): Promise<ScopedDb> {
-  const info = await catalogInfo(db);
+  const info = await catalogInfo(db, options.reads);
   const conn = await db.connect();
   try {
     await conn.run(sql('acl_tables'));
@@ -487,7 +501,7 @@ export async function withScopedDb<T>(
   db: Db,
   scope: AccessScope,
   fn: (scoped: ScopedDb) => Promise<T>,
-  options: { fenced?: boolean; only?: readonly string[] } = {},
+  options: ScopedOptions = {},
 ): Promise<T> {
   const scoped = await openScopedDb(db, scope, options);
   try {
@@ -516,12 +530,15 @@ export class ScopedDbPool {
   private readonly max: number;
   private readonly perScope: number;
   private readonly recheckMs: number;
+  private readonly reads: Reads;
 
+  /** `reads`: where to check the catalog for changes (default `db`). */
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
-    options: { max?: number; perScope?: number; recheckMs?: number } = {},
+    options: { max?: number; perScope?: number; recheckMs?: number; reads?: Reads } = {},
   ) {
+    this.reads = options.reads ?? db;
     this.max = options.max ?? 64;
     this.perScope = options.perScope ?? 4;
     this.recheckMs = options.recheckMs ?? 5000;
@@ -551,7 +568,7 @@ export class ScopedDbPool {
     for (const entry of this.entries.filter((e) => e.key === key && at - e.checkedAt >= this.recheckMs)) {
       entry.checkedAt = at;
       const [fingerprint, scoped] = await Promise.all([
-        catalogFingerprint(this.db),
+        catalogFingerprint(this.reads),
         entry.scoped.catch(() => null),
       ]);
       if (fingerprint !== scoped?.fingerprint) this.retire(entry);
@@ -564,7 +581,7 @@ export class ScopedDbPool {
     if (!entry || (entry.users > 0 && mine.length < this.perScope)) {
       const created: PoolEntry = {
         key,
-        scoped: openScopedDb(this.db, scope),
+        scoped: openScopedDb(this.db, scope, { reads: this.reads }),
         users: 0,
         stale: false,
         checkedAt: at,
@@ -645,13 +662,13 @@ function refuse(problem: string): never {
  * or database names, no files, no table functions, no CTE taking a table's name); no function that reads
  * files, settings or sequences, and no macro. Returns the tables it reads.
  */
-export async function checkExplorerQuery(db: Db, text: string): Promise<string[]> {
+export async function checkExplorerQuery(db: Db, text: string, reads: Reads = db): Promise<string[]> {
   if (text.trim() === '') throw new DlxhError('INPUT', 'sql: empty query');
   if (text.length > EXPLORER_DEFAULTS.maxLength) {
     throw new DlxhError('INPUT', `sql: query longer than ${EXPLORER_DEFAULTS.maxLength} characters`);
   }
-  const info = await catalogInfo(db);
-  const row = await db.one<{ json: string }>('SELECT json_serialize_sql($sql::VARCHAR) AS json', {
+  const info = await catalogInfo(db, reads);
+  const row = await reads.one<{ json: string }>('SELECT json_serialize_sql($sql::VARCHAR) AS json', {
     sql: text,
   });
   const parsed = JSON.parse(row!.json) as { error: boolean; error_message?: string; statements?: unknown[] };
@@ -671,7 +688,7 @@ export async function checkExplorerQuery(db: Db, text: string): Promise<string[]
   for (const cte of ctes)
     if (info.objects.has(cte)) refuse(`the name "${cte}" of a WITH clause hides a table`);
 
-  const macros = new Set((await db.all<{ name: string }>(sql('user_macros'))).map((r) => r.name));
+  const macros = new Set((await reads.all<{ name: string }>(sql('user_macros'))).map((r) => r.name));
   const read = new Set<string>();
   walk(parsed.statements, (node) => {
     if ('sample' in node && 'alias' in node && !('class' in node) && typeof node.type === 'string') {
@@ -721,6 +738,8 @@ export interface ExplorerResult {
 export interface ExplorerOptions {
   maxRows?: number;
   timeoutMs?: number;
+  /** Where the checks read the catalog (default the database's own connection), e.g. a server's `readConnections`. */
+  reads?: Reads;
 }
 
 async function withTimeLimit<T>(scoped: ScopedDb, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
@@ -752,7 +771,7 @@ export async function runExplorerQuery(
 ): Promise<ExplorerResult> {
   const maxRows = options.maxRows ?? EXPLORER_DEFAULTS.maxRows;
   const timeoutMs = options.timeoutMs ?? EXPLORER_DEFAULTS.timeoutMs;
-  const tables = await checkExplorerQuery(db, text);
+  const tables = await checkExplorerQuery(db, text, options.reads);
   return withScopedDb(
     db,
     scope,
@@ -763,7 +782,7 @@ export async function runExplorerQuery(
       );
       return { ...result, types: described.map((c) => c.column_type), tables };
     },
-    { fenced: true, only: tables },
+    { fenced: true, only: tables, reads: options.reads },
   );
 }
 
@@ -782,7 +801,7 @@ export async function copyExplorerQueryToParquet(
   assertPlainPath(file);
   const maxRows = options.maxRows ?? EXPLORER_DEFAULTS.maxRows;
   const timeoutMs = options.timeoutMs ?? EXPLORER_DEFAULTS.timeoutMs;
-  const tables = await checkExplorerQuery(db, text);
+  const tables = await checkExplorerQuery(db, text, options.reads);
   return withScopedDb(
     db,
     scope,
@@ -796,7 +815,7 @@ export async function copyExplorerQueryToParquet(
       const count = await scoped.db.one<{ n: number }>(`SELECT count(*) AS n FROM read_parquet('${file}')`);
       return { tables, rows: count?.n ?? 0 };
     },
-    { fenced: true, only: tables },
+    { fenced: true, only: tables, reads: options.reads },
   );
 }
 

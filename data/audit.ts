@@ -54,51 +54,129 @@ export function auditHash(record: Omit<AuditRecord, 'hash'>): string {
   return createHash('sha256').update(`${record.prev_hash}\n${line}`).digest('hex');
 }
 
-// Appends are serialised per database and run on their own connection, so that a request's transaction
-// rolling back on the shared connection can never take an audit entry with it.
-const writers = new WeakMap<Db, { connection: Promise<Db>; tail: Promise<unknown> }>();
+/** One append waiting for its group's commit. */
+interface PendingEntry {
+  entry: AuditEntry;
+  now: Date;
+  resolve: (record: AuditRecord) => void;
+  reject: (error: unknown) => void;
+}
 
-function writerFor(db: Db) {
+interface Writer {
+  connection: Promise<Db>;
+  queue: PendingEntry[];
+  flushing: boolean;
+}
+
+/** Most entries written in one transaction. */
+const MAX_GROUP = 256;
+
+// Appends run on a connection of their own, so that a request's transaction rolling back on the shared connection
+// can never take an audit entry with it. They are committed in groups: the entries that arrive while one
+// transaction commits go together in the next one, in the order they arrived, so that concurrent requests share a
+// commit instead of queueing for one each. An append resolves only once its entry is committed.
+const writers = new WeakMap<Db, Writer>();
+
+function writerFor(db: Db): Writer {
   let writer = writers.get(db);
   if (!writer) {
-    writer = { connection: db.connect(), tail: Promise.resolve() };
+    writer = { connection: db.connect(), queue: [], flushing: false };
     writers.set(db, writer);
   }
   return writer;
 }
 
-/**
- * Append one entry to the chain and return it.
- * `await appendAudit(db, { actor: 'phantich', action: 'export', object: 'documents', details: { rows: 12 } }, now)`
- */
-export async function appendAudit(db: Db, entry: AuditEntry, now: Date): Promise<AuditRecord> {
-  const writer = writerFor(db);
-  const result = writer.tail.then(async () => {
-    const conn = await writer.connection;
-    return conn.transaction(async () => {
-      const last = await conn.one<{ seq: number; hash: string }>(
-        'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
-      );
-      const partial = {
-        seq: (last?.seq ?? 0) + 1,
-        logged_at: now,
-        actor: entry.actor,
-        action: entry.action,
-        object: entry.object ?? null,
-        details: entry.details === undefined ? null : canonicalJson(entry.details),
-        prev_hash: last?.hash ?? GENESIS_HASH,
-      };
-      const record: AuditRecord = { ...partial, hash: auditHash(partial) };
+/** The chain's newest entry as the next one links to it. */
+type ChainTail = { seq: number; hash: string } | undefined;
+
+/** The entry following `last` in the chain, with its hash. */
+function nextRecord(last: ChainTail, entry: AuditEntry, now: Date): AuditRecord {
+  const partial = {
+    seq: (last?.seq ?? 0) + 1,
+    logged_at: now,
+    actor: entry.actor,
+    action: entry.action,
+    object: entry.object ?? null,
+    details: entry.details === undefined ? null : canonicalJson(entry.details),
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  return { ...partial, hash: auditHash(partial) };
+}
+
+/** Write `group` in one transaction; returns each entry's record, or its error (the others are written). */
+async function writeGroup(conn: Db, group: readonly PendingEntry[]): Promise<(AuditRecord | Error)[]> {
+  return conn.transaction(async () => {
+    let last: ChainTail = await conn.one<{ seq: number; hash: string }>(
+      'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+    );
+    const results: (AuditRecord | Error)[] = [];
+    for (const { entry, now } of group) {
+      let record: AuditRecord;
+      try {
+        record = nextRecord(last, entry, now);
+      } catch (error) {
+        // An entry that cannot be written (details that are not JSON) fails alone, before touching the table.
+        results.push(error instanceof Error ? error : new Error(String(error)));
+        continue;
+      }
       await conn.run(
         `INSERT INTO audit_log (seq, logged_at, actor, action, object, details, prev_hash, hash)
          VALUES ($seq, $logged_at, $actor, $action, $object, $details, $prev_hash, $hash)`,
         { ...record },
       );
-      return record;
-    });
+      results.push(record);
+      last = record;
+    }
+    return results;
   });
-  writer.tail = result.catch(() => undefined);
-  return result;
+}
+
+async function flush(writer: Writer): Promise<void> {
+  writer.flushing = true;
+  try {
+    while (writer.queue.length > 0) {
+      const group = writer.queue.splice(0, MAX_GROUP);
+      try {
+        const conn = await writer.connection;
+        const results = await writeGroup(conn, group).catch(async (error: unknown) => {
+          // The group's transaction failed and nothing of it was written: each entry goes again on its own, so
+          // that one bad entry does not fail the others.
+          if (group.length === 1) throw error;
+          const alone: (AuditRecord | Error)[] = [];
+          for (const pending of group) {
+            alone.push(
+              await writeGroup(conn, [pending]).then(
+                (r) => r[0]!,
+                (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+              ),
+            );
+          }
+          return alone;
+        });
+        group.forEach((pending, i) => {
+          const result = results[i]!;
+          if (result instanceof Error) pending.reject(result);
+          else pending.resolve(result);
+        });
+      } catch (error) {
+        for (const pending of group) pending.reject(error);
+      }
+    }
+  } finally {
+    writer.flushing = false;
+  }
+}
+
+/**
+ * Append one entry to the chain and return it once it is committed.
+ * `await appendAudit(db, { actor: 'phantich', action: 'export', object: 'documents', details: { rows: 12 } }, now)`
+ */
+export function appendAudit(db: Db, entry: AuditEntry, now: Date): Promise<AuditRecord> {
+  const writer = writerFor(db);
+  return new Promise<AuditRecord>((resolve, reject) => {
+    writer.queue.push({ entry, now, resolve, reject });
+    if (!writer.flushing) void flush(writer);
+  });
 }
 
 /** Recompute the whole chain; reports the first entry that was changed, removed or inserted out of order. */

@@ -7,6 +7,7 @@
  * which filters it by the same rule as the documents counted in it.
  */
 import type { Db } from './db.ts';
+import type { Reads } from './readers.ts';
 import { readSqlFile } from './sql-file.ts';
 import { duckdbStorage } from './storage.ts';
 
@@ -84,6 +85,6 @@ export async function ensureDailyCounts(db: Db): Promise<number> {
 }
 
 /** Changes whenever the daily counts do (0: never counted). */
-export async function dailyCountsVersion(db: Db): Promise<number> {
+export async function dailyCountsVersion(db: Reads): Promise<number> {
   return (await db.one<{ version: number }>(statements('version')))?.version ?? 0;
 }

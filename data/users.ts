@@ -1,6 +1,7 @@
 /** Users: scrypt password hashes, creation with validation, look-ups, and the demo users (demo mode only). */
 import { randomBytes, randomUUID, scrypt, timingSafeEqual } from 'node:crypto';
 import type { Db } from './db.ts';
+import type { Reads } from './readers.ts';
 import { DlxhError, inputError } from './errors.ts';
 
 export const ROLES = ['admin', 'analyst', 'leader', 'officer', 'contributor'] as const;
@@ -126,7 +127,7 @@ export async function createUser(db: Db, user: NewUser, now: Date): Promise<User
   return (await findUserById(db, id))!;
 }
 
-export async function findUserById(db: Db, id: string): Promise<User | undefined> {
+export async function findUserById(db: Reads, id: string): Promise<User | undefined> {
   return db.one<User>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $id`, { id });
 }
 

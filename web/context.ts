@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import { ScopedDbPool } from '../data/access.ts';
 import { appendAudit } from '../data/audit.ts';
 import type { Db } from '../data/db.ts';
+import { readConnections, type Reads } from '../data/readers.ts';
 import type { Logger } from '../data/logger.ts';
 import { LoginGuard, type LoginGuardOptions } from './auth/login-guard.ts';
 import { SessionStore, type SessionOptions } from './auth/sessions.ts';
@@ -37,6 +38,11 @@ export interface AppContext {
 
 export interface WebContext extends AppContext {
   sessions: SessionStore;
+  /**
+   * Connections of their own for the per-request reads (user, data versions, reference lists), so that they do not
+   * queue behind the scheduler's work on `db`'s connection; writes and transactions stay on `db`.
+   */
+  reads: Reads;
   /** Scoped connections reused across requests of users with the same scope. */
   scopedPool: ScopedDbPool;
   guard: LoginGuard;
@@ -56,10 +62,13 @@ export interface WebContext extends AppContext {
 }
 
 export function webContext(ctx: AppContext): WebContext {
+  // One connection: the reads are short, and several at once on two cores made the API slower (bench/web-api).
+  const reads = readConnections(ctx.db, 1);
   return {
     ...ctx,
     sessions: new SessionStore(ctx.now, ctx.session),
-    scopedPool: new ScopedDbPool(ctx.db, ctx.now),
+    reads,
+    scopedPool: new ScopedDbPool(ctx.db, ctx.now, { reads }),
     answerCache: new ResponseCache(() => ctx.now().getTime()),
     explorerCache: new ResponseCache(() => performance.now(), { ttlMs: 5000, max: 50 }),
     accessEpoch: 0,

@@ -278,15 +278,23 @@ export function t(lang: Lang, key: MessageKey, vars: Record<string, string | num
 }
 
 const NUMBER = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
+/** Formatters with a fixed number of decimals, made once each (making one costs far more than using it). */
+const FIXED = new Map<string, Intl.NumberFormat>();
 
 /** `formatNumber('vi', 1234.5)` → `'1.234,5'`; `formatNumber('en', 1234.5)` → `'1,234.5'`. */
 export function formatNumber(lang: Lang, n: number | null | undefined, digits?: number): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '—';
   if (digits === undefined) return NUMBER[lang].format(n);
-  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(n);
+  const key = `${lang}:${digits}`;
+  let format = FIXED.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    FIXED.set(key, format);
+  }
+  return format.format(n);
 }
 
 /** A proportion as a percentage: `formatPercent('vi', 0.125)` → `'12,5%'`. */

@@ -2,6 +2,7 @@
 import type { Request, Response } from 'express';
 import type { ScopedDb } from '../data/access.ts';
 import { quoteIdent, type Db } from '../data/db.ts';
+import type { Reads } from '../data/readers.ts';
 import { inputError } from '../data/errors.ts';
 import { parseTime } from '../data/time.ts';
 import { currentScope } from './auth/middleware.ts';
@@ -102,7 +103,7 @@ export async function tableExists(db: Db, name: string): Promise<boolean> {
  * A value that changes whenever any row of `tables` does (a hash of every row), in one query, for caching
  * answers read from small tables. `await contentVersion(db, ['alerts'])` → `'500:2857554347596945412'`
  */
-export async function contentVersion(db: Db, tables: readonly string[]): Promise<string> {
+export async function contentVersion(db: Reads, tables: readonly string[]): Promise<string> {
   const parts = tables.map(
     (table) =>
       `(SELECT count(*) || ':' || coalesce(bit_xor(hash(*COLUMNS(*))), 0) FROM ${quoteIdent(table)})`,

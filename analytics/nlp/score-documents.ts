@@ -1,5 +1,6 @@
 /** The scoring job: documents without a score for the current model version are scored in batches into doc_scores. */
 import type { Db } from '../../data/db.ts';
+import { nextTurn } from '../../data/next-turn.ts';
 import { MODEL_VERSION, scoreBatch, type DocumentScore } from './score.ts';
 import { PARALLEL_MIN_DOCS, createScorePool, defaultScoreWorkers, type ScorePool } from './score-workers.ts';
 
@@ -13,6 +14,8 @@ export interface ScoreJobOptions {
    * in the calling thread.
    */
   workers?: number;
+  /** Threads to score on whatever the run's size, left open (e.g. `sharedScorePool`); `workers` is then ignored. */
+  pool?: ScorePool;
   /** When aborted, the job stops after the batch it is writing; a later run picks up the rest. */
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
@@ -66,6 +69,23 @@ function scoreRows(
   });
 }
 
+/** Documents scored between two turns of the event loop when scoring runs in the calling thread. */
+const IN_THREAD_CHUNK = 250;
+
+/** `scoreBatch` in chunks, giving the event loop a turn between them (a server keeps answering). */
+async function scoreInTurns(
+  batch: readonly PendingDoc[],
+  onError: (i: number, error: unknown) => void,
+): Promise<DocumentScore[]> {
+  const scores: DocumentScore[] = [];
+  for (let from = 0; from < batch.length; from += IN_THREAD_CHUNK) {
+    if (from > 0) await nextTurn();
+    const part = batch.slice(from, from + IN_THREAD_CHUNK);
+    scores.push(...scoreBatch(part, (i, error) => onError(from + i, error)));
+  }
+  return scores;
+}
+
 /**
  * Score pending documents; each batch is written in one transaction, so a crash leaves whole batches only and a
  * re-run picks up where it stopped. A large run is scored on worker threads. Returns the number of documents
@@ -77,7 +97,7 @@ export async function scoreDocuments(db: Db, options: ScoreJobOptions, now: () =
   const where = { version, all: options.ids === undefined, ids: [...(options.ids ?? [])] };
   const total = (await db.one<{ n: number }>(PENDING_COUNT_SQL, where))!.n;
   const workers = options.workers ?? defaultScoreWorkers();
-  let pool: ScorePool | null = null;
+  let pool: ScorePool | null = options.pool ?? null;
   let done = 0;
   let after = '';
   try {
@@ -87,7 +107,7 @@ export async function scoreDocuments(db: Db, options: ScoreJobOptions, now: () =
       after = batch.at(-1)!.id;
       if (pool === null && workers > 0 && total >= PARALLEL_MIN_DOCS) pool = createScorePool(workers);
       const onError = (i: number, error: unknown) => options.onError?.(batch[i]!.id, error);
-      const scores = pool ? await pool.score(batch, onError) : scoreBatch(batch, onError);
+      const scores = pool ? await pool.score(batch, onError) : await scoreInTurns(batch, onError);
       const rows = scoreRows(batch, scores, version, now());
       await db.transaction(async () => {
         await db.run(
@@ -103,7 +123,7 @@ export async function scoreDocuments(db: Db, options: ScoreJobOptions, now: () =
       options.onProgress?.(done, total);
     }
   } finally {
-    await pool?.close();
+    if (pool !== options.pool) await pool?.close();
   }
   return done;
 }

@@ -29,6 +29,8 @@ describe('50 dashboard clients while a large ingest runs', () => {
     );
     expect(result.errors).toEqual([]);
     expect(result.serverErrors).toEqual([]);
+    // Scoring and the claim scan run on worker threads: a document they failed on would be warned about.
+    expect(result.serverWarnings.filter((w) => /claim scan failed|score: document/.test(w))).toEqual([]);
     expect(result.requestsDuringIngest).toBeGreaterThanOrEqual(50);
     expect(Object.keys(result.byEndpoint).sort()).toEqual([
       'SQL explorer API',

@@ -17,7 +17,7 @@ export function loadSession(ctx: WebContext): RequestHandler {
     if (session) {
       state.session = session;
       if (session.userId) {
-        const user = await findUserById(ctx.db, session.userId);
+        const user = await findUserById(ctx.reads, session.userId);
         if (user && !user.disabled) state.user = user;
         else ctx.sessions.destroy(session.id);
       }
@@ -85,7 +85,7 @@ export async function currentScope(ctx: WebContext, req: Request): Promise<Acces
   const user = currentUser(req);
   const key = JSON.stringify([ctx.accessEpoch, user.id, user.role, user.unit_uid, user.clearance]);
   const cached = state.session?.scope;
-  state.scope = cached?.key === key ? cached.scope : await resolveScope(ctx.db, user);
+  state.scope = cached?.key === key ? cached.scope : await resolveScope(ctx.reads, user);
   if (state.session) state.session.scope = { key, scope: state.scope };
   return state.scope;
 }

@@ -116,7 +116,7 @@ async function cachedAlerts<T>(
   const scope = await currentScope(ctx, req);
   return (await ctx.answerCache.get(
     JSON.stringify(['hotspots', use, scopeKey(scope), filters]),
-    await contentVersion(ctx.db, ['alerts']),
+    await contentVersion(ctx.reads, ['alerts']),
     async () => shape(await inScope(ctx, req, (scoped) => listAlerts(scoped, filters))),
   )) as T;
 }
@@ -386,7 +386,7 @@ export function hotspotRoutes(ctx: WebContext): Router {
     const lang = langOf(req);
     const filters = listFilters(req);
     const alerts = await cachedAlerts(ctx, req, filters, 'page', (rows) => rows);
-    const topics = await ctx.db.all<{ id: string; name: string }>(
+    const topics = await ctx.reads.all<{ id: string; name: string }>(
       `SELECT id, ${lang === 'en' ? 'name_en' : 'name_vi'} AS name FROM topics ORDER BY name`,
     );
     sendPage(req, res, t(lang, 'hotspots.title'), renderList(lang, alerts, filters, topics));

@@ -1,7 +1,7 @@
 /** Tổng quan / overview: volume and sentiment over time, by topic, by unit (drill-down), open hot spots, freshness. */
 import { Router, type Request } from 'express';
 import { scopeKey } from '../../data/access.ts';
-import { ensureDailyCounts } from '../../data/daily-counts.ts';
+import { dailyCountsVersion, ensureDailyCounts } from '../../data/daily-counts.ts';
 import type { Db } from '../../data/db.ts';
 import { readSqlFile } from '../../data/sql-file.ts';
 import { localDay, parseTime, toLocalIso } from '../../data/time.ts';
@@ -127,7 +127,7 @@ async function countOverview(ctx: WebContext, query: Record<string, unknown>, db
 const OVERVIEW_SOURCES = ['daily_counts_state', 'alerts', 'sources'];
 
 async function computeOverview(ctx: WebContext, req: Request): Promise<Overview> {
-  await ensureDailyCounts(ctx.db);
+  if ((await dailyCountsVersion(ctx.reads)) === 0) await ensureDailyCounts(ctx.db);
   const query = req.query as Record<string, unknown>;
   const { counted, hotspots } = await inScope(ctx, req, async (scoped) => ({
     counted: await countOverview(ctx, query, scoped.db),
@@ -137,7 +137,7 @@ async function computeOverview(ctx: WebContext, req: Request): Promise<Overview>
   }));
   const health = new Map(
     (
-      await ctx.db.all<{
+      await ctx.reads.all<{
         name: string;
         kind: string;
         last_success_at: Date | null;
@@ -174,7 +174,7 @@ async function readOverview<T>(
   const filters = ['from', 'to', 'unit', 'topic'].map((name) => param(query, name) ?? null);
   return (await ctx.answerCache.get(
     JSON.stringify(['overview', use, scopeKey(scope), filters]),
-    await contentVersion(ctx.db, OVERVIEW_SOURCES),
+    await contentVersion(ctx.reads, OVERVIEW_SOURCES),
     async () => shape(await computeOverview(ctx, req)),
   )) as T;
 }
@@ -389,7 +389,7 @@ export function overviewRoutes(ctx: WebContext): Router {
     if (currentUser(req).role === 'contributor') return void res.redirect(303, '/mine');
     const lang = langOf(req);
     const overview = await readOverview(ctx, req, 'page', (o) => o);
-    const topics = await ctx.db.all<TopicRow>(
+    const topics = await ctx.reads.all<TopicRow>(
       'SELECT id, name_vi, name_en, 0 AS n, 0 AS negative_share FROM topics ORDER BY name_vi',
     );
     const body = renderOverview(lang, overview, req.query as Record<string, unknown>, topics);

@@ -53,12 +53,12 @@ async function readHealth(ctx: WebContext, req: Request) {
       )
     ).map((r) => [r.import_source, r.n]),
   );
-  const sources = (await ctx.db.all<SourceRow>(sql('sources'))).map((s) => ({
+  const sources = (await ctx.reads.all<SourceRow>(sql('sources'))).map((s) => ({
     ...s,
     documents: counts.get(s.name) ?? 0,
   }));
-  const runs = await ctx.db.all<RunRow>(sql('runs'));
-  const failures = await ctx.db.all<FetchRow>(sql('fetch_failures'));
+  const runs = await ctx.reads.all<RunRow>(sql('runs'));
+  const failures = await ctx.reads.all<FetchRow>(sql('fetch_failures'));
   const jobs = ctx.jobs?.jobs() ?? [];
   return { sources, runs, failures, jobs };
 }

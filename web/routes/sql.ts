@@ -130,7 +130,7 @@ export function sqlRoutes(ctx: WebContext): Router {
 
   const allowedTables = (req: Request) =>
     inScope(ctx, req, async (scoped) => {
-      const columns = await ctx.db.all<{ table_name: string; columns: string[] }>(
+      const columns = await ctx.reads.all<{ table_name: string; columns: string[] }>(
         `SELECT table_name, list(column_name ORDER BY column_index) AS columns FROM duckdb_columns()
          WHERE database_name = current_database() AND schema_name = 'main' AND table_name IN (SELECT unnest($names::VARCHAR[]))
          GROUP BY table_name ORDER BY table_name`,
@@ -146,8 +146,8 @@ export function sqlRoutes(ctx: WebContext): Router {
     try {
       const result = (await ctx.explorerCache.get(
         JSON.stringify([scopeKey(scope), text, limits]),
-        await dailyCountsVersion(ctx.db),
-        () => runExplorerQuery(ctx.db, scope, text, limits),
+        await dailyCountsVersion(ctx.reads),
+        () => runExplorerQuery(ctx.db, scope, text, { ...limits, reads: ctx.reads }),
       )) as ExplorerResult;
       await ctx.audit(req, 'sql.query', null, {
         sql: text,
@@ -232,7 +232,10 @@ export function sqlRoutes(ctx: WebContext): Router {
       const scope = await currentScope(ctx, req);
       const file = tempExportFile();
       try {
-        const done = await copyExplorerQueryToParquet(ctx.db, scope, text, file, limits);
+        const done = await copyExplorerQueryToParquet(ctx.db, scope, text, file, {
+          ...limits,
+          reads: ctx.reads,
+        });
         await ctx.audit(req, 'export', 'sql', { format, sql: text, rows: done.rows, tables: done.tables });
       } catch (error) {
         await ctx.audit(req, 'sql.refused', null, { sql: text, format, error: errorMessage(error) });

@@ -9,6 +9,7 @@ import {
   reviewTrainingExamples,
 } from '../../../analytics/misinfo/review.ts';
 import { candidateId, scanDocuments } from '../../../analytics/misinfo/scan-documents.ts';
+import { createScorePool } from '../../../analytics/nlp/score-workers.ts';
 import { importStatements } from '../../../analytics/misinfo/statements.ts';
 import { verifyAuditChain } from '../../../data/audit.ts';
 import type { Db } from '../../../data/db.ts';
@@ -300,5 +301,30 @@ describe('scanDocuments and the review queue', () => {
     expect(queue.every((c) => c.tier === 'new' && c.statement_id === null)).toBe(true);
     expect(queue.map((c) => c.doc_id)).toContain('new-rumour');
     empty.close();
+  });
+
+  it('stores the same queue when the matching runs on worker threads', async () => {
+    const copies = await Promise.all([openDb(':memory:'), openDb(':memory:')]);
+    const pool = createScorePool(1);
+    try {
+      const queues = [];
+      for (const [i, copy] of copies.entries()) {
+        await migrate(copy);
+        await importStatements(copy, path.join(FIXTURES, 'statements.jsonl'), { logger, now });
+        await copy.run(
+          `INSERT INTO sources (name, kind, credibility) VALUES ('nhom-zalo', 'jsonl', 0.1), ('baodaklak', 'rss', 0.95)`,
+        );
+        for (const doc of DOCS) await insert(copy, doc);
+        const ids = DOCS.map((d) => d.id);
+        const report = await scanDocuments(copy, ids, { logger, now, pool: i === 1 ? pool : undefined });
+        expect(report).toEqual({ documents: DOCS.length, copies: 5, candidates: 4, failed: 0 });
+        queues.push(await copy.all('SELECT * FROM claim_candidates ORDER BY id'));
+      }
+      expect(queues[0]).toHaveLength(4);
+      expect(queues[1]).toEqual(queues[0]);
+    } finally {
+      await pool.close();
+      for (const copy of copies) copy.close();
+    }
   });
 });
