@@ -326,15 +326,15 @@ const PROFILE_OPTIONS: Record<TextProfile, TrainOptions> = {
   // NB interpolation helps balanced product comments and hurts student feedback: chosen per training set by CV.
   comments: { nb: true, nbAlpha: 2, nbInterpolation: [0, 0.3], C: 1, minDf: 1, features: {} },
   // Social posts of a few hundred characters (with likes, shares…): plain weights, stronger regularisation, classes
-  // weighted against their frequency, side fields and shapes at a third of the text's weight; the sentiment
-  // lexicon does not help here.
+  // weighted against their frequency, side fields and shapes at a third of the text's weight, pairwise crosses of the
+  // side fields (ReINTEL 5-fold CV ROC-AUC 0.925 → 0.928); the sentiment lexicon does not help here.
   posts: {
     nb: false,
     C: 0.3,
     minDf: 1,
     balanced: true,
     blockWeights: [1, 1, 0.3],
-    features: { lexicon: false },
+    features: { lexicon: false, metaCrosses: 0.3 },
   },
   // News articles: word n-grams only; characters and rare features add noise and time at this length.
   documents: {
