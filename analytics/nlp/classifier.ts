@@ -34,6 +34,14 @@ export interface TrainOptions {
   balanced?: boolean;
   /** Additive smoothing of the NB count ratio, in units of the mean feature value. */
   nbAlpha?: number;
+  /**
+   * With `nb`, adds this much of the naive Bayes log-count ratio itself to every weight (in the SVM's scaled space),
+   * interpolating NB-SVM towards multinomial naive Bayes as Wang and Manning (2012) do. Several values: the one with
+   * the best accuracy in `nbFolds`-fold cross-validation on the training examples is used.
+   */
+  nbInterpolation?: number | number[];
+  /** Folds of the cross-validation that picks among several `nbInterpolation` values. */
+  nbFolds?: number;
   /** Weight of the word, character and meta blocks after per-block normalisation. */
   blockWeights?: number[];
   sublinearTf?: boolean;
@@ -87,6 +95,8 @@ const DEFAULTS = {
   nb: true,
   balanced: false,
   nbAlpha: 1,
+  nbInterpolation: 0 as number | number[],
+  nbFolds: 3,
   blockWeights: [1, 1, 1],
   sublinearTf: true,
   minDf: 1,
@@ -102,6 +112,30 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Assigns each item to one of `k` folds, stratified by label and shuffled with `seed`.
+ * With `k` ≤ 1 it makes one 80/20 split: fold 0 is the held-out fifth.
+ */
+export function stratifiedFolds(labels: readonly string[], k: number, seed = 11): Int32Array {
+  const byLabel = new Map<string, number[]>();
+  labels.forEach((label, i) => {
+    const list = byLabel.get(label) ?? [];
+    list.push(i);
+    byLabel.set(label, list);
+  });
+  const random = seededRandom(seed);
+  const fold = new Int32Array(labels.length);
+  for (const label of [...byLabel.keys()].sort()) {
+    const idx = byLabel.get(label)!;
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+    }
+    idx.forEach((item, n) => (fold[item] = k <= 1 ? (n % 5 === 0 ? 0 : 1) : n % k));
+  }
+  return fold;
 }
 
 function shuffleInPlace(order: Int32Array, random: () => number): void {
@@ -289,17 +323,18 @@ export type TextProfile = 'comments' | 'posts' | 'documents';
 
 const PROFILE_OPTIONS: Record<TextProfile, TrainOptions> = {
   // Short social comments and feedback: NB-scaled n-grams, characters, folded and lexicon features.
-  comments: { nb: true, nbAlpha: 2, C: 1, minDf: 1, features: {} },
+  // NB interpolation helps balanced product comments and hurts student feedback: chosen per training set by CV.
+  comments: { nb: true, nbAlpha: 2, nbInterpolation: [0, 0.1, 0.3, 1], C: 1, minDf: 1, features: {} },
   // Social posts of a few hundred characters (with likes, shares…): plain weights, stronger regularisation, classes
-  // weighted against their frequency, side fields and shapes at a third of the text's weight; the sentiment
-  // lexicon does not help here.
+  // weighted against their frequency, side fields and shapes at a third of the text's weight, pairwise crosses of the
+  // side fields (ReINTEL 5-fold CV ROC-AUC 0.925 → 0.928); the sentiment lexicon does not help here.
   posts: {
     nb: false,
     C: 0.3,
     minDf: 1,
     balanced: true,
     blockWeights: [1, 1, 0.3],
-    features: { lexicon: false },
+    features: { lexicon: false, metaCrosses: 0.3 },
   },
   // News articles: word n-grams only; characters and rare features add noise and time at this length.
   documents: {
@@ -355,6 +390,104 @@ export function train(examples: readonly Example[], options: TrainOptions = {}):
   return trainPrepared(prepareExamples(examples, options), undefined, options);
 }
 
+type ResolvedOptions = typeof DEFAULTS & TrainOptions;
+
+interface FittedRow {
+  /** Weights in the NB-scaled space (multiply by `r` for the model). */
+  w: Float64Array;
+  b: number;
+  /** NB log-count ratios of the row, when `nb` is on. */
+  r: Float32Array | null;
+}
+
+/** One binary model per weight row: row k separates label k from the rest (one row for two labels). */
+function fitRows(
+  data: Dataset,
+  dims: number,
+  rows: number,
+  opts: ResolvedOptions,
+  random: () => number,
+  onRow?: (row: number) => void,
+): FittedRow[] {
+  const ones = new Float32Array(dims).fill(1);
+  const out: FittedRow[] = [];
+  for (let row = 0; row < rows; row++) {
+    const positive = rows === 1 ? 1 : row;
+    const r = opts.nb ? nbRatio(data, positive, dims, opts.nbAlpha) : null;
+    let positiveWeight = 1;
+    if (opts.balanced) {
+      const share = data.y.filter((y) => y === positive).length / data.y.length;
+      positiveWeight = share > 0 ? (1 - share) / share : 1;
+    }
+    const { w, b } = trainBinary(
+      data,
+      positive,
+      r ?? ones,
+      opts.C,
+      opts.epochs,
+      opts.tolerance,
+      random,
+      positiveWeight,
+    );
+    out.push({ w, b, r });
+    onRow?.(row);
+  }
+  return out;
+}
+
+/**
+ * Picks the NB interpolation with the best cross-validated accuracy on `data`. The folds' models are fitted once;
+ * each candidate only changes the margins to `m + value·(r·x)`, so trying several costs nothing more.
+ */
+function chooseInterpolation(
+  data: Dataset,
+  dims: number,
+  rows: number,
+  candidates: number[],
+  opts: ResolvedOptions,
+  random: () => number,
+): number {
+  const labels = Array.from(data.y, String);
+  const fold = stratifiedFolds(labels, opts.nbFolds, opts.seed);
+  const hits = new Float64Array(candidates.length);
+  const margin = new Float64Array(rows);
+  const nbScore = new Float64Array(rows);
+  for (let f = 0; f < opts.nbFolds; f++) {
+    const inFold = (i: number) => fold[i] === f;
+    const train: Dataset = {
+      x: data.x.filter((_, i) => !inFold(i)),
+      y: data.y.filter((_, i) => !inFold(i)),
+    };
+    const fitted = fitRows(train, dims, rows, opts, random);
+    for (let i = 0; i < data.x.length; i++) {
+      if (!inFold(i)) continue;
+      const { idx, val } = data.x[i]!;
+      fitted.forEach(({ w, b, r }, row) => {
+        let m = b;
+        let s = 0;
+        for (let k = 0; k < idx.length; k++) {
+          const j = idx[k]!;
+          const v = val[k]! * r![j]!;
+          m += w[j]! * v;
+          s += v;
+        }
+        margin[row] = m;
+        nbScore[row] = s;
+      });
+      candidates.forEach((value, c) => {
+        let best = 0;
+        for (let row = 1; row < rows; row++)
+          if (margin[row]! + value * nbScore[row]! > margin[best]! + value * nbScore[best]!) best = row;
+        const predicted = rows === 1 ? (margin[0]! + value * nbScore[0]! > 0 ? 1 : 0) : best;
+        if (predicted === data.y[i]) hits[c]!++;
+      });
+    }
+  }
+  let best = 0;
+  for (let c = 1; c < candidates.length; c++) if (hits[c]! > hits[best]!) best = c;
+  return candidates[best]!;
+}
+
 /** Trains on the prepared examples at `indices` (all when omitted). */
 export function trainPrepared(
   prep: PreparedExamples,
@@ -383,31 +516,21 @@ export function trainPrepared(
 
   const rows = labels.length === 2 ? 1 : labels.length;
   const random = seededRandom(opts.seed);
+  const candidates = [opts.nbInterpolation].flat();
+  const interpolation =
+    opts.nb && candidates.length > 1
+      ? chooseInterpolation(data, dims, rows, candidates, opts, seededRandom(opts.seed + 1))
+      : candidates[0]!;
+  const fitted = fitRows(data, dims, rows, opts, random, (row) =>
+    options.onProgress?.(0.2 + (0.8 * (row + 1)) / rows),
+  );
   const dense: Float64Array[] = [];
   const bias: number[] = [];
-  const ones = new Float32Array(dims).fill(1);
-  for (let row = 0; row < rows; row++) {
-    const positive = rows === 1 ? 1 : row;
-    const r = opts.nb ? nbRatio(data, positive, dims, opts.nbAlpha) : ones;
-    let positiveWeight = 1;
-    if (opts.balanced) {
-      const share = data.y.filter((y) => y === positive).length / data.y.length;
-      positiveWeight = share > 0 ? (1 - share) / share : 1;
-    }
-    const { w, b } = trainBinary(
-      data,
-      positive,
-      r,
-      opts.C,
-      opts.epochs,
-      opts.tolerance,
-      random,
-      positiveWeight,
-    );
-    if (opts.nb) for (let j = 0; j < w.length; j++) if (w[j] !== 0) w[j]! *= r[j]!;
+  for (const { w, b, r } of fitted) {
+    const mix = opts.nb ? interpolation : 0;
+    for (let j = 0; j < w.length; j++) w[j] = (w[j]! + mix) * (r ? r[j]! : 1);
     dense.push(w);
     bias.push(b);
-    options.onProgress?.(0.2 + (0.8 * (row + 1)) / rows);
   }
   return packModel(
     opts.task ?? 'classify',
@@ -437,6 +560,7 @@ function packModel(
 ): Model {
   const keep: number[] = [];
   for (let j = 0; j < used.length; j++) if (dense.some((w) => w[j] !== 0)) keep.push(j);
+  keep.sort((a, b) => used[a]! - used[b]!);
   const rows = dense.length;
   const weights = new Float32Array(keep.length * rows);
   const idf = new Float32Array(keep.length);
@@ -466,14 +590,19 @@ function packModel(
   };
 }
 
-/** Renumbers the hashed indices that occur in `x` densely, in ascending order, so the learners' arrays stay small. */
+/**
+ * Renumbers the hashed indices that occur in `x` densely, most frequent first (so the learners' hot weights share
+ * cache lines), and keeps the learners' arrays small. `used[n]` is the hashed index of slot n.
+ */
 function compact(x: SparseVector[], y: Int32Array, dims: number): { data: Dataset; used: Int32Array } {
+  const df = new Int32Array(dims);
+  for (const v of x) for (let k = 0; k < v.idx.length; k++) if (v.val[k] !== 0) df[v.idx[k]!]!++;
+  const present: number[] = [];
+  for (let j = 0; j < dims; j++) if (df[j]! > 0) present.push(j);
+  present.sort((a, b) => df[b]! - df[a]! || a - b);
+  const used = Int32Array.from(present);
   const slot = new Int32Array(dims).fill(-1);
-  for (const v of x) for (let k = 0; k < v.idx.length; k++) if (v.val[k] !== 0) slot[v.idx[k]!] = 0;
-  let n = 0;
-  for (let j = 0; j < dims; j++) if (slot[j] === 0) slot[j] = n++;
-  const used = new Int32Array(n);
-  for (let j = 0; j < dims; j++) if (slot[j]! >= 0) used[slot[j]!] = j;
+  used.forEach((j, n) => (slot[j] = n));
   const compacted = x.map((v) => {
     let m = 0;
     for (let k = 0; k < v.val.length; k++) if (v.val[k] !== 0) m++;

@@ -3,10 +3,12 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { predict, prepareExamples, saveModel, seededRandom, trainPrepared } from './classifier.ts';
+import { predict, prepareExamples, saveModel, stratifiedFolds, trainPrepared } from './classifier.ts';
 import type { Example, Prediction, TrainOptions } from './classifier.ts';
 import { accuracy, macroF1, rocAuc, weightedF1 } from './metrics.ts';
 import { analyzeSentiment } from './sentiment.ts';
+
+export { stratifiedFolds };
 
 export type MetricName = 'macro-F1' | 'weighted-F1' | 'accuracy' | 'ROC-AUC';
 
@@ -91,30 +93,6 @@ export function readExamples(file: string): Example[] {
       out.push(ex);
     });
   return out;
-}
-
-/**
- * Assigns each item to one of `k` folds, stratified by label and shuffled with `seed`.
- * With `k` ≤ 1 it makes one 80/20 split: fold 0 is the held-out fifth.
- */
-export function stratifiedFolds(labels: readonly string[], k: number, seed = 11): Int32Array {
-  const byLabel = new Map<string, number[]>();
-  labels.forEach((label, i) => {
-    const list = byLabel.get(label) ?? [];
-    list.push(i);
-    byLabel.set(label, list);
-  });
-  const random = seededRandom(seed);
-  const fold = new Int32Array(labels.length);
-  for (const label of [...byLabel.keys()].sort()) {
-    const idx = byLabel.get(label)!;
-    for (let i = idx.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
-    }
-    idx.forEach((item, n) => (fold[item] = k <= 1 ? (n % 5 === 0 ? 0 : 1) : n % k));
-  }
-  return fold;
 }
 
 /** Scores predictions with a benchmark's metric. */

@@ -111,6 +111,24 @@ describe('train and predict', () => {
   });
 });
 
+describe('NB interpolation', () => {
+  const NB: TrainOptions = { ...SMALL, nb: true, nbFolds: 2 };
+
+  it('changes the model, and a list of values trains exactly the model of the value its CV picks', () => {
+    const plain = serializeModel(train(EXAMPLES, { ...NB, nbInterpolation: 0 }));
+    const mixed = serializeModel(train(EXAMPLES, { ...NB, nbInterpolation: 0.5 }));
+    expect(mixed).not.toBe(plain);
+    const chosen = serializeModel(train(EXAMPLES, { ...NB, nbInterpolation: [0, 0.5] }));
+    expect([plain, mixed]).toContain(chosen);
+  });
+
+  it('still fits the training data when interpolated', () => {
+    const model = train(EXAMPLES, { ...NB, nbInterpolation: 0.5 });
+    const hits = EXAMPLES.filter((ex) => predict(model, ex.text).label === ex.label).length;
+    expect(hits).toBeGreaterThanOrEqual(EXAMPLES.length - 1);
+  });
+});
+
 describe('determinism and model files', () => {
   it('the same seed gives the same model bytes', () => {
     const a = serializeModel(train(EXAMPLES, { ...SMALL, seed: 7 }));
