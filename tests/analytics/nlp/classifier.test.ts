@@ -10,7 +10,7 @@ import {
   serializeModel,
   train,
 } from '../../../analytics/nlp/classifier.ts';
-import type { Example, TrainOptions } from '../../../analytics/nlp/classifier.ts';
+import type { Example, Model, TrainOptions } from '../../../analytics/nlp/classifier.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
 const POSITIVE = [
@@ -180,6 +180,52 @@ describe('labels and numeric fields', () => {
     expect(model.numeric.map((f) => f.name)).toEqual(['shares']);
     expect(predict(model, text, { shares: '8000' }).label).toBe('viral');
     expect(predict(model, text, { shares: 2 }).label).toBe('quiet');
+  });
+
+  // Posts whose label is an exclusive or of two side fields (many shares or many likes, not both), which no linear
+  // weighting of the fields expresses, beside text that says nothing.
+  function xorPosts(n: number): Example[] {
+    const examples: Example[] = [];
+    for (let i = 0; i < n; i++) {
+      const shares = [3, 20, 500, 4000][i % 4]!;
+      const likes = [5, 30, 800, 6000][Math.floor(i / 4) % 4]!;
+      const label = shares > 100 !== likes > 100 ? 'unreliable' : 'reliable';
+      examples.push({ text: `Bài đăng số ${i % 13} về sự kiện trong tỉnh`, label, shares, likes });
+    }
+    return examples;
+  }
+
+  it('side trees learn what a linear model of the side fields cannot, and survive a model file', () => {
+    const examples = xorPosts(160);
+    const text = 'Bài đăng số 3 về sự kiện trong tỉnh';
+    const unreliable = (model: Model, shares: number, likes: number) =>
+      predict(model, text, { shares, likes }).scores.unreliable!;
+    const linear = train(examples, { ...SMALL, sideTrees: false });
+    expect(Math.abs(unreliable(linear, 4000, 5) - unreliable(linear, 3, 5))).toBeLessThan(0.2);
+    const model = train(examples, { ...SMALL, sideTrees: { depth: 2, trees: 30, rate: 0.3 }, sideFolds: 3 });
+    expect(model.side!.trees).toHaveLength(30);
+    expect(unreliable(model, 4000, 5)).toBeGreaterThan(0.7);
+    expect(unreliable(model, 3, 6000)).toBeGreaterThan(0.7);
+    expect(unreliable(model, 3, 5)).toBeLessThan(0.3);
+    expect(unreliable(model, 4000, 6000)).toBeLessThan(0.3);
+    const loaded = parseModel(serializeModel(model), 'm.json');
+    for (const ex of examples.slice(0, 14))
+      expect(predict(loaded, ex.text, ex)).toEqual(predict(model, ex.text, ex));
+  });
+
+  it('a model without side trees (as older files are) predicts as the text model alone', () => {
+    const examples = xorPosts(80);
+    const withTrees = train(examples, { ...SMALL, sideTrees: { trees: 10 }, sideFolds: 2 });
+    const without = train(examples, { ...SMALL, sideTrees: false });
+    expect(without.side).toBeUndefined();
+    const stripped = JSON.parse(serializeModel(withTrees)) as Record<string, unknown>;
+    delete stripped.side;
+    const older = parseModel(JSON.stringify(stripped), 'old.json');
+    for (const ex of examples.slice(0, 7))
+      expect(predict(older, ex.text, ex)).toEqual(predict(without, ex.text, ex));
+    expect(() =>
+      parseModel(JSON.stringify({ ...stripped, rows: 2, side: { a: 1, c: 0, trees: [] } }), 'x.json'),
+    ).toThrow('x.json:');
   });
 
   it('refuses an empty training set or a single label', () => {

@@ -1,5 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { BLOCK_META, DEFAULT_FEATURES, extractFeatures } from '../../../analytics/nlp/features.ts';
+import {
+  BLOCK_META,
+  DEFAULT_FEATURES,
+  extractFeatures,
+  sideFeatures,
+} from '../../../analytics/nlp/features.ts';
 import type { NumericField } from '../../../analytics/nlp/features.ts';
 
 const FIELDS: NumericField[] = [
@@ -41,5 +46,40 @@ describe('side-field crosses', () => {
     delete older.metaCrosses;
     const before = extractFeatures('tin nóng', older, { likes: 5, shares: 1 }, FIELDS)[BLOCK_META]!;
     expect(Array.from(before.idx)).toEqual([...meta({ likes: 5, shares: 1 }, 0).keys()]);
+  });
+});
+
+describe('sideFeatures', () => {
+  const fields: NumericField[] = [
+    { name: 'likes', kind: 'count', scale: 5 },
+    { name: 'published_at', kind: 'time', scale: 1000 },
+    { name: 'shares', kind: 'count', scale: 5 },
+  ];
+
+  it('gives log counts, time of day in Vietnam, count ratios and text statistics', () => {
+    // 2020-06-01 17:00 UTC is Tuesday 2020-06-02 00:00 in Vietnam.
+    const x = sideFeatures(
+      fields,
+      { likes: '9', published_at: 1591030800, shares: 0 },
+      'Tin #nóng\nxem https://a.vn',
+    );
+    expect(Array.from(x)).toEqual([
+      Math.log(10),
+      1591030800 / 86400,
+      0,
+      2,
+      0,
+      Math.log(10),
+      Math.log1p(26),
+      2,
+      1,
+      1,
+    ]);
+  });
+
+  it('marks missing or unreadable fields as NaN, and their ratios too', () => {
+    const x = Array.from(sideFeatures(fields, { likes: 'nhiều', published_at: '' }, ''));
+    expect(x.slice(0, 6).every(Number.isNaN)).toBe(true);
+    expect(x.slice(6)).toEqual([0, 1, 0, 0]);
   });
 });
