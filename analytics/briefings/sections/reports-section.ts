@@ -81,7 +81,7 @@ export async function buildReportsSection(ctx: SectionContext): Promise<SectionR
     const moodName = (m: string) => m || tr('không ghi', 'not stated');
     section.paragraphs.push(
       tr(
-        `Tâm trạng nhân dân theo đánh giá của các báo cáo: ${moods.rows.map((m) => `${moodName(m.mood)} (${small(m.reports)})`).join('; ')}.`,
+        `Tâm trạng nhân dân do các báo cáo ghi nhận: ${moods.rows.map((m) => `${moodName(m.mood)} (${small(m.reports)})`).join('; ')}.`,
         `Mood as assessed in the reports: ${moods.rows.map((m) => `${moodName(m.mood)} (${small(m.reports)})`).join('; ')}.`,
       ),
     );

@@ -3,7 +3,7 @@ import type { TopicTemplates } from '../types.ts';
 export const giaCa: TopicTemplates = {
   topic: 'gia-ca',
   words: {
-    co_quan: ['Sở Công Thương', 'Chi cục Quản lý thị trường', 'Sở Tài chính'],
+    co_quan: ['Sở Công Thương', 'Đội Quản lý thị trường số 3', 'Sở Tài chính'],
     mat_hang: [
       'thịt heo',
       'rau xanh',
@@ -65,11 +65,11 @@ export const giaCa: TopicTemplates = {
         '{nguoi_dan} [cho biết|nói] [gia đình|bà con] [đã quen|chủ động] [cân đối chi tiêu|mua hàng ở các điểm bình ổn].',
       ],
       pos: [
-        '“[Giá rẻ hơn ngoài chợ|Hàng tốt, giá mềm], [lại có chương trình khuyến mãi|có nguồn gốc rõ ràng], tôi [mua được nhiều thứ|rất hài lòng]”, {nguoi_dan} [vui vẻ cho biết|chia sẻ].',
+        '“[Giá rẻ hơn ngoài chợ|Hàng tốt, giá mềm], [lại đang giảm giá dịp cuối tuần|có nguồn gốc rõ ràng], tôi [mua được nhiều thứ|rất hài lòng]”, {nguoi_dan} [vui vẻ cho biết|chia sẻ].',
       ],
     },
     response: [
-      '[Đại diện|Lãnh đạo] {co_quan} cho biết [sẽ tăng cường|đang tăng cường] [kiểm tra việc niêm yết giá|kiểm soát thị trường], [xử lý nghiêm|kiên quyết xử lý] [các trường hợp|hành vi] [găm hàng, tăng giá bất hợp lý|đầu cơ, thao túng giá].',
+      '[Đại diện|Lãnh đạo] {co_quan} cho biết [sẽ tăng cường|đang tăng cường] [kiểm tra việc niêm yết giá|giám sát giá ở các chợ], [xử lý nghiêm|kiên quyết xử lý] [các trường hợp|hành vi] [găm hàng, tăng giá bất hợp lý|đầu cơ, thao túng giá].',
       '[Điện lực khu vực|Công ty Điện lực Đắk Lắk] [giải thích|cho biết] [hóa đơn tăng do|nguyên nhân là] [thời tiết nắng nóng|số ngày tính tiền nhiều hơn] và [sẵn sàng kiểm tra công tơ|cử nhân viên kiểm tra] [khi khách hàng có yêu cầu|tại nhà].',
     ],
   },
@@ -90,7 +90,7 @@ export const giaCa: TopicTemplates = {
   },
   report: {
     neg: [
-      'Nhân dân [lo lắng|băn khoăn] về [giá {mat_hang} tăng cao|hóa đơn tiền điện tăng bất thường|giá vật tư nông nghiệp tăng] ảnh hưởng đến đời sống.',
+      'Nhân dân [lo lắng|băn khoăn] về [giá {mat_hang} tăng cao|hóa đơn tiền điện tăng bất thường|giá vật tư nông nghiệp tăng], đời sống thêm chật vật.',
     ],
     neu: [
       'Nhân dân quan tâm đến [diễn biến giá cả thị trường|giá xăng dầu, giá điện] [cuối năm|trong tháng].',
@@ -99,7 +99,7 @@ export const giaCa: TopicTemplates = {
       'Giá cả [các mặt hàng thiết yếu|thị trường] [ổn định|được kiểm soát], nhân dân [yên tâm|đồng tình].',
     ],
     proposal: [
-      'Đề nghị [tăng cường kiểm tra, kiểm soát giá cả|Sở Công Thương tổ chức thêm các điểm bán hàng bình ổn giá|ngành điện giải thích rõ cách tính tiền điện].',
+      'Đề nghị [kiểm tra giá cả thường xuyên hơn|Sở Công Thương tổ chức thêm các điểm bán hàng bình ổn giá|ngành điện giải thích rõ cách tính tiền điện].',
     ],
   },
 };
