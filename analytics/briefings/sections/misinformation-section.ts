@@ -50,7 +50,10 @@ export async function buildMisinformationSection(ctx: SectionContext): Promise<S
   const n = (x: number) => formatNumber(x, lang);
   const summary = await ctx.log.all<ClaimsSummaryRow>(
     'claims_summary',
-    tr('Nội dung nghi sai sự thật: số phát hiện, số đã kết luận', 'Misinformation candidates: found and handled'),
+    tr(
+      'Nội dung nghi sai sự thật: số phát hiện, số đã kết luận',
+      'Misinformation candidates: found and handled',
+    ),
     ctx.params,
   );
   section.queryIds.push(summary.queryId);
