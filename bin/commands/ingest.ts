@@ -48,48 +48,48 @@ export async function importDocuments(ctx: CommandContext, file: string, source:
   return report;
 }
 
-export async function importSurvey(
+/** Run a file import with a progress bar and the one-line summary; the bar is cleared however it ends. */
+async function withProgress<R extends RunReport>(
   ctx: CommandContext,
-  file: string,
-  options: SurveyImportOptions,
-): Promise<RunReport> {
-  const bar = progressBar(`khảo sát ${options.survey}`);
+  label: string,
+  summary: string,
+  run: (progress: (done: number, total: number) => void) => Promise<R>,
+): Promise<R> {
+  const bar = progressBar(label);
   try {
-    const report = await ingestSurvey(file, options, {
-      db: ctx.db,
-      logger: ctx.logger,
-      now: ctx.now,
-      secret: ctx.secret(),
-      progress: (done, total) => bar.update(done, total),
-    });
+    const report = await run((done, total) => bar.update(done, total));
     bar.stop();
-    reportRun(ctx, `ingest survey ${file}`, report);
+    reportRun(ctx, summary, report);
     return report;
   } finally {
     bar.stop();
   }
 }
 
+export async function importSurvey(
+  ctx: CommandContext,
+  file: string,
+  options: SurveyImportOptions,
+): Promise<RunReport> {
+  return withProgress(ctx, `khảo sát ${options.survey}`, `ingest survey ${file}`, (progress) =>
+    ingestSurvey(file, options, {
+      db: ctx.db,
+      logger: ctx.logger,
+      now: ctx.now,
+      secret: ctx.secret(),
+      progress,
+    }),
+  );
+}
+
 export async function importReports(ctx: CommandContext, file: string, source?: string): Promise<RunReport> {
-  const bar = progressBar(`báo cáo ${path.basename(file)}`);
-  try {
-    const report = await ingestReports(
+  return withProgress(ctx, `báo cáo ${path.basename(file)}`, `ingest report ${file}`, (progress) =>
+    ingestReports(
       file,
       { source: source ?? null },
-      {
-        db: ctx.db,
-        logger: ctx.logger,
-        now: ctx.now,
-        secret: ctx.secret(),
-        progress: (done, total) => bar.update(done, total),
-      },
-    );
-    bar.stop();
-    reportRun(ctx, `ingest report ${file}`, report);
-    return report;
-  } finally {
-    bar.stop();
-  }
+      { db: ctx.db, logger: ctx.logger, now: ctx.now, secret: ctx.secret(), progress },
+    ),
+  );
 }
 
 export function registerIngestCommands(program: Command): void {
