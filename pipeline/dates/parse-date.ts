@@ -117,7 +117,7 @@ export function parseDocumentDate(value: unknown): Date | null {
   if (typeof value !== 'string') return null;
   const s = value.trim();
   if (!s) return null;
-  if (/^\d{9,13}$/.test(s)) return parseDocumentDate(Number(s));
+  if (/^\d{9,13}(?:\.\d+)?$/.test(s)) return parseDocumentDate(Number(s));
   const iso = parseTime(s);
   if (iso) return iso;
   const isoLoose =

@@ -26,6 +26,9 @@ describe('parseDocumentDate', () => {
     expect(iso('Tue, 24 Nov 2026 01:15:00 GMT')).toBe('2026-11-24T01:15:00.000Z');
     expect(iso(1795482000)).toBe('2026-11-24T01:00:00.000Z');
     expect(iso('1795482000000')).toBe('2026-11-24T01:00:00.000Z');
+    // Exports that write epoch seconds as a float string ("1584428350.0").
+    expect(iso('1795482000.0')).toBe('2026-11-24T01:00:00.000Z');
+    expect(iso('1795482000.5')).toBe('2026-11-24T01:00:00.500Z');
     expect(iso('Thứ hai, 24/11/2026 - 08:15')).toBe('2026-11-24T01:15:00.000Z');
     expect(iso('08:15 24/11/2026')).toBe('2026-11-24T01:15:00.000Z');
     expect(iso('24-11-2026 08:15:30 (GMT+7)')).toBe('2026-11-24T01:15:30.000Z');
@@ -35,6 +38,7 @@ describe('parseDocumentDate', () => {
   it('returns null for what is not a date', () => {
     expect(iso('hôm qua')).toBeNull();
     expect(iso('31/02/2026')).toBeNull();
+    expect(iso('1795482000.')).toBeNull();
     expect(iso('')).toBeNull();
     expect(iso({})).toBeNull();
   });
