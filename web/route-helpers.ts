@@ -7,7 +7,7 @@ import { inputError } from '../data/errors.ts';
 import { parseTime } from '../data/time.ts';
 import { currentScope } from './auth/middleware.ts';
 import type { WebContext } from './context.ts';
-import { page, type SafeHtml } from './html.ts';
+import { html, page, type SafeHtml } from './html.ts';
 import type { Lang } from './i18n.ts';
 import { requestState } from './request-state.ts';
 
@@ -53,13 +53,50 @@ export function param(source: Record<string, unknown> | undefined, name: string)
   return trimmed === '' ? undefined : trimmed;
 }
 
-/** A date or date-time parameter (local time when no offset); a bad value is a 400 naming it. */
+const DAY_MONTH_YEAR = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A day typed the dashboard's way (dd/mm/yyyy) as ISO yyyy-mm-dd; any other value unchanged. */
+export function isoDay(value: string): string {
+  const m = DAY_MONTH_YEAR.exec(value.trim());
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : value.trim();
+}
+
+/** An ISO day (yyyy-mm-dd) shown as the dashboard writes dates (dd/mm/yyyy); any other value unchanged. */
+export function displayDay(value: string | undefined): string {
+  if (value === undefined) return '';
+  const m = ISO_DAY.exec(value.trim());
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : value;
+}
+
+/** A day field the dashboard's way: typed dd/mm/yyyy whatever the browser's locale (a native date picker would not be). */
+export function dateInput(name: string, value: string | undefined): SafeHtml {
+  return html`<input
+    type="text"
+    name="${name}"
+    value="${displayDay(value)}"
+    placeholder="dd/mm/yyyy"
+    inputmode="numeric"
+    pattern="\\d{1,2}/\\d{1,2}/\\d{4}|\\d{4}-\\d{2}-\\d{2}"
+    size="10"
+  />`;
+}
+
+/**
+ * A date or date-time parameter: dd/mm/yyyy as typed in the dashboard, or ISO 8601 (local time when no
+ * offset); a bad value is a 400 naming it.
+ */
 export function timeParam(source: Record<string, unknown> | undefined, name: string): Date | undefined {
   const value = param(source, name);
   if (value === undefined) return undefined;
-  const parsed = parseTime(value);
-  if (!parsed) throw inputError(name, null, `invalid date "${value}" (use yyyy-mm-dd)`);
+  const parsed = parseTime(isoDay(value));
+  if (!parsed) throw inputError(name, null, `invalid date "${value}" (use dd/mm/yyyy or yyyy-mm-dd)`);
   return parsed;
+}
+
+/** The first day of a range as ISO yyyy-mm-dd (validated like timeParam); undefined when absent. */
+export function dayParam(source: Record<string, unknown> | undefined, name: string): string | undefined {
+  return timeParam(source, name) ? isoDay(param(source, name)!).slice(0, 10) : undefined;
 }
 
 /** A whole-number parameter within bounds, else the default. */

@@ -83,6 +83,15 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     expect(await page.textContent('h1')).toBe('Tổng quan dư luận');
     await shoot(page, 'overview');
     expect(fs.statSync(screenshots[0]!).size).toBeGreaterThan(10_000);
+    // Dates are typed dd/mm/yyyy whatever the browser's locale, and the window follows them.
+    await page.fill('form.filters input[name=from]', '01/03/2026');
+    await page.fill('form.filters input[name=to]', '10/03/2026');
+    await Promise.all([
+      page.waitForURL(/from=01%2F03%2F2026/),
+      page.click('form.filters button[type=submit]'),
+    ]);
+    expect(await page.textContent('body')).toMatch(/01\/03\/2026 – 10\/03\/2026/);
+    expect(await page.inputValue('form.filters input[name=from]')).toBe('01/03/2026');
     expect(violations).toEqual([]);
     await page.context().close();
   });

@@ -373,7 +373,22 @@ describe('overview', () => {
   it('refuses a bad date with a message naming it', async () => {
     const response = await agents.leader.agent.get('/api/overview?from=2026-13-40');
     expect(response.status).toBe(400);
-    expect(response.body.error).toBe('from: invalid date "2026-13-40" (use yyyy-mm-dd)');
+    expect(response.body.error).toBe('from: invalid date "2026-13-40" (use dd/mm/yyyy or yyyy-mm-dd)');
+    const impossible = await agents.leader.agent.get('/api/overview?from=31/02/2026');
+    expect(impossible.status).toBe(400);
+    expect(impossible.body.error).toContain('from: invalid date "31/02/2026"');
+  });
+
+  it('reads dates typed dd/mm/yyyy the same as ISO days and shows them back dd/mm/yyyy', async () => {
+    const iso = await agents.leader.agent.get('/api/overview?from=2026-03-01&to=2026-03-20');
+    const typed = await agents.leader.agent.get('/api/overview?from=01/03/2026&to=20/3/2026');
+    expect(typed.status).toBe(200);
+    expect(typed.body.totals).toEqual(iso.body.totals);
+    expect(typed.body.window).toEqual(iso.body.window);
+    const page = (await agents.leader.agent.get('/?from=2026-03-01&to=20/03/2026')).text;
+    expect(page).toMatch(/name="from"\s+value="01\/03\/2026"/);
+    expect(page).toMatch(/name="to"\s+value="20\/03\/2026"/);
+    expect(page).not.toContain('type="date"');
   });
 });
 

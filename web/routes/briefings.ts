@@ -40,7 +40,16 @@ import {
 } from '../html.ts';
 import { formatDate, isLang, t, type Lang } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
-import { auditView, inScope, langOf, param, sendPage, tableExists, timeParam } from '../route-helpers.ts';
+import {
+  auditView,
+  dateInput,
+  dayParam,
+  inScope,
+  langOf,
+  param,
+  sendPage,
+  tableExists,
+} from '../route-helpers.ts';
 import { sendSelfContained } from '../self-contained-page.ts';
 import { BriefingQueue, type BriefingRequest, type Generation } from './briefing-queue.ts';
 
@@ -197,7 +206,7 @@ export function briefingRoutes(ctx: WebContext): Router {
     const period = param(body, 'period');
     if (!isBriefingPeriod(period))
       throw inputError('period', null, `invalid period "${period ?? ''}" (week or month)`);
-    const from = timeParam(body, 'from') ? param(body, 'from')!.slice(0, 10) : null;
+    const from = dayParam(body, 'from') ?? null;
     const lang = param(body, 'lang') ?? langOf(req);
     if (!isLang(lang)) throw inputError('lang', null, `invalid language "${lang}" (vi or en)`);
     const wanted = param(body, 'unit');
@@ -312,7 +321,7 @@ export function briefingRoutes(ctx: WebContext): Router {
                   <option value="month">${tx(lang, TEXT.month)}</option>
                 </select></label
               >
-              <label>${tx(lang, TEXT.firstDay)} <input type="date" name="from" /></label>
+              <label>${tx(lang, TEXT.firstDay)} ${dateInput('from', undefined)}</label>
               <label>${tx(lang, TEXT.scope)} ${unitSelect('unit', choices, scope.province, own?.uid)}</label>
               <label
                 >${tx(lang, TEXT.language)}

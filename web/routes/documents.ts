@@ -8,7 +8,16 @@ import { requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { classificationBadge, emptyState, href, html, safeUrl } from '../html.ts';
 import { formatDate, formatNumber, t, type Lang } from '../i18n.ts';
-import { auditView, inScope, intParam, langOf, param, sendPage, timeParam } from '../route-helpers.ts';
+import {
+  auditView,
+  dateInput,
+  inScope,
+  intParam,
+  langOf,
+  param,
+  sendPage,
+  timeParam,
+} from '../route-helpers.ts';
 
 const sql = readSqlFile(new URL('./documents.sql', import.meta.url));
 const DAY_MS = 86_400_000;
@@ -75,12 +84,8 @@ function renderList(lang: Lang, rows: DocRow[], req: Request) {
   const query = req.query as Record<string, unknown>;
   return html`<h1>${t(lang, 'documents.title')}</h1>
     <form method="get" action="/documents" class="filters">
-      <label
-        >${t(lang, 'common.from')} <input type="date" name="from" value="${param(query, 'from') ?? ''}"
-      /></label>
-      <label
-        >${t(lang, 'common.to')} <input type="date" name="to" value="${param(query, 'to') ?? ''}"
-      /></label>
+      <label>${t(lang, 'common.from')} ${dateInput('from', param(query, 'from'))}</label>
+      <label>${t(lang, 'common.to')} ${dateInput('to', param(query, 'to'))}</label>
       <label>Tìm <input name="q" value="${param(query, 'q') ?? ''}" /></label>
       <button type="submit">${t(lang, 'common.filter')}</button>
       <a

@@ -18,6 +18,7 @@ import {
   sendPage,
   tableExists,
   timeParam,
+  dateInput,
 } from '../route-helpers.ts';
 
 const sql = readSqlFile(new URL('./overview.sql', import.meta.url));
@@ -218,12 +219,8 @@ function renderOverview(lang: Lang, o: Overview, query: Record<string, unknown>,
   const negShare = o.totals.documents ? o.totals.negative / o.totals.documents : null;
   return html`<h1>${t(lang, 'overview.title')}</h1>
     <form method="get" action="/" class="filters">
-      <label
-        >${t(lang, 'common.from')} <input type="date" name="from" value="${param(query, 'from') ?? ''}"
-      /></label>
-      <label
-        >${t(lang, 'common.to')} <input type="date" name="to" value="${param(query, 'to') ?? ''}"
-      /></label>
+      <label>${t(lang, 'common.from')} ${dateInput('from', param(query, 'from'))}</label>
+      <label>${t(lang, 'common.to')} ${dateInput('to', param(query, 'to'))}</label>
       <label
         >${t(lang, 'common.topic')}
         <select name="topic">
