@@ -245,6 +245,21 @@ describe('sessions and sign-in', () => {
     await updateUser(f.db, f.users.officer2.id, { disabled: false });
   });
 
+  it('read the signed-in user once a minute, not per request, and see a change made behind its back', async () => {
+    const target = await login(f.app, 'officer2');
+    expect((await target.agent.get('/api/me')).status).toBe(200);
+    // A change that bypasses the admin page (which ends the user's sessions at once) shows within a minute.
+    await updateUser(f.db, f.users.officer2.id, { disabled: true });
+    try {
+      expect((await target.agent.get('/api/me')).status).toBe(200);
+      f.clock.now = new Date(NOW.getTime() + MINUTE + 1000);
+      expect((await target.agent.get('/api/me')).status).toBe(401);
+    } finally {
+      f.clock.now = NOW;
+      await updateUser(f.db, f.users.officer2.id, { disabled: false });
+    }
+  });
+
   it('send strict security headers: CSP without inline code, no framing, no caching of pages', async () => {
     const response = await request(f.app).get('/login');
     const csp = String(response.headers['content-security-policy']);

@@ -8,6 +8,26 @@ import type { WebContext } from '../context.ts';
 import { isLang } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
 import { LANG_COOKIE, SESSION_COOKIE, readCookie, setCookie } from './cookies.ts';
+import type { Session } from './sessions.ts';
+
+/** How long a session trusts the user it read; admin changes to a user end their sessions at once anyway. */
+const USER_RECHECK_MS = 60_000;
+
+/** The session's user, read from the database at most once a minute (not once per request). */
+async function sessionUser(ctx: WebContext, session: Session): Promise<User | undefined> {
+  const at = ctx.now().getTime();
+  const known = session.user;
+  if (
+    known &&
+    known.value.id === session.userId &&
+    at - known.readAt >= 0 &&
+    at - known.readAt < USER_RECHECK_MS
+  )
+    return known.value;
+  const user = await findUserById(ctx.reads, session.userId!);
+  session.user = user ? { value: user, readAt: at } : undefined;
+  return user;
+}
 
 /** Loads the session from its cookie, the signed-in user (dropping a disabled one) and the language. */
 export function loadSession(ctx: WebContext): RequestHandler {
@@ -17,7 +37,7 @@ export function loadSession(ctx: WebContext): RequestHandler {
     if (session) {
       state.session = session;
       if (session.userId) {
-        const user = await findUserById(ctx.reads, session.userId);
+        const user = await sessionUser(ctx, session);
         if (user && !user.disabled) state.user = user;
         else ctx.sessions.destroy(session.id);
       }

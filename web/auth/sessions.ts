@@ -1,6 +1,7 @@
 /** Server-side sessions in memory: random ids, a CSRF token each, idle and absolute expiry on an injected clock. */
 import { randomBytes } from 'node:crypto';
 import type { AccessScope } from '../../data/access.ts';
+import type { User } from '../../data/users.ts';
 import type { Lang } from '../i18n.ts';
 
 export interface Session {
@@ -8,6 +9,11 @@ export interface Session {
   /** Synchronizer token: every state-changing request must echo it. */
   readonly csrf: string;
   userId: string | null;
+  /**
+   * The signed-in user as last read from the database, and when (ms): re-read once a minute, and gone with the
+   * session when an admin changes the user (their sessions are destroyed), so a request need not query for it.
+   */
+  user?: { value: User; readAt: number };
   lang?: Lang;
   /** The user's access scope, with the key (user's role, unit, clearance, access epoch) it was resolved for. */
   scope?: { key: string; scope: AccessScope };
