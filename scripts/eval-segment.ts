@@ -12,6 +12,8 @@ import {
   trainSegmenter,
 } from '../analytics/nlp/segment.ts';
 import type { SegmentModel, SegmentScores } from '../analytics/nlp/segment.ts';
+import { ERROR_KINDS, goldWords, segmentErrors } from '../analytics/nlp/segment-errors.ts';
+import type { WordLexicon } from '../analytics/nlp/segment-lexicon.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(repoRoot, '../shared/data/vi');
@@ -97,6 +99,20 @@ function speed(raw: string[], model: SegmentModel): number {
   return best;
 }
 
+/** One line per model: its missed and spurious words on `gold`, by kind (see analytics/nlp/segment-errors.ts). */
+function errorTable(models: [string, SegmentModel, WordLexicon][], gold: string[]): string[] {
+  const header = ERROR_KINDS.map((kind) => kind.padStart(7)).join(' ');
+  const out = [`| ${'wrong words on dev by kind'.padEnd(32)} | ${header} |`];
+  for (const [name, model, training] of models) {
+    const { missed, spurious } = segmentErrors(gold, model, training);
+    const cells = (counts: Record<string, number>): string =>
+      ERROR_KINDS.map((kind) => String(counts[kind]).padStart(7)).join(' ');
+    out.push(`| ${`${name}, missed gold words`.padEnd(32)} | ${cells(missed)} |`);
+    out.push(`| ${`${name}, spurious words`.padEnd(32)} | ${cells(spurious)} |`);
+  }
+  return out;
+}
+
 function main(): void {
   if (!existsSync(path.join(dataDir, 'wordseg-udvtb-train.txt'))) {
     console.log(`skipped: ${dataDir}/wordseg-udvtb-train.txt not found`);
@@ -122,6 +138,19 @@ function main(): void {
     const [withCorpus, seconds] = timed(() => trainSegmenter(train, { corpus }));
     console.log(evaluate(`train + ${corpusFile} collocations → dev`, withCorpus, dev, seconds));
   }
+  const trainingWords = goldWords(train);
+  console.log(
+    [
+      '',
+      ...errorTable(
+        [
+          ['built-in', builtinSegmenter(), trainingWords],
+          ['trained', trained, trainingWords],
+        ],
+        dev,
+      ),
+    ].join('\n'),
+  );
   const raw = dev.map((line) => line.replaceAll('_', ' '));
   const rate = (model: SegmentModel): string => `${Math.round(speed(raw, model) / 1000)}k`;
   console.log(
