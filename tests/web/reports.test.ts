@@ -212,6 +212,8 @@ describe('the form at /mine', () => {
     const page = await contributor.agent.get('/mine');
     expect(page.status).toBe(200);
     expect(page.text).not.toMatch(/<script(?![^>]*\bsrc=)/);
+    expect(page.text).toMatch(/<option\s+value="24133\/2025"\s+selected\s*>\s*Phường Buôn Ma Thuột/);
+    expect(page.text).not.toContain('value="22015/2025"');
     const csrf = csrfFrom(page.text);
     const clientId = /name="id" value="([^"]+)"/.exec(page.text)![1]!;
     const form = {

@@ -142,7 +142,10 @@ export function mineRoutes(ctx: WebContext): Router {
         <select name="unit">
           ${units.map(
             (u) =>
-              html`<option value="${u.uid}" ${value('unit') === u.uid ? html`selected` : ''}>
+              html`<option
+                value="${u.uid}"
+                ${(value('unit') || user.unit_uid) === u.uid ? html`selected` : ''}
+              >
                 ${u.name}
               </option>`,
           )}
