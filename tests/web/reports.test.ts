@@ -184,6 +184,17 @@ describe('POST /api/reports', () => {
     ]);
   });
 
+  it('is listed in the API index', async () => {
+    const index = (await contributor.agent.get('/api')).body as {
+      endpoints: { method: string; path: string; roles: string }[];
+    };
+    expect(
+      index.endpoints.find((e) => e.method === 'POST' && e.path.startsWith('/api/reports ')),
+    ).toMatchObject({
+      roles: 'contributor',
+    });
+  });
+
   it('refuses requests without the CSRF token, from other roles, too many reports and too large a body', async () => {
     const before = await count();
     const report = { period: '03/2026', summary: 'Không được lưu.' };
