@@ -1,4 +1,4 @@
-/** Imports collaborator and organisation reports (files, or records sent to the web API) into `reports`, informants protected. */
+/** Imports collaborator and organisation reports (files, or records from the web) into `reports`, informants protected. */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { errorMessage, inputError } from '../../data/errors.ts';
