@@ -97,11 +97,27 @@ export async function resolveScope(db: Reads, viewer: Viewer): Promise<AccessSco
     : [];
   if (PROVINCE_ROLES.has(viewer.role)) return { ...base, province: true, areas: [], topics };
   if (!unit) return { ...base, province: false, areas: [], topics };
-  const root = await db.one<{ uid: string; level: number; current: boolean }>(sql('unit_root'), { unit });
+  const root = await areaRoot(db, unit);
   if (!root) return { ...base, province: false, areas: [], topics };
   if (root.level === 1 && root.current) return { ...base, province: true, areas: [], topics };
-  const areas = (await db.all<{ uid: string }>(sql('area'), { root: root.uid })).map((r) => r.uid);
-  return { ...base, province: false, areas, topics };
+  return { ...base, province: false, areas: await areaBelow(db, root.uid), topics };
+}
+
+function areaRoot(db: Reads, unit: string) {
+  return db.one<{ uid: string; level: number; current: boolean }>(sql('unit_root'), { unit });
+}
+
+async function areaBelow(db: Reads, root: string): Promise<string[]> {
+  return (await db.all<{ uid: string }>(sql('area'), { root })).map((r) => r.uid);
+}
+
+/**
+ * Every unit uid in the area of `unit` (a unit or an agency): the unit, the units below it and their pre-2025
+ * predecessors; empty for an agency without an area. `await unitsInArea(db, '24133/2025')` → `['24133/2025', …]`
+ */
+export async function unitsInArea(db: Reads, unit: string): Promise<string[]> {
+  const root = await areaRoot(db, unit);
+  return root ? areaBelow(db, root.uid) : [];
 }
 
 /**

@@ -22,6 +22,7 @@ import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { hotspotRoutes } from './routes/hotspots.ts';
 import { inboxRoutes } from './routes/inbox.ts';
+import { mineRoutes } from './routes/mine.ts';
 import { misinfoRoutes } from './routes/misinfo.ts';
 import { notebookRoutes } from './routes/notebooks.ts';
 import { overviewRoutes } from './routes/overview.ts';
@@ -102,6 +103,7 @@ export function createApp(appCtx: AppContext): express.Express {
   app.use(adminRoutes(ctx));
   app.use(auditRoutes(ctx));
   app.use(statusRoutes(ctx));
+  app.use(mineRoutes(ctx));
   app.use(apiIndexRoutes(ctx));
   app.use((req, res) => answerError(req, res, 404, t(requestState(req).lang, 'error.notFound')));
   const onError: ErrorRequestHandler = (error, req, res, _next) => {

@@ -1,4 +1,4 @@
-/** Imports collaborator and organisation reports (CSV, XLSX, JSON, JSONL) into `reports`, informants protected. */
+/** Imports collaborator and organisation reports (files, or records from the web) into `reports`, informants protected. */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { errorMessage, inputError } from '../../data/errors.ts';
@@ -39,6 +39,25 @@ export interface ReportOptions {
   units?: readonly Unit[];
   topics?: readonly Topic[];
   maxBytes?: number;
+  /** Values for fields a record leaves empty (the web form: the submitter's unit, the time of submission). */
+  defaults?: Partial<Record<ReportField, unknown>>;
+  /** A further rule a record must pass once its places are resolved: returns the problem, or null to accept it. */
+  check?: (record: CheckedReport) => string | null;
+}
+
+/** What `ReportOptions.check` is shown of a valid record. */
+export interface CheckedReport {
+  unitUid: string | null;
+  unitText: string;
+  localityUid: string | null;
+  classification: number;
+}
+
+/** What became of one record: stored as `new`, already stored (`duplicate`), or `failed` (see the errors). */
+export interface ReportOutcome {
+  position: string;
+  id: string | null;
+  status: 'new' | 'duplicate' | 'failed';
 }
 
 export interface ReportContext extends IngestContext {
@@ -52,6 +71,8 @@ export interface ReportRunReport extends RunReport {
   newIds: string[];
   /** Reports this run scored with the NLP (sentiment, topics, places of the summary and proposals). */
   scored: number;
+  /** One per record read, in order. */
+  outcomes: ReportOutcome[];
 }
 
 interface SourceRecord {
@@ -97,11 +118,7 @@ async function readRecords(
     const items = Array.isArray(parsed) ? parsed : (parsed as { reports?: unknown })?.reports;
     if (!Array.isArray(items))
       throw inputError(file, null, 'expected an array of reports or {"reports": [...]}');
-    return items.map((item, i) =>
-      item && typeof item === 'object' && !Array.isArray(item)
-        ? { position: `item ${i + 1}`, fields: toRecord(item as Record<string, unknown>, unknownKeys) }
-        : { position: `item ${i + 1}`, fields: {}, problem: 'not an object' },
-    );
+    return itemRecords(items, unknownKeys);
   }
   const table = await readTable(file, { maxBytes: opts.maxBytes });
   return table.rows.map((row) => {
@@ -111,6 +128,14 @@ async function readRecords(
     });
     return { position: `row ${row.row}`, fields: toRecord(raw, unknownKeys), problem: row.problem };
   });
+}
+
+function itemRecords(items: readonly unknown[], unknownKeys: Set<string>): SourceRecord[] {
+  return items.map((item, i) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? { position: `item ${i + 1}`, fields: toRecord(item as Record<string, unknown>, unknownKeys) }
+      : { position: `item ${i + 1}`, fields: {}, problem: 'not an object' },
+  );
 }
 
 function parseJsonRecord(text: string, position: string, unknownKeys: Set<string>): SourceRecord {
@@ -144,6 +169,7 @@ function topicMatcher(topics: readonly Topic[]): (raw: string) => string | null 
 }
 
 interface Prepared {
+  index: number;
   id: string;
   position: string;
   hash: string;
@@ -164,6 +190,32 @@ export async function ingestReports(
   ctx: ReportContext,
 ): Promise<ReportRunReport> {
   const source = opts.source?.trim() || path.basename(file);
+  return runImport(file, source, opts, ctx, (unknownKeys) => readRecords(file, opts, unknownKeys));
+}
+
+/**
+ * Import reports held in memory (the web API and form), each an object with the fields `ingestReports` reads,
+ * through the same validation, protection, idempotency, scoring and job record. `input` names where they came
+ * from in messages: `POST /api/reports: item 2: missing summary`.
+ * `await ingestReportRecords('POST /api/reports', [{ period: '2026-03', summary: '…' }], { source: 'web' }, ctx)`
+ */
+export async function ingestReportRecords(
+  input: string,
+  items: readonly unknown[],
+  opts: ReportOptions,
+  ctx: ReportContext,
+): Promise<ReportRunReport> {
+  const source = opts.source?.trim() || input;
+  return runImport(input, source, opts, ctx, async (unknownKeys) => itemRecords(items, unknownKeys));
+}
+
+async function runImport(
+  input: string,
+  source: string,
+  opts: ReportOptions,
+  ctx: ReportContext,
+  read: (unknownKeys: Set<string>) => Promise<SourceRecord[]>,
+): Promise<ReportRunReport> {
   const runId = await startRun(ctx.db, `report:${source}`, ctx.now());
   const errors = new Messages();
   const warnings = new Messages();
@@ -178,14 +230,19 @@ export async function ingestReports(
     warnings: [],
     newIds: [],
     scored: 0,
+    outcomes: [],
   };
-  return recordFileImport(ctx, file, runId, report, { errors, warnings }, 'reports', () =>
-    importReports(file, source, opts, ctx, report, errors, warnings),
-  );
+  return recordFileImport(ctx, input, runId, report, { errors, warnings }, 'reports', async () => {
+    const unknownKeys = new Set<string>();
+    const records = await read(unknownKeys);
+    if (unknownKeys.size) warnings.push(`${input}: columns not used: ${[...unknownKeys].join(', ')}`);
+    await importReports(input, records, source, opts, ctx, report, errors, warnings);
+  });
 }
 
 async function importReports(
   file: string,
+  records: readonly SourceRecord[],
   source: string,
   opts: ReportOptions,
   ctx: ReportContext,
@@ -193,26 +250,34 @@ async function importReports(
   errors: Messages,
   warnings: Messages,
 ): Promise<void> {
-  const unknownKeys = new Set<string>();
-  const records = await readRecords(file, opts, unknownKeys);
-  if (unknownKeys.size) warnings.push(`${file}: columns not used: ${[...unknownKeys].join(', ')}`);
   const resolve: LocalityResolver = createLocalityResolver(opts.units ?? loadUnits());
   const matchTopic = topicMatcher(opts.topics ?? loadTopics());
   const now = ctx.now();
   const prepared: Prepared[] = [];
   report.in = records.length;
+  report.outcomes = records.map((r) => ({ position: r.position, id: null, status: 'failed' }));
+  const fail = (position: string, problems: string[]) => {
+    report.failed++;
+    errors.push(...problems.map((p) => `${file}: ${position}: ${p}`));
+  };
 
   for (const [i, record] of records.entries()) {
     ctx.progress?.(i + 1, records.length);
     const at = `${file}: ${record.position}`;
     const row = Number(/\d+/.exec(record.position)?.[0] ?? 0);
     if (record.problem) {
-      report.failed++;
-      errors.push(`${at}: ${record.problem}`);
+      fail(record.position, [record.problem]);
       continue;
     }
-    const f = record.fields;
+    const f = { ...record.fields };
+    for (const [field, value] of Object.entries(opts.defaults ?? {}) as [ReportField, unknown][]) {
+      if (text(f[field]) === '') f[field] = value;
+    }
     const problems: string[] = [];
+    for (const [field, value] of Object.entries(f)) {
+      if (value !== null && typeof value === 'object' && !Array.isArray(value))
+        problems.push(`invalid ${field} (expected text, not an object)`);
+    }
     const periodRaw = text(f.period);
     const period = parsePeriod(periodRaw);
     if (!periodRaw) problems.push('missing period');
@@ -231,8 +296,7 @@ async function importReports(
       : null;
     if (text(submittedRaw) && !submittedAt) problems.push(`invalid submitted_at "${text(submittedRaw)}"`);
     if (problems.length) {
-      report.failed++;
-      errors.push(...problems.map((p) => `${at}: ${p}`));
+      fail(record.position, problems);
       continue;
     }
 
@@ -247,6 +311,11 @@ async function importReports(
     const unitUid = place(unitText, 'unit');
     const localityText = text(f.locality);
     const localityUid = localityText ? place(localityText, 'locality') : unitUid;
+    const refused = opts.check?.({ unitUid, unitText, localityUid, classification: classification! });
+    if (refused) {
+      fail(record.position, [refused]);
+      continue;
+    }
     const topicsRaw = Array.isArray(f.topics) ? f.topics.map(text) : text(f.topics).split(/\s*[;,|]\s*/);
     const topics: string[] = [];
     for (const t of topicsRaw.filter(Boolean)) {
@@ -276,6 +345,7 @@ async function importReports(
     const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex');
     const id = text(f.id) || `R-${hash.slice(0, 16)}`;
     prepared.push({
+      index: i,
       id,
       position: record.position,
       hash,
@@ -322,6 +392,11 @@ async function importReports(
   for (const p of prepared) {
     const earlier = seen.get(p.id);
     const storedHash = stored.get(p.id);
+    report.outcomes[p.index] = {
+      position: p.position,
+      id: p.id,
+      status: earlier || storedHash !== undefined ? 'duplicate' : 'new',
+    };
     if (earlier || storedHash !== undefined) {
       report.duplicate++;
       if ((earlier?.hash ?? storedHash) !== p.hash) {

@@ -29,6 +29,7 @@ const agents = {} as Record<UserName, { agent: Agent; csrf: string }>;
 
 beforeAll(async () => {
   f = await makeFixture({
+    pseudonymSecret: 'routes-test-pseudonym-secret',
     jobs: {
       jobs: () => ['ingest:fixture', 'hotspots'],
       runNow: async (job) => void ran.push(job),
@@ -84,6 +85,25 @@ describe('every page and endpoint', () => {
         const response = await agents[name].agent.get(route);
         const expected = allowed.includes(name) ? 200 : name === 'contributor' && route === '/' ? 303 : 403;
         expect(response.status, `${name} ${route}: ${response.text.slice(0, 200)}`).toBe(expected);
+      }
+    });
+  }
+
+  for (const [route, type] of [
+    ['/api/reports', 'json'],
+    ['/mine/reports', 'form'],
+  ] as const) {
+    it(`POST ${route} answers each role as its rights say (contributors only)`, async () => {
+      for (const name of NAMES) {
+        const { agent, csrf } = agents[name];
+        const response = await agent
+          .post(route)
+          .type(type)
+          .set('x-csrf-token', csrf)
+          .send({ period: '03/2026' });
+        expect(response.status, `${name} ${route}: ${response.text.slice(0, 200)}`).toBe(
+          name === 'contributor' ? 400 : 403,
+        );
       }
     });
   }

@@ -17,6 +17,8 @@ export interface Session {
   lang?: Lang;
   /** The user's access scope, with the key (user's role, unit, clearance, access epoch) it was resolved for. */
   scope?: { key: string; scope: AccessScope };
+  /** A message for the next page shown (after a form's redirect), shown once. */
+  flash?: string;
   readonly createdAt: number;
   lastSeen: number;
 }

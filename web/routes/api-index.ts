@@ -1,12 +1,8 @@
-/** GET /api (the list of JSON endpoints, so the API documents itself), GET /api/me, and the contributor's own reports. */
-import { Router, type Request } from 'express';
-import { currentScope, currentUser, requireRole } from '../auth/middleware.ts';
+/** GET /api (the list of JSON endpoints, so the API documents itself) and GET /api/me. */
+import { Router } from 'express';
+import { currentScope, currentUser } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { requestState } from '../request-state.ts';
-import { classificationBadge, emptyState, html } from '../html.ts';
-import { formatDate, t } from '../i18n.ts';
-import { inScope, langOf, sendPage, tableExists } from '../route-helpers.ts';
-import { jsonRows } from '../tabular.ts';
 
 /** Every JSON endpoint: method, path, who may call it, what it returns. Times are ISO 8601 with +07:00. */
 export const API_ENDPOINTS = [
@@ -64,7 +60,13 @@ export const API_ENDPOINTS = [
     'admin analyst',
     'review a candidate (audited)',
   ],
-  ['GET', '/api/mine', 'contributor', 'the reports the contributor submitted'],
+  ['GET', '/api/mine', 'contributor', 'the reports the contributor submitted, with their NLP sentiment'],
+  [
+    'POST',
+    '/api/reports {period, summary, unit?, locality?, topics?, mood?, proposals?, organisation?, classification?, id?} or [...]',
+    'contributor',
+    'send reports (at most 100; id: a client uuid, so sending again stores nothing new); 400 names each bad field (audited)',
+  ],
   ['GET', '/api/surveys', 'admin analyst leader', 'surveys'],
   ['GET', '/api/surveys/:name?q&by', 'admin analyst leader', 'estimates with 95% intervals and disclosure'],
   [
@@ -156,55 +158,6 @@ export function apiIndexRoutes(ctx: WebContext): Router {
       ],
       endpoints: API_ENDPOINTS.map(([method, path, roles, returns]) => ({ method, path, roles, returns })),
     });
-  });
-  const ownReports = (req: Request) =>
-    inScope(ctx, req, async (scoped) =>
-      (await tableExists(scoped.db, 'reports')) && scoped.tables.includes('reports')
-        ? scoped.db.all<{
-            id: string;
-            period: string;
-            organisation: string | null;
-            summary: string;
-            submitted_at: Date | null;
-            classification: number;
-          }>(
-            `SELECT id, period, organisation, summary, submitted_at, classification FROM reports
-             ORDER BY submitted_at DESC NULLS LAST, id LIMIT 500`,
-          )
-        : [],
-    );
-
-  router.get('/api/mine', requireRole('contributor'), async (req, res) => {
-    res.json({ reports: jsonRows(await ownReports(req)) });
-  });
-
-  router.get('/mine', requireRole('contributor'), async (req, res) => {
-    const lang = langOf(req);
-    const reports = await ownReports(req);
-    sendPage(
-      req,
-      res,
-      t(lang, 'nav.mine'),
-      html`<h1>${t(lang, 'nav.mine')}</h1>
-        ${
-          reports.length
-            ? html`<table>
-                <tbody>
-                  ${reports.map(
-                    (r) =>
-                      html`<tr>
-                        <td>${r.period}</td>
-                        <td>${r.organisation ?? ''}</td>
-                        <td>${r.summary}</td>
-                        <td>${formatDate(r.submitted_at)}</td>
-                        <td>${classificationBadge(lang, r.classification)}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
-            : emptyState(`${t(lang, 'common.none')}.`)
-        }`,
-    );
   });
   return router;
 }

@@ -6,7 +6,11 @@ import { openDb, type Db } from '../../../data/db.ts';
 import { memoryLogger } from '../../../data/logger.ts';
 import { migrate } from '../../../data/migrate.ts';
 import { pseudonymEntry } from '../../../data/pseudonym.ts';
-import { ingestReports, type ReportContext } from '../../../pipeline/report/ingest-reports.ts';
+import {
+  ingestReportRecords,
+  ingestReports,
+  type ReportContext,
+} from '../../../pipeline/report/ingest-reports.ts';
 import {
   moodScore,
   parseClassification,
@@ -134,6 +138,78 @@ describe('ingestReports', () => {
       `${file}: row 2: unknown topic "chủ đề lạ"`,
     ]);
     expect((await ingestReports(file, {}, context(db))).duplicate).toBe(1);
+  });
+
+  it('takes records held in memory through the same checks as a file, with defaults and a further rule', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlxh-reports-'));
+    const items = [
+      { ky: '2025-09', noi_dung: 'Người dân đồng tình; gọi 0905 111 222.' },
+      { ky: 'tháng 13/2025', noi_dung: 'Kỳ sai' },
+      { period: '2025-09', summary: ['một', 'hai'], unit: 'Phường Tuy Hòa' },
+      { period: '2025-09', summary: { nested: true } },
+    ];
+    const file = path.join(dir, 'same.json');
+    fs.writeFileSync(file, JSON.stringify(items));
+    const fromFile = await ingestReports(file, {}, context(db));
+    const checked: string[] = [];
+    const fromMemory = await ingestReportRecords(
+      'api',
+      items,
+      {
+        source: 'memory',
+        submittedBy: 'u-web',
+        defaults: { unit: '24133/2025', reporter: 'ctv-web' },
+        check: (r) => {
+          checked.push(`${r.unitUid}`);
+          return r.unitUid === '24133/2025' ? null : `unit "${r.unitText}" is outside the submitter's area`;
+        },
+      },
+      context(db),
+    );
+    expect(fromFile.errors).toEqual([
+      `${file}: item 2: invalid period "tháng 13/2025" (expected YYYY-MM or MM/YYYY)`,
+      `${file}: item 4: invalid summary (expected text, not an object)`,
+    ]);
+    expect(fromMemory.errors).toEqual([
+      'api: item 2: invalid period "tháng 13/2025" (expected YYYY-MM or MM/YYYY)',
+      `api: item 3: unit "Phường Tuy Hòa" is outside the submitter's area`,
+      'api: item 4: invalid summary (expected text, not an object)',
+    ]);
+    expect(checked).toEqual(['24133/2025', '22015/2025']);
+    expect(fromMemory).toMatchObject({ in: 4, new: 1, failed: 3, scored: 1 });
+    expect(fromMemory.outcomes.map((o) => [o.position, o.status])).toEqual([
+      ['item 1', 'new'],
+      ['item 2', 'failed'],
+      ['item 3', 'failed'],
+      ['item 4', 'failed'],
+    ]);
+    const row = await db.one<Record<string, unknown>>(
+      `SELECT import_source, unit_uid, reporter, submitted_by, summary, source_file, source_row
+       FROM reports WHERE id = $id`,
+      { id: fromMemory.newIds[0]! },
+    );
+    expect(row).toEqual({
+      import_source: 'memory',
+      unit_uid: '24133/2025',
+      reporter: pseudonymEntry(SECRET, 'collaborator', 'ctv-web').pseudonym,
+      submitted_by: 'u-web',
+      summary: 'Người dân đồng tình; gọi [số điện thoại].',
+      source_file: 'api',
+      source_row: 1,
+    });
+    expect(
+      await db.one(
+        `SELECT status, items_in, items_new, items_failed FROM job_runs WHERE job = 'report:memory'`,
+      ),
+    ).toEqual({ status: 'partial', items_in: 4, items_new: 1, items_failed: 3 });
+    const again = await ingestReportRecords(
+      'api',
+      items.slice(0, 1),
+      { defaults: { unit: '24133/2025', reporter: 'ctv-web' } },
+      context(db),
+    );
+    expect(again).toMatchObject({ new: 0, duplicate: 1 });
+    expect(again.outcomes).toEqual([{ position: 'item 1', id: fromMemory.newIds[0], status: 'duplicate' }]);
   });
 });
 
