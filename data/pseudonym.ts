@@ -239,6 +239,12 @@ function isVietnamesePhone(match: string): boolean {
   );
 }
 
+/** A phone number's mark; an opening parenthesis the number does not close ("(0905 123 456, …") stays. */
+function scrubPhone(match: string): string {
+  if (!isVietnamesePhone(match)) return match;
+  return match.startsWith('(') && !match.includes(')') ? `(${SCRUB_MARKS.phone}` : SCRUB_MARKS.phone;
+}
+
 /**
  * Replaces personal data in free text before it is stored: e-mails, Vietnamese phone numbers (09x…, +84,
  * spaced or dotted), 12-digit CCCD and 9-digit CMND numbers, exact house addresses.
@@ -248,7 +254,7 @@ export function scrubPersonalData(text: string): string {
   return text
     .normalize('NFC')
     .replace(EMAIL, SCRUB_MARKS.email)
-    .replace(PHONE, (match) => (isVietnamesePhone(match) ? SCRUB_MARKS.phone : match))
+    .replace(PHONE, scrubPhone)
     .replace(CCCD, SCRUB_MARKS.cccd)
     .replace(CMND, SCRUB_MARKS.cmnd)
     .replace(ADDRESS, SCRUB_MARKS.address);

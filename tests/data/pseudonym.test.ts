@@ -122,6 +122,8 @@ describe('scrubPersonalData', () => {
       'SĐT: [số điện thoại], [số điện thoại], [số điện thoại]',
     ],
     ['Máy bàn 0262 3852 123', 'Máy bàn [số điện thoại]'],
+    ['Máy bàn (0262) 3852 123', 'Máy bàn [số điện thoại]'],
+    ['ông Ba (0905 123 456, tổ 3) phản ánh', 'ông Ba ([số điện thoại], tổ 3) phản ánh'],
     ['CCCD 066095001234, cũ CMND 241234567', 'CCCD [số CCCD], cũ CMND [số CMND]'],
     ['Thư gửi nguyen.van.a@gmail.com', 'Thư gửi [email]'],
     ['Nhà ở số 12 đường Lê Duẩn, phường Tân An', 'Nhà ở [địa chỉ], phường Tân An'],
