@@ -53,6 +53,12 @@ export function param(source: Record<string, unknown> | undefined, name: string)
   return trimmed === '' ? undefined : trimmed;
 }
 
+/** Every value of a repeated form parameter (checkboxes), as strings: `params(body, 'topics')` → `['y-te']`. */
+export function params(source: Record<string, unknown> | undefined, name: string): string[] {
+  const value = source?.[name];
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String);
+}
+
 /** A date or date-time parameter (local time when no offset); a bad value is a 400 naming it. */
 export function timeParam(source: Record<string, unknown> | undefined, name: string): Date | undefined {
   const value = param(source, name);
