@@ -151,6 +151,12 @@ describe('routing rules (database or defaults)', () => {
   });
 
   it('saves an edit made through the form, shows it, and audits it with before and after', async () => {
+    const form = await admin.agent.get('/admin/routing-rules?edit=gia-ca');
+    expect(form.text).toContain('Sửa quy tắc gia-ca');
+    expect(form.text).toContain('name="replaces" value="gia-ca"');
+    expect(form.text).toMatch(
+      /<textarea name="recipients"[^>]*>Sở Công Thương\nSở Tài chính\n\{unit\}<\/textarea>/,
+    );
     const response = await admin.agent
       .post('/admin/routing-rules')
       .type('form')

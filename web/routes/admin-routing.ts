@@ -20,7 +20,7 @@ import { SEVERITIES } from '../../analytics/hotspots/types.ts';
 import { DlxhError, inputError } from '../../data/errors.ts';
 import { requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { href, html, type SafeHtml } from '../html.ts';
 import { t, type Lang } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
 import { langOf, param, params, sendPage } from '../route-helpers.ts';
@@ -207,16 +207,13 @@ export function adminRoutingRoutes(ctx: WebContext): Router {
               <td>${r.notify ? '✓' : '—'}</td>
               ${
                 editable
-                  ? html`<td>
-                      <details>
-                        <summary>${t(lang, 'routing.edit')}</summary>
-                        ${ruleForm(lang, csrf, v, r)}
-                        <form method="post" action="${PAGE}/delete" class="inline">
-                          <input type="hidden" name="_csrf" value="${csrf}" />
-                          <input type="hidden" name="id" value="${r.id}" />
-                          <button type="submit" class="secondary">${t(lang, 'routing.delete')}</button>
-                        </form>
-                      </details>
+                  ? html`<td class="actions-cell">
+                      <a href="${href(PAGE, { edit: r.id })}#edit">${t(lang, 'routing.edit')}</a>
+                      <form method="post" action="${PAGE}/delete" class="inline">
+                        <input type="hidden" name="_csrf" value="${csrf}" />
+                        <input type="hidden" name="id" value="${r.id}" />
+                        <button type="submit" class="secondary">${t(lang, 'routing.delete')}</button>
+                      </form>
                     </td>`
                   : ''
               }
@@ -232,6 +229,8 @@ export function adminRoutingRoutes(ctx: WebContext): Router {
     const editable = v.source !== 'config';
     const sensitive = v.topics.filter((tp) => tp.sensitive).map((tp) => tp.name);
     const thresholds = v.rules.filter((r) => r.minSeverity !== null);
+    const editId = param(req.query as Record<string, unknown>, 'edit');
+    const editing = v.rules.find((r) => r.id === editId);
     return html`<h1>${t(lang, 'routing.title')}</h1>
       <p><a href="/admin">← ${t(lang, 'nav.admin')}</a></p>
       ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
@@ -244,7 +243,7 @@ export function adminRoutingRoutes(ctx: WebContext): Router {
       ${v.source === 'defaults' ? html`<p class="muted">${t(lang, 'routing.defaultsNote')}</p>` : ''}
       ${editable ? html`<p class="muted">${t(lang, 'routing.nextRun')}</p>` : ''}
       ${rulesTable(lang, csrf, v, editable)}
-      <p class="muted">${t(lang, 'routing.fallback')}</p>
+      ${v.rules.some((r) => r.id === 'fallback') ? html`<p class="muted">${t(lang, 'routing.fallback')}</p>` : ''}
       <h2>${t(lang, 'routing.escalation')}</h2>
       <p>${t(lang, 'routing.escalationText', { office: BOARD_OFFICE })}</p>
       <dl class="routing-escalation">
@@ -257,21 +256,27 @@ export function adminRoutingRoutes(ctx: WebContext): Router {
       </dl>
       ${
         editable
-          ? html`<h2>${t(lang, 'routing.add')}</h2>
-              ${ruleForm(lang, csrf, v)}
-              ${
-                v.source === 'database'
-                  ? html`<h2>${t(lang, 'routing.restore')}</h2>
-                      <form method="post" action="${PAGE}/restore-defaults" class="grid-form">
-                        <input type="hidden" name="_csrf" value="${csrf}" />
-                        <label class="check"
-                          ><input type="checkbox" name="confirm" value="1" required />
-                          ${t(lang, 'routing.restoreConfirm')}</label
-                        >
-                        <button type="submit" class="secondary">${t(lang, 'routing.restore')}</button>
-                      </form>`
-                  : ''
-              }`
+          ? html`${
+              editing
+                ? html`<h2 id="edit">${t(lang, 'routing.editing', { id: editing.id })}</h2>
+                    ${ruleForm(lang, csrf, v, editing)}
+                    <p><a href="${PAGE}">${t(lang, 'routing.cancel')}</a></p>`
+                : html`<h2 id="edit">${t(lang, 'routing.add')}</h2>
+                    ${ruleForm(lang, csrf, v)}`
+            }
+            ${
+              v.source === 'database'
+                ? html`<h2>${t(lang, 'routing.restore')}</h2>
+                    <form method="post" action="${PAGE}/restore-defaults" class="grid-form">
+                      <input type="hidden" name="_csrf" value="${csrf}" />
+                      <label class="check"
+                        ><input type="checkbox" name="confirm" value="1" required />
+                        ${t(lang, 'routing.restoreConfirm')}</label
+                      >
+                      <button type="submit" class="secondary">${t(lang, 'routing.restore')}</button>
+                    </form>`
+                : ''
+            }`
           : ''
       }`;
   };
