@@ -34,6 +34,8 @@ export const CONFIG_WINS =
   'routing rules: set in the config file (routing:), which wins over the database; change them there and restart';
 
 const RULE_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+/** The stored column is a 32-bit INTEGER. */
+const MAX_PRIORITY = 999_999_999;
 
 /**
  * One rule from the config's snake_case form, validated; errors name the field:
@@ -51,6 +53,8 @@ export function parseRoutingRule(raw: unknown, input = 'routing rule'): RoutingR
   const rule = toRoutingRules([result.data])[0]!;
   if (!RULE_ID.test(rule.id))
     throw inputError(label, null, `id: invalid id (lowercase letters, digits, ".", "_", "-"; at most 64)`);
+  if (Math.abs(rule.priority) > MAX_PRIORITY)
+    throw inputError(label, null, `priority: out of range (${-MAX_PRIORITY} to ${MAX_PRIORITY})`);
   for (const name of rule.recipients) {
     if (name.includes('{') && name !== UNIT_PLACEHOLDER && name !== PARENT_PLACEHOLDER)
       throw inputError(

@@ -113,6 +113,7 @@ describe('routing rules (database or defaults)', () => {
     const cases: [unknown, RegExp][] = [
       [{ id: 'x', min_severity: 'rất cao', recipients: ['Sở Y tế'] }, /^routing rule "x": min_severity: /],
       [{ id: 'x', priority: 'high', recipients: ['Sở Y tế'] }, /^routing rule "x": priority: /],
+      [{ id: 'x', priority: 1e12, recipients: ['Sở Y tế'] }, /^routing rule "x": priority: out of range/],
       [{ id: 'x', recipients: ['Sở Y tế'], colour: 'red' }, /^routing rule "x": \(rule\): .*colour/],
       [{ id: 'Bad Id', recipients: ['Sở Y tế'] }, /^routing rule "Bad Id": id: invalid id/],
       [
