@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'INPUT'
   | 'NOT_FOUND'
   | 'FORBIDDEN'
+  | 'CONFLICT'
   | 'NOT_IMPLEMENTED';
 
 export class DlxhError extends Error {

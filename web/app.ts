@@ -13,6 +13,7 @@ import { plotStyleHashes } from './plot-styles.ts';
 import { requestState } from './request-state.ts';
 import { sendPage } from './route-helpers.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { adminRoutingRoutes } from './routes/admin-routing.ts';
 import { apiIndexRoutes } from './routes/api-index.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -101,6 +102,7 @@ export function createApp(appCtx: AppContext): express.Express {
   app.use(sqlRoutes(ctx));
   app.use(exportRoutes(ctx));
   app.use(adminRoutes(ctx));
+  app.use(adminRoutingRoutes(ctx));
   app.use(auditRoutes(ctx));
   app.use(statusRoutes(ctx));
   app.use(mineRoutes(ctx));
@@ -114,6 +116,7 @@ export function createApp(appCtx: AppContext): express.Express {
       return answerError(req, res, 403, isApiRequest(req) ? error.message : message);
     }
     if (isDlxhError(error, 'INPUT')) return answerError(req, res, 400, error.message);
+    if (isDlxhError(error, 'CONFLICT')) return answerError(req, res, 409, error.message);
     const status = (error as { status?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return answerError(req, res, status, 'invalid request');

@@ -1,5 +1,6 @@
 /** What the app is given (database, logger, clock, job control, options) and the services it builds from it. */
 import type { Request } from 'express';
+import type { RoutingRule } from '../analytics/alerts/routing.ts';
 import { ScopedDbPool } from '../data/access.ts';
 import { appendAudit } from '../data/audit.ts';
 import type { Db } from '../data/db.ts';
@@ -32,6 +33,8 @@ export interface AppContext {
   explorer?: { maxRows?: number; timeoutMs?: number };
   /** The pseudonym secret (data/pseudonym.ts), so that an admin can resolve a pseudonym; absent: not offered. */
   pseudonymSecret?: string;
+  /** The config file's routing rules (`routing:`): when set they are in force and the admin page only shows them. */
+  routingRules?: readonly RoutingRule[] | null;
   /** Where the built analyst notebooks are (`npm run notebooks`); default notebooks/dist. */
   notebooksDir?: string;
 }

@@ -53,6 +53,12 @@ export function param(source: Record<string, unknown> | undefined, name: string)
   return trimmed === '' ? undefined : trimmed;
 }
 
+/** Every value of a repeated form parameter (checkboxes), as strings: `params(body, 'topics')` → `['y-te']`. */
+export function params(source: Record<string, unknown> | undefined, name: string): string[] {
+  const value = source?.[name];
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String);
+}
+
 const DAY_MONTH_YEAR = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -210,20 +210,46 @@ interface RuleRow {
   notify: boolean;
 }
 
+/** Where the rules in force come from: the config file wins, then the database, then the built-in defaults. */
+export type RoutingRulesSource = 'config' | 'database' | 'defaults';
+
+/**
+ * The rules the pipeline routes by and where they come from: `configured` (the config's `routing:`) when set, else
+ * the stored rules, else the defaults. `await routingRulesInForce(db, ctx.config.routing)`
+ */
+export async function routingRulesInForce(
+  db: Db,
+  configured: readonly RoutingRule[] | null | undefined,
+): Promise<{ source: RoutingRulesSource; rules: RoutingRule[] }> {
+  if (configured) return { source: 'config', rules: [...configured] };
+  const stored = await storedRoutingRules(db);
+  return stored.length
+    ? { source: 'database', rules: stored }
+    : { source: 'defaults', rules: [...DEFAULT_ROUTING_RULES] };
+}
+
 /** The rules in `routing_rules`, or the defaults when the table is empty. */
 export async function loadRoutingRules(db: Db): Promise<RoutingRule[]> {
-  const rows = await db.all<RuleRow>('SELECT * FROM routing_rules ORDER BY priority, id');
-  if (rows.length === 0) return [...DEFAULT_ROUTING_RULES];
-  return rows.map((r) => ({
+  return (await routingRulesInForce(db, null)).rules;
+}
+
+/** A rule in the config's snake_case form (what `parseRoutingRules` reads), for the API and the audit log. */
+export function routingRuleToConfig(r: RoutingRule): z.infer<typeof routingRuleSchema> {
+  return {
     id: r.id,
     priority: r.priority,
     topics: r.topics,
-    unitUid: r.unit_uid,
-    minSeverity: r.min_severity as Severity | null,
+    unit_uid: r.unitUid,
+    min_severity: r.minSeverity,
     recipients: r.recipients,
     escalate: r.escalate,
     notify: r.notify,
-  }));
+  };
+}
+
+async function storedRoutingRules(db: Db): Promise<RoutingRule[]> {
+  const rows = await db.all<RuleRow>('SELECT * FROM routing_rules ORDER BY priority, id');
+  return toRoutingRules(rows.map((r) => ({ ...r, min_severity: r.min_severity as Severity | null })));
 }
 
 /** Replace the stored rules (the admin page and the config call this). */
@@ -234,16 +260,7 @@ export async function saveRoutingRules(db: Db, rules: readonly RoutingRule[]): P
       await db.run(
         `INSERT INTO routing_rules (id, priority, topics, unit_uid, min_severity, recipients, escalate, notify)
          VALUES ($id, $priority, $topics::VARCHAR[], $unit_uid, $min_severity, $recipients::VARCHAR[], $escalate, $notify)`,
-        {
-          id: r.id,
-          priority: r.priority,
-          topics: r.topics,
-          unit_uid: r.unitUid,
-          min_severity: r.minSeverity,
-          recipients: r.recipients,
-          escalate: r.escalate,
-          notify: r.notify,
-        },
+        routingRuleToConfig(r),
       );
     }
   });

@@ -1,6 +1,7 @@
 /** dlxh hotspots: detect hot spots over a window (idempotent), route them to units and open cases, print them. */
 import type { Command } from 'commander';
 import { runHotspotJob } from '../../analytics/alerts/process-alerts.ts';
+import { routingRulesInForce } from '../../analytics/alerts/routing.ts';
 import { alertsToJson, formatAlertsText } from '../../analytics/hotspots/alerts-to-json.ts';
 import { DlxhError } from '../../data/errors.ts';
 import { parseTime } from '../../data/time.ts';
@@ -26,7 +27,7 @@ export async function detectAndRoute(
     ...window,
     now: ctx.now(),
     logger: ctx.logger,
-    rules: ctx.config.routing ?? undefined,
+    rules: (await routingRulesInForce(ctx.db, ctx.config.routing)).rules,
     config: { granularity: granularity ?? ctx.config.hotspots.buckets },
   });
 }

@@ -47,6 +47,7 @@ async function startServer(
     pseudonymSecret: ctx.secret(),
     secureCookies: ctx.config.secure_cookies,
     trustProxy: ctx.config.trust_proxy,
+    routingRules: ctx.config.routing,
   });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(port, host, () => resolve(s));

@@ -69,6 +69,8 @@ const ROUTES: [string, readonly string[]][] = [
   ['/api/sql/tables', ['admin', 'analyst1']],
   ['/admin', ['admin']],
   ['/api/admin/users', ['admin']],
+  ['/admin/routing-rules', ['admin']],
+  ['/api/admin/routing-rules', ['admin']],
   ['/audit', ['admin']],
   ['/api/audit', ['admin']],
   ['/status', ['admin']],

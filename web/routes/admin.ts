@@ -1,5 +1,9 @@
-/** Quản trị / admin: users (create, role, unit, clearance, disable, password), unit topic responsibilities, pseudonym resolution. */
+/**
+ * Quản trị / admin: users (create, role, unit, clearance, disable, password), unit topic responsibilities, pseudonym
+ * resolution, and links to the routing rules and briefing subscriptions.
+ */
 import { Router, type Request } from 'express';
+import { routingRulesInForce } from '../../analytics/alerts/routing.ts';
 import { listSubscriptions } from '../../analytics/briefings/subscriptions.ts';
 import { DlxhError, inputError } from '../../data/errors.ts';
 import { resolvePseudonym } from '../../data/pseudonym.ts';
@@ -18,7 +22,7 @@ import type { WebContext } from '../context.ts';
 import { classificationLabel, emptyState, html, type SafeHtml } from '../html.ts';
 import { formatDate, roleLabel, t, type Lang } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
-import { langOf, param, sendPage } from '../route-helpers.ts';
+import { langOf, param, params, sendPage } from '../route-helpers.ts';
 
 interface UnitChoice {
   uid: string;
@@ -120,6 +124,7 @@ export function adminRoutes(ctx: WebContext): Router {
     );
     const topicNames = new Map(topics.map((tp) => [tp.id, tp.name]));
     const subscriptions = await listSubscriptions(ctx.db);
+    const routing = await routingRulesInForce(ctx.db, ctx.routingRules);
     return html`<h1>${t(lang, 'admin.title')}</h1>
       ${message ? html`<p class="notice" role="status">${message}</p>` : ''}
       <table>
@@ -183,6 +188,16 @@ export function adminRoutes(ctx: WebContext): Router {
         </fieldset>
         <button type="submit">${t(lang, 'common.save')}</button>
       </form>
+      <h2 id="routing">${t(lang, 'routing.title')}</h2>
+      <p>
+        <a href="/admin/routing-rules">${t(lang, 'routing.manage')}</a>
+        <span class="muted"
+          >${t(lang, 'routing.summary', {
+            n: routing.rules.length,
+            source: t(lang, `routing.source.${routing.source}`),
+          })}</span
+        >
+      </p>
       <h2 id="subscriptions">${t(lang, 'briefings.subscriptions')}</h2>
       <p>
         <a href="/briefings/subscriptions"
@@ -264,8 +279,7 @@ export function adminRoutes(ctx: WebContext): Router {
     const unit = param(body, 'unit_uid');
     if (!unit || !(await unitExists(ctx.db, unit)))
       throw inputError('unit_uid', null, `unknown unit "${unit ?? ''}"`);
-    const raw = body.topics;
-    const topics = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
+    const topics = params(body, 'topics');
     const known = new Set((await ctx.db.all<{ id: string }>('SELECT id FROM topics')).map((r) => r.id));
     for (const topic of topics)
       if (!known.has(topic)) throw inputError('topics', null, `unknown topic "${topic}"`);

@@ -7,6 +7,8 @@ import {
   loadRoutingUnits,
   parseRoutingRules,
   routeAlert,
+  routingRuleToConfig,
+  routingRulesInForce,
   saveRoutingRules,
 } from '../../../analytics/alerts/routing.ts';
 import type { Db } from '../../../data/db.ts';
@@ -99,5 +101,25 @@ describe('routeAlert with the province defaults', () => {
     const rules = parseRoutingRules([{ id: 'only', recipients: ['Văn phòng UBND tỉnh'], notify: true }]);
     await saveRoutingRules(db, rules);
     expect(await loadRoutingRules(db)).toEqual(rules);
+  });
+
+  it('says where the rules in force come from: the config wins, then the database, then the defaults', async () => {
+    const configured = parseRoutingRules([{ id: 'cfg', recipients: ['Sở Y tế'] }]);
+    await saveRoutingRules(db, []);
+    expect(await routingRulesInForce(db, null)).toEqual({ source: 'defaults', rules: DEFAULT_ROUTING_RULES });
+    const stored = parseRoutingRules([{ id: 'db', recipients: ['Sở Xây dựng'] }]);
+    await saveRoutingRules(db, stored);
+    expect(await routingRulesInForce(db, undefined)).toEqual({ source: 'database', rules: stored });
+    expect(await routingRulesInForce(db, configured)).toEqual({ source: 'config', rules: configured });
+    expect(routingRuleToConfig(stored[0]!)).toEqual({
+      id: 'db',
+      priority: 100,
+      topics: [],
+      unit_uid: null,
+      min_severity: null,
+      recipients: ['Sở Xây dựng'],
+      escalate: false,
+      notify: false,
+    });
   });
 });
