@@ -23,7 +23,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
   const screenshots: string[] = [];
 
   beforeAll(async () => {
-    f = await makeFixture();
+    f = await makeFixture({ pseudonymSecret: 'browser-test-pseudonym-secret' });
     server = await new Promise<Server>((resolve) => {
       const s = f.app.listen(0, '127.0.0.1', () => resolve(s));
     });
@@ -58,7 +58,9 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await page.goto(`${base}/`);
     await page.fill('input[name=username]', username);
     await page.fill('input[name=password]', PASSWORD);
-    await Promise.all([page.waitForURL(`${base}/`), page.click('button[type=submit]')]);
+    // Everyone lands on the overview, except contributors, who land on their own reports.
+    const home = username === 'contributor' ? `${base}/mine` : `${base}/`;
+    await Promise.all([page.waitForURL(home), page.click('button[type=submit]')]);
     return page;
   }
 
@@ -136,6 +138,29 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await page.context().close();
   });
 
+  it('lets a contributor send a report through the form, stored with the phone number scrubbed', async () => {
+    const page = await signIn('contributor');
+    await page.fill('#report-form input[name=organisation]', 'Hội Nông dân phường');
+    await page.selectOption('#report-form select[name=mood]', 'Bức xúc');
+    await page.check('#report-form input[name=topics][value=dat-dai]');
+    await page.fill(
+      '#report-form textarea[name=summary]',
+      'Bà con bức xúc vì chậm bồi thường giải phóng mặt bằng; liên hệ ông Ba 0905 123 456.',
+    );
+    await Promise.all([page.waitForURL(`${base}/mine`), page.click('#report-form button[type=submit]')]);
+    const body = (await page.textContent('body')) ?? '';
+    expect(body).toContain('Bà con bức xúc vì chậm bồi thường giải phóng mặt bằng');
+    expect(body).toContain('[số điện thoại]');
+    expect(body).not.toContain('0905 123 456');
+    const stored = await f.db.all<{ organisation: string }>(
+      `SELECT organisation FROM reports WHERE summary LIKE 'Bà con bức xúc vì chậm bồi thường%'`,
+    );
+    expect(stored).toEqual([{ organisation: 'Hội Nông dân phường' }]);
+    await shoot(page, 'contributor-report-sent');
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
+
   it('renders every main page without a script or CSP error, and saves a screenshot of each', async () => {
     const pages: [user: string, path: string, name: string][] = [
       ['admin', '/', 'overview'],
@@ -148,6 +173,8 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
       ['admin', '/sql', 'sql-explorer'],
       ['admin', '/briefings', 'briefings'],
       ['admin', '/admin', 'admin'],
+      ['admin', '/admin/routing-rules', 'routing-rules'],
+      ['contributor', '/mine', 'contributor-reports'],
     ];
     const sessions = new Map<string, Page>();
     for (const [user, url, name] of pages) {
