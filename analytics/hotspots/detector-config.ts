@@ -33,7 +33,10 @@ export interface DetectorConfig {
    * tree and taxonomy, and among the trailing windows each series tries.
    */
   alpha: number;
-  /** Multiplies `alpha` for the hourly buckets, whose overlapping windows are tested 24 times a day. */
+  /**
+   * Multiplies `alpha` for the hourly buckets, whose overlapping windows are tested 24 times a day: at 0.5 the
+   * Bonferroni bound on false alarms stays under 24 × 7 × alpha × 0.5 = 0.84 a week for the whole province.
+   */
   hourlyAlphaFactor: number;
   /** Widen each tail probability by the uncertainty of the baseline rate it uses (few past stories: less sure). */
   rateUncertainty: boolean;
@@ -77,10 +80,10 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   minRatio: 2,
   minNegShare: 0.25,
   alpha: 0.01,
-  hourlyAlphaFactor: 0.25,
+  hourlyAlphaFactor: 0.5,
   windowDays: 3,
   rateUncertainty: true,
-  windowHours: [24, 72],
+  windowHours: [12, 24, 72],
   mergeGapDays: 2,
   parentCoverage: 0.4,
   maxDocIds: 500,
