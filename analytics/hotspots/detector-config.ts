@@ -10,6 +10,13 @@ export interface DetectorConfig {
   granularity: Granularity;
   /** Trailing days a series' baseline is estimated from. */
   historyDays: number;
+  /**
+   * A series with at least `recentMinStories` stories (as kept for baselines) in its last `recentDays` days takes
+   * that stretch's rate when it is higher than the long history's, so a busy series follows a season setting in
+   * rather than lagging it; 0 stories turns this off.
+   */
+  recentDays: number;
+  recentMinStories: number;
   /** Days at the start of the data that are never tested (no baseline yet). */
   warmupDays: number;
   /** Pseudo-days of the topic's average rate per unit mixed into each baseline (shrinkage for short histories). */
@@ -70,6 +77,8 @@ export interface DetectorConfig {
 export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   granularity: 'day',
   historyDays: 56,
+  recentDays: 21,
+  recentMinStories: 150,
   warmupDays: 7,
   priorDays: 7,
   capPerOutlet: { 1: 10, 2: 3, 3: 2 },
