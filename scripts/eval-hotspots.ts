@@ -3,8 +3,9 @@
  * median detection delay (daily and hourly buckets) and false alarms per simulated week on the background alone
  * (the default stream's and the alternative stream's, without their events). Beside the delay it prints the
  * evidence floor: hours from an event's first document until its documents, as the scoring read them, first
- * hold the least stories and outlets a topic alert needs at the event's commune or district — no threshold can
- * fire earlier, so delay minus floor is what the statistics cost.
+ * hold the least stories and outlets a topic alert needs at the event's commune or district — no topic alert
+ * can fire earlier whatever its threshold (the terms detector, which also reads documents without a locality,
+ * sometimes does), so delay minus floor is roughly what the statistics cost.
  * `node --import tsx scripts/eval-hotspots.ts [--days N] [--seed N] [--seeds N,N] [--scale X] [--keep DIR] [--verbose]`
  * (`--seed` runs both event sets over another background: a check on streams the detector was never tuned on;
  * `--seeds` adds both event sets over each further seed, and a row pooling every event of each set).
