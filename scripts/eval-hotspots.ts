@@ -1,7 +1,11 @@
 /**
  * Measures hot-spot detection on the demo streams with known injected events: event recall, alert precision,
  * median detection delay (daily and hourly buckets) and false alarms per simulated week on the background alone
- * (the default stream's and the alternative stream's, without their events).
+ * (the default stream's and the alternative stream's, without their events). Beside the delay it prints the
+ * evidence floor: hours from an event's first document until its documents, as the scoring read them, first
+ * hold the least stories and outlets a topic alert needs at the event's commune or district — no topic alert
+ * can fire earlier whatever its threshold (the terms detector, which also reads documents without a locality,
+ * sometimes does), so delay minus floor is roughly what the statistics cost.
  * `node --import tsx scripts/eval-hotspots.ts [--days N] [--seed N] [--seeds N,N] [--scale X] [--keep DIR] [--verbose]`
  * (`--seed` runs both event sets over another background: a check on streams the detector was never tuned on;
  * `--seeds` adds both event sets over each further seed, and a row pooling every event of each set).
@@ -19,8 +23,10 @@ import type { Db } from '../data/db.ts';
 import { ALT_SEED, generateDemo } from '../data/demo/index.ts';
 import type { DemoDocument, GroundTruthEvent } from '../data/demo/index.ts';
 import { memoryLogger } from '../data/logger.ts';
+import { DEFAULT_DETECTOR_CONFIG } from '../analytics/hotspots/detector-config.ts';
 import { ingestJsonl } from '../pipeline/jsonl/ingest-jsonl.ts';
 import { silentLogger } from '../pipeline/types.ts';
+import { loadUnitTree } from '../analytics/hotspots/unit-tree.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -48,6 +54,46 @@ export interface EventOutcome {
   detected: boolean;
   /** Hours from the event's first document to the first matching alert's detection. */
   delayHours: number | null;
+}
+
+/** One event document as the scoring read it. */
+export interface EventDoc {
+  ms: number;
+  outlet: string;
+  /** Copies of one story share this key. */
+  story: string;
+  topics: readonly string[];
+  /** The series units the document's locality counts for. */
+  series: readonly string[];
+}
+
+/**
+ * The earliest instant at which one of `places` (an event's commune and district series) holds, among the
+ * event's documents carrying `topic`, `minStories` distinct stories from `minOutlets` outlets: before it no
+ * topic alert on the event's place can be eligible, whatever its threshold. Null when that never happens.
+ * `evidenceFloorMs(docs, 'dat-dai', new Set(['24490/2025']), 3, 2)`.
+ */
+export function evidenceFloorMs(
+  docs: readonly EventDoc[],
+  topic: string,
+  places: ReadonlySet<string>,
+  minStories: number,
+  minOutlets: number,
+): number | null {
+  const seen = new Map<string, { stories: Set<string>; outlets: Set<string> }>();
+  for (const d of [...docs].sort((a, b) => a.ms - b.ms)) {
+    if (!d.topics.includes(topic)) continue;
+    for (const uid of d.series) {
+      if (!places.has(uid)) continue;
+      const at = seen.get(uid) ?? { stories: new Set<string>(), outlets: new Set<string>() };
+      seen.set(uid, at);
+      if (at.stories.has(d.story)) continue;
+      at.stories.add(d.story);
+      at.outlets.add(d.outlet);
+      if (at.stories.size >= minStories && at.outlets.size >= minOutlets) return d.ms;
+    }
+  }
+  return null;
 }
 
 export interface Quality {
@@ -143,7 +189,50 @@ export interface StreamRun {
   db: Db;
   events: GroundTruthEvent[];
   firstDocMs: Map<string, number>;
+  /** Per event: hours from its first document to its evidence floor (null: never reached). */
+  floorHours: Map<string, number | null>;
   now: Date;
+}
+
+async function eventFloors(
+  db: Db,
+  events: readonly GroundTruthEvent[],
+  firstDocMs: Map<string, number>,
+): Promise<Map<string, number | null>> {
+  const tree = await loadUnitTree(db);
+  const successors = await successorMap(db);
+  const { minCount, minOutlets } = DEFAULT_DETECTOR_CONFIG;
+  const out = new Map<string, number | null>();
+  for (const e of events) {
+    const rows = await db.all<{
+      ms: number;
+      outlet: string;
+      story: string;
+      topics: string[];
+      loc: string | null;
+    }>(
+      `SELECT epoch_ms(d.published_at) AS ms, coalesce(d.outlet, '') AS outlet,
+         coalesce(d.near_duplicate_of, d.duplicate_of, d.id) AS story, s.topics, s.locality_uid AS loc
+       FROM documents d JOIN doc_scores s ON s.doc_id = d.id
+       WHERE d.id IN (SELECT unnest($ids::VARCHAR[]))`,
+      { ids: e.document_ids },
+    );
+    const docs = rows.map((r) => ({
+      ms: Number(r.ms),
+      outlet: r.outlet,
+      story: r.story,
+      topics: r.topics,
+      series: (tree.byLocality.get(r.loc ?? '') ?? []).map((m) => m.seriesUid),
+    }));
+    const communes = [e.unit_uid, e.old_unit_uid ?? '', ...(successors.get(e.old_unit_uid ?? '') ?? [])];
+    const floors = [
+      evidenceFloorMs(docs, e.topic, new Set(communes), minCount[3] ?? 3, minOutlets),
+      evidenceFloorMs(docs, e.topic, new Set([e.district_uid ?? '']), minCount[2] ?? 3, minOutlets),
+    ].filter((ms): ms is number => ms !== null);
+    const first = firstDocMs.get(e.id) ?? Date.parse(e.start);
+    out.set(e.id, floors.length ? (Math.min(...floors) - first) / HOUR_MS : null);
+  }
+  return out;
 }
 
 /** Generate a demo stream ('default', 'alt', or 'background': the default stream without its events) into a temp database. */
@@ -170,7 +259,8 @@ export async function prepareStream(
   const firstDocMs = new Map(
     events.map((e) => [e.id, Math.min(...e.document_ids.map((id) => byId.get(id) ?? Infinity))]),
   );
-  return { name, days, db, events, firstDocMs, now };
+  const floorHours = await eventFloors(db, events, firstDocMs);
+  return { name, days, db, events, firstDocMs, floorHours, now };
 }
 
 async function successorMap(db: Db): Promise<Map<string, string[]>> {
@@ -201,6 +291,11 @@ interface Row {
   stream: string;
   granularity: 'day' | 'hour';
   quality: Quality & { weeks: number };
+  floors: (number | null)[];
+}
+
+function medianFloor(floors: readonly (number | null)[]): number | null {
+  return median(floors.flatMap((f) => (f === null ? [] : [f])));
 }
 
 async function main(): Promise<void> {
@@ -237,11 +332,12 @@ async function main(): Promise<void> {
       try {
         for (const granularity of ['day', 'hour'] as const) {
           const quality = await evaluate(run, { granularity });
-          rows.push({ stream: stream.label, granularity, quality });
+          const floors = run.events.map((e) => run.floorHours.get(e.id) ?? null);
+          rows.push({ stream: stream.label, granularity, quality, floors });
           if (!values.verbose) continue;
           for (const o of quality.outcomes)
             console.error(
-              `  ${stream.label}/${granularity} ${o.id}: ${o.detected ? `${fmt(o.delayHours, 1)} h` : 'missed'}`,
+              `  ${stream.label}/${granularity} ${o.id}: ${o.detected ? `${fmt(o.delayHours, 1)} h` : 'missed'} (floor ${fmt(run.floorHours.get(o.id) ?? null, 1)} h)`,
             );
           for (const a of quality.falseAlerts) {
             console.error(
@@ -256,7 +352,7 @@ async function main(): Promise<void> {
   } finally {
     if (!values.keep) fs.rmSync(dir, { recursive: true, force: true });
   }
-  const table = rows.map(({ stream, granularity, quality: q }) => {
+  const table = rows.map(({ stream, granularity, quality: q, floors }) => {
     const background = q.events === 0;
     const falsePerWeek = background ? q.alerts / q.weeks : q.falseAlerts.length / q.weeks;
     return [
@@ -267,6 +363,7 @@ async function main(): Promise<void> {
       background ? '—' : fmt(q.recall),
       background ? '—' : fmt(q.precision),
       fmt(q.medianDelayHours, 1),
+      fmt(medianFloor(floors), 1),
       fmt(falsePerWeek),
     ];
   });
@@ -288,6 +385,7 @@ async function main(): Promise<void> {
           fmt(outcomes.filter((o) => o.detected).length / Math.max(1, outcomes.length)),
           fmt(alerts ? (alerts - falseAlerts) / alerts : 1),
           fmt(median(outcomes.flatMap((o) => (o.delayHours === null ? [] : [o.delayHours]))), 1),
+          fmt(medianFloor(own.flatMap((r) => r.floors)), 1),
           fmt(falseAlerts / weeks),
         ]);
       }
@@ -301,6 +399,7 @@ async function main(): Promise<void> {
     'recall',
     'precision',
     'median delay (h)',
+    'evidence floor (h)',
     'false/week',
   ];
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));

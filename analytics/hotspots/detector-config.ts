@@ -10,6 +10,13 @@ export interface DetectorConfig {
   granularity: Granularity;
   /** Trailing days a series' baseline is estimated from. */
   historyDays: number;
+  /**
+   * A series with at least `recentMinStories` stories (as kept for baselines) in its last `recentDays` days takes
+   * that stretch's rate when it is higher than the long history's, so a busy series follows a season setting in
+   * rather than lagging it; 0 stories turns this off.
+   */
+  recentDays: number;
+  recentMinStories: number;
   /** Days at the start of the data that are never tested (no baseline yet). */
   warmupDays: number;
   /** Pseudo-days of the topic's average rate per unit mixed into each baseline (shrinkage for short histories). */
@@ -33,7 +40,10 @@ export interface DetectorConfig {
    * tree and taxonomy, and among the trailing windows each series tries.
    */
   alpha: number;
-  /** Multiplies `alpha` for the hourly buckets, whose overlapping windows are tested 24 times a day. */
+  /**
+   * Multiplies `alpha` for the hourly buckets, whose overlapping windows are tested 24 times a day: at 0.5 the
+   * Bonferroni bound on false alarms stays under 24 × 7 × alpha × 0.5 = 0.84 a week for the whole province.
+   */
   hourlyAlphaFactor: number;
   /** Widen each tail probability by the uncertainty of the baseline rate it uses (few past stories: less sure). */
   rateUncertainty: boolean;
@@ -67,6 +77,8 @@ export interface DetectorConfig {
 export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   granularity: 'day',
   historyDays: 56,
+  recentDays: 21,
+  recentMinStories: 150,
   warmupDays: 7,
   priorDays: 7,
   capPerOutlet: { 1: 10, 2: 3, 3: 2 },
@@ -77,10 +89,10 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   minRatio: 2,
   minNegShare: 0.25,
   alpha: 0.01,
-  hourlyAlphaFactor: 0.25,
+  hourlyAlphaFactor: 0.5,
   windowDays: 3,
   rateUncertainty: true,
-  windowHours: [24, 72],
+  windowHours: [12, 24, 72],
   mergeGapDays: 2,
   parentCoverage: 0.4,
   maxDocIds: 500,

@@ -1,5 +1,6 @@
 /**
- * The topic detector's statistics: each series' expected count from its own trailing history, scaled by the
+ * The topic detector's statistics: each series' expected count from its own trailing history (a busy series'
+ * last weeks when they run above it, so a season setting in is followed rather than lagged), scaled by the
  * volume of other topics in the same hours (so weekends, holidays and outages move the baseline) and by the
  * topic's own weekday and holiday pattern; a negative-binomial upper tail per trailing window (overdispersion and
  * the baseline's own uncertainty), on all stories and on negative stories (two channels); a family-wise threshold
@@ -164,6 +165,25 @@ function winsorCap(mu: number): number {
 
 /** Flagged days stop being left out of the baseline after this many in a row, so a lasting shift is absorbed. */
 const MAX_EXCLUDED_RUN = 7;
+
+/**
+ * The rate of a series' recent stretch when it is busy enough to be estimated on its own and above the long
+ * history's: a busy series follows a season setting in (floods in autumn) instead of lagging weeks behind it and
+ * reading the lag as a hot spot; sparse series, and any series whose recent stretch runs below its history, keep
+ * the long rate. `recentRate(180, 10, 12, 600, 150)` → `{ rate: 18, shape: 180 }`.
+ */
+export function recentRate(
+  recentStories: number,
+  recentExposure: number,
+  longRate: number,
+  longShape: number,
+  minStories: number,
+): { rate: number; shape: number } {
+  const busy = minStories > 0 && recentStories >= minStories && recentExposure > 0;
+  return busy && recentStories > longRate * recentExposure
+    ? { rate: recentStories / recentExposure, shape: recentStories }
+    : { rate: longRate, shape: longShape };
+}
 
 interface Baseline {
   config: DetectorConfig;
@@ -440,6 +460,8 @@ export function scanDays(
   const keptExposure = perSeries();
   const sumC = { stories: new Float64Array(n), negative: new Float64Array(n) };
   const sumE = new Float64Array(n);
+  const recentC = { stories: new Float64Array(n), negative: new Float64Array(n) };
+  const recentE = new Float64Array(n);
   const run = new Int32Array(n);
   const candidates: Candidate[] = [];
 
@@ -454,8 +476,14 @@ export function scanDays(
       const exposure = exposureOf[i]!;
       const alpha = config.priorDays * exposure.meanDaily;
       for (const channel of CHANNELS) {
-        const shape = sumC[channel][i]! + priorOf[channel][i]! * alpha;
-        const rate = shape / (sumE[i]! + alpha || 1);
+        const longShape = sumC[channel][i]! + priorOf[channel][i]! * alpha;
+        const { rate, shape } = recentRate(
+          recentC[channel][i]!,
+          recentE[i]!,
+          longShape / (sumE[i]! + alpha || 1),
+          longShape,
+          config.recentMinStories,
+        );
         rates[channel][i]![t] = rate;
         shapes[channel][i]![t] = shape;
         expected[channel][i]![t] = rate * exposure.dailyFloored[t]!;
@@ -490,6 +518,12 @@ export function scanDays(
           sumC[channel][i]! + kept[channel][i]![t]! - (leaving >= 0 ? kept[channel][i]![leaving]! : 0);
       }
       sumE[i] = sumE[i]! + keptExposure[i]![t]! - (leaving >= 0 ? keptExposure[i]![leaving]! : 0);
+      const stale = t - config.recentDays;
+      for (const channel of CHANNELS) {
+        recentC[channel][i] =
+          recentC[channel][i]! + kept[channel][i]![t]! - (stale >= 0 ? kept[channel][i]![stale]! : 0);
+      }
+      recentE[i] = recentE[i]! + keptExposure[i]![t]! - (stale >= 0 ? keptExposure[i]![stale]! : 0);
     }
   }
   return { state, candidates };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EventTruth } from '../../../scripts/eval-hotspots.ts';
-import { scoreAlerts } from '../../../scripts/eval-hotspots.ts';
+import type { EventDoc, EventTruth } from '../../../scripts/eval-hotspots.ts';
+import { evidenceFloorMs, scoreAlerts } from '../../../scripts/eval-hotspots.ts';
 import { makeAlert } from '../alerts/fixtures.ts';
 
 const event: EventTruth = {
@@ -40,5 +40,46 @@ describe('scoreAlerts (the evaluation’s matching rule)', () => {
     const q = scoreAlerts(alerts, [event], firstDoc, successors);
     expect(q.recall).toBe(0);
     expect(q.precision).toBe(0);
+  });
+});
+
+describe('evidenceFloorMs (the earliest instant an event’s documents could make a topic alert eligible)', () => {
+  const at = (hours: number) => Date.parse('2026-08-30T06:00:00+07:00') + hours * 3_600_000;
+  const doc = (hours: number, outlet: string, story: string, over: Partial<EventDoc> = {}): EventDoc => ({
+    ms: at(hours),
+    outlet,
+    story,
+    topics: ['dat-dai'],
+    series: ['24490/2025', '654/pre2025'],
+    ...over,
+  });
+  const commune = new Set(['24490/2025']);
+
+  it('waits for the third distinct story from two outlets, skipping copies, other topics and other places', () => {
+    const docs = [
+      doc(0, 'A', 's1'),
+      doc(1, 'B', 's1'),
+      doc(2, 'A', 's2', { topics: ['y-te'] }),
+      doc(3, 'A', 's3', { series: ['24163/2025'] }),
+      doc(4, 'A', 's4'),
+      doc(6, 'B', 's5'),
+    ];
+    expect(evidenceFloorMs(docs, 'dat-dai', commune, 3, 2)).toBe(at(6));
+  });
+
+  it('needs the second outlet even when one outlet has the stories', () => {
+    const docs = [doc(0, 'A', 's1'), doc(1, 'A', 's2'), doc(2, 'A', 's3'), doc(9, 'B', 's4')];
+    expect(evidenceFloorMs(docs, 'dat-dai', commune, 3, 2)).toBe(at(9));
+    expect(evidenceFloorMs(docs.slice(0, 3), 'dat-dai', commune, 3, 2)).toBeNull();
+  });
+
+  it('takes whichever place reaches the stories first, in time order whatever the input order', () => {
+    const docs = [
+      doc(5, 'C', 's3', { series: ['654/pre2025'] }),
+      doc(0, 'A', 's1'),
+      doc(1, 'B', 's2', { series: ['654/pre2025'] }),
+    ];
+    expect(evidenceFloorMs(docs, 'dat-dai', new Set(['24490/2025', '654/pre2025']), 3, 2)).toBe(at(5));
+    expect(evidenceFloorMs(docs, 'dat-dai', commune, 3, 2)).toBeNull();
   });
 });
