@@ -104,6 +104,8 @@ const VI = {
   'misinfo.bulkMixed':
     'Các tin của bộ lọc đang ở những trạng thái không cùng chuyển sang một trạng thái được; hãy lọc theo trạng thái.',
   'misinfo.bulkDone': 'Đã cập nhật {n} tin.',
+  'misinfo.bulkNeedsFilter':
+    'Chọn một bộ lọc (ví dụ một thông tin chính thức ở bảng trên) để xử lý hàng loạt.',
   'misinfo.verdict.true': 'Đúng',
   'misinfo.verdict.false': 'Sai',
   'misinfo.verdict.misleading': 'Gây hiểu lầm',
@@ -307,6 +309,8 @@ const EN: Record<MessageKey, string> = {
   'misinfo.bulkMixed':
     'The candidates of this filter are in statuses that cannot all move to one status; filter by status first.',
   'misinfo.bulkDone': 'Updated {n} candidates.',
+  'misinfo.bulkNeedsFilter':
+    'Choose a filter (for example a statement in the table above) to review in bulk.',
   'misinfo.verdict.true': 'True',
   'misinfo.verdict.false': 'False',
   'misinfo.verdict.misleading': 'Misleading',

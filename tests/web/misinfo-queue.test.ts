@@ -289,6 +289,18 @@ describe('bulk review', () => {
     expect((await analyst.agent.get('/misinfo?statement=none&done=3')).text).toContain('Đã cập nhật 3 tin.');
   });
 
+  it('refuses a bulk review without any filter, and offers none on the unfiltered page', async () => {
+    const all = await admin.agent
+      .post('/api/misinfo/review-bulk')
+      .set('x-csrf-token', admin.csrf)
+      .send({ status: 'không áp dụng' });
+    expect(all.status).toBe(400);
+    expect(all.body.error).toMatch(/^filter: set at least one of statement, status, topic, unit/);
+    const page = (await admin.agent.get('/misinfo')).text;
+    expect(page).toContain('Chọn một bộ lọc');
+    expect(page).not.toContain('action="/misinfo/review-bulk');
+  });
+
   it('refuses a filter picking nothing', async () => {
     const none = await admin.agent
       .post('/api/misinfo/review-bulk?statement=st-404')

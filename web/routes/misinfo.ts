@@ -69,6 +69,11 @@ function queueQuery(query: Record<string, unknown>): QueueQuery {
   };
 }
 
+/** Whether the query narrows the queue at all: a bulk review needs it to (never the whole queue by a slip). */
+function hasFilter(q: QueueQuery): boolean {
+  return Object.values(q).some((v) => v !== undefined);
+}
+
 async function candidateFilter(ctx: WebContext, q: QueueQuery): Promise<CandidateFilter> {
   return {
     status: statusParam(q.status),
@@ -174,7 +179,9 @@ function renderGroups(lang: Lang, groups: StatementGroup[], q: QueueQuery): Safe
       <tbody>
         ${groups.map(
           (g) =>
-            html`<tr ${g.statement_id === null ? html`class="no-statement"` : ''}>
+            html`<tr
+              ${(g.statement_id ?? NO_STATEMENT) === q.statement ? html`class="selected" aria-current="true"` : ''}
+            >
               <td>
                 <a href="${link(g)}"
                   >${g.statement_id === null ? t(lang, 'misinfo.noStatement') : (g.claim ?? g.statement_id)}</a
@@ -243,7 +250,9 @@ function renderBulk(lang: Lang, q: QueueQuery, counts: Map<ReviewStatus, number>
   const targets = bulkTargets([...counts.keys()]);
   const n = formatNumber(lang, total);
   let content: SafeHtml;
-  if (total > BULK_REVIEW_LIMIT) {
+  if (!hasFilter(q)) {
+    content = html`<p class="muted">${t(lang, 'misinfo.bulkNeedsFilter')}</p>`;
+  } else if (total > BULK_REVIEW_LIMIT) {
     content = html`<p class="muted">
       ${t(lang, 'misinfo.bulkTooMany', { n, max: formatNumber(lang, BULK_REVIEW_LIMIT) })}
     </p>`;
@@ -347,6 +356,12 @@ export function misinfoRoutes(ctx: WebContext): Router {
   const reviewBulk = async (req: Request) => {
     const input = reviewInput(req);
     const q = queueQuery(req.query as Record<string, unknown>);
+    if (!hasFilter(q)) {
+      throw new DlxhError(
+        'INPUT',
+        'filter: set at least one of statement, status, topic, unit for a bulk review',
+      );
+    }
     const ids = await inScope(ctx, req, async (scoped) =>
       (await tableExists(scoped.db, 'claim_candidates'))
         ? candidateIds(scoped.db, await candidateFilter(ctx, q), BULK_REVIEW_LIMIT + 1)
