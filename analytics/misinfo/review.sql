@@ -53,6 +53,18 @@ ORDER BY open DESC, total DESC, c.statement_id NULLS FIRST;
 -- The statuses of the candidates a bulk review is about to move.
 SELECT status, count(*)::INTEGER AS n FROM claim_candidates WHERE list_contains($ids, id) GROUP BY status ORDER BY status;
 
+-- name: event_bulk
+-- One event per candidate of a bulk review, from its status before the move (run before review_bulk).
+INSERT INTO claim_candidate_events (claim_candidate_id, occurred_at, actor, from_status, to_status, note)
+SELECT id, $now, $actor, status, $to_status, $note FROM claim_candidates WHERE list_contains($ids, id) ORDER BY id;
+
+-- name: review_bulk
+-- A bulk review: the same fields as `review`, a response or notes left out keeping the candidate's own.
+UPDATE claim_candidates
+SET status = $status, reviewer = $reviewer, notes = coalesce($notes, notes), response = coalesce($response, response),
+  reviewed_at = $now, updated_at = $now
+WHERE list_contains($ids, id);
+
 -- name: review
 UPDATE claim_candidates
 SET status = $status, reviewer = $reviewer, notes = $notes, response = $response, reviewed_at = $now, updated_at = $now

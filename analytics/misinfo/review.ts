@@ -230,8 +230,8 @@ export function bulkTargets(present: readonly ReviewStatus[]): ReviewStatus[] {
 }
 
 /**
- * Moves every candidate of `ids` to one status in one transaction, each exactly as `reviewCandidate` would
- * (same checks, same events), or none of them: a move not allowed from one of their statuses refuses the lot,
+ * Moves every candidate of `ids` to one status in one transaction, each as `reviewCandidate` would (same
+ * checks, same fields, one event each; set-based, a few statements for the lot), or none of them: a move not allowed from one of their statuses refuses the lot,
  * naming the statuses. Marking them `sai sự thật` needs the response to publish (one text for all of them).
  * The caller writes one audit entry for the lot inside the same transaction (the web route adds the filter).
  * `await reviewCandidates(db, ['cc-1', 'cc-2'], { status: 'đang xác minh', reviewer: 'phantich' }, { now })` → 2
@@ -270,8 +270,27 @@ export async function reviewCandidates(
         `cannot move ${refused.map((p) => `${p.n} "${p.status}"`).join(', ')} candidate(s) to "${input.status}"; filter by status first`,
       );
     }
-    for (const id of ids) await applyReview(db, id, input, reviewer, now);
-    return ids.length;
+    const found = present.reduce((sum, p) => sum + p.n, 0);
+    if (found !== new Set(ids).size) {
+      throw new DlxhError(
+        'NOT_FOUND',
+        `bulk review: ${new Set(ids).size - found} of the candidates no longer exist`,
+      );
+    }
+    // Set-based, with the same effect as applyReview per candidate: the response is given (required above for a
+    // false claim, so the statement's official text is never needed), a response or notes left out keep theirs.
+    const note = input.notes?.trim() || null;
+    const list = [...ids];
+    await db.run(sql('event_bulk'), { ids: list, now, actor: reviewer, to_status: input.status, note });
+    await db.run(sql('review_bulk'), {
+      ids: list,
+      status: input.status,
+      reviewer,
+      notes: note,
+      response: input.response?.trim() || null,
+      now,
+    });
+    return found;
   });
 }
 
