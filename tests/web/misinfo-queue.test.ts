@@ -256,6 +256,12 @@ describe('bulk review', () => {
       expected: '3',
     });
     expect(stale.status).toBe(409);
+    expect(stale.body.error).toBe('filter: now matches 2 candidates, not the 3 shown; reload the page');
+    const staleJson = await analyst.agent
+      .post(`/api/misinfo/review-bulk?statement=st-2&status=đang xác minh`)
+      .set('x-csrf-token', analyst.csrf)
+      .send({ status: 'sai sự thật', response: 'Sở Y tế bác bỏ.', expected: 5 });
+    expect(staleJson.status).toBe(409);
     const done = await post('statement=st-2&status=đang xác minh', {
       status: 'sai sự thật',
       response: 'Sở Y tế bác bỏ.',

@@ -374,7 +374,15 @@ export function misinfoRoutes(ctx: WebContext): Router {
       );
     }
     if (ids.length === 0) throw new DlxhError('INPUT', 'filter: matches no candidate');
-    const expected = intParam(req.body as Record<string, unknown>, 'expected', ids.length, 0, 1_000_000);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    // A JSON number or a form's string: the count the user was shown.
+    const expected = intParam(
+      { expected: typeof body.expected === 'number' ? String(body.expected) : body.expected },
+      'expected',
+      ids.length,
+      0,
+      1_000_000,
+    );
     if (expected !== ids.length) {
       throw new DlxhError(
         'CONFLICT',
