@@ -85,7 +85,7 @@ const VI = {
   'misinfo.noStatement': 'Không khớp thông tin chính thức nào',
   'misinfo.verdict': 'Kết luận',
   'misinfo.issuingBody': 'Cơ quan công bố',
-  'misinfo.openTotal': 'Chưa xử lý / tổng',
+  'misinfo.openTotal': 'Chưa kết luận / tổng',
   'misinfo.maxRisk': 'Rủi ro cao nhất',
   'misinfo.latestDocument': 'Tài liệu mới nhất',
   'misinfo.risk': 'rủi ro',
