@@ -1,3 +1,16 @@
+-- name: picked
+-- The candidates a queue filter picks (one place for the filter: the list, counts and groups below select from it).
+SELECT c.* FROM claim_candidates c
+WHERE ($status IS NULL OR c.status = $status)
+  AND ($statement_id IS NULL OR c.statement_id = $statement_id)
+  AND (NOT $no_statement OR c.statement_id IS NULL)
+  AND ($doc_id IS NULL OR c.doc_id = $doc_id)
+  AND ($id IS NULL OR c.id = $id)
+  AND ($topic IS NULL OR list_contains(c.topics, $topic))
+  AND (NOT $by_unit OR list_contains($units, c.locality_uid))
+  AND c.risk >= $min_risk
+  AND c.classification <= $max_classification
+
 -- name: list
 -- The review queue, riskiest first, with the evidence: matched statement and document.
 SELECT c.id, c.doc_id, c.statement_id, c.sentence, c.sentence_start, c.sentence_end, c.claim_score, c.similarity,
@@ -7,17 +20,50 @@ SELECT c.id, c.doc_id, c.statement_id, c.sentence, c.sentence_start, c.sentence_
   s.link AS statement_link, s.issuing_body AS statement_issuing_body,
   d.title AS doc_title, d.url AS doc_url, coalesce(d.outlet, d.import_source) AS doc_outlet,
   d.published_at AS doc_published_at
-FROM claim_candidates c
+FROM picked c
 LEFT JOIN official_statements s ON s.id = c.statement_id
 LEFT JOIN documents d ON d.id = c.doc_id
-WHERE ($status IS NULL OR c.status = $status)
-  AND ($statement_id IS NULL OR c.statement_id = $statement_id)
-  AND ($doc_id IS NULL OR c.doc_id = $doc_id)
-  AND ($id IS NULL OR c.id = $id)
-  AND c.risk >= $min_risk
-  AND c.classification <= $max_classification
 ORDER BY c.risk DESC, c.similarity DESC NULLS LAST, c.id
 LIMIT $limit OFFSET $offset;
+
+-- name: count_by_status
+-- How many candidates the filter picks, per status.
+SELECT status, count(*)::INTEGER AS n FROM picked GROUP BY status ORDER BY status;
+
+-- name: ids
+-- The ids the filter picks, riskiest first, at most $limit (a bulk review reads one more than its bound).
+SELECT id FROM picked ORDER BY risk DESC, id LIMIT $limit;
+
+-- name: groups
+-- Picked candidates per matched statement (one row with statement_id NULL for those matching none): open ones
+-- (not yet given a verdict or dismissed), all, the highest risk among the open ones, the latest document date.
+SELECT c.statement_id, any_value(s.claim) AS claim, any_value(s.verdict) AS verdict,
+  any_value(s.issuing_body) AS issuing_body,
+  count(*) FILTER (WHERE list_contains($open, c.status))::INTEGER AS open,
+  count(*)::INTEGER AS total,
+  max(c.risk) FILTER (WHERE list_contains($open, c.status)) AS max_open_risk,
+  max(coalesce(d.published_at, d.ingested_at)) AS latest_at
+FROM picked c
+LEFT JOIN official_statements s ON s.id = c.statement_id
+LEFT JOIN documents d ON d.id = c.doc_id
+GROUP BY c.statement_id
+ORDER BY open DESC, total DESC, c.statement_id NULLS FIRST;
+
+-- name: count_ids_by_status
+-- The statuses of the candidates a bulk review is about to move.
+SELECT status, count(*)::INTEGER AS n FROM claim_candidates WHERE list_contains($ids, id) GROUP BY status ORDER BY status;
+
+-- name: event_bulk
+-- One event per candidate of a bulk review, from its status before the move (run before review_bulk).
+INSERT INTO claim_candidate_events (claim_candidate_id, occurred_at, actor, from_status, to_status, note)
+SELECT id, $now, $actor, status, $to_status, $note FROM claim_candidates WHERE list_contains($ids, id) ORDER BY id;
+
+-- name: review_bulk
+-- A bulk review: the same fields as `review`, a response or notes left out keeping the candidate's own.
+UPDATE claim_candidates
+SET status = $status, reviewer = $reviewer, notes = coalesce($notes, notes), response = coalesce($response, response),
+  reviewed_at = $now, updated_at = $now
+WHERE list_contains($ids, id);
 
 -- name: review
 UPDATE claim_candidates

@@ -168,6 +168,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
       ['admin', '/hotspots/a-1-here', 'hotspot-detail'],
       ['officer2', '/inbox', 'inbox'],
       ['admin', '/misinfo', 'misinformation'],
+      ['admin', '/misinfo?statement=st-1&limit=10', 'misinformation-statement'],
       ['admin', '/surveys', 'surveys'],
       ['admin', '/sources', 'sources'],
       ['admin', '/sql', 'sql-explorer'],

@@ -49,9 +49,21 @@ export const API_ENDPOINTS = [
   ],
   [
     'GET',
-    '/api/misinfo?status&limit&offset',
+    '/api/misinfo?statement&status&topic&unit&limit&offset',
     'admin analyst',
-    'misinformation candidates, riskiest first, with evidence',
+    'misinformation candidates, riskiest first, with evidence, and the total the filter picks (statement=none: matching no statement)',
+  ],
+  [
+    'GET',
+    '/api/misinfo/groups?status&topic&unit',
+    'admin analyst',
+    'candidates per matched official statement: open and total, highest open risk, latest document',
+  ],
+  [
+    'POST',
+    '/api/misinfo/review-bulk?statement&status&topic&unit {status, response, notes, expected?}',
+    'admin analyst',
+    `review every candidate the filter picks (at most 2000) in one transaction; response required for "sai sự thật"; 409 when not the expected count (audited once)`,
   ],
   ['GET', '/api/misinfo/:id', 'admin analyst', 'one candidate and its review history'],
   [
