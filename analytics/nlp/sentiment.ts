@@ -17,6 +17,8 @@ export interface SentimentResult {
   score: number;
   probabilities: Record<SentimentLabel, number>;
   terms: SentimentTerm[];
+  /** Hedges met ("tạm", "bình thường", "không có gì đặc biệt"): each damps its clause toward neutral. */
+  hedges: number;
 }
 
 export interface SentimentOptions {
@@ -34,6 +36,7 @@ const enum EntryKind {
   Contrast,
   Concession,
   Question,
+  Hedge,
 }
 
 interface Entry {
@@ -173,6 +176,7 @@ export function compileSentimentLexicon(
     contrast: EntryKind.Contrast,
     concession: EntryKind.Concession,
     question: EntryKind.Question,
+    hedge: EntryKind.Hedge,
     neutral: EntryKind.Neutral,
     action: EntryKind.Action,
     slang: 'slang',
@@ -373,8 +377,15 @@ function isClauseEnd(tokens: Tok[], i: number, end: number): boolean {
   return t.kind !== TokenKind.Word || END_PARTICLES.has(t.text);
 }
 
-function scoreClause(tokens: Tok[], clause: Clause, matches: Matches, terms: SentimentTerm[]): number {
+interface Reading {
+  terms: SentimentTerm[];
+  hedges: number;
+}
+
+function scoreClause(tokens: Tok[], clause: Clause, matches: Matches, reading: Reading): number {
+  const { terms } = reading;
   let sum = 0;
+  let hedge = 1;
   let negation = 0;
   let negator = '';
   let intensity = 1;
@@ -416,6 +427,11 @@ function scoreClause(tokens: Tok[], clause: Clause, matches: Matches, terms: Sen
         intensityLeft = INTENSIFIER_WINDOW;
         break;
       case EntryKind.Neutral:
+        negation = 0;
+        break;
+      case EntryKind.Hedge:
+        hedge = Math.min(hedge, entry.value);
+        reading.hedges++;
         negation = 0;
         break;
       case EntryKind.Action:
@@ -465,7 +481,7 @@ function scoreClause(tokens: Tok[], clause: Clause, matches: Matches, terms: Sen
     }
     i = next;
   }
-  return sum * clause.weight;
+  return sum * clause.weight * hedge;
 }
 
 function isQuestion(tokens: Tok[], start: number, end: number, matches: Matches): boolean {
@@ -496,7 +512,7 @@ export function analyzeSentiment(text: string, opts: SentimentOptions = {}): Sen
   const normalized = typeof text !== 'string' ? '' : opts.normalized ? text : normalizeText(text);
   const tokens = scanTokens(normalized, lexicon);
   const matches = allMatches(tokens, lexicon);
-  const terms: SentimentTerm[] = [];
+  const reading: Reading = { terms: [], hedges: 0 };
   let sum = 0;
   const clauses: Clause[] = [];
   let sentences = 0;
@@ -513,7 +529,7 @@ export function analyzeSentiment(text: string, opts: SentimentOptions = {}): Sen
       clauses.length = 0;
       clausesOf(tokens, start, end, matches, clauses);
       const weight = isQuestion(tokens, start, end, matches) ? QUESTION_WEIGHT : 1;
-      for (const clause of clauses) sum += weight * scoreClause(tokens, clause, matches, terms);
+      for (const clause of clauses) sum += weight * scoreClause(tokens, clause, matches, reading);
     }
     start = end + 1;
   }
@@ -522,5 +538,5 @@ export function analyzeSentiment(text: string, opts: SentimentOptions = {}): Sen
   const probabilities = probabilitiesOf(sum);
   const label: SentimentLabel = sum > THRESHOLD ? 'positive' : sum < -THRESHOLD ? 'negative' : 'neutral';
   const score = Math.round(Math.tanh(sum / 2) * 1000) / 1000;
-  return { label, score, probabilities, terms };
+  return { label, score, probabilities, terms: reading.terms, hedges: reading.hedges };
 }
