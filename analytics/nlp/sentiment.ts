@@ -17,7 +17,7 @@ export interface SentimentResult {
   score: number;
   probabilities: Record<SentimentLabel, number>;
   terms: SentimentTerm[];
-  /** Hedges met ("tạm", "bình thường", "không có gì đặc biệt"): each damps its clause toward neutral. */
+  /** Hedges met ("tạm", "bình thường", "không có gì đặc biệt"): each damps its sentence toward neutral. */
   hedges: number;
 }
 
@@ -380,12 +380,13 @@ function isClauseEnd(tokens: Tok[], i: number, end: number): boolean {
 interface Reading {
   terms: SentimentTerm[];
   hedges: number;
+  /** Product of the hedge multipliers met in the current sentence: two hedges damp more than one. */
+  hedge: number;
 }
 
 function scoreClause(tokens: Tok[], clause: Clause, matches: Matches, reading: Reading): number {
   const { terms } = reading;
   let sum = 0;
-  let hedge = 1;
   let negation = 0;
   let negator = '';
   let intensity = 1;
@@ -430,7 +431,7 @@ function scoreClause(tokens: Tok[], clause: Clause, matches: Matches, reading: R
         negation = 0;
         break;
       case EntryKind.Hedge:
-        hedge = Math.min(hedge, entry.value);
+        reading.hedge *= entry.value;
         reading.hedges++;
         negation = 0;
         break;
@@ -481,7 +482,7 @@ function scoreClause(tokens: Tok[], clause: Clause, matches: Matches, reading: R
     }
     i = next;
   }
-  return sum * clause.weight * hedge;
+  return sum * clause.weight;
 }
 
 function isQuestion(tokens: Tok[], start: number, end: number, matches: Matches): boolean {
@@ -512,7 +513,7 @@ export function analyzeSentiment(text: string, opts: SentimentOptions = {}): Sen
   const normalized = typeof text !== 'string' ? '' : opts.normalized ? text : normalizeText(text);
   const tokens = scanTokens(normalized, lexicon);
   const matches = allMatches(tokens, lexicon);
-  const reading: Reading = { terms: [], hedges: 0 };
+  const reading: Reading = { terms: [], hedges: 0, hedge: 1 };
   let sum = 0;
   const clauses: Clause[] = [];
   let sentences = 0;
@@ -529,7 +530,11 @@ export function analyzeSentiment(text: string, opts: SentimentOptions = {}): Sen
       clauses.length = 0;
       clausesOf(tokens, start, end, matches, clauses);
       const weight = isQuestion(tokens, start, end, matches) ? QUESTION_WEIGHT : 1;
-      for (const clause of clauses) sum += weight * scoreClause(tokens, clause, matches, reading);
+      reading.hedge = 1;
+      let sentence = 0;
+      for (const clause of clauses) sentence += scoreClause(tokens, clause, matches, reading);
+      // A hedge anywhere in the sentence ("ổn, không có gì đặc biệt") damps all of it toward neutral.
+      sum += weight * reading.hedge * sentence;
     }
     start = end + 1;
   }
