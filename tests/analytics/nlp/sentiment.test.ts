@@ -72,7 +72,11 @@ describe('analyzeSentiment', () => {
       ['Hàng lỗi, chất lượng kém, tiếc tiền', 'Hang loi, chat luong kem, tiec tien', 'negative'],
       ['Chơi game không giật lag', 'Choi game khong giat lag', 'positive'],
       ['Pin trâu, màn hình nét căng, đáng tiền', 'Pin trau, man hinh net cang, dang tien', 'positive'],
-      ['Dùng cũng bình thường, không có gì đặc biệt', 'Dung cung binh thuong, khong co gi dac biet', 'neutral'],
+      [
+        'Dùng cũng bình thường, không có gì đặc biệt',
+        'Dung cung binh thuong, khong co gi dac biet',
+        'neutral',
+      ],
     ];
     for (const [accented, plain, expected] of pairs) {
       expect(label(accented)).toBe(expected);
