@@ -17,6 +17,8 @@ export interface SentimentResult {
   score: number;
   probabilities: Record<SentimentLabel, number>;
   terms: SentimentTerm[];
+  /** Hedges met ("tạm", "bình thường", "không có gì đặc biệt"): each damps its sentence toward neutral. */
+  hedges: number;
 }
 
 export interface SentimentOptions {
@@ -34,6 +36,7 @@ const enum EntryKind {
   Contrast,
   Concession,
   Question,
+  Hedge,
 }
 
 interface Entry {
@@ -173,6 +176,7 @@ export function compileSentimentLexicon(
     contrast: EntryKind.Contrast,
     concession: EntryKind.Concession,
     question: EntryKind.Question,
+    hedge: EntryKind.Hedge,
     neutral: EntryKind.Neutral,
     action: EntryKind.Action,
     slang: 'slang',
@@ -373,7 +377,15 @@ function isClauseEnd(tokens: Tok[], i: number, end: number): boolean {
   return t.kind !== TokenKind.Word || END_PARTICLES.has(t.text);
 }
 
-function scoreClause(tokens: Tok[], clause: Clause, matches: Matches, terms: SentimentTerm[]): number {
+interface Reading {
+  terms: SentimentTerm[];
+  hedges: number;
+  /** Product of the hedge multipliers met in the current sentence: two hedges damp more than one. */
+  hedge: number;
+}
+
+function scoreClause(tokens: Tok[], clause: Clause, matches: Matches, reading: Reading): number {
+  const { terms } = reading;
   let sum = 0;
   let negation = 0;
   let negator = '';
@@ -416,6 +428,11 @@ function scoreClause(tokens: Tok[], clause: Clause, matches: Matches, terms: Sen
         intensityLeft = INTENSIFIER_WINDOW;
         break;
       case EntryKind.Neutral:
+        negation = 0;
+        break;
+      case EntryKind.Hedge:
+        reading.hedge *= entry.value;
+        reading.hedges++;
         negation = 0;
         break;
       case EntryKind.Action:
@@ -496,7 +513,7 @@ export function analyzeSentiment(text: string, opts: SentimentOptions = {}): Sen
   const normalized = typeof text !== 'string' ? '' : opts.normalized ? text : normalizeText(text);
   const tokens = scanTokens(normalized, lexicon);
   const matches = allMatches(tokens, lexicon);
-  const terms: SentimentTerm[] = [];
+  const reading: Reading = { terms: [], hedges: 0, hedge: 1 };
   let sum = 0;
   const clauses: Clause[] = [];
   let sentences = 0;
@@ -513,7 +530,11 @@ export function analyzeSentiment(text: string, opts: SentimentOptions = {}): Sen
       clauses.length = 0;
       clausesOf(tokens, start, end, matches, clauses);
       const weight = isQuestion(tokens, start, end, matches) ? QUESTION_WEIGHT : 1;
-      for (const clause of clauses) sum += weight * scoreClause(tokens, clause, matches, terms);
+      reading.hedge = 1;
+      let sentence = 0;
+      for (const clause of clauses) sentence += scoreClause(tokens, clause, matches, reading);
+      // A hedge anywhere in the sentence ("ổn, không có gì đặc biệt") damps all of it toward neutral.
+      sum += weight * reading.hedge * sentence;
     }
     start = end + 1;
   }
@@ -522,5 +543,5 @@ export function analyzeSentiment(text: string, opts: SentimentOptions = {}): Sen
   const probabilities = probabilitiesOf(sum);
   const label: SentimentLabel = sum > THRESHOLD ? 'positive' : sum < -THRESHOLD ? 'negative' : 'neutral';
   const score = Math.round(Math.tanh(sum / 2) * 1000) / 1000;
-  return { label, score, probabilities, terms };
+  return { label, score, probabilities, terms: reading.terms, hedges: reading.hedges };
 }

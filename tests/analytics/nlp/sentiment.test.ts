@@ -54,6 +54,36 @@ describe('analyzeSentiment', () => {
     expect(label('k đc, hàng lởm')).toBe('negative');
   });
 
+  it('hedged, lukewarm reviews read neutral, and a hedge damps the whole sentence', () => {
+    expect(label('Màn hình đẹp')).toBe('positive');
+    expect(label('Màn hình tạm đẹp, pin bình thường')).toBe('neutral');
+    expect(label('Máy dùng ổn')).toBe('positive');
+    expect(label('Máy dùng ổn, không có gì đặc biệt')).toBe('neutral');
+    expect(label('Camera cũng tạm, so với giá thì chấp nhận được')).toBe('neutral');
+    const hedged = analyzeSentiment('Pin tốt, nói chung là tàm tạm');
+    expect(hedged.hedges).toBe(1);
+    expect(hedged.score).toBeLessThan(analyzeSentiment('Pin tốt').score);
+    expect(analyzeSentiment('Pin tốt').hedges).toBe(0);
+  });
+
+  it('reads product-review faults and praise, written with or without diacritics', () => {
+    const pairs: [string, string, string][] = [
+      ['Máy hay bị giật lag, nóng máy', 'May hay bi giat lag, nong may', 'negative'],
+      ['Hàng lỗi, chất lượng kém, tiếc tiền', 'Hang loi, chat luong kem, tiec tien', 'negative'],
+      ['Chơi game không giật lag', 'Choi game khong giat lag', 'positive'],
+      ['Pin trâu, màn hình nét căng, đáng tiền', 'Pin trau, man hinh net cang, dang tien', 'positive'],
+      [
+        'Dùng cũng bình thường, không có gì đặc biệt',
+        'Dung cung binh thuong, khong co gi dac biet',
+        'neutral',
+      ],
+    ];
+    for (const [accented, plain, expected] of pairs) {
+      expect(label(accented)).toBe(expected);
+      expect(label(plain)).toBe(expected);
+    }
+  });
+
   it('does not read senses that only look polar', () => {
     expect(label('Em vừa tốt nghiệp đại học')).toBe('neutral');
     expect(label('Vui lòng điền vào mẫu đơn')).toBe('neutral');
