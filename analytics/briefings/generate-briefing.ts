@@ -193,7 +193,7 @@ export async function generateBriefing(db: Db, options: BriefingOptions): Promis
       ),
       params,
     );
-    await run('topics', ['Các chủ đề dư luận quan tâm', 'Topics of public attention'], () =>
+    await run('topics', ['Những chủ đề được dư luận chú ý', 'Topics of public attention'], () =>
       buildTopicsSection(ctx, topics),
     );
     await run('sentiment', ['Tâm trạng, thái độ của dư luận', 'Sentiment'], () =>
@@ -202,7 +202,7 @@ export async function generateBriefing(db: Db, options: BriefingOptions): Promis
     await run('misinformation', ['Thông tin sai sự thật, xuyên tạc', 'Misinformation'], () =>
       buildMisinformationSection(ctx),
     );
-    await run('surveys', ['Kết quả khảo sát dư luận xã hội', 'Survey results'], () =>
+    await run('surveys', ['Số liệu khảo sát dư luận xã hội', 'Survey results'], () =>
       buildSurveysSection(ctx),
     );
     await run(

@@ -62,7 +62,7 @@ export async function buildSentimentSection(
         [
           worse.length
             ? tr(
-                `Tỷ lệ tiêu cực tăng so với ${ctx.previousPeriod}: ${worse.map(describe).join('; ')}.`,
+                `Tỷ lệ tiêu cực cao hơn ${ctx.previousPeriod}: ${worse.map(describe).join('; ')}.`,
                 `Negative share up on ${ctx.previousPeriod}: ${worse.map(describe).join('; ')}.`,
               )
             : '',
@@ -84,7 +84,7 @@ export async function buildSentimentSection(
     } else {
       section.paragraphs.push(
         tr(
-          `Tỷ lệ tiêu cực theo chủ đề không thay đổi đáng kể so với ${ctx.previousPeriod}.`,
+          `Tỷ lệ tiêu cực theo chủ đề gần như giữ nguyên so với ${ctx.previousPeriod}.`,
           `Negative shares by topic changed little on ${ctx.previousPeriod}.`,
         ),
       );

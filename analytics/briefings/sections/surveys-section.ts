@@ -81,7 +81,7 @@ function formatDisclosureEn(b: DisclosureBlock): string {
 
 export async function buildSurveysSection(ctx: SectionContext): Promise<SectionResult> {
   const { tr, lang } = ctx;
-  const title = tr('Kết quả khảo sát dư luận xã hội', 'Survey results');
+  const title = tr('Số liệu khảo sát dư luận xã hội', 'Survey results');
   if (!hasTables(ctx, 'surveys', 'survey_respondents', 'survey_questions', 'survey_responses')) {
     return unavailable(ctx, 'surveys', title, tr('chưa có dữ liệu khảo sát', 'no survey data'));
   }

@@ -44,7 +44,7 @@ export async function buildTopicsSection(
   topics: { rows: TopicRow[]; queryId: string },
 ): Promise<SectionResult> {
   const { tr, lang } = ctx;
-  const section = emptySection('topics', tr('Các chủ đề dư luận quan tâm', 'Topics of public attention'));
+  const section = emptySection('topics', tr('Những chủ đề được dư luận chú ý', 'Topics of public attention'));
   section.queryIds.push(topics.queryId);
   const name = (r: TopicRow) => (lang === 'vi' ? r.name_vi : r.name_en);
   const n = (x: number) => formatNumber(x, lang);
@@ -62,10 +62,7 @@ export async function buildTopicsSection(
   const keyPoints: string[] = [];
   const top = current.slice(0, 5).map((r) => `${name(r)} (${n(r.current)})`);
   section.paragraphs.push(
-    tr(
-      `Các chủ đề được nhắc đến nhiều nhất: ${top.join('; ')}.`,
-      `Most mentioned topics: ${top.join('; ')}.`,
-    ),
+    tr(`Chủ đề có nhiều tin, bài nhất: ${top.join('; ')}.`, `Most mentioned topics: ${top.join('; ')}.`),
   );
   const [rising, falling] = movers(mentioned);
   const describe = (r: TopicRow) =>
@@ -73,7 +70,7 @@ export async function buildTopicsSection(
   if (rising.length) {
     section.paragraphs.push(
       tr(
-        `Tăng so với ${ctx.previousPeriod}: ${rising.map(describe).join('; ')}.`,
+        `Nhiều hơn ${ctx.previousPeriod}: ${rising.map(describe).join('; ')}.`,
         `Rising on ${ctx.previousPeriod}: ${rising.map(describe).join('; ')}.`,
       ),
     );
@@ -110,7 +107,7 @@ export async function buildTopicsSection(
     title: tr('Số tin, bài theo chủ đề, so với kỳ trước', 'Documents per topic, against the previous period'),
     ...chart,
     description: tr(
-      `Số tin, bài của ${shown.length} chủ đề được nhắc đến nhiều nhất, ${ctx.thisPeriod} (đậm) và ${ctx.previousPeriod} (chấm).`,
+      `Số tin, bài của ${shown.length} chủ đề có nhiều tin, bài nhất, ${ctx.thisPeriod} (đậm) và ${ctx.previousPeriod} (chấm).`,
       `Documents of the ${shown.length} most mentioned topics, ${ctx.thisPeriod} (solid) and ${ctx.previousPeriod} (dotted).`,
     ),
     queryId: topics.queryId,

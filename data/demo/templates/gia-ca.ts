@@ -3,7 +3,7 @@ import type { TopicTemplates } from '../types.ts';
 export const giaCa: TopicTemplates = {
   topic: 'gia-ca',
   words: {
-    co_quan: ['Sở Công Thương', 'Đội Quản lý thị trường số 3', 'Sở Tài chính'],
+    co_quan: ['Sở Công Thương', 'Đội QLTT số 3', 'Sở Tài chính'],
     mat_hang: [
       'thịt heo',
       'rau xanh',
@@ -12,7 +12,7 @@ export const giaCa: TopicTemplates = {
       'gạo',
       'trứng gà',
       'cá biển',
-      'vật liệu xây dựng',
+      'sắt thép, xi măng',
       'phân bón',
       'sữa cho trẻ em',
     ],
@@ -21,7 +21,7 @@ export const giaCa: TopicTemplates = {
   news: {
     title: {
       neg: [
-        'Giá {mat_hang} tăng [mạnh|liên tục], người tiêu dùng {noi} [lo lắng|thắt chặt chi tiêu]',
+        'Giá {mat_hang} tăng [mạnh|liên tục], người mua ở {noi} [lo lắng|phải bớt chi tiêu]',
         '[Hóa đơn tiền điện|Tiền điện] tháng {thang} [tăng vọt|tăng gấp đôi], người dân {noi} [thắc mắc|bức xúc]',
         '[Tiểu thương|Người bán] ở chợ {noi_ngan} [than ế|kêu khó] vì giá {mat_hang} [leo thang|tăng cao]',
         '[Xe khách|Nhà xe] [tăng giá vé|“chặt chém”] [dịp lễ|cuối tuần], hành khách {noi} bức xúc',
@@ -32,7 +32,7 @@ export const giaCa: TopicTemplates = {
         '[Điều chỉnh|Áp dụng] {dich_vu} mới từ ngày {ngay}',
       ],
       pos: [
-        'Giá {mat_hang} [giảm|hạ nhiệt], [người tiêu dùng|bà nội trợ] {noi} [phấn khởi|dễ thở hơn]',
+        'Giá {mat_hang} [giảm|hạ nhiệt], [người mua|bà nội trợ] ở {noi} [phấn khởi|dễ thở hơn]',
         '[Phiên chợ|Điểm bán] bình ổn giá [thu hút đông người dân|phục vụ người dân] {noi}',
         '{noi}: hàng Việt [giá tốt|bình ổn] [về tận thôn, buôn|được người dân đón nhận]',
       ],
@@ -47,7 +47,7 @@ export const giaCa: TopicTemplates = {
         '{co_quan} [vừa|đã] [có văn bản|ban hành kế hoạch] [bình ổn thị trường|kiểm tra việc niêm yết giá] [dịp cuối năm|trong tháng {thang}].',
       ],
       pos: [
-        '[Sau nhiều tháng tăng cao|Sau đợt tăng giá], giá {mat_hang} tại {noi} [đã giảm|giảm] [khoảng|từ] {n:5-25}%, [giúp|khiến] [người tiêu dùng|các bà nội trợ] [bớt lo|phấn khởi].',
+        '[Sau nhiều tháng tăng cao|Sau đợt tăng giá], giá {mat_hang} tại {noi} [đã giảm|giảm] [khoảng|từ] {n:5-25}%, [giúp|khiến] [người mua|các bà nội trợ] [bớt lo|phấn khởi].',
         '[Chương trình|Phiên chợ] đưa hàng Việt về [nông thôn|{noi}] [thu hút|phục vụ] [hàng nghìn|hơn {n:1-5}.000] lượt người dân [tham quan, mua sắm|mua hàng giá ưu đãi].',
       ],
     },
@@ -58,7 +58,7 @@ export const giaCa: TopicTemplates = {
     ],
     voice: {
       neg: [
-        '“[Lương không tăng|Thu nhập thì vậy] mà [cái gì cũng tăng giá|giá cả cứ tăng], [đi chợ|mỗi lần đi chợ] [100 nghìn|mấy trăm nghìn] [chẳng mua được gì|không đủ]”, {nguoi_dan} [than|chia sẻ].',
+        '“[Lương không tăng|Thu nhập thì vậy] mà [thứ nào cũng lên giá|giá cả cứ tăng], [đi chợ|ra chợ một bận] [100 nghìn|mấy trăm nghìn] [chẳng mua được gì|không đủ]”, {nguoi_dan} [than|chia sẻ].',
         '{nguoi_dan} cho biết [hóa đơn tiền điện|tiền điện] tháng này [lên đến|hết] {n:800-3500}.000 đồng, [gấp đôi|cao gấp rưỡi] tháng trước [dù|trong khi] [gia đình không dùng điều hòa|sinh hoạt không thay đổi].',
       ],
       neu: [
@@ -69,8 +69,8 @@ export const giaCa: TopicTemplates = {
       ],
     },
     response: [
-      '[Đại diện|Lãnh đạo] {co_quan} cho biết [sẽ tăng cường|đang tăng cường] [kiểm tra việc niêm yết giá|giám sát giá ở các chợ], [xử lý nghiêm|kiên quyết xử lý] [các trường hợp|hành vi] [găm hàng, tăng giá bất hợp lý|đầu cơ, thao túng giá].',
-      '[Điện lực khu vực|Công ty Điện lực Đắk Lắk] [giải thích|cho biết] [hóa đơn tăng do|nguyên nhân là] [thời tiết nắng nóng|số ngày tính tiền nhiều hơn] và [sẵn sàng kiểm tra công tơ|cử nhân viên kiểm tra] [khi khách hàng có yêu cầu|tại nhà].',
+      '[Đại diện|Lãnh đạo] {co_quan} cho biết [sẽ tăng cường|đang tăng cường] [rà soát bảng giá niêm yết|giám sát giá ở các chợ], [xử lý nghiêm|kiên quyết xử lý] [các trường hợp|hành vi] [găm hàng, tăng giá bất hợp lý|đầu cơ, thao túng giá].',
+      '[Điện lực khu vực|ngành điện tỉnh] [giải thích|cho biết] [hóa đơn tăng do|nguyên nhân là] [mấy tuần nóng gắt|số ngày tính tiền nhiều hơn] và [sẵn sàng kiểm tra công tơ|cử nhân viên kiểm tra] [khi khách hàng có yêu cầu|tại nhà].',
     ],
   },
   social: {
@@ -93,11 +93,9 @@ export const giaCa: TopicTemplates = {
       'Nhân dân [lo lắng|băn khoăn] về [giá {mat_hang} tăng cao|hóa đơn tiền điện tăng bất thường|giá vật tư nông nghiệp tăng], đời sống thêm chật vật.',
     ],
     neu: [
-      'Nhân dân quan tâm đến [diễn biến giá cả thị trường|giá xăng dầu, giá điện] [cuối năm|trong tháng].',
+      'Nhân dân quan tâm đến [giá cả trên thị trường biến động ra sao|giá xăng dầu, giá điện] [cuối năm|trong tháng].',
     ],
-    pos: [
-      'Giá cả [các mặt hàng thiết yếu|thị trường] [ổn định|được kiểm soát], nhân dân [yên tâm|đồng tình].',
-    ],
+    pos: ['Giá cả [hàng hóa dân dụng|thị trường] [ổn định|được kiểm soát], nhân dân [yên tâm|đồng tình].'],
     proposal: [
       'Đề nghị [kiểm tra giá cả thường xuyên hơn|Sở Công Thương tổ chức thêm các điểm bán hàng bình ổn giá|ngành điện giải thích rõ cách tính tiền điện].',
     ],
