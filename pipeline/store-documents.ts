@@ -104,12 +104,14 @@ function nearestEarlier(
   shared: Int32Array,
   touched: number[],
 ): Candidate | null {
-  const { candidates } = known;
-  const count = (number: number) => {
-    if (Math.abs(candidates[number]!.windowAt - windowAt) > windowMs) return;
-    if (shared[number]++ === 0) touched.push(number);
-  };
-  for (const key of bands) known.bandIndex.forEach(key, count);
+  const { candidates, bandIndex } = known;
+  for (const key of bands) {
+    for (let f = bandIndex.firstFiling(key); f !== -1; f = bandIndex.nextFiling(f)) {
+      const number = bandIndex.entryOf(f);
+      if (Math.abs(candidates[number]!.windowAt - windowAt) > windowMs) continue;
+      if (shared[number]++ === 0) touched.push(number);
+    }
+  }
   let best: Candidate | null = null;
   for (const number of touched) {
     const candidate = candidates[number]!;

@@ -5,7 +5,7 @@ const EMPTY = -1;
 /**
  * Files entry numbers under band keys (integers below 2^53) and lists them back in the order they were filed.
  * Sized once for at most `capacity` filings.
- * `const index = new BandIndex(32); index.add(key, 0); index.forEach(key, (entry) => …)`
+ * `const index = new BandIndex(32); index.add(key, 0); index.entryOf(index.firstFiling(key))` → 0
  */
 export class BandIndex {
   private readonly keys: Float64Array;
@@ -52,10 +52,20 @@ export class BandIndex {
     this.last[s] = filing;
   }
 
-  /** Call `fn` with each entry filed under `key`, in filing order. */
-  forEach(key: number, fn: (entry: number) => void): void {
+  /**
+   * The first filing under `key` (-1 when none); then `nextFiling` until -1, in filing order, each filing's entry
+   * by `entryOf`. `for (let f = index.firstFiling(key); f !== -1; f = index.nextFiling(f)) index.entryOf(f)`
+   */
+  firstFiling(key: number): number {
     const s = this.slot(key, false);
-    if (s === EMPTY) return;
-    for (let f = this.first[s]!; f !== EMPTY; f = this.next[f]!) fn(this.entries[f]!);
+    return s === EMPTY ? EMPTY : this.first[s]!;
+  }
+
+  nextFiling(filing: number): number {
+    return this.next[filing]!;
+  }
+
+  entryOf(filing: number): number {
+    return this.entries[filing]!;
   }
 }

@@ -3,7 +3,7 @@ import { BandIndex } from '../../../pipeline/dedupe/band-index.ts';
 
 const list = (index: BandIndex, key: number) => {
   const out: number[] = [];
-  index.forEach(key, (entry) => out.push(entry));
+  for (let f = index.firstFiling(key); f !== -1; f = index.nextFiling(f)) out.push(index.entryOf(f));
   return out;
 };
 
