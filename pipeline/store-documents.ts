@@ -5,7 +5,8 @@ import { errorMessage } from '../data/errors.ts';
 import { normalizeText } from '../data/text/normalize.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import { detectLanguage } from './detect-language.ts';
-import { fingerprint, NEAR_DUPLICATE_MIN_BANDS } from './dedupe/fingerprint.ts';
+import { BandIndex } from './dedupe/band-index.ts';
+import { fingerprint, LSH_BANDS, NEAR_DUPLICATE_MIN_BANDS } from './dedupe/fingerprint.ts';
 import { readSqlFile } from '../data/sql-file.ts';
 import type { IncomingDocument, StoreReport } from './types.ts';
 
@@ -91,26 +92,34 @@ function earlier(a: Candidate, b: Candidate): boolean {
 
 const ID_SEPARATOR = '\u001f';
 
-/** The earliest indexed document within `windowMs` of `windowAt` sharing enough LSH bands with `bands`, or null. */
+/**
+ * The earliest candidate within `windowMs` of `windowAt` filed under at least `NEAR_DUPLICATE_MIN_BANDS` of
+ * `bands`, or null. `shared` (all zeros, one per candidate) and `touched` are scratch space, left as found.
+ */
 function nearestEarlier(
   bands: number[],
   windowAt: number,
   windowMs: number,
-  index: Map<number, Candidate[]>,
+  known: Pick<Known, 'candidates' | 'bandIndex'>,
+  shared: Int32Array,
+  touched: number[],
 ): Candidate | null {
-  const shared = new Map<string, { candidate: Candidate; bands: number }>();
+  const { candidates, bandIndex } = known;
   for (const key of bands) {
-    for (const candidate of index.get(key) ?? []) {
-      if (Math.abs(candidate.windowAt - windowAt) > windowMs) continue;
-      const entry = shared.get(candidate.id);
-      if (entry) entry.bands++;
-      else shared.set(candidate.id, { candidate, bands: 1 });
+    for (let f = bandIndex.firstFiling(key); f !== -1; f = bandIndex.nextFiling(f)) {
+      const number = bandIndex.entryOf(f);
+      if (Math.abs(candidates[number]!.windowAt - windowAt) > windowMs) continue;
+      if (shared[number]++ === 0) touched.push(number);
     }
   }
   let best: Candidate | null = null;
-  for (const { candidate, bands: count } of shared.values()) {
-    if (count >= NEAR_DUPLICATE_MIN_BANDS && (best === null || earlier(candidate, best))) best = candidate;
+  for (const number of touched) {
+    const candidate = candidates[number]!;
+    if (shared[number]! >= NEAR_DUPLICATE_MIN_BANDS && (best === null || earlier(candidate, best)))
+      best = candidate;
+    shared[number] = 0;
   }
+  touched.length = 0;
   return best;
 }
 
@@ -166,17 +175,19 @@ export async function storeDocuments(
 interface Known {
   ids: Set<string>;
   firstByHash: Map<string, string>;
-  bandIndex: Map<number, Candidate[]>;
+  /** Stored documents sharing a band key with the batch, then the batch's own documents as they are decided. */
+  candidates: Candidate[];
+  bandIndex: BandIndex;
 }
 
 function windowAt(doc: IncomingDocument, now: Date): number {
   return (doc.publishedAt ?? now).getTime();
 }
 
-/** Ids of `ids` found by the named query: bound as one string split in SQL, or as a list when an id holds chr(31). */
-async function findIds(db: Db, query: 'existing_ids' | 'stored_ids', ids: string[]): Promise<Set<string>> {
+/** Ids of `ids` still in documents: bound as one string split in SQL, or as a list when an id holds chr(31). */
+async function storedIds(db: Db, ids: string[]): Promise<Set<string>> {
   const list = ids.some((id) => id.includes(ID_SEPARATOR));
-  const rows = await db.all<{ id: string }>(sql(list ? `${query}_list` : query), {
+  const rows = await db.all<{ id: string }>(sql(list ? 'stored_ids_list' : 'stored_ids'), {
     ids: list ? ids : ids.join(ID_SEPARATOR),
   });
   return new Set(rows.map((r) => r.id));
@@ -190,70 +201,123 @@ interface LshRow {
   window_at: Date;
 }
 
-/** Stored documents sharing a band key with the batch, published within the window of the batch's dates. */
+/** Stored documents sharing a band key with the staged batch, published within the window of the batch's dates. */
 async function lshCandidates(db: Db, prepared: Prepared[], now: Date, windowMs: number): Promise<LshRow[]> {
-  const keys = new Set<number>();
   let first = Infinity;
   let last = -Infinity;
   for (const p of prepared) {
     if (p.bands.length === 0) continue;
-    for (const key of p.bands) keys.add(key);
     const at = windowAt(p.doc, now);
     first = Math.min(first, at);
     last = Math.max(last, at);
   }
-  if (keys.size === 0) return [];
+  if (first === Infinity) return [];
   const rows = await db.all<LshRow>(sql('lsh_candidates'), {
-    keys: [...keys].join(','),
     from: new Date(first - windowMs),
     to: new Date(last + windowMs),
   });
   if (rows.length === 0) return rows;
   // Rows of archived documents stay in doc_lsh; only documents still stored are candidates.
-  const stored = await findIds(db, 'stored_ids', [...new Set(rows.map((r) => r.doc_id))]);
+  const stored = await storedIds(db, [...new Set(rows.map((r) => r.doc_id))]);
   return rows.filter((r) => stored.has(r.doc_id));
 }
 
-/** What is already stored of a batch's ids, content hashes and LSH band keys (within the window of its dates). */
+/** What is already stored of the staged batch's ids, content hashes and LSH band keys (within its dates' window). */
 async function lookUpKnown(db: Db, prepared: Prepared[], now: Date, windowMs: number): Promise<Known> {
-  const ids = await findIds(db, 'existing_ids', [...new Set(prepared.map((p) => p.doc.id))]);
-  const hashes = [...new Set(prepared.map((p) => p.contentHash))];
-  const existingHashes = await db.all<{ content_hash: string; id: string }>(sql('existing_hashes'), {
-    hashes: hashes.join(','),
-  });
-  const bandIndex = new Map<number, Candidate[]>();
-  for (const row of await lshCandidates(db, prepared, now, windowMs)) {
-    addToBand(bandIndex, Number(row.band_key), {
-      id: row.doc_id,
-      publishedAt: row.published_at,
-      root: row.root_id,
-      windowAt: row.window_at.getTime(),
-    });
+  const ids = new Set((await db.all<{ id: string }>(sql('known_ids'))).map((r) => r.id));
+  const hashes = await db.all<{ content_hash: string; id: string }>(sql('known_hashes'));
+  const rows = await lshCandidates(db, prepared, now, windowMs);
+  const bandIndex = new BandIndex(rows.length + prepared.length * LSH_BANDS);
+  const candidates: Candidate[] = [];
+  const numbers = new Map<string, number>();
+  for (const row of rows) {
+    let number = numbers.get(row.doc_id);
+    if (number === undefined) {
+      number = candidates.length;
+      numbers.set(row.doc_id, number);
+      candidates.push({
+        id: row.doc_id,
+        publishedAt: row.published_at,
+        root: row.root_id,
+        windowAt: row.window_at.getTime(),
+      });
+    }
+    bandIndex.add(Number(row.band_key), number);
   }
-  return { ids, firstByHash: new Map(existingHashes.map((r) => [r.content_hash, r.id])), bandIndex };
+  return { ids, firstByHash: new Map(hashes.map((r) => [r.content_hash, r.id])), candidates, bandIndex };
 }
 
-function addToBand(index: Map<number, Candidate[]>, key: number, candidate: Candidate): void {
-  const list = index.get(key);
-  if (list) list.push(candidate);
-  else index.set(key, [candidate]);
+/** The 16 band columns of a stage row: the keys, or nulls for a text too short to have any. */
+function bandColumns(bands: number[]): SqlValue[] {
+  if (bands.length === 0) return NO_BANDS;
+  if (bands.length !== LSH_BANDS) throw new Error(`expected ${LSH_BANDS} LSH band keys, got ${bands.length}`);
+  return bands;
 }
 
-/** The rows one batch stages: documents (with their LSH band keys) and raw items. */
-interface BatchRows {
-  documents: SqlValue[][];
-  rawItems: SqlValue[][];
-}
+const NO_BANDS: SqlValue[] = new Array<SqlValue>(LSH_BANDS).fill(null);
 
-/** Deduplicate a prepared batch against the database and itself, then write it in one transaction. */
+/**
+ * Deduplicate a prepared batch against the database and itself, then write it, all in one transaction: the batch's
+ * keys are staged and joined with what is stored; the rows to keep are staged and inserted.
+ */
 export async function commitPrepared(db: Db, batch: PreparedBatch, ctx: StoreContext): Promise<StoreReport> {
   const report: StoreReport = { ...batch.report, errors: [...batch.report.errors], newIds: [] };
   const { prepared } = batch;
   if (prepared.length === 0) return report;
   const now = ctx.now();
   const windowMs = (ctx.nearDuplicateDays ?? NEAR_DUPLICATE_WINDOW_DAYS) * DAY_MS;
-  const known = await lookUpKnown(db, prepared, now, windowMs);
-  const rows: BatchRows = { documents: [], rawItems: [] };
+  const written = { source: ctx.importSource, now, job_run_id: ctx.jobRunId ?? null };
+  let storedCopies = 0;
+  let writing = false;
+  try {
+    await db.transaction(async () => {
+      await db.run(sql('create_stage'));
+      await db.append(
+        'stage_keys',
+        prepared.map((p) => [p.doc.id, p.contentHash, ...bandColumns(p.bands)]),
+      );
+      const known = await lookUpKnown(db, prepared, now, windowMs);
+      const decided = decide(prepared, known, ctx, now, windowMs, report);
+      storedCopies = decided.storedCopies;
+      writing = true;
+      if (decided.rows.length > 0) {
+        await db.append('stage_rows', decided.rows);
+        await db.run(sql('insert_raw_items'), written);
+        await db.run(sql('insert_documents'), { source: written.source, now });
+        await db.run(sql('insert_lsh'), { now });
+      }
+      // Dropped, not emptied: deleted rows of a temporary table keep their memory.
+      await db.run(sql('drop_stage'));
+    });
+  } catch (error) {
+    if (!writing) throw error;
+    const stored = report.newIds.length;
+    report.failed += stored;
+    report.new = 0;
+    report.nearDuplicate = 0;
+    report.duplicate -= storedCopies;
+    report.errors.push(`batch of ${stored} documents not stored: ${errorMessage(error)}`);
+    report.newIds = [];
+  }
+  return report;
+}
+
+/**
+ * Decide each prepared document in order (skip a known id; link an exact copy to the first with its content, a
+ * near copy to the root of the earliest similar one) and build the stage rows of those to store.
+ */
+function decide(
+  prepared: Prepared[],
+  known: Known,
+  ctx: StoreContext,
+  now: Date,
+  windowMs: number,
+  report: StoreReport,
+): { rows: SqlValue[][]; storedCopies: number } {
+  const { candidates, bandIndex } = known;
+  const shared = new Int32Array(candidates.length + prepared.length);
+  const touched: number[] = [];
+  const rows: SqlValue[][] = [];
   const rawIds = new Set<string>();
   let storedCopies = 0;
   for (const p of prepared) {
@@ -271,35 +335,26 @@ export async function commitPrepared(db: Db, batch: PreparedBatch, ctx: StoreCon
     } else {
       known.firstByHash.set(p.contentHash, doc.id);
       const at = windowAt(doc, now);
-      const best = nearestEarlier(p.bands, at, windowMs, known.bandIndex);
+      const best = nearestEarlier(p.bands, at, windowMs, known, shared, touched);
       if (best) {
         nearDuplicateOf = best.root;
         report.nearDuplicate++;
       } else {
         report.new++;
       }
-      const self: Candidate = {
+      const self = candidates.length;
+      candidates.push({
         id: doc.id,
         publishedAt: doc.publishedAt,
         root: nearDuplicateOf ?? doc.id,
         windowAt: at,
-      };
-      for (const key of p.bands) addToBand(known.bandIndex, key, self);
+      });
+      for (const key of p.bands) bandIndex.add(key, self);
     }
 
-    if (p.rawId && doc.raw && !rawIds.has(p.rawId)) {
-      rawIds.add(p.rawId);
-      rows.rawItems.push([
-        p.rawId,
-        doc.raw.locator,
-        doc.raw.fetchedAt ?? null,
-        doc.raw.contentType ?? null,
-        doc.raw.headers ? JSON.stringify(doc.raw.headers) : null,
-        doc.raw.body,
-        hash('sha256', doc.raw.body),
-      ]);
-    }
-    rows.documents.push([
+    const raw = p.rawId && doc.raw && !rawIds.has(p.rawId) ? doc.raw : null;
+    if (raw) rawIds.add(p.rawId!);
+    rows.push([
       doc.id,
       doc.outlet ?? null,
       doc.kind ?? null,
@@ -317,42 +372,15 @@ export async function commitPrepared(db: Db, batch: PreparedBatch, ctx: StoreCon
       doc.classification ?? ctx.classification ?? 0,
       p.rawId,
       doc.extra && Object.keys(doc.extra).length ? JSON.stringify(doc.extra) : null,
-      duplicateOf === null ? p.bands : [],
+      raw !== null,
+      raw?.locator ?? null,
+      raw?.fetchedAt ?? null,
+      raw?.contentType ?? null,
+      raw?.headers ? JSON.stringify(raw.headers) : null,
+      raw?.body ?? null,
+      ...(duplicateOf === null ? bandColumns(p.bands) : NO_BANDS),
     ]);
     report.newIds.push(doc.id);
   }
-
-  if (rows.documents.length === 0) return report;
-  try {
-    await writeBatch(db, rows, { source: ctx.importSource, now, job_run_id: ctx.jobRunId ?? null });
-  } catch (error) {
-    const stored = report.newIds.length;
-    report.failed += stored;
-    report.new = 0;
-    report.nearDuplicate = 0;
-    report.duplicate -= storedCopies;
-    report.errors.push(`batch of ${stored} documents not stored: ${errorMessage(error)}`);
-    report.newIds = [];
-  }
-  return report;
-}
-
-/** One transaction: raw items (a raw item already stored is kept), documents, LSH rows. */
-async function writeBatch(
-  db: Db,
-  rows: BatchRows,
-  batch: { source: string; now: Date; job_run_id: number | null },
-): Promise<void> {
-  await db.transaction(async () => {
-    await db.run(sql('create_stage'));
-    if (rows.rawItems.length) {
-      await db.append('stage_raw_items', rows.rawItems);
-      await db.run(sql('insert_raw_items'), batch);
-    }
-    await db.append('stage_documents', rows.documents);
-    await db.run(sql('insert_documents'), { source: batch.source, now: batch.now });
-    await db.run(sql('insert_lsh'), { now: batch.now });
-    // Dropped, not emptied: deleted rows of a temporary table keep their memory.
-    await db.run(sql('drop_stage'));
-  });
+  return { rows, storedCopies };
 }
