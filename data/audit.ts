@@ -68,6 +68,11 @@ interface Writer {
   connection: Promise<Db>;
   queue: PendingEntry[];
   flushing: boolean;
+  /**
+   * The chain's newest entry, once read (`null` until then, and again after a failed group). Only this writer
+   * appends to the log, so it keeps the tail instead of finding it for every group, a scan of the whole log.
+   */
+  tail: ChainTail | null;
 }
 
 /** Most entries written in one transaction. */
@@ -82,13 +87,13 @@ const writers = new WeakMap<Db, Writer>();
 function writerFor(db: Db): Writer {
   let writer = writers.get(db);
   if (!writer) {
-    writer = { connection: db.connect(), queue: [], flushing: false };
+    writer = { connection: db.connect(), queue: [], flushing: false, tail: null };
     writers.set(db, writer);
   }
   return writer;
 }
 
-/** The chain's newest entry as the next one links to it. */
+/** The chain's newest entry as the next one links to it (undefined: the chain is empty). */
 type ChainTail = { seq: number; hash: string } | undefined;
 
 /** The entry following `last` in the chain, with its hash. */
@@ -105,13 +110,40 @@ function nextRecord(last: ChainTail, entry: AuditEntry, now: Date): AuditRecord 
   return { ...partial, hash: auditHash(partial) };
 }
 
-/** Write `group` in one transaction; returns each entry's record, or its error (the others are written). */
-async function writeGroup(conn: Db, group: readonly PendingEntry[]): Promise<(AuditRecord | Error)[]> {
+const COLUMNS = ['seq', 'logged_at', 'actor', 'action', 'object', 'details', 'prev_hash', 'hash'] as const;
+
+/** One INSERT for all of `records`, with positional parameters. */
+function insertRecords(conn: Db, records: readonly AuditRecord[]): Promise<void> {
+  const rows = records.map(
+    (_, r) => `(${COLUMNS.map((_c, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`,
+  );
+  return conn.run(
+    `INSERT INTO ${AUDIT_LOG} (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`,
+    records.flatMap((record) => COLUMNS.map((c) => record[c])),
+  );
+}
+
+interface GroupResult {
+  /** Each entry's record, or its error (the others are written). */
+  results: (AuditRecord | Error)[];
+  tail: ChainTail;
+}
+
+/** Write `group` in one transaction after `known` (`null`: read the tail from the log). */
+async function writeGroup(
+  conn: Db,
+  group: readonly PendingEntry[],
+  known: ChainTail | null,
+): Promise<GroupResult> {
   return conn.transaction(async () => {
-    let last: ChainTail = await conn.one<{ seq: number; hash: string }>(
-      `SELECT seq, hash FROM ${AUDIT_LOG} ORDER BY seq DESC LIMIT 1`,
-    );
+    let last: ChainTail =
+      known !== null
+        ? known
+        : await conn.one<{ seq: number; hash: string }>(
+            `SELECT seq, hash FROM ${AUDIT_LOG} ORDER BY seq DESC LIMIT 1`,
+          );
     const results: (AuditRecord | Error)[] = [];
+    const records: AuditRecord[] = [];
     for (const { entry, now } of group) {
       let record: AuditRecord;
       try {
@@ -121,15 +153,12 @@ async function writeGroup(conn: Db, group: readonly PendingEntry[]): Promise<(Au
         results.push(error instanceof Error ? error : new Error(String(error)));
         continue;
       }
-      await conn.run(
-        `INSERT INTO ${AUDIT_LOG} (seq, logged_at, actor, action, object, details, prev_hash, hash)
-         VALUES ($seq, $logged_at, $actor, $action, $object, $details, $prev_hash, $hash)`,
-        { ...record },
-      );
+      records.push(record);
       results.push(record);
       last = record;
     }
-    return results;
+    if (records.length > 0) await insertRecords(conn, records);
+    return { results, tail: last && { seq: last.seq, hash: last.hash } };
   });
 }
 
@@ -140,21 +169,34 @@ async function flush(writer: Writer): Promise<void> {
       const group = writer.queue.splice(0, MAX_GROUP);
       try {
         const conn = await writer.connection;
-        const results = await writeGroup(conn, group).catch(async (error: unknown) => {
-          // The group's transaction failed and nothing of it was written: each entry goes again on its own, so
-          // that one bad entry does not fail the others.
-          if (group.length === 1) throw error;
-          const alone: (AuditRecord | Error)[] = [];
-          for (const pending of group) {
-            alone.push(
-              await writeGroup(conn, [pending]).then(
-                (r) => r[0]!,
-                (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
-              ),
-            );
-          }
-          return alone;
-        });
+        const results = await writeGroup(conn, group, writer.tail).then(
+          (written) => {
+            writer.tail = written.tail;
+            return written.results;
+          },
+          async (error: unknown) => {
+            // The group's transaction failed and nothing of it was written: each entry goes again on its own,
+            // after the tail as the log holds it, so that one bad entry does not fail the others.
+            writer.tail = null;
+            if (group.length === 1) throw error;
+            const alone: (AuditRecord | Error)[] = [];
+            for (const pending of group) {
+              alone.push(
+                await writeGroup(conn, [pending], writer.tail).then(
+                  (written) => {
+                    writer.tail = written.tail;
+                    return written.results[0]!;
+                  },
+                  (e: unknown) => {
+                    writer.tail = null;
+                    return e instanceof Error ? e : new Error(String(e));
+                  },
+                ),
+              );
+            }
+            return alone;
+          },
+        );
         group.forEach((pending, i) => {
           const result = results[i]!;
           if (result instanceof Error) pending.reject(result);

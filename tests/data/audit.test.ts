@@ -75,4 +75,39 @@ describe('appendAudit under concurrent requests', () => {
     );
     expect(await verifyAuditChain(db)).toEqual({ ok: true, entries: before + 8 });
   });
+
+  it('writes the rest of a group whose transaction failed, each after the tail the log holds', async () => {
+    const before = (await stored()).length;
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) =>
+        // A missing actor passes the hashing but breaks the INSERT, and with it the group's transaction.
+        appendAudit(db, { actor: i === 2 ? (null as unknown as string) : `u${i}`, action: 'view' }, now),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    const rows = await stored();
+    expect(rows.slice(before).map((r) => r.actor)).toEqual(['u0', 'u1', 'u3', 'u4', 'u5']);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, entries: before + 5 });
+    const next = await appendAudit(db, { actor: 'u6', action: 'view' }, now);
+    expect(next.seq).toBe(before + 6);
+  });
+
+  it('does not quietly re-link entries after the log was cut behind its back: the gap shows', async () => {
+    for (let i = 0; i < 4; i++) await appendAudit(db, { actor: 'a', action: 'view' }, now);
+    const top = (await stored()).length;
+    await db.run('DELETE FROM dlxh_audit.audit_log WHERE seq > $keep', { keep: top - 2 });
+    const next = await appendAudit(db, { actor: 'a', action: 'view' }, now);
+    expect(next.seq).toBe(top + 1);
+    expect(await verifyAuditChain(db)).toMatchObject({
+      ok: false,
+      broken: { seq: top + 1, problem: `expected entry ${top - 1}` },
+    });
+  });
 });
