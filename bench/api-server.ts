@@ -3,6 +3,7 @@
  * the load generator does not share its event loop: builds a database of n synthetic documents with the web
  * helper's bench/web-api.sql, signs in an analyst, serves on 127.0.0.1 and reports how to reach it.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -27,6 +28,8 @@ export interface ApiSession {
   cookie: string;
   csrf: string;
   documents: number;
+  /** Whether the database was served as found (`--api-db`), not built by this run. */
+  reused: boolean;
   generateSeconds: number;
   /** Of which counting the daily counts (data/daily-counts.ts) from scratch. */
   countSeconds: number;
@@ -50,12 +53,53 @@ async function signIn(base: string, username: string): Promise<{ cookie: string;
   return { cookie, csrf };
 }
 
-/** Build the database in `dir`, listen on an ephemeral port and resolve with the session to load it with. */
+/**
+ * Build the database in `dir` (or serve `file` as it is when it exists, building it there when not), listen on an
+ * ephemeral port and resolve with the session to load it with.
+ */
 export async function startApiServer(
   n: number,
   dir: string,
+  file = path.join(dir, `api-${n}.duckdb`),
 ): Promise<{ session: ApiSession; stop: () => Promise<void> }> {
-  const file = path.join(dir, `api-${n}.duckdb`);
+  const reused = fs.existsSync(file);
+  const built = reused ? null : await buildApiDatabase(n, file);
+  const db = built?.db ?? (await openDb(file));
+  if (reused) await migrate(db);
+  const documents = (await db.one<{ n: number }>('SELECT count(*) AS n FROM documents'))!.n;
+  if (!(await db.one(`SELECT 1 FROM users WHERE username = 'analyst'`)))
+    await createUser(db, { username: 'analyst', role: 'analyst', clearance: 2, password: PASSWORD }, API_NOW);
+  const app = createApp({
+    db,
+    logger: stderrLogger({ quiet: true }),
+    now: () => API_NOW,
+    session: { maxSessions: 1000 },
+  });
+  const server: Server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { cookie, csrf } = await signIn(base, 'analyst');
+  return {
+    session: {
+      base,
+      cookie,
+      csrf,
+      documents,
+      reused,
+      generateSeconds: built?.generateSeconds ?? 0,
+      countSeconds: built?.countSeconds ?? 0,
+      dbSizeMb: Math.round(databaseBytes(file) / 1048576),
+    },
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      db.close();
+    },
+  };
+}
+
+/** Generate `n` documents with their scores, alerts and daily counts into a new database `file`, left open. */
+async function buildApiDatabase(n: number, file: string) {
   // The synthetic million is written in one transaction, which needs more than the serving default; the server then
   // runs under dlxh's default memory limit, as `dlxh serve` does.
   const db = await openDb(file, { memoryLimit: '4GiB' });
@@ -80,31 +124,5 @@ export async function startApiServer(
   await db.run('CHECKPOINT');
   await db.run(`SET memory_limit = '${defaultMemoryLimit()}'`);
   const generateSeconds = (performance.now() - t0) / 1000;
-  await createUser(db, { username: 'analyst', role: 'analyst', clearance: 2, password: PASSWORD }, API_NOW);
-  const app = createApp({
-    db,
-    logger: stderrLogger({ quiet: true }),
-    now: () => API_NOW,
-    session: { maxSessions: 1000 },
-  });
-  const server: Server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const { cookie, csrf } = await signIn(base, 'analyst');
-  return {
-    session: {
-      base,
-      cookie,
-      csrf,
-      documents: n,
-      generateSeconds,
-      countSeconds,
-      dbSizeMb: Math.round(databaseBytes(file) / 1048576),
-    },
-    stop: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      db.close();
-    },
-  };
+  return { db, generateSeconds, countSeconds };
 }

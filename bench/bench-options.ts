@@ -18,6 +18,11 @@ export interface BenchOptions {
   /** Skip archiving the first detection database (archive, count across tiers, restore). */
   skipArchive: boolean;
   apiDocs: number;
+  /**
+   * The API benchmark's database file: built there (with `apiDocs` documents) when missing and kept afterwards;
+   * served as it is when present, so that repeated runs skip the build. Null: a fresh one in `dir`, removed after.
+   */
+  apiDb: string | null;
   apiSeconds: number;
   connections: number;
   /** Ingest a 1 GB JSONL file for the memory figure (slow); otherwise a smaller file of `bigMb`. */
@@ -37,6 +42,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   days: 180,
   skipArchive: false,
   apiDocs: 1_000_000,
+  apiDb: null,
   apiSeconds: 10,
   connections: 50,
   big: false,
@@ -47,7 +53,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
 };
 
 const USAGE = `npm run bench -- [--docs N] [--score-docs N] [--workers N] [--detect N[,N…]] [--days N] [--no-archive]
-  [--api-docs N] [--api-seconds S] [--connections N] [--big] [--big-mb N] [--only ${STAGES.join(',')}]
+  [--api-docs N] [--api-db FILE] [--api-seconds S] [--connections N] [--big] [--big-mb N] [--only ${STAGES.join(',')}]
   [--dir DIR] [--json FILE]`;
 
 function count(flag: string, value: string | undefined): number {
@@ -89,6 +95,12 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       case '--api-docs':
         options.apiDocs = count(flag, value());
         break;
+      case '--api-db': {
+        const file = value();
+        if (!file) throw new Error(`--api-db: give a database file\n${USAGE}`);
+        options.apiDb = path.resolve(file);
+        break;
+      }
       case '--api-seconds':
         options.apiSeconds = count(flag, value());
         break;
