@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { refreshDailyCounts } from '../data/daily-counts.ts';
-import { defaultMemoryLimit, openDb } from '../data/db.ts';
+import { openDb } from '../data/db.ts';
 import { stderrLogger } from '../data/logger.ts';
 import { migrate } from '../data/migrate.ts';
 import { seedReference } from '../data/seed-reference.ts';
@@ -28,7 +28,7 @@ export interface ApiSession {
   cookie: string;
   csrf: string;
   documents: number;
-  /** Whether the database was served as found (`--api-db`), not built by this run. */
+  /** Whether a copy of a kept database (`--api-db`) was served, not one built by this run. */
   reused: boolean;
   generateSeconds: number;
   /** Of which counting the daily counts (data/daily-counts.ts) from scratch. */
@@ -54,18 +54,22 @@ async function signIn(base: string, username: string): Promise<{ cookie: string;
 }
 
 /**
- * Build the database in `dir` (or serve `file` as it is when it exists, building it there when not), listen on an
- * ephemeral port and resolve with the session to load it with.
+ * Build the database in `dir`, listen on an ephemeral port and resolve with the session to load it with. With
+ * `kept`, a database file kept between runs: when it exists a copy of it is served instead of building one (so
+ * that every run starts from the same data, the audit log included); when not, the one built is copied there.
  */
 export async function startApiServer(
   n: number,
   dir: string,
-  file = path.join(dir, `api-${n}.duckdb`),
+  kept?: string,
 ): Promise<{ session: ApiSession; stop: () => Promise<void> }> {
-  const reused = fs.existsSync(file);
+  const file = path.join(dir, `api-${n}.duckdb`);
+  const reused = kept !== undefined && fs.existsSync(kept);
+  if (reused) fs.copyFileSync(kept, file);
   const built = reused ? null : await buildApiDatabase(n, file);
-  const db = built?.db ?? (await openDb(file));
-  if (reused) await migrate(db);
+  if (built && kept !== undefined) fs.copyFileSync(file, kept);
+  const db = await openDb(file);
+  await migrate(db);
   const documents = (await db.one<{ n: number }>('SELECT count(*) AS n FROM documents'))!.n;
   if (!(await db.one(`SELECT 1 FROM users WHERE username = 'analyst'`)))
     await createUser(db, { username: 'analyst', role: 'analyst', clearance: 2, password: PASSWORD }, API_NOW);
@@ -98,7 +102,7 @@ export async function startApiServer(
   };
 }
 
-/** Generate `n` documents with their scores, alerts and daily counts into a new database `file`, left open. */
+/** Generate `n` documents with their scores, alerts and daily counts into a new database `file`, then close it. */
 async function buildApiDatabase(n: number, file: string) {
   // The synthetic million is written in one transaction, which needs more than the serving default; the server then
   // runs under dlxh's default memory limit, as `dlxh serve` does.
@@ -122,7 +126,7 @@ async function buildApiDatabase(n: number, file: string) {
   await refreshDailyCounts(db);
   const countSeconds = (performance.now() - t1) / 1000;
   await db.run('CHECKPOINT');
-  await db.run(`SET memory_limit = '${defaultMemoryLimit()}'`);
   const generateSeconds = (performance.now() - t0) / 1000;
-  return { db, generateSeconds, countSeconds };
+  db.close();
+  return { generateSeconds, countSeconds };
 }

@@ -19,8 +19,8 @@ export interface BenchOptions {
   skipArchive: boolean;
   apiDocs: number;
   /**
-   * The API benchmark's database file: built there (with `apiDocs` documents) when missing and kept afterwards;
-   * served as it is when present, so that repeated runs skip the build. Null: a fresh one in `dir`, removed after.
+   * A database file kept for the API benchmark: when present a copy of it is served (repeated runs skip the build
+   * and start alike); when missing the one built (with `apiDocs` documents) is copied there. Null: build each run.
    */
   apiDb: string | null;
   apiSeconds: number;
