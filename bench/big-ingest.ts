@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { databaseFiles } from '../data/audit-store.ts';
 import { openDb } from '../data/db.ts';
 import { migrate } from '../data/migrate.ts';
 import { ingestJsonl } from '../pipeline/jsonl/ingest-jsonl.ts';
@@ -65,7 +66,6 @@ export async function benchBigIngest(bytes: number, dir: string): Promise<BigIng
   } finally {
     db.close();
     fs.rmSync(file, { force: true });
-    fs.rmSync(dbFile, { force: true });
-    fs.rmSync(`${dbFile}.wal`, { force: true });
+    for (const f of databaseFiles(dbFile)) fs.rmSync(f, { force: true });
   }
 }

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { databaseFiles } from '../data/audit-store.ts';
 import { openDb, type Db } from '../data/db.ts';
 import { migrate } from '../data/migrate.ts';
 import { seedReference } from '../data/seed-reference.ts';
@@ -84,8 +85,7 @@ export async function benchDetection(
   withArchive = false,
 ): Promise<DetectionResult> {
   const file = path.join(dir, `detect-${n}.duckdb`);
-  fs.rmSync(file, { force: true });
-  fs.rmSync(`${file}.wal`, { force: true });
+  for (const f of databaseFiles(file)) fs.rmSync(f, { force: true });
   const db = await openDb(file);
   try {
     // DuckDB would take up to 80% of RAM; a bound keeps a 10M run from starving whatever else the machine runs.

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MODEL_VERSION } from '../analytics/nlp/score.ts';
+import { attachAuditStore } from '../data/audit-store.ts';
 import { verifyAuditChain } from '../data/audit.ts';
 import { openDatabase } from '../data/database.ts';
 import { openDb } from '../data/db.ts';
@@ -448,6 +449,7 @@ export async function loadDuringIngest(o: LoadDuringIngestOptions): Promise<Load
 
   const db = await openDb(dbFile);
   try {
+    await attachAuditStore(db);
     const ids = Array.from({ length: o.docs }, (_, i) => String(i + 1));
     const stored = (await db.one<{ documents: number; distinct_ids: number; missing: number }>(
       `SELECT count(*) AS documents, count(DISTINCT id) AS distinct_ids,
@@ -466,7 +468,7 @@ export async function loadDuringIngest(o: LoadDuringIngestOptions): Promise<Load
       { job: JOB },
     );
     const audited = (await db.one<{ n: number }>(
-      `SELECT count(*) AS n FROM audit_log WHERE action = 'sql.query' AND actor IN ('quantri', 'phantich')`,
+      `SELECT count(*) AS n FROM dlxh_audit.audit_log WHERE action = 'sql.query' AND actor IN ('quantri', 'phantich')`,
     ))!.n;
     const chain = await verifyAuditChain(db);
     const during = samples.filter((s) => s.duringIngest);

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { databaseFiles } from '../data/audit-store.ts';
 import { fileURLToPath } from 'node:url';
 import { parseBenchOptions, type BenchOptions } from './bench-options.ts';
 import { spawnStage } from './child-stage.ts';
@@ -292,7 +293,7 @@ async function coldStartRows(o: BenchOptions, largeDb: string | null): Promise<B
   log('cold start of dlxh serve…');
   const baseline = await helpSeconds();
   const fresh = path.join(o.dir, 'fresh.duckdb');
-  for (const f of [fresh, `${fresh}.wal`, `${fresh}.secret`]) fs.rmSync(f, { force: true });
+  for (const f of [...databaseFiles(fresh), `${fresh}.secret`]) fs.rmSync(f, { force: true });
   const rows: BenchRow[] = [];
   const row = (what: string, seconds: number): BenchRow => ({
     figure: `Cold start dlxh serve → /api/health, ${what} (s)`,

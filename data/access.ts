@@ -52,7 +52,7 @@ export const PUBLIC_TABLES: ReadonlySet<string> = new Set([
 /** Never readable through a scoped connection, whatever their columns (pages read them by role). */
 const PRIVATE_TABLES: ReadonlySet<string> = new Set([
   'users',
-  'audit_log',
+  'audit_store',
   'login_failures',
   'raw_items',
   'sources',

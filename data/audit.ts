@@ -1,5 +1,7 @@
-/** The audit log: append-only and hash-chained, so that any edit or deletion of a past entry is detectable. */
+/** The audit log: append-only and hash-chained, so that any edit or deletion of a past entry is detectable. It is
+ * stored in its own DuckDB file, attached beside the database (audit-store.ts). */
 import { createHash } from 'node:crypto';
+import { AUDIT_LOG } from './audit-store.ts';
 import type { Db } from './db.ts';
 
 export interface AuditEntry {
@@ -107,7 +109,7 @@ function nextRecord(last: ChainTail, entry: AuditEntry, now: Date): AuditRecord 
 async function writeGroup(conn: Db, group: readonly PendingEntry[]): Promise<(AuditRecord | Error)[]> {
   return conn.transaction(async () => {
     let last: ChainTail = await conn.one<{ seq: number; hash: string }>(
-      'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+      `SELECT seq, hash FROM ${AUDIT_LOG} ORDER BY seq DESC LIMIT 1`,
     );
     const results: (AuditRecord | Error)[] = [];
     for (const { entry, now } of group) {
@@ -120,7 +122,7 @@ async function writeGroup(conn: Db, group: readonly PendingEntry[]): Promise<(Au
         continue;
       }
       await conn.run(
-        `INSERT INTO audit_log (seq, logged_at, actor, action, object, details, prev_hash, hash)
+        `INSERT INTO ${AUDIT_LOG} (seq, logged_at, actor, action, object, details, prev_hash, hash)
          VALUES ($seq, $logged_at, $actor, $action, $object, $details, $prev_hash, $hash)`,
         { ...record },
       );
@@ -182,7 +184,7 @@ export function appendAudit(db: Db, entry: AuditEntry, now: Date): Promise<Audit
 /** Recompute the whole chain; reports the first entry that was changed, removed or inserted out of order. */
 export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
   const rows = await db.all<AuditRecord>(
-    'SELECT seq, logged_at, actor, action, object, CAST(details AS VARCHAR) AS details, prev_hash, hash FROM audit_log ORDER BY seq',
+    `SELECT seq, logged_at, actor, action, object, CAST(details AS VARCHAR) AS details, prev_hash, hash FROM ${AUDIT_LOG} ORDER BY seq`,
   );
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
@@ -225,7 +227,7 @@ export interface AuditQuery {
 export async function listAudit(db: Db, query: AuditQuery = {}): Promise<AuditRecord[]> {
   return db.all<AuditRecord>(
     `SELECT seq, logged_at, actor, action, object, CAST(details AS VARCHAR) AS details, prev_hash, hash
-     FROM audit_log
+     FROM ${AUDIT_LOG}
      WHERE ($actor IS NULL OR actor = $actor) AND ($action IS NULL OR action = $action)
        AND ($before IS NULL OR seq < $before)
      ORDER BY seq DESC LIMIT $limit`,

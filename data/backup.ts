@@ -8,6 +8,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { AUDIT_CATALOG, AUDIT_LOG, attachAuditStore, auditStoreFile, databaseFiles } from './audit-store.ts';
+import { verifyAuditChain } from './audit.ts';
 import { openDb, quoteIdent, type Db } from './db.ts';
 import { DlxhError, errorMessage } from './errors.ts';
 import { listMigrations } from './migrate.ts';
@@ -18,6 +20,8 @@ export const BACKUP_VERSION = 1;
 export const MANIFEST_FILE = 'manifest.json';
 const SCHEMA_FILE = 'schema.sql';
 const LOAD_FILE = 'load.sql';
+/** The audit log, which lives in its own attached file (audit-store.ts), exported beside the tables. */
+const AUDIT_FILE = 'audit-log.parquet';
 
 export interface BackupTable {
   name: string;
@@ -47,6 +51,18 @@ export interface BackupManifest {
   files: BackupFile[];
   /** Archived Parquet files live outside the database and are not in the backup; back their folder up too. */
   archive: { root: string; files: number } | null;
+  /**
+   * The audit log and the id tying its file to the database; `head` is the newest entry's hash. Absent in backups
+   * made before the log had its own file, which hold it as the table `audit_log`.
+   */
+  audit?: BackupAudit;
+}
+
+export interface BackupAudit {
+  file: string;
+  rows: number;
+  store_id: string | null;
+  head: string | null;
 }
 
 export interface RestoreReport {
@@ -57,6 +73,8 @@ export interface RestoreReport {
   migration: number | null;
   /** Whether an existing non-empty database was replaced (--force). */
   replaced: boolean;
+  /** Entries of the restored audit log and whether its hash chain verifies. */
+  audit: { entries: number; ok: boolean };
 }
 
 /** A string as an SQL literal, for the one statement that cannot take a bound parameter (EXPORT DATABASE). */
@@ -154,7 +172,15 @@ export async function backupDatabase(db: Db, dir: string, now: Date): Promise<Ba
           )
         : undefined;
       const version = await db.one<{ v: string }>('SELECT version() AS v');
-      return { counts, migrations, archive, duckdbVersion: version!.v };
+      await db.run(
+        `COPY (SELECT * FROM ${AUDIT_LOG} ORDER BY seq) TO ${sqlString(path.join(staging, AUDIT_FILE))} (FORMAT parquet)`,
+      );
+      const audit = (await db.one<{ rows: number; store_id: string | null; head: string | null }>(
+        `SELECT (SELECT count(*) FROM ${AUDIT_LOG}) AS rows,
+           (SELECT store_id FROM ${AUDIT_CATALOG}.store_info LIMIT 1) AS store_id,
+           (SELECT hash FROM ${AUDIT_LOG} ORDER BY seq DESC LIMIT 1) AS head`,
+      ))!;
+      return { counts, migrations, archive, audit, duckdbVersion: version!.v };
     });
 
     const loaded = parseLoadSql(fs.readFileSync(path.join(staging, LOAD_FILE), 'utf8'));
@@ -175,6 +201,15 @@ export async function backupDatabase(db: Db, dir: string, now: Date): Promise<Ba
         );
       }
       tables.push({ name, file, rows: expected });
+    }
+    const auditInFile = await db.one<{ n: number }>('SELECT count(*) AS n FROM read_parquet($file)', {
+      file: path.join(staging, AUDIT_FILE),
+    });
+    if (auditInFile!.n !== snapshot.audit.rows) {
+      throw new DlxhError(
+        'DB_INVALID',
+        `backup: ${AUDIT_FILE} holds ${auditInFile!.n} rows, the audit log had ${snapshot.audit.rows}`,
+      );
     }
     const files: BackupFile[] = fs
       .readdirSync(staging)
@@ -197,6 +232,7 @@ export async function backupDatabase(db: Db, dir: string, now: Date): Promise<Ba
         snapshot.archive && snapshot.archive.files > 0
           ? { root: snapshot.archive.root ?? '', files: snapshot.archive.files }
           : null,
+      audit: { file: AUDIT_FILE, ...snapshot.audit },
     };
     const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
     fs.writeFileSync(path.join(staging, MANIFEST_FILE), manifestText);
@@ -291,6 +327,10 @@ export function verifyBackup(dir: string): BackupManifest {
   }
   if (!listed.has(SCHEMA_FILE))
     throw new DlxhError('INPUT', `backup ${dir}: ${SCHEMA_FILE} is not listed in ${MANIFEST_FILE}`);
+  const audit = manifest.audit;
+  if (audit !== undefined && (!audit || !listed.has(audit.file) || !Number.isInteger(audit.rows))) {
+    throw new DlxhError('INPUT', `backup ${dir}: ${MANIFEST_FILE}: the audit log has no listed file`);
+  }
   for (const table of manifest.tables) {
     if (typeof table?.name !== 'string' || !Number.isInteger(table.rows) || !listed.has(table.file)) {
       throw new DlxhError(
@@ -303,8 +343,43 @@ export function verifyBackup(dir: string): BackupManifest {
 }
 
 function removeDatabaseFile(file: string): void {
-  fs.rmSync(file, { force: true });
-  fs.rmSync(`${file}.wal`, { force: true });
+  for (const f of databaseFiles(file)) fs.rmSync(f, { force: true });
+}
+
+/**
+ * Load the backup's audit log into the audit file of `db` (attached here). A backup made before the log had its own
+ * file holds it as the table `audit_log`, which attaching copies over. Returns the restored chain's state.
+ */
+async function restoreAudit(
+  db: Db,
+  dir: string,
+  audit: BackupAudit | undefined,
+): Promise<{ entries: number; ok: boolean }> {
+  await attachAuditStore(db);
+  if (audit) {
+    const file = path.join(path.resolve(dir), audit.file);
+    await db.transaction(async () => {
+      try {
+        await db.run(`INSERT INTO ${AUDIT_LOG} BY NAME SELECT * FROM read_parquet($file)`, { file });
+      } catch (error) {
+        throw new DlxhError('DB_INVALID', `backup ${dir}: ${audit.file}: ${errorMessage(error)}`, {
+          cause: error,
+        });
+      }
+      if (audit.store_id !== null)
+        await db.run(`INSERT INTO ${AUDIT_CATALOG}.store_info VALUES ($id, current_timestamp)`, {
+          id: audit.store_id,
+        });
+    });
+  }
+  const verified = await verifyAuditChain(db);
+  if (audit && verified.entries !== audit.rows) {
+    throw new DlxhError(
+      'DB_INVALID',
+      `backup ${dir}: ${audit.file}: restored ${verified.entries} audit entries, the manifest says ${audit.rows}`,
+    );
+  }
+  return { entries: verified.entries, ok: verified.ok };
 }
 
 /** Tables in `file` (0 for a database without any), after making sure no other process holds it. */
@@ -360,6 +435,7 @@ export async function restoreDatabase(
   const temp = `${path.resolve(target)}.restore-${process.pid}`;
   removeDatabaseFile(temp);
   let rows = 0;
+  let audit: RestoreReport['audit'];
   try {
     const db = await openDb(temp);
     try {
@@ -393,10 +469,21 @@ export async function restoreDatabase(
           rows += table.rows;
         }
       });
+      audit = await restoreAudit(db, dir, manifest.audit);
+      // Both files complete on disk, without a WAL, before they are renamed into place.
+      await db.run('CHECKPOINT');
+      await db.run(`CHECKPOINT ${AUDIT_CATALOG}`);
     } finally {
       db.close();
     }
+    // The audit file goes into place first: a crash between the two renames leaves a pair that the next open
+    // refuses by their store ids, and running the restore again mends it.
+    const auditTemp = auditStoreFile(temp);
+    const auditTarget = auditStoreFile(target);
     fsyncPath(temp);
+    fsyncPath(auditTemp);
+    fs.rmSync(`${auditTarget}.wal`, { force: true });
+    fs.renameSync(auditTemp, auditTarget);
     fs.rmSync(`${target}.wal`, { force: true });
     fs.renameSync(temp, target);
   } catch (error) {
@@ -409,5 +496,6 @@ export async function restoreDatabase(
     rows,
     migration: manifest.migrations.at(-1)?.version ?? null,
     replaced: tables > 0,
+    audit,
   };
 }

@@ -3,8 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
+import { attachAuditStore, linkAuditStore } from './audit-store.ts';
 import type { Db } from './db.ts';
 import { DlxhError } from './errors.ts';
+
+/** The migration that creates the database's half of the audit-store link. */
+const AUDIT_STORE_MIGRATION = 102;
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -42,8 +46,12 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .sort((a, b) => a.version - b.version);
 }
 
-/** Apply pending migrations, each in its own transaction. Returns the versions applied. */
+/**
+ * Apply pending migrations, each in its own transaction, with the audit file attached and checked (see
+ * audit-store.ts). Returns the versions applied.
+ */
 export async function migrate(db: Db, migrations = listMigrations()): Promise<number[]> {
+  await attachAuditStore(db);
   await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, checksum VARCHAR NOT NULL,
     applied_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)`);
@@ -74,5 +82,7 @@ export async function migrate(db: Db, migrations = listMigrations()): Promise<nu
     });
     applied.push(migration.version);
   }
+  if (done.has(AUDIT_STORE_MIGRATION) || applied.includes(AUDIT_STORE_MIGRATION))
+    await linkAuditStore(db, new Date());
   return applied;
 }

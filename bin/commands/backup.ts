@@ -29,7 +29,7 @@ export function registerBackupCommands(program: Command): void {
         const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
         if (options.json) process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
         logger.info(
-          `sao lưu ${dbPath} → ${dir}: ${manifest.tables.length} bảng, ${COUNT.format(rows)} dòng, lúc ${manifest.created_at}`,
+          `sao lưu ${dbPath} → ${dir}: ${manifest.tables.length} bảng, ${COUNT.format(rows)} dòng, ${COUNT.format(manifest.audit?.rows ?? 0)} mục nhật ký kiểm toán, lúc ${manifest.created_at}`,
         );
         logger.warn(
           `the pseudonym secret (${dbPath}.secret or ${SECRET_ENV}) is not in the backup; keep a copy of it apart`,
@@ -58,8 +58,12 @@ export function registerBackupCommands(program: Command): void {
       const target = databasePath(command);
       const report = await restoreDatabase(dir, target, { force: options.force });
       logger.info(
-        `khôi phục ${dir} → ${target}: ${report.tables} bảng, ${COUNT.format(report.rows)} dòng${report.replaced ? ' (thay thế cơ sở dữ liệu cũ)' : ''}`,
+        `khôi phục ${dir} → ${target}: ${report.tables} bảng, ${COUNT.format(report.rows)} dòng, ${COUNT.format(report.audit.entries)} mục nhật ký kiểm toán${report.replaced ? ' (thay thế cơ sở dữ liệu cũ)' : ''}`,
       );
+      if (!report.audit.ok)
+        logger.warn(
+          `the restored audit log's hash chain does not verify (it did not in the backup either): run dlxh audit verify`,
+        );
       if (!process.env[SECRET_ENV] && !fs.existsSync(`${target}.secret`)) {
         logger.warn(
           `copy the pseudonym secret of the original database to ${target}.secret (mode 0600) or set ${SECRET_ENV}; without it new pseudonyms will not match the restored ones`,

@@ -75,7 +75,7 @@ describe('dlxh admin subscribe, unsubscribe and subscriptions', () => {
 
       const audit = await cli(
         'sql',
-        "SELECT action, object FROM audit_log WHERE action LIKE 'briefing.%' ORDER BY seq",
+        "SELECT action, object FROM dlxh_audit.audit_log WHERE action LIKE 'briefing.%' ORDER BY seq",
         '--format',
         'json',
       );

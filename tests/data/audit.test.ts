@@ -18,7 +18,7 @@ afterEach(() => db.close());
 
 async function stored(): Promise<AuditRecord[]> {
   return db.all<AuditRecord>(
-    'SELECT seq, logged_at, actor, action, object, CAST(details AS VARCHAR) AS details, prev_hash, hash FROM audit_log ORDER BY seq',
+    'SELECT seq, logged_at, actor, action, object, CAST(details AS VARCHAR) AS details, prev_hash, hash FROM dlxh_audit.audit_log ORDER BY seq',
   );
 }
 
@@ -31,9 +31,12 @@ describe('appendAudit under concurrent requests', () => {
         appendAudit(db, { actor: `user-${i}`, action: 'sql.query', details: { i } }, now).then(
           async (record) => {
             // Visible to another connection as soon as the append resolved: committed, not merely queued.
-            const seen = await other.one<{ actor: string }>('SELECT actor FROM audit_log WHERE seq = $seq', {
-              seq: record.seq,
-            });
+            const seen = await other.one<{ actor: string }>(
+              'SELECT actor FROM dlxh_audit.audit_log WHERE seq = $seq',
+              {
+                seq: record.seq,
+              },
+            );
             expect(seen?.actor).toBe(`user-${i}`);
             return record;
           },

@@ -42,7 +42,9 @@ describe('migrations', () => {
     );
     const db = await openDb(':memory:');
     await expect(migrate(db, listMigrations(dir))).rejects.toThrow(/missing_table/);
-    const tables = await db.all<{ table_name: string }>(`SELECT table_name FROM duckdb_tables() ORDER BY 1`);
+    const tables = await db.all<{ table_name: string }>(
+      `SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() ORDER BY 1`,
+    );
     expect(tables.map((t) => t.table_name)).toEqual(['ok', 'schema_migrations']);
     db.close();
   });

@@ -90,7 +90,7 @@ describe('the dashboard’s notebooks', () => {
       }
     }
     const audit = await f.db.all<{ object: string }>(
-      `SELECT object FROM audit_log WHERE actor = 'analyst1' AND action = 'view' AND object LIKE 'notebook:%'`,
+      `SELECT object FROM dlxh_audit.audit_log WHERE actor = 'analyst1' AND action = 'view' AND object LIKE 'notebook:%'`,
     );
     expect(audit.map((a) => a.object)).toContain('notebook:diem-nong.html');
   });

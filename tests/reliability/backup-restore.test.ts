@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_LOG, attachAuditStore, auditStoreFile } from '../../data/audit-store.ts';
 import { appendAudit, verifyAuditChain } from '../../data/audit.ts';
 import { backupDatabase, restoreDatabase, verifyBackup, type BackupManifest } from '../../data/backup.ts';
 import { openDatabase } from '../../data/database.ts';
@@ -11,9 +12,18 @@ import { tempDir } from '../helpers/temp.ts';
 
 const NOW = new Date('2026-11-24T03:00:00Z');
 
-/** Every table's rows in a stable order, and the next value of every sequence, as one comparable value. */
+/**
+ * Every table's rows in a stable order, the next value of every sequence and the audit log (its file attached here
+ * when the database was opened bare), as one comparable value.
+ */
 async function dump(db: Db): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = {};
+  await attachAuditStore(db);
+  const out: Record<string, unknown> = {
+    audit: await db.all(
+      `SELECT seq, actor, action, CAST(details AS VARCHAR) AS details, hash FROM ${AUDIT_LOG}`,
+    ),
+    audit_store: await db.all('SELECT store_id FROM dlxh_audit.store_info'),
+  };
   const tables = await db.all<{ table_name: string }>(
     `SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary ORDER BY 1`,
   );
@@ -102,7 +112,11 @@ describe('backup and restore', () => {
       file: 'documents.parquet',
       rows: 2,
     });
-    expect(manifest.tables.find((t) => t.name === 'audit_log')?.rows).toBe(3);
+    expect(manifest.tables.find((t) => t.name === 'audit_log')).toBeUndefined();
+    expect(manifest.audit).toMatchObject({ file: 'audit-log.parquet', rows: 3 });
+    expect(manifest.audit!.store_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(manifest.audit!.head).toBe((original.audit as { hash: string }[])[2]!.hash);
+    expect(manifest.files.map((f) => f.file)).toContain('audit-log.parquet');
     expect(manifest.tables.find((t) => t.name === 'units')!.rows).toBeGreaterThan(100);
     for (const entry of manifest.files) expect(entry.sha256).toMatch(/^[0-9a-f]{64}$/);
     const sums = fs.readFileSync(path.join(backup, 'SHA256SUMS'), 'utf8');
@@ -114,7 +128,12 @@ describe('backup and restore', () => {
   it('restores into a new file with identical rows, sequences and views, and the audit chain verifies', async () => {
     const target = path.join(dir, 'restored.duckdb');
     const report = await restoreDatabase(backup, target);
-    expect(report).toMatchObject({ tables: manifest.tables.length, replaced: false });
+    expect(report).toMatchObject({
+      tables: manifest.tables.length,
+      replaced: false,
+      audit: { entries: 3, ok: true },
+    });
+    expect(fs.existsSync(auditStoreFile(target))).toBe(true);
     const db = await openDb(target);
     try {
       expect(await dump(db)).toEqual(original);
@@ -139,14 +158,15 @@ describe('backup and restore', () => {
     reopened.close();
   });
 
-  it('refuses a database that holds tables unless forced, and then replaces it whole', async () => {
+  it('refuses a database that holds tables unless forced, and then replaces it whole, audit file included', async () => {
     const target = path.join(dir, 'busy.duckdb');
-    const db = await openDb(target);
+    const db = await openDatabase(target);
     await db.run('CREATE TABLE other (x INTEGER)');
     await db.run('INSERT INTO other VALUES (42)');
+    await appendAudit(db, { actor: 'someone', action: 'login' }, NOW);
     db.close();
     await expect(restoreDatabase(backup, target)).rejects.toThrow(
-      /restore: database .*busy\.duckdb is not empty \(1 tables\); .*--force/,
+      /restore: database .*busy\.duckdb is not empty \(\d+ tables\); .*--force/,
     );
     const report = await restoreDatabase(backup, target, { force: true });
     expect(report.replaced).toBe(true);
@@ -159,6 +179,25 @@ describe('backup and restore', () => {
     } finally {
       after.close();
     }
+    // The pair belongs together again: it opens, and the chain goes on from the restored head.
+    const reopened = await openDatabase(target);
+    try {
+      expect((await appendAudit(reopened, { actor: 'admin', action: 'login' }, NOW)).seq).toBe(4);
+      expect(await verifyAuditChain(reopened)).toEqual({ ok: true, entries: 4 });
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('refuses a backup whose manifest lists no audit file', () => {
+    const partial = path.join(dir, 'no-audit');
+    fs.cpSync(backup, partial, { recursive: true });
+    const edited = JSON.parse(fs.readFileSync(path.join(partial, 'manifest.json'), 'utf8')) as BackupManifest;
+    fs.writeFileSync(
+      path.join(partial, 'manifest.json'),
+      JSON.stringify({ ...edited, files: edited.files.filter((f) => f.file !== 'audit-log.parquet') }),
+    );
+    expect(() => verifyBackup(partial)).toThrow(/the audit log has no listed file/);
   });
 
   it('checks every checksum before touching the target and names the damaged file', async () => {

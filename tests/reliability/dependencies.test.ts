@@ -1,7 +1,8 @@
 /**
  * Dependencies are pinned by the lock file: `npm ci` installs exactly the versions and content hashes it lists,
  * and refuses to run when package.json and the lock disagree. (`npm audit --omit=dev` needs the registry's
- * advisory endpoint, so it is run by hand, not here: tests never touch the network.)
+ * advisory endpoint, so it is not run here, since tests never touch the network: `npm run audit:deps` runs it, and
+ * .ci/run calls that after the tests.)
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../data/audit.ts';
 import { openDatabase } from '../../data/database.ts';
-import { openDb } from '../../data/db.ts';
 import { createUser } from '../../data/users.ts';
 import { runCli } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -20,11 +19,11 @@ interface AuditRow {
 
 /** The audit log's entries, after checking its hash chain. */
 async function auditLog(file: string): Promise<AuditRow[]> {
-  const db = await openDb(file);
+  const db = await openDatabase(file);
   try {
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
     const rows = await db.all<{ actor: string; action: string; details: string }>(
-      'SELECT actor, action, details FROM audit_log ORDER BY seq',
+      'SELECT actor, action, details FROM dlxh_audit.audit_log ORDER BY seq',
     );
     return rows.map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }));
   } finally {

@@ -73,7 +73,7 @@ describe('scoped connections', () => {
         expect(ids(scored)).toEqual(expected);
         for (const table of [
           'users',
-          'audit_log',
+          'audit_store',
           'raw_items',
           'login_failures',
           'pseudonym_map',
@@ -170,6 +170,8 @@ describe('SQL explorer', () => {
     ['SELECT * FROM temp.documents', /without a schema/],
     ['SELECT * FROM users', /"users" is not available/],
     ['SELECT * FROM audit_log', /not available/],
+    ['SELECT * FROM dlxh_audit.audit_log', /without a schema/],
+    ['SELECT * FROM audit_store', /not available/],
     ['SELECT * FROM raw_items', /not available/],
     ['SELECT id FROM documents UNION ALL SELECT username FROM users', /"users" is not available/],
     ['SELECT * FROM documents WHERE id IN (SELECT password_hash FROM users)', /not available/],

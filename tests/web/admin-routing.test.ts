@@ -27,7 +27,7 @@ interface RoutingJson {
 
 async function auditEntries(f: Fixture, action: string) {
   const rows = await f.db.all<{ actor: string; object: string; details: string }>(
-    'SELECT actor, object, details FROM audit_log WHERE action = $action ORDER BY seq',
+    'SELECT actor, object, details FROM dlxh_audit.audit_log WHERE action = $action ORDER BY seq',
     { action },
   );
   return rows.map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }));

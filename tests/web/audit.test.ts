@@ -22,13 +22,13 @@ async function actionsSince(
   seq: number,
 ): Promise<{ actor: string; action: string; object: string | null; details: string | null }[]> {
   return db.all(
-    `SELECT actor, action, object, CAST(details AS VARCHAR) AS details FROM audit_log WHERE seq > $seq ORDER BY seq`,
+    `SELECT actor, action, object, CAST(details AS VARCHAR) AS details FROM dlxh_audit.audit_log WHERE seq > $seq ORDER BY seq`,
     { seq },
   );
 }
 
 async function lastSeq(db: Db): Promise<number> {
-  return (await db.one<{ n: number }>('SELECT coalesce(max(seq), 0) AS n FROM audit_log'))!.n;
+  return (await db.one<{ n: number }>('SELECT coalesce(max(seq), 0) AS n FROM dlxh_audit.audit_log'))!.n;
 }
 
 describe('audit chain', () => {
@@ -60,18 +60,18 @@ describe('audit chain', () => {
   it.each([
     [
       'an edited entry',
-      `UPDATE audit_log SET details = '{"rows":999}' WHERE seq = 2`,
+      `UPDATE dlxh_audit.audit_log SET details = '{"rows":999}' WHERE seq = 2`,
       2,
       /does not match its hash/,
     ],
     [
       'an edited actor',
-      `UPDATE audit_log SET actor = 'someone-else' WHERE seq = 3`,
+      `UPDATE dlxh_audit.audit_log SET actor = 'someone-else' WHERE seq = 3`,
       3,
       /does not match its hash/,
     ],
-    ['a deleted entry', `DELETE FROM audit_log WHERE seq = 2`, 3, /expected entry 2/],
-    ['a truncated tail re-linked', `DELETE FROM audit_log WHERE seq >= 3`, null, null],
+    ['a deleted entry', `DELETE FROM dlxh_audit.audit_log WHERE seq = 2`, 3, /expected entry 2/],
+    ['a truncated tail re-linked', `DELETE FROM dlxh_audit.audit_log WHERE seq >= 3`, null, null],
   ])('detects %s', async (_label, tamper, brokenAt, problem) => {
     const db = await freshDb();
     for (let i = 0; i < 4; i++)
@@ -93,10 +93,10 @@ describe('audit chain', () => {
     const db = await freshDb();
     for (let i = 0; i < 3; i++) await appendAudit(db, { actor: 'a', action: 'view' }, NOW);
     const row = (await db.one<{ seq: number; prev_hash: string }>(
-      'SELECT seq, prev_hash FROM audit_log WHERE seq = 2',
+      'SELECT seq, prev_hash FROM dlxh_audit.audit_log WHERE seq = 2',
     ))!;
     const forged = { ...row, logged_at: NOW, actor: 'mallory', action: 'view', object: null, details: null };
-    await db.run('UPDATE audit_log SET actor = $actor, hash = $hash WHERE seq = 2', {
+    await db.run('UPDATE dlxh_audit.audit_log SET actor = $actor, hash = $hash WHERE seq = 2', {
       actor: 'mallory',
       hash: auditHash(forged),
     });
@@ -183,7 +183,7 @@ describe('audited actions in the web app', () => {
     const officer = await login(f.app, 'officer0');
     expect((await officer.agent.get('/audit')).status).toBe(403);
     expect((await officer.agent.get('/api/audit')).status).toBe(403);
-    await f.db.run(`UPDATE audit_log SET actor = 'nobody' WHERE seq = 2`);
+    await f.db.run(`UPDATE dlxh_audit.audit_log SET actor = 'nobody' WHERE seq = 2`);
     const page = await admin.agent.get('/audit?verify=1');
     expect(page.text).toContain('Chuỗi nhật ký bị sửa đổi tại mục 2');
     expect((await admin.agent.get('/api/audit/verify')).body).toMatchObject({

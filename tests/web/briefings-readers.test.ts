@@ -91,7 +91,7 @@ describe('briefings for every role that reads them', () => {
     await agents.officer2.agent.get(`/briefings/${encodeURIComponent(ids.wardM2)}`);
     await agents.officer2.agent.get(`/briefings/${encodeURIComponent(ids.wardM0)}`);
     const views = await f.db.all<{ object: string }>(
-      `SELECT object FROM audit_log WHERE actor = 'officer2' AND action = 'view' ORDER BY seq`,
+      `SELECT object FROM dlxh_audit.audit_log WHERE actor = 'officer2' AND action = 'view' ORDER BY seq`,
     );
     expect(views.map((v) => v.object)).toContain(`briefing:${ids.wardM2}`);
     expect(views.map((v) => v.object)).not.toContain(`briefing:${ids.wardM0}`);

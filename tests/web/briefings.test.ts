@@ -114,7 +114,7 @@ describe('the generate button', () => {
     expect((docx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
 
     const audit = await f.db.all<{ actor: string; action: string }>(
-      `SELECT actor, action FROM audit_log WHERE action LIKE 'briefing.%' ORDER BY seq`,
+      `SELECT actor, action FROM dlxh_audit.audit_log WHERE action LIKE 'briefing.%' ORDER BY seq`,
     );
     expect(audit).toEqual([
       { actor: 'analyst1', action: 'briefing.generate' },
@@ -267,7 +267,7 @@ describe('subscriptions and delivery', () => {
     expect(removed.body).toEqual({ removed: true });
     expect((await agent.get('/briefings/subscriptions')).text).not.toContain('soyte@daklak.gov.vn');
     const actions = await f.db.all<{ action: string }>(
-      `SELECT action FROM audit_log WHERE action LIKE 'briefing.%subscribe' ORDER BY seq`,
+      `SELECT action FROM dlxh_audit.audit_log WHERE action LIKE 'briefing.%subscribe' ORDER BY seq`,
     );
     expect(actions.map((a) => a.action)).toEqual(['briefing.subscribe', 'briefing.unsubscribe']);
   });

@@ -88,7 +88,7 @@ const statusOf = async (id: string) =>
   (await f.db.one<{ status: string }>('SELECT status FROM claim_candidates WHERE id = $id', { id }))!.status;
 const bulkAudits = async () =>
   f.db.all<{ actor: string; details: string }>(
-    `SELECT actor, CAST(details AS VARCHAR) AS details FROM audit_log WHERE action = 'claim.review-bulk' ORDER BY seq`,
+    `SELECT actor, CAST(details AS VARCHAR) AS details FROM dlxh_audit.audit_log WHERE action = 'claim.review-bulk' ORDER BY seq`,
   );
 
 describe('misinformation queue summary and filters', () => {
@@ -231,7 +231,7 @@ describe('bulk review', () => {
     // No per-candidate audit entries for a bulk review: one entry for the lot.
     expect(
       (await f.db.one<{ n: number }>(
-        `SELECT count(*)::INTEGER AS n FROM audit_log WHERE action = 'claim.review'`,
+        `SELECT count(*)::INTEGER AS n FROM dlxh_audit.audit_log WHERE action = 'claim.review'`,
       ))!.n,
     ).toBe(0);
   });

@@ -38,7 +38,7 @@ const send = (body: unknown, who = contributor) =>
 
 describe('POST /api/reports', () => {
   it('stores a report as the contributor: own unit by default, reporter pseudonymised, text scrubbed, scored, audited', async () => {
-    const auditBefore = (await f.db.one<{ n: number }>('SELECT max(seq)::INTEGER AS n FROM audit_log'))!.n;
+    const auditBefore = (await f.db.one<{ n: number }>('SELECT max(seq)::INTEGER AS n FROM dlxh_audit.audit_log'))!.n;
     const response = await send({
       id: 'client-uuid-1',
       period: '03/2026',
@@ -100,7 +100,7 @@ describe('POST /api/reports', () => {
     expect((await contributor.agent.get('/mine')).text).toContain('Người dân lo lắng về giá đất bồi thường');
 
     const audit = await f.db.all<{ actor: string; object: string; details: string }>(
-      `SELECT actor, object, CAST(details AS VARCHAR) AS details FROM audit_log
+      `SELECT actor, object, CAST(details AS VARCHAR) AS details FROM dlxh_audit.audit_log
        WHERE seq > $seq AND action = 'report.submit'`,
       { seq: auditBefore },
     );

@@ -199,7 +199,7 @@ describe('every page and endpoint', () => {
         if (format.startsWith('arrow')) {
           expect(file.headers['content-type']).toMatch(/^application\/vnd\.apache\.arrow\.(file|stream)/);
           const audited = await f.db.one<{ details: string }>(
-            `SELECT details::VARCHAR AS details FROM audit_log
+            `SELECT details::VARCHAR AS details FROM dlxh_audit.audit_log
              WHERE action = 'export' AND actor = $name ORDER BY seq DESC LIMIT 1`,
             { name },
           );
@@ -379,7 +379,7 @@ describe('cached answers', () => {
     await refreshDailyCounts(f.db);
     expect(await count()).toBe(before);
     const audited = await f.db.one<{ n: number }>(
-      `SELECT count(*) AS n FROM audit_log WHERE actor = 'analyst1' AND action = 'sql.query'
+      `SELECT count(*) AS n FROM dlxh_audit.audit_log WHERE actor = 'analyst1' AND action = 'sql.query'
          AND json_extract_string(details, '$.sql') = 'SELECT count(*) AS n FROM documents'`,
     );
     expect(audited!.n).toBe(3);
