@@ -3,11 +3,13 @@
  * the load generator does not share its event loop: builds a database of n synthetic documents with the web
  * helper's bench/web-api.sql, signs in an analyst, serves on 127.0.0.1 and reports how to reach it.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { databaseFiles } from '../data/audit-store.ts';
 import { refreshDailyCounts } from '../data/daily-counts.ts';
-import { defaultMemoryLimit, openDb } from '../data/db.ts';
+import { openDb } from '../data/db.ts';
 import { stderrLogger } from '../data/logger.ts';
 import { migrate } from '../data/migrate.ts';
 import { seedReference } from '../data/seed-reference.ts';
@@ -27,6 +29,8 @@ export interface ApiSession {
   cookie: string;
   csrf: string;
   documents: number;
+  /** Whether a copy of a kept database (`--api-db`) was served, not one built by this run. */
+  reused: boolean;
   generateSeconds: number;
   /** Of which counting the daily counts (data/daily-counts.ts) from scratch. */
   countSeconds: number;
@@ -50,12 +54,66 @@ async function signIn(base: string, username: string): Promise<{ cookie: string;
   return { cookie, csrf };
 }
 
-/** Build the database in `dir`, listen on an ephemeral port and resolve with the session to load it with. */
+/**
+ * Build the database in `dir`, listen on an ephemeral port and resolve with the session to load it with. With
+ * `kept`, a database file kept between runs: when it exists a copy of it is served instead of building one (so
+ * that every run starts from the same data, the audit log included); when not, the one built is copied there.
+ */
 export async function startApiServer(
   n: number,
   dir: string,
+  kept?: string,
 ): Promise<{ session: ApiSession; stop: () => Promise<void> }> {
   const file = path.join(dir, `api-${n}.duckdb`);
+  const reused = kept !== undefined && fs.existsSync(kept);
+  if (reused) copyDatabase(kept, file);
+  const built = reused ? null : await buildApiDatabase(n, file);
+  if (built && kept !== undefined) copyDatabase(file, kept);
+  const db = await openDb(file);
+  await migrate(db);
+  const documents = (await db.one<{ n: number }>('SELECT count(*) AS n FROM documents'))!.n;
+  if (!(await db.one(`SELECT 1 FROM users WHERE username = 'analyst'`)))
+    await createUser(db, { username: 'analyst', role: 'analyst', clearance: 2, password: PASSWORD }, API_NOW);
+  const app = createApp({
+    db,
+    logger: stderrLogger({ quiet: true }),
+    now: () => API_NOW,
+    session: { maxSessions: 1000 },
+  });
+  const server: Server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { cookie, csrf } = await signIn(base, 'analyst');
+  return {
+    session: {
+      base,
+      cookie,
+      csrf,
+      documents,
+      reused,
+      generateSeconds: built?.generateSeconds ?? 0,
+      countSeconds: built?.countSeconds ?? 0,
+      dbSizeMb: Math.round(databaseBytes(file) / 1048576),
+    },
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      db.close();
+    },
+  };
+}
+
+/** Copy a closed database with its audit file (and any WAL), replacing what is at `to`. */
+function copyDatabase(from: string, to: string): void {
+  const targets = databaseFiles(to);
+  databaseFiles(from).forEach((source, i) => {
+    fs.rmSync(targets[i]!, { force: true });
+    if (fs.existsSync(source)) fs.copyFileSync(source, targets[i]!);
+  });
+}
+
+/** Generate `n` documents with their scores, alerts and daily counts into a new database `file`, then close it. */
+async function buildApiDatabase(n: number, file: string) {
   // The synthetic million is written in one transaction, which needs more than the serving default; the server then
   // runs under dlxh's default memory limit, as `dlxh serve` does.
   const db = await openDb(file, { memoryLimit: '4GiB' });
@@ -78,33 +136,7 @@ export async function startApiServer(
   await refreshDailyCounts(db);
   const countSeconds = (performance.now() - t1) / 1000;
   await db.run('CHECKPOINT');
-  await db.run(`SET memory_limit = '${defaultMemoryLimit()}'`);
   const generateSeconds = (performance.now() - t0) / 1000;
-  await createUser(db, { username: 'analyst', role: 'analyst', clearance: 2, password: PASSWORD }, API_NOW);
-  const app = createApp({
-    db,
-    logger: stderrLogger({ quiet: true }),
-    now: () => API_NOW,
-    session: { maxSessions: 1000 },
-  });
-  const server: Server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const { cookie, csrf } = await signIn(base, 'analyst');
-  return {
-    session: {
-      base,
-      cookie,
-      csrf,
-      documents: n,
-      generateSeconds,
-      countSeconds,
-      dbSizeMb: Math.round(databaseBytes(file) / 1048576),
-    },
-    stop: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      db.close();
-    },
-  };
+  db.close();
+  return { generateSeconds, countSeconds };
 }

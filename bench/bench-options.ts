@@ -18,6 +18,11 @@ export interface BenchOptions {
   /** Skip archiving the first detection database (archive, count across tiers, restore). */
   skipArchive: boolean;
   apiDocs: number;
+  /**
+   * A database file kept for the API benchmark: when present a copy of it is served (repeated runs skip the build
+   * and start alike); when missing the one built (with `apiDocs` documents) is copied there. Null: build each run.
+   */
+  apiDb: string | null;
   apiSeconds: number;
   connections: number;
   /** Ingest a 1 GB JSONL file for the memory figure (slow); otherwise a smaller file of `bigMb`. */
@@ -37,6 +42,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   days: 180,
   skipArchive: false,
   apiDocs: 1_000_000,
+  apiDb: null,
   apiSeconds: 10,
   connections: 50,
   big: false,
@@ -47,7 +53,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
 };
 
 const USAGE = `npm run bench -- [--docs N] [--score-docs N] [--workers N] [--detect N[,N…]] [--days N] [--no-archive]
-  [--api-docs N] [--api-seconds S] [--connections N] [--big] [--big-mb N] [--only ${STAGES.join(',')}]
+  [--api-docs N] [--api-db FILE] [--api-seconds S] [--connections N] [--big] [--big-mb N] [--only ${STAGES.join(',')}]
   [--dir DIR] [--json FILE]`;
 
 function count(flag: string, value: string | undefined): number {
@@ -89,6 +95,12 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       case '--api-docs':
         options.apiDocs = count(flag, value());
         break;
+      case '--api-db': {
+        const file = value();
+        if (!file) throw new Error(`--api-db: give a database file\n${USAGE}`);
+        options.apiDb = path.resolve(file);
+        break;
+      }
       case '--api-seconds':
         options.apiSeconds = count(flag, value());
         break;

@@ -17,6 +17,8 @@ interface StageOptions {
   bytes?: number;
   workers?: number;
   archive?: boolean;
+  /** api-server: a database file kept between runs (see `startApiServer`). */
+  kept?: string;
 }
 
 function peakRssMb(): number {
@@ -34,7 +36,7 @@ async function runStage(stage: string, options: StageOptions): Promise<Record<st
     case 'detection':
       return { ...(await benchDetection(options.n, options.days ?? 180, options.dir, options.archive)) };
     case 'api-server': {
-      const server = await startApiServer(options.n, options.dir);
+      const server = await startApiServer(options.n, options.dir, options.kept);
       process.stdout.write(`${READY_PREFIX}${JSON.stringify(server.session)}\n`);
       let peakServingMb = 0;
       const timer = setInterval(() => {

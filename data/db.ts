@@ -28,6 +28,14 @@ export type Row = Record<string, unknown>;
 
 export interface Db {
   readonly path: string;
+  /**
+   * A number that grows after every statement on the database's main connection that may have changed what is
+   * stored (any statement but a lone SELECT or EXPLAIN; a transaction's COMMIT when it wrote), once that change is
+   * committed: answers computed from the data can be cached under it, since only this process can write the file.
+   * Statements on connections made by `connect()` (reads, scoped views, the audit log's writer) do not advance
+   * it, so content must be written on the main connection. Read it before computing what is cached.
+   */
+  readonly dataVersion: number;
   /** Run a statement: `await db.run('DELETE FROM alerts WHERE id = $id', { id })`. */
   run(sql: string, params?: Params): Promise<void>;
   /** All rows as plain objects (BIGINT → number when safe, TIMESTAMP → Date, LIST → array). */
@@ -139,6 +147,9 @@ function bindTypes(
   for (const [key, value] of Object.entries(params)) out[key] = typeOf(value);
   return out;
 }
+
+/** SQL text with a statement after a semicolon (a string literal with one is taken as such too). */
+const SEVERAL_STATEMENTS = /;\s*\S/;
 
 /** Rows per data chunk: DuckDB's vector size. */
 const CHUNK_ROWS = 2048;
@@ -300,6 +311,8 @@ class DuckDb implements Db {
   private closed = false;
   /** Connections made by `connect()`: DuckDB keeps the file open (and locked) until every one is closed. */
   private readonly children = new Set<DuckDb>();
+  /** Statements that may have written, on the main connection (see `Db.dataVersion`). */
+  private writes = 0;
   constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
@@ -307,6 +320,16 @@ class DuckDb implements Db {
     private readonly ownsInstance = true,
     private readonly parent: DuckDb | null = null,
   ) {}
+
+  get dataVersion(): number {
+    return this.parent ? this.parent.dataVersion : this.writes;
+  }
+
+  /** After a statement of `type` (undefined: unknown, or several) on this connection: count it if it may have written. */
+  private wrote(type?: StatementType): void {
+    if (this.parent || type === StatementType.SELECT || type === StatementType.EXPLAIN) return;
+    this.writes++;
+  }
 
   /** Outside the owning flow, wait until no transaction is open: one connection carries one transaction. */
   private async turn(): Promise<void> {
@@ -321,12 +344,25 @@ class DuckDb implements Db {
 
   async run(sql: string, params?: Params): Promise<void> {
     await this.turn();
-    await this.connection.run(sql, bindable(params), bindTypes(params) as never);
+    try {
+      await this.connection.run(sql, bindable(params), bindTypes(params) as never);
+    } finally {
+      // Counted even when it failed: of several statements in `sql`, the first ones may have been committed.
+      this.wrote();
+    }
   }
 
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
     await this.turn();
-    const reader = await this.connection.runAndReadAll(sql, bindable(params), bindTypes(params) as never);
+    let reader;
+    try {
+      reader = await this.connection.runAndReadAll(sql, bindable(params), bindTypes(params) as never);
+    } catch (error) {
+      this.wrote();
+      throw error;
+    }
+    // The type is that of the last statement: text with several counts as a write.
+    this.wrote(SEVERAL_STATEMENTS.test(sql) ? undefined : reader.statementType);
     return reader.getRowObjectsJS().map((row) => plain(row) as T);
   }
 
@@ -347,9 +383,12 @@ class DuckDb implements Db {
     this.pending = new Promise<void>((resolve) => (release = resolve));
     try {
       await this.connection.run('BEGIN TRANSACTION');
+      const writesBefore = this.writes;
       try {
         const result = await this.inTransaction.run(true, fn);
         await this.connection.run('COMMIT');
+        // What the transaction wrote becomes visible now: count it again, after the commit.
+        if (this.writes !== writesBefore) this.wrote();
         return result;
       } catch (error) {
         await this.connection.run('ROLLBACK').catch(() => undefined);
@@ -385,6 +424,7 @@ class DuckDb implements Db {
       appender.flushSync();
     } finally {
       appender.closeSync();
+      this.wrote();
     }
   }
 

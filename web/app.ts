@@ -52,6 +52,9 @@ export function createApp(appCtx: AppContext): express.Express {
   const ctx = webContext(appCtx);
   const app = express();
   app.disable('x-powered-by');
+  // Every answer but the static files (which make their own) is `Cache-Control: no-store`, so a browser never
+  // asks again with If-None-Match: hashing each body for an ETag (a SHA-1 per answer) would buy nothing.
+  app.set('etag', false);
   if (ctx.trustProxy !== undefined) app.set('trust proxy', ctx.trustProxy);
   app.use(
     helmet({

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS, parseBenchOptions } from '../../bench/bench-options.ts';
 import { fmt, renderTable } from '../../bench/report-table.ts';
@@ -24,6 +25,13 @@ describe('bench options', () => {
     expect(o.detect).toEqual([100_000, 1_000_000]);
     expect(o.only).toEqual(['ingest', 'api']);
     expect(o.big).toBe(true);
+  });
+
+  it('keeps the API database where --api-db says, as an absolute path', () => {
+    expect(parseBenchOptions([]).apiDb).toBeNull();
+    expect(parseBenchOptions(['--api-db', '/tmp/api.duckdb', '--only', 'api']).apiDb).toBe('/tmp/api.duckdb');
+    expect(parseBenchOptions(['--api-db', 'api.duckdb']).apiDb).toBe(path.resolve('api.duckdb'));
+    expect(() => parseBenchOptions(['--api-db'])).toThrow('--api-db: give a database file');
   });
 
   it('names the option at fault', () => {

@@ -201,6 +201,69 @@ describe('db', () => {
   });
 });
 
+describe('data version', () => {
+  it('grows after each write on the main connection, once committed, and not after reads', async () => {
+    const db = await openDb(':memory:');
+    await db.run('CREATE TABLE t (n INTEGER)');
+    let seen = db.dataVersion;
+    const grew = () => {
+      const grown = db.dataVersion > seen;
+      seen = db.dataVersion;
+      return grown;
+    };
+    await db.run('INSERT INTO t VALUES (1)');
+    expect(grew()).toBe(true);
+    await db.all('SELECT * FROM t');
+    await db.one('SELECT count(*) AS n FROM t');
+    await db.readOnlyQuery('SELECT n FROM t', 10);
+    expect(grew()).toBe(false);
+    expect(await db.all('INSERT INTO t VALUES (2) RETURNING n')).toEqual([{ n: 2 }]);
+    expect(grew()).toBe(true);
+    await db.all('INSERT INTO t VALUES (3); SELECT 1 AS one');
+    expect(grew()).toBe(true);
+    await db.append('t', [[4], [5]]);
+    expect(grew()).toBe(true);
+    await db.transaction(() => db.all('SELECT * FROM t'));
+    expect(grew()).toBe(false);
+    await expect(db.run('INSERT INTO t VALUES (6); INSERT INTO missing VALUES (1)')).rejects.toThrow(
+      /missing/,
+    );
+    expect(grew()).toBe(true);
+    expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM t'))!.n).toBe(6);
+    db.close();
+  });
+
+  it('grows again at the commit of a transaction that wrote, so a version read before it never names the new data', async () => {
+    const dir = tempDir();
+    const db = await openDb(path.join(dir, 'v.duckdb'));
+    await db.run('CREATE TABLE t (n INTEGER)');
+    const reader = await db.connect();
+    let during = -1;
+    await db.transaction(async () => {
+      await db.run('INSERT INTO t VALUES (1)');
+      during = db.dataVersion;
+      // Another connection does not see the row yet: an answer computed now is of the old data.
+      expect((await reader.one<{ n: number }>('SELECT count(*) AS n FROM t'))!.n).toBe(0);
+    });
+    expect(db.dataVersion).toBeGreaterThan(during);
+    expect((await reader.one<{ n: number }>('SELECT count(*) AS n FROM t'))!.n).toBe(1);
+    const before = db.dataVersion;
+    await expect(
+      db.transaction(async () => {
+        await db.run('INSERT INTO t VALUES (2)');
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(db.dataVersion).toBeGreaterThanOrEqual(before);
+    // Connections made by connect() (reads, scoped views, the audit writer) do not move it; they share it.
+    const other = db.dataVersion;
+    await reader.run('CREATE TEMP TABLE scratch (n INTEGER)');
+    expect(db.dataVersion).toBe(other);
+    expect(reader.dataVersion).toBe(other);
+    db.close();
+  });
+});
+
 describe('openDatabase', () => {
   it('creates, migrates and loads the reference data; reopening changes nothing', async () => {
     const file = path.join(tempDir(), 'new', 'dlxh.duckdb');

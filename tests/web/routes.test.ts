@@ -303,6 +303,59 @@ describe('cached answers', () => {
     expect(await open()).toContain('a-0-here');
   });
 
+  it('answer the overview anew after a write committed in a transaction, each scope its own', async () => {
+    const open = async (user: UserName) =>
+      ((await agents[user].agent.get('/api/overview')).body as { hotspots: { id: string }[] }).hotspots
+        .map((a) => a.id)
+        .sort();
+    const leaderBefore = await open('leader');
+    expect(leaderBefore).toContain('a-0-elsewhere');
+    expect(await open('officer0')).toEqual(['a-0-here']);
+    await f.db.transaction(() =>
+      f.db.run(`UPDATE alerts SET status = 'dismissed' WHERE id IN ('a-0-here', 'a-0-elsewhere')`),
+    );
+    expect(await open('officer0')).toEqual([]);
+    expect(await open('leader')).toEqual(leaderBefore.filter((id) => !id.startsWith('a-0-')));
+    await f.db.run(`UPDATE alerts SET status = 'open' WHERE id IN ('a-0-here', 'a-0-elsewhere')`);
+    expect(await open('officer0')).toEqual(['a-0-here']);
+    expect(await open('leader')).toEqual(leaderBefore);
+  });
+
+  it('send the cached JSON gzipped to clients that accept it, the same answer as without', async () => {
+    const { agent } = agents.leader;
+    for (const url of ['/api/overview', '/api/hotspots?status=all']) {
+      const plain = await agent.get(url).set('Accept-Encoding', 'identity');
+      const gzipped = await agent.get(url).set('Accept-Encoding', 'gzip');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      expect(gzipped.headers.vary).toMatch(/Accept-Encoding/i);
+      expect(Number(gzipped.headers['content-length'])).toBeLessThan(Number(plain.headers['content-length']));
+      expect(gzipped.body).toEqual(plain.body);
+    }
+  });
+
+  it('answer the SQL explorer anew once a document is stored, before it is counted', async () => {
+    const { agent, csrf } = agents.analyst1;
+    const count = async () =>
+      (
+        (
+          await agent
+            .post('/api/sql')
+            .set('x-csrf-token', csrf)
+            .send({ sql: "SELECT count(*) AS n FROM documents WHERE id LIKE 'stored-%'" })
+        ).body as { rows: { n: number }[] }
+      ).rows[0]!.n;
+    expect(await count()).toBe(0);
+    await f.db.run(
+      `INSERT INTO documents (id, import_source, kind, text, published_at, ingested_at, locality_uid, content_hash, classification)
+       VALUES ('stored-doc', 'fixture', 'news', 'Mới', $now, $now, '24133/2025', 'stored-doc', 0)`,
+      { now: f.clock.now },
+    );
+    expect(await count()).toBe(1);
+    await f.db.run(`DELETE FROM documents WHERE id = 'stored-doc'`);
+    expect(await count()).toBe(0);
+  });
+
   it('answer the SQL explorer anew once new documents are counted', async () => {
     const { agent, csrf } = agents.analyst1;
     const count = async () =>

@@ -12,7 +12,6 @@ import { formatDate, formatNumber, formatPercent, statusLabel, t, type Lang } fr
 import {
   auditView,
   chartScripts,
-  contentVersion,
   inScope,
   intParam,
   langOf,
@@ -20,6 +19,7 @@ import {
   sendPage,
   tableExists,
 } from '../route-helpers.ts';
+import { JsonBody } from '../json-body.ts';
 import { caseActionsForm, type CaseRow } from './inbox.ts';
 
 const sql = readSqlFile(new URL('./hotspots.sql', import.meta.url));
@@ -104,7 +104,7 @@ async function listAlerts(scoped: ScopedDb, filters: ReturnType<typeof listFilte
 
 /**
  * The hot spots `filters` select for the request's user, shaped by `shape` (the page's rows, the API's JSON),
- * kept per scope and filters until any alert changes.
+ * kept per scope and filters until the database is written (`Db.dataVersion`).
  */
 async function cachedAlerts<T>(
   ctx: WebContext,
@@ -116,7 +116,7 @@ async function cachedAlerts<T>(
   const scope = await currentScope(ctx, req);
   return (await ctx.answerCache.get(
     JSON.stringify(['hotspots', use, scopeKey(scope), filters]),
-    await contentVersion(ctx.reads, ['alerts']),
+    ctx.db.dataVersion,
     async () => shape(await inScope(ctx, req, (scoped) => listAlerts(scoped, filters))),
   )) as T;
 }
@@ -361,10 +361,14 @@ export function hotspotRoutes(ctx: WebContext): Router {
   const roles = requireRole('admin', 'analyst', 'leader', 'officer');
 
   router.get('/api/hotspots', roles, async (req, res) => {
-    const body = await cachedAlerts(ctx, req, listFilters(req), 'api', (alerts) =>
-      JSON.stringify({ alerts: alerts.map(alertJson) }),
+    const body = await cachedAlerts(
+      ctx,
+      req,
+      listFilters(req),
+      'api',
+      (alerts) => new JsonBody({ alerts: alerts.map(alertJson) }),
     );
-    res.type('json').send(body);
+    body.send(req, res);
   });
 
   router.get('/api/hotspots/:id', roles, async (req, res) => {

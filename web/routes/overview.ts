@@ -9,9 +9,9 @@ import { currentScope, currentUser, requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { classificationBadge, emptyState, href, html } from '../html.ts';
 import { formatDate, formatNumber, formatPercent, t, type Lang } from '../i18n.ts';
+import { JsonBody } from '../json-body.ts';
 import {
   chartScripts,
-  contentVersion,
   inScope,
   langOf,
   param,
@@ -124,9 +124,6 @@ async function countOverview(ctx: WebContext, query: Record<string, unknown>, db
   return { window: { from, to }, unit, topic, totals, series, topics, units, freshness };
 }
 
-/** Tables whose content the overview shows: a change to any of them renews the cached answers. */
-const OVERVIEW_SOURCES = ['daily_counts_state', 'alerts', 'sources'];
-
 async function computeOverview(ctx: WebContext, req: Request): Promise<Overview> {
   if ((await dailyCountsVersion(ctx.reads)) === 0) await ensureDailyCounts(ctx.db);
   const query = req.query as Record<string, unknown>;
@@ -161,8 +158,8 @@ async function computeOverview(ctx: WebContext, req: Request): Promise<Overview>
 }
 
 /**
- * The overview for the request's user and filters, shaped by `shape` (the page's object, the API's JSON text),
- * kept per scope and filters until the daily counts, the alerts or the sources change.
+ * The overview for the request's user and filters, shaped by `shape` (the page's object, the API's JSON body),
+ * kept per scope and filters until the database is written (`Db.dataVersion`).
  */
 async function readOverview<T>(
   ctx: WebContext,
@@ -175,7 +172,7 @@ async function readOverview<T>(
   const filters = ['from', 'to', 'unit', 'topic'].map((name) => param(query, name) ?? null);
   return (await ctx.answerCache.get(
     JSON.stringify(['overview', use, scopeKey(scope), filters]),
-    await contentVersion(ctx.reads, OVERVIEW_SOURCES),
+    ctx.db.dataVersion,
     async () => shape(await computeOverview(ctx, req)),
   )) as T;
 }
@@ -378,8 +375,8 @@ export function overviewRoutes(ctx: WebContext): Router {
   const roles = requireRole('admin', 'analyst', 'leader', 'officer');
 
   router.get('/api/overview', roles, async (req, res) => {
-    const body = await readOverview(ctx, req, 'api', (o) => JSON.stringify(overviewJson(o)));
-    res.type('json').send(body);
+    const body = await readOverview(ctx, req, 'api', (o) => new JsonBody(overviewJson(o)));
+    body.send(req, res);
   });
 
   router.get('/', async (req, res) => {

@@ -7,7 +7,6 @@ import {
   scopeKey,
   type ExplorerResult,
 } from '../../data/access.ts';
-import { dailyCountsVersion } from '../../data/daily-counts.ts';
 import { DlxhError, errorMessage, isDlxhError } from '../../data/errors.ts';
 import { localDay } from '../../data/time.ts';
 import { currentScope, requireRole } from '../auth/middleware.ts';
@@ -146,7 +145,7 @@ export function sqlRoutes(ctx: WebContext): Router {
     try {
       const result = (await ctx.explorerCache.get(
         JSON.stringify([scopeKey(scope), text, limits]),
-        await dailyCountsVersion(ctx.reads),
+        ctx.db.dataVersion,
         () => runExplorerQuery(ctx.db, scope, text, { ...limits, reads: ctx.reads }),
       )) as ExplorerResult;
       await ctx.audit(req, 'sql.query', null, {
