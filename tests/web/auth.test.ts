@@ -149,7 +149,9 @@ describe('sessions and sign-in', () => {
       f.clock.now = NOW;
     }
     const actions = (
-      await f.db.all<{ action: string }>(`SELECT action FROM dlxh_audit.audit_log WHERE object = 'health1' ORDER BY seq`)
+      await f.db.all<{ action: string }>(
+        `SELECT action FROM dlxh_audit.audit_log WHERE object = 'health1' ORDER BY seq`,
+      )
     ).map((r) => r.action);
     expect(actions).toEqual([
       'login.failure',

@@ -38,7 +38,9 @@ const send = (body: unknown, who = contributor) =>
 
 describe('POST /api/reports', () => {
   it('stores a report as the contributor: own unit by default, reporter pseudonymised, text scrubbed, scored, audited', async () => {
-    const auditBefore = (await f.db.one<{ n: number }>('SELECT max(seq)::INTEGER AS n FROM dlxh_audit.audit_log'))!.n;
+    const auditBefore = (await f.db.one<{ n: number }>(
+      'SELECT max(seq)::INTEGER AS n FROM dlxh_audit.audit_log',
+    ))!.n;
     const response = await send({
       id: 'client-uuid-1',
       period: '03/2026',
