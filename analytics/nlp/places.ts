@@ -58,9 +58,15 @@ interface PlaceIndex {
   keyPrefixes: Set<string>;
   maxTokens: number;
   units: Map<string, Unit>;
+  /** Pre-2025 districts of each commune: its parent, or its predecessors' parents for a 2025 commune. */
+  districts: Map<string, string[]>;
 }
 
-type MatchKind = 'prefixed' | 'list' | 'bare';
+/**
+ * How a name was found: after a type word ("xã Hòa Xuân"), in a list after one, alone when distinctive
+ * ("Krông Pắc"), or alone right after a place word ("xuống Hòa Xuân", "📍 Tân Lập").
+ */
+type MatchKind = 'prefixed' | 'list' | 'bare' | 'marked';
 
 interface RawMatch {
   start: number;
@@ -123,6 +129,64 @@ const BARE_BLOCKERS = [
 const BARE_BLOCKERS_EXACT = new Set(BARE_BLOCKERS);
 const BARE_BLOCKERS_FOLDED = new Set(BARE_BLOCKERS.map((w) => foldAligned(w)));
 
+/**
+ * Words right before a bare commune name that make it a place: "ở Tân Lập", "thanh tra xuống Hòa Xuân", "trên
+ * địa bàn Hòa Tâm". A 📍 pin does the same.
+ */
+const PLACE_MARKERS = [
+  'ở',
+  'tại',
+  'xuống',
+  'lên',
+  'về',
+  'đến',
+  'tới',
+  'qua',
+  'sang',
+  'vào',
+  'ra',
+  'từ',
+  'thuộc',
+  'địa bàn',
+].map((m) => ({ exact: m.split(' '), folded: m.split(' ').map((w) => foldAligned(w)) }));
+const PIN_BEFORE = /📍[ \t]*:?[ \t]*$/u;
+const SPACE_ONLY = /^[ \t]+$/;
+
+/**
+ * Commune names that are also common words (a slogan's "tiến tới Thống Nhất") or the name of a well-known place
+ * outside the province (Tân An in Long An, Phú Xuân in Huế): never taken bare after a place word.
+ */
+const NOT_BARE_COMMUNES = new Set(
+  [
+    'an bình',
+    'an cư',
+    'an lạc',
+    'an phú',
+    'bình tân',
+    'bình thuận',
+    'đoàn kết',
+    'hòa bình',
+    'hòa đồng',
+    'hòa hiệp',
+    'hòa khánh',
+    'hòa thành',
+    'hòa thuận',
+    'phú lâm',
+    'phú lộc',
+    'phú xuân',
+    'quảng điền',
+    'sơn hà',
+    'tam giang',
+    'tân an',
+    'tân thành',
+    'tân tiến',
+    'tây sơn',
+    'thành công',
+    'thống nhất',
+    'xuân lộc',
+  ].map((w) => foldAligned(w)),
+);
+
 const LIST_JOINERS = new Set(['và', 'cùng', 'với', 'hoặc'].map((w) => foldAligned(w)));
 const LIST_GAP = /^[ \t]*(?:[,;&/-][ \t]*)?(?:[a-z]+[ \t]+)?$/;
 
@@ -143,7 +207,7 @@ const NON_VIETNAMESE_ONSET = /^(kr|dr|bl|br|pl|pr|dl|km|kn|kp|kt|kb|bh|dh|hm|hl|
 
 const ASCII = /^[ -~]*$/;
 
-const BASE_CONFIDENCE: Record<MatchKind, number> = { prefixed: 0.95, list: 0.85, bare: 0.75 };
+const BASE_CONFIDENCE: Record<MatchKind, number> = { prefixed: 0.95, list: 0.85, bare: 0.75, marked: 0.7 };
 
 function prefix(words: string, types: UnitType[], strict = false): PrefixDef {
   const exact = words.split(' ');
@@ -196,6 +260,13 @@ function exactForm(text: string, tokens: readonly Token[], from: number, to: num
 
 function isUpper(s: string): boolean {
   return s.toUpperCase() === s;
+}
+
+/** "Hòa", not "hòa" nor "HÒA". */
+function isCapitalized(s: string): boolean {
+  const first = s.charAt(0);
+  const rest = s.slice(1);
+  return first !== first.toLowerCase() && rest === rest.toLowerCase();
 }
 
 function looksEthnic(token: string): boolean {
@@ -273,7 +344,18 @@ function buildIndex(units: readonly Unit[]): PlaceIndex {
       maxTokens = Math.max(maxTokens, tokens.length);
     }
   }
-  return { names, keyPrefixes, maxTokens, units: new Map(units.map((u) => [u.uid, u])) };
+  const byUid = new Map(units.map((u) => [u.uid, u]));
+  const districts = new Map<string, string[]>();
+  const addDistrict = (uid: string, district: string | null) => {
+    if (district && byUid.get(district)?.level === 2)
+      districts.set(uid, [...(districts.get(uid) ?? []), district]);
+  };
+  for (const unit of units) {
+    if (unit.level !== 3) continue;
+    addDistrict(unit.uid, unit.parent_uid);
+    for (const s of unit.successors) addDistrict(s.uid, unit.parent_uid);
+  }
+  return { names, keyPrefixes, maxTokens, units: byUid, districts };
 }
 
 /** Whether the text is written with diacritics (then a name must be spelt with the right ones, or none). */
@@ -303,7 +385,7 @@ class Scanner {
   scan(): RawMatch[] {
     let i = 0;
     while (i < this.tokens.length) {
-      const match = this.prefixed(i) ?? this.listed(i) ?? this.bare(i);
+      const match = this.prefixed(i) ?? this.listed(i) ?? this.marked(i) ?? this.bare(i);
       if (match) {
         this.matches.push(match);
         i = match.endToken;
@@ -367,6 +449,47 @@ class Scanner {
     return { ...found, kind: 'bare', types: null };
   }
 
+  /**
+   * A commune name of two syllables or more, written capitalised, right after a place word or a 📍, and not part
+   * of a longer capitalised name ("ở Tân Lập Group"). Which commune it is, when several share it, `resolve` decides.
+   */
+  private marked(i: number): RawMatch | null {
+    if (!this.afterMarker(i)) return null;
+    const found = this.lookup(i, null, false);
+    if (!found || found.endToken - i < 2) return null;
+    const tokens = this.tokens;
+    const words = tokens.slice(i, found.endToken);
+    const key = words.map((t) => t.folded).join(' ');
+    if (this.index.names.get(key)?.anyBare || NOT_BARE_COMMUNES.has(key)) return null;
+    const candidates = found.candidates.filter((u) => u.level === 3 && !/^\d+$/.test(u.short_name));
+    if (candidates.length === 0) return null;
+    if (!words.every((t) => /^\d+$/.test(t.folded) || isCapitalized(this.text.slice(t.start, t.end))))
+      return null;
+    const next = tokens[found.endToken];
+    if (next && SPACE_ONLY.test(this.text.slice(found.end, next.start))) {
+      const first = this.text.charAt(next.start);
+      if (first !== first.toLowerCase() || /\d/.test(first)) return null;
+    }
+    return { ...found, candidates, kind: 'marked', types: null };
+  }
+
+  private afterMarker(i: number): boolean {
+    const tokens = this.tokens;
+    const before = this.text.slice(tokens[i - 1]?.end ?? 0, tokens[i]!.start);
+    if (PIN_BEFORE.test(before)) return true;
+    if (!SPACE_ONLY.test(before)) return false;
+    return PLACE_MARKERS.some((m) => {
+      const from = i - m.exact.length;
+      if (from < 0) return false;
+      for (let k = 0; k < m.exact.length; k++) {
+        const token = tokens[from + k]!;
+        if (k > 0 && !SPACE_ONLY.test(this.text.slice(tokens[from + k - 1]!.end, token.start))) return false;
+        if (this.word(token) !== (this.withDiacritics ? m.exact[k] : m.folded[k])) return false;
+      }
+      return true;
+    });
+  }
+
   /** The longest name starting at token i, with the units it may denote. */
   private lookup(
     i: number,
@@ -414,8 +537,54 @@ function samePlace(a: Unit, b: Unit): boolean {
   return whole(a, b) || whole(b, a);
 }
 
+/** Candidates grouped into places: units linked by `samePlace` are one place. */
+function placesOf(candidates: readonly Unit[]): Unit[][] {
+  const places: Unit[][] = [];
+  for (const unit of candidates) {
+    const joined = places.filter((p) => p.some((u) => samePlace(u, unit)));
+    const merged = [...joined.flat(), unit];
+    for (const p of joined) places.splice(places.indexOf(p), 1);
+    places.push(merged);
+  }
+  return places;
+}
+
+/**
+ * The units a bare name after a place word may denote: those of the one place it names, or, when several places
+ * share the name, of the one place whose district another mention in the text names; null when that leaves no
+ * single place ("xuống Hòa Thắng" alone: Hòa Thắng of Phú Hòa or of Buôn Ma Thuột).
+ */
+function markedCandidates(
+  index: PlaceIndex,
+  candidates: readonly Unit[],
+  support: ReadonlyMap<string, number>,
+): Unit[] | null {
+  const places = placesOf(candidates);
+  if (places.length === 1) return places[0]!;
+  const named = places.filter((p) =>
+    p.some((u) => (index.districts.get(u.uid) ?? []).some((d) => (support.get(d) ?? 0) > 0)),
+  );
+  return named.length === 1 ? named[0]! : null;
+}
+
 function addTo(map: Map<string, number>, key: string, value: number): void {
   map.set(key, (map.get(key) ?? 0) + value);
+}
+
+/** How strongly the matches name each unit (`support`) and each unit's children (`childSupport`). */
+function supportOf(matches: readonly RawMatch[]): {
+  support: Map<string, number>;
+  childSupport: Map<string, number>;
+} {
+  const support = new Map<string, number>();
+  const childSupport = new Map<string, number>();
+  for (const m of matches) {
+    for (const c of m.candidates) {
+      addTo(support, c.uid, 1 / m.candidates.length);
+      if (c.parent_uid) addTo(childSupport, c.parent_uid, 1 / m.candidates.length);
+    }
+  }
+  return { support, childSupport };
 }
 
 /**
@@ -425,15 +594,14 @@ function addTo(map: Map<string, number>, key: string, value: number): void {
  */
 function resolve(index: PlaceIndex, text: string, matches: RawMatch[], at: Date | undefined): PlaceMention[] {
   const day = at ? vietnamDay(at) : null;
-  const support = new Map<string, number>();
-  const childSupport = new Map<string, number>();
-  for (const m of matches) {
-    for (const c of m.candidates) {
-      addTo(support, c.uid, 1 / m.candidates.length);
-      if (c.parent_uid) addTo(childSupport, c.parent_uid, 1 / m.candidates.length);
-    }
-  }
-  return matches.map((m) => {
+  const mentioned = supportOf(matches).support;
+  const placed = matches.flatMap((m) => {
+    if (m.kind !== 'marked') return [m];
+    const candidates = markedCandidates(index, m.candidates, mentioned);
+    return candidates ? [{ ...m, candidates }] : [];
+  });
+  const { support, childSupport } = supportOf(placed);
+  return placed.map((m) => {
     const others = (uid: string | null | undefined) => {
       if (!uid) return 0;
       const own = m.candidates.some((c) => c.uid === uid) ? 1 / m.candidates.length : 0;
