@@ -50,6 +50,8 @@ interface PrefixDef {
   types: UnitType[];
   /** Abbreviations such as "H.", "P.", "TT" count only in capitals, one-letter ones only with their dot. */
   strict: boolean;
+  /** "TP.", "TX." and the like: a dot may stand between them and the name ("TP.Buôn Ma Thuột"). */
+  abbreviation: boolean;
 }
 
 interface PlaceIndex {
@@ -110,7 +112,7 @@ const LEVEL_OF_TYPE: Record<UnitType, number> = {
   'thị trấn': 3,
 };
 
-/** Words before a bare name that make it a river, lake, street… rather than the unit. */
+/** Words before a bare name that make it a river, lake, street, village… rather than the unit. */
 const BARE_BLOCKERS = [
   'sông',
   'hồ',
@@ -125,7 +127,16 @@ const BARE_BLOCKERS = [
   'vịnh',
   'bến',
   'chợ',
+  'thôn',
+  'buôn',
+  'bản',
+  'xóm',
+  'làng',
+  'ấp',
 ];
+/** Between a type word and its name only spaces: "cán bộ xã. 📍 Tân Lập" names no xã. */
+const WORD_GAP = /^\s+$/;
+const ABBREVIATION_GAP = /^\.?\s*$/;
 const BARE_BLOCKERS_EXACT = new Set(BARE_BLOCKERS);
 const BARE_BLOCKERS_FOLDED = new Set(BARE_BLOCKERS.map((w) => foldAligned(w)));
 
@@ -211,7 +222,8 @@ const BASE_CONFIDENCE: Record<MatchKind, number> = { prefixed: 0.95, list: 0.85,
 
 function prefix(words: string, types: UnitType[], strict = false): PrefixDef {
   const exact = words.split(' ');
-  return { exact, folded: exact.map((w) => foldAligned(w)), types, strict };
+  const folded = exact.map((w) => foldAligned(w));
+  return { exact, folded, types, strict, abbreviation: exact.length === 1 && folded[0] === exact[0] };
 }
 
 function isApostrophe(c: number): boolean {
@@ -404,6 +416,8 @@ class Scanner {
     for (const p of defs) {
       const after = i + p.folded.length;
       if (after >= this.tokens.length || !this.isPrefix(p, i)) continue;
+      const gap = this.text.slice(this.tokens[after - 1]!.end, this.tokens[after]!.start);
+      if (!(p.abbreviation ? ABBREVIATION_GAP : WORD_GAP).test(gap)) continue;
       const found = this.lookup(after, p.types, false);
       if (found) return { ...found, start: this.tokens[i]!.start, kind: 'prefixed', types: p.types };
     }
@@ -439,8 +453,16 @@ class Scanner {
   }
 
   private bare(i: number): RawMatch | null {
-    const found = this.lookup(i, null, true);
+    let found = this.lookup(i, null, true);
     if (!found) return null;
+    if ((this.lookup(i, null, false)?.endToken ?? 0) > found.endToken) {
+      const larger = found.candidates.filter((u) => u.level < 3);
+      if (larger.length === 0) return null;
+      found = { ...found, candidates: larger };
+    }
+    const initials = this.tokens.slice(i, found.endToken).map((t) => this.text.charAt(t.start));
+    const lower = initials.map((c) => c !== c.toUpperCase());
+    if (lower[0] && lower.some((l, k) => k > 0 && !l && /\p{L}/u.test(initials[k]!))) return null;
     const before = this.tokens[i - 1];
     if (before && before.end >= this.tokens[i]!.start - 1) {
       if ((this.withDiacritics ? BARE_BLOCKERS_EXACT : BARE_BLOCKERS_FOLDED).has(this.word(before)))

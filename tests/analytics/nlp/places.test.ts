@@ -124,6 +124,26 @@ describe('extractPlaces', () => {
   });
 });
 
+describe('names that belong to something else', () => {
+  it('reads no type word across punctuation', () => {
+    expect(uids('Cảm ơn các anh chị cán bộ xã. 📍 Hòa Tâm', NEW)).toEqual(['22297/pre2025']);
+    expect(uids('Rất cảm ơn cán bộ xã.\n📍 Tân Lập', NEW)).toEqual([]);
+    expect(uids('TP.Buôn Ma Thuột và TP. Tuy Hòa', OLD)).toEqual(['643/pre2025', '555/pre2025']);
+  });
+
+  it('takes no village, and no name whose first syllable belongs to the word before', () => {
+    expect(uids('Tai nạn ở khúc cua đoạn qua buôn Ea Bông. 📍 Cư Né', NEW)).toEqual(['24307/pre2025']);
+    expect(uids('Ai nhặt được xe máy gần buôn Trấp báo giúp.', NEW)).toEqual([]);
+    expect(uids('Công an Cư Pui cảnh báo thủ đoạn lừa đảo.', NEW)).toEqual(['24478/2025']);
+    expect(uids('Cuộc sống ở Buôn Trấp', OLD)).toEqual(['24538/pre2025']);
+  });
+
+  it('reads the start of a longer commune name as its district at most', () => {
+    expect(uids('đường qua phú hòa 2 lồi lõm như ruộng', NEW)).toEqual(['563/pre2025']);
+    expect(uids('Đường qua Phú Hòa 2 lồi lõm như ruộng', NEW)).toEqual(['22303/2025']);
+  });
+});
+
 describe('bare commune names after a place word', () => {
   it('takes a name that denotes one commune after ở, tại, xuống, về, địa bàn or a 📍', () => {
     for (const text of [
