@@ -612,7 +612,8 @@ function supportOf(matches: readonly RawMatch[]): {
 /**
  * Picks one unit per match. Scores: valid when the text was written (+2), a co-mentioned parent district (+3) or
  * province (+1), co-mentioned communes inside a district (+1), a bare name being a province or district (+1.5/+0.5).
- * Confidence falls with the margin over the best rival.
+ * Confidence falls with the margin over the best rival. A name after a place word is first narrowed to one place
+ * (`markedCandidates`) or dropped.
  */
 function resolve(index: PlaceIndex, text: string, matches: RawMatch[], at: Date | undefined): PlaceMention[] {
   const day = at ? vietnamDay(at) : null;
