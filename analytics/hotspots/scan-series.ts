@@ -62,7 +62,7 @@ export interface ScanState {
   expected: Record<Channel, Float64Array[]>;
   /** Per series: days flagged by the daily test. */
   flaggedDays: Uint8Array[];
-  /** Negative-binomial size by channel and level (Infinity: Poisson). */
+  /** Negative-binomial size by channel and level, and by channel, level 1 and topic (Infinity: Poisson). */
   sizes: Map<string, number>;
   weights: SeriesWeight[];
   /** Hypotheses per bucket (series × channels), for the multiple-testing step. */
@@ -80,8 +80,11 @@ export interface ScanState {
  * overdispersion together with the rate's own uncertainty (variances add: 1/size = 1/dispersion + 1/shape).
  */
 export function sizeOf(state: ScanState, channel: Channel, i: number, d: number): number {
-  const level = state.counts.series[i]!.level;
-  const dispersion = state.sizes.get(`${channel}|${level}`) ?? Number.POSITIVE_INFINITY;
+  const { level, topic } = state.counts.series[i]!;
+  const dispersion = Math.min(
+    state.sizes.get(`${channel}|${level}`) ?? Number.POSITIVE_INFINITY,
+    state.sizes.get(`${channel}|${level}|${topic}`) ?? Number.POSITIVE_INFINITY,
+  );
   if (!state.rateUncertainty) return dispersion;
   const shape = state.shapes[channel][i]![Math.max(0, Math.min(state.counts.nDays - 1, d))]!;
   return 1 / (1 / dispersion + 1 / Math.max(shape, 1e-6));
@@ -193,7 +196,11 @@ interface Baseline {
   firstTest: number;
 }
 
-/** Baselines without any flags, to estimate overdispersion per channel and level (moments of winsorised counts). */
+/**
+ * Baselines without any flags, to estimate overdispersion per channel and level (moments of winsorised counts), and
+ * per topic for the province, whose one series per topic can swing more than the level's pool says (a day when
+ * many stories of other topics also carry this one).
+ */
 function estimateSizes(b: Baseline): Map<string, number> {
   const num = new Map<string, number>();
   const den = new Map<string, number>();
@@ -202,7 +209,7 @@ function estimateSizes(b: Baseline): Map<string, number> {
       const values = channelValues(s, channel);
       const exposure = b.exposures.get(s.topic)!;
       const prior = b.priors.get(`${channel}|${s.topic}|${s.level}`) ?? 0;
-      const key = `${channel}|${s.level}`;
+      const keys = [`${channel}|${s.level}`, ...(s.level === 1 ? [`${channel}|${s.level}|${s.topic}`] : [])];
       const keptC = new Float64Array(b.counts.nDays);
       const alpha = b.config.priorDays * exposure.meanDaily;
       let sumC = 0;
@@ -213,8 +220,10 @@ function estimateSizes(b: Baseline): Map<string, number> {
         const c = values[t]!;
         if (t >= b.firstTest && mu >= 0.5) {
           const w = Math.min(c, mu + 5 * Math.sqrt(mu) + 2);
-          num.set(key, (num.get(key) ?? 0) + (w - mu) ** 2 - w);
-          den.set(key, (den.get(key) ?? 0) + mu * mu);
+          for (const key of keys) {
+            num.set(key, (num.get(key) ?? 0) + (w - mu) ** 2 - w);
+            den.set(key, (den.get(key) ?? 0) + mu * mu);
+          }
         }
         keptC[t] = t < b.firstTest ? c : Math.min(c, winsorCap(mu));
         sumC += keptC[t]!;

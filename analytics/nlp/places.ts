@@ -50,6 +50,8 @@ interface PrefixDef {
   types: UnitType[];
   /** Abbreviations such as "H.", "P.", "TT" count only in capitals, one-letter ones only with their dot. */
   strict: boolean;
+  /** "TP.", "TX." and the like: a dot may stand between them and the name ("TP.Buôn Ma Thuột"). */
+  abbreviation: boolean;
 }
 
 interface PlaceIndex {
@@ -58,9 +60,15 @@ interface PlaceIndex {
   keyPrefixes: Set<string>;
   maxTokens: number;
   units: Map<string, Unit>;
+  /** Pre-2025 districts of each commune: its parent, or its predecessors' parents for a 2025 commune. */
+  districts: Map<string, string[]>;
 }
 
-type MatchKind = 'prefixed' | 'list' | 'bare';
+/**
+ * How a name was found: after a type word ("xã Hòa Xuân"), in a list after one, alone when distinctive
+ * ("Krông Pắc"), or alone right after a place word ("xuống Hòa Xuân", "📍 Tân Lập").
+ */
+type MatchKind = 'prefixed' | 'list' | 'bare' | 'marked';
 
 interface RawMatch {
   start: number;
@@ -104,7 +112,7 @@ const LEVEL_OF_TYPE: Record<UnitType, number> = {
   'thị trấn': 3,
 };
 
-/** Words before a bare name that make it a river, lake, street… rather than the unit. */
+/** Words before a bare name that make it a river, lake, street, village… rather than the unit. */
 const BARE_BLOCKERS = [
   'sông',
   'hồ',
@@ -119,9 +127,76 @@ const BARE_BLOCKERS = [
   'vịnh',
   'bến',
   'chợ',
+  'thôn',
+  'buôn',
+  'bản',
+  'xóm',
+  'làng',
+  'ấp',
 ];
+/** Between a type word and its name only spaces: "cán bộ xã. 📍 Tân Lập" names no xã. */
+const WORD_GAP = /^\s+$/;
+const ABBREVIATION_GAP = /^\.?\s*$/;
 const BARE_BLOCKERS_EXACT = new Set(BARE_BLOCKERS);
 const BARE_BLOCKERS_FOLDED = new Set(BARE_BLOCKERS.map((w) => foldAligned(w)));
+
+/**
+ * Words right before a bare commune name that make it a place: "ở Tân Lập", "thanh tra xuống Hòa Xuân", "trên
+ * địa bàn Hòa Tâm". A 📍 pin does the same.
+ */
+const PLACE_MARKERS = [
+  'ở',
+  'tại',
+  'xuống',
+  'lên',
+  'về',
+  'đến',
+  'tới',
+  'qua',
+  'sang',
+  'vào',
+  'ra',
+  'từ',
+  'thuộc',
+  'địa bàn',
+].map((m) => ({ exact: m.split(' '), folded: m.split(' ').map((w) => foldAligned(w)) }));
+const PIN_BEFORE = /📍[ \t]*:?[ \t]*$/u;
+const SPACE_ONLY = /^[ \t]+$/;
+
+/**
+ * Commune names that are also common words (a slogan's "tiến tới Thống Nhất") or the name of a well-known place
+ * outside the province (Tân An in Long An, Phú Xuân in Huế): never taken bare after a place word.
+ */
+const NOT_BARE_COMMUNES = new Set(
+  [
+    'an bình',
+    'an cư',
+    'an lạc',
+    'an phú',
+    'bình tân',
+    'bình thuận',
+    'đoàn kết',
+    'hòa bình',
+    'hòa đồng',
+    'hòa hiệp',
+    'hòa khánh',
+    'hòa thành',
+    'hòa thuận',
+    'phú lâm',
+    'phú lộc',
+    'phú xuân',
+    'quảng điền',
+    'sơn hà',
+    'tam giang',
+    'tân an',
+    'tân thành',
+    'tân tiến',
+    'tây sơn',
+    'thành công',
+    'thống nhất',
+    'xuân lộc',
+  ].map((w) => foldAligned(w)),
+);
 
 const LIST_JOINERS = new Set(['và', 'cùng', 'với', 'hoặc'].map((w) => foldAligned(w)));
 const LIST_GAP = /^[ \t]*(?:[,;&/-][ \t]*)?(?:[a-z]+[ \t]+)?$/;
@@ -143,11 +218,12 @@ const NON_VIETNAMESE_ONSET = /^(kr|dr|bl|br|pl|pr|dl|km|kn|kp|kt|kb|bh|dh|hm|hl|
 
 const ASCII = /^[ -~]*$/;
 
-const BASE_CONFIDENCE: Record<MatchKind, number> = { prefixed: 0.95, list: 0.85, bare: 0.75 };
+const BASE_CONFIDENCE: Record<MatchKind, number> = { prefixed: 0.95, list: 0.85, bare: 0.75, marked: 0.7 };
 
 function prefix(words: string, types: UnitType[], strict = false): PrefixDef {
   const exact = words.split(' ');
-  return { exact, folded: exact.map((w) => foldAligned(w)), types, strict };
+  const folded = exact.map((w) => foldAligned(w));
+  return { exact, folded, types, strict, abbreviation: exact.length === 1 && folded[0] === exact[0] };
 }
 
 function isApostrophe(c: number): boolean {
@@ -196,6 +272,13 @@ function exactForm(text: string, tokens: readonly Token[], from: number, to: num
 
 function isUpper(s: string): boolean {
   return s.toUpperCase() === s;
+}
+
+/** "Hòa", not "hòa" nor "HÒA". */
+function isCapitalized(s: string): boolean {
+  const first = s.charAt(0);
+  const rest = s.slice(1);
+  return first !== first.toLowerCase() && rest === rest.toLowerCase();
 }
 
 function looksEthnic(token: string): boolean {
@@ -273,7 +356,18 @@ function buildIndex(units: readonly Unit[]): PlaceIndex {
       maxTokens = Math.max(maxTokens, tokens.length);
     }
   }
-  return { names, keyPrefixes, maxTokens, units: new Map(units.map((u) => [u.uid, u])) };
+  const byUid = new Map(units.map((u) => [u.uid, u]));
+  const districts = new Map<string, string[]>();
+  const addDistrict = (uid: string, district: string | null) => {
+    if (district && byUid.get(district)?.level === 2)
+      districts.set(uid, [...(districts.get(uid) ?? []), district]);
+  };
+  for (const unit of units) {
+    if (unit.level !== 3) continue;
+    addDistrict(unit.uid, unit.parent_uid);
+    for (const s of unit.successors) addDistrict(s.uid, unit.parent_uid);
+  }
+  return { names, keyPrefixes, maxTokens, units: byUid, districts };
 }
 
 /** Whether the text is written with diacritics (then a name must be spelt with the right ones, or none). */
@@ -303,7 +397,7 @@ class Scanner {
   scan(): RawMatch[] {
     let i = 0;
     while (i < this.tokens.length) {
-      const match = this.prefixed(i) ?? this.listed(i) ?? this.bare(i);
+      const match = this.prefixed(i) ?? this.listed(i) ?? this.marked(i) ?? this.bare(i);
       if (match) {
         this.matches.push(match);
         i = match.endToken;
@@ -322,6 +416,8 @@ class Scanner {
     for (const p of defs) {
       const after = i + p.folded.length;
       if (after >= this.tokens.length || !this.isPrefix(p, i)) continue;
+      const gap = this.text.slice(this.tokens[after - 1]!.end, this.tokens[after]!.start);
+      if (!(p.abbreviation ? ABBREVIATION_GAP : WORD_GAP).test(gap)) continue;
       const found = this.lookup(after, p.types, false);
       if (found) return { ...found, start: this.tokens[i]!.start, kind: 'prefixed', types: p.types };
     }
@@ -357,14 +453,63 @@ class Scanner {
   }
 
   private bare(i: number): RawMatch | null {
-    const found = this.lookup(i, null, true);
+    let found = this.lookup(i, null, true);
     if (!found) return null;
+    if ((this.lookup(i, null, false)?.endToken ?? 0) > found.endToken) {
+      const larger = found.candidates.filter((u) => u.level < 3);
+      if (larger.length === 0) return null;
+      found = { ...found, candidates: larger };
+    }
+    const initials = this.tokens.slice(i, found.endToken).map((t) => this.text.charAt(t.start));
+    const lower = initials.map((c) => c !== c.toUpperCase());
+    if (lower[0] && lower.some((l, k) => k > 0 && !l && /\p{L}/u.test(initials[k]!))) return null;
     const before = this.tokens[i - 1];
     if (before && before.end >= this.tokens[i]!.start - 1) {
       if ((this.withDiacritics ? BARE_BLOCKERS_EXACT : BARE_BLOCKERS_FOLDED).has(this.word(before)))
         return null;
     }
     return { ...found, kind: 'bare', types: null };
+  }
+
+  /**
+   * A commune name of two syllables or more, written capitalised, right after a place word or a 📍, and not part
+   * of a longer capitalised name ("ở Tân Lập Group"). Which commune it is, when several share it, `resolve` decides.
+   */
+  private marked(i: number): RawMatch | null {
+    if (!this.afterMarker(i)) return null;
+    const found = this.lookup(i, null, false);
+    if (!found || found.endToken - i < 2) return null;
+    const tokens = this.tokens;
+    const words = tokens.slice(i, found.endToken);
+    const key = words.map((t) => t.folded).join(' ');
+    if (this.index.names.get(key)?.anyBare || NOT_BARE_COMMUNES.has(key)) return null;
+    const candidates = found.candidates.filter((u) => u.level === 3 && !/^\d+$/.test(u.short_name));
+    if (candidates.length === 0) return null;
+    if (!words.every((t) => /^\d+$/.test(t.folded) || isCapitalized(this.text.slice(t.start, t.end))))
+      return null;
+    const next = tokens[found.endToken];
+    if (next && SPACE_ONLY.test(this.text.slice(found.end, next.start))) {
+      const first = this.text.charAt(next.start);
+      if (first !== first.toLowerCase() || /\d/.test(first)) return null;
+    }
+    return { ...found, candidates, kind: 'marked', types: null };
+  }
+
+  private afterMarker(i: number): boolean {
+    const tokens = this.tokens;
+    const before = this.text.slice(tokens[i - 1]?.end ?? 0, tokens[i]!.start);
+    if (PIN_BEFORE.test(before)) return true;
+    if (!SPACE_ONLY.test(before)) return false;
+    return PLACE_MARKERS.some((m) => {
+      const from = i - m.exact.length;
+      if (from < 0) return false;
+      for (let k = 0; k < m.exact.length; k++) {
+        const token = tokens[from + k]!;
+        if (k > 0 && !SPACE_ONLY.test(this.text.slice(tokens[from + k - 1]!.end, token.start))) return false;
+        if (this.word(token) !== (this.withDiacritics ? m.exact[k] : m.folded[k])) return false;
+      }
+      return true;
+    });
   }
 
   /** The longest name starting at token i, with the units it may denote. */
@@ -414,17 +559,45 @@ function samePlace(a: Unit, b: Unit): boolean {
   return whole(a, b) || whole(b, a);
 }
 
+/** Candidates grouped into places: units linked by `samePlace` are one place. */
+function placesOf(candidates: readonly Unit[]): Unit[][] {
+  const places: Unit[][] = [];
+  for (const unit of candidates) {
+    const joined = places.filter((p) => p.some((u) => samePlace(u, unit)));
+    const merged = [...joined.flat(), unit];
+    for (const p of joined) places.splice(places.indexOf(p), 1);
+    places.push(merged);
+  }
+  return places;
+}
+
+/**
+ * The units a bare name after a place word may denote: those of the one place it names, or, when several places
+ * share the name, of the one place whose district another mention in the text names; null when that leaves no
+ * single place ("xuống Hòa Thắng" alone: Hòa Thắng of Phú Hòa or of Buôn Ma Thuột).
+ */
+function markedCandidates(
+  index: PlaceIndex,
+  candidates: readonly Unit[],
+  support: ReadonlyMap<string, number>,
+): Unit[] | null {
+  const places = placesOf(candidates);
+  if (places.length === 1) return places[0]!;
+  const named = places.filter((p) =>
+    p.some((u) => (index.districts.get(u.uid) ?? []).some((d) => (support.get(d) ?? 0) > 0)),
+  );
+  return named.length === 1 ? named[0]! : null;
+}
+
 function addTo(map: Map<string, number>, key: string, value: number): void {
   map.set(key, (map.get(key) ?? 0) + value);
 }
 
-/**
- * Picks one unit per match. Scores: valid when the text was written (+2), a co-mentioned parent district (+3) or
- * province (+1), co-mentioned communes inside a district (+1), a bare name being a province or district (+1.5/+0.5).
- * Confidence falls with the margin over the best rival.
- */
-function resolve(index: PlaceIndex, text: string, matches: RawMatch[], at: Date | undefined): PlaceMention[] {
-  const day = at ? vietnamDay(at) : null;
+/** How strongly the matches name each unit (`support`) and each unit's children (`childSupport`). */
+function supportOf(matches: readonly RawMatch[]): {
+  support: Map<string, number>;
+  childSupport: Map<string, number>;
+} {
   const support = new Map<string, number>();
   const childSupport = new Map<string, number>();
   for (const m of matches) {
@@ -433,7 +606,25 @@ function resolve(index: PlaceIndex, text: string, matches: RawMatch[], at: Date 
       if (c.parent_uid) addTo(childSupport, c.parent_uid, 1 / m.candidates.length);
     }
   }
-  return matches.map((m) => {
+  return { support, childSupport };
+}
+
+/**
+ * Picks one unit per match. Scores: valid when the text was written (+2), a co-mentioned parent district (+3) or
+ * province (+1), co-mentioned communes inside a district (+1), a bare name being a province or district (+1.5/+0.5).
+ * Confidence falls with the margin over the best rival. A name after a place word is first narrowed to one place
+ * (`markedCandidates`) or dropped.
+ */
+function resolve(index: PlaceIndex, text: string, matches: RawMatch[], at: Date | undefined): PlaceMention[] {
+  const day = at ? vietnamDay(at) : null;
+  const mentioned = supportOf(matches).support;
+  const placed = matches.flatMap((m) => {
+    if (m.kind !== 'marked') return [m];
+    const candidates = markedCandidates(index, m.candidates, mentioned);
+    return candidates ? [{ ...m, candidates }] : [];
+  });
+  const { support, childSupport } = supportOf(placed);
+  return placed.map((m) => {
     const others = (uid: string | null | undefined) => {
       if (!uid) return 0;
       const own = m.candidates.some((c) => c.uid === uid) ? 1 / m.candidates.length : 0;

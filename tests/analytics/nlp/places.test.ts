@@ -124,6 +124,93 @@ describe('extractPlaces', () => {
   });
 });
 
+describe('names that belong to something else', () => {
+  it('reads no type word across punctuation', () => {
+    expect(uids('Cảm ơn các anh chị cán bộ xã. 📍 Hòa Tâm', NEW)).toEqual(['22297/pre2025']);
+    expect(uids('Rất cảm ơn cán bộ xã.\n📍 Tân Lập', NEW)).toEqual([]);
+    expect(uids('TP.Buôn Ma Thuột và TP. Tuy Hòa', OLD)).toEqual(['643/pre2025', '555/pre2025']);
+  });
+
+  it('takes no village, and no name whose first syllable belongs to the word before', () => {
+    expect(uids('Tai nạn ở khúc cua đoạn qua buôn Ea Bông. 📍 Cư Né', NEW)).toEqual(['24307/pre2025']);
+    expect(uids('Ai nhặt được xe máy gần buôn Trấp báo giúp.', NEW)).toEqual([]);
+    expect(uids('Công an Cư Pui cảnh báo thủ đoạn lừa đảo.', NEW)).toEqual(['24478/2025']);
+    expect(uids('Cuộc sống ở Buôn Trấp', OLD)).toEqual(['24538/pre2025']);
+  });
+
+  it('reads the start of a longer commune name as its district at most', () => {
+    expect(uids('đường qua phú hòa 2 lồi lõm như ruộng', NEW)).toEqual(['563/pre2025']);
+    expect(uids('Đường qua Phú Hòa 2 lồi lõm như ruộng', NEW)).toEqual(['22303/2025']);
+  });
+});
+
+describe('bare commune names after a place word', () => {
+  it('takes a name that denotes one commune after ở, tại, xuống, về, địa bàn or a 📍', () => {
+    for (const text of [
+      'Mong thanh tra về Hòa Tâm làm rõ vụ tiền hỗ trợ.',
+      'Đề nghị cơ quan chức năng xuống Hòa Tâm kiểm tra.',
+      'Ở Hòa Tâm có cán bộ bắt hộ nghèo nộp tiền.',
+      'Sạt lở trên địa bàn Hòa Tâm.',
+      'Lũ lên nhanh quá mọi người ơi 😭\n📍 Hòa Tâm',
+      '📍Hòa Tâm',
+      'Thanh tra xuong Hoa Tam lam ro',
+    ])
+      expect(uids(text, NEW), text).toEqual(['22297/pre2025']);
+    expect(uids('Nước ngập sâu ở Phú Hòa 1, nhiều thôn bị chia cắt.', NEW)).toEqual(['22319/2025']);
+  });
+
+  it('trusts such a name less than one written with its type word', () => {
+    const [marked] = extractPlaces('Thanh tra xuống Hòa Tâm làm rõ.', { at: NEW });
+    const [prefixed] = extractPlaces('Thanh tra xuống xã Hòa Tâm làm rõ.', { at: NEW });
+    expect(marked!.surface).toBe('Hòa Tâm');
+    expect(marked!.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(marked!.confidence).toBeLessThan(prefixed!.confidence);
+  });
+
+  it('leaves a name shared by several places alone unless the text names the district', () => {
+    expect(uids('📍 Hòa Thắng', NEW)).toEqual([]);
+    expect(uids('Mong thanh tra xuống Hòa Xuân làm rõ.', NEW)).toEqual([]);
+    expect(uids('Phụ huynh có con học ở Tân Lập cho hỏi tiền quỹ.', NEW)).toEqual([]);
+    expect(uids('Đường vào Hòa Thắng, huyện Phú Hòa bị chia cắt.', NEW)).toEqual([
+      '22324/pre2025',
+      '563/pre2025',
+    ]);
+    expect(uids('Ở Hòa Thắng (TP. Buôn Ma Thuột) nước ngập.', NEW)).toEqual(['24166/pre2025', '643/pre2025']);
+    expect(uids('Mong thanh tra xuống Hòa Xuân, thị xã Đông Hòa cũ.', NEW)).toEqual([
+      '22291/2025',
+      '564/pre2025',
+    ]);
+    const school = extractPlaces('Trường ở Tân Lập, huyện Krông Búk thu tiền sai quy định.', { at: NEW });
+    expect(mostSpecificLocality(school)).toBe('24317/pre2025');
+  });
+
+  it('ignores names without a place word, in villages, uncapitalised or in capitals', () => {
+    for (const text of [
+      'Hòa Tâm bị ngập.',
+      'Xóm mình ở thôn Tân Lập ngập gần nóc tủ rồi.',
+      'gặp anh Hòa Tâm ở chợ',
+      'mua khong ngot, duong vao hoa tam bi chia cat',
+      'lũ ở hòa tâm lên nhanh',
+      'LŨ Ở HÒA TÂM LÊN NHANH',
+    ])
+      expect(uids(text, NEW), text).toEqual([]);
+  });
+
+  it('ignores common words, person names, longer names and places outside the province', () => {
+    for (const text of [
+      'Hội nghị đã đi đến Thành Công tốt đẹp.',
+      'Cả nước hướng về Thống Nhất, hướng về Đoàn Kết.',
+      'Thư cảm ơn gửi đến Lê Hòa Tâm và gia đình.',
+      'Nghỉ dưỡng ở Hòa Tâm Resort cuối tuần.',
+      'Công ty đặt văn phòng tại Tân Lập Group.',
+      'Đoàn về Phú Xuân (Huế) dự lễ.',
+      'Giá lúa ở Tân An, Long An giảm.',
+      'Nông dân ở Xuân Lộc, Đồng Nai trúng mùa.',
+    ])
+      expect(uids(text, NEW), text).toEqual([]);
+  });
+});
+
 describe('mostSpecificLocality', () => {
   it('prefers a commune inside a mentioned district', () => {
     const mentions = extractPlaces('Tỉnh Đắk Lắk, huyện Krông Pắc: xã Ea Kly và phường Tân Lập', { at: OLD });
