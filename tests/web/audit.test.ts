@@ -179,7 +179,9 @@ describe('audited actions in the web app', () => {
   it('shows the log and verifies the chain for admins only, and reports tampering', async () => {
     const admin = await login(f.app, 'admin');
     expect((await admin.agent.get('/api/audit/verify')).body).toMatchObject({ ok: true });
-    expect((await admin.agent.get('/audit')).text).toContain('admin.user.create');
+    const auditPage = (await admin.agent.get('/audit')).text;
+    expect(auditPage).toContain('admin.user.create');
+    expect(auditPage).toMatch(/<th>Người thực hiện<\/th>\s*<th>Hành động<\/th>/);
     const officer = await login(f.app, 'officer0');
     expect((await officer.agent.get('/audit')).status).toBe(403);
     expect((await officer.agent.get('/api/audit')).status).toBe(403);

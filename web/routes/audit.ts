@@ -53,8 +53,8 @@ export function auditRoutes(ctx: WebContext): Router {
     const last = entries.at(-1);
     const body = html`<h1>${t(lang, 'audit.title')}</h1>
       <form method="get" action="/audit" class="filters">
-        <label>actor <input name="actor" value="${query.actor ?? ''}" /></label>
-        <label>action <input name="action" value="${query.action ?? ''}" /></label>
+        <label>${t(lang, 'audit.actor')} <input name="actor" value="${query.actor ?? ''}" /></label>
+        <label>${t(lang, 'audit.action')} <input name="action" value="${query.action ?? ''}" /></label>
         <button type="submit">${t(lang, 'common.filter')}</button>
         <a class="button" href="/audit?verify=1">${t(lang, 'audit.verify')}</a>
       </form>
@@ -72,10 +72,10 @@ export function auditRoutes(ctx: WebContext): Router {
           <tr>
             <th>#</th>
             <th>${t(lang, 'common.time')}</th>
-            <th>actor</th>
-            <th>action</th>
-            <th>object</th>
-            <th>details</th>
+            <th>${t(lang, 'audit.actor')}</th>
+            <th>${t(lang, 'audit.action')}</th>
+            <th>${t(lang, 'audit.object')}</th>
+            <th>${t(lang, 'audit.details')}</th>
           </tr>
         </thead>
         <tbody>
