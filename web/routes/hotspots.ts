@@ -12,6 +12,7 @@ import { formatDate, formatNumber, formatPercent, statusLabel, t, type Lang } fr
 import {
   auditView,
   chartScripts,
+  contentVersion,
   inScope,
   intParam,
   langOf,
@@ -102,9 +103,12 @@ async function listAlerts(scoped: ScopedDb, filters: ReturnType<typeof listFilte
   return scoped.db.all<AlertRow>(sql('list'), filters);
 }
 
+/** What a hot-spot list reads besides the access rule's tables: a document ingest leaves the list as it was. */
+const HOTSPOT_SOURCES = ['alerts', 'topics', 'units'];
+
 /**
  * The hot spots `filters` select for the request's user, shaped by `shape` (the page's rows, the API's JSON),
- * kept per scope and filters until the database is written (`Db.dataVersion`).
+ * kept per scope and filters until the database is written (`Db.dataVersion`) and the tables it reads change.
  */
 async function cachedAlerts<T>(
   ctx: WebContext,
@@ -118,6 +122,7 @@ async function cachedAlerts<T>(
     JSON.stringify(['hotspots', use, scopeKey(scope), filters]),
     ctx.db.dataVersion,
     async () => shape(await inScope(ctx, req, (scoped) => listAlerts(scoped, filters))),
+    () => contentVersion(ctx.reads, HOTSPOT_SOURCES),
   )) as T;
 }
 
