@@ -12,6 +12,7 @@ import { formatDate, formatNumber, formatPercent, t, type Lang } from '../i18n.t
 import { JsonBody } from '../json-body.ts';
 import {
   chartScripts,
+  contentVersion,
   inScope,
   langOf,
   param,
@@ -124,6 +125,9 @@ async function countOverview(ctx: WebContext, query: Record<string, unknown>, db
   return { window: { from, to }, unit, topic, totals, series, topics, units, freshness };
 }
 
+/** Tables whose content the overview shows: while none of them changes, a cached answer outlives other writes. */
+const OVERVIEW_SOURCES = ['daily_counts_state', 'alerts', 'sources'];
+
 async function computeOverview(ctx: WebContext, req: Request): Promise<Overview> {
   if ((await dailyCountsVersion(ctx.reads)) === 0) await ensureDailyCounts(ctx.db);
   const query = req.query as Record<string, unknown>;
@@ -159,7 +163,7 @@ async function computeOverview(ctx: WebContext, req: Request): Promise<Overview>
 
 /**
  * The overview for the request's user and filters, shaped by `shape` (the page's object, the API's JSON body),
- * kept per scope and filters until the database is written (`Db.dataVersion`).
+ * kept per scope and filters until the database is written (`Db.dataVersion`) and the tables it reads change.
  */
 async function readOverview<T>(
   ctx: WebContext,
@@ -174,6 +178,7 @@ async function readOverview<T>(
     JSON.stringify(['overview', use, scopeKey(scope), filters]),
     ctx.db.dataVersion,
     async () => shape(await computeOverview(ctx, req)),
+    () => contentVersion(ctx.reads, OVERVIEW_SOURCES),
   )) as T;
 }
 
