@@ -476,7 +476,11 @@ class Scanner {
    * of a longer capitalised name ("ở Tân Lập Group"). Which commune it is, when several share it, `resolve` decides.
    */
   private marked(i: number): RawMatch | null {
-    if (!this.afterMarker(i)) return null;
+    // Most tokens start no capitalised name at all: those cheap tests go before looking for a place word.
+    const head = this.tokens[i]!;
+    const initial = this.text.charAt(head.start);
+    if (initial === initial.toLowerCase() && !/\d/.test(initial)) return null;
+    if (!this.index.keyPrefixes.has(head.folded) || !this.afterMarker(i)) return null;
     const found = this.lookup(i, null, false);
     if (!found || found.endToken - i < 2) return null;
     const tokens = this.tokens;
