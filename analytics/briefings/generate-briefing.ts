@@ -43,7 +43,7 @@ export interface BriefingOptions {
 export const DEFAULT_ISSUER: Issuer = {
   parentBody: 'TỈNH ỦY ĐẮK LẮK',
   body: 'BAN TUYÊN GIÁO VÀ DÂN VẬN',
-  national: 'ĐẢNG CỘNG SẢN VIỆT NAM',
+  national: null,
   number: null,
   symbol: 'BC/BTG',
   place: 'Đắk Lắk',
@@ -193,7 +193,7 @@ export async function generateBriefing(db: Db, options: BriefingOptions): Promis
       ),
       params,
     );
-    await run('topics', ['Những chủ đề được dư luận chú ý', 'Topics of public attention'], () =>
+    await run('topics', ['Chủ đề nổi bật trong dư luận', 'Topics of public attention'], () =>
       buildTopicsSection(ctx, topics),
     );
     await run('sentiment', ['Tâm trạng, thái độ của dư luận', 'Sentiment'], () =>

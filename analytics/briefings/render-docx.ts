@@ -82,7 +82,9 @@ function headerBlock(briefing: Briefing, mark: string | null): Table {
     ...(mark ? [stamp(mark)] : []),
   ];
   const right = [
-    centered(issuer.national.toUpperCase(), { size: 28, bold: true, underline: {} }, 240),
+    ...(issuer.national
+      ? [centered(issuer.national.toUpperCase(), { size: 28, bold: true, underline: {} }, 240)]
+      : []),
     centered(dateline, { size: 28, italics: true }),
   ];
   return new Table({

@@ -114,7 +114,8 @@ function headerHtml(briefing: Briefing, mark: string | null): string {
     `<header class="doc-header"><div><div class="parent">${esc(issuer.parentBody)}</div>` +
     `<div class="body">${esc(issuer.body)}</div><div class="star">*</div><div>${esc(number)}</div>` +
     (mark ? `<div class="stamp">${esc(mark)}</div>` : '') +
-    `</div><div><div class="national">${esc(issuer.national)}</div>` +
+    '</div><div>' +
+    (issuer.national ? `<div class="national">${esc(issuer.national)}</div>` : '') +
     `<div class="dateline">${esc(dateline)}</div></div></header>`
   );
 }

@@ -9,8 +9,11 @@ export interface Issuer {
   parentBody: string;
   /** The issuing body, e.g. "BAN TUYÊN GIÁO VÀ DÂN VẬN". */
   body: string;
-  /** Right-hand national line, e.g. "ĐẢNG CỘNG SẢN VIỆT NAM". */
-  national: string;
+  /**
+   * Right-hand national line of the official layout (the party's or the state's name, as the office's own
+   * template has it); null leaves only the dateline on the right.
+   */
+  national: string | null;
   /** Document number; null leaves the office's blank "…" to fill in. */
   number: string | null;
   /** Symbol after the number: "BC/BTG" gives "Số: …-BC/BTG". */

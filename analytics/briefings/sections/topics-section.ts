@@ -44,7 +44,7 @@ export async function buildTopicsSection(
   topics: { rows: TopicRow[]; queryId: string },
 ): Promise<SectionResult> {
   const { tr, lang } = ctx;
-  const section = emptySection('topics', tr('Những chủ đề được dư luận chú ý', 'Topics of public attention'));
+  const section = emptySection('topics', tr('Chủ đề nổi bật trong dư luận', 'Topics of public attention'));
   section.queryIds.push(topics.queryId);
   const name = (r: TopicRow) => (lang === 'vi' ? r.name_vi : r.name_en);
   const n = (x: number) => formatNumber(x, lang);

@@ -28,33 +28,33 @@ export const giaCa: TopicTemplates = {
       ],
       neu: [
         'Giá {mat_hang} [tại|ở] {noi} [ổn định|biến động nhẹ] [trong tuần|đầu tháng {thang}]',
-        '{co_quan} [kiểm tra|giám sát] giá {mat_hang} trên địa bàn [tỉnh|{noi}]',
+        '{co_quan} [đi soát|theo dõi sát] giá {mat_hang} ở [khắp tỉnh|{noi}]',
         '[Điều chỉnh|Áp dụng] {dich_vu} mới từ ngày {ngay}',
       ],
       pos: [
         'Giá {mat_hang} [giảm|hạ nhiệt], [người mua|bà nội trợ] ở {noi} [phấn khởi|dễ thở hơn]',
-        '[Phiên chợ|Điểm bán] bình ổn giá [thu hút đông người dân|phục vụ người dân] {noi}',
+        '[Phiên chợ|Điểm bán] bình ổn giá [thu hút đông người dân|đông khách ghé mua] {noi}',
         '{noi}: hàng Việt [giá tốt|bình ổn] [về tận thôn, buôn|được người dân đón nhận]',
       ],
     },
     lead: {
       neg: [
-        '[Những ngày qua|Từ đầu tháng {thang}], giá {mat_hang} tại [các chợ|chợ trung tâm] {noi} [tăng|đã tăng] [từ|khoảng] {n:5-30}% so với [tháng trước|đầu năm], khiến [nhiều gia đình|người lao động] [chật vật|lo lắng].',
+        '[Những ngày qua|Từ đầu tháng {thang}], giá {mat_hang} tại [các chợ|chợ trung tâm] {noi} [tăng|đã tăng] [từ|khoảng] {n:5-30}% [so với hồi đầu tháng|chỉ trong vài tuần], khiến [nhiều gia đình|người lao động] [chật vật|lo lắng].',
         '[Nhiều|Hàng chục] hộ dân ở {thon}, {noi} [phản ánh|bức xúc] vì [hóa đơn tiền điện|tiền nước] tháng {thang} tăng [bất thường|gấp nhiều lần] trong khi [sinh hoạt vẫn như cũ|không dùng thêm thiết bị gì].',
       ],
       neu: [
         '[Theo ghi nhận|Ghi nhận] [sáng|chiều] {ngay} tại [chợ|các siêu thị ở] {noi}, giá {mat_hang} [dao động|ở mức] {n:15-180}.000 đồng/kg, [tương đương|không đổi so với] tuần trước.',
-        '{co_quan} [vừa|đã] [có văn bản|ban hành kế hoạch] [bình ổn thị trường|kiểm tra việc niêm yết giá] [dịp cuối năm|trong tháng {thang}].',
+        '{co_quan} [vừa|mới] [gửi công văn|ban hành kế hoạch] [bình ổn thị trường|soát bảng giá ở các sạp] [dịp cuối năm|trong tháng {thang}].',
       ],
       pos: [
-        '[Sau nhiều tháng tăng cao|Sau đợt tăng giá], giá {mat_hang} tại {noi} [đã giảm|giảm] [khoảng|từ] {n:5-25}%, [giúp|khiến] [người mua|các bà nội trợ] [bớt lo|phấn khởi].',
+        '[Sau nhiều tháng tăng cao|Sau đợt tăng giá], giá {mat_hang} tại {noi} [đã giảm|giảm] [khoảng|từ] {n:5-25}%, [giúp|khiến] [người mua|người đi chợ] [bớt lo|phấn khởi].',
         '[Chương trình|Phiên chợ] đưa hàng Việt về [nông thôn|{noi}] [thu hút|phục vụ] [hàng nghìn|hơn {n:1-5}.000] lượt người dân [tham quan, mua sắm|mua hàng giá ưu đãi].',
       ],
     },
     detail: [
       '[Tại chợ|Ở chợ] {noi_ngan}, [thịt heo|thịt ba chỉ] [có giá|được bán] {n:110-170}.000 đồng/kg, [rau xanh|rau các loại] {n:15-40}.000 đồng/kg.',
       'Giá xăng RON 95 [hiện ở mức|được điều chỉnh lên] {n:20-26}.{n:100-900} đồng/lít [từ|kể từ] [15 giờ|] ngày {ngay}.',
-      '[Theo|Cũng theo] [các tiểu thương|người bán], [sức mua|lượng khách] [giảm|giảm khoảng] {n:10-40}% so với [cùng kỳ|trước đây].',
+      '[Theo|Cũng theo] [các tiểu thương|người bán], [sức mua|lượng khách] [giảm|giảm khoảng] {n:10-40}% [so với hồi năm ngoái|so với mấy tháng trước].',
     ],
     voice: {
       neg: [
@@ -69,7 +69,7 @@ export const giaCa: TopicTemplates = {
       ],
     },
     response: [
-      '[Đại diện|Lãnh đạo] {co_quan} cho biết [sẽ tăng cường|đang tăng cường] [rà soát bảng giá niêm yết|giám sát giá ở các chợ], [xử lý nghiêm|kiên quyết xử lý] [các trường hợp|hành vi] [găm hàng, tăng giá bất hợp lý|đầu cơ, thao túng giá].',
+      '[Người phụ trách|Lãnh đạo] {co_quan} cho biết [sẽ tăng cường|đang tăng cường] [rà soát bảng giá niêm yết|giám sát giá ở các chợ], [xử lý nghiêm|không để yên cho] [những chỗ|hành vi] [găm hàng, tăng giá bất hợp lý|đầu cơ, thao túng giá].',
       '[Điện lực khu vực|ngành điện tỉnh] [giải thích|cho biết] [hóa đơn tăng do|nguyên nhân là] [mấy tuần nóng gắt|số ngày tính tiền nhiều hơn] và [sẵn sàng kiểm tra công tơ|cử nhân viên kiểm tra] [khi khách hàng có yêu cầu|tại nhà].',
     ],
   },
@@ -77,7 +77,7 @@ export const giaCa: TopicTemplates = {
     neg: [
       'Giá {mat_hang} [gì mà|sao] [tăng hoài|lên từng ngày] vậy trời, [đi chợ|lương] [không đủ|sao theo kịp].',
       'Tiền điện tháng {thang} nhà mình [lên|hết] [gần|hơn] {n:1-3} triệu, [có ai bị giống không|vô lý thật sự].',
-      'Đi xe khách từ {noi_ngan} [về|lên] [Sài Gòn|Nha Trang|Tuy Hòa|Buôn Ma Thuột] mà [nhà xe|họ] [thu|lấy] [gấp đôi|thêm] [tiền vé|mỗi người {n:100-200} nghìn], [chặt chém|quá đáng] quá.',
+      'Đi xe khách từ {noi_ngan} [về|lên] [Nha Trang|TP.HCM|Tuy Hòa|Buôn Ma Thuột] mà [nhà xe|họ] [thu|lấy] [gấp đôi|thêm] [tiền vé|mỗi người {n:100-200} nghìn], [chặt chém|quá đáng] quá.',
     ],
     neu: [
       'Giá {mat_hang} [hôm nay|sáng nay] ở chợ {noi_ngan} [bao nhiêu|thế nào] [vậy|rồi] [mọi người|cả nhà]?',
@@ -95,7 +95,7 @@ export const giaCa: TopicTemplates = {
     neu: [
       'Nhân dân quan tâm đến [giá cả trên thị trường biến động ra sao|giá xăng dầu, giá điện] [cuối năm|trong tháng].',
     ],
-    pos: ['Giá cả [hàng hóa dân dụng|thị trường] [ổn định|được kiểm soát], nhân dân [yên tâm|đồng tình].'],
+    pos: ['Giá [đồ dùng hằng ngày|ngoài chợ] [ổn định|được kiểm soát], nhân dân [yên tâm|đồng tình].'],
     proposal: [
       'Đề nghị [kiểm tra giá cả thường xuyên hơn|Sở Công Thương tổ chức thêm các điểm bán hàng bình ổn giá|ngành điện giải thích rõ cách tính tiền điện].',
     ],

@@ -231,7 +231,7 @@ async function fillAlertsAndCases(db: Db): Promise<void> {
     action: 'resolve',
     from_status: 'verifying',
     to_status: 'resolved',
-    note: 'Đã kiểm tra, cung cấp thông tin',
+    note: 'Đã kiểm tra, gửi trả lời chính thức',
   });
 }
 
@@ -296,9 +296,9 @@ async function fillSurvey(db: Db): Promise<void> {
   const created = at('2026-10-12T09:00:00+07:00');
   await insert(db, 'surveys', {
     name: 'ks-moi-truong-2026',
-    title: 'Khảo sát dư luận về môi trường đô thị 2026',
+    title: 'Khảo sát ý kiến về rác và khói bụi khu phố 2026',
     sponsor: 'Ban Tuyên giáo và Dân vận Tỉnh ủy',
-    conducted_by: 'Trung tâm Nghiên cứu dư luận',
+    conducted_by: 'Tổ điều tra xã hội học của Ban',
     population: 'Người từ 18 tuổi trở lên tại phường Buôn Ma Thuột',
     mode: 'Phỏng vấn trực tiếp (CAPI)',
     weight_column: 'mau/trong_so',
@@ -310,8 +310,8 @@ async function fillSurvey(db: Db): Promise<void> {
   });
   const questions: [string, string, string, string[]][] = [
     ['thong_tin/gioi_tinh', 'Giới tính', 'select_one', ['nam', 'nu']],
-    ['danh_gia/hai_long', 'Mức độ hài lòng với việc xử lý ô nhiễm (1–5)', 'integer', []],
-    ['danh_gia/thong_tin', 'Mức độ được thông tin về chất lượng không khí (1–5)', 'integer', []],
+    ['danh_gia/hai_long', 'Đánh giá cách xử lý ô nhiễm (1–5)', 'integer', []],
+    ['danh_gia/thong_tin', 'Người dân biết gì về chất lượng không khí (1–5)', 'integer', []],
     [
       'y_kien/ung_ho',
       'Ông/bà có ủng hộ di dời cơ sở gây ô nhiễm không?',

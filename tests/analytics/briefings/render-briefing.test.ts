@@ -58,11 +58,16 @@ describe('renderBriefingHtml', () => {
         body: 'BAN XÂY DỰNG ĐẢNG',
         number: '12',
         symbol: 'BC/BXD',
+        national: 'Dòng tiêu đề của văn phòng',
       },
     });
     const html = renderBriefingHtml(other);
     expect(html).toContain('ĐẢNG ỦY PHƯỜNG BUÔN MA THUỘT');
     expect(html).toContain('Số: 12-BC/BXD');
+    expect(html).toContain('<div class="national">Dòng tiêu đề của văn phòng</div>');
+    expect(renderBriefingHtml(briefing)).not.toContain('class="national"');
+    const docx = readZipEntry(await renderBriefingDocx(other), 'word/document.xml')!;
+    expect(docx.replace(/<[^>]+>/g, '')).toContain('DÒNG TIÊU ĐỀ CỦA VĂN PHÒNG');
   });
 });
 
@@ -75,7 +80,6 @@ describe('renderBriefingDocx', () => {
     for (const expected of [
       'TỈNH ỦY ĐẮK LẮK',
       'BAN TUYÊN GIÁO VÀ DÂN VẬN',
-      'ĐẢNG CỘNG SẢN VIỆT NAM',
       'Số: …-BC/BTG',
       'Đắk Lắk, ngày 25 tháng 11 năm 2026',
       'MẬT',
