@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { databaseFiles } from '../data/audit-store.ts';
+import { copyDatabaseFiles } from '../data/audit-store.ts';
 import { refreshDailyCounts } from '../data/daily-counts.ts';
 import { openDb } from '../data/db.ts';
 import { stderrLogger } from '../data/logger.ts';
@@ -66,9 +66,9 @@ export async function startApiServer(
 ): Promise<{ session: ApiSession; stop: () => Promise<void> }> {
   const file = path.join(dir, `api-${n}.duckdb`);
   const reused = kept !== undefined && fs.existsSync(kept);
-  if (reused) copyDatabase(kept, file);
+  if (reused) copyDatabaseFiles(kept, file);
   const built = reused ? null : await buildApiDatabase(n, file);
-  if (built && kept !== undefined) copyDatabase(file, kept);
+  if (built && kept !== undefined) copyDatabaseFiles(file, kept);
   const db = await openDb(file);
   await migrate(db);
   const documents = (await db.one<{ n: number }>('SELECT count(*) AS n FROM documents'))!.n;
@@ -101,15 +101,6 @@ export async function startApiServer(
       db.close();
     },
   };
-}
-
-/** Copy a closed database with its audit file (and any WAL), replacing what is at `to`. */
-function copyDatabase(from: string, to: string): void {
-  const targets = databaseFiles(to);
-  databaseFiles(from).forEach((source, i) => {
-    fs.rmSync(targets[i]!, { force: true });
-    if (fs.existsSync(source)) fs.copyFileSync(source, targets[i]!);
-  });
 }
 
 /** Generate `n` documents with their scores, alerts and daily counts into a new database `file`, then close it. */

@@ -11,6 +11,7 @@
  * continues that file's log: the log is never discarded silently.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from './db.ts';
 import { DlxhError, errorMessage } from './errors.ts';
@@ -45,6 +46,18 @@ export function auditStoreFile(dbFile: string): string {
 export function databaseFiles(dbFile: string): string[] {
   const audit = auditStoreFile(dbFile);
   return [dbFile, `${dbFile}.wal`, audit, `${audit}.wal`];
+}
+
+/**
+ * Copy a closed database to `to` with its audit file (and any WAL), replacing what is there: the two files belong
+ * together. `copyDatabaseFiles('template.duckdb', 'trial-3.duckdb')`
+ */
+export function copyDatabaseFiles(from: string, to: string): void {
+  const targets = databaseFiles(to);
+  databaseFiles(from).forEach((source, i) => {
+    fs.rmSync(targets[i]!, { force: true });
+    if (fs.existsSync(source)) fs.copyFileSync(source, targets[i]!);
+  });
 }
 
 /** A string as an SQL literal, for ATTACH, which takes no bound parameters. */

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../data/database.ts';
-import { auditStoreFile } from '../../data/audit-store.ts';
+import { copyDatabaseFiles } from '../../data/audit-store.ts';
 import { openDb, type Db } from '../../data/db.ts';
 import { REPO_ROOT } from '../helpers/temp.ts';
 
@@ -84,15 +84,8 @@ export async function makeTemplate(file: string): Promise<string> {
   return file;
 }
 
-/** Copy a closed database with its audit file, which belongs to it (data/audit-store.ts). */
 export function copyDatabase(template: string, file: string): string {
-  for (const [from, to] of [
-    [template, file],
-    [auditStoreFile(template), auditStoreFile(file)],
-  ] as const) {
-    fs.copyFileSync(from, to);
-    fs.rmSync(`${to}.wal`, { force: true });
-  }
+  copyDatabaseFiles(template, file);
   return file;
 }
 
