@@ -65,7 +65,7 @@ describe('the analyst notebooks', () => {
     );
     const [hotspot, survey, units] = await buildNotebooks({ db: dbFile, out, notebooks, now: FIXTURE_NOW });
     expect(hotspot!.html).toContain('đang xem <b>hs-moi-truong</b>');
-    expect(survey!.html).toContain('Khảo sát dư luận về môi trường đô thị 2026');
+    expect(survey!.html).toContain('Khảo sát ý kiến về rác và khói bụi khu phố 2026');
     expect(survey!.html).toContain('không công bố');
     expect(units!.html).toContain('Phường Buôn Ma Thuột');
     expect(units!.html).toContain('ánh xạ từ đơn vị cũ');
