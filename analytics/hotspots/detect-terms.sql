@@ -4,6 +4,12 @@
 -- name: day_volume
 SELECT day, count(*)::INTEGER AS n FROM hs_docs GROUP BY day ORDER BY day;
 
+-- Stories per day carrying each topic: a season lifts every phrase of its topic.
+-- name: topic_volume
+SELECT day, topic, count(DISTINCT story)::INTEGER AS n
+FROM (SELECT day, story, unnest(topics) AS topic FROM hs_docs)
+GROUP BY day, topic;
+
 -- Punctuation becomes a '|' token so bigrams never span a phrase break.
 -- One document per story and day (copies share their text), tokenised.
 -- name: term_docs

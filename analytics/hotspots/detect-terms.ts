@@ -23,6 +23,8 @@ const MIN_HISTORY_DAYS = 7;
 const MIN_LIFT = 5;
 /** A phrase cluster needs this many bursting bigrams: one alone is usually a name in one story's coverage. */
 const MIN_CLUSTER_TERMS = 2;
+/** Days just before a cluster whose topic share is compared with the history before them. */
+const LEAD_DAYS = 3;
 
 export interface TermsOptions {
   config: DetectorConfig;
@@ -85,6 +87,31 @@ function chooseRange(volume: Map<number, number>, options: TermsOptions): TermRa
   const history = docsBetween(testFrom - HISTORY_DAYS, testFrom - 1);
   const sample = history > config.termMaxDocs / 2 ? config.termMaxDocs / 2 / history : 1;
   return { from: testFrom - HISTORY_DAYS, testFrom, sample };
+}
+
+/**
+ * How far `topic`'s share of all stories rose in the `LEAD_DAYS` days before `day` against the history before
+ * those (at least 1). A season setting in (school in late August, floods in October) lifts every phrase of its
+ * topic; a cluster of such phrases is measured against that lift, or every season would read as a new issue.
+ * The days before the cluster leave its own stories out, so an event does not cancel itself.
+ */
+export function topicLift(
+  perDay: ReadonlyMap<number, number>,
+  volume: ReadonlyMap<number, number>,
+  day: number,
+): number {
+  const share = (from: number, to: number) => {
+    let n = 0;
+    let all = 0;
+    for (let d = from; d <= to; d++) {
+      n += perDay.get(d) ?? 0;
+      all += volume.get(d) ?? 0;
+    }
+    return all > 0 ? (n + 1) / all : null;
+  };
+  const recent = share(day - LEAD_DAYS, day - 1);
+  const before = share(day - LEAD_DAYS - HISTORY_DAYS, day - LEAD_DAYS - 1);
+  return recent === null || before === null ? 1 : Math.max(1, recent / before);
 }
 
 function clusterDay(bursts: Burst[], idsOf: Map<string, string[]>): Cluster[] {
@@ -166,6 +193,12 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
     };
     await db.run(sql('term_docs'), bindUsed(sql('term_docs'), params));
     await db.run(sql('term_counts'));
+    const topicDays = new Map<string, Map<number, number>>();
+    for (const r of await db.all<{ day: number; topic: string; n: number }>(sql('topic_volume'))) {
+      const days = topicDays.get(r.topic) ?? new Map<number, number>();
+      days.set(r.day, r.n);
+      topicDays.set(r.topic, days);
+    }
     const termsPerDay = new Map(
       (await db.all<{ day: number; n: number }>(sql('terms_per_day'))).map((r) => [r.day, r.n]),
     );
@@ -306,8 +339,11 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
       let dayVolume = 0;
       for (let d = firstDay; d <= lastDay; d++) dayVolume += volume.get(d) ?? 0;
       const copies = group.clusters.find((c) => c.copies)?.copies;
+      const topic = topTopic && topTopic[1] >= 0.5 * members.length ? topTopic[0] : null;
+      const lift = topic === null ? 1 : topicLift(topicDays.get(topic) ?? new Map(), volume, firstDay);
       const observed = ranked.length > 0 ? count : (copies?.outlets ?? outlets);
-      const expected = ranked.length > 0 ? ranked[0]!.rate * dayVolume : Math.max(1, copies?.usual ?? 1);
+      const expected =
+        ranked.length > 0 ? ranked[0]!.rate * dayVolume * lift : Math.max(1, copies?.usual ?? 1);
       const clusterLogP = logPoissonUpperTail(observed, expected);
       const hypotheses = Math.max(1, termsPerDay.get(firstDay) ?? 1);
       if (ranked.length > 0 && clusterLogP > Math.log(config.termAlpha / hypotheses)) continue;
@@ -316,7 +352,7 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
       drafts.push({
         detector: 'terms',
         granularity: 'day',
-        topic: topTopic && topTopic[1] >= 0.5 * members.length ? topTopic[0] : null,
+        topic,
         seriesIndex: null,
         seriesUid: place.seriesUid,
         level: place.level,

@@ -4,11 +4,11 @@ import { extractPlaces, mostSpecificLocality } from './places.ts';
 import type { PlaceMention } from './places.ts';
 import { analyzeSentiment } from './sentiment.ts';
 import type { SentimentLabel } from './sentiment.ts';
-import { classifyTopics } from './topics.ts';
+import { classifyTopics, predictTopic } from './topics.ts';
 import type { TopicScore } from './topics.ts';
 
 /** Version of everything that goes into a `doc_scores` row; bump when a lexicon, taxonomy rule or model changes. */
-export const MODEL_VERSION = 'nlp-4';
+export const MODEL_VERSION = 'nlp-5';
 
 export interface ScoreInput {
   text: string;
@@ -42,8 +42,16 @@ export function scoreDocument(doc: ScoreInput): DocumentScore {
   const title = typeof doc.title === 'string' && doc.title.trim() !== '' ? normalizeText(doc.title) : '';
   const full = title === '' ? text : `${title}\n${text}`;
   const sentiment = analyzeSentiment(full, { normalized: true });
-  const topics: TopicScore[] = classifyTopics(text, { title, normalized: true });
   const places = full === '' ? [] : extractPlaces(full, { at: toDate(doc.published_at) });
+  // Place names are read as places, not as topic words: "xã An Ninh Đông" is not about security (an ninh).
+  const masked = blankSpans(full, places);
+  const topics: TopicScore[] =
+    title === ''
+      ? classifyTopics(masked, { normalized: true })
+      : classifyTopics(masked.slice(title.length + 1), {
+          title: masked.slice(0, title.length),
+          normalized: true,
+        });
   return {
     sentiment: { label: sentiment.label, score: sentiment.score },
     topics: topics.map(({ topic_id, confidence }) => ({ topic_id, confidence })),
@@ -51,6 +59,26 @@ export function scoreDocument(doc: ScoreInput): DocumentScore {
     locality: mostSpecificLocality(places),
     model_version: MODEL_VERSION,
   };
+}
+
+/** `text` with each span's characters replaced by spaces (offsets kept): `blankSpans('ở Hòa Bình', [{ start: 3, end: 10 }])` → `'ở        '`. */
+export function blankSpans(text: string, spans: readonly { start: number; end: number }[]): string {
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const { start, end } of [...spans].sort((a, b) => a.start - b.start)) {
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    out += text.slice(at, from) + ' '.repeat(end - from);
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+/** `builtin:topic` for `dlxh nlp predict`: topics as one label, read like `scoreDocument` reads them (place names blanked). */
+export function predictBuiltinTopic(text: string): ReturnType<typeof predictTopic> {
+  const normalized = normalizeText(typeof text === 'string' ? text : '');
+  return predictTopic(blankSpans(normalized, extractPlaces(normalized)), { normalized: true });
 }
 
 /** The score given to a document that cannot be scored (no text, wrong type). */

@@ -22,7 +22,7 @@ import {
   type SegmentModel,
 } from '../../analytics/nlp/segment.ts';
 import { analyzeSentiment } from '../../analytics/nlp/sentiment.ts';
-import { predictTopic } from '../../analytics/nlp/topics.ts';
+import { predictBuiltinTopic } from '../../analytics/nlp/score.ts';
 import { DlxhError, errorMessage, inputError } from '../../data/errors.ts';
 import {
   mapJsonlLines,
@@ -55,9 +55,9 @@ export function loadPredictor(spec: string): Predictor {
     };
   }
   if (spec === 'builtin:topic') {
-    const sample = predictTopic('');
+    const sample = predictBuiltinTopic('');
     const labels = Object.keys(sample.scores);
-    return { labels, predict: (text) => predictTopic(text), fallback: () => predictTopic('') };
+    return { labels, predict: (text) => predictBuiltinTopic(text), fallback: () => predictBuiltinTopic('') };
   }
   if (spec.startsWith('builtin:'))
     throw new DlxhError(
