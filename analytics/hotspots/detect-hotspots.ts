@@ -318,12 +318,7 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
       logger: options.logger,
     });
     step(`terms (${termDrafts.length} clusters)`);
-    const gapMs = config.mergeGapDays * 86_400_000;
-    // Clusters no topic alert takes fold into each other the same way: one burst, one alert.
-    const ownTerms: AlertDraft[] = [];
-    for (const t of foldTerms(drafts, termDrafts, tree, gapMs))
-      ownTerms.push(...foldTerms(ownTerms, [t], tree, gapMs));
-    drafts = [...drafts, ...ownTerms];
+    drafts = [...drafts, ...foldTerms(drafts, termDrafts, tree, config.mergeGapDays * 86_400_000)];
     const sinceMs = since.getTime();
     drafts = drafts.filter((d) => d.endMs > sinceMs && d.startMs < untilMs);
     await labelDrafts(db, drafts, tree);

@@ -100,18 +100,18 @@ export function topicLift(
   volume: ReadonlyMap<number, number>,
   day: number,
 ): number {
-  const share = (from: number, to: number) => {
+  const sum = (map: ReadonlyMap<number, number>, from: number, to: number) => {
     let n = 0;
-    let all = 0;
-    for (let d = from; d <= to; d++) {
-      n += perDay.get(d) ?? 0;
-      all += volume.get(d) ?? 0;
-    }
-    return all > 0 ? (n + 1) / all : null;
+    for (let d = from; d <= to; d++) n += map.get(d) ?? 0;
+    return n;
   };
-  const recent = share(day - LEAD_DAYS, day - 1);
-  const before = share(day - LEAD_DAYS - HISTORY_DAYS, day - LEAD_DAYS - 1);
-  return recent === null || before === null ? 1 : Math.max(1, recent / before);
+  const beforeFrom = day - LEAD_DAYS - HISTORY_DAYS;
+  const beforeVolume = sum(volume, beforeFrom, day - LEAD_DAYS - 1);
+  const recentVolume = sum(volume, day - LEAD_DAYS, day - 1);
+  if (beforeVolume === 0 || recentVolume === 0) return 1;
+  // Stories of the topic in the lead days against what its earlier share predicts (one pseudo-story each side).
+  const predicted = (sum(perDay, beforeFrom, day - LEAD_DAYS - 1) / beforeVolume) * recentVolume;
+  return Math.max(1, (sum(perDay, day - LEAD_DAYS, day - 1) + 1) / (predicted + 1));
 }
 
 function clusterDay(bursts: Burst[], idsOf: Map<string, string[]>): Cluster[] {

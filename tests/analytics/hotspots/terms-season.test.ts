@@ -12,14 +12,14 @@ const BURST_DAY = 36;
 
 /**
  * Posts about rising water (no place named, so only the terms detector reads them): one a day, `seasonPerDay` a
- * day on the three days before the burst day, and 10 on the burst day, all sharing one phrase. The background
+ * day on the three days before the burst day, and 12 on the burst day, all sharing one phrase. The background
  * carries no disaster topic, so these posts are the topic's whole volume, as in a flood season.
  */
 function floodPosts(seasonPerDay: number): SynthDoc[] {
   const random = rng(11);
   const docs: SynthDoc[] = [];
   for (let day = 0; day <= BURST_DAY; day++) {
-    const n = day === BURST_DAY ? 10 : day >= BURST_DAY - 3 ? seasonPerDay : 1;
+    const n = day === BURST_DAY ? 12 : day >= BURST_DAY - 3 ? seasonPerDay : 1;
     for (let k = 0; k < n; k++) {
       docs.push({
         id: `flood-${day}-${k}`,
@@ -41,7 +41,10 @@ async function termsAlertsOn(seasonPerDay: number): Promise<{ db: Db; alerts: Al
   await insertDocs(db, background({ start: START, days: 38, perDay: 60, seed: 5, places }));
   await insertDocs(db, floodPosts(seasonPerDay));
   const alerts = await detectHotspots(db, { now: NOW });
-  return { db, alerts: alerts.filter((a) => a.docIds.some((id) => id.startsWith(`flood-${BURST_DAY}-`))) };
+  return {
+    db,
+    alerts: alerts.filter((a) => a.docIds.some((id) => id.startsWith(`flood-${BURST_DAY}-`))),
+  };
 }
 
 describe('the terms detector against a season', () => {
@@ -72,8 +75,10 @@ describe('topicLift', () => {
   const volume = new Map(Array.from({ length: 40 }, (_, d) => [d, 100]));
   it('is the rise of the topic share in the three days before against the history before them', () => {
     const perDay = new Map(Array.from({ length: 40 }, (_, d) => [d, d >= 33 ? 12 : 4]));
-    // Days 33–35: (36 + 1) / 300 against days 5–32: (112 + 1) / 2800.
-    expect(topicLift(perDay, volume, 36)).toBeCloseTo(37 / 300 / (113 / 2800), 6);
+    // Days 33–35 hold 36 stories; days 5–32 held 112 of 2,800, which predicts 12 of 300.
+    expect(topicLift(perDay, volume, 36)).toBeCloseTo(37 / 13, 6);
+    const steady = new Map(Array.from({ length: 40 }, (_, d) => [d, 4]));
+    expect(topicLift(steady, volume, 36)).toBeCloseTo(1, 6);
   });
   it('is never below 1, and 1 without history', () => {
     const falling = new Map(Array.from({ length: 40 }, (_, d) => [d, d >= 33 ? 1 : 10]));
