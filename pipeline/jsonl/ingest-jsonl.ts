@@ -5,7 +5,8 @@ import { loadUnits, type Unit } from '../../data/reference/index.ts';
 import { finishRun, startRun } from '../job-runs.ts';
 import { createLocalityResolver } from '../locality/resolve-locality.ts';
 import { Messages } from '../messages.ts';
-import { commitPrepared, type PreparedBatch } from '../store-documents.ts';
+import type { PreparedBatch } from '../prepare-documents.ts';
+import { commitPrepared, stagePrepared } from '../store-documents.ts';
 import type { IngestContext, RunReport } from '../types.ts';
 import { readBatches } from './read-batches.ts';
 
@@ -51,7 +52,7 @@ export async function ingestJsonl(file: string, opts: JsonlOptions, ctx: IngestC
     jobRunId: runId,
     nearDuplicateDays: ctx.nearDuplicateDays,
   };
-  // While DuckDB stores one batch, the next one is read and prepared.
+  // While DuckDB stores one batch, the next one is read, prepared and staged.
   let inFlight: Promise<void> | null = null;
   let commitError: unknown = null;
   const settle = async () => {
@@ -60,8 +61,10 @@ export async function ingestJsonl(file: string, opts: JsonlOptions, ctx: IngestC
     if (commitError !== null) throw commitError;
   };
   const store = async (prepared: PreparedBatch) => {
+    // Converted for the appender while the batch before is still being stored.
+    const staged = stagePrepared(prepared, storeContext);
     await settle();
-    inFlight = commitPrepared(ctx.db, prepared, storeContext).then(
+    inFlight = commitPrepared(ctx.db, staged, storeContext).then(
       async (stored) => {
         totals.new += stored.new;
         totals.duplicate += stored.duplicate;
