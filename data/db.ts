@@ -233,7 +233,8 @@ function chunkColumns(types: readonly DuckDBType[], rows: readonly SqlValue[][])
 }
 
 /** Column types `stageRows` converts to. */
-export type ColumnType = 'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'UBIGINT' | 'INTEGER' | 'TINYINT' | 'BOOLEAN' | 'TIMESTAMPTZ';
+export type ColumnType =
+  'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'UBIGINT' | 'INTEGER' | 'TINYINT' | 'BOOLEAN' | 'TIMESTAMPTZ';
 
 const COLUMN_TYPES: Record<ColumnType, DuckDBType> = {
   VARCHAR,
@@ -492,7 +493,9 @@ class DuckDb implements Db {
       const types = Array.from({ length: appender.columnCount }, (_, i) => appender.columnType(i));
       const expected = staged.types.map(String).join(', ');
       if (types.map(String).join(', ') !== expected)
-        throw new Error(`append to ${table}: staged as (${expected}), table has (${types.map(String).join(', ')})`);
+        throw new Error(
+          `append to ${table}: staged as (${expected}), table has (${types.map(String).join(', ')})`,
+        );
       try {
         for (const part of staged.parts) {
           if (part instanceof DuckDBDataChunk) appender.appendDataChunk(part);

@@ -64,10 +64,7 @@ export interface PreparedBatch {
 }
 
 /** Normalise, hash and fingerprint `docs` without touching the database; invalid documents are counted failed. */
-export function prepareDocuments(
-  docs: IncomingDocument[],
-  ctx: { importSource: string },
-): PreparedBatch {
+export function prepareDocuments(docs: IncomingDocument[], ctx: { importSource: string }): PreparedBatch {
   const report = emptyReport(docs.length);
   const prepared: Prepared[] = [];
   docs.forEach((doc, i) => {

@@ -7,7 +7,6 @@ import { prepareDocuments, type Prepared, type PreparedBatch } from './prepare-d
 import { readSqlFile } from '../data/sql-file.ts';
 import type { IncomingDocument, StoreReport } from './types.ts';
 
-
 const sql = readSqlFile(new URL('./store-documents.sql', import.meta.url));
 
 export interface StoreContext {

@@ -234,8 +234,9 @@ const SPACE_AROUND_NEWLINE = / ?\n ?/g;
  * and SPACE_AROUND_NEWLINE match, or white space at either end. Text without any (and without lone surrogates)
  * needs only the tone marks; NFC maps nothing else onto these characters.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const NEEDS_CLEANUP = /[\u0000-\u0009\u000b-\u001f\u007f-\u00a0\u00ad\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]|  | \n|\n |^\s|\s$/;
+const NEEDS_CLEANUP =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u00a0\u00ad\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}| \n|\n |^\s|\s$/;
 
 function toWellFormed(s: string): string {
   const native = (s as { toWellFormed?: () => string }).toWellFormed;
