@@ -84,3 +84,20 @@ export function prepareDocuments(docs: IncomingDocument[], ctx: { importSource: 
   });
   return { report, prepared };
 }
+
+/**
+ * Batches prepared one after another as one batch for one transaction: their documents stay in batch order, each
+ * batch's sorted by date within it, so deduplication decides exactly as if each were committed on its own.
+ */
+export function joinBatches(batches: readonly PreparedBatch[]): PreparedBatch {
+  const report = emptyReport(0);
+  const prepared: Prepared[] = [];
+  for (const batch of batches) {
+    report.in += batch.report.in;
+    report.failed += batch.report.failed;
+    report.errors.push(...batch.report.errors);
+    report.warnings.push(...batch.report.warnings);
+    prepared.push(...batch.prepared);
+  }
+  return { report, prepared };
+}

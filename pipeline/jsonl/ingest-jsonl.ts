@@ -5,7 +5,7 @@ import { loadUnits, type Unit } from '../../data/reference/index.ts';
 import { finishRun, startRun } from '../job-runs.ts';
 import { createLocalityResolver } from '../locality/resolve-locality.ts';
 import { Messages } from '../messages.ts';
-import type { PreparedBatch } from '../prepare-documents.ts';
+import { joinBatches, type PreparedBatch } from '../prepare-documents.ts';
 import { commitPrepared, stagePrepared } from '../store-documents.ts';
 import type { IngestContext, RunReport } from '../types.ts';
 import { readBatches } from './read-batches.ts';
@@ -21,13 +21,18 @@ export interface JsonlOptions {
   units?: readonly Unit[];
 }
 
-/** Documents per batch (one transaction each) unless told otherwise. */
+/** Documents per batch (deduplicated together, sorted by date) unless told otherwise. */
 export const DEFAULT_BATCH_SIZE = 1000;
+/**
+ * Batches stored per transaction. Each transaction pays fixed costs (lookups that scan the LSH keys of its dates'
+ * window, the commit); four batches in one cost 13–15% less CPU than four transactions and decide the same.
+ */
+export const BATCHES_PER_TRANSACTION = 4;
 
 /**
  * Import a JSONL or CSV (by extension) file of `{id, published_at, title?, text, url?, source?, locality?, lang?}`
  * documents. Bad records are counted as failed with `file: line N: reason`; the rest is stored. The run is a
- * row in job_runs; new ids go to `ctx.onNewDocuments` after each batch commits.
+ * row in job_runs; new ids go to `ctx.onNewDocuments` after each transaction commits.
  * `await ingestJsonl('docs.jsonl', { source: 'demo' }, { db, logger, now: () => new Date() })`
  */
 export async function ingestJsonl(file: string, opts: JsonlOptions, ctx: IngestContext): Promise<RunReport> {
@@ -80,6 +85,13 @@ export async function ingestJsonl(file: string, opts: JsonlOptions, ctx: IngestC
     );
   };
 
+  let pending: PreparedBatch[] = [];
+  const storePending = async () => {
+    const joined = joinBatches(pending);
+    pending = [];
+    if (joined.prepared.length > 0 || joined.report.failed > 0) await store(joined);
+  };
+
   let fatal: string | null = null;
   try {
     if (!fs.existsSync(file)) throw inputError(file, null, 'file not found');
@@ -89,8 +101,10 @@ export async function ingestJsonl(file: string, opts: JsonlOptions, ctx: IngestC
       totals.failed += batch.failed;
       errors.push(...batch.errors);
       warnings.push(...batch.warnings);
-      if (batch.prepared.prepared.length > 0 || batch.prepared.report.failed > 0) await store(batch.prepared);
+      pending.push(batch.prepared);
+      if (pending.length === BATCHES_PER_TRANSACTION) await storePending();
     }
+    await storePending();
     await settle();
   } catch (error) {
     await inFlight;

@@ -7,7 +7,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../data/db.ts';
 import { ingestJsonl } from '../../pipeline/jsonl/ingest-jsonl.ts';
-import { silentLogger, type RunReport } from '../../pipeline/types.ts';
+import { joinBatches, prepareDocuments, type PreparedBatch } from '../../pipeline/prepare-documents.ts';
+import { commitPrepared } from '../../pipeline/store-documents.ts';
+import { silentLogger, type IncomingDocument, type RunReport } from '../../pipeline/types.ts';
 import { SHARED_VI, tempDir } from '../helpers/temp.ts';
 import { FIXED_NOW, openTestDb } from './test-db.ts';
 
@@ -145,4 +147,53 @@ describe('ingesting in batches', () => {
     },
     60_000,
   );
+
+  it('decides batches joined in one transaction exactly as batches committed one by one', async () => {
+    // Copies dated before their originals and spread over batches: how the documents are cut into batches changes
+    // which one is the original, so joining must keep each batch's own order.
+    const docs: IncomingDocument[] = [];
+    const dateOf = (i: number) => new Date(Date.UTC(2026, 9, 1) + ((i * 37) % 60) * 3_600_000);
+    for (let i = 0; i < 60; i++) {
+      docs.push({
+        id: `d${i}`,
+        text: story(i),
+        publishedAt: dateOf(i),
+        raw: { locator: `f:${i}`, body: `${i}` },
+      });
+      // A near copy of a document 12 back, dated an hour before it.
+      if (i % 4 === 1 && i >= 12) {
+        const publishedAt = new Date(dateOf(i - 12).getTime() - 3_600_000);
+        docs.push({ id: `n${i}`, text: `${story(i - 12)} Theo báo Đắk Lắk.`, publishedAt });
+      }
+      if (i % 9 === 2) docs.push({ id: `c${i}`, text: story(i), publishedAt: dateOf(i) });
+    }
+    docs.push({ id: 'bad', text: '   ', publishedAt: null });
+    const store = { importSource: 'joined', now: () => FIXED_NOW };
+    const groups: PreparedBatch[] = [];
+    for (let from = 0; from < docs.length; from += 10)
+      groups.push(prepareDocuments(docs.slice(from, from + 10), store));
+    const outcome = async (transactions: PreparedBatch[]) => {
+      const db = await openTestDb();
+      try {
+        const reports = [];
+        for (const batch of transactions) reports.push(await commitPrepared(db, batch, store));
+        return { stored: await dumpAll(db), counts: reports.map(({ newIds: _, ...counts }) => counts) };
+      } finally {
+        db.close();
+      }
+    };
+    const oneByOne = await outcome(groups);
+    const joined = await outcome([joinBatches(groups.slice(0, 4)), joinBatches(groups.slice(4))]);
+    expect(joined.stored).toEqual(oneByOne.stored);
+    const sum = (counts: typeof joined.counts, key: 'new' | 'duplicate' | 'nearDuplicate' | 'failed') =>
+      counts.reduce((n, c) => n + c[key], 0);
+    for (const key of ['new', 'duplicate', 'nearDuplicate', 'failed'] as const)
+      expect(sum(joined.counts, key)).toBe(sum(oneByOne.counts, key));
+    expect(sum(joined.counts, 'nearDuplicate') + sum(joined.counts, 'duplicate')).toBeGreaterThan(10);
+    // The same documents prepared as larger batches are decided differently: the comparison above can fail.
+    const larger: PreparedBatch[] = [];
+    for (let from = 0; from < docs.length; from += 40)
+      larger.push(prepareDocuments(docs.slice(from, from + 40), store));
+    expect((await outcome(larger)).stored).not.toEqual(oneByOne.stored);
+  });
 });
