@@ -459,10 +459,7 @@ class DuckDb implements Db {
   async append(table: string, rows: readonly SqlValue[][] | StagedRows): Promise<void> {
     if (rows instanceof StagedRows) return this.appendStaged(table, rows);
     if (rows.length === 0) return;
-    await this.turn();
-    const appender = await this.connection.createAppender(table);
-    try {
-      const types = Array.from({ length: appender.columnCount }, (_, i) => appender.columnType(i));
+    await this.withAppender(table, (appender, types) => {
       let chunk: DuckDBDataChunk | null = null;
       try {
         for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
@@ -479,18 +476,11 @@ class DuckDb implements Db {
         // The chunk's strings live in native memory that the garbage collector does not see: free them now.
         chunk?.reset();
       }
-      appender.flushSync();
-    } finally {
-      appender.closeSync();
-      this.wrote();
-    }
+    });
   }
 
   private async appendStaged(table: string, staged: StagedRows): Promise<void> {
-    await this.turn();
-    const appender = await this.connection.createAppender(table);
-    try {
-      const types = Array.from({ length: appender.columnCount }, (_, i) => appender.columnType(i));
+    await this.withAppender(table, (appender, types) => {
       const expected = staged.types.map(String).join(', ');
       if (types.map(String).join(', ') !== expected)
         throw new Error(
@@ -502,9 +492,24 @@ class DuckDb implements Db {
           else appendRows(appender, part);
         }
       } finally {
-        // The chunks' strings live in native memory that the garbage collector does not see: free them now.
+        // As in `append`: free the chunks' native strings now.
         for (const part of staged.parts) if (part instanceof DuckDBDataChunk) part.reset();
       }
+    });
+  }
+
+  /** An appender to `table` for `write`, given the table's column types; flushed when `write` returns, then closed. */
+  private async withAppender(
+    table: string,
+    write: (appender: DuckDBAppender, types: DuckDBType[]) => void,
+  ): Promise<void> {
+    await this.turn();
+    const appender = await this.connection.createAppender(table);
+    try {
+      write(
+        appender,
+        Array.from({ length: appender.columnCount }, (_, i) => appender.columnType(i)),
+      );
       appender.flushSync();
     } finally {
       appender.closeSync();
