@@ -25,9 +25,10 @@ export interface JsonlOptions {
 export const DEFAULT_BATCH_SIZE = 1000;
 /**
  * Batches stored per transaction. Each transaction pays fixed costs (lookups that scan the LSH keys of its dates'
- * window, the commit); four batches in one cost 13–15% less CPU than four transactions and decide the same.
+ * window, the commit): two batches in one cost less CPU than two transactions and decide the same. Four were
+ * faster still but raised peak RSS by ~130 MB on a 64 MB file (bench/big-ingest.ts).
  */
-export const BATCHES_PER_TRANSACTION = 4;
+export const BATCHES_PER_TRANSACTION = 2;
 
 /**
  * Import a JSONL or CSV (by extension) file of `{id, published_at, title?, text, url?, source?, locality?, lang?}`
