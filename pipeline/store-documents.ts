@@ -97,7 +97,7 @@ interface Known {
   bandIndex: BandIndex;
 }
 
-function windowAt(doc: IncomingDocument, now: Date): number {
+function windowAt(doc: Pick<IncomingDocument, 'publishedAt'>, now: Date): number {
   return (doc.publishedAt ?? now).getTime();
 }
 
@@ -119,7 +119,7 @@ interface LshRow {
 }
 
 /** Stored documents sharing a band key with the staged batch, published within the window of the batch's dates. */
-async function lshCandidates(db: Db, prepared: Prepared[], now: Date, windowMs: number): Promise<LshRow[]> {
+async function lshCandidates(db: Db, prepared: DedupeKeys[], now: Date, windowMs: number): Promise<LshRow[]> {
   let first = Infinity;
   let last = -Infinity;
   for (const p of prepared) {
@@ -140,7 +140,7 @@ async function lshCandidates(db: Db, prepared: Prepared[], now: Date, windowMs: 
 }
 
 /** What is already stored of the staged batch's ids, content hashes and LSH band keys (within its dates' window). */
-async function lookUpKnown(db: Db, prepared: Prepared[], now: Date, windowMs: number): Promise<Known> {
+async function lookUpKnown(db: Db, prepared: DedupeKeys[], now: Date, windowMs: number): Promise<Known> {
   const ids = new Set((await db.all<{ id: string }>(sql('known_ids'))).map((r) => r.id));
   const hashes = await db.all<{ content_hash: string; id: string }>(sql('known_hashes'));
   const rows = await lshCandidates(db, prepared, now, windowMs);
@@ -181,8 +181,18 @@ const STAGE_TYPES: readonly ColumnType[] = [
   ...new Array<ColumnType>(LSH_BANDS).fill('DOUBLE'),
 ];
 
-/** A prepared batch with its stage rows already converted for the appender (`stagePrepared`). */
-export interface StagedBatch extends PreparedBatch {
+/** What deduplication needs of a prepared document; the rest of it is in the stage rows. */
+type DedupeKeys = Pick<Prepared, 'contentHash' | 'bands' | 'rawId'> & {
+  doc: Pick<IncomingDocument, 'id' | 'publishedAt'>;
+};
+
+/**
+ * A prepared batch with its stage rows already converted for the appender (`stagePrepared`), keeping only what
+ * deduplication needs of each document, so that texts and raw bodies are not held twice until it is stored.
+ */
+export interface StagedBatch {
+  report: StoreReport;
+  prepared: DedupeKeys[];
   staged: StagedRows;
 }
 
@@ -222,7 +232,13 @@ export function stagePrepared(
       ...bandColumns(p.bands),
     ];
   });
-  return { ...batch, staged: stageRows(STAGE_TYPES, rows) };
+  const keys = batch.prepared.map(({ doc, contentHash, bands, rawId }) => ({
+    doc: { id: doc.id, publishedAt: doc.publishedAt },
+    contentHash,
+    bands,
+    rawId,
+  }));
+  return { report: batch.report, prepared: keys, staged: stageRows(STAGE_TYPES, rows) };
 }
 
 /**
@@ -236,9 +252,8 @@ export async function commitPrepared(
   ctx: StoreContext,
 ): Promise<StoreReport> {
   const report: StoreReport = { ...batch.report, errors: [...batch.report.errors], newIds: [] };
-  const { prepared } = batch;
-  if (prepared.length === 0) return report;
-  const { staged } = 'staged' in batch ? batch : stagePrepared(batch, ctx);
+  if (batch.prepared.length === 0) return report;
+  const { prepared, staged } = 'staged' in batch ? batch : stagePrepared(batch, ctx);
   const now = ctx.now();
   const windowMs = (ctx.nearDuplicateDays ?? NEAR_DUPLICATE_WINDOW_DAYS) * DAY_MS;
   const written = { source: ctx.importSource, now, job_run_id: ctx.jobRunId ?? null };
@@ -279,7 +294,7 @@ export async function commitPrepared(
  * near copy to the root of the earliest similar one) and build the stage_decisions rows of those to store.
  */
 function decide(
-  prepared: Prepared[],
+  prepared: DedupeKeys[],
   known: Known,
   now: Date,
   windowMs: number,
