@@ -4,15 +4,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
+  BIGINT,
+  BOOLEAN,
+  DOUBLE,
   DuckDBDataChunk,
   DuckDBInstance,
   DuckDBListType,
   DuckDBTimestampTZValue,
   DuckDBTimestampValue,
   DuckDBTypeId,
+  INTEGER,
   JSDuckDBValueConverter,
   LIST,
   StatementType,
+  TIMESTAMPTZ,
+  TINYINT,
+  UBIGINT,
   VARCHAR,
   listValue,
   type DuckDBAppender,
@@ -43,8 +50,11 @@ export interface Db {
   one<T = Row>(sql: string, params?: Params): Promise<T | undefined>;
   /** Run `fn` in one transaction; rolled back if it throws. Nested calls join the outer transaction. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
-  /** Bulk insert through the appender; rows must list every column of `table` in order. */
-  append(table: string, rows: readonly SqlValue[][]): Promise<void>;
+  /**
+   * Bulk insert through the appender; rows must list every column of `table` in order, or be rows converted ahead
+   * by `stageRows` with the table's column types.
+   */
+  append(table: string, rows: readonly SqlValue[][] | StagedRows): Promise<void>;
   /**
    * Run one read-only statement (SELECT or EXPLAIN) for people typing SQL; anything else is refused.
    * Returns at most `maxRows` rows and whether more were cut.
@@ -220,6 +230,53 @@ function chunkColumns(types: readonly DuckDBType[], rows: readonly SqlValue[][])
     }
   }
   return columns;
+}
+
+/** Column types `stageRows` converts to. */
+export type ColumnType =
+  'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'UBIGINT' | 'INTEGER' | 'TINYINT' | 'BOOLEAN' | 'TIMESTAMPTZ';
+
+const COLUMN_TYPES: Record<ColumnType, DuckDBType> = {
+  VARCHAR,
+  DOUBLE,
+  BIGINT,
+  UBIGINT,
+  INTEGER,
+  TINYINT,
+  BOOLEAN,
+  TIMESTAMPTZ,
+};
+
+/** Rows converted to DuckDB's column format by `stageRows`, for one `append`. */
+export class StagedRows {
+  /** @internal */
+  constructor(
+    readonly types: readonly DuckDBType[],
+    /** Data chunks, or the rows themselves where some value needs DuckDB's own cast. */
+    readonly parts: readonly (DuckDBDataChunk | readonly SqlValue[][])[],
+  ) {}
+}
+
+/**
+ * Convert `rows` for `append` to a table whose columns have `types`, now rather than when appended: the conversion
+ * (most of an append's time in JavaScript) can run while the database works on something else.
+ * `await db.append('stage', stageRows(['VARCHAR', 'DOUBLE'], [['a', 1]]))`
+ */
+export function stageRows(types: readonly ColumnType[], rows: readonly SqlValue[][]): StagedRows {
+  const duckTypes = types.map((t) => COLUMN_TYPES[t]);
+  const parts: (DuckDBDataChunk | readonly SqlValue[][])[] = [];
+  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+    const part = rows.slice(start, start + CHUNK_ROWS);
+    const columns = chunkColumns(duckTypes, part);
+    if (!columns) {
+      parts.push(part);
+      continue;
+    }
+    const chunk = DuckDBDataChunk.create(duckTypes);
+    chunk.setColumns(columns);
+    parts.push(chunk);
+  }
+  return new StagedRows(duckTypes, parts);
 }
 
 function appendRows(appender: DuckDBAppender, rows: readonly SqlValue[][]): void {
@@ -399,12 +456,10 @@ class DuckDb implements Db {
     }
   }
 
-  async append(table: string, rows: readonly SqlValue[][]): Promise<void> {
+  async append(table: string, rows: readonly SqlValue[][] | StagedRows): Promise<void> {
+    if (rows instanceof StagedRows) return this.appendStaged(table, rows);
     if (rows.length === 0) return;
-    await this.turn();
-    const appender = await this.connection.createAppender(table);
-    try {
-      const types = Array.from({ length: appender.columnCount }, (_, i) => appender.columnType(i));
+    await this.withAppender(table, (appender, types) => {
       let chunk: DuckDBDataChunk | null = null;
       try {
         for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
@@ -421,6 +476,40 @@ class DuckDb implements Db {
         // The chunk's strings live in native memory that the garbage collector does not see: free them now.
         chunk?.reset();
       }
+    });
+  }
+
+  private async appendStaged(table: string, staged: StagedRows): Promise<void> {
+    await this.withAppender(table, (appender, types) => {
+      const expected = staged.types.map(String).join(', ');
+      if (types.map(String).join(', ') !== expected)
+        throw new Error(
+          `append to ${table}: staged as (${expected}), table has (${types.map(String).join(', ')})`,
+        );
+      try {
+        for (const part of staged.parts) {
+          if (part instanceof DuckDBDataChunk) appender.appendDataChunk(part);
+          else appendRows(appender, part);
+        }
+      } finally {
+        // As in `append`: free the chunks' native strings now.
+        for (const part of staged.parts) if (part instanceof DuckDBDataChunk) part.reset();
+      }
+    });
+  }
+
+  /** An appender to `table` for `write`, given the table's column types; flushed when `write` returns, then closed. */
+  private async withAppender(
+    table: string,
+    write: (appender: DuckDBAppender, types: DuckDBType[]) => void,
+  ): Promise<void> {
+    await this.turn();
+    const appender = await this.connection.createAppender(table);
+    try {
+      write(
+        appender,
+        Array.from({ length: appender.columnCount }, (_, i) => appender.columnType(i)),
+      );
       appender.flushSync();
     } finally {
       appender.closeSync();

@@ -1,12 +1,9 @@
 /** Stores a batch of documents: normalise, hash, deduplicate (exact and near), detect language, one transaction. */
-import { hash } from 'node:crypto';
-import type { Db, SqlValue } from '../data/db.ts';
+import { stageRows, type ColumnType, type Db, type SqlValue, type StagedRows } from '../data/db.ts';
 import { errorMessage } from '../data/errors.ts';
-import { normalizeText } from '../data/text/normalize.ts';
-import { canonicalUrl } from './canonical-url.ts';
-import { detectLanguage } from './detect-language.ts';
 import { BandIndex } from './dedupe/band-index.ts';
-import { fingerprint, LSH_BANDS, NEAR_DUPLICATE_MIN_BANDS } from './dedupe/fingerprint.ts';
+import { LSH_BANDS, NEAR_DUPLICATE_MIN_BANDS } from './dedupe/fingerprint.ts';
+import { prepareDocuments, type Prepared, type PreparedBatch } from './prepare-documents.ts';
 import { readSqlFile } from '../data/sql-file.ts';
 import type { IncomingDocument, StoreReport } from './types.ts';
 
@@ -31,57 +28,12 @@ export interface StoreContext {
 export const NEAR_DUPLICATE_WINDOW_DAYS = 30;
 const DAY_MS = 86_400_000;
 
-interface Prepared {
-  doc: IncomingDocument;
-  order: number;
-  title: string | null;
-  text: string;
-  contentHash: string;
-  canonical: string | null;
-  lang: string;
-  simhash: bigint;
-  bands: number[];
-  rawId: string | null;
-}
-
 interface Candidate {
   id: string;
   publishedAt: Date | null;
   root: string;
   /** `publishedAt`, or when the document was stored: the time the window is measured from (ms). */
   windowAt: number;
-}
-
-/** sha256 (hex) of the parts, each followed by a NUL. */
-function sha256(...parts: string[]): string {
-  return hash('sha256', `${parts.join('\u0000')}\u0000`);
-}
-
-/** sha256 of the normalised title and text: the exact-duplicate key. */
-export function contentHash(title: string | null, text: string): string {
-  return sha256(title ?? '', text);
-}
-
-function prepare(doc: IncomingDocument, order: number, importSource: string): Prepared {
-  if (typeof doc.id !== 'string' || doc.id.trim() === '') throw new Error('missing id');
-  if (typeof doc.text !== 'string') throw new Error('missing text');
-  const text = normalizeText(doc.text);
-  if (!text) throw new Error('empty text');
-  const title = doc.title ? normalizeText(doc.title) || null : null;
-  const { simhash, bands } = fingerprint(text);
-  const given = doc.lang?.trim().toLowerCase();
-  return {
-    doc,
-    order,
-    title,
-    text,
-    contentHash: contentHash(title, text),
-    canonical: canonicalUrl(doc.url ?? null),
-    lang: given || detectLanguage(title ? `${title}\n${text}` : text),
-    simhash,
-    bands,
-    rawId: doc.raw ? sha256(importSource, doc.raw.locator, doc.raw.body) : null,
-  };
 }
 
 function earlier(a: Candidate, b: Candidate): boolean {
@@ -123,41 +75,6 @@ function nearestEarlier(
   return best;
 }
 
-function emptyReport(n: number): StoreReport {
-  return { in: n, new: 0, duplicate: 0, nearDuplicate: 0, failed: 0, errors: [], warnings: [], newIds: [] };
-}
-
-/** A batch normalised and fingerprinted, ready for `commitPrepared`: the CPU-bound half of `storeDocuments`. */
-export interface PreparedBatch {
-  report: StoreReport;
-  prepared: Prepared[];
-}
-
-/** Normalise, hash and fingerprint `docs` without touching the database; invalid documents are counted failed. */
-export function prepareDocuments(
-  docs: IncomingDocument[],
-  ctx: Pick<StoreContext, 'importSource'>,
-): PreparedBatch {
-  const report = emptyReport(docs.length);
-  const prepared: Prepared[] = [];
-  docs.forEach((doc, i) => {
-    try {
-      prepared.push(prepare(doc, i, ctx.importSource));
-    } catch (error) {
-      report.failed++;
-      report.errors.push(
-        `${doc.raw?.locator ?? `document ${String(doc.id ?? i + 1)}`}: ${errorMessage(error)}`,
-      );
-    }
-  });
-  prepared.sort((a, b) => {
-    const ta = a.doc.publishedAt?.getTime() ?? Infinity;
-    const tb = b.doc.publishedAt?.getTime() ?? Infinity;
-    return ta !== tb ? ta - tb : a.order - b.order;
-  });
-  return { report, prepared };
-}
-
 /**
  * Store `docs` in one transaction and report what happened to each. The same id again is a no-op; the same
  * content under a new id is stored with `duplicate_of`; a syndicated copy gets `near_duplicate_of` (MinHash LSH
@@ -180,7 +97,7 @@ interface Known {
   bandIndex: BandIndex;
 }
 
-function windowAt(doc: IncomingDocument, now: Date): number {
+function windowAt(doc: Pick<IncomingDocument, 'publishedAt'>, now: Date): number {
   return (doc.publishedAt ?? now).getTime();
 }
 
@@ -202,7 +119,7 @@ interface LshRow {
 }
 
 /** Stored documents sharing a band key with the staged batch, published within the window of the batch's dates. */
-async function lshCandidates(db: Db, prepared: Prepared[], now: Date, windowMs: number): Promise<LshRow[]> {
+async function lshCandidates(db: Db, prepared: DedupeKeys[], now: Date, windowMs: number): Promise<LshRow[]> {
   let first = Infinity;
   let last = -Infinity;
   for (const p of prepared) {
@@ -223,7 +140,7 @@ async function lshCandidates(db: Db, prepared: Prepared[], now: Date, windowMs: 
 }
 
 /** What is already stored of the staged batch's ids, content hashes and LSH band keys (within its dates' window). */
-async function lookUpKnown(db: Db, prepared: Prepared[], now: Date, windowMs: number): Promise<Known> {
+async function lookUpKnown(db: Db, prepared: DedupeKeys[], now: Date, windowMs: number): Promise<Known> {
   const ids = new Set((await db.all<{ id: string }>(sql('known_ids'))).map((r) => r.id));
   const hashes = await db.all<{ content_hash: string; id: string }>(sql('known_hashes'));
   const rows = await lshCandidates(db, prepared, now, windowMs);
@@ -256,14 +173,87 @@ function bandColumns(bands: number[]): SqlValue[] {
 
 const NO_BANDS: SqlValue[] = new Array<SqlValue>(LSH_BANDS).fill(null);
 
+/** The columns of stage_docs (store-documents.sql), in order. */
+const STAGE_TYPES: readonly ColumnType[] = [
+  ...(['INTEGER', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR'] as const),
+  ...(['TIMESTAMPTZ', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'UBIGINT', 'TINYINT', 'VARCHAR', 'VARCHAR'] as const),
+  ...(['VARCHAR', 'TIMESTAMPTZ', 'VARCHAR', 'VARCHAR', 'VARCHAR'] as const),
+  ...new Array<ColumnType>(LSH_BANDS).fill('DOUBLE'),
+];
+
+/** What deduplication needs of a prepared document; the rest of it is in the stage rows. */
+type DedupeKeys = Pick<Prepared, 'contentHash' | 'bands' | 'rawId'> & {
+  doc: Pick<IncomingDocument, 'id' | 'publishedAt'>;
+};
+
 /**
- * Deduplicate a prepared batch against the database and itself, then write it, all in one transaction: the batch's
- * keys are staged and joined with what is stored; the rows to keep are staged and inserted.
+ * A prepared batch with its stage rows already converted for the appender (`stagePrepared`), keeping only what
+ * deduplication needs of each document, so that texts and raw bodies are not held twice until it is stored.
  */
-export async function commitPrepared(db: Db, batch: PreparedBatch, ctx: StoreContext): Promise<StoreReport> {
+export interface StagedBatch {
+  report: StoreReport;
+  prepared: DedupeKeys[];
+  staged: StagedRows;
+}
+
+/**
+ * Convert a prepared batch's rows for stage_docs ahead of `commitPrepared`: the JavaScript half of writing it, which
+ * can run while the database stores the batch before.
+ */
+export function stagePrepared(
+  batch: PreparedBatch,
+  ctx: Pick<StoreContext, 'defaultLocality' | 'classification'>,
+): StagedBatch {
+  const rows = batch.prepared.map((p, ord): SqlValue[] => {
+    const { doc } = p;
+    const raw = doc.raw;
+    return [
+      ord,
+      doc.id,
+      doc.outlet ?? null,
+      doc.kind ?? null,
+      doc.url ?? null,
+      p.canonical,
+      p.title,
+      p.text,
+      doc.publishedAt,
+      doc.localityUid ?? ctx.defaultLocality ?? null,
+      p.lang,
+      p.contentHash,
+      p.simhash,
+      doc.classification ?? ctx.classification ?? 0,
+      p.rawId,
+      doc.extra && Object.keys(doc.extra).length ? JSON.stringify(doc.extra) : null,
+      raw?.locator ?? null,
+      raw?.fetchedAt ?? null,
+      raw?.contentType ?? null,
+      raw?.headers ? JSON.stringify(raw.headers) : null,
+      raw?.body ?? null,
+      ...bandColumns(p.bands),
+    ];
+  });
+  const keys = batch.prepared.map(({ doc, contentHash, bands, rawId }) => ({
+    doc: { id: doc.id, publishedAt: doc.publishedAt },
+    contentHash,
+    bands,
+    rawId,
+  }));
+  return { report: batch.report, prepared: keys, staged: stageRows(STAGE_TYPES, rows) };
+}
+
+/**
+ * Deduplicate a prepared batch against the database and itself, then write it, all in one transaction: the batch is
+ * staged and its keys joined with what is stored; what was decided for each document is staged and the documents
+ * to keep are inserted from the stage.
+ */
+export async function commitPrepared(
+  db: Db,
+  batch: PreparedBatch | StagedBatch,
+  ctx: StoreContext,
+): Promise<StoreReport> {
   const report: StoreReport = { ...batch.report, errors: [...batch.report.errors], newIds: [] };
-  const { prepared } = batch;
-  if (prepared.length === 0) return report;
+  if (batch.prepared.length === 0) return report;
+  const { prepared, staged } = 'staged' in batch ? batch : stagePrepared(batch, ctx);
   const now = ctx.now();
   const windowMs = (ctx.nearDuplicateDays ?? NEAR_DUPLICATE_WINDOW_DAYS) * DAY_MS;
   const written = { source: ctx.importSource, now, job_run_id: ctx.jobRunId ?? null };
@@ -272,16 +262,13 @@ export async function commitPrepared(db: Db, batch: PreparedBatch, ctx: StoreCon
   try {
     await db.transaction(async () => {
       await db.run(sql('create_stage'));
-      await db.append(
-        'stage_keys',
-        prepared.map((p) => [p.doc.id, p.contentHash, ...bandColumns(p.bands)]),
-      );
+      await db.append('stage_docs', staged);
       const known = await lookUpKnown(db, prepared, now, windowMs);
-      const decided = decide(prepared, known, ctx, now, windowMs, report);
+      const decided = decide(prepared, known, now, windowMs, report);
       storedCopies = decided.storedCopies;
       writing = true;
       if (decided.rows.length > 0) {
-        await db.append('stage_rows', decided.rows);
+        await db.append('stage_decisions', decided.rows);
         await db.run(sql('insert_raw_items'), written);
         await db.run(sql('insert_documents'), { source: written.source, now });
         await db.run(sql('insert_lsh'), { now });
@@ -304,12 +291,11 @@ export async function commitPrepared(db: Db, batch: PreparedBatch, ctx: StoreCon
 
 /**
  * Decide each prepared document in order (skip a known id; link an exact copy to the first with its content, a
- * near copy to the root of the earliest similar one) and build the stage rows of those to store.
+ * near copy to the root of the earliest similar one) and build the stage_decisions rows of those to store.
  */
 function decide(
-  prepared: Prepared[],
+  prepared: DedupeKeys[],
   known: Known,
-  ctx: StoreContext,
   now: Date,
   windowMs: number,
   report: StoreReport,
@@ -320,11 +306,11 @@ function decide(
   const rows: SqlValue[][] = [];
   const rawIds = new Set<string>();
   let storedCopies = 0;
-  for (const p of prepared) {
+  prepared.forEach((p, ord) => {
     const { doc } = p;
     if (known.ids.has(doc.id)) {
       report.duplicate++;
-      continue;
+      return;
     }
     known.ids.add(doc.id);
     const duplicateOf: string | null = known.firstByHash.get(p.contentHash) ?? null;
@@ -352,35 +338,11 @@ function decide(
       for (const key of p.bands) bandIndex.add(key, self);
     }
 
-    const raw = p.rawId && doc.raw && !rawIds.has(p.rawId) ? doc.raw : null;
-    if (raw) rawIds.add(p.rawId!);
-    rows.push([
-      doc.id,
-      doc.outlet ?? null,
-      doc.kind ?? null,
-      doc.url ?? null,
-      p.canonical,
-      p.title,
-      p.text,
-      doc.publishedAt,
-      doc.localityUid ?? ctx.defaultLocality ?? null,
-      p.lang,
-      p.contentHash,
-      p.simhash,
-      duplicateOf,
-      nearDuplicateOf,
-      doc.classification ?? ctx.classification ?? 0,
-      p.rawId,
-      doc.extra && Object.keys(doc.extra).length ? JSON.stringify(doc.extra) : null,
-      raw !== null,
-      raw?.locator ?? null,
-      raw?.fetchedAt ?? null,
-      raw?.contentType ?? null,
-      raw?.headers ? JSON.stringify(raw.headers) : null,
-      raw?.body ?? null,
-      ...(duplicateOf === null ? bandColumns(p.bands) : NO_BANDS),
-    ]);
+    // The first document of the batch with a raw item stores it (rawId is set exactly when the document has one).
+    const storeRaw = p.rawId !== null && !rawIds.has(p.rawId);
+    if (storeRaw) rawIds.add(p.rawId!);
+    rows.push([ord, duplicateOf, nearDuplicateOf, storeRaw]);
     report.newIds.push(doc.id);
-  }
+  });
   return { rows, storedCopies };
 }

@@ -2,7 +2,6 @@
 
 const BASE_VOWELS = 'aăâeêioôơuưy';
 const TONE_MARKS = ['', '\u0300', '\u0309', '\u0303', '\u0301', '\u0323'];
-const QUALITY_MARKED = new Set(['ă', 'â', 'ê', 'ô', 'ơ', 'ư']);
 
 const CLASS_LIMIT = 0x2000;
 const NO_VOWEL = 255;
@@ -34,13 +33,24 @@ const Q = [0x71, 0x51];
 const G = [0x67, 0x47];
 
 // Vowel clusters of Vietnamese syllables (after a "qu"/"gi" onset is split off), without tone marks.
-const NUCLEI = new Set(
-  (
-    'a ă â e ê i o ô ơ u ư y ' +
-    'ai ao au ay âu ây eo êu ia iê iu oa oă oe oi oo ôi ơi ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê ' +
-    'iêu yêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu'
-  ).split(' '),
-);
+const NUCLEI = (
+  'a ă â e ê i o ô ơ u ư y ' +
+  'ai ao au ay âu ây eo êu ia iê iu oa oă oe oi oo ôi ơi ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê ' +
+  'iêu yêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu'
+).split(' ');
+const MAX_NUCLEUS = 3;
+/** A nucleus as a number: its base vowels' indices + 1 in base 16, first vowel highest. No allocation per syllable. */
+const NUCLEUS_CODES = 1 << (4 * MAX_NUCLEUS);
+/** Per nucleus code: 1 when the cluster is a Vietnamese nucleus. */
+const IS_NUCLEUS = new Uint8Array(NUCLEUS_CODES);
+for (const nucleus of NUCLEI) {
+  let code = 0;
+  for (const ch of nucleus) code = (code << 4) | (BASE_VOWELS.indexOf(ch) + 1);
+  IS_NUCLEUS[code] = 1;
+}
+/** Per base vowel index: 1 for the vowels with a quality mark (ă â ê ô ơ ư), which take the tone. */
+const QUALITY_MARKED = new Uint8Array(BASE_VOWELS.length);
+for (const ch of 'ăâêôơư') QUALITY_MARKED[BASE_VOWELS.indexOf(ch)] = 1;
 
 function isVowel(c: number): boolean {
   return c < CLASS_LIMIT && VOWEL_BASE[c] !== NO_VOWEL;
@@ -50,26 +60,22 @@ function isConsonant(c: number): boolean {
   return c < CLASS_LIMIT && IS_CONSONANT[c] === 1;
 }
 
-/** Index within `nucleus` that carries the tone mark in the hòa/thủy/khỏe convention. */
-function tonePosition(nucleus: string, hasCoda: boolean): number {
-  for (let i = nucleus.length - 1; i >= 0; i--) if (QUALITY_MARKED.has(nucleus[i]!)) return i;
-  if (nucleus.length === 1) return 0;
-  if (hasCoda) return nucleus.length - 1;
-  return nucleus.length === 3 ? 1 : 0;
+/**
+ * Offset within the nucleus text[start, start + length) of the vowel that carries the tone mark in the
+ * hòa/thủy/khỏe convention.
+ */
+function tonePosition(text: string, start: number, length: number, hasCoda: boolean): number {
+  for (let i = length - 1; i >= 0; i--) if (QUALITY_MARKED[VOWEL_BASE[text.charCodeAt(start + i)]!]) return i;
+  if (length === 1) return 0;
+  if (hasCoda) return length - 1;
+  return length === 3 ? 1 : 0;
 }
 
-/** The syllable text[from, to) with its tone mark moved, or null when it is already right or not Vietnamese. */
-function fixSyllable(text: string, from: number, to: number): string | null {
-  let toned = -1;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (isVowel(c) && VOWEL_TONE[c] !== 0) {
-      if (toned !== -1) return null;
-      toned = i;
-    }
-  }
-  if (toned === -1) return null;
-
+/**
+ * The syllable text[from, to), whose one toned vowel is at `toned`, with its tone mark moved, or null when it is
+ * already right or not Vietnamese.
+ */
+function fixSyllable(text: string, from: number, to: number, toned: number): string | null {
   let start = from;
   while (start < to && !isVowel(text.charCodeAt(start))) {
     if (!isConsonant(text.charCodeAt(start))) return null;
@@ -85,11 +91,12 @@ function fixSyllable(text: string, from: number, to: number): string | null {
     const first = BASE_VOWELS[VOWEL_BASE[text.charCodeAt(start)]!];
     if ((Q.includes(onset) && first === 'u') || (G.includes(onset) && first === 'i')) start++;
   }
-  let nucleus = '';
-  for (let i = start; i < end; i++) nucleus += BASE_VOWELS[VOWEL_BASE[text.charCodeAt(i)]!];
-  if (!NUCLEI.has(nucleus)) return null;
+  if (end - start > MAX_NUCLEUS) return null;
+  let code = 0;
+  for (let i = start; i < end; i++) code = (code << 4) | (VOWEL_BASE[text.charCodeAt(i)]! + 1);
+  if (!IS_NUCLEUS[code]) return null;
 
-  const target = start + tonePosition(nucleus, end < to);
+  const target = start + tonePosition(text, start, end - start, end < to);
   if (target === toned) return null;
   const tone = VOWEL_TONE[text.charCodeAt(toned)]!;
   const compose = (c: number, t: number) =>
@@ -105,13 +112,21 @@ export function nfc(s: string): string {
   return s.normalize('NFC');
 }
 
-const IS_LETTER = new Uint8Array(CLASS_LIMIT);
-for (let c = 0; c < CLASS_LIMIT; c++) IS_LETTER[c] = /\p{L}/u.test(String.fromCharCode(c)) ? 1 : 0;
+const NOT_LETTER = 0;
+const LETTER = 1;
+const VOWEL = 2;
+const TONED_VOWEL = 3;
+/** Per UTF-16 unit below CLASS_LIMIT: not a letter, a letter, a vowel without a tone mark, or a toned vowel. */
+const LETTER_CLASS = new Uint8Array(CLASS_LIMIT);
+for (let c = 0; c < CLASS_LIMIT; c++) {
+  if (!/\p{L}/u.test(String.fromCharCode(c))) continue;
+  LETTER_CLASS[c] = !isVowel(c) ? LETTER : VOWEL_TONE[c] !== 0 ? TONED_VOWEL : VOWEL;
+}
 
-function isLetter(s: string, i: number): boolean {
+function letterClass(s: string, i: number): number {
   const c = s.charCodeAt(i);
-  if (c < CLASS_LIMIT) return IS_LETTER[c] === 1;
-  return /\p{L}/u.test(String.fromCodePoint(s.codePointAt(i)!));
+  if (c < CLASS_LIMIT) return LETTER_CLASS[c]!;
+  return /\p{L}/u.test(String.fromCodePoint(s.codePointAt(i)!)) ? LETTER : NOT_LETTER;
 }
 
 /**
@@ -124,23 +139,27 @@ export function normalizeToneMarks(s: string): string {
   let copied = 0;
   let i = 0;
   while (i < text.length) {
-    if (!isLetter(text, i)) {
+    let kind = letterClass(text, i);
+    if (kind === NOT_LETTER) {
       i++;
       continue;
     }
     const start = i;
     let vowels = 0;
-    let toned = 0;
-    while (i < text.length && isLetter(text, i)) {
-      const c = text.charCodeAt(i);
-      if (isVowel(c)) {
+    let tones = 0;
+    let toned = -1;
+    do {
+      if (kind >= VOWEL) {
         vowels++;
-        if (VOWEL_TONE[c] !== 0) toned++;
+        if (kind === TONED_VOWEL) {
+          tones++;
+          toned = i;
+        }
       }
       i++;
-    }
-    if (toned !== 1 || vowels < 2) continue;
-    const fixed = fixSyllable(text, start, i);
+    } while (i < text.length && (kind = letterClass(text, i)) !== NOT_LETTER);
+    if (tones !== 1 || vowels < 2) continue;
+    const fixed = fixSyllable(text, start, i, toned);
     if (fixed !== null) {
       parts.push(text.slice(copied, start), fixed);
       copied = i;
@@ -210,6 +229,14 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const SPACES =
   / [ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*/g;
 const SPACE_AROUND_NEWLINE = / ?\n ?/g;
+/**
+ * A character or spacing that one of the cleanup steps would change: what INVISIBLE, LINE_BREAK, CONTROL, SPACES
+ * and SPACE_AROUND_NEWLINE match, or white space at either end. Text without any (and without lone surrogates)
+ * needs only the tone marks; NFC maps nothing else onto these characters.
+ */
+const NEEDS_CLEANUP =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u00a0\u00ad\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}| \n|\n |^\s|\s$/;
 
 function toWellFormed(s: string): string {
   const native = (s as { toWellFormed?: () => string }).toWellFormed;
@@ -223,6 +250,8 @@ function toWellFormed(s: string): string {
  * `normalizeText('  Hoà\u0000bình\r\n ') ` → `'Hòa bình'`.
  */
 export function normalizeText(s: string): string {
+  if (!NEEDS_CLEANUP.test(s) && (s as { isWellFormed?: () => boolean }).isWellFormed?.() === true)
+    return normalizeToneMarks(s);
   const cleaned = toWellFormed(s).replace(INVISIBLE, '').replace(LINE_BREAK, '\n').replace(CONTROL, ' ');
   return normalizeToneMarks(cleaned).replace(SPACES, ' ').replace(SPACE_AROUND_NEWLINE, '\n').trim();
 }

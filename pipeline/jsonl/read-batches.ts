@@ -5,7 +5,7 @@ import { errorMessage } from '../../data/errors.ts';
 import { loadUnits, type Unit } from '../../data/reference/index.ts';
 import { createLocalityResolver } from '../locality/resolve-locality.ts';
 import { readLineRuns } from '../read-lines.ts';
-import { prepareDocuments, type PreparedBatch } from '../store-documents.ts';
+import { prepareDocuments, type PreparedBatch } from '../prepare-documents.ts';
 import type { IncomingDocument } from '../types.ts';
 import { recordToDocument } from './record-to-document.ts';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { defaultMemoryLimit, openDb, type Db } from '../../data/db.ts';
+import { defaultMemoryLimit, openDb, stageRows, type Db } from '../../data/db.ts';
 import { openDatabase } from '../../data/database.ts';
 import { listMigrations, migrate } from '../../data/migrate.ts';
 import { isDlxhError } from '../../data/errors.ts';
@@ -98,6 +98,37 @@ describe('db', () => {
       n: 5001,
       u: '18000000000000000000',
     });
+    db.close();
+  });
+
+  it('appends rows staged ahead of time like rows given at once, and refuses a table of other types', async () => {
+    const db = await openDb(':memory:');
+    const columns = 'n INTEGER, s VARCHAR, d DOUBLE, u UBIGINT, ts TIMESTAMPTZ, ok BOOLEAN';
+    await db.run(`CREATE TABLE staged (${columns})`);
+    await db.run(`CREATE TABLE direct (${columns})`);
+    const rows = Array.from({ length: 4500 }, (_, k) => [
+      k,
+      k % 5 ? `dòng ${k}` : null,
+      k / 3,
+      2n ** 63n + BigInt(k),
+      new Date(Date.UTC(2026, 10, 24, 0, 0, k)),
+      k % 2 === 0,
+    ]);
+    // A value only DuckDB's cast takes (a string for the timestamp), in the second of three slices.
+    rows.splice(2500, 0, [-1, 'x', 0, 0n, '2026-11-24 08:00:00+07', null]);
+    const staged = stageRows(['INTEGER', 'VARCHAR', 'DOUBLE', 'UBIGINT', 'TIMESTAMPTZ', 'BOOLEAN'], rows);
+    await db.append('staged', staged);
+    await db.append('direct', rows);
+    const difference = await db.all(
+      'SELECT count(*) AS n FROM (SELECT * FROM staged EXCEPT ALL SELECT * FROM direct)',
+    );
+    expect(difference).toEqual([{ n: 0 }]);
+    expect(await db.one('SELECT count(*) AS n FROM staged')).toEqual({ n: 4501 });
+    const wrong = await db.append('direct', stageRows(['VARCHAR'], [['x']])).catch((e: unknown) => e);
+    expect((wrong as Error).message).toMatch(
+      /^append to direct: staged as \(VARCHAR\), table has \(INTEGER, /,
+    );
+    expect(await db.one('SELECT count(*) AS n FROM direct')).toEqual({ n: 4501 });
     db.close();
   });
 
