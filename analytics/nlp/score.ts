@@ -61,7 +61,10 @@ export function scoreDocument(doc: ScoreInput): DocumentScore {
   };
 }
 
-/** `text` with each span's characters replaced by spaces (offsets kept): `blankSpans('ở Hòa Bình', [{ start: 3, end: 10 }])` → `'ở        '`. */
+/**
+ * `text` with each span's characters replaced by spaces, so offsets stay valid:
+ * `blankSpans('ở Hòa Bình', [{ start: 2, end: 10 }])` → `'ở'` followed by nine spaces.
+ */
 export function blankSpans(text: string, spans: readonly { start: number; end: number }[]): string {
   if (spans.length === 0) return text;
   let out = '';
