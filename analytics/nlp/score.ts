@@ -43,15 +43,7 @@ export function scoreDocument(doc: ScoreInput): DocumentScore {
   const full = title === '' ? text : `${title}\n${text}`;
   const sentiment = analyzeSentiment(full, { normalized: true });
   const places = full === '' ? [] : extractPlaces(full, { at: toDate(doc.published_at) });
-  // Place names are read as places, not as topic words: "xã An Ninh Đông" is not about security (an ninh).
-  const masked = blankSpans(full, places);
-  const topics: TopicScore[] =
-    title === ''
-      ? classifyTopics(masked, { normalized: true })
-      : classifyTopics(masked.slice(title.length + 1), {
-          title: masked.slice(0, title.length),
-          normalized: true,
-        });
+  const topics = topicsBesidePlaces(text, title, places);
   return {
     sentiment: { label: sentiment.label, score: sentiment.score },
     topics: topics.map(({ topic_id, confidence }) => ({ topic_id, confidence })),
@@ -76,6 +68,24 @@ export function blankSpans(text: string, spans: readonly { start: number; end: n
     at = end;
   }
   return out + text.slice(at);
+}
+
+/**
+ * Topics of normalised `text` (and `title`, '' for none) with the place names in `places` left out: places are
+ * read as places, not as topic words ("xã An Ninh Đông" is not about security, an ninh). `places` are the mentions
+ * found in `title\ntext`, or in `text` when there is no title.
+ */
+export function topicsBesidePlaces(
+  text: string,
+  title: string,
+  places: readonly { start: number; end: number }[],
+): TopicScore[] {
+  if (title === '') return classifyTopics(blankSpans(text, places), { normalized: true });
+  const masked = blankSpans(`${title}\n${text}`, places);
+  return classifyTopics(masked.slice(title.length + 1), {
+    title: masked.slice(0, title.length),
+    normalized: true,
+  });
 }
 
 /** `builtin:topic` for `dlxh nlp predict`: topics as one label, read like `scoreDocument` reads them (place names blanked). */
