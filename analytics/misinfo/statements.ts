@@ -9,7 +9,7 @@ import { readSqlFile } from '../../data/sql-file.ts';
 import { canonicalJson } from '../../data/audit.ts';
 import { extractPlaces, mostSpecificLocality } from '../nlp/places.ts';
 import type { PlaceMention } from '../nlp/places.ts';
-import { classifyTopics } from '../nlp/topics.ts';
+import { topicsBesidePlaces } from '../nlp/score.ts';
 import { claimKey, parseStatementRecord, readStatements } from './read-statements.ts';
 import type { StatementInput, Verdict } from './read-statements.ts';
 
@@ -96,7 +96,13 @@ function toRow(input: StatementInput, warn: (problem: string) => void): Row {
     link: input.link,
     issuing_body: input.issuingBody,
     issued_at: input.issuedAt,
-    topics: input.topics ?? classifyTopics(input.claim, { normalized: true }).map((t) => t.topic_id),
+    topics:
+      input.topics ??
+      topicsBesidePlaces(
+        input.claim,
+        '',
+        extractPlaces(input.claim, input.issuedAt ? { at: input.issuedAt } : undefined),
+      ).map((t) => t.topic_id),
     places,
     locality_uid: locality,
     classification: input.classification,

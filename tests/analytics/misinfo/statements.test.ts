@@ -107,6 +107,19 @@ describe('importStatements', () => {
     db.close();
   });
 
+  it('reads a place name in the claim as a place, not as topic words', async () => {
+    const db = await freshDb();
+    // "An Ninh Đông" is a commune; "an ninh" alone is the security topic's keyword.
+    await saveStatement(
+      db,
+      { id: 'p1', claim: 'Xã An Ninh Đông mất nước sinh hoạt cả tháng', verdict: 'false' },
+      { logger: memoryLogger(), now },
+    );
+    const p1 = (await listStatements(db)).find((s) => s.id === 'p1')!;
+    expect(p1.topics).toEqual(['nuoc-sinh-hoat']);
+    db.close();
+  });
+
   it('saves a statement entered by hand and refuses a bad one', async () => {
     const db = await freshDb();
     const saved = await saveStatement(
