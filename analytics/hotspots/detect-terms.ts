@@ -21,8 +21,13 @@ const sql = readSqlFile(new URL('./detect-terms.sql', import.meta.url));
 const HISTORY_DAYS = 28;
 const MIN_HISTORY_DAYS = 7;
 const MIN_LIFT = 5;
-/** A phrase cluster needs this many bursting bigrams: one alone is usually a name in one story's coverage. */
-const MIN_CLUSTER_TERMS = 2;
+/**
+ * A phrase cluster needs this many bursting phrases: one short one alone is usually a name in one story's coverage,
+ * or a stock phrase ("cơ quan có thẩm quyền") that a busy day happens to repeat.
+ */
+const MIN_CLUSTER_PHRASES = 2;
+/** One phrase of this many bursting bigrams (five syllables) is enough on its own. */
+const LONG_PHRASE_BIGRAMS = 4;
 /** Days just before a cluster whose topic share is compared with the history before them. */
 const LEAD_DAYS = 3;
 
@@ -114,6 +119,38 @@ export function topicLift(
   return Math.max(1, (sum(perDay, day - LEAD_DAYS, day - 1) + 1) / (predicted + 1));
 }
 
+/**
+ * The phrases a set of bursting bigrams makes, as their lengths in bigrams: bigrams that chain (one's last syllable
+ * is the next one's first) are read as one longer phrase, so the two halves of "có thẩm quyền" count once.
+ * `phraseLengths(['có thẩm', 'thẩm quyền', 'giá điện'])` → `[2, 1]`.
+ */
+export function phraseLengths(bigrams: Iterable<string>): number[] {
+  const terms = [...new Set(bigrams)];
+  const parent = terms.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  const byFirst = new Map<string, number[]>();
+  terms.forEach((t, i) => {
+    const first = t.split(' ')[0]!;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), i]);
+  });
+  terms.forEach((t, i) => {
+    const words = t.split(' ');
+    for (const j of byFirst.get(words[words.length - 1]!) ?? []) if (j !== i) parent[root(j)] = root(i);
+  });
+  const sizes = new Map<number, number>();
+  terms.forEach((_, i) => sizes.set(root(i), (sizes.get(root(i)) ?? 0) + 1));
+  return [...sizes.values()].sort((a, b) => b - a);
+}
+
+/**
+ * Whether bursting bigrams say more than a stock phrase: two separate phrases, or one long enough to be a sentence
+ * copied from post to post (a rumour passed on word for word) rather than a common turn of phrase.
+ */
+export function enoughPhrases(bigrams: Iterable<string>): boolean {
+  const lengths = phraseLengths(bigrams);
+  return lengths.length >= MIN_CLUSTER_PHRASES || (lengths[0] ?? 0) >= LONG_PHRASE_BIGRAMS;
+}
+
 function clusterDay(bursts: Burst[], idsOf: Map<string, string[]>): Cluster[] {
   const clusters: Cluster[] = [];
   for (const burst of [...bursts].sort((a, b) => b.docs - a.docs || (a.term < b.term ? -1 : 1))) {
@@ -153,8 +190,8 @@ function placeOf(tree: UnitTree, docs: TermDoc[]): { seriesUid: string | null; l
 
 /**
  * The first day by whose close the clusters of one linked group, with their documents up to that day, make an
- * emerging issue: enough stories, outlets and negative share, and two bursting phrases or one widely copied
- * story. Null when they never do.
+ * emerging issue: enough stories, outlets and negative share, and two bursting phrases (or one long one) or one
+ * widely copied story. Null when they never do.
  */
 function firstPassingDay(clusters: readonly Cluster[], members: readonly TermDoc[], config: DetectorConfig) {
   const days = [...new Set(clusters.map((c) => c.day))].sort((a, b) => a - b);
@@ -166,8 +203,8 @@ function firstPassingDay(clusters: readonly Cluster[], members: readonly TermDoc
     );
     if (outlets < config.termMinOutlets || count < config.termMinDocs || negShare < config.minNegShare)
       continue;
-    const terms = new Set(upTo.flatMap((c) => c.terms.map((t) => t.term))).size;
-    if (terms >= MIN_CLUSTER_TERMS || upTo.some((c) => c.copies)) return day;
+    if (enoughPhrases(upTo.flatMap((c) => c.terms.map((t) => t.term))) || upTo.some((c) => c.copies))
+      return day;
   }
   return null;
 }
