@@ -20,6 +20,7 @@ export interface TopicOptions {
 }
 
 interface Keyword {
+  /** Index into the topics; -1 for an excluded phrase, which matches but counts for no topic. */
   topic: number;
   /** Lowercase with diacritics; a span written with diacritics must equal it. */
   exact: string;
@@ -49,38 +50,53 @@ function syllablesOf(lower: string): string[] {
   return lower.match(TOKEN_RE) ?? [];
 }
 
-/** Compiles topics into an index; a keyword shared by several topics counts less for each. */
+/**
+ * Compiles topics into an index; a keyword shared by several topics counts less for each. Excluded phrases go into
+ * the same trie, so the longest match at a position can be one and hide the keyword inside it.
+ */
 export function compileTopics(topics: readonly Topic[]): TopicIndex {
   const root: Node = {};
   const owners = new Map<string, Set<number>>();
+  const phrase = (text: string) => {
+    const exact = syllablesOf(normalizeText(text).toLowerCase()).join(' ');
+    return { exact, folded: foldAligned(exact) };
+  };
   const prepared = topics.map((topic, t) =>
     topic.keywords.map((keyword) => {
-      const exact = syllablesOf(normalizeText(keyword).toLowerCase()).join(' ');
-      const folded = foldAligned(exact);
-      const set = owners.get(folded) ?? new Set<number>();
+      const p = phrase(keyword);
+      const set = owners.get(p.folded) ?? new Set<number>();
       set.add(t);
-      owners.set(folded, set);
-      return { exact, folded };
+      owners.set(p.folded, set);
+      return p;
     }),
   );
+  const add = (t: number, exact: string, folded: string, weight: number) => {
+    if (exact === '') return;
+    const syllables = folded.split(' ');
+    let node = root;
+    for (const s of syllables) {
+      node.next ??= new Map();
+      let child = node.next.get(s);
+      if (!child) node.next.set(s, (child = {}));
+      node = child;
+    }
+    const list = (node.keywords ??= []);
+    if (!list.some((k) => k.topic === t && k.exact === exact)) {
+      list.push({ topic: t, exact, single: syllables.length === 1, weight });
+    }
+  };
   prepared.forEach((keywords, t) => {
     for (const { exact, folded } of keywords) {
-      if (exact === '') continue;
-      const syllables = folded.split(' ');
-      const weight = (1 + 0.5 * Math.min(syllables.length - 1, 3)) / owners.get(folded)!.size;
-      let node = root;
-      for (const s of syllables) {
-        node.next ??= new Map();
-        let child = node.next.get(s);
-        if (!child) node.next.set(s, (child = {}));
-        node = child;
-      }
-      const list = (node.keywords ??= []);
-      if (!list.some((k) => k.topic === t && k.exact === exact)) {
-        list.push({ topic: t, exact, single: syllables.length === 1, weight });
-      }
+      const length = folded.split(' ').length;
+      add(t, exact, folded, (1 + 0.5 * Math.min(length - 1, 3)) / owners.get(folded)!.size);
     }
   });
+  for (const topic of topics) {
+    for (const excluded of topic.exclude ?? []) {
+      const { exact, folded } = phrase(excluded);
+      add(-1, exact, folded, 0);
+    }
+  }
   return { topics, root };
 }
 
@@ -115,6 +131,7 @@ function collect(index: TopicIndex, text: string, factor: number, evidence: Map<
     }
     if (!best) continue;
     for (const k of best) {
+      if (k.topic < 0) continue;
       const e = evidence.get(k.topic) ?? { score: 0, counts: new Map<string, number>() };
       const seen = e.counts.get(k.exact) ?? 0;
       // Repeats of one keyword add less and less; a new keyword adds its full weight.

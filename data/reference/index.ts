@@ -33,6 +33,11 @@ export interface Topic {
   name_vi: string;
   name_en: string;
   keywords: string[];
+  /**
+   * Phrases that hold a keyword but mean something else ("yêu cầu" holds "cầu", a bridge; "lũ trẻ" holds "lũ", a
+   * flood): matched like keywords, longest first, and counted for no topic.
+   */
+  exclude?: string[];
   sensitive: boolean;
   description_vi: string;
 }

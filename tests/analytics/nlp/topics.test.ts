@@ -45,6 +45,42 @@ describe('classifyTopics', () => {
     expect(classifyTopics('Cơn bãoo đổ bộ', {}, index)).toEqual([]);
   });
 
+  it('does not read a keyword inside a longer word that means something else', () => {
+    const topics = (text: string) => classifyTopics(text).map((s) => s.topic_id);
+    // "cầu" is a bridge, but not in "yêu cầu" (a request) or "nhu cầu dân sinh" (people's needs).
+    expect(topics('Điện lực cử nhân viên đến khi khách hàng có yêu cầu')).toEqual([]);
+    expect(topics('Nhu cầu dân sinh tăng cao dịp cuối năm')).toEqual([]);
+    expect(topics('yeu cau giai quyet som')).toEqual([]);
+    expect(topics('Cây cầu bị sập, người dân phải đi đò')).toEqual(['giao-thong']);
+    // "lũ" is a flood, but "lũ trẻ" are children.
+    expect(topics('Lũ trẻ trong xóm chơi ngoài sân cả chiều')).toEqual([]);
+    expect(primary('Lũ về nhanh, nhiều nhà bị cuốn trôi')).toBe('thien-tai');
+    expect(topics('Trộm vía con mình ngoan lắm')).toEqual([]);
+  });
+
+  it('reads the name of a department as a name, not as its topics', () => {
+    // Since 2025 the department for land and water is "Sở Nông nghiệp và Môi trường": naming it is neither farming
+    // nor pollution.
+    const topics = (text: string) => classifyTopics(text).map((s) => s.topic_id);
+    expect(topics('Người dân kiến nghị Sở Nông nghiệp và Môi trường sớm trả lời')).toEqual([]);
+    expect(topics('Người dân kiến nghị Sở Nông nghiệp và Môi trường xử lý ô nhiễm')).toEqual(['moi-truong']);
+    expect(topics('Ngành nông nghiệp gặp khó vì ô nhiễm môi trường').sort()).toEqual([
+      'moi-truong',
+      'nong-nghiep',
+    ]);
+  });
+
+  it('takes excluded phrases from the taxonomy, longest match first', () => {
+    const base = loadTopics()[0]!;
+    const index = compileTopics([
+      { ...base, id: 'x', keywords: ['cầu'], exclude: ['yêu cầu'] } satisfies Topic,
+    ]);
+    expect(classifyTopics('theo yêu cầu của dân', {}, index)).toEqual([]);
+    expect(classifyTopics('cây cầu mới', {}, index).map((s) => s.topic_id)).toEqual(['x']);
+    const without = compileTopics([{ ...base, id: 'x', keywords: ['cầu'] } satisfies Topic]);
+    expect(classifyTopics('theo yêu cầu của dân', {}, without).map((s) => s.topic_id)).toEqual(['x']);
+  });
+
   it('more distinct keywords give more confidence; one passing mention in a long text stays weak', () => {
     const one = classifyTopics('Dân phản ánh ô nhiễm.')[0]!.confidence;
     const three = classifyTopics('Dân phản ánh ô nhiễm, khói bụi và mùi hôi từ bãi rác.')[0]!.confidence;
