@@ -190,11 +190,28 @@ function absorb(keep: AlertDraft, other: AlertDraft, label: string): void {
   keep.alsoElevated.push(...other.alsoElevated);
 }
 
+/** Lifts within this factor of each other say nothing about which topic rose more. */
+const CLOSE_LIFTS = 1.5;
+
+/** Documents of `a` and `b` (each once) whose most confident topic is `topic`. */
+function leading(topic: string | null, a: AlertDraft, b: AlertDraft): number {
+  const seen = new Set<string>();
+  let n = 0;
+  for (const d of [...a.docs, ...b.docs]) {
+    if (seen.has(d.id)) continue;
+    seen.add(d.id);
+    if (topic !== null && d.topics[0] === topic) n++;
+  }
+  return n;
+}
+
 /**
  * Of two alerts on the same documents, which names the event: a sensitive topic (security, corruption, ethnicity
  * and religion, rumours) when most of the other alert's documents also carry it, since it changes who must know;
  * when both hold a comparable share of the stories, the topic that rose most above its own baseline (a rare topic
- * outranks the commoner one the same posts also touch); otherwise the one with more stories.
+ * outranks the commoner one the same posts also touch), or, when they rose alike, the topic their documents are
+ * mostly about (the one tagged with most confidence: compensation for a road is a land story that names a road);
+ * otherwise the one with more stories.
  */
 function primaryOf(a: AlertDraft, b: AlertDraft, sensitive: ReadonlySet<string>): [AlertDraft, AlertDraft] {
   const lift = (d: AlertDraft) => d.stories.count / Math.max(d.stories.expected, 0.05);
@@ -206,7 +223,13 @@ function primaryOf(a: AlertDraft, b: AlertDraft, sensitive: ReadonlySet<string>)
   const na = a.stories.count;
   const nb = b.stories.count;
   const comparable = Math.min(na, nb) >= 0.4 * Math.max(na, nb);
-  if (comparable && lift(a) !== lift(b)) return lift(a) > lift(b) ? [a, b] : [b, a];
+  if (comparable) {
+    const [la, lb] = [lift(a), lift(b)];
+    if (Math.max(la, lb) > CLOSE_LIFTS * Math.min(la, lb)) return la > lb ? [a, b] : [b, a];
+    const [pa, pb] = [leading(a.topic, a, b), leading(b.topic, a, b)];
+    if (pa !== pb) return pa > pb ? [a, b] : [b, a];
+    if (la !== lb) return la > lb ? [a, b] : [b, a];
+  }
   if (na !== nb) return na > nb ? [a, b] : [b, a];
   return a.logP <= b.logP ? [a, b] : [b, a];
 }

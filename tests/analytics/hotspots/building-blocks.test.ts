@@ -105,6 +105,21 @@ describe('loadUnitTree', () => {
     expect(foldDrafts([welfare, corruption], tree, config).map((d) => d.topic)).toEqual(['an-sinh']);
   });
 
+  it('names an event by what its documents are mostly about when both topics rose alike', () => {
+    // Compensation for a road: every story is tagged land first and transport second.
+    const stories = docs('c', 12, ['dat-dai', 'giao-thong']);
+    const roadsOnly = docs('t', 2, ['giao-thong']);
+    // Lifts 12 / 0.40 = 30 (land) and 14 / 0.44 ≈ 32 (transport): alike, so the documents decide.
+    const land = draft('dat-dai', '24490/2025', 3, stories, 0.4);
+    const transport = draft('giao-thong', '24490/2025', 3, [...stories, ...roadsOnly], 0.44);
+    const folded = foldDrafts([transport, land], tree, resolveConfig());
+    expect(folded.map((d) => d.topic)).toEqual(['dat-dai']);
+    expect(folded[0]!.merged).toEqual(['giao-thong@24490/2025']);
+    // When transport rose far more (14 / 0.1 = 140 against 30), the rarer rise names it.
+    const sharp = draft('giao-thong', '24490/2025', 3, [...stories, ...roadsOnly], 0.1);
+    expect(foldDrafts([sharp, land], tree, resolveConfig()).map((d) => d.topic)).toEqual(['giao-thong']);
+  });
+
   it('names an event by a sensitive topic only when most of its documents carry it', () => {
     const fees = docs('f', 6, ['giao-duc']);
     const rumoured = docs('r', 4, ['giao-duc', 'tin-don']);
