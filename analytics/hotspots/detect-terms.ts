@@ -190,20 +190,27 @@ function placeOf(tree: UnitTree, docs: TermDoc[]): { seriesUid: string | null; l
 
 /**
  * The first day by whose close the clusters of one linked group, with their documents up to that day, make an
- * emerging issue: enough stories, outlets and negative share, and two bursting phrases (or one long one) or one
- * widely copied story. Null when they never do.
+ * emerging issue: two bursting phrases (or one long one) or one widely copied story, and enough stories, outlets
+ * and negative share among the documents that carry it. Outside a copied story, a document counts only when it
+ * holds two of the phrases (or the long one) itself: posts that share one common phrase with the rest are not
+ * near-similar documents. Null when they never do.
  */
-function firstPassingDay(clusters: readonly Cluster[], members: readonly TermDoc[], config: DetectorConfig) {
+function firstPassingDay(
+  clusters: readonly Cluster[],
+  members: readonly TermDoc[],
+  supporting: ReadonlySet<string>,
+  config: DetectorConfig,
+) {
   const days = [...new Set(clusters.map((c) => c.day))].sort((a, b) => a - b);
   for (const day of days) {
     const upTo = clusters.filter((c) => c.day <= day);
+    const copied = upTo.some((c) => c.copies);
+    if (!copied && !enoughPhrases(upTo.flatMap((c) => c.terms.map((t) => t.term)))) continue;
     const { count, outlets, negShare } = effectiveCount(
-      members.filter((d) => d.day <= day),
+      members.filter((d) => d.day <= day && (copied || supporting.has(d.id))),
       config.capPerOutlet[3] ?? 2,
     );
-    if (outlets < config.termMinOutlets || count < config.termMinDocs || negShare < config.minNegShare)
-      continue;
-    if (enoughPhrases(upTo.flatMap((c) => c.terms.map((t) => t.term))) || upTo.some((c) => c.copies))
+    if (outlets >= config.termMinOutlets && count >= config.termMinDocs && negShare >= config.minNegShare)
       return day;
   }
   return null;
@@ -263,6 +270,8 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
     }
 
     const clusters: Cluster[] = [];
+    /** The bursting bigrams each document (story key) holds. */
+    const termsOfKey = new Map<string, Set<string>>();
     if (bursts.length > 0) {
       await db.run(sql('burst_table'));
       await db.append(
@@ -271,6 +280,9 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
       );
       const lists = await db.all<{ term: string; day: number; ids: string[] }>(sql('burst_docs'));
       const idsOf = new Map(lists.map((l) => [`${l.day}|${l.term}`, l.ids]));
+      for (const l of lists) {
+        for (const id of l.ids) termsOfKey.set(id, (termsOfKey.get(id) ?? new Set()).add(l.term));
+      }
       const byDay = new Map<number, Burst[]>();
       for (const b of bursts) byDay.set(b.day, [...(byDay.get(b.day) ?? []), b]);
       for (const day of [...byDay.keys()].sort((a, b) => a - b))
@@ -350,7 +362,12 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
       const byId = new Map<string, TermDoc>();
       for (const key of group.ids) for (const d of docs.get(key) ?? []) byId.set(d.id, d);
       const members = [...byId.values()].sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : 1));
-      const detectedDay = firstPassingDay(group.clusters, members, config);
+      const supporting = new Set<string>();
+      for (const key of group.ids) {
+        const own = [...(termsOfKey.get(key) ?? [])].filter((t) => group.terms.has(t));
+        if (enoughPhrases(own)) for (const d of docs.get(key) ?? []) supporting.add(d.id);
+      }
+      const detectedDay = firstPassingDay(group.clusters, members, supporting, config);
       if (detectedDay === null) continue;
       const { count, outlets } = effectiveCount(members, config.capPerOutlet[3] ?? 2);
       const place = placeOf(tree, members);

@@ -72,20 +72,36 @@ async function alertsWith(ending: (k: number) => string): Promise<{ db: Db; aler
 describe('the terms detector and stock phrases', () => {
   let stock: { db: Db; alerts: Alert[] };
   let issue: { db: Db; alerts: Alert[] };
+  let thin: { db: Db; alerts: Alert[] };
   beforeAll(async () => {
     // A stock phrase: of "đề nghị cơ quan có thẩm quyền", only "quan có", "có thẩm" and "thẩm quyền" are new, and
     // they chain into one short phrase.
     stock = await alertsWith(() => 'đề nghị cơ quan có thẩm quyền');
     // The same posts with two separate phrases that only an issue shared by all of them would bring.
     issue = await alertsWith(() => 'từ khi nhà máy xả thải, sông Krông Ana đổi màu');
+    // Two phrases of five posts each, but only three posts carry both: the rest share one phrase with them.
+    thin = await alertsWith((k) =>
+      k < 3
+        ? 'mất sóng điện thoại, cúp nước sinh hoạt'
+        : k < 5
+          ? 'mất sóng điện thoại'
+          : k < 7
+            ? 'cúp nước sinh hoạt'
+            : '',
+    );
   });
   afterAll(() => {
     stock.db.close();
     issue.db.close();
+    thin.db.close();
   });
 
   it('does not read one stock phrase repeated across unrelated posts as an emerging issue', () => {
     expect(stock.alerts).toEqual([]);
+  });
+
+  it('counts only the posts that carry two of the phrases themselves', () => {
+    expect(thin.alerts).toEqual([]);
   });
 
   it('reports the same posts when they share two separate phrases', () => {
