@@ -174,16 +174,15 @@ function sharedDocs(a: AlertDraft, b: AlertDraft): number {
   return b.docs.filter((d) => ids.has(d.id)).length;
 }
 
+/** The documents of `a`, then those of `b` that `a` lacks. */
+function unionDocs(a: AlertDraft, b: AlertDraft): SeriesDoc[] {
+  const inA = docIdSet(a);
+  return [...a.docs, ...b.docs.filter((d) => !inA.has(d.id))];
+}
+
 function absorb(keep: AlertDraft, other: AlertDraft, label: string): void {
-  const ids = docIdSet(keep);
   keep.merged.push(label, ...other.merged);
-  for (const d of other.docs) {
-    if (!ids.has(d.id)) {
-      keep.docs.push(d);
-      ids.add(d.id);
-    }
-  }
-  keep.docs.sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : 1));
+  keep.docs = unionDocs(keep, other).sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : 1));
   keep.startMs = Math.min(keep.startMs, other.startMs);
   keep.endMs = Math.max(keep.endMs, other.endMs);
   keep.detectedAtMs = Math.min(keep.detectedAtMs, other.detectedAtMs);
@@ -192,18 +191,6 @@ function absorb(keep: AlertDraft, other: AlertDraft, label: string): void {
 
 /** Lifts within this factor of each other say nothing about which topic rose more. */
 const CLOSE_LIFTS = 1.5;
-
-/** Documents of `a` and `b` (each once) whose most confident topic is `topic`. */
-function leading(topic: string | null, a: AlertDraft, b: AlertDraft): number {
-  const seen = new Set<string>();
-  let n = 0;
-  for (const d of [...a.docs, ...b.docs]) {
-    if (seen.has(d.id)) continue;
-    seen.add(d.id);
-    if (topic !== null && d.topics[0] === topic) n++;
-  }
-  return n;
-}
 
 /**
  * Of two alerts on the same documents, which names the event: a sensitive topic (security, corruption, ethnicity
@@ -226,7 +213,11 @@ function primaryOf(a: AlertDraft, b: AlertDraft, sensitive: ReadonlySet<string>)
   if (comparable) {
     const [la, lb] = [lift(a), lift(b)];
     if (Math.max(la, lb) > CLOSE_LIFTS * Math.min(la, lb)) return la > lb ? [a, b] : [b, a];
-    const [pa, pb] = [leading(a.topic, a, b), leading(b.topic, a, b)];
+    // How many of their documents each topic leads (a document's first topic is its most confident one).
+    const docs = unionDocs(a, b);
+    const [pa, pb] = [a.topic, b.topic].map(
+      (t) => docs.filter((d) => t !== null && d.topics[0] === t).length,
+    );
     if (pa !== pb) return pa > pb ? [a, b] : [b, a];
     if (la !== lb) return la > lb ? [a, b] : [b, a];
   }

@@ -131,7 +131,8 @@ export function phraseLengths(bigrams: Iterable<string>): number[] {
   const byFirst = new Map<string, number[]>();
   terms.forEach((t, i) => {
     const first = t.split(' ')[0]!;
-    byFirst.set(first, [...(byFirst.get(first) ?? []), i]);
+    if (byFirst.has(first)) byFirst.get(first)!.push(i);
+    else byFirst.set(first, [i]);
   });
   terms.forEach((t, i) => {
     const words = t.split(' ');

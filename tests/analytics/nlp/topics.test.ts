@@ -4,6 +4,7 @@ import { loadTopics } from '../../../data/reference/index.ts';
 import type { Topic } from '../../../data/reference/index.ts';
 
 const primary = (text: string, title?: string) => primaryTopic(classifyTopics(text, { title }));
+const topics = (text: string) => classifyTopics(text).map((s) => s.topic_id);
 
 describe('classifyTopics', () => {
   it('tags realistic sentences with the right primary topic', () => {
@@ -46,7 +47,6 @@ describe('classifyTopics', () => {
   });
 
   it('does not read a keyword inside a longer word that means something else', () => {
-    const topics = (text: string) => classifyTopics(text).map((s) => s.topic_id);
     // "cầu" is a bridge, but not in "yêu cầu" (a request) or "nhu cầu dân sinh" (people's needs).
     expect(topics('Điện lực cử nhân viên đến khi khách hàng có yêu cầu')).toEqual([]);
     expect(topics('Nhu cầu dân sinh tăng cao dịp cuối năm')).toEqual([]);
@@ -61,7 +61,6 @@ describe('classifyTopics', () => {
   it('reads the name of a department as a name, not as its topics', () => {
     // Since 2025 the department for land and water is "Sở Nông nghiệp và Môi trường": naming it is neither farming
     // nor pollution.
-    const topics = (text: string) => classifyTopics(text).map((s) => s.topic_id);
     expect(topics('Người dân kiến nghị Sở Nông nghiệp và Môi trường sớm trả lời')).toEqual([]);
     expect(topics('Người dân kiến nghị Sở Nông nghiệp và Môi trường xử lý ô nhiễm')).toEqual(['moi-truong']);
     expect(topics('Ngành nông nghiệp gặp khó vì ô nhiễm môi trường').sort()).toEqual([
