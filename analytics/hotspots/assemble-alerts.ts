@@ -230,7 +230,9 @@ function primaryOf(a: AlertDraft, b: AlertDraft, sensitive: ReadonlySet<string>)
  * (the same story under a second topic, or one old commune split between two new ones), or alerts of one unit in
  * the same days whose documents mostly carry each other's topic, become one, named as
  * `primaryOf` says; then an alert of a unit above is folded into the alerts below it
- * when their documents account for most of its excess over expected.
+ * when their documents account for most of its excess over expected. A folded alert's detection time passes to
+ * the alert that absorbs it when it came first, so an event the district flagged before its commune keeps the
+ * district's earlier detection.
  */
 export function foldDrafts(
   drafts: AlertDraft[],
@@ -282,6 +284,8 @@ export function foldDrafts(
       alive.delete(parent);
       const lead = children.reduce((a, b) => (sharedDocs(parent, b) > sharedDocs(parent, a) ? b : a));
       lead.alsoElevated.push(unitCount(tree, parent), ...parent.alsoElevated);
+      // The parent's excess is these documents: the event was known when the parent fired, if that came first.
+      lead.detectedAtMs = Math.min(lead.detectedAtMs, parent.detectedAtMs);
     }
   }
   return drafts.filter((d) => alive.has(d));

@@ -105,6 +105,22 @@ describe('loadUnitTree', () => {
     expect(foldDrafts([welfare, corruption], tree, config).map((d) => d.topic)).toEqual(['an-sinh']);
   });
 
+  it('keeps the earlier detection of a district alert folded into its commune', () => {
+    const HOUR = 3_600_000;
+    const stories = docs('g', 8, ['dat-dai']);
+    const fold = (communeAt: number, districtAt: number) => {
+      const commune = { ...draft('dat-dai', '24490/2025', 3, stories, 0.2), detectedAtMs: communeAt };
+      const district = { ...draft('dat-dai', '654/pre2025', 2, stories, 1), detectedAtMs: districtAt };
+      return foldDrafts([commune, district], tree, resolveConfig());
+    };
+    const folded = fold(60 * HOUR, 53 * HOUR);
+    expect(folded.map((d) => d.seriesUid)).toEqual(['24490/2025']);
+    expect(folded[0]!.alsoElevated.map((u) => u.unit_uid)).toEqual(['654/pre2025']);
+    expect(folded[0]!.detectedAtMs).toBe(53 * HOUR);
+    // A district that fired after its commune leaves the commune's own detection.
+    expect(fold(60 * HOUR, 66 * HOUR)[0]!.detectedAtMs).toBe(60 * HOUR);
+  });
+
   it('names an event by what its documents are mostly about when both topics rose alike', () => {
     // Compensation for a road: every story is tagged land first and transport second.
     const stories = docs('c', 12, ['dat-dai', 'giao-thong']);
