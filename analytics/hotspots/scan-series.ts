@@ -194,12 +194,15 @@ interface Baseline {
   exposures: Map<string, TopicExposure>;
   priors: Map<string, number>;
   firstTest: number;
+  /** Per series, days left out of the estimate (1): the bursts a first scan flagged. */
+  excluded: Uint8Array[] | null;
 }
 
 /**
  * Baselines without any flags, to estimate overdispersion per channel and level (moments of winsorised counts), and
  * per topic for the province, whose one series per topic can swing more than the level's pool says (a day when
- * many stories of other topics also carry this one).
+ * many stories of other topics also carry this one). Days in `excluded` count neither in the moments nor in the
+ * baselines, as flagged days stay out of the detector's baselines.
  */
 function estimateSizes(b: Baseline): Map<string, number> {
   const num = new Map<string, number>();
@@ -211,6 +214,7 @@ function estimateSizes(b: Baseline): Map<string, number> {
       const prior = b.priors.get(`${channel}|${s.topic}|${s.level}`) ?? 0;
       const keys = [`${channel}|${s.level}`, ...(s.level === 1 ? [`${channel}|${s.level}|${s.topic}`] : [])];
       const keptC = new Float64Array(b.counts.nDays);
+      const keptE = new Float64Array(b.counts.nDays);
       const alpha = b.config.priorDays * exposure.meanDaily;
       let sumC = 0;
       let sumE = 0;
@@ -218,20 +222,22 @@ function estimateSizes(b: Baseline): Map<string, number> {
         const rate = (sumC + prior * alpha) / (sumE + alpha || 1);
         const mu = rate * exposure.dailyFloored[t]!;
         const c = values[t]!;
-        if (t >= b.firstTest && mu >= 0.5) {
+        const left = b.excluded?.[s.index]?.[t] === 1;
+        if (t >= b.firstTest && mu >= 0.5 && !left) {
           const w = Math.min(c, mu + 5 * Math.sqrt(mu) + 2);
           for (const key of keys) {
             num.set(key, (num.get(key) ?? 0) + (w - mu) ** 2 - w);
             den.set(key, (den.get(key) ?? 0) + mu * mu);
           }
         }
-        keptC[t] = t < b.firstTest ? c : Math.min(c, winsorCap(mu));
+        keptC[t] = left ? 0 : t < b.firstTest ? c : Math.min(c, winsorCap(mu));
+        keptE[t] = left ? 0 : exposure.daily[t]!;
         sumC += keptC[t]!;
-        sumE += exposure.daily[t]!;
+        sumE += keptE[t]!;
         const leaving = t - b.config.historyDays;
         if (leaving >= 0) {
           sumC -= keptC[leaving]!;
-          sumE -= exposure.daily[leaving]!;
+          sumE -= keptE[leaving]!;
         }
       }
     }
@@ -424,11 +430,34 @@ export interface Candidate {
  * Baselines and the daily test for every series, day by day in order so a flagged day is left out of the
  * baselines after it: trailing windows of one to `windowDays` days ending each day, the best one per series
  * against the bucket's family-wise threshold. Returns the state and the days the running test should look at
- * (those flagged and those that came near).
+ * (those flagged and those that came near). The overdispersion is estimated twice: once on every day, then
+ * without the days the first scan flagged and the days their windows reach back to, so the bursts being looked for
+ * do not widen the spread they are tested against (four events in a stream made commune series look twice as
+ * dispersed as the same stream without them) — and the scan runs again with it.
  */
 export function scanDays(
   counts: CountData,
   options: ScanOptions,
+): { state: ScanState; candidates: Candidate[] } {
+  const first = scanPass(counts, options, null);
+  const window = Math.max(1, options.config.windowDays);
+  let any = false;
+  const excluded = first.state.flaggedDays.map((flags) => {
+    const out = new Uint8Array(flags.length);
+    for (let t = 0; t < flags.length; t++) {
+      if (!flags[t]) continue;
+      any = true;
+      for (let k = Math.max(0, t - window + 1); k <= t; k++) out[k] = 1;
+    }
+    return out;
+  });
+  return any ? scanPass(counts, options, excluded) : first;
+}
+
+function scanPass(
+  counts: CountData,
+  options: ScanOptions,
+  excluded: Uint8Array[] | null,
 ): { state: ScanState; candidates: Candidate[] } {
   const { config } = options;
   const exposures = new Map<string, TopicExposure>();
@@ -440,7 +469,7 @@ export function scanDays(
     (counts.firstDataDay ?? counts.day0) - counts.day0 + config.warmupDays,
   );
   const lastTest = options.lastTestDay - counts.day0;
-  const sizes = estimateSizes({ config, counts, exposures, priors, firstTest });
+  const sizes = estimateSizes({ config, counts, exposures, priors, firstTest, excluded });
   const channels: readonly Channel[] = config.negativeChannel ? CHANNELS : ['stories'];
   const hypotheses =
     channels.length *

@@ -30,3 +30,24 @@ describe('overdispersion of province series', () => {
     expect(state.sizes.has('stories|3|swinging')).toBe(false);
   });
 });
+
+describe('overdispersion with bursts in the data', () => {
+  // Commune series that swing a little from day to day, each on its own phase.
+  const swing = [0, 3, 1, 0, 4, 1, 2, 0, 2, 1];
+  const communes = (burst: boolean) =>
+    Array.from({ length: 6 }, (_, k) =>
+      series(k, `topic-${k}`, 3, (t) =>
+        burst && k === 0 && t >= 60 && t < 63 ? 25 : swing[(t + k) % swing.length]!,
+      ),
+    );
+
+  it('is estimated without the bursts the scan flags, so an event does not widen the spread it is tested against', () => {
+    const clean = scan(communes(false)).sizes.get('stories|3')!;
+    const state = scan(communes(true));
+    expect([60, 61, 62].some((t) => state.flaggedDays[0]![t] === 1)).toBe(true);
+    const withBurst = state.sizes.get('stories|3')!;
+    expect(Number.isFinite(clean)).toBe(true);
+    expect(withBurst).toBeGreaterThan(0.8 * clean);
+    expect(withBurst).toBeLessThan(1.25 * clean);
+  });
+});
