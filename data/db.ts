@@ -93,7 +93,6 @@ export interface DbSettings {
 }
 
 export const DEFAULT_CHECKPOINT_THRESHOLD = '64MiB';
-const ALLOCATOR_FLUSH_THRESHOLD = '8MiB';
 
 /** 64 MiB of working memory per query thread, at least 256 MiB: `defaultMemoryLimit(2)` → `'256MiB'`. */
 export function defaultMemoryLimit(threads = os.availableParallelism()): string {
@@ -117,10 +116,6 @@ function instanceOptions(settings: DbSettings): Record<string, string> {
       'checkpoint_threshold',
       settings.checkpointThreshold ?? DEFAULT_CHECKPOINT_THRESHOLD,
     ),
-    // DuckDB's allocator keeps up to 128 MiB (512 MiB after a bulk free) that a finished task no longer uses before
-    // handing it back; a long import or server holds that as resident memory. 8 MiB hands it back sooner.
-    allocator_flush_threshold: ALLOCATOR_FLUSH_THRESHOLD,
-    allocator_bulk_deallocation_flush_threshold: ALLOCATOR_FLUSH_THRESHOLD,
   };
   const { threads } = settings;
   if (threads !== undefined) {
