@@ -23,15 +23,23 @@ export interface BigIngestResult {
   dbSizeMb: number;
 }
 
-/** `await benchBigIngest(2 ** 30, dir)` → `{ fileMb: 1024, peakRssMb: 480, … }`. */
-export async function benchBigIngest(bytes: number, dir: string): Promise<BigIngestResult> {
+/**
+ * Write the synthetic JSONL file of about `bytes` for `benchBigIngest`, in a process of its own: writing it leaves
+ * garbage and allocator pages behind that would count against the ingest's peak if it ran in the same process.
+ * `await writeBigJsonl(2 ** 30, dir)` → `'/tmp/…/big.jsonl'`.
+ */
+export async function writeBigJsonl(bytes: number, dir: string): Promise<string> {
   const probe = path.join(dir, 'probe.jsonl');
   await writeSyntheticJsonl(probe, 2000);
   const perDoc = fs.statSync(probe).size / 2000;
   fs.rmSync(probe);
-  const n = Math.ceil(bytes / perDoc);
   const file = path.join(dir, 'big.jsonl');
-  await writeSyntheticJsonl(file, n);
+  await writeSyntheticJsonl(file, Math.ceil(bytes / perDoc));
+  return file;
+}
+
+/** `await benchBigIngest(file, dir)` → `{ fileMb: 1024, peakRssMb: 480, … }`; removes `file` when done. */
+export async function benchBigIngest(file: string, dir: string): Promise<BigIngestResult> {
   const dbFile = path.join(dir, 'big.duckdb');
   const db = await openDb(dbFile);
   let peak = 0;

@@ -315,7 +315,8 @@ async function coldStartRows(o: BenchOptions, largeDb: string | null): Promise<B
 async function memoryRows(o: BenchOptions): Promise<BenchRow[]> {
   const bytes = o.big ? 2 ** 30 : o.bigMb * 2 ** 20;
   log(`memory: ingesting a ${fmt(bytes / 2 ** 20, 0)} MB JSONL file${o.big ? ' (this takes a while)' : ''}…`);
-  const r = (await spawnStage('big-ingest', { n: 0, bytes, dir: o.dir }).result) as Record<string, number>;
+  const { file } = (await spawnStage('big-file', { n: 0, bytes, dir: o.dir }).result) as { file: string };
+  const r = (await spawnStage('big-ingest', { n: 0, file, dir: o.dir }).result) as Record<string, number>;
   return [
     {
       figure: `Peak RSS ingesting a ${fmt(r.fileMb!, 0)} MB JSONL file (MB)`,

@@ -49,11 +49,14 @@ SELECT id FROM documents WHERE id IN (SELECT unnest(string_split($ids, chr(31)))
 SELECT id FROM documents WHERE id IN (SELECT unnest($ids::VARCHAR[]));
 
 -- name: insert_raw_items
-INSERT OR IGNORE INTO raw_items (id, source, locator, fetched_at, content_type, headers, body, content_hash, job_run_id)
+-- raw_items has no key (migration 103): a raw item already stored (the same source, locator and content) is skipped
+-- here.
+INSERT INTO raw_items (id, source, locator, fetched_at, content_type, headers, body, content_hash, job_run_id)
 SELECT s.raw_item_id, $source, s.raw_locator, coalesce(s.raw_fetched_at, $now::TIMESTAMPTZ), s.raw_content_type,
   s.raw_headers::JSON, s.raw_body, sha256(s.raw_body), $job_run_id::BIGINT
 FROM stage_decisions d JOIN stage_docs s USING (ord)
 WHERE d.store_raw
+  AND s.raw_item_id NOT IN (SELECT id FROM raw_items WHERE id IN (SELECT raw_item_id FROM stage_docs))
 ORDER BY ord;
 
 -- name: insert_documents

@@ -118,6 +118,28 @@ describe('storeDocuments', () => {
     );
     expect(link!.n).toBe(1);
   });
+
+  it('stores a raw item once when later batches bring documents read from it again', async () => {
+    // Two documents from one raw item in separate transactions (a feed item read twice under new ids): raw_items
+    // has no key to ignore the second insert (migration 103), so the insert itself must skip it.
+    const raw = { locator: 'feed.xml#item-1', body: '<item>…</item>' };
+    await storeDocuments(db, [doc('first', ARTICLE, { raw })], ctx);
+    const third =
+      'Người dân phường Tân Lập phản ánh đường ngập sâu sau mưa lớn, đề nghị sửa cống thoát nước.';
+    const again = await storeDocuments(
+      db,
+      [doc('second', OTHER, { raw }), doc('third', third, { raw })],
+      ctx,
+    );
+    expect(again.new).toBe(2);
+    const rawIds = await db.all<{ id: string }>('SELECT id FROM raw_items');
+    expect(rawIds).toHaveLength(1);
+    const linked = await db.one<{ n: number }>(
+      'SELECT count(*)::INTEGER AS n FROM documents WHERE raw_item_id = $id',
+      { id: rawIds[0]!.id },
+    );
+    expect(linked!.n).toBe(3);
+  });
 });
 
 describe('storeDocuments near-duplicate window and stored keys', () => {
@@ -237,6 +259,39 @@ describe('migration 094 (doc_lsh with roots and dates)', () => {
           window_at: new Date('2026-11-03T00:00:00Z'),
         },
       ]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('migration 103 (raw_items without a key)', () => {
+  it('keeps every raw item, and a re-import still stores each raw item once', async () => {
+    const db = await openDb(':memory:');
+    try {
+      await migrate(
+        db,
+        listMigrations().filter((m) => m.version < 103),
+      );
+      const body = '{"id":"x1","text":"…"}';
+      await db.run(
+        `INSERT INTO raw_items (id, source, locator, fetched_at, body, content_hash)
+        VALUES ('r1', 'old', 'old.jsonl:1', TIMESTAMPTZ '2026-11-01 00:00:00+00', '<item/>', 'c1'),
+               ('r2', 'old', 'old.jsonl:2', TIMESTAMPTZ '2026-11-01 00:00:01+00', $body, 'c2')`,
+        { body },
+      );
+      await migrate(db);
+      expect(await db.all('SELECT id, locator, body FROM raw_items ORDER BY id')).toEqual([
+        { id: 'r1', locator: 'old.jsonl:1', body: '<item/>' },
+        { id: 'r2', locator: 'old.jsonl:2', body },
+      ]);
+      const raw = { locator: 'f.jsonl:1', body: '{"id":"n1"}' };
+      await storeDocuments(db, [doc('n1', ARTICLE, { raw })], ctx);
+      await storeDocuments(db, [doc('n1', ARTICLE, { raw }), doc('n2', OTHER, { raw })], ctx);
+      const counts = await db.one<{ n: number; distinct_ids: number }>(
+        'SELECT count(*)::INTEGER AS n, count(DISTINCT id)::INTEGER AS distinct_ids FROM raw_items',
+      );
+      expect(counts).toEqual({ n: 3, distinct_ids: 3 });
     } finally {
       db.close();
     }
