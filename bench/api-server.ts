@@ -17,7 +17,7 @@ import { readSqlFile } from '../data/sql-file.ts';
 import { createUser } from '../data/users.ts';
 import { MODEL_VERSION } from '../analytics/nlp/score.ts';
 import { createApp } from '../web/app.ts';
-import { databaseBytes } from './detection.ts';
+import { databaseBytes } from './database-bytes.ts';
 
 const sql = readSqlFile(new URL('./web-api.sql', import.meta.url));
 /** The clock of the synthetic data: documents fall in the 180 days before it. */

@@ -9,7 +9,7 @@ import { openDb } from '../data/db.ts';
 import { migrate } from '../data/migrate.ts';
 import { ingestJsonl } from '../pipeline/jsonl/ingest-jsonl.ts';
 import { silentLogger } from '../pipeline/types.ts';
-import { databaseBytes } from './detection.ts';
+import { databaseBytes } from './database-bytes.ts';
 import { writeSyntheticJsonl } from './ingest-jsonl.ts';
 
 export interface BigIngestResult {

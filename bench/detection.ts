@@ -13,6 +13,7 @@ import { seedReference } from '../data/seed-reference.ts';
 import { readSqlFile } from '../data/sql-file.ts';
 import { detectHotspots } from '../analytics/hotspots/detect-hotspots.ts';
 import { duckdbStorage } from '../data/storage.ts';
+import { databaseBytes } from './database-bytes.ts';
 
 const generate = readSqlFile(new URL('./hotspots-generate.sql', import.meta.url));
 const NOW = new Date('2026-11-24T17:00:00Z');
@@ -38,11 +39,6 @@ export interface ArchiveFigures {
   countHotMs: number;
   countAllMs: number;
   restoreSeconds: number;
-}
-
-/** Size on disk of a DuckDB file and its write-ahead log. */
-export function databaseBytes(file: string): number {
-  return [file, `${file}.wal`].reduce((sum, f) => sum + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0);
 }
 
 async function timeMs(fn: () => Promise<unknown>): Promise<number> {

@@ -50,7 +50,7 @@ SELECT id FROM documents WHERE id IN (SELECT unnest($ids::VARCHAR[]));
 
 -- name: insert_raw_items
 -- raw_items has no key (migration 103): a raw item already stored (the same source, locator and content) is skipped
--- here.
+-- here. The inner IN keeps the anti-join's build side to the batch's ids rather than every stored raw item.
 INSERT INTO raw_items (id, source, locator, fetched_at, content_type, headers, body, content_hash, job_run_id)
 SELECT s.raw_item_id, $source, s.raw_locator, coalesce(s.raw_fetched_at, $now::TIMESTAMPTZ), s.raw_content_type,
   s.raw_headers::JSON, s.raw_body, sha256(s.raw_body), $job_run_id::BIGINT

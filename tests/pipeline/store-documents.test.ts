@@ -18,6 +18,20 @@ const OTHER =
 
 const ctx = { importSource: 'test', now: () => FIXED_NOW };
 
+/** Run `fn` on an in-memory database migrated up to (not including) `version`; `fn` then migrates the rest. */
+async function withDbMigratedBefore(version: number, fn: (db: Db) => Promise<void>): Promise<void> {
+  const db = await openDb(':memory:');
+  try {
+    await migrate(
+      db,
+      listMigrations().filter((m) => m.version < version),
+    );
+    await fn(db);
+  } finally {
+    db.close();
+  }
+}
+
 function doc(id: string, text: string, extra: Partial<IncomingDocument> = {}): IncomingDocument {
   return { id, text, publishedAt: new Date('2026-11-24T01:00:00Z'), ...extra };
 }
@@ -222,12 +236,7 @@ describe('storeDocuments near-duplicate window and stored keys', () => {
 
 describe('migration 094 (doc_lsh with roots and dates)', () => {
   it('carries existing LSH rows over with their documents root and date, dropping rows of missing documents', async () => {
-    const db = await openDb(':memory:');
-    try {
-      await migrate(
-        db,
-        listMigrations().filter((m) => m.version < 94),
-      );
+    await withDbMigratedBefore(94, async (db) => {
       await db.run(`INSERT INTO documents (id, import_source, text, published_at, ingested_at, content_hash, near_duplicate_of)
         VALUES ('a', 's', 't', TIMESTAMPTZ '2026-11-01 00:00:00+00', TIMESTAMPTZ '2026-11-02 00:00:00+00', 'h1', NULL),
                ('b', 's', 't', NULL, TIMESTAMPTZ '2026-11-03 00:00:00+00', 'h2', 'a')`);
@@ -259,20 +268,13 @@ describe('migration 094 (doc_lsh with roots and dates)', () => {
           window_at: new Date('2026-11-03T00:00:00Z'),
         },
       ]);
-    } finally {
-      db.close();
-    }
+    });
   });
 });
 
 describe('migration 103 (raw_items without a key)', () => {
   it('keeps every raw item, and a re-import still stores each raw item once', async () => {
-    const db = await openDb(':memory:');
-    try {
-      await migrate(
-        db,
-        listMigrations().filter((m) => m.version < 103),
-      );
+    await withDbMigratedBefore(103, async (db) => {
       const body = '{"id":"x1","text":"…"}';
       await db.run(
         `INSERT INTO raw_items (id, source, locator, fetched_at, body, content_hash)
@@ -292,8 +294,6 @@ describe('migration 103 (raw_items without a key)', () => {
         'SELECT count(*)::INTEGER AS n, count(DISTINCT id)::INTEGER AS distinct_ids FROM raw_items',
       );
       expect(counts).toEqual({ n: 3, distinct_ids: 3 });
-    } finally {
-      db.close();
-    }
+    });
   });
 });
