@@ -17,12 +17,19 @@ export interface JsonlOptions {
   defaultLocality?: string | null;
   classification?: number | null;
   batchSize?: number;
+  /** Characters of input lines after which a batch ends early (default `DEFAULT_BATCH_CHARS`). */
+  batchChars?: number;
   /** The gazetteer (default: the bundled one). */
   units?: readonly Unit[];
 }
 
 /** Documents per batch (deduplicated together, sorted by date) unless told otherwise. */
 export const DEFAULT_BATCH_SIZE = 1000;
+/**
+ * Characters of input per batch at most (a batch of news articles ends sooner): with two batches per transaction
+ * and the next one being prepared, the documents held at once stay near 24 M characters, however long they are.
+ */
+export const DEFAULT_BATCH_CHARS = 8_000_000;
 /**
  * Batches stored per transaction. Each transaction pays fixed costs (lookups that scan the LSH keys of its dates'
  * window, the commit): two batches in one cost less CPU than two transactions and decide the same. Four were
@@ -97,7 +104,14 @@ export async function ingestJsonl(file: string, opts: JsonlOptions, ctx: IngestC
   try {
     if (!fs.existsSync(file)) throw inputError(file, null, 'file not found');
     if (fs.statSync(file).isDirectory()) throw inputError(file, null, 'is a folder, not a file');
-    for await (const batch of readBatches({ file, source: opts.source, batchSize, now, units: opts.units })) {
+    for await (const batch of readBatches({
+      file,
+      source: opts.source,
+      batchSize,
+      batchChars: opts.batchChars ?? DEFAULT_BATCH_CHARS,
+      now,
+      units: opts.units,
+    })) {
       totals.in += batch.in;
       totals.failed += batch.failed;
       errors.push(...batch.errors);

@@ -14,6 +14,8 @@ export interface ReadOptions {
   /** The import's name (raw item ids are hashed with it). */
   source: string;
   batchSize: number;
+  /** A batch also ends once its records' lines hold this many characters, so long documents keep batches small. */
+  batchChars: number;
   /** When the import started: documents dated more than a day after it get a warning. */
   now: Date;
   /** The gazetteer (default: the bundled one). */
@@ -93,21 +95,23 @@ async function* csvRecords(file: string): AsyncGenerator<SourceRecord[]> {
 }
 
 /**
- * Batches of at most `batchSize` documents from a JSONL or CSV (by extension) file; a bad record is counted failed
+ * Batches of at most `batchSize` documents (fewer once their lines reach `batchChars` characters) from a JSONL or CSV (by extension) file; a bad record is counted failed
  * with `file: line N: reason`. The last batch may hold no documents, only the count of records that failed.
- * `for await (const batch of readBatches({ file, source: 'demo', batchSize: 1000, now })) …`
+ * `for await (const batch of readBatches({ file, source: 'demo', batchSize: 1000, batchChars: 8e6, now })) …`
  */
 export async function* readBatches(options: ReadOptions): AsyncGenerator<ReadBatch> {
-  const { file, batchSize, now } = options;
+  const { file, batchSize, batchChars, now } = options;
   const isCsv = /\.csv$/i.test(file);
   const resolveLocality = createLocalityResolver(options.units ?? loadUnits());
   const store = { importSource: options.source };
   let counts = { in: 0, failed: 0, errors: [] as string[], warnings: [] as string[] };
   let docs: IncomingDocument[] = [];
+  let chars = 0;
   const take = (): ReadBatch => {
     const taken = { ...counts, prepared: prepareDocuments(docs, store) };
     counts = { in: 0, failed: 0, errors: [], warnings: [] };
     docs = [];
+    chars = 0;
     return taken;
   };
   for await (const items of isCsv ? csvRecords(file) : jsonlRecords(file)) {
@@ -132,7 +136,8 @@ export async function* readBatches(options: ReadOptions): AsyncGenerator<ReadBat
         contentType: isCsv ? 'text/csv' : 'application/json',
       };
       docs.push(result.doc);
-      if (docs.length >= batchSize) yield take();
+      chars += item.raw.length;
+      if (docs.length >= batchSize || chars >= batchChars) yield take();
     }
   }
   if (docs.length > 0 || counts.in > 0) yield take();

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../data/db.ts';
 import { ingestJsonl } from '../../pipeline/jsonl/ingest-jsonl.ts';
+import { readBatches } from '../../pipeline/jsonl/read-batches.ts';
 import { joinBatches, prepareDocuments, type PreparedBatch } from '../../pipeline/prepare-documents.ts';
 import { commitPrepared } from '../../pipeline/store-documents.ts';
 import { silentLogger, type IncomingDocument, type RunReport } from '../../pipeline/types.ts';
@@ -75,14 +76,14 @@ async function dumpAll(db: Db): Promise<Record<string, unknown[]>> {
 }
 
 /** Ingest `file` twice (the second run adds nothing) in a fresh database; the reports and every stored row. */
-async function ingestWith(file: string, batchSize: number) {
+async function ingestWith(file: string, batchSize: number, batchChars?: number) {
   const db = await openTestDb();
   try {
     const reports: RunReport[] = [];
     for (let run = 0; run < 2; run++) {
       const report = await ingestJsonl(
         file,
-        { source: 'batches', batchSize },
+        { source: 'batches', batchSize, batchChars },
         { db, logger: silentLogger, now: () => FIXED_NOW },
       );
       reports.push(report);
@@ -112,8 +113,9 @@ async function expectSameWhateverTheBatches(texts: string[]) {
   expect(whole.reports[0]!.duplicate).toBeGreaterThan(texts.length / 20);
   expect(whole.reports[1]).toMatchObject({ new: 0, nearDuplicate: 0 });
   expect(whole.stored.raw_items).toHaveLength(docs.length);
-  for (const batchSize of [3, 16, 64]) {
-    const cut = await ingestWith(file, batchSize);
+  // Cut by count, and by characters (a batch ends once its lines hold 5,000).
+  for (const [batchSize, batchChars] of [[3], [16], [64], [100_000, 5_000]]) {
+    const cut = await ingestWith(file, batchSize!, batchChars);
     expect(cut.reports).toEqual(whole.reports);
     expect(cut.stored).toEqual(whole.stored);
   }
@@ -195,5 +197,36 @@ describe('ingesting in batches', () => {
     for (let from = 0; from < docs.length; from += 40)
       larger.push(prepareDocuments(docs.slice(from, from + 40), store));
     expect((await outcome(larger)).stored).not.toEqual(oneByOne.stored);
+  });
+
+  it('ends a batch once its lines reach the character bound, so long documents come in smaller batches', async () => {
+    const file = path.join(tempDir('dlxh-batches-'), 'long.jsonl');
+    const lines = Array.from({ length: 10 }, (_, i) =>
+      JSON.stringify({ id: `d${i}`, published_at: '2026-10-01T08:00:00+07:00', text: story(i, 1 + 50 * i) }),
+    );
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const sizes = async (batchChars: number) => {
+      const out: number[] = [];
+      for await (const batch of readBatches({ file, source: 't', batchSize: 4, batchChars, now: FIXED_NOW }))
+        out.push(batch.prepared.prepared.length);
+      return out;
+    };
+    expect(await sizes(1e9)).toEqual([4, 4, 2]);
+    // Each batch ends with the line that takes it to 3,000 characters or more.
+    const expected: number[] = [];
+    let count = 0;
+    let chars = 0;
+    for (const line of lines) {
+      count++;
+      chars += line.length;
+      if (count === 4 || chars >= 3000) {
+        expected.push(count);
+        count = 0;
+        chars = 0;
+      }
+    }
+    if (count) expected.push(count);
+    expect(expected.length).toBeGreaterThan(3);
+    expect(await sizes(3000)).toEqual(expected);
   });
 });
