@@ -361,6 +361,13 @@ const PROFILE_OPTIONS: Record<TextProfile, TrainOptions> = {
     features: { lexicon: false, metaCrosses: 0.3 },
   },
   // News articles: word n-grams only; characters and rare features add noise and time at this length.
+  // VNTC 5-fold CV accuracy with these settings is 0.887 / 0.885 (fold seeds 11 / 23). Measured without a gain beyond
+  // that noise: C 0.3–10, minDf 1 or 3, bigrams at most, binary/sqrt tf, idf² or √idf, 2^18 or 2^22 dims, NB-SVM
+  // (with inner-CV interpolation), char 3–5-grams at weight 0.5–1, diacritic-folded words, segmented words, a short
+  // stopword list, the lead counted twice, chunked training documents, one-vs-one voting, 100 LSA dimensions beside
+  // the n-grams, and averaging with multinomial or complement naive Bayes, cosine kNN or a char-n-gram model. CV
+  // accuracy barely moves between 1,000 and 1,425 training documents (0.882 → 0.883): more of the same data is not
+  // the way up either.
   documents: {
     nb: false,
     C: 1,
