@@ -1,11 +1,11 @@
 /**
  * Memory benchmark: peak resident memory while `ingestJsonl` streams a large JSONL file (1 GB with `--big`) into
- * a fresh database. The file is written first with the ingestion helper's synthetic generator.
+ * a fresh database opened with the DuckDB settings of `dlxh ingest jsonl`. The file is written first with the ingestion helper's synthetic generator.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { databaseFiles } from '../data/audit-store.ts';
-import { openDb } from '../data/db.ts';
+import { IMPORT_SETTINGS, openDb } from '../data/db.ts';
 import { migrate } from '../data/migrate.ts';
 import { ingestJsonl } from '../pipeline/jsonl/ingest-jsonl.ts';
 import { silentLogger } from '../pipeline/types.ts';
@@ -41,7 +41,8 @@ export async function writeBigJsonl(bytes: number, dir: string): Promise<string>
 /** `await benchBigIngest(file, dir)` → `{ fileMb: 1024, peakRssMb: 480, … }`; removes `file` when done. */
 export async function benchBigIngest(file: string, dir: string): Promise<BigIngestResult> {
   const dbFile = path.join(dir, 'big.duckdb');
-  const db = await openDb(dbFile);
+  // As `dlxh ingest jsonl` opens it.
+  const db = await openDb(dbFile, IMPORT_SETTINGS);
   let peak = 0;
   let peakHeap = 0;
   const sample = () => {

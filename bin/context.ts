@@ -1,6 +1,6 @@
 /** What every command gets: the opened database, the config, a logger and the clock. */
 import type { Command } from 'commander';
-import type { Db } from '../data/db.ts';
+import type { Db, DbSettings } from '../data/db.ts';
 import { openDatabase } from '../data/database.ts';
 import { stderrLogger, type Logger } from '../data/logger.ts';
 import { loadOrCreateSecret } from '../data/pseudonym.ts';
@@ -28,20 +28,23 @@ export function globalOptions(command: Command): GlobalOptions {
   return command.optsWithGlobals<GlobalOptions>();
 }
 
-/** Load config, open the database (creating and migrating it), run `fn`, always close. */
+/**
+ * Load config, open the database (creating and migrating it), run `fn`, always close. `options.db` gives the
+ * command's own DuckDB defaults (e.g. `IMPORT_SETTINGS`); what the config's `duckdb` section sets wins over them.
+ */
 export async function withContext<T>(
   command: Command,
   fn: (ctx: CommandContext) => Promise<T>,
-  options: { quiet?: boolean } = {},
+  options: { quiet?: boolean; db?: DbSettings } = {},
 ): Promise<T> {
   const globals = globalOptions(command);
   const config = loadConfig(globals.config);
   const dbPath = command.getOptionValueSource('db') === 'default' && config.db ? config.db : globals.db;
   const logger = stderrLogger({ quiet: options.quiet });
   const db = await openDatabase(dbPath, {
-    memoryLimit: config.duckdb.memory_limit,
-    threads: config.duckdb.threads,
-    checkpointThreshold: config.duckdb.checkpoint_threshold,
+    memoryLimit: config.duckdb.memory_limit ?? options.db?.memoryLimit,
+    threads: config.duckdb.threads ?? options.db?.threads,
+    checkpointThreshold: config.duckdb.checkpoint_threshold ?? options.db?.checkpointThreshold,
   });
   try {
     let secret: string | undefined;

@@ -11,8 +11,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from './db.ts';
-import { quoteIdent } from './db.ts';
+import { quoteIdent, sqlString, type Db } from './db.ts';
 import { DlxhError } from './errors.ts';
 import { readSqlFile } from './sql-file.ts';
 
@@ -72,14 +71,6 @@ export interface VerifyReport {
   checked: number;
   /** `path: problem` for each missing or altered file. */
   problems: string[];
-}
-
-/**
- * A string as an SQL literal. Only for what cannot take a bound parameter (a view's definition); the values are
- * paths this module made.
- */
-function sqlString(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
 }
 
 /** Whether the database has the archive tables (migration 080); databases built by hand in tests may not. */

@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from './db.ts';
+import { sqlString, type Db } from './db.ts';
 import { DlxhError, errorMessage } from './errors.ts';
 
 export const AUDIT_CATALOG = 'dlxh_audit';
@@ -58,11 +58,6 @@ export function copyDatabaseFiles(from: string, to: string): void {
     fs.rmSync(targets[i]!, { force: true });
     if (fs.existsSync(source)) fs.copyFileSync(source, targets[i]!);
   });
-}
-
-/** A string as an SQL literal, for ATTACH, which takes no bound parameters. */
-function sqlString(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
 }
 
 async function tableExists(db: Db, catalog: string, table: string): Promise<boolean> {

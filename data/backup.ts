@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AUDIT_CATALOG, AUDIT_LOG, attachAuditStore, auditStoreFile, databaseFiles } from './audit-store.ts';
 import { verifyAuditChain } from './audit.ts';
-import { openDb, quoteIdent, type Db } from './db.ts';
+import { openDb, quoteIdent, sqlString, type Db } from './db.ts';
 import { DlxhError, errorMessage } from './errors.ts';
 import { listMigrations } from './migrate.ts';
 import { toLocalIso } from './time.ts';
@@ -75,11 +75,6 @@ export interface RestoreReport {
   replaced: boolean;
   /** Entries of the restored audit log and whether its hash chain verifies. */
   audit: { entries: number; ok: boolean };
-}
-
-/** A string as an SQL literal, for the one statement that cannot take a bound parameter (EXPORT DATABASE). */
-function sqlString(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
 }
 
 function sha256File(file: string): string {

@@ -94,6 +94,13 @@ export interface DbSettings {
 
 export const DEFAULT_CHECKPOINT_THRESHOLD = '64MiB';
 
+/**
+ * DuckDB defaults for a process that does nothing but import a file (`dlxh ingest jsonl`): one query thread and a
+ * 128 MiB buffer pool. An import writes small transactions and scans little, so it runs no slower, and its peak
+ * memory on a 1 GB file drops by ~140 MB (docs/scaling.md). Not for the server, whose queries want the threads.
+ */
+export const IMPORT_SETTINGS: DbSettings = { threads: 1, memoryLimit: '128MiB' };
+
 /** 64 MiB of working memory per query thread, at least 256 MiB: `defaultMemoryLimit(2)` → `'256MiB'`. */
 export function defaultMemoryLimit(threads = os.availableParallelism()): string {
   return `${Math.max(256, 64 * threads)}MiB`;
@@ -125,6 +132,14 @@ function instanceOptions(settings: DbSettings): Record<string, string> {
   }
   options.memory_limit = size('memory_limit', settings.memoryLimit ?? defaultMemoryLimit(threads));
   return options;
+}
+
+/**
+ * A string as an SQL literal, only for statements that take no bound parameters (ATTACH, EXPORT DATABASE, a view's
+ * definition): `sqlString("it's")` → `'it''s'`.
+ */
+export function sqlString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
 }
 
 /** Quote an identifier for SQL: `quoteIdent('my table')` → `"my table"`. */
@@ -374,6 +389,8 @@ class DuckDb implements Db {
     readonly path: string,
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    /** The attached file's catalog, which every connection uses; null for an in-memory database. */
+    private readonly catalog: string | null,
     private readonly ownsInstance = true,
     private readonly parent: DuckDb | null = null,
   ) {}
@@ -555,8 +572,8 @@ class DuckDb implements Db {
 
   async connect(): Promise<Db> {
     const connection = await this.instance.connect();
-    await configureConnection(connection);
-    const child = new DuckDb(this.path, this.instance, connection, false, this);
+    await configureConnection(connection, this.catalog);
+    const child = new DuckDb(this.path, this.instance, connection, this.catalog, false, this);
     this.children.add(child);
     return child;
   }
@@ -577,9 +594,27 @@ class DuckDb implements Db {
   }
 }
 
-async function configureConnection(connection: DuckDBConnection): Promise<void> {
+async function configureConnection(connection: DuckDBConnection, catalog: string | null): Promise<void> {
   await connection.run('LOAD icu');
   await connection.run(`SET TimeZone = 'Asia/Ho_Chi_Minh'`);
+  if (catalog !== null) await connection.run(`USE ${quoteIdent(catalog)}`);
+}
+
+/**
+ * Rows per row group of the tables in a dlxh database file (DuckDB's default is 122,880). Every checkpoint rewrites
+ * each table's last, partly filled row group and compresses it outside DuckDB's memory limit; with stories of a few
+ * kilobytes stored twice (the document and its raw item), a default-sized group made each checkpoint of a large
+ * import take 100–250 MB more than the limit. Scans and their zone maps work the same on smaller groups.
+ */
+export const ROW_GROUP_SIZE = 16_384;
+
+/** Names DuckDB gives its own catalogs, which an attached file may not take. */
+const RESERVED_CATALOGS = new Set(['memory', 'system', 'temp', 'main']);
+
+/** The catalog a database file is attached as: its name up to the first dot, as DuckDB itself names it. */
+export function catalogName(file: string): string {
+  const stem = path.basename(file).split('.')[0] || 'dlxh';
+  return RESERVED_CATALOGS.has(stem.toLowerCase()) ? `${stem}_db` : stem;
 }
 
 /**
@@ -589,19 +624,28 @@ async function configureConnection(connection: DuckDBConnection): Promise<void> 
 export async function openDb(file: string, settings: DbSettings = {}): Promise<Db> {
   const options = instanceOptions(settings);
   const key = file === ':memory:' ? file : path.resolve(file);
+  const catalog = key === ':memory:' ? null : catalogName(file);
   if (key !== ':memory:') {
     if (openPaths.has(key))
       throw new DlxhError('DB_LOCKED', `database ${file} is already open in this process`);
     ensureWritableFolder(file);
+    // Where DuckDB spills for a file database; an in-memory instance would spill into the working folder.
+    options.temp_directory = `${key}.tmp`;
   }
-  let instance: DuckDBInstance;
+  // A file is attached to an in-memory instance rather than opened as it, so that its row groups can be sized.
+  const instance = await DuckDBInstance.create(':memory:', options);
+  let connection: DuckDBConnection;
   try {
-    instance = await DuckDBInstance.create(file, options);
+    connection = await instance.connect();
+    if (catalog !== null)
+      await connection.run(
+        `ATTACH ${sqlString(key)} AS ${quoteIdent(catalog)} (ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`,
+      );
   } catch (error) {
+    instance.closeSync();
     throw translateOpenError(file, error);
   }
-  const connection = await instance.connect();
-  await configureConnection(connection);
+  await configureConnection(connection, catalog);
   if (key !== ':memory:') openPaths.add(key);
-  return new DuckDb(key === ':memory:' ? key : file, instance, connection);
+  return new DuckDb(key === ':memory:' ? key : file, instance, connection, catalog);
 }

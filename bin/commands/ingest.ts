@@ -8,6 +8,7 @@ import type { RunReport } from '../../pipeline/types.ts';
 import { adhocSource } from '../../pipeline/config.ts';
 import { createFetcher } from '../../pipeline/fetch/fetcher.ts';
 import { ingestSource } from '../../pipeline/ingest-source.ts';
+import { IMPORT_SETTINGS } from '../../data/db.ts';
 import { withContext, type CommandContext } from '../context.ts';
 import { afterIngest, scorePending } from '../hooks.ts';
 import { progressBar } from '../progress.ts';
@@ -101,7 +102,9 @@ export function registerIngestCommands(program: Command): void {
     )
     .option('--source <name>', 'name of this import', 'jsonl')
     .action(async (file: string, options: { source: string }, command: Command) => {
-      await withContext(command, (ctx) => importDocuments(ctx, file, options.source));
+      await withContext(command, (ctx) => importDocuments(ctx, file, options.source), {
+        db: IMPORT_SETTINGS,
+      });
     });
   ingest
     .command('survey <file>')

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { defaultMemoryLimit, openDb, stageRows, type Db } from '../../data/db.ts';
+import {
+  catalogName,
+  defaultMemoryLimit,
+  openDb,
+  ROW_GROUP_SIZE,
+  stageRows,
+  type Db,
+} from '../../data/db.ts';
 import { openDatabase } from '../../data/database.ts';
 import { listMigrations, migrate } from '../../data/migrate.ts';
 import { isDlxhError } from '../../data/errors.ts';
@@ -154,6 +161,37 @@ describe('db', () => {
       'invalid duckdb memory_limit: "lots" (expected a size such as 512MiB)',
     );
     await expect(openDb(':memory:', { threads: 0 })).rejects.toThrow('invalid duckdb threads: 0');
+  });
+
+  it('stores a file in row groups of ROW_GROUP_SIZE, under the file name, the same on every connection', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'store.duckdb');
+    const db = await openDb(file);
+    expect((await db.one<{ name: string }>('SELECT current_database() AS name'))!.name).toBe('store');
+    const setting = (await db.one<{ dir: string }>(`SELECT current_setting('temp_directory') AS dir`))!.dir;
+    expect(setting).toBe(`${file}.tmp`);
+    const rows = 3 * ROW_GROUP_SIZE + 100;
+    await db.run(`CREATE TABLE t AS SELECT range AS i, repeat('ô', 200) AS s FROM range(${rows})`);
+    // Appended in small transactions, as imports do, then checkpointed.
+    for (let k = 0; k < 10; k++) await db.run(`INSERT INTO t SELECT range + ${rows}, 'x' FROM range(1000)`);
+    await db.run('CHECKPOINT');
+    const groups = await db.all<{ n: number }>(
+      `SELECT max(row_group_id) + 1 AS n FROM pragma_storage_info('t')`,
+    );
+    expect(groups[0]!.n).toBe(Math.ceil((rows + 10_000) / ROW_GROUP_SIZE));
+    const other = await db.connect();
+    expect((await other.one<{ n: number }>('SELECT count(*) AS n FROM t'))!.n).toBe(rows + 10_000);
+    db.close();
+    // Closed cleanly: checkpointed, nothing left in the WAL; the file opens again with its data.
+    expect(fs.existsSync(`${file}.wal`)).toBe(false);
+    const again = await openDb(file);
+    expect((await again.one<{ n: number }>('SELECT count(*) AS n FROM t'))!.n).toBe(rows + 10_000);
+    again.close();
+    expect([catalogName('/x/dlxh.duckdb'), catalogName('memory.duckdb'), catalogName('a.b.db')]).toEqual([
+      'dlxh',
+      'memory_db',
+      'a',
+    ]);
   });
 
   it('rolls back a failed transaction and keeps earlier data', async () => {
