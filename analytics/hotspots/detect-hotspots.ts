@@ -9,6 +9,7 @@ import {
   periodRanges,
   shareCarrying,
   spreadOf,
+  takeEarlierDetection,
   topicDrafts,
 } from './assemble-alerts.ts';
 import type { CountData } from './count-series.ts';
@@ -17,7 +18,7 @@ import type { DetectorConfig } from './detector-config.ts';
 import { resolveConfig } from './detector-config.ts';
 import { detectTermBursts } from './detect-terms.ts';
 import type { ScanOptions, SeriesWeight } from './scan-series.ts';
-import { hourlyCandidates, lookbackDays, scanRunning } from './scan-running.ts';
+import { lookbackDays, runningCandidates, scanRunning } from './scan-running.ts';
 import { scanDays } from './scan-series.ts';
 import { storeAlerts } from './store-alerts.ts';
 import { topTerms } from './top-terms.ts';
@@ -189,7 +190,7 @@ function foldTerms(topic: AlertDraft[], terms: AlertDraft[], tree: UnitTree, gap
     }
     best.terms = [...(best.terms ?? []), ...(t.terms ?? [])].slice(0, 10);
     best.topTerms = [...new Set([...best.topTerms, ...t.topTerms])].slice(0, 8);
-    best.detectedAtMs = Math.min(best.detectedAtMs, t.detectedAtMs);
+    takeEarlierDetection(best, t);
     best.startMs = Math.min(best.startMs, t.startMs);
     const have = new Set(best.docs.map((d) => d.id));
     best.docs = [...best.docs, ...t.docs.filter((d) => !have.has(d.id))].sort(
@@ -283,8 +284,7 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
     const scanned = scanDays(counts, scanOptions);
     const { state } = scanned;
     step('scan days');
-    const candidates =
-      config.granularity === 'hour' ? hourlyCandidates(state, scanOptions) : scanned.candidates;
+    const candidates = runningCandidates(state, scanOptions, scanned.candidates);
     const candidateRanges = candidates.map((c) => {
       const s = counts.series[c.series]!;
       return {

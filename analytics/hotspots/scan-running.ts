@@ -2,6 +2,12 @@
  * The running test: trailing windows that end at each document's arrival, tested as a bucket forms against the
  * expectation of the time gone by, for the series and days the daily scan points to. An alert fires one minute
  * after the document that carried a window past its bucket's threshold.
+ *
+ * Hourly buckets test two families of windows: the day-scale windows of the daily buckets (one to `windowDays`
+ * calendar days up to now, against the daily threshold, `alpha` per day) and the hour-scale trailing windows of
+ * `windowHours` (against `alpha × hourlyAlphaFactor` per hour). So hourly buckets see at least the evidence daily
+ * ones see, at the same bar, and add the short windows; the Bonferroni bound on false alarms a week is the sum of
+ * the two families' (see `hourlyAlphaFactor`).
  */
 import type { SeriesCounts, SeriesDoc } from './count-series.ts';
 import { DAY_MS, StoryCounter, dayNumber, dayStartMs } from './count-series.ts';
@@ -28,13 +34,47 @@ export interface FlaggedWindow {
   pValue: number;
   /** The log p-value the window had to reach. */
   thresholdLogP: number;
+  /** The family-wise error rate of the window's family (day-scale or hour-scale windows). */
+  alpha: number;
 }
 
 /** Days before a flagged bucket whose documents the trailing windows of `config` may reach. */
 export function lookbackDays(config: DetectorConfig): number {
+  const days = Math.max(0, config.windowDays - 1);
   return config.granularity === 'hour'
-    ? Math.ceil(Math.max(...config.windowHours) / 24)
-    : Math.max(0, config.windowDays - 1);
+    ? Math.max(days, Math.ceil(Math.max(...config.windowHours) / 24))
+    : days;
+}
+
+/**
+ * A day for the running test, and which windows to test on it: the day-scale ones where the daily scan pointed
+ * (the days it flagged or came near), the hour-scale ones where `hourlyCandidates` did — so each family is tested
+ * on the days its own pre-filter chose, and hourly buckets test the day-scale windows exactly where daily ones do.
+ */
+export interface RunningCandidate extends Candidate {
+  dayScale: boolean;
+  hourScale: boolean;
+}
+
+/** The days the running test looks at, each once, in order: `runningCandidates(state, options, scanned.candidates)`. */
+export function runningCandidates(
+  state: ScanState,
+  options: ScanOptions,
+  dayCandidates: readonly Candidate[],
+): RunningCandidate[] {
+  const byKey = new Map<number, RunningCandidate>();
+  const n = state.counts.nDays;
+  const add = (c: Candidate, scale: 'dayScale' | 'hourScale') => {
+    const key = c.series * n + c.day;
+    const at = byKey.get(key) ?? { series: c.series, day: c.day, dayScale: false, hourScale: false };
+    at[scale] = true;
+    byKey.set(key, at);
+  };
+  for (const c of dayCandidates) add(c, 'dayScale');
+  if (options.config.granularity === 'hour') {
+    for (const c of hourlyCandidates(state, options)) add(c, 'hourScale');
+  }
+  return [...byKey.values()].sort((a, b) => a.series - b.series || a.day - b.day);
 }
 
 /** `eligible` without the conditions a sum over whole days cannot bound (negative share, busiest outlet). */
@@ -114,45 +154,73 @@ function exposureBetween(state: ScanState, i: number, startMs: number, endMs: nu
   return Math.max(0, at(endMs) - at(startMs));
 }
 
-/** A trailing window of one bucket: its fixed start, the rate its expectation uses, and its stories so far. */
+/**
+ * A trailing window of one bucket: its fixed start, the rate its expectation uses, the log p-value it must reach
+ * (its family's), and its stories so far.
+ */
 interface GrowingWindow {
   startMs: number;
   rateDay: number;
+  threshold: number;
+  alpha: number;
   counter: StoryCounter;
 }
 
-/** The windows that end with bucket [bucketStartMs, bucketEndMs), holding the documents before the bucket. */
+/**
+ * The windows that end with bucket [bucketStartMs, bucketEndMs), holding the documents before the bucket: the
+ * day-scale windows from the start of the bucket's day and the hour-scale ones, as `scales` asks.
+ */
 function bucketWindows(
   state: ScanState,
   config: DetectorConfig,
   i: number,
+  scales: { dayScale: boolean; hourScale: boolean },
   docs: readonly SeriesDoc[],
   bucketStartMs: number,
   bucketEndMs: number,
 ): GrowingWindow[] {
   const s = state.counts.series[i]!;
   const origin = dayStartMs(state.counts.day0);
-  const starts =
-    config.granularity === 'hour'
-      ? config.windowHours.map((hours) => bucketEndMs - hours * HOUR_MS)
-      : Array.from({ length: config.windowDays }, (_, k) => bucketStartMs - k * DAY_MS);
+  const dayStart = dayStartMs(dayNumber(bucketStartMs));
+  const daily = { threshold: dayThreshold(state, config, i), alpha: config.alpha };
+  const starts = Array.from({ length: scales.dayScale ? config.windowDays : 0 }, (_, k) => ({
+    startMs: dayStart - k * DAY_MS,
+    ...daily,
+  }));
+  if (scales.hourScale) {
+    const hourly = {
+      threshold: hourThreshold(state, config, i),
+      alpha: config.alpha * config.hourlyAlphaFactor,
+    };
+    starts.push(
+      ...config.windowHours.map((hours) => ({ startMs: bucketEndMs - hours * HOUR_MS, ...hourly })),
+    );
+  }
   return starts
-    .filter((startMs) => startMs >= origin)
-    .map((startMs) => {
+    .filter((w) => w.startMs >= origin)
+    .map((w) => {
       const counter = new StoryCounter(config.capPerOutlet[s.level] ?? 2);
-      for (const d of docs) if (d.ms >= startMs && d.ms < bucketStartMs) counter.add(d);
-      return { startMs, rateDay: dayNumber(startMs) - state.counts.day0, counter };
+      for (const d of docs) if (d.ms >= w.startMs && d.ms < bucketStartMs) counter.add(d);
+      return { ...w, rateDay: dayNumber(w.startMs) - state.counts.day0, counter };
     });
 }
 
-/** The most significant eligible window of series `i` with the documents so far, at `untilMs`. */
+/** The eligible window of series `i` that comes nearest its threshold (or passes it furthest) at `untilMs`. */
 function bestWindow(
   state: ScanState,
   config: DetectorConfig,
   i: number,
   windows: readonly GrowingWindow[],
   untilMs: number,
-): { startMs: number; channel: Channel; count: number; expected: number; logP: number } | null {
+): {
+  startMs: number;
+  channel: Channel;
+  count: number;
+  expected: number;
+  logP: number;
+  threshold: number;
+  alpha: number;
+} | null {
   const s = state.counts.series[i]!;
   const weight = state.weights[i]!;
   let best: ReturnType<typeof bestWindow> = null;
@@ -165,7 +233,9 @@ function bestWindow(
       const count = channel === 'stories' ? counted.count : counted.negative;
       const size = sizeOf(state, channel, i, w.rateDay);
       const logP = logNegBinomialUpperTail(count, Math.max(expected, 1e-6), size);
-      if (!best || logP < best.logP) best = { startMs: w.startMs, channel, count, expected, logP };
+      if (!best || logP - w.threshold < best.logP - best.threshold) {
+        best = { startMs: w.startMs, channel, count, expected, logP, threshold: w.threshold, alpha: w.alpha };
+      }
     }
   }
   return best;
@@ -174,13 +244,13 @@ function bestWindow(
 /**
  * Test each candidate day's buckets (the day, or its 24 hours) as their documents arrive: after each document,
  * the trailing windows ending with the bucket, with the documents so far against the expectation of the time
- * they span. The first document that carries one past the bucket's threshold flags the bucket. `docs[k]` holds
+ * they span. The first document that carries one past its family's threshold flags the bucket. `docs[k]` holds
  * candidate k's documents from `lookbackDays` before its day to its end, oldest first.
  */
 export function scanRunning(
   state: ScanState,
   options: ScanOptions,
-  candidates: readonly Candidate[],
+  candidates: readonly RunningCandidate[],
   docs: readonly SeriesDoc[][],
 ): FlaggedWindow[] {
   const { config } = options;
@@ -190,19 +260,18 @@ export function scanRunning(
   candidates.forEach((candidate, k) => {
     const i = candidate.series;
     const list = docs[k]!;
-    const threshold = hourly ? hourThreshold(state, config, i) : dayThreshold(state, config, i);
     const dayStart = dayStartMs(state.counts.day0 + candidate.day);
     for (let bucketStartMs = dayStart; bucketStartMs < dayStart + DAY_MS; bucketStartMs += bucketMs) {
       const bucketEndMs = bucketStartMs + bucketMs;
       const arrivals = list.filter((d) => d.ms >= bucketStartMs && d.ms < bucketEndMs);
       if (arrivals.length === 0) continue;
-      const windows = bucketWindows(state, config, i, list, bucketStartMs, bucketEndMs);
+      const windows = bucketWindows(state, config, i, candidate, list, bucketStartMs, bucketEndMs);
       for (let j = 0; j < arrivals.length; j++) {
         const doc = arrivals[j]!;
         for (const w of windows) w.counter.add(doc);
         if (arrivals[j + 1]?.ms === doc.ms) continue;
         const best = bestWindow(state, config, i, windows, doc.ms + 1);
-        if (!best || best.logP > threshold) continue;
+        if (!best || best.logP > best.threshold) continue;
         out.push({
           series: state.counts.series[i]!,
           channel: best.channel,
@@ -212,7 +281,8 @@ export function scanRunning(
           count: best.count,
           expected: best.expected,
           pValue: Math.exp(best.logP),
-          thresholdLogP: threshold,
+          thresholdLogP: best.threshold,
+          alpha: best.alpha,
         });
         break;
       }
