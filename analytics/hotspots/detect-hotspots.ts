@@ -18,7 +18,8 @@ import type { DetectorConfig } from './detector-config.ts';
 import { resolveConfig } from './detector-config.ts';
 import { detectTermBursts } from './detect-terms.ts';
 import type { ScanOptions, SeriesWeight } from './scan-series.ts';
-import { lookbackDays, runningCandidates, scanRunning } from './scan-running.ts';
+import { lookbackDays, runningCandidates, scanCandidates } from './scan-running.ts';
+import { loadHourlyCounts } from './hourly-bound.ts';
 import { scanDays } from './scan-series.ts';
 import { storeAlerts } from './store-alerts.ts';
 import { topTerms } from './top-terms.ts';
@@ -284,19 +285,13 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
     const scanned = scanDays(counts, scanOptions);
     const { state } = scanned;
     step('scan days');
-    const candidates = runningCandidates(state, scanOptions, scanned.candidates);
-    const candidateRanges = candidates.map((c) => {
-      const s = counts.series[c.series]!;
-      return {
-        topic: s.topic,
-        seriesUid: s.seriesUid,
-        dayFrom: counts.day0 + c.day - lookbackDays(config),
-        dayTo: counts.day0 + c.day,
-      };
-    });
-    const candidateDocList = await candidateDocs(db, candidateRanges);
-    step(`scan running: documents of ${candidates.length} candidate days`);
-    const windows = scanRunning(state, scanOptions, candidates, candidateDocList);
+    const hourly =
+      config.granularity === 'hour'
+        ? await loadHourlyCounts(db, counts, counts.day0 + state.firstTest - lookbackDays(config))
+        : undefined;
+    const candidates = runningCandidates(state, scanOptions, scanned.candidates, hourly);
+    step(`candidates (${candidates.length} days)`);
+    const windows = await scanCandidates(db, state, scanOptions, candidates);
     step('scan running');
     const periods = mergeWindows(windows, config.mergeGapDays);
     const periodDocs = await candidateDocs(db, periodRanges(state, periods));

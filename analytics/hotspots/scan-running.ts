@@ -10,13 +10,18 @@
  * the two families' (see `hourlyAlphaFactor`).
  */
 import type { SeriesCounts, SeriesDoc } from './count-series.ts';
-import { DAY_MS, StoryCounter, dayNumber, dayStartMs } from './count-series.ts';
+import type { Db } from '../../data/db.ts';
+import { DAY_MS, StoryCounter, candidateDocs, dayNumber, dayStartMs } from './count-series.ts';
 import type { DetectorConfig } from './detector-config.ts';
-import type { Candidate, Channel, ScanOptions, ScanState, SeriesWeight } from './scan-series.ts';
-import { channelValues, dayThreshold, eligible, hourThreshold, minCountFor, sizeOf } from './scan-series.ts';
+import type { HourlyCounts } from './hourly-bound.ts';
+import { hourlyCandidates } from './hourly-bound.ts';
+import type { Candidate, Channel, ScanOptions, ScanState } from './scan-series.ts';
+import { dayThreshold, eligible, hourThreshold, sizeOf } from './scan-series.ts';
 import { logNegBinomialUpperTail } from './tail-probability.ts';
 
 const HOUR_MS = 3_600_000;
+/** Documents (estimated) the running test holds at a time: some tens of MB. */
+const RUNNING_DOCS_BUDGET = 100_000;
 /** Processing time between a document's arrival and the alert it completes. */
 const REACTION_MS = 60_000;
 
@@ -56,11 +61,16 @@ export interface RunningCandidate extends Candidate {
   hourScale: boolean;
 }
 
-/** The days the running test looks at, each once, in order: `runningCandidates(state, options, scanned.candidates)`. */
+/**
+ * The days the running test looks at, each once, in order:
+ * `runningCandidates(state, options, scanned.candidates, hourly)`; `hourly` (the counts `loadHourlyCounts` reads)
+ * is needed for hourly buckets only.
+ */
 export function runningCandidates(
   state: ScanState,
   options: ScanOptions,
   dayCandidates: readonly Candidate[],
+  hourly?: HourlyCounts,
 ): RunningCandidate[] {
   const byKey = new Map<number, RunningCandidate>();
   const n = state.counts.nDays;
@@ -72,73 +82,41 @@ export function runningCandidates(
   };
   for (const c of dayCandidates) add(c, 'dayScale');
   if (options.config.granularity === 'hour') {
-    for (const c of hourlyCandidates(state, options)) add(c, 'hourScale');
+    if (!hourly) throw new Error('runningCandidates: hourly buckets need the hourly counts');
+    for (const c of hourlyCandidates(state, options, hourly)) add(c, 'hourScale');
   }
   return [...byKey.values()].sort((a, b) => a.series - b.series || a.day - b.day);
 }
 
-/** `eligible` without the conditions a sum over whole days cannot bound (negative share, busiest outlet). */
-function eligibleBound(
-  config: DetectorConfig,
-  s: SeriesCounts,
-  weight: SeriesWeight,
-  channel: Channel,
-  w: { count: number; negative: number; outlets: number; expected: number },
-): boolean {
-  const c = channel === 'stories' ? w.count : w.negative;
-  const minCount = minCountFor(config, s, weight) + (channel === 'negative' ? config.negativeExtraCount : 0);
-  return c >= minCount && w.outlets >= config.minOutlets && c >= config.minRatio * w.expected;
-}
-
 /**
- * The days on which some trailing hourly window might be flagged: a lower bound on the p-value from the days'
- * counts and the least exposure of any window ending that day (it is reached at a whole hour).
+ * `candidates` in consecutive runs whose documents (estimated by their series' stories over the days the running
+ * test reads) stay within `budget`, so the running test holds one run's documents at a time whatever their number;
+ * a candidate over the budget on its own is a run of its own.
  */
-export function hourlyCandidates(state: ScanState, options: ScanOptions): Candidate[] {
-  const { counts } = state;
-  const { config } = options;
-  const out: Candidate[] = [];
-  for (let i = 0; i < counts.series.length; i++) {
-    const s = counts.series[i]!;
-    const exposure = state.exposures.get(s.topic)!;
-    const weight = state.weights[i]!;
-    const threshold = hourThreshold(state, config, i);
-    for (let t = state.firstTest; t <= state.lastTest; t++) {
-      if (s.capped[t] === 0) continue;
-      const possible = config.windowHours.some((hours) => {
-        const back = Math.ceil(hours / 24);
-        if (t - back < 0) return false;
-        let minExposure = Number.POSITIVE_INFINITY;
-        for (let h = 0; h <= 24; h++) {
-          const end = t * 24 + h;
-          minExposure = Math.min(
-            minExposure,
-            exposure.prefix[end]! - exposure.prefix[Math.max(0, end - hours)]!,
-          );
-        }
-        return state.channels.some((channel) => {
-          const values = channelValues(s, channel);
-          const window = { count: 0, negative: 0, outlets: 0, expected: 0 };
-          let c = 0;
-          let minRate = Number.POSITIVE_INFINITY;
-          let size = 0;
-          for (let d = t - back; d <= t; d++) {
-            window.count += s.capped[d]!;
-            window.negative += s.neg[d]!;
-            window.outlets += s.origins[d]!;
-            c += values[d]!;
-            minRate = Math.min(minRate, state.rates[channel][i]![d]!);
-            size = Math.max(size, sizeOf(state, channel, i, d));
-          }
-          window.expected = minRate * minExposure;
-          if (!eligibleBound(config, s, weight, channel, window)) return false;
-          return logNegBinomialUpperTail(c, Math.max(window.expected, 1e-6), size) <= threshold;
-        });
-      });
-      if (possible) out.push({ series: i, day: t });
+export function candidateChunks<T extends Candidate>(
+  state: ScanState,
+  config: DetectorConfig,
+  candidates: readonly T[],
+  budget: number,
+): T[][] {
+  const back = lookbackDays(config);
+  const chunks: T[][] = [];
+  let chunk: T[] = [];
+  let size = 0;
+  for (const c of candidates) {
+    const stories = state.counts.series[c.series]!.stories;
+    let estimate = 1;
+    for (let d = Math.max(0, c.day - back); d <= c.day; d++) estimate += stories[d]!;
+    if (chunk.length > 0 && size + estimate > budget) {
+      chunks.push(chunk);
+      chunk = [];
+      size = 0;
     }
+    chunk.push(c);
+    size += estimate;
   }
-  return out;
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }
 
 /** Exposure of series `i`'s topic between two instants (hours in part counted in part). */
@@ -288,5 +266,35 @@ export function scanRunning(
       }
     }
   });
+  return out;
+}
+
+/**
+ * The running test over `candidates`, reading their documents a chunk at a time (`candidateChunks`, about
+ * `budget` documents each) so memory stays bounded however many days the pre-filters pass; the windows are those
+ * of one `scanRunning` over all of them, in the same order.
+ */
+export async function scanCandidates(
+  db: Db,
+  state: ScanState,
+  options: ScanOptions,
+  candidates: readonly RunningCandidate[],
+  budget = RUNNING_DOCS_BUDGET,
+): Promise<FlaggedWindow[]> {
+  const { counts } = state;
+  const back = lookbackDays(options.config);
+  const out: FlaggedWindow[] = [];
+  for (const chunk of candidateChunks(state, options.config, candidates, budget)) {
+    const docs = await candidateDocs(
+      db,
+      chunk.map((c) => ({
+        topic: counts.series[c.series]!.topic,
+        seriesUid: counts.series[c.series]!.seriesUid,
+        dayFrom: counts.day0 + c.day - back,
+        dayTo: counts.day0 + c.day,
+      })),
+    );
+    out.push(...scanRunning(state, options, chunk, docs));
+  }
   return out;
 }
