@@ -34,6 +34,8 @@ export interface AlertDraft {
   startMs: number;
   endMs: number;
   detectedAtMs: number;
+  /** The family-wise error rate of the test that made the detection at `detectedAtMs`. */
+  alpha: number;
   docs: SeriesDoc[];
   count: number;
   expected: number;
@@ -54,6 +56,17 @@ interface Period {
   startMs: number;
   endMs: number;
   detectedAtMs: number;
+  alpha: number;
+}
+
+/** `keep` takes `other`'s detection — its time and the error rate of the test that made it — when that came first. */
+export function takeEarlierDetection(
+  keep: { detectedAtMs: number; alpha: number },
+  other: { detectedAtMs: number; alpha: number },
+): void {
+  if (other.detectedAtMs >= keep.detectedAtMs) return;
+  keep.detectedAtMs = other.detectedAtMs;
+  keep.alpha = other.alpha;
 }
 
 /** Windows of one series no more than `gapDays` apart become one period, detected when its first window fired. */
@@ -67,9 +80,10 @@ export function mergeWindows(windows: readonly FlaggedWindow[], gapDays: number)
     for (const w of list) {
       if (current && w.startMs <= current.endMs + gapDays * DAY_MS) {
         current.endMs = Math.max(current.endMs, w.endMs);
-        current.detectedAtMs = Math.min(current.detectedAtMs, w.detectedAtMs);
+        takeEarlierDetection(current, w);
       } else {
-        current = { seriesIndex, startMs: w.startMs, endMs: w.endMs, detectedAtMs: w.detectedAtMs };
+        const { startMs, endMs, detectedAtMs, alpha } = w;
+        current = { seriesIndex, startMs, endMs, detectedAtMs, alpha };
         periods.push(current);
       }
     }
@@ -127,6 +141,7 @@ export function topicDrafts(
       startMs: p.startMs,
       endMs: p.endMs,
       detectedAtMs: p.detectedAtMs,
+      alpha: p.alpha,
       docs: inPeriod,
       count: best.count,
       expected: best.expected,
@@ -185,7 +200,7 @@ function absorb(keep: AlertDraft, other: AlertDraft, label: string): void {
   keep.docs = unionDocs(keep, other).sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : 1));
   keep.startMs = Math.min(keep.startMs, other.startMs);
   keep.endMs = Math.max(keep.endMs, other.endMs);
-  keep.detectedAtMs = Math.min(keep.detectedAtMs, other.detectedAtMs);
+  takeEarlierDetection(keep, other);
   keep.alsoElevated.push(...other.alsoElevated);
 }
 
@@ -285,7 +300,7 @@ export function foldDrafts(
       const lead = children.reduce((a, b) => (sharedDocs(parent, b) > sharedDocs(parent, a) ? b : a));
       lead.alsoElevated.push(unitCount(tree, parent), ...parent.alsoElevated);
       // The parent's excess is these documents: the event was known when the parent fired, if that came first.
-      lead.detectedAtMs = Math.min(lead.detectedAtMs, parent.detectedAtMs);
+      takeEarlierDetection(lead, parent);
     }
   }
   return drafts.filter((d) => alive.has(d));
@@ -453,10 +468,7 @@ export function finishDraft(draft: AlertDraft, ctx: FinishContext): Alert {
     p_value: pValue,
     method: Number.isFinite(draft.size) ? 'negative-binomial' : 'poisson',
     dispersion_size: Number.isFinite(draft.size) ? round(draft.size, 3) : null,
-    alpha:
-      draft.detector === 'topic' && draft.granularity === 'hour'
-        ? config.alpha * config.hourlyAlphaFactor
-        : config.alpha,
+    alpha: draft.alpha,
     tested_series: ctx.state?.hypotheses ?? 0,
     statistic: draft.channel === 'negative' ? 'negative stories' : 'stories',
     documents: draft.docs.length,

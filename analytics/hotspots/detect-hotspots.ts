@@ -9,6 +9,7 @@ import {
   periodRanges,
   shareCarrying,
   spreadOf,
+  takeEarlierDetection,
   topicDrafts,
 } from './assemble-alerts.ts';
 import type { CountData } from './count-series.ts';
@@ -17,7 +18,8 @@ import type { DetectorConfig } from './detector-config.ts';
 import { resolveConfig } from './detector-config.ts';
 import { detectTermBursts } from './detect-terms.ts';
 import type { ScanOptions, SeriesWeight } from './scan-series.ts';
-import { hourlyCandidates, lookbackDays, scanRunning } from './scan-running.ts';
+import { lookbackDays, runningCandidates, scanCandidates } from './scan-running.ts';
+import { loadHourlyCounts } from './hourly-bound.ts';
 import { scanDays } from './scan-series.ts';
 import { storeAlerts } from './store-alerts.ts';
 import { topTerms } from './top-terms.ts';
@@ -189,7 +191,7 @@ function foldTerms(topic: AlertDraft[], terms: AlertDraft[], tree: UnitTree, gap
     }
     best.terms = [...(best.terms ?? []), ...(t.terms ?? [])].slice(0, 10);
     best.topTerms = [...new Set([...best.topTerms, ...t.topTerms])].slice(0, 8);
-    best.detectedAtMs = Math.min(best.detectedAtMs, t.detectedAtMs);
+    takeEarlierDetection(best, t);
     best.startMs = Math.min(best.startMs, t.startMs);
     const have = new Set(best.docs.map((d) => d.id));
     best.docs = [...best.docs, ...t.docs.filter((d) => !have.has(d.id))].sort(
@@ -283,20 +285,13 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
     const scanned = scanDays(counts, scanOptions);
     const { state } = scanned;
     step('scan days');
-    const candidates =
-      config.granularity === 'hour' ? hourlyCandidates(state, scanOptions) : scanned.candidates;
-    const candidateRanges = candidates.map((c) => {
-      const s = counts.series[c.series]!;
-      return {
-        topic: s.topic,
-        seriesUid: s.seriesUid,
-        dayFrom: counts.day0 + c.day - lookbackDays(config),
-        dayTo: counts.day0 + c.day,
-      };
-    });
-    const candidateDocList = await candidateDocs(db, candidateRanges);
-    step(`scan running: documents of ${candidates.length} candidate days`);
-    const windows = scanRunning(state, scanOptions, candidates, candidateDocList);
+    const hourly =
+      config.granularity === 'hour'
+        ? await loadHourlyCounts(db, counts, counts.day0 + state.firstTest - lookbackDays(config))
+        : undefined;
+    const candidates = runningCandidates(state, scanOptions, scanned.candidates, hourly);
+    step(`candidates (${candidates.length} days)`);
+    const windows = await scanCandidates(db, state, scanOptions, candidates);
     step('scan running');
     const periods = mergeWindows(windows, config.mergeGapDays);
     const periodDocs = await candidateDocs(db, periodRanges(state, periods));

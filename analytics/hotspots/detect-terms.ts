@@ -416,6 +416,7 @@ export async function detectTermBursts(db: Db, options: TermsOptions): Promise<A
         startMs: dayStartMs(firstDay),
         endMs: dayStartMs(lastDay + 1),
         detectedAtMs: dayStartMs(detectedDay + 1),
+        alpha: config.termAlpha,
         docs: members,
         count: observed,
         expected,

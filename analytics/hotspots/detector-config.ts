@@ -5,7 +5,8 @@ export type Granularity = 'day' | 'hour';
 export interface DetectorConfig {
   /**
    * Buckets the running test flags: calendar days ('day': windows of the last `windowDays` days up to now) or
-   * hours ('hour': trailing windows of `windowHours` hours). Both are tested as each document arrives.
+   * hours ('hour': those day-scale windows against the same daily threshold, and trailing windows of
+   * `windowHours` hours against the hourly one). Both are tested as each document arrives.
    */
   granularity: Granularity;
   /** Trailing days a series' baseline is estimated from. */
@@ -41,8 +42,9 @@ export interface DetectorConfig {
    */
   alpha: number;
   /**
-   * Multiplies `alpha` for the hourly buckets, whose overlapping windows are tested 24 times a day: at 0.5 the
-   * Bonferroni bound on false alarms stays under 24 × 7 × alpha × 0.5 = 0.84 a week for the whole province.
+   * Multiplies `alpha` for the hour-scale windows of hourly buckets, tested 24 times a day. Hourly buckets also test
+   * the day-scale windows at `alpha` a day, so at 0.5 the Bonferroni bound on false alarms stays under
+   * 7 × alpha + 24 × 7 × alpha × 0.5 = 0.07 + 0.84 = 0.91 a week for the whole province.
    */
   hourlyAlphaFactor: number;
   /** Widen each tail probability by the uncertainty of the baseline rate it uses (few past stories: less sure). */

@@ -2,15 +2,26 @@
  * The running test: trailing windows that end at each document's arrival, tested as a bucket forms against the
  * expectation of the time gone by, for the series and days the daily scan points to. An alert fires one minute
  * after the document that carried a window past its bucket's threshold.
+ *
+ * Hourly buckets test two families of windows: the day-scale windows of the daily buckets (one to `windowDays`
+ * calendar days up to now, against the daily threshold, `alpha` per day) and the hour-scale trailing windows of
+ * `windowHours` (against `alpha × hourlyAlphaFactor` per hour). So hourly buckets see at least the evidence daily
+ * ones see, at the same bar, and add the short windows; the Bonferroni bound on false alarms a week is the sum of
+ * the two families' (see `hourlyAlphaFactor`).
  */
 import type { SeriesCounts, SeriesDoc } from './count-series.ts';
-import { DAY_MS, StoryCounter, dayNumber, dayStartMs } from './count-series.ts';
+import type { Db } from '../../data/db.ts';
+import { DAY_MS, StoryCounter, candidateDocs, dayNumber, dayStartMs } from './count-series.ts';
 import type { DetectorConfig } from './detector-config.ts';
-import type { Candidate, Channel, ScanOptions, ScanState, SeriesWeight } from './scan-series.ts';
-import { channelValues, dayThreshold, eligible, hourThreshold, minCountFor, sizeOf } from './scan-series.ts';
+import type { HourlyCounts } from './hourly-bound.ts';
+import { hourlyCandidates } from './hourly-bound.ts';
+import type { Candidate, Channel, ScanOptions, ScanState } from './scan-series.ts';
+import { dayThreshold, eligible, hourThreshold, sizeOf } from './scan-series.ts';
 import { logNegBinomialUpperTail } from './tail-probability.ts';
 
 const HOUR_MS = 3_600_000;
+/** Documents (estimated) the running test holds at a time: some tens of MB. */
+const RUNNING_DOCS_BUDGET = 100_000;
 /** Processing time between a document's arrival and the alert it completes. */
 const REACTION_MS = 60_000;
 
@@ -28,77 +39,84 @@ export interface FlaggedWindow {
   pValue: number;
   /** The log p-value the window had to reach. */
   thresholdLogP: number;
+  /** The family-wise error rate of the window's family (day-scale or hour-scale windows). */
+  alpha: number;
 }
 
 /** Days before a flagged bucket whose documents the trailing windows of `config` may reach. */
 export function lookbackDays(config: DetectorConfig): number {
+  const days = Math.max(0, config.windowDays - 1);
   return config.granularity === 'hour'
-    ? Math.ceil(Math.max(...config.windowHours) / 24)
-    : Math.max(0, config.windowDays - 1);
-}
-
-/** `eligible` without the conditions a sum over whole days cannot bound (negative share, busiest outlet). */
-function eligibleBound(
-  config: DetectorConfig,
-  s: SeriesCounts,
-  weight: SeriesWeight,
-  channel: Channel,
-  w: { count: number; negative: number; outlets: number; expected: number },
-): boolean {
-  const c = channel === 'stories' ? w.count : w.negative;
-  const minCount = minCountFor(config, s, weight) + (channel === 'negative' ? config.negativeExtraCount : 0);
-  return c >= minCount && w.outlets >= config.minOutlets && c >= config.minRatio * w.expected;
+    ? Math.max(days, Math.ceil(Math.max(...config.windowHours) / 24))
+    : days;
 }
 
 /**
- * The days on which some trailing hourly window might be flagged: a lower bound on the p-value from the days'
- * counts and the least exposure of any window ending that day (it is reached at a whole hour).
+ * A day for the running test, and which windows to test on it: the day-scale ones where the daily scan pointed
+ * (the days it flagged or came near), the hour-scale ones where `hourlyCandidates` did — so each family is tested
+ * on the days its own pre-filter chose, and hourly buckets test the day-scale windows exactly where daily ones do.
  */
-export function hourlyCandidates(state: ScanState, options: ScanOptions): Candidate[] {
-  const { counts } = state;
-  const { config } = options;
-  const out: Candidate[] = [];
-  for (let i = 0; i < counts.series.length; i++) {
-    const s = counts.series[i]!;
-    const exposure = state.exposures.get(s.topic)!;
-    const weight = state.weights[i]!;
-    const threshold = hourThreshold(state, config, i);
-    for (let t = state.firstTest; t <= state.lastTest; t++) {
-      if (s.capped[t] === 0) continue;
-      const possible = config.windowHours.some((hours) => {
-        const back = Math.ceil(hours / 24);
-        if (t - back < 0) return false;
-        let minExposure = Number.POSITIVE_INFINITY;
-        for (let h = 0; h <= 24; h++) {
-          const end = t * 24 + h;
-          minExposure = Math.min(
-            minExposure,
-            exposure.prefix[end]! - exposure.prefix[Math.max(0, end - hours)]!,
-          );
-        }
-        return state.channels.some((channel) => {
-          const values = channelValues(s, channel);
-          const window = { count: 0, negative: 0, outlets: 0, expected: 0 };
-          let c = 0;
-          let minRate = Number.POSITIVE_INFINITY;
-          let size = 0;
-          for (let d = t - back; d <= t; d++) {
-            window.count += s.capped[d]!;
-            window.negative += s.neg[d]!;
-            window.outlets += s.origins[d]!;
-            c += values[d]!;
-            minRate = Math.min(minRate, state.rates[channel][i]![d]!);
-            size = Math.max(size, sizeOf(state, channel, i, d));
-          }
-          window.expected = minRate * minExposure;
-          if (!eligibleBound(config, s, weight, channel, window)) return false;
-          return logNegBinomialUpperTail(c, Math.max(window.expected, 1e-6), size) <= threshold;
-        });
-      });
-      if (possible) out.push({ series: i, day: t });
-    }
+export interface RunningCandidate extends Candidate {
+  dayScale: boolean;
+  hourScale: boolean;
+}
+
+/**
+ * The days the running test looks at, each once, in order:
+ * `runningCandidates(state, options, scanned.candidates, hourly)`; `hourly` (the counts `loadHourlyCounts` reads)
+ * is needed for hourly buckets only.
+ */
+export function runningCandidates(
+  state: ScanState,
+  options: ScanOptions,
+  dayCandidates: readonly Candidate[],
+  hourly?: HourlyCounts,
+): RunningCandidate[] {
+  const byKey = new Map<number, RunningCandidate>();
+  const n = state.counts.nDays;
+  const add = (c: Candidate, scale: 'dayScale' | 'hourScale') => {
+    const key = c.series * n + c.day;
+    const at = byKey.get(key) ?? { series: c.series, day: c.day, dayScale: false, hourScale: false };
+    at[scale] = true;
+    byKey.set(key, at);
+  };
+  for (const c of dayCandidates) add(c, 'dayScale');
+  if (options.config.granularity === 'hour') {
+    if (!hourly) throw new Error('runningCandidates: hourly buckets need the hourly counts');
+    for (const c of hourlyCandidates(state, options, hourly)) add(c, 'hourScale');
   }
-  return out;
+  return [...byKey.values()].sort((a, b) => a.series - b.series || a.day - b.day);
+}
+
+/**
+ * `candidates` in consecutive runs whose documents (estimated by their series' stories over the days the running
+ * test reads) stay within `budget`, so the running test holds one run's documents at a time whatever their number;
+ * a candidate over the budget on its own is a run of its own.
+ */
+export function candidateChunks<T extends Candidate>(
+  state: ScanState,
+  config: DetectorConfig,
+  candidates: readonly T[],
+  budget: number,
+): T[][] {
+  const back = lookbackDays(config);
+  const chunks: T[][] = [];
+  let chunk: T[] = [];
+  let size = 0;
+  for (const c of candidates) {
+    const stories = state.counts.series[c.series]!.stories;
+    let estimate = 1;
+    for (let d = Math.max(0, c.day - back); d <= c.day; d++) estimate += stories[d]!;
+    if (chunk.length > 0 && size + estimate > budget) {
+      chunks.push(chunk);
+      chunk = [];
+      size = 0;
+    }
+    chunk.push(c);
+    size += estimate;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }
 
 /** Exposure of series `i`'s topic between two instants (hours in part counted in part). */
@@ -114,45 +132,73 @@ function exposureBetween(state: ScanState, i: number, startMs: number, endMs: nu
   return Math.max(0, at(endMs) - at(startMs));
 }
 
-/** A trailing window of one bucket: its fixed start, the rate its expectation uses, and its stories so far. */
+/**
+ * A trailing window of one bucket: its fixed start, the rate its expectation uses, the log p-value it must reach
+ * (its family's), and its stories so far.
+ */
 interface GrowingWindow {
   startMs: number;
   rateDay: number;
+  threshold: number;
+  alpha: number;
   counter: StoryCounter;
 }
 
-/** The windows that end with bucket [bucketStartMs, bucketEndMs), holding the documents before the bucket. */
+/**
+ * The windows that end with bucket [bucketStartMs, bucketEndMs), holding the documents before the bucket: the
+ * day-scale windows from the start of the bucket's day and the hour-scale ones, as `scales` asks.
+ */
 function bucketWindows(
   state: ScanState,
   config: DetectorConfig,
   i: number,
+  scales: { dayScale: boolean; hourScale: boolean },
   docs: readonly SeriesDoc[],
   bucketStartMs: number,
   bucketEndMs: number,
 ): GrowingWindow[] {
   const s = state.counts.series[i]!;
   const origin = dayStartMs(state.counts.day0);
-  const starts =
-    config.granularity === 'hour'
-      ? config.windowHours.map((hours) => bucketEndMs - hours * HOUR_MS)
-      : Array.from({ length: config.windowDays }, (_, k) => bucketStartMs - k * DAY_MS);
+  const dayStart = dayStartMs(dayNumber(bucketStartMs));
+  const daily = { threshold: dayThreshold(state, config, i), alpha: config.alpha };
+  const starts = Array.from({ length: scales.dayScale ? config.windowDays : 0 }, (_, k) => ({
+    startMs: dayStart - k * DAY_MS,
+    ...daily,
+  }));
+  if (scales.hourScale) {
+    const hourly = {
+      threshold: hourThreshold(state, config, i),
+      alpha: config.alpha * config.hourlyAlphaFactor,
+    };
+    starts.push(
+      ...config.windowHours.map((hours) => ({ startMs: bucketEndMs - hours * HOUR_MS, ...hourly })),
+    );
+  }
   return starts
-    .filter((startMs) => startMs >= origin)
-    .map((startMs) => {
+    .filter((w) => w.startMs >= origin)
+    .map((w) => {
       const counter = new StoryCounter(config.capPerOutlet[s.level] ?? 2);
-      for (const d of docs) if (d.ms >= startMs && d.ms < bucketStartMs) counter.add(d);
-      return { startMs, rateDay: dayNumber(startMs) - state.counts.day0, counter };
+      for (const d of docs) if (d.ms >= w.startMs && d.ms < bucketStartMs) counter.add(d);
+      return { ...w, rateDay: dayNumber(w.startMs) - state.counts.day0, counter };
     });
 }
 
-/** The most significant eligible window of series `i` with the documents so far, at `untilMs`. */
+/** The eligible window of series `i` that comes nearest its threshold (or passes it furthest) at `untilMs`. */
 function bestWindow(
   state: ScanState,
   config: DetectorConfig,
   i: number,
   windows: readonly GrowingWindow[],
   untilMs: number,
-): { startMs: number; channel: Channel; count: number; expected: number; logP: number } | null {
+): {
+  startMs: number;
+  channel: Channel;
+  count: number;
+  expected: number;
+  logP: number;
+  threshold: number;
+  alpha: number;
+} | null {
   const s = state.counts.series[i]!;
   const weight = state.weights[i]!;
   let best: ReturnType<typeof bestWindow> = null;
@@ -165,7 +211,9 @@ function bestWindow(
       const count = channel === 'stories' ? counted.count : counted.negative;
       const size = sizeOf(state, channel, i, w.rateDay);
       const logP = logNegBinomialUpperTail(count, Math.max(expected, 1e-6), size);
-      if (!best || logP < best.logP) best = { startMs: w.startMs, channel, count, expected, logP };
+      if (!best || logP - w.threshold < best.logP - best.threshold) {
+        best = { startMs: w.startMs, channel, count, expected, logP, threshold: w.threshold, alpha: w.alpha };
+      }
     }
   }
   return best;
@@ -174,13 +222,13 @@ function bestWindow(
 /**
  * Test each candidate day's buckets (the day, or its 24 hours) as their documents arrive: after each document,
  * the trailing windows ending with the bucket, with the documents so far against the expectation of the time
- * they span. The first document that carries one past the bucket's threshold flags the bucket. `docs[k]` holds
+ * they span. The first document that carries one past its family's threshold flags the bucket. `docs[k]` holds
  * candidate k's documents from `lookbackDays` before its day to its end, oldest first.
  */
 export function scanRunning(
   state: ScanState,
   options: ScanOptions,
-  candidates: readonly Candidate[],
+  candidates: readonly RunningCandidate[],
   docs: readonly SeriesDoc[][],
 ): FlaggedWindow[] {
   const { config } = options;
@@ -190,19 +238,18 @@ export function scanRunning(
   candidates.forEach((candidate, k) => {
     const i = candidate.series;
     const list = docs[k]!;
-    const threshold = hourly ? hourThreshold(state, config, i) : dayThreshold(state, config, i);
     const dayStart = dayStartMs(state.counts.day0 + candidate.day);
     for (let bucketStartMs = dayStart; bucketStartMs < dayStart + DAY_MS; bucketStartMs += bucketMs) {
       const bucketEndMs = bucketStartMs + bucketMs;
       const arrivals = list.filter((d) => d.ms >= bucketStartMs && d.ms < bucketEndMs);
       if (arrivals.length === 0) continue;
-      const windows = bucketWindows(state, config, i, list, bucketStartMs, bucketEndMs);
+      const windows = bucketWindows(state, config, i, candidate, list, bucketStartMs, bucketEndMs);
       for (let j = 0; j < arrivals.length; j++) {
         const doc = arrivals[j]!;
         for (const w of windows) w.counter.add(doc);
         if (arrivals[j + 1]?.ms === doc.ms) continue;
         const best = bestWindow(state, config, i, windows, doc.ms + 1);
-        if (!best || best.logP > threshold) continue;
+        if (!best || best.logP > best.threshold) continue;
         out.push({
           series: state.counts.series[i]!,
           channel: best.channel,
@@ -212,11 +259,42 @@ export function scanRunning(
           count: best.count,
           expected: best.expected,
           pValue: Math.exp(best.logP),
-          thresholdLogP: threshold,
+          thresholdLogP: best.threshold,
+          alpha: best.alpha,
         });
         break;
       }
     }
   });
+  return out;
+}
+
+/**
+ * The running test over `candidates`, reading their documents a chunk at a time (`candidateChunks`, about
+ * `budget` documents each) so memory stays bounded however many days the pre-filters pass; the windows are those
+ * of one `scanRunning` over all of them, in the same order.
+ */
+export async function scanCandidates(
+  db: Db,
+  state: ScanState,
+  options: ScanOptions,
+  candidates: readonly RunningCandidate[],
+  budget = RUNNING_DOCS_BUDGET,
+): Promise<FlaggedWindow[]> {
+  const { counts } = state;
+  const back = lookbackDays(options.config);
+  const out: FlaggedWindow[] = [];
+  for (const chunk of candidateChunks(state, options.config, candidates, budget)) {
+    const docs = await candidateDocs(
+      db,
+      chunk.map((c) => ({
+        topic: counts.series[c.series]!.topic,
+        seriesUid: counts.series[c.series]!.seriesUid,
+        dayFrom: counts.day0 + c.day - back,
+        dayTo: counts.day0 + c.day,
+      })),
+    );
+    out.push(...scanRunning(state, options, chunk, docs));
+  }
   return out;
 }

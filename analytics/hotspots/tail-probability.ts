@@ -139,6 +139,24 @@ export function logNegBinomialUpperTail(k: number, mu: number, size: number): nu
   return Math.min(0, logRegularizedBeta(mu / (mu + size), Math.ceil(k), size));
 }
 
+/**
+ * ln P(X = k) for the negative binomial of `logNegBinomialUpperTail` (the Poisson where it uses the Poisson), a
+ * cheap lower bound on ln P(X ≥ k): `logNegBinomialPmf(0, 2, Infinity)` → −2.
+ */
+export function logNegBinomialPmf(k: number, mu: number, size: number): number {
+  if (!(mu >= 0) || !Number.isFinite(mu)) throw new RangeError(`invalid negative binomial mean: ${mu}`);
+  if (!(size > 0)) throw new RangeError(`invalid negative binomial size: ${size}`);
+  if (mu === 0) return k === 0 ? 0 : -Infinity;
+  if (!Number.isFinite(size) || size > 1e8) return -mu + k * Math.log(mu) - logGamma(k + 1);
+  return (
+    logGamma(k + size) -
+    logGamma(size) -
+    logGamma(k + 1) +
+    size * Math.log(size / (size + mu)) +
+    k * Math.log(mu / (size + mu))
+  );
+}
+
 /** P(X ≥ k) for the negative binomial of `logNegBinomialUpperTail`. */
 export function negBinomialUpperTail(k: number, mu: number, size: number): number {
   return Math.exp(logNegBinomialUpperTail(k, mu, size));

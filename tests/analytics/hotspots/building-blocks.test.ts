@@ -81,6 +81,7 @@ describe('loadUnitTree', () => {
     startMs: 86_400_000,
     endMs: 2 * 86_400_000,
     detectedAtMs: 2 * 86_400_000,
+    alpha: 0.01,
     docs: list,
     count: list.length,
     expected,

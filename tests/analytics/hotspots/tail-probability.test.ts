@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   logGamma,
+  logNegBinomialPmf,
   logNegBinomialUpperTail,
   logPoissonUpperTail,
   logRegularizedBeta,
@@ -98,6 +99,24 @@ describe('logNegBinomialUpperTail', () => {
     [1100, 1000, 50],
   ])('P(X ≥ %d | μ = %d, size %d) agrees with a direct sum', (k, mu, size) => {
     expect(logNegBinomialUpperTail(k, mu, size)).toBeCloseTo(bruteLogNegBinomial(k, mu, size), 8);
+  });
+
+  it('gives P(X = k), a lower bound of P(X ≥ k), with the same parameters', () => {
+    expect(logNegBinomialPmf(0, 2, Infinity)).toBeCloseTo(-2, 12);
+    expect(logNegBinomialPmf(3, 0.05, Infinity)).toBeCloseTo(3 * Math.log(0.05) - 0.05 - Math.log(6), 12);
+    // NB(size 1) is geometric: P(X = k) = (1 − p) p^k with p = μ / (μ + 1).
+    expect(logNegBinomialPmf(4, 3, 1)).toBeCloseTo(Math.log(0.25 * 0.75 ** 4), 12);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 300 }),
+        fc.double({ min: 1e-6, max: 500, noNaN: true }),
+        fc.oneof(fc.double({ min: 0.05, max: 1e4, noNaN: true }), fc.constant(Infinity)),
+        (k, mu, size) => {
+          const tail = logNegBinomialUpperTail(k, mu, size);
+          expect(logNegBinomialPmf(k, mu, size)).toBeLessThanOrEqual(tail + 1e-9 * Math.max(1, -tail));
+        },
+      ),
+    );
   });
 
   it('is heavier-tailed than the Poisson and tends to it as the size grows', () => {
