@@ -10,6 +10,7 @@ import { createFetcher } from '../../pipeline/fetch/fetcher.ts';
 import { ingestSource } from '../../pipeline/ingest-source.ts';
 import { IMPORT_SETTINGS } from '../../data/db.ts';
 import { withContext, type CommandContext } from '../context.ts';
+import { favourMemoryOverSpeed } from '../import-process.ts';
 import { afterIngest, scorePending } from '../hooks.ts';
 import { progressBar } from '../progress.ts';
 
@@ -102,6 +103,7 @@ export function registerIngestCommands(program: Command): void {
     )
     .option('--source <name>', 'name of this import', 'jsonl')
     .action(async (file: string, options: { source: string }, command: Command) => {
+      favourMemoryOverSpeed();
       await withContext(command, (ctx) => importDocuments(ctx, file, options.source), {
         db: IMPORT_SETTINGS,
       });
