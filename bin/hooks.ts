@@ -18,7 +18,17 @@ function hookPool(ctx: CommandContext, docs: number): ScorePool | undefined {
   return workers > 0 && docs >= OFF_THREAD_MIN_DOCS ? sharedScorePool(workers) : undefined;
 }
 
-export async function afterIngest(ctx: CommandContext, ids: string[]): Promise<void> {
+/**
+ * Score, count and scan a batch of new documents. An import that ends with `scorePending` passes
+ * `{ dailyCounts: false }`: its final full check recounts every day the import touched, once, where a recount per
+ * batch would cover all the days each batch touches (every day of a back-filled archive in random date order) and
+ * so grow with the database at every batch.
+ */
+export async function afterIngest(
+  ctx: CommandContext,
+  ids: string[],
+  options: { dailyCounts?: boolean } = {},
+): Promise<void> {
   if (ids.length === 0) return;
   const pool = hookPool(ctx, ids.length);
   await scoreDocuments(
@@ -26,7 +36,7 @@ export async function afterIngest(ctx: CommandContext, ids: string[]): Promise<v
     { ids, workers: ctx.config.scoring.workers, pool, signal: ctx.shutdown },
     ctx.now,
   );
-  await refreshDailyCounts(ctx.db, { ids });
+  if (options.dailyCounts ?? true) await refreshDailyCounts(ctx.db, { ids });
   await scanDocuments(ctx.db, ids, { logger: ctx.logger, now: ctx.now, pool });
 }
 

@@ -32,6 +32,12 @@ FULL JOIN daily_counts_days r USING (day)
 WHERE ($all OR day IN (SELECT unnest($days::DATE[])))
   AND (c.signature IS DISTINCT FROM r.signature OR c.documents IS DISTINCT FROM r.documents);
 
+-- name: day_sizes
+-- The documents of each of $days, duplicates included, as staged: what one count statement reads.
+SELECT strftime(day, '%Y-%m-%d') AS day, documents
+FROM daily_counts_stage
+WHERE day IN (SELECT unnest($days::DATE[]));
+
 -- name: days_of
 SELECT list(DISTINCT strftime(coalesce(DATE '1970-01-01' + ((epoch_ms(published_at) + 25200000) // 86400000)::INTEGER, DATE '0001-01-01'), '%Y-%m-%d')) AS days
 FROM {documents}

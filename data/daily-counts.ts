@@ -6,6 +6,7 @@
  * storage tiers) all leave the counts equal to a direct count. Users read the table through the access layer,
  * which filters it by the same rule as the documents counted in it.
  */
+import { chunkByWeight } from './chunks.ts';
 import type { Db } from './db.ts';
 import type { Reads } from './readers.ts';
 import { readSqlFile } from './sql-file.ts';
@@ -21,6 +22,13 @@ export interface RefreshReport {
 
 const running = new WeakMap<Db, Promise<unknown>>();
 
+/**
+ * Documents counted by one statement at most (a single day with more is counted alone). The count's per-document
+ * aggregates (lists of topics and localities) cannot spill to disk, so an unbounded statement would need memory in
+ * proportion to the documents recounted: a whole database, when a back-filled archive touches every day.
+ */
+export const COUNT_CHUNK_DOCUMENTS = 50_000;
+
 async function tiered(db: Db, name: string): Promise<string> {
   const storage = duckdbStorage(db);
   return statements(name)
@@ -28,7 +36,11 @@ async function tiered(db: Db, name: string): Promise<string> {
     .replaceAll('{doc_scores}', await storage.relation('doc_scores'));
 }
 
-async function refresh(db: Db, ids: readonly string[] | undefined): Promise<RefreshReport> {
+async function refresh(
+  db: Db,
+  ids: readonly string[] | undefined,
+  chunkDocuments: number,
+): Promise<RefreshReport> {
   const all = ids === undefined;
   let wanted: string[] = [];
   if (!all) {
@@ -46,10 +58,13 @@ async function refresh(db: Db, ids: readonly string[] | undefined): Promise<Refr
       return { days, version: await dailyCountsVersion(db) };
     }
     const count = await tiered(db, 'count_days');
+    const sizes = await db.all<{ day: string; documents: number }>(statements('day_sizes'), { days });
+    const documents = new Map(sizes.map((r) => [r.day, Number(r.documents)]));
+    const chunks = chunkByWeight(days, (day) => documents.get(day) ?? 0, chunkDocuments);
     await db.transaction(async () => {
       await db.run(statements('delete_counts'), { days });
       await db.run(statements('delete_days'), { days });
-      await db.run(count, { days });
+      for (const chunk of chunks) await db.run(count, { days: chunk });
       await db.run(statements('record_days'), { days });
       await db.run(statements('bump'));
     });
@@ -62,15 +77,17 @@ async function refresh(db: Db, ids: readonly string[] | undefined): Promise<Refr
 /**
  * Bring the daily counts up to date: for the days of documents `ids` (just stored or scored), or, without ids,
  * for every day whose documents or scores changed since it was counted (a full check, about a second per
- * million documents). Runs one at a time per database.
+ * million documents). Days are recounted in statements of at most `chunkDocuments` documents, all in one
+ * transaction. Runs one at a time per database.
  * `await refreshDailyCounts(db, { ids: report.newIds })` → `{ days: ['2026-11-24'], version: 12 }`
  */
 export async function refreshDailyCounts(
   db: Db,
-  options: { ids?: readonly string[] } = {},
+  options: { ids?: readonly string[]; chunkDocuments?: number } = {},
 ): Promise<RefreshReport> {
   const before = running.get(db) ?? Promise.resolve();
-  const next = before.catch(() => undefined).then(() => refresh(db, options.ids));
+  const chunkDocuments = options.chunkDocuments ?? COUNT_CHUNK_DOCUMENTS;
+  const next = before.catch(() => undefined).then(() => refresh(db, options.ids, chunkDocuments));
   running.set(db, next);
   return next;
 }

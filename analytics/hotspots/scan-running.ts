@@ -11,6 +11,7 @@
  */
 import type { SeriesCounts, SeriesDoc } from './count-series.ts';
 import type { Db } from '../../data/db.ts';
+import { chunkByWeight } from '../../data/chunks.ts';
 import { DAY_MS, StoryCounter, candidateDocs, dayNumber, dayStartMs } from './count-series.ts';
 import type { DetectorConfig } from './detector-config.ts';
 import type { HourlyCounts } from './hourly-bound.ts';
@@ -100,23 +101,16 @@ export function candidateChunks<T extends Candidate>(
   budget: number,
 ): T[][] {
   const back = lookbackDays(config);
-  const chunks: T[][] = [];
-  let chunk: T[] = [];
-  let size = 0;
-  for (const c of candidates) {
-    const stories = state.counts.series[c.series]!.stories;
-    let estimate = 1;
-    for (let d = Math.max(0, c.day - back); d <= c.day; d++) estimate += stories[d]!;
-    if (chunk.length > 0 && size + estimate > budget) {
-      chunks.push(chunk);
-      chunk = [];
-      size = 0;
-    }
-    chunk.push(c);
-    size += estimate;
-  }
-  if (chunk.length > 0) chunks.push(chunk);
-  return chunks;
+  return chunkByWeight(
+    candidates,
+    (c) => {
+      const stories = state.counts.series[c.series]!.stories;
+      let estimate = 1;
+      for (let d = Math.max(0, c.day - back); d <= c.day; d++) estimate += stories[d]!;
+      return estimate;
+    },
+    budget,
+  );
 }
 
 /** Exposure of series `i`'s topic between two instants (hours in part counted in part). */

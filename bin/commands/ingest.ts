@@ -40,11 +40,13 @@ export async function importDocuments(ctx: CommandContext, file: string, source:
       db: ctx.db,
       logger: ctx.logger,
       now: ctx.now,
-      onNewDocuments: (ids) => afterIngest(ctx, ids),
+      // The days are counted once, by scorePending below.
+      onNewDocuments: (ids) => afterIngest(ctx, ids, { dailyCounts: false }),
       nearDuplicateDays: ctx.config.ingest.near_duplicate_days,
     },
   );
-  // A run killed between storing a batch and scoring it leaves documents this run sees as known, not new.
+  // Scores what a run killed between storing a batch and scoring it left (this run sees those documents as
+  // known, not new), then recounts every day whose documents or scores changed.
   await scorePending(ctx);
   reportRun(ctx, `ingest ${file}`, report);
   return report;
