@@ -30,7 +30,9 @@ export function globalOptions(command: Command): GlobalOptions {
 
 /**
  * Load config, open the database (creating and migrating it), run `fn`, always close. `options.db` gives the
- * command's own DuckDB defaults (e.g. `IMPORT_SETTINGS`); what the config's `duckdb` section sets wins over them.
+ * command's own DuckDB defaults (e.g. `IMPORT_SETTINGS`); what the config's `duckdb` section sets wins over them,
+ * and a config that sets the threads but no memory limit gets dlxh's default limit for that many threads, not a
+ * command's limit sized for its own thread count.
  */
 export async function withContext<T>(
   command: Command,
@@ -42,7 +44,9 @@ export async function withContext<T>(
   const dbPath = command.getOptionValueSource('db') === 'default' && config.db ? config.db : globals.db;
   const logger = stderrLogger({ quiet: options.quiet });
   const db = await openDatabase(dbPath, {
-    memoryLimit: config.duckdb.memory_limit ?? options.db?.memoryLimit,
+    memoryLimit:
+      config.duckdb.memory_limit ??
+      (config.duckdb.threads === undefined ? options.db?.memoryLimit : undefined),
     threads: config.duckdb.threads ?? options.db?.threads,
     checkpointThreshold: config.duckdb.checkpoint_threshold ?? options.db?.checkpointThreshold,
   });

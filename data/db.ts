@@ -95,13 +95,14 @@ export interface DbSettings {
 export const DEFAULT_CHECKPOINT_THRESHOLD = '64MiB';
 
 /**
- * DuckDB defaults for a process that does nothing but import a file (`dlxh ingest jsonl`): one query thread (and so
- * dlxh's least memory limit, 256 MiB). An import writes small transactions and scans little, so it runs no slower,
- * and each thread's buffers and allocator arenas are memory the import does not need (docs/scaling.md). A lower
- * limit is not safe: the daily counts' list aggregates cannot spill, and at 128 MiB an import of stories spread
- * over 600 days failed at 140k documents. Not for the server, whose queries want the threads.
+ * DuckDB defaults for a process that does nothing but import a file (`dlxh ingest jsonl`): one query thread and
+ * 128 MiB. An import writes small transactions and scans little, so it runs no slower, and each thread's buffers
+ * and allocator arenas are memory the import does not need (docs/scaling.md). What an import does need beyond
+ * that spills to `<db>.tmp`; the daily counts, whose list aggregates cannot spill, are recounted once at the
+ * import's end in statements of bounded size (data/daily-counts.ts). Not for the server, whose queries want the
+ * threads.
  */
-export const IMPORT_SETTINGS: DbSettings = { threads: 1 };
+export const IMPORT_SETTINGS: DbSettings = { threads: 1, memoryLimit: '128MiB' };
 
 /** 64 MiB of working memory per query thread, at least 256 MiB: `defaultMemoryLimit(2)` → `'256MiB'`. */
 export function defaultMemoryLimit(threads = os.availableParallelism()): string {

@@ -37,13 +37,19 @@ describe('withContext', () => {
     const dir = tempDir();
     expect(await settingsSeen(path.join(dir, 'a.duckdb'), null)).toEqual({
       threads: '1',
-      memory_limit: '256.0 MiB',
+      memory_limit: '128.0 MiB',
     });
     const config = path.join(dir, 'dlxh.yaml');
     fs.writeFileSync(config, 'duckdb:\n  threads: 2\n  memory_limit: 300MiB\n');
     expect(await settingsSeen(path.join(dir, 'b.duckdb'), config)).toEqual({
       threads: '2',
       memory_limit: '300.0 MiB',
+    });
+    // Threads set without a limit: dlxh's limit for that many threads, not the command's for one.
+    fs.writeFileSync(config, 'duckdb:\n  threads: 2\n');
+    expect(await settingsSeen(path.join(dir, 'd.duckdb'), config)).toEqual({
+      threads: '2',
+      memory_limit: '256.0 MiB',
     });
     // Without the command's own defaults, dlxh's: a thread per core.
     const plain = await settingsSeen(path.join(dir, 'c.duckdb'), null, {});
