@@ -135,6 +135,13 @@ describe('analyzeSentiment', () => {
       expect(label(text), text).toBe('neutral');
     }
     expect(label('Đẹp chết người')).toBe('positive');
+    expect(label('Lúa xuất khẩu chính ngạch, tăng giá trị cho nông dân')).toBe('neutral');
+  });
+
+  it('a risk ("có nguy cơ") damps its sentence: it has not happened', () => {
+    const risk = analyzeSentiment('Nhiều ha lúa có nguy cơ mất trắng');
+    expect(risk.hedges).toBe(1);
+    expect(risk.score).toBeGreaterThan(analyzeSentiment('Nhiều ha lúa mất trắng').score);
   });
 
   it('a syllable written with diacritics matches only its own spelling, not another that folds alike', () => {
