@@ -47,8 +47,12 @@ interface Entry {
   negated: number;
   /** Counts only next to a degree word, at a clause end or when negated. */
   ctx: boolean;
+  /** A rhetorical question itself ("lấy đâu ra", "sao sống nổi"): a question does not damp it. */
+  rhetorical: boolean;
   length: number;
   phrase: string;
+  /** The phrase's syllables as written in the lexicon. */
+  tokens: readonly string[];
 }
 
 interface TrieNode {
@@ -138,10 +142,10 @@ export function compileSentimentLexicon(
   const exact: TrieNode = {};
   const foldedEntries = new Map<string, Entry[]>();
   const slang = new Map<string, string[]>();
-  const add = (phrase: string, entry: Omit<Entry, 'length' | 'phrase'>, fold: boolean) => {
+  const add = (phrase: string, entry: Omit<Entry, 'length' | 'phrase' | 'tokens'>, fold: boolean) => {
     const tokens = phrase.toLowerCase().normalize('NFC').split(/\s+/).filter(Boolean);
     if (tokens.length === 0) return;
-    const full: Entry = { ...entry, length: tokens.length, phrase: tokens.join(' ') };
+    const full: Entry = { ...entry, length: tokens.length, phrase: tokens.join(' '), tokens };
     insert(exact, tokens, full);
     const key = tokens.map(foldAligned).join(' ');
     if (fold || tokens.length > 1 || isAscii(tokens[0]!)) {
@@ -164,7 +168,13 @@ export function compileSentimentLexicon(
       const negated = negOpt ? Number(negOpt.slice(4)) : sign > 0 ? -0.8 * value : 0.3 * -value;
       add(
         phrase,
-        { kind: EntryKind.Polar, value, negated, ctx: opts.includes('ctx') },
+        {
+          kind: EntryKind.Polar,
+          value,
+          negated,
+          ctx: opts.includes('ctx'),
+          rhetorical: opts.includes('rq'),
+        },
         opts.includes('fold'),
       );
     }
@@ -207,6 +217,7 @@ export function compileSentimentLexicon(
         value: section === EntryKind.Action ? 0 : multiplier,
         negated: section === EntryKind.Action ? n : 0,
         ctx: false,
+        rhetorical: false,
       },
       false,
     );
@@ -309,11 +320,26 @@ function longestMatch(tokens: Tok[], start: number, end: number, lexicon: Sentim
     anyAscii ||= tokens[i]!.ascii;
     node = node.next?.get(tokens[i]!.folded);
     if (node?.entries && anyAscii && i - start + 1 > bestLength) {
-      best = node.entries;
-      bestLength = i - start + 1;
+      const spelled = node.entries.filter((e) => spelledAlike(tokens, start, e));
+      if (spelled.length > 0) {
+        best = spelled;
+        bestLength = i - start + 1;
+      }
     }
   }
   return best;
+}
+
+/**
+ * Whether the text from `start` may be `entry` written without diacritics: each syllable either has none or is
+ * the entry's own, so "đang mua" is not read as "đáng mua" while "dang mua" still may be.
+ */
+function spelledAlike(tokens: Tok[], start: number, entry: Entry): boolean {
+  for (let j = 0; j < entry.length; j++) {
+    const t = tokens[start + j]!;
+    if (!t.ascii && t.text !== entry.tokens[j]) return false;
+  }
+  return true;
 }
 
 /** Longest lexicon match starting at each token, computed once per text. */
@@ -382,6 +408,8 @@ interface Reading {
   hedges: number;
   /** Product of the hedge multipliers met in the current sentence: two hedges damp more than one. */
   hedge: number;
+  /** The current clause's share from rhetorical-question phrases, which a question leaves undamped. */
+  rhetorical: number;
 }
 
 function scoreClause(tokens: Tok[], clause: Clause, matches: Matches, reading: Reading): number {
@@ -469,6 +497,7 @@ function scoreClause(tokens: Tok[], clause: Clause, matches: Matches, reading: R
           const base = negated ? entry.negated : entry.value;
           const v = base * (intensityLeft > 0 ? intensity : 1) * after;
           sum += v;
+          if (entry.rhetorical && !negated) reading.rhetorical += v * clause.weight;
           terms.push({ text: negated ? `${negator} ${entry.phrase}` : entry.phrase, value: v });
         }
         negation = 0;
@@ -485,13 +514,21 @@ function scoreClause(tokens: Tok[], clause: Clause, matches: Matches, reading: R
   return sum * clause.weight;
 }
 
-function isQuestion(tokens: Tok[], start: number, end: number, matches: Matches): boolean {
-  if (end < tokens.length && tokens[end]!.kind === TokenKind.Question) return true;
-  for (let i = start; i < end; i++) {
-    const match = matchIn(matches, i, end);
-    if (match && match.some((e) => e.kind === EntryKind.Question)) return true;
+/**
+ * The first clause a question covers: every clause of a sentence that ends with "?", otherwise those from the one
+ * holding a question cue on ("nhũng nhiễu quá rõ, có ai clip thì gửi lên" asks only at the end); `clauses.length`
+ * when the sentence asks nothing.
+ */
+function questionFrom(tokens: Tok[], end: number, clauses: Clause[], matches: Matches): number {
+  if (end < tokens.length && tokens[end]!.kind === TokenKind.Question) return 0;
+  for (let c = 0; c < clauses.length; c++) {
+    const clause = clauses[c]!;
+    for (let i = clause.start; i < clause.end; i++) {
+      const match = matchIn(matches, i, clause.end);
+      if (match && match.some((e) => e.kind === EntryKind.Question)) return c;
+    }
   }
-  return false;
+  return clauses.length;
 }
 
 /** Turns a polarity sum into probabilities: argmax is neutral exactly when |sum| ≤ THRESHOLD. */
@@ -513,7 +550,7 @@ export function analyzeSentiment(text: string, opts: SentimentOptions = {}): Sen
   const normalized = typeof text !== 'string' ? '' : opts.normalized ? text : normalizeText(text);
   const tokens = scanTokens(normalized, lexicon);
   const matches = allMatches(tokens, lexicon);
-  const reading: Reading = { terms: [], hedges: 0, hedge: 1 };
+  const reading: Reading = { terms: [], hedges: 0, hedge: 1, rhetorical: 0 };
   let sum = 0;
   const clauses: Clause[] = [];
   let sentences = 0;
@@ -529,12 +566,17 @@ export function analyzeSentiment(text: string, opts: SentimentOptions = {}): Sen
       sentences++;
       clauses.length = 0;
       clausesOf(tokens, start, end, matches, clauses);
-      const weight = isQuestion(tokens, start, end, matches) ? QUESTION_WEIGHT : 1;
+      const askedFrom = questionFrom(tokens, end, clauses, matches);
       reading.hedge = 1;
       let sentence = 0;
-      for (const clause of clauses) sentence += scoreClause(tokens, clause, matches, reading);
+      for (let c = 0; c < clauses.length; c++) {
+        reading.rhetorical = 0;
+        const part = scoreClause(tokens, clauses[c]!, matches, reading);
+        const weight = c >= askedFrom ? QUESTION_WEIGHT : 1;
+        sentence += weight * (part - reading.rhetorical) + reading.rhetorical;
+      }
       // A hedge anywhere in the sentence ("ổn, không có gì đặc biệt") damps all of it toward neutral.
-      sum += weight * reading.hedge * sentence;
+      sum += reading.hedge * sentence;
     }
     start = end + 1;
   }

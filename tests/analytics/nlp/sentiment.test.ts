@@ -94,6 +94,61 @@ describe('analyzeSentiment', () => {
     expect(label('Cho mình hỏi máy này có tốt không?')).toBe('neutral');
   });
 
+  it('reads complaints about disasters, shortages, pollution, compensation, fees and officials', () => {
+    for (const text of [
+      'Lũ quét cuốn trôi nhà cửa, nhiều hộ mất trắng',
+      'Mưa cả đêm, nước lũ dâng cao, cả xóm bị kẹt trong nhà',
+      'Lúa và hoa màu trôi hết rồi',
+      'lua va hoa mau troi het roi',
+      'Cả tuần nay không có nước sinh hoạt, giếng khô cạn',
+      'Mùi hôi từ bãi rác bay khắp xóm, cá chết hàng loạt',
+      'Giá đền bù rẻ mạt, dân không đồng ý',
+      'Cán bộ vòi tiền mới cho làm hồ sơ',
+      'Đầu năm học trường bắt đóng đủ khoản, phụ huynh lấy đâu ra',
+      'Dân lo lắm',
+    ]) {
+      expect(label(text), text).toBe('negative');
+    }
+  });
+
+  it('a rhetorical question keeps its weight while other questions stay damped', () => {
+    expect(label('Đền bù có vậy thì bà con sao sống?')).toBe('negative');
+    expect(label('Nhà nghèo thật thì không có tên, thế là sao?')).toBe('negative');
+    expect(label('Cho mình hỏi máy này có bị lỗi không?')).toBe('neutral');
+  });
+
+  it('a question cue without "?" damps only the clauses from its own on', () => {
+    expect(label('Đường xuống cấp, có ai đi qua thì biết')).toBe('negative');
+    expect(label('Có ai biết máy này có bị lỗi không')).toBe('neutral');
+  });
+
+  it('words that only contain a polar syllable stay neutral in news and notices', () => {
+    for (const text of [
+      'Theo ghi nhận, bà con đang thu hoạch cà phê',
+      '(Báo Tin tức) - Sáng nay xã tổ chức lễ khai giảng',
+      'Trạm y tế xã tổ chức tiêm chủng',
+      'tram y te xa to chuc tiem chung',
+      'Xã chuẩn bị nhu yếu phẩm cho mùa mưa',
+      'Danh sách nhận tiền hỗ trợ làm nhà đã được niêm yết',
+      'Anh ấy lo liệu việc nhà',
+    ]) {
+      expect(label(text), text).toBe('neutral');
+    }
+    expect(label('Đẹp chết người')).toBe('positive');
+    expect(label('Lúa xuất khẩu chính ngạch, tăng giá trị cho nông dân')).toBe('neutral');
+  });
+
+  it('a risk ("có nguy cơ") damps its sentence: it has not happened', () => {
+    const risk = analyzeSentiment('Nhiều ha lúa có nguy cơ mất trắng');
+    expect(risk.hedges).toBe(1);
+    expect(risk.score).toBeGreaterThan(analyzeSentiment('Nhiều ha lúa mất trắng').score);
+  });
+
+  it('a syllable written with diacritics matches only its own spelling, not another that folds alike', () => {
+    expect(analyzeSentiment('Người dân đang mua nước').terms).toEqual([]);
+    expect(label('may nay dang mua')).toBe('positive');
+  });
+
   it('reads emoji and emoticons', () => {
     expect(label('😍😍👍')).toBe('positive');
     expect(label('giao hàng kiểu này :(')).toBe('negative');
