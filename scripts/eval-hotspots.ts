@@ -6,9 +6,11 @@
  * hold the least stories and outlets a topic alert needs at the event's commune or district — no topic alert
  * can fire earlier whatever its threshold (the terms detector, which also reads documents without a locality,
  * sometimes does), so delay minus floor is roughly what the statistics cost.
- * `node --import tsx scripts/eval-hotspots.ts [--days N] [--seed N] [--seeds N,N] [--scale X] [--keep DIR] [--verbose]`
+ * `node --import tsx scripts/eval-hotspots.ts [--days N] [--seed N] [--seeds N,N] [--scale X] [--keep DIR] [--verbose]
+ * [--buckets day,hour] [--config JSON]`
  * (`--seed` runs both event sets over another background: a check on streams the detector was never tuned on;
- * `--seeds` adds both event sets over each further seed, and a row pooling every event of each set).
+ * `--seeds` adds both event sets over each further seed, and a row pooling every event of each set; `--buckets`
+ * picks the granularities run; `--config` overrides the detector's defaults, e.g. `'{"hourMinCount":{"2":2,"3":2}}'`).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +25,7 @@ import type { Db } from '../data/db.ts';
 import { ALT_SEED, generateDemo } from '../data/demo/index.ts';
 import type { DemoDocument, GroundTruthEvent } from '../data/demo/index.ts';
 import { memoryLogger } from '../data/logger.ts';
-import { DEFAULT_DETECTOR_CONFIG } from '../analytics/hotspots/detector-config.ts';
+import { resolveConfig } from '../analytics/hotspots/detector-config.ts';
 import { ingestJsonl } from '../pipeline/jsonl/ingest-jsonl.ts';
 import { silentLogger } from '../pipeline/types.ts';
 import { loadUnitTree } from '../analytics/hotspots/unit-tree.ts';
@@ -189,20 +191,15 @@ export interface StreamRun {
   db: Db;
   events: GroundTruthEvent[];
   firstDocMs: Map<string, number>;
-  /** Per event: hours from its first document to its evidence floor (null: never reached). */
-  floorHours: Map<string, number | null>;
+  /** Per event: its documents as the scoring read them, and its commune (old and new) and district series. */
+  eventDocs: Map<string, { docs: EventDoc[]; communes: Set<string>; districts: Set<string> }>;
   now: Date;
 }
 
-async function eventFloors(
-  db: Db,
-  events: readonly GroundTruthEvent[],
-  firstDocMs: Map<string, number>,
-): Promise<Map<string, number | null>> {
+async function readEventDocs(db: Db, events: readonly GroundTruthEvent[]): Promise<StreamRun['eventDocs']> {
   const tree = await loadUnitTree(db);
   const successors = await successorMap(db);
-  const { minCount, minOutlets } = DEFAULT_DETECTOR_CONFIG;
-  const out = new Map<string, number | null>();
+  const out: StreamRun['eventDocs'] = new Map();
   for (const e of events) {
     const rows = await db.all<{
       ms: number;
@@ -225,11 +222,28 @@ async function eventFloors(
       series: (tree.byLocality.get(r.loc ?? '') ?? []).map((m) => m.seriesUid),
     }));
     const communes = [e.unit_uid, e.old_unit_uid ?? '', ...(successors.get(e.old_unit_uid ?? '') ?? [])];
-    const floors = [
-      evidenceFloorMs(docs, e.topic, new Set(communes), minCount[3] ?? 3, minOutlets),
-      evidenceFloorMs(docs, e.topic, new Set([e.district_uid ?? '']), minCount[2] ?? 3, minOutlets),
-    ].filter((ms): ms is number => ms !== null);
-    const first = firstDocMs.get(e.id) ?? Date.parse(e.start);
+    out.set(e.id, { docs, communes: new Set(communes), districts: new Set([e.district_uid ?? '']) });
+  }
+  return out;
+}
+
+/**
+ * Per event: hours from its first document to its evidence floor under `config` (null: never reached). Daily
+ * buckets need `minCount`; hourly ones also test hour-scale windows, which need `hourMinCount`, so their floor is
+ * the earlier of the two.
+ */
+export function eventFloors(run: StreamRun, config: DetectorConfig): Map<string, number | null> {
+  const minima = [config.minCount, ...(config.granularity === 'hour' ? [config.hourMinCount] : [])];
+  const out = new Map<string, number | null>();
+  for (const e of run.events) {
+    const { docs, communes, districts } = run.eventDocs.get(e.id)!;
+    const floors = minima
+      .flatMap((minCount) => [
+        evidenceFloorMs(docs, e.topic, communes, minCount[3] ?? 3, config.minOutlets),
+        evidenceFloorMs(docs, e.topic, districts, minCount[2] ?? 3, config.minOutlets),
+      ])
+      .filter((ms): ms is number => ms !== null);
+    const first = run.firstDocMs.get(e.id) ?? Date.parse(e.start);
     out.set(e.id, floors.length ? (Math.min(...floors) - first) / HOUR_MS : null);
   }
   return out;
@@ -259,8 +273,8 @@ export async function prepareStream(
   const firstDocMs = new Map(
     events.map((e) => [e.id, Math.min(...e.document_ids.map((id) => byId.get(id) ?? Infinity))]),
   );
-  const floorHours = await eventFloors(db, events, firstDocMs);
-  return { name, days, db, events, firstDocMs, floorHours, now };
+  const eventDocs = await readEventDocs(db, events);
+  return { name, days, db, events, firstDocMs, eventDocs, now };
 }
 
 async function successorMap(db: Db): Promise<Map<string, string[]>> {
@@ -307,8 +321,14 @@ async function main(): Promise<void> {
       scale: { type: 'string' },
       keep: { type: 'string' },
       verbose: { type: 'boolean' },
+      config: { type: 'string' },
+      buckets: { type: 'string', default: 'day,hour' },
     },
   });
+  const overrides = JSON.parse(values.config ?? '{}') as Partial<DetectorConfig>;
+  const bucketList = values.buckets
+    .split(',')
+    .filter((b): b is 'day' | 'hour' => b === 'day' || b === 'hour');
   const days = Number(values.days);
   const seed = values.seed ? Number(values.seed) : undefined;
   const scale = values.scale ? Number(values.scale) : undefined;
@@ -330,14 +350,16 @@ async function main(): Promise<void> {
     for (const stream of streams) {
       const run = await prepareStream(stream.name, days, dir, { seed: stream.seed, scale });
       try {
-        for (const granularity of ['day', 'hour'] as const) {
-          const quality = await evaluate(run, { granularity });
-          const floors = run.events.map((e) => run.floorHours.get(e.id) ?? null);
+        for (const granularity of bucketList) {
+          const config = resolveConfig({ ...overrides, granularity });
+          const quality = await evaluate(run, config);
+          const floorHours = eventFloors(run, config);
+          const floors = run.events.map((e) => floorHours.get(e.id) ?? null);
           rows.push({ stream: stream.label, granularity, quality, floors });
           if (!values.verbose) continue;
           for (const o of quality.outcomes)
             console.error(
-              `  ${stream.label}/${granularity} ${o.id}: ${o.detected ? `${fmt(o.delayHours, 1)} h` : 'missed'} (floor ${fmt(run.floorHours.get(o.id) ?? null, 1)} h)`,
+              `  ${stream.label}/${granularity} ${o.id}: ${o.detected ? `${fmt(o.delayHours, 1)} h` : 'missed'} (floor ${fmt(floorHours.get(o.id) ?? null, 1)} h)`,
             );
           for (const a of quality.falseAlerts) {
             console.error(
@@ -369,7 +391,7 @@ async function main(): Promise<void> {
   });
   if (extraSeeds.length > 0) {
     for (const set of ['default', 'alt']) {
-      for (const granularity of ['day', 'hour'] as const) {
+      for (const granularity of bucketList) {
         const own = rows.filter(
           (r) => r.granularity === granularity && (r.stream === set || r.stream.startsWith(`${set} (seed`)),
         );

@@ -82,7 +82,8 @@ function eligibleBound(
   count: number,
   expected: number,
 ): boolean {
-  const minCount = minCountFor(config, s, weight) + (channel === 'negative' ? config.negativeExtraCount : 0);
+  const minCount =
+    minCountFor(config, s, weight, 'hour') + (channel === 'negative' ? config.negativeExtraCount : 0);
   return count >= minCount && count >= config.minRatio * expected;
 }
 
@@ -91,7 +92,8 @@ function eligibleBound(
  *
  * Why no day the running test would flag is dropped: the running test flags the hour bucket [h, h + 1) of a day
  * when, after a document in it, a window of `hours` hours from S = h + 1 − hours (never before the first counted
- * hour) holds an eligible count whose tail probability reaches the hourly threshold. For that window:
+ * hour) holds an eligible count — with the hour-scale windows' own minimum, `hourMinCount`, which
+ * `eligibleBound` takes too — whose tail probability reaches the hourly threshold. For that window:
  * - its count (stories, or negative stories) is at most its documents (negative documents) in hours S … h: the
  *   running test counts each document at most once, and only the documents of the window's hours;
  * - its expectation is at least the rate × the exposure of the whole hours S … h − 1: it uses the same day's rate

@@ -16,7 +16,7 @@ import { DAY_MS, StoryCounter, candidateDocs, dayNumber, dayStartMs } from './co
 import type { DetectorConfig } from './detector-config.ts';
 import type { HourlyCounts } from './hourly-bound.ts';
 import { hourlyCandidates } from './hourly-bound.ts';
-import type { Candidate, Channel, ScanOptions, ScanState } from './scan-series.ts';
+import type { Candidate, Channel, ScanOptions, ScanState, WindowScale } from './scan-series.ts';
 import { dayThreshold, eligible, hourThreshold, sizeOf } from './scan-series.ts';
 import { logNegBinomialUpperTail } from './tail-probability.ts';
 
@@ -131,6 +131,7 @@ function exposureBetween(state: ScanState, i: number, startMs: number, endMs: nu
  * (its family's), and its stories so far.
  */
 interface GrowingWindow {
+  scale: WindowScale;
   startMs: number;
   rateDay: number;
   threshold: number;
@@ -154,13 +155,18 @@ function bucketWindows(
   const s = state.counts.series[i]!;
   const origin = dayStartMs(state.counts.day0);
   const dayStart = dayStartMs(dayNumber(bucketStartMs));
-  const daily = { threshold: dayThreshold(state, config, i), alpha: config.alpha };
+  const daily = {
+    scale: 'day' as WindowScale,
+    threshold: dayThreshold(state, config, i),
+    alpha: config.alpha,
+  };
   const starts = Array.from({ length: scales.dayScale ? config.windowDays : 0 }, (_, k) => ({
     startMs: dayStart - k * DAY_MS,
     ...daily,
   }));
   if (scales.hourScale) {
     const hourly = {
+      scale: 'hour' as WindowScale,
       threshold: hourThreshold(state, config, i),
       alpha: config.alpha * config.hourlyAlphaFactor,
     };
@@ -201,7 +207,7 @@ function bestWindow(
     const exposure = exposureBetween(state, i, w.startMs, untilMs);
     for (const channel of state.channels) {
       const expected = state.rates[channel][i]![w.rateDay]! * exposure;
-      if (!eligible(config, s, weight, channel, { ...counted, expected })) continue;
+      if (!eligible(config, s, weight, channel, { ...counted, expected }, w.scale)) continue;
       const count = channel === 'stories' ? counted.count : counted.negative;
       const size = sizeOf(state, channel, i, w.rateDay);
       const logP = logNegBinomialUpperTail(count, Math.max(expected, 1e-6), size);

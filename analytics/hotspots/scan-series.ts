@@ -299,14 +299,24 @@ export interface ScanOptions {
   topicCount: number;
 }
 
-/** The least count a window of series `s` needs. */
-export function minCountFor(config: DetectorConfig, s: SeriesCounts, weight: SeriesWeight): number {
-  return Math.max(2, Math.ceil((config.minCount[s.level] ?? 3) * weight.minCountFactor));
+/** Which family a trailing window belongs to: day-scale (`windowDays`) or hour-scale (`windowHours`). */
+export type WindowScale = 'day' | 'hour';
+
+/** The least count a window of series `s` needs (hour-scale windows: `hourMinCount`). */
+export function minCountFor(
+  config: DetectorConfig,
+  s: SeriesCounts,
+  weight: SeriesWeight,
+  scale: WindowScale = 'day',
+): number {
+  const base = scale === 'hour' ? config.hourMinCount[s.level] : config.minCount[s.level];
+  return Math.max(2, Math.ceil((base ?? 3) * weight.minCountFactor));
 }
 
 /**
  * Whether a window's counts may be tested at all: enough stories, enough of them from outlets other than the
- * busiest one (one source's burst alone never makes a hot spot), enough outlets, lift and negativity.
+ * busiest one (one source's burst alone never makes a hot spot), enough outlets, lift and negativity; `scale`
+ * picks the least count (`minCount`, or `hourMinCount` for the hour-scale windows of hourly buckets).
  */
 export function eligible(
   config: DetectorConfig,
@@ -314,9 +324,10 @@ export function eligible(
   weight: SeriesWeight,
   channel: Channel,
   w: { count: number; negative: number; outlets: number; top: number; expected: number },
+  scale: WindowScale = 'day',
 ): boolean {
   const c = channel === 'stories' ? w.count : w.negative;
-  const minCount = minCountFor(config, s, weight);
+  const minCount = minCountFor(config, s, weight, scale);
   return (
     c >= minCount + (channel === 'negative' ? config.negativeExtraCount : 0) &&
     w.count - w.top >= minCount - 1 &&

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EventDoc, EventTruth } from '../../../scripts/eval-hotspots.ts';
-import { evidenceFloorMs, scoreAlerts } from '../../../scripts/eval-hotspots.ts';
+import { resolveConfig } from '../../../analytics/hotspots/detector-config.ts';
+import type { GroundTruthEvent } from '../../../data/demo/index.ts';
+import type { EventDoc, EventTruth, StreamRun } from '../../../scripts/eval-hotspots.ts';
+import { eventFloors, evidenceFloorMs, scoreAlerts } from '../../../scripts/eval-hotspots.ts';
 import { makeAlert } from '../alerts/fixtures.ts';
 
 const event: EventTruth = {
@@ -81,5 +83,40 @@ describe('evidenceFloorMs (the earliest instant an event’s documents could mak
     ];
     expect(evidenceFloorMs(docs, 'dat-dai', new Set(['24490/2025', '654/pre2025']), 3, 2)).toBe(at(5));
     expect(evidenceFloorMs(docs, 'dat-dai', commune, 3, 2)).toBeNull();
+  });
+});
+
+describe('eventFloors (the floor of the minimum each bucket size uses)', () => {
+  const at = (hours: number) => Date.parse('2026-08-30T06:00:00+07:00') + hours * 3_600_000;
+  const doc = (hours: number, outlet: string, story: string): EventDoc => ({
+    ms: at(hours),
+    outlet,
+    story,
+    topics: ['dat-dai'],
+    series: ['24490/2025', '654/pre2025'],
+  });
+  const run = {
+    events: [event as GroundTruthEvent],
+    firstDocMs: firstDoc,
+    eventDocs: new Map([
+      [
+        'ev-1',
+        {
+          docs: [doc(0, 'A', 's1'), doc(2, 'A', 's1'), doc(3, 'B', 's2'), doc(8, 'A', 's3')],
+          communes: new Set(['24490/2025', '24508/pre2025']),
+          districts: new Set(['654/pre2025']),
+        },
+      ],
+    ]),
+  } as unknown as StreamRun;
+
+  it('daily buckets wait for minCount stories; hourly ones for the smaller hourMinCount of their short windows', () => {
+    const three = { 1: 5, 2: 3, 3: 3 };
+    const two = { 1: 5, 2: 2, 3: 2 };
+    const floor = (granularity: 'day' | 'hour', hourMinCount: Record<number, number>) =>
+      eventFloors(run, resolveConfig({ granularity, minCount: three, hourMinCount })).get('ev-1');
+    expect(floor('day', two)).toBe(8);
+    expect(floor('hour', three)).toBe(8);
+    expect(floor('hour', two)).toBe(3);
   });
 });
