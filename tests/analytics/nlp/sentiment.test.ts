@@ -106,6 +106,9 @@ describe('analyzeSentiment', () => {
       'Cán bộ vòi tiền mới cho làm hồ sơ',
       'Đầu năm học trường bắt đóng đủ khoản, phụ huynh lấy đâu ra',
       'Dân lo lắm',
+      'Nước lên nhanh quá, cả xóm chưa kịp dọn đồ',
+      'Đêm qua nước lên nhanh',
+      'Nước sông Krông Ana lên quá nhanh mọi người ơi',
     ]) {
       expect(label(text), text).toBe('negative');
     }
