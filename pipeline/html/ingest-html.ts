@@ -10,7 +10,8 @@ import { extractArticle, extractLinks } from './extract-article.ts';
 async function knownUrls(run: SourceRun, urls: string[]): Promise<Set<string>> {
   if (urls.length === 0) return new Set();
   const rows = await run.ctx.db.all<{ id: string }>(
-    'SELECT id FROM documents WHERE list_contains($urls, id) OR list_contains($urls, canonical_url)',
+    `SELECT id FROM documents
+     WHERE id IN (SELECT unnest($urls::VARCHAR[])) OR canonical_url IN (SELECT unnest($urls::VARCHAR[]))`,
     { urls },
   );
   return new Set(rows.map((r) => r.id));

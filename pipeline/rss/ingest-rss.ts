@@ -12,7 +12,7 @@ import type { FeedItem } from './parse-feed.ts';
 async function knownIds(run: SourceRun, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await run.ctx.db.all<{ id: string }>(
-    'SELECT id FROM documents WHERE list_contains($ids, id)',
+    'SELECT id FROM documents WHERE id IN (SELECT unnest($ids::VARCHAR[]))',
     { ids },
   );
   return new Set(rows.map((r) => r.id));

@@ -56,6 +56,32 @@ describe('scoreDocuments', () => {
     db.close();
   });
 
+  it('of the given ids, scores only those stored and unscored, page by page, whatever their characters', async () => {
+    const db = await dbWithDocs();
+    await db.run(
+      `INSERT INTO documents (id, import_source, text, ingested_at, content_hash)
+       VALUES ($id, 'test', 'Giá cà phê tăng mạnh, nông dân vui mừng', $at, 'q')`,
+      { id: "it's, 'quoted') OR 1=1 --", at: new Date('2026-11-20T01:00:00Z') },
+    );
+    expect(await scoreDocuments(db, { ids: ['d1'] }, NOW)).toBe(1);
+    const ids = ['missing', 'd1', "it's, 'quoted') OR 1=1 --", 'd3'];
+    const progress: number[] = [];
+    expect(
+      await scoreDocuments(
+        db,
+        { ids, batchSize: 1, workers: 0, onProgress: (done) => progress.push(done) },
+        NOW,
+      ),
+    ).toBe(2);
+    expect(progress).toEqual([1, 2]);
+    const rows = await db.all<{ doc_id: string; sentiment: string }>(
+      'SELECT doc_id, sentiment FROM doc_scores ORDER BY doc_id',
+    );
+    expect(rows.map((r) => r.doc_id)).toEqual(['d1', 'd3', "it's, 'quoted') OR 1=1 --"]);
+    expect(rows[2]!.sentiment).toBe('positive');
+    db.close();
+  });
+
   it('scores a large backlog page by page on worker threads, the same as in the calling thread', async () => {
     const db = await openDb(':memory:');
     await migrate(db);
