@@ -139,7 +139,8 @@ function instanceOptions(settings: DbSettings): Record<string, string> {
 
 /**
  * A string as an SQL literal, only for statements that take no bound parameters (ATTACH, EXPORT DATABASE, a view's
- * definition): `sqlString("it's")` → `'it''s'`.
+ * definition, a constant key list that DuckDB can look up in an index), and never for a string holding NUL (the
+ * statement's text ends there): `sqlString("it's")` → `'it''s'`.
  */
 export function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;

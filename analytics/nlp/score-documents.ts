@@ -64,20 +64,30 @@ const PENDING_OF_IDS_SQL = `
 const FETCH_CHUNK = 1000;
 
 /**
- * The documents of `ids` (pending ids just read, so plain keys) by primary key, in id order. Read by key, so that
- * a page costs the same at 10 thousand stored documents as at 10 million; the ids are SQL literals because only a
- * constant list reaches the index.
+ * The documents of `ids` (pending ids just read) by primary key. Read by key, so that a page costs the same at 10
+ * thousand stored documents as at 10 million; the ids are SQL literals because only a constant list reaches the
+ * index. An id holding a NUL character cannot be written as a literal (the statement's text would end there), so
+ * such ids, which imports accept, are matched by a join instead.
  */
 async function fetchDocuments(db: Db, ids: readonly string[]): Promise<PendingDoc[]> {
+  const columns = 'id, title, text, published_at, locality_uid';
+  const plain = ids.filter((id) => !id.includes('\u0000'));
   const docs: PendingDoc[] = [];
-  for (let from = 0; from < ids.length; from += FETCH_CHUNK) {
-    const keys = ids
+  for (let from = 0; from < plain.length; from += FETCH_CHUNK) {
+    const keys = plain
       .slice(from, from + FETCH_CHUNK)
       .map(sqlString)
       .join(', ');
     docs.push(
+      ...(await db.all<PendingDoc>(`SELECT ${columns} FROM documents WHERE id IN (${keys}) ORDER BY id`)),
+    );
+  }
+  if (plain.length < ids.length) {
+    const odd = ids.filter((id) => id.includes('\u0000'));
+    docs.push(
       ...(await db.all<PendingDoc>(
-        `SELECT id, title, text, published_at, locality_uid FROM documents WHERE id IN (${keys}) ORDER BY id`,
+        `SELECT ${columns} FROM documents WHERE id IN (SELECT unnest($ids::VARCHAR[])) ORDER BY id`,
+        { ids: odd },
       )),
     );
   }

@@ -58,13 +58,14 @@ describe('scoreDocuments', () => {
 
   it('of the given ids, scores only those stored and unscored, page by page, whatever their characters', async () => {
     const db = await dbWithDocs();
-    await db.run(
-      `INSERT INTO documents (id, import_source, text, ingested_at, content_hash)
-       VALUES ($id, 'test', 'Giá cà phê tăng mạnh, nông dân vui mừng', $at, 'q')`,
-      { id: "it's, 'quoted') OR 1=1 --", at: new Date('2026-11-20T01:00:00Z') },
-    );
+    for (const id of ["it's, 'quoted') OR 1=1 --", 'nul\u0000id'])
+      await db.run(
+        `INSERT INTO documents (id, import_source, text, ingested_at, content_hash)
+         VALUES ($id, 'test', 'Giá cà phê tăng mạnh, nông dân vui mừng', $at, $id)`,
+        { id, at: new Date('2026-11-20T01:00:00Z') },
+      );
     expect(await scoreDocuments(db, { ids: ['d1'] }, NOW)).toBe(1);
-    const ids = ['missing', 'd1', "it's, 'quoted') OR 1=1 --", 'd3'];
+    const ids = ['missing', 'd1', "it's, 'quoted') OR 1=1 --", 'd3', 'nul\u0000id'];
     const progress: number[] = [];
     expect(
       await scoreDocuments(
@@ -72,13 +73,13 @@ describe('scoreDocuments', () => {
         { ids, batchSize: 1, workers: 0, onProgress: (done) => progress.push(done) },
         NOW,
       ),
-    ).toBe(2);
-    expect(progress).toEqual([1, 2]);
+    ).toBe(3);
+    expect(progress).toEqual([1, 2, 3]);
     const rows = await db.all<{ doc_id: string; sentiment: string }>(
       'SELECT doc_id, sentiment FROM doc_scores ORDER BY doc_id',
     );
-    expect(rows.map((r) => r.doc_id)).toEqual(['d1', 'd3', "it's, 'quoted') OR 1=1 --"]);
-    expect(rows[2]!.sentiment).toBe('positive');
+    expect(rows.map((r) => r.doc_id)).toEqual(['d1', 'd3', "it's, 'quoted') OR 1=1 --", 'nul\u0000id']);
+    expect(rows.slice(2).map((r) => r.sentiment)).toEqual(['positive', 'positive']);
     db.close();
   });
 
