@@ -11,7 +11,7 @@ program
   .option('--config <file>', 'YAML config file (optional; defaults work)')
   .showHelpAfterError()
   .exitOverride();
-registerCommands(program);
+await registerCommands(program, process.argv.slice(2));
 
 try {
   await program.parseAsync(process.argv);
