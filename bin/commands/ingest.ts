@@ -1,13 +1,11 @@
-/** dlxh ingest <kind> <input>: store (and score) documents, survey returns and reports. */
+/**
+ * dlxh ingest <kind> <input>: store (and score) documents, survey returns and reports. The readers of surveys,
+ * reports and feeds are loaded by their own commands only, so that a JSONL import's process stays lean.
+ */
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ingestJsonl } from '../../pipeline/jsonl/ingest-jsonl.ts';
-import { ingestReports } from '../../pipeline/report/ingest-reports.ts';
-import { ingestSurvey } from '../../pipeline/survey/ingest-survey.ts';
 import type { RunReport } from '../../pipeline/types.ts';
-import { adhocSource } from '../../pipeline/config.ts';
-import { createFetcher } from '../../pipeline/fetch/fetcher.ts';
-import { ingestSource } from '../../pipeline/ingest-source.ts';
 import { IMPORT_SETTINGS } from '../../data/db.ts';
 import { withContext, type CommandContext } from '../context.ts';
 import { favourMemoryOverSpeed } from '../import-process.ts';
@@ -75,6 +73,7 @@ export async function importSurvey(
   file: string,
   options: SurveyImportOptions,
 ): Promise<RunReport> {
+  const { ingestSurvey } = await import('../../pipeline/survey/ingest-survey.ts');
   return withProgress(ctx, `khảo sát ${options.survey}`, `ingest survey ${file}`, (progress) =>
     ingestSurvey(file, options, {
       db: ctx.db,
@@ -87,6 +86,7 @@ export async function importSurvey(
 }
 
 export async function importReports(ctx: CommandContext, file: string, source?: string): Promise<RunReport> {
+  const { ingestReports } = await import('../../pipeline/report/ingest-reports.ts');
   return withProgress(ctx, `báo cáo ${path.basename(file)}`, `ingest report ${file}`, (progress) =>
     ingestReports(
       file,
@@ -139,6 +139,11 @@ export function registerIngestCommands(program: Command): void {
       .option('--source <name>', 'source name (its config entry applies when there is one)')
       .action(async (url: string, options: { source?: string }, command: Command) => {
         await withContext(command, async (ctx) => {
+          const [{ adhocSource }, { createFetcher }, { ingestSource }] = await Promise.all([
+            import('../../pipeline/config.ts'),
+            import('../../pipeline/fetch/fetcher.ts'),
+            import('../../pipeline/ingest-source.ts'),
+          ]);
           const source = adhocSource(kind, url, options.source ?? new URL(url).hostname, ctx.config.sources);
           const report = await ingestSource(source, {
             db: ctx.db,
