@@ -71,7 +71,9 @@ const FETCH_CHUNK = 1000;
  */
 async function fetchDocuments(db: Db, ids: readonly string[]): Promise<PendingDoc[]> {
   const columns = 'id, title, text, published_at, locality_uid';
-  const plain = ids.filter((id) => !id.includes('\u0000'));
+  const plain: string[] = [];
+  const odd: string[] = [];
+  for (const id of ids) (id.includes('\u0000') ? odd : plain).push(id);
   const docs: PendingDoc[] = [];
   for (let from = 0; from < plain.length; from += FETCH_CHUNK) {
     const keys = plain
@@ -82,8 +84,7 @@ async function fetchDocuments(db: Db, ids: readonly string[]): Promise<PendingDo
       ...(await db.all<PendingDoc>(`SELECT ${columns} FROM documents WHERE id IN (${keys}) ORDER BY id`)),
     );
   }
-  if (plain.length < ids.length) {
-    const odd = ids.filter((id) => id.includes('\u0000'));
+  if (odd.length > 0) {
     docs.push(
       ...(await db.all<PendingDoc>(
         `SELECT ${columns} FROM documents WHERE id IN (SELECT unnest($ids::VARCHAR[])) ORDER BY id`,
