@@ -8,7 +8,7 @@ import { classifyTopics, predictTopic } from './topics.ts';
 import type { TopicScore } from './topics.ts';
 
 /** Version of everything that goes into a `doc_scores` row; bump when a lexicon, taxonomy rule or model changes. */
-export const MODEL_VERSION = 'nlp-7';
+export const MODEL_VERSION = 'nlp-8';
 
 export interface ScoreInput {
   text: string;
