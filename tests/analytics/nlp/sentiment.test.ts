@@ -109,6 +109,11 @@ describe('analyzeSentiment', () => {
       'Nước lên nhanh quá, cả xóm chưa kịp dọn đồ',
       'Đêm qua nước lên nhanh',
       'Nước sông Krông Ana lên quá nhanh mọi người ơi',
+      // Incidents told plainly, without a word of feeling: the harm itself reads negative.
+      'Người dân phản ánh khói đen và mùi khét từ lò đốt rác bay vào nhà suốt đêm, trẻ nhỏ ho liên tục.',
+      'Bệnh nhân phải nằm ghép ba người một giường tại khoa nhi trong mùa sốt xuất huyết.',
+      'Kẻ gian cạy cửa lấy trộm ba con bò của một gia đình trong đêm.',
+      'Con đường dẫn vào khu công nghiệp chi chít ổ gà, mưa xuống thành ao.',
     ]) {
       expect(label(text), text).toBe('negative');
     }
