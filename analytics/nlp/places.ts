@@ -261,6 +261,23 @@ function prepare(text: string): string {
   return normalizeToneMarks(nfc(text));
 }
 
+/**
+ * Whether `surface` is one of `exact` with some syllables typed without their marks, the others as spelt:
+ * "krông buk" for "krông búk". A syllable typed with marks must carry the right ones ("krông búc" matches none).
+ */
+function someSpeltPartly(surface: string, exact: ReadonlySet<string>): boolean {
+  const words = surface.split(' ');
+  for (const form of exact) {
+    const spelt = form.split(' ');
+    if (
+      spelt.length === words.length &&
+      spelt.every((w, k) => words[k] === w || (ASCII.test(words[k]!) && words[k] === foldAligned(w)))
+    )
+      return true;
+  }
+  return false;
+}
+
 function exactForm(text: string, tokens: readonly Token[], from: number, to: number): string {
   let out = '';
   for (let k = from; k < to; k++) {
@@ -541,7 +558,7 @@ class Scanner {
       let accepted = group.entries.filter(
         (e) =>
           (!bareOnly || e.bare) &&
-          (!this.withDiacritics || plain || e.exact.has(surface)) &&
+          (!this.withDiacritics || plain || e.exact.has(surface) || someSpeltPartly(surface, e.exact)) &&
           (!e.upperOnly || isUpper(raw)),
       );
       if (types) {

@@ -74,6 +74,12 @@ describe('extractPlaces', () => {
     expect(uids('Sở Y tế tỉnh Daklak; Đăk Lăk', OLD)).toEqual(['66/pre2025', '66/pre2025']);
   });
 
+  it('matches a name with some syllables typed without their marks, but not with wrong marks', () => {
+    expect(uids('Tai nạn trên quốc lộ 14 đoạn qua huyện Krông Buk.', OLD)).toEqual(['649/pre2025']);
+    expect(uids('Nông dân huyện Krong Pắc mất mùa.', OLD)).toEqual(['654/pre2025']);
+    expect(uids('Nông dân huyện Krông Pác mất mùa.', OLD)).toEqual([]);
+  });
+
   it('matches distinctive names without a prefix, not common words', () => {
     expect(uids('Giá cà phê ở Buôn Ma Thuột và Krông Pắc tăng.', OLD)).toEqual([
       '643/pre2025',
