@@ -15,7 +15,12 @@ import { buildHeadlineSection } from './sections/headline-section.ts';
 import { buildHotspotsSection } from './sections/hotspots-section.ts';
 import { buildMisinformationSection } from './sections/misinformation-section.ts';
 import { buildReportsSection } from './sections/reports-section.ts';
-import { emptySection, type SectionContext, type SectionResult } from './sections/section-context.ts';
+import {
+  emptySection,
+  type SectionContext,
+  type SectionResult,
+  SECTION_TITLES,
+} from './sections/section-context.ts';
 import { buildSentimentSection } from './sections/sentiment-section.ts';
 import { buildSurveysSection } from './sections/surveys-section.ts';
 import { buildTopicsSection, type TopicRow } from './sections/topics-section.ts';
@@ -162,12 +167,12 @@ export async function generateBriefing(db: Db, options: BriefingOptions): Promis
       warn: (message) => options.logger?.warn(`briefing: ${message}`),
     };
     const results: SectionResult[] = [];
-    const run = async (id: SectionId, title: [string, string], build: () => Promise<SectionResult>) => {
+    const run = async (id: SectionId, build: () => Promise<SectionResult>) => {
       try {
         results.push(await build());
       } catch (error) {
         options.logger?.warn(`briefing: section ${id}: ${errorMessage(error)}`);
-        const section = emptySection(id, ctx.tr(...title));
+        const section = emptySection(id, ctx.tr(...SECTION_TITLES[id]));
         section.available = false;
         section.paragraphs.push(
           ctx.tr(
@@ -183,8 +188,8 @@ export async function generateBriefing(db: Db, options: BriefingOptions): Promis
       ctx.tr('Số tin, bài theo ngày', 'Documents per day'),
       params,
     );
-    await run('headline', ['Tình hình chung', 'Overview'], () => buildHeadlineSection(ctx, daily));
-    await run('hotspots', ['Các điểm nóng', 'Hot spots'], () => buildHotspotsSection(ctx));
+    await run('headline', () => buildHeadlineSection(ctx, daily));
+    await run('hotspots', () => buildHotspotsSection(ctx));
     const topics = await log.all<TopicRow>(
       'topic_counts',
       ctx.tr(
@@ -193,26 +198,12 @@ export async function generateBriefing(db: Db, options: BriefingOptions): Promis
       ),
       params,
     );
-    await run('topics', ['Chủ đề nổi bật trong dư luận', 'Topics of public attention'], () =>
-      buildTopicsSection(ctx, topics),
-    );
-    await run('sentiment', ['Tâm trạng, thái độ của dư luận', 'Sentiment'], () =>
-      buildSentimentSection(ctx, topics),
-    );
-    await run('misinformation', ['Thông tin sai sự thật, xuyên tạc', 'Misinformation'], () =>
-      buildMisinformationSection(ctx),
-    );
-    await run('surveys', ['Số liệu khảo sát dư luận xã hội', 'Survey results'], () =>
-      buildSurveysSection(ctx),
-    );
-    await run(
-      'reports',
-      ['Báo cáo của cộng tác viên, tổ chức', 'Reports of collaborators and organisations'],
-      () => buildReportsSection(ctx),
-    );
-    await run('coverage', ['Nguồn dữ liệu và độ bao phủ', 'Data sources and coverage'], () =>
-      buildCoverageSection(ctx, daily.rows),
-    );
+    await run('topics', () => buildTopicsSection(ctx, topics));
+    await run('sentiment', () => buildSentimentSection(ctx, topics));
+    await run('misinformation', () => buildMisinformationSection(ctx));
+    await run('surveys', () => buildSurveysSection(ctx));
+    await run('reports', () => buildReportsSection(ctx));
+    await run('coverage', () => buildCoverageSection(ctx, daily.rows));
 
     const sections = results.map((r) => r.section);
     const headline = sections.find((s) => s.id === 'headline');

@@ -2,7 +2,13 @@
 import { toLocalIso } from '../../../data/time.ts';
 import type { DailyPoint } from '../charts/briefing-charts.ts';
 import { formatDay, formatLocalTime, formatNumber, formatShare } from '../format.ts';
-import { emptySection, hasTables, type SectionContext, type SectionResult } from './section-context.ts';
+import {
+  emptySection,
+  hasTables,
+  type SectionContext,
+  type SectionResult,
+  SECTION_TITLES,
+} from './section-context.ts';
 
 interface SourceRow {
   source: string;
@@ -62,7 +68,7 @@ export async function buildCoverageSection(
   daily: readonly DailyPoint[],
 ): Promise<SectionResult> {
   const { tr, lang } = ctx;
-  const section = emptySection('coverage', tr('Nguồn dữ liệu và độ bao phủ', 'Data sources and coverage'));
+  const section = emptySection('coverage', tr(...SECTION_TITLES.coverage));
   const n = (x: number) => formatNumber(x, lang);
   const keyPoints: string[] = [];
 

@@ -2,7 +2,7 @@
 import { dailyVolumeChart, type DailyPoint } from '../charts/briefing-charts.ts';
 import { formatCountChange, formatNumber, formatShare, formatShareChange } from '../format.ts';
 import type { Figure } from '../types.ts';
-import { emptySection, type SectionContext, type SectionResult } from './section-context.ts';
+import { emptySection, type SectionContext, type SectionResult, SECTION_TITLES } from './section-context.ts';
 
 interface TotalsRow {
   period: 'current' | 'previous';
@@ -64,7 +64,7 @@ export async function buildHeadlineSection(
   daily: { rows: DailyPoint[]; queryId: string },
 ): Promise<SectionResult> {
   const { tr, lang } = ctx;
-  const section = emptySection('headline', tr('Tình hình chung', 'Overview'));
+  const section = emptySection('headline', tr(...SECTION_TITLES.headline));
   const totals = await ctx.log.all<TotalsRow>(
     'doc_totals',
     tr('Tổng số tin, bài kỳ này và kỳ trước', 'Documents this period and the previous one'),

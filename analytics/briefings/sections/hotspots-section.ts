@@ -7,6 +7,7 @@ import {
   unavailable,
   type SectionContext,
   type SectionResult,
+  SECTION_TITLES,
 } from './section-context.ts';
 
 interface AlertRow {
@@ -57,7 +58,7 @@ const SHOWN = 5;
 
 export async function buildHotspotsSection(ctx: SectionContext): Promise<SectionResult> {
   const { tr, lang } = ctx;
-  const title = tr('Các điểm nóng', 'Hot spots');
+  const title = tr(...SECTION_TITLES.hotspots);
   if (!hasTables(ctx, 'alerts')) {
     return unavailable(
       ctx,

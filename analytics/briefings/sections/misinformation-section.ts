@@ -6,6 +6,7 @@ import {
   unavailable,
   type SectionContext,
   type SectionResult,
+  SECTION_TITLES,
 } from './section-context.ts';
 
 interface ClaimsSummaryRow {
@@ -37,7 +38,7 @@ function clip(text: string, max = 160): string {
 
 export async function buildMisinformationSection(ctx: SectionContext): Promise<SectionResult> {
   const { tr, lang } = ctx;
-  const title = tr('Thông tin sai sự thật, xuyên tạc', 'Misinformation');
+  const title = tr(...SECTION_TITLES.misinformation);
   if (!hasTables(ctx, 'claim_candidates', 'official_statements')) {
     return unavailable(
       ctx,

@@ -10,6 +10,7 @@ import {
   unavailable,
   type SectionContext,
   type SectionResult,
+  SECTION_TITLES,
 } from './section-context.ts';
 
 export const MIN_REPORT_COUNT = 5;
@@ -38,7 +39,7 @@ const MISSING_SHOWN = 10;
 
 export async function buildReportsSection(ctx: SectionContext): Promise<SectionResult> {
   const { tr, lang } = ctx;
-  const title = tr('Báo cáo của cộng tác viên, tổ chức', 'Reports of collaborators and organisations');
+  const title = tr(...SECTION_TITLES.reports);
   if (!hasTables(ctx, 'reports')) {
     return unavailable(ctx, 'reports', title, tr('chưa có bảng báo cáo', 'no reports table'));
   }

@@ -39,6 +39,18 @@ export interface SectionResult {
 
 export type SectionBuilder = (ctx: SectionContext) => Promise<SectionResult>;
 
+/** Each section's title in Vietnamese and English: the section's own, and the one a section that failed keeps. */
+export const SECTION_TITLES: Record<SectionId, readonly [vi: string, en: string]> = {
+  headline: ['Tình hình chung', 'Overview'],
+  hotspots: ['Các điểm nóng', 'Hot spots'],
+  topics: ['Chủ đề nổi bật trong dư luận', 'Topics of public attention'],
+  sentiment: ['Tâm trạng, thái độ của dư luận', 'Sentiment'],
+  misinformation: ['Thông tin sai sự thật, xuyên tạc', 'Misinformation'],
+  surveys: ['Số liệu khảo sát dư luận xã hội', 'Survey results'],
+  reports: ['Báo cáo của cộng tác viên, tổ chức', 'Reports of collaborators and organisations'],
+  coverage: ['Nguồn dữ liệu và độ bao phủ', 'Data sources and coverage'],
+};
+
 /** An empty section of the given id, to fill in. */
 export function emptySection(id: SectionId, title: string): Section {
   return {

@@ -1,7 +1,7 @@
 /** IV. Sentiment by topic and by unit (today's communes and wards, older localities mapped onto them). */
 import { sentimentShareChart } from '../charts/briefing-charts.ts';
 import { formatNumber, formatShare, formatShareChange } from '../format.ts';
-import { emptySection, type SectionContext, type SectionResult } from './section-context.ts';
+import { emptySection, type SectionContext, type SectionResult, SECTION_TITLES } from './section-context.ts';
 import type { TopicRow } from './topics-section.ts';
 
 interface UnitRow {
@@ -22,7 +22,7 @@ export async function buildSentimentSection(
   topics: { rows: TopicRow[]; queryId: string },
 ): Promise<SectionResult> {
   const { tr, lang } = ctx;
-  const section = emptySection('sentiment', tr('Tâm trạng, thái độ của dư luận', 'Sentiment'));
+  const section = emptySection('sentiment', tr(...SECTION_TITLES.sentiment));
   const n = (x: number) => formatNumber(x, lang);
   const name = (r: TopicRow) => (lang === 'vi' ? r.name_vi : r.name_en);
   const keyPoints: string[] = [];

@@ -17,6 +17,7 @@ import {
   unavailable,
   type SectionContext,
   type SectionResult,
+  SECTION_TITLES,
 } from './section-context.ts';
 
 interface SurveyRow {
@@ -81,7 +82,7 @@ function formatDisclosureEn(b: DisclosureBlock): string {
 
 export async function buildSurveysSection(ctx: SectionContext): Promise<SectionResult> {
   const { tr, lang } = ctx;
-  const title = tr('Số liệu khảo sát dư luận xã hội', 'Survey results');
+  const title = tr(...SECTION_TITLES.surveys);
   if (!hasTables(ctx, 'surveys', 'survey_respondents', 'survey_questions', 'survey_responses')) {
     return unavailable(ctx, 'surveys', title, tr('chưa có dữ liệu khảo sát', 'no survey data'));
   }

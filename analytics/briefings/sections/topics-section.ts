@@ -1,7 +1,7 @@
 /** III. Topics people talk about: most mentioned, rising and falling against the previous window. */
 import { topicChangeChart } from '../charts/briefing-charts.ts';
 import { formatCountChange, formatNumber, formatShare, formatSigned } from '../format.ts';
-import { emptySection, type SectionContext, type SectionResult } from './section-context.ts';
+import { emptySection, type SectionContext, type SectionResult, SECTION_TITLES } from './section-context.ts';
 
 export interface TopicRow {
   topic: string;
@@ -44,7 +44,7 @@ export async function buildTopicsSection(
   topics: { rows: TopicRow[]; queryId: string },
 ): Promise<SectionResult> {
   const { tr, lang } = ctx;
-  const section = emptySection('topics', tr('Chủ đề nổi bật trong dư luận', 'Topics of public attention'));
+  const section = emptySection('topics', tr(...SECTION_TITLES.topics));
   section.queryIds.push(topics.queryId);
   const name = (r: TopicRow) => (lang === 'vi' ? r.name_vi : r.name_en);
   const n = (x: number) => formatNumber(x, lang);
