@@ -194,7 +194,7 @@ export async function buildCoverageSection(
       });
       keyPoints.push(
         tr(
-          `Lưu ý: ${n(j.failed)} lượt tác vụ thu thập, xử lý dữ liệu bị lỗi; số liệu liên quan có thể chưa đầy đủ.`,
+          `Lưu ý: ${n(j.failed)} lượt tác vụ thu thập, xử lý dữ liệu bị lỗi; các số liệu dựa vào đó có thể thiếu.`,
           `Note: ${n(j.failed)} job runs failed; related figures may be incomplete.`,
         ),
       );

@@ -41,9 +41,9 @@ export type SectionBuilder = (ctx: SectionContext) => Promise<SectionResult>;
 
 /** Each section's title in Vietnamese and English: the section's own, and the one a section that failed keeps. */
 export const SECTION_TITLES: Record<SectionId, readonly [vi: string, en: string]> = {
-  headline: ['Tình hình chung', 'Overview'],
+  headline: ['Bức tranh chung', 'Overview'],
   hotspots: ['Các điểm nóng', 'Hot spots'],
-  topics: ['Chủ đề nổi bật trong dư luận', 'Topics of public attention'],
+  topics: ['Chủ đề người dân bàn đến nhiều', 'Topics of public attention'],
   sentiment: ['Tâm trạng, thái độ của dư luận', 'Sentiment'],
   misinformation: ['Thông tin sai sự thật, xuyên tạc', 'Misinformation'],
   surveys: ['Số liệu khảo sát dư luận xã hội', 'Survey results'],

@@ -84,7 +84,7 @@ export async function buildSentimentSection(
     } else {
       section.paragraphs.push(
         tr(
-          `Tỷ lệ tiêu cực theo chủ đề gần như giữ nguyên so với ${ctx.previousPeriod}.`,
+          `Không chủ đề nào có tỷ lệ tiêu cực đổi khác đáng kể so với ${ctx.previousPeriod}.`,
           `Negative shares by topic changed little on ${ctx.previousPeriod}.`,
         ),
       );

@@ -93,11 +93,11 @@ export const giaCa: TopicTemplates = {
       'Nhân dân [lo lắng|băn khoăn] về [giá {mat_hang} tăng cao|hóa đơn tiền điện tăng bất thường|giá vật tư nông nghiệp tăng], đời sống thêm chật vật.',
     ],
     neu: [
-      'Nhân dân quan tâm đến [giá cả trên thị trường biến động ra sao|giá xăng dầu, giá điện] [cuối năm|trong tháng].',
+      'Nhân dân quan tâm đến [giá cả ngoài chợ lên xuống thế nào|giá xăng dầu, giá điện] [cuối năm|trong tháng].',
     ],
     pos: ['Giá [đồ dùng hằng ngày|ngoài chợ] [ổn định|được kiểm soát], nhân dân [yên tâm|đồng tình].'],
     proposal: [
-      'Đề nghị [kiểm tra giá cả thường xuyên hơn|Sở Công Thương tổ chức thêm các điểm bán hàng bình ổn giá|ngành điện giải thích rõ cách tính tiền điện].',
+      'Đề nghị [kiểm tra giá cả thường xuyên hơn|Sở Công Thương mở thêm chỗ bán hàng giá bình ổn|ngành điện giải thích rõ cách tính tiền điện].',
     ],
   },
 };

@@ -84,7 +84,7 @@ describe('renderBriefingDocx', () => {
       'Đắk Lắk, ngày 25 tháng 11 năm 2026',
       'MẬT',
       'BÁO CÁO',
-      'I. TÌNH HÌNH CHUNG',
+      'I. BỨC TRANH CHUNG',
       'Nơi nhận:',
       '- Lưu Văn phòng Ban.',
       'PHỤ LỤC: CÁC TRUY VẤN SỐ LIỆU',
