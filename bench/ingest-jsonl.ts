@@ -6,6 +6,7 @@ import { openDb } from '../data/db.ts';
 import { migrate } from '../data/migrate.ts';
 import { ingestJsonl } from '../pipeline/jsonl/ingest-jsonl.ts';
 import { silentLogger } from '../pipeline/types.ts';
+import { keyedInsertSql, keyedTableSql } from './native-ingest-sql.ts';
 
 const WORDS = (
   'người dân xã phường huyện tỉnh phản ánh tình trạng ô nhiễm môi trường giá cà phê hồ tiêu tăng giảm mạnh ' +
@@ -61,34 +62,11 @@ export interface IngestBenchResult {
   /** Documents per CPU-second of the whole process (all threads): the cost, whatever else the machine runs. */
   docsPerCpuSec: number;
   bulkDocsPerCpuSec: number;
-  /** DuckDB alone doing part of the same work (see `NATIVE_SUBSET_SQL`): what an SQL-only ingest could reach. */
+  /** DuckDB alone doing part of the same work (see `native-ingest-sql.ts`). */
   nativeDocsPerSec: number;
   peakRssMb: number;
   peakHeapMb: number;
 }
-
-/**
- * A subset of dlxh's ingest written in DuckDB's own SQL, run on the same file: Unicode NFC, whitespace collapsed,
- * SHA-256 of the text, exact duplicates dropped by a primary key. It leaves out what dlxh adds (one tone-mark
- * convention, legacy encodings, a per-line error for a bad record, the raw copy of each line, near-duplicates), so
- * its rate is what DuckDB's own functions give for only part of dlxh's work: a redesign that moves the ingest into
- * DuckDB's SQL would start from there.
- */
-const NATIVE_SUBSET_TABLE = `
-CREATE TABLE native_docs (
-  content_hash VARCHAR PRIMARY KEY, id VARCHAR, source VARCHAR, title VARCHAR, text VARCHAR,
-  published_at TIMESTAMPTZ, locality VARCHAR)`;
-const NATIVE_SUBSET_SQL = `
-INSERT INTO native_docs
-SELECT DISTINCT ON (content_hash) content_hash, id, source, title, body, published_at::TIMESTAMPTZ, locality
-FROM (
-  SELECT sha256(body) AS content_hash, *
-  FROM (
-    SELECT *, trim(regexp_replace(nfc_normalize(text), '\\s+', ' ', 'g')) AS body
-    FROM read_json($file, format = 'newline_delimited')
-  )
-)
-ON CONFLICT DO NOTHING`;
 
 function cpuSeconds(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
@@ -136,9 +114,9 @@ export async function benchIngest(n: number): Promise<IngestBenchResult> {
       });
       const bulkSeconds = (performance.now() - t1) / 1000;
       const bulkCpu = cpuSeconds(c1);
-      await db.run(NATIVE_SUBSET_TABLE);
+      await db.run(keyedTableSql('native_docs'));
       const t2 = performance.now();
-      await db.run(NATIVE_SUBSET_SQL, { file });
+      await db.run(keyedInsertSql('native_docs'), { file });
       const nativeSeconds = (performance.now() - t2) / 1000;
       const stored = Number((await db.all<{ n: bigint }>('SELECT count(*) AS n FROM native_docs'))[0]!.n);
       if (stored === 0 || stored > n)
