@@ -8,7 +8,7 @@ import { parseTime } from '../data/time.ts';
 import { currentScope } from './auth/middleware.ts';
 import type { WebContext } from './context.ts';
 import { html, page, type SafeHtml } from './html.ts';
-import type { Lang } from './i18n.ts';
+import { t, type Lang } from './i18n.ts';
 import { requestState } from './request-state.ts';
 
 /** Scripts of a page with Plot charts: d3 and Plot served by the app, the shared chart code, then the page's own. */
@@ -131,6 +131,35 @@ export async function inScope<T>(
   fn: (scoped: ScopedDb) => Promise<T>,
 ): Promise<T> {
   return ctx.scopedPool.use(await currentScope(ctx, req), fn);
+}
+
+/** The taxonomy's topics with their names in `lang`, by name: for filters and for showing ids as names. */
+export async function topicList(db: Reads, lang: Lang): Promise<{ id: string; name: string }[]> {
+  return db.all<{ id: string; name: string }>(
+    `SELECT id, ${lang === 'en' ? 'name_en' : 'name_vi'} AS name FROM topics ORDER BY name`,
+  );
+}
+
+/** The topic filter of a list page: every topic by name, "all" first, `selected` chosen. */
+export function topicFilter(
+  lang: Lang,
+  topics: readonly { id: string; name: string }[],
+  selected: string | null | undefined,
+): SafeHtml {
+  return html`<label
+    >${t(lang, 'common.topic')}
+    <select name="topic">
+      <option value="">${t(lang, 'common.all')}</option>
+      ${topics.map((tp) => html`<option value="${tp.id}" ${selected === tp.id ? html`selected` : ''}>${tp.name}</option>`)}
+    </select></label
+  >`;
+}
+
+/** A sentiment label as the page's language says it; anything else (or none) as it is. */
+export function sentimentLabel(lang: Lang, sentiment: string | null): string {
+  if (sentiment === 'negative' || sentiment === 'neutral' || sentiment === 'positive')
+    return t(lang, `common.${sentiment}`);
+  return sentiment ?? '';
 }
 
 /** Whether a table exists in the main schema (tables of capabilities that have not landed may not). */

@@ -22,7 +22,7 @@ import type { WebContext } from '../context.ts';
 import { classificationLabel, emptyState, html, type SafeHtml } from '../html.ts';
 import { formatDate, roleLabel, t, type Lang } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
-import { langOf, param, params, sendPage } from '../route-helpers.ts';
+import { langOf, param, params, sendPage, topicList } from '../route-helpers.ts';
 
 interface UnitChoice {
   uid: string;
@@ -119,9 +119,7 @@ export function adminRoutes(ctx: WebContext): Router {
     const responsibilities = await ctx.db.all<{ unit_uid: string; topics: string[] }>(
       'SELECT unit_uid, list(topic_id ORDER BY topic_id) AS topics FROM unit_topics GROUP BY unit_uid ORDER BY unit_uid',
     );
-    const topics = await ctx.db.all<{ id: string; name: string }>(
-      `SELECT id, ${lang === 'en' ? 'name_en' : 'name_vi'} AS name FROM topics ORDER BY id`,
-    );
+    const topics = await topicList(ctx.db, lang);
     const topicNames = new Map(topics.map((tp) => [tp.id, tp.name]));
     const subscriptions = await listSubscriptions(ctx.db);
     const routing = await routingRulesInForce(ctx.db, ctx.routingRules);

@@ -8,6 +8,7 @@ import { requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { classificationBadge, emptyState, href, html, safeUrl } from '../html.ts';
 import { formatDate, formatNumber, t, type Lang } from '../i18n.ts';
+import type { Reads } from '../../data/readers.ts';
 import {
   auditView,
   dateInput,
@@ -16,7 +17,10 @@ import {
   langOf,
   param,
   sendPage,
+  sentimentLabel,
   timeParam,
+  topicFilter,
+  topicList,
 } from '../route-helpers.ts';
 
 const sql = readSqlFile(new URL('./documents.sql', import.meta.url));
@@ -80,58 +84,91 @@ async function readDocument(ctx: WebContext, req: Request, scoped: ScopedDb, id:
   return { doc, scores };
 }
 
-function renderList(lang: Lang, rows: DocRow[], req: Request) {
+/** Topic ids as their names, for showing; an id the taxonomy no longer has is shown as it is. */
+function topicNames(topics: readonly string[], names: ReadonlyMap<string, string>): string {
+  return topics.map((id) => names.get(id) ?? id).join(', ');
+}
+
+/** Unit names of the places a document's scores name, looked up once for the page. */
+async function unitNames(reads: Reads, uids: readonly string[]): Promise<Map<string, string>> {
+  if (uids.length === 0) return new Map();
+  const rows = await reads.all<{ uid: string; name: string }>(
+    'SELECT uid, name FROM units WHERE uid IN (SELECT unnest($uids::VARCHAR[]))',
+    { uids: [...new Set(uids)] },
+  );
+  return new Map(rows.map((r) => [r.uid, r.name]));
+}
+
+function renderList(
+  lang: Lang,
+  rows: DocRow[],
+  req: Request,
+  topics: readonly { id: string; name: string }[],
+  filters: ReturnType<typeof documentFilters>,
+) {
   const query = req.query as Record<string, unknown>;
+  const kept = {
+    from: param(query, 'from'),
+    to: param(query, 'to'),
+    q: param(query, 'q'),
+    topic: param(query, 'topic'),
+    unit: param(query, 'unit'),
+  };
+  const names = new Map(topics.map((tp) => [tp.id, tp.name]));
+  const exportLink = (format: string) => href('/api/export/documents', { ...kept, format });
+  const pageLink = (offset: number) =>
+    href('/documents', { ...kept, limit: param(query, 'limit'), offset: offset || undefined });
+  const { offset, limit } = filters;
   return html`<h1>${t(lang, 'documents.title')}</h1>
     <form method="get" action="/documents" class="filters">
-      <label>${t(lang, 'common.from')} ${dateInput('from', param(query, 'from'))}</label>
-      <label>${t(lang, 'common.to')} ${dateInput('to', param(query, 'to'))}</label>
-      <label>Tìm <input name="q" value="${param(query, 'q') ?? ''}" /></label>
+      <label>${t(lang, 'common.from')} ${dateInput('from', kept.from)}</label>
+      <label>${t(lang, 'common.to')} ${dateInput('to', kept.to)}</label>
+      ${topicFilter(lang, topics, kept.topic)}
+      <label>${t(lang, 'common.search')} <input name="q" value="${kept.q ?? ''}" /></label>
+      ${kept.unit ? html`<input type="hidden" name="unit" value="${kept.unit}" />` : ''}
       <button type="submit">${t(lang, 'common.filter')}</button>
-      <a
-        class="button"
-        href="${href('/api/export/documents', { from: param(query, 'from'), to: param(query, 'to'), q: param(query, 'q'), topic: param(query, 'topic'), unit: param(query, 'unit'), format: 'csv' })}"
-        >CSV</a
-      >
-      <a
-        class="button"
-        href="${href('/api/export/documents', { from: param(query, 'from'), to: param(query, 'to'), q: param(query, 'q'), topic: param(query, 'topic'), unit: param(query, 'unit'), format: 'json' })}"
-        >JSON</a
-      >
-      <a
-        class="button"
-        href="${href('/api/export/documents', { from: param(query, 'from'), to: param(query, 'to'), q: param(query, 'q'), topic: param(query, 'topic'), unit: param(query, 'unit'), format: 'parquet' })}"
-        >Parquet</a
-      >
+      <a class="button" href="${exportLink('csv')}">CSV</a>
+      <a class="button" href="${exportLink('json')}">JSON</a>
+      <a class="button" href="${exportLink('parquet')}">Parquet</a>
     </form>
     ${
       rows.length
         ? html`<table>
-            <thead>
-              <tr>
-                <th>${t(lang, 'common.time')}</th>
-                <th>${t(lang, 'documents.title')}</th>
-                <th>${t(lang, 'common.source')}</th>
-                <th>${t(lang, 'common.unit')}</th>
-                <th>${t(lang, 'common.topic')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows.map(
-                (d) =>
-                  html`<tr>
-                    <td>${formatDate(d.published_at, true)}</td>
-                    <td>
-                      <a href="/documents/${encodeURIComponent(d.id)}">${d.title ?? d.id}</a>
-                      ${d.classification > 0 ? classificationBadge(lang, d.classification) : ''}
-                    </td>
-                    <td>${d.outlet ?? ''}</td>
-                    <td>${d.locality_name ?? d.locality_uid ?? ''}</td>
-                    <td>${d.topics.join(', ')}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+              <thead>
+                <tr>
+                  <th>${t(lang, 'common.time')}</th>
+                  <th>${t(lang, 'documents.title')}</th>
+                  <th>${t(lang, 'common.source')}</th>
+                  <th>${t(lang, 'common.unit')}</th>
+                  <th>${t(lang, 'common.topic')}</th>
+                  <th>${t(lang, 'common.sentiment')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows.map(
+                  (d) =>
+                    html`<tr>
+                      <td>${formatDate(d.published_at, true)}</td>
+                      <td>
+                        <a href="/documents/${encodeURIComponent(d.id)}">${d.title ?? d.id}</a>
+                        ${d.classification > 0 ? classificationBadge(lang, d.classification) : ''}
+                      </td>
+                      <td>${d.outlet ?? ''}</td>
+                      <td>${d.locality_name ?? d.locality_uid ?? ''}</td>
+                      <td>${topicNames(d.topics, names)}</td>
+                      <td>${sentimentLabel(lang, d.sentiment)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+            <p class="pager">
+              ${t(lang, 'documents.shown', {
+                from: formatNumber(lang, offset + 1),
+                to: formatNumber(lang, offset + rows.length),
+              })}
+              ${offset > 0 ? html` · <a href="${pageLink(Math.max(0, offset - limit))}" rel="prev">${t(lang, 'common.previous')}</a>` : ''}
+              ${rows.length === limit ? html` · <a href="${pageLink(offset + limit)}" rel="next">${t(lang, 'common.next')}</a>` : ''}
+            </p>`
         : emptyState(t(lang, 'common.none'))
     }`;
 }
@@ -159,8 +196,10 @@ export function documentRoutes(ctx: WebContext): Router {
 
   router.get('/documents', roles, async (req, res) => {
     const lang = langOf(req);
-    const rows = await inScope(ctx, req, (scoped) => listDocuments(scoped, documentFilters(req)));
-    sendPage(req, res, t(lang, 'documents.title'), renderList(lang, rows, req));
+    const filters = documentFilters(req);
+    const rows = await inScope(ctx, req, (scoped) => listDocuments(scoped, filters));
+    const topics = await topicList(ctx.reads, lang);
+    sendPage(req, res, t(lang, 'documents.title'), renderList(lang, rows, req, topics, filters));
   });
 
   router.get('/documents/:id', roles, async (req, res) => {
@@ -169,6 +208,11 @@ export function documentRoutes(ctx: WebContext): Router {
       readDocument(ctx, req, scoped, String(req.params.id)),
     );
     const url = safeUrl(doc.url);
+    const topics = new Map((await topicList(ctx.reads, lang)).map((tp) => [tp.id, tp.name]));
+    const places = await unitNames(
+      ctx.reads,
+      scores.flatMap((s) => s.places),
+    );
     const body = html`<p><a href="/documents">← ${t(lang, 'common.back')}</a></p>
       <article class="document">
         <p>${classificationBadge(lang, doc.classification)}</p>
@@ -180,15 +224,15 @@ export function documentRoutes(ctx: WebContext): Router {
         </p>
         <div class="text">${doc.text}</div>
       </article>
-      <h2>Điểm phân tích / scores</h2>
+      <h2>${t(lang, 'documents.scores')}</h2>
       <table>
         <thead>
           <tr>
-            <th>model</th>
-            <th>sentiment</th>
-            <th class="num">score</th>
-            <th>topics</th>
-            <th>places</th>
+            <th>${t(lang, 'documents.model')}</th>
+            <th>${t(lang, 'common.sentiment')}</th>
+            <th class="num">${t(lang, 'documents.score')}</th>
+            <th>${t(lang, 'common.topic')}</th>
+            <th>${t(lang, 'common.places')}</th>
           </tr>
         </thead>
         <tbody>
@@ -196,10 +240,10 @@ export function documentRoutes(ctx: WebContext): Router {
             (s) =>
               html`<tr>
                 <td>${s.model_version}</td>
-                <td>${s.sentiment}</td>
+                <td>${sentimentLabel(lang, s.sentiment)}</td>
                 <td class="num">${formatNumber(lang, s.sentiment_score, 2)}</td>
-                <td>${s.topics.join(', ')}</td>
-                <td>${s.places.join(', ')}</td>
+                <td>${topicNames(s.topics, topics)}</td>
+                <td>${s.places.map((uid) => places.get(uid) ?? uid).join(', ')}</td>
               </tr>`,
           )}
         </tbody>

@@ -19,6 +19,8 @@ import {
   param,
   sendPage,
   tableExists,
+  topicFilter,
+  topicList,
 } from '../route-helpers.ts';
 import { JsonBody } from '../json-body.ts';
 import { caseActionsForm, type CaseRow } from './inbox.ts';
@@ -238,13 +240,7 @@ function renderList(
           ${SEVERITIES.map((s) => html`<option value="${s}" ${filters.severity === s ? html`selected` : ''}>${s}</option>`)}
         </select></label
       >
-      <label
-        >${t(lang, 'common.topic')}
-        <select name="topic">
-          <option value="">${t(lang, 'common.all')}</option>
-          ${topics.map((tp) => html`<option value="${tp.id}" ${filters.topic === tp.id ? html`selected` : ''}>${tp.name}</option>`)}
-        </select></label
-      >
+      ${topicFilter(lang, topics, filters.topic)}
       <button type="submit">${t(lang, 'common.filter')}</button>
     </form>
     ${
@@ -395,9 +391,7 @@ export function hotspotRoutes(ctx: WebContext): Router {
     const lang = langOf(req);
     const filters = listFilters(req);
     const alerts = await cachedAlerts(ctx, req, filters, 'page', (rows) => rows);
-    const topics = await ctx.reads.all<{ id: string; name: string }>(
-      `SELECT id, ${lang === 'en' ? 'name_en' : 'name_vi'} AS name FROM topics ORDER BY name`,
-    );
+    const topics = await topicList(ctx.reads, lang);
     sendPage(req, res, t(lang, 'hotspots.title'), renderList(lang, alerts, filters, topics));
   });
 

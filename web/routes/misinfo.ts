@@ -281,8 +281,8 @@ function renderPager(lang: Lang, q: QueueQuery, offset: number, limit: number, s
       to: formatNumber(lang, offset + shown),
       total: formatNumber(lang, total),
     })}
-    ${offset > 0 ? html` · <a href="${at(Math.max(0, offset - limit))}" rel="prev">${t(lang, 'misinfo.previous')}</a>` : ''}
-    ${offset + shown < total ? html` · <a href="${at(offset + limit)}" rel="next">${t(lang, 'misinfo.next')}</a>` : ''}
+    ${offset > 0 ? html` · <a href="${at(Math.max(0, offset - limit))}" rel="prev">${t(lang, 'common.previous')}</a>` : ''}
+    ${offset + shown < total ? html` · <a href="${at(offset + limit)}" rel="next">${t(lang, 'common.next')}</a>` : ''}
   </p>`;
 }
 
