@@ -117,6 +117,14 @@ const VI = {
   'misinfo.tier.suggest': 'Gợi ý',
   'misinfo.tier.new': 'Chưa khớp',
   'surveys.title': 'Kết quả khảo sát',
+  'surveys.survey': 'Khảo sát',
+  'surveys.population': 'Đối tượng',
+  'surveys.respondents': 'Số người trả lời',
+  'surveys.reportsTitle': 'Báo cáo của cộng tác viên và tổ chức theo chủ đề',
+  'surveys.period': 'Kỳ',
+  'surveys.reports': 'Số báo cáo',
+  'surveys.tones': 'Tích cực / trung tính / tiêu cực',
+  'surveys.mood': 'Tâm trạng (−2 … 2)',
   'briefings.title': 'Báo cáo tổng hợp',
   'briefings.generate': 'Lập báo cáo theo yêu cầu',
   'briefings.delivered': 'Báo cáo gửi đến đơn vị',
@@ -333,6 +341,14 @@ const EN: Record<MessageKey, string> = {
   'misinfo.tier.suggest': 'Suggested',
   'misinfo.tier.new': 'Unmatched',
   'surveys.title': 'Survey results',
+  'surveys.survey': 'Survey',
+  'surveys.population': 'Population',
+  'surveys.respondents': 'Respondents',
+  'surveys.reportsTitle': 'Reports of collaborators and organisations by topic',
+  'surveys.period': 'Period',
+  'surveys.reports': 'Reports',
+  'surveys.tones': 'Positive / neutral / negative',
+  'surveys.mood': 'Mood (−2 … 2)',
   'briefings.title': 'Briefings',
   'briefings.generate': 'Make a briefing',
   'briefings.delivered': 'Briefings sent to your unit',
@@ -488,7 +504,11 @@ export function t(lang: Lang, key: MessageKey, vars: Record<string, string | num
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
 
-const NUMBER = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
+// signDisplay 'negative': a value that rounds to zero is shown as 0, never as -0.
+const NUMBER = {
+  vi: new Intl.NumberFormat('vi-VN', { signDisplay: 'negative' }),
+  en: new Intl.NumberFormat('en-GB', { signDisplay: 'negative' }),
+};
 /** Formatters with a fixed number of decimals, made once each (making one costs far more than using it). */
 const FIXED = new Map<string, Intl.NumberFormat>();
 
@@ -502,6 +522,7 @@ export function formatNumber(lang: Lang, n: number | null | undefined, digits?: 
     format = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
+      signDisplay: 'negative',
     });
     FIXED.set(key, format);
   }

@@ -645,6 +645,10 @@ describe('formatting helpers', () => {
     expect(formatNumber('vi', 1234.5)).toBe('1.234,5');
     expect(formatNumber('en', 1234.5)).toBe('1,234.5');
     expect(formatPercent('vi', 0.125)).toBe('12,5%');
+    expect(formatNumber('vi', -0.04, 1)).toBe('0,0');
+    expect(formatNumber('vi', -0.4, 1)).toBe('-0,4');
+    expect(formatNumber('en', -0)).toBe('0');
+    expect(formatPercent('en', -0.0001)).toBe('0%');
     expect(t('vi', 'sql.truncated', { n: '5.000' })).toBe('Kết quả bị cắt ở 5.000 dòng.');
     expect(safeUrl('javascript:alert(1)')).toBeUndefined();
     expect(safeUrl('data:text/html,x')).toBeUndefined();

@@ -161,6 +161,13 @@ export function surveyRoutes(ctx: WebContext): Router {
       ${
         surveys.length
           ? html`<table>
+              <thead>
+                <tr>
+                  <th>${t(lang, 'surveys.survey')}</th>
+                  <th>${t(lang, 'surveys.population')}</th>
+                  <th class="num">${t(lang, 'surveys.respondents')}</th>
+                </tr>
+              </thead>
               <tbody>
                 ${surveys.map(
                   (s) =>
@@ -177,17 +184,17 @@ export function surveyRoutes(ctx: WebContext): Router {
             </table>`
           : emptyState(`${t(lang, 'common.none')}.`)
       }
-      <h2>Báo cáo của cộng tác viên và tổ chức theo chủ đề</h2>
+      <h2>${t(lang, 'surveys.reportsTitle')}</h2>
       ${
         reports.length
           ? html`<table class="report-topics">
               <thead>
                 <tr>
-                  <th>chủ đề</th>
-                  <th>kỳ</th>
-                  <th class="num">số báo cáo</th>
-                  <th class="num">tích cực / trung tính / tiêu cực</th>
-                  <th class="num">tâm trạng (−2 … 2)</th>
+                  <th>${t(lang, 'common.topic')}</th>
+                  <th>${t(lang, 'surveys.period')}</th>
+                  <th class="num">${t(lang, 'surveys.reports')}</th>
+                  <th class="num">${t(lang, 'surveys.tones')}</th>
+                  <th class="num">${t(lang, 'surveys.mood')}</th>
                 </tr>
               </thead>
               <tbody>
