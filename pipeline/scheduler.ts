@@ -40,6 +40,8 @@ export interface Scheduler {
   runNow(name: string): Promise<RunReport>;
   isRunning(name: string): boolean;
   jobNames(): string[];
+  /** A job's cron expression (Vietnam time); null for an on-demand job, undefined for an unknown name. */
+  jobSchedule(name: string): string | null | undefined;
 }
 
 const OFFSET_MS = 7 * 3600_000;
@@ -143,5 +145,6 @@ export function createScheduler(jobs: readonly ScheduledJob[], ctx: SchedulerCon
     },
     isRunning: (name) => inFlight.has(name),
     jobNames: () => [...byName.keys()],
+    jobSchedule: (name) => byName.get(name)?.schedule,
   };
 }

@@ -15,6 +15,8 @@ import { ResponseCache } from './response-cache.ts';
 export interface JobControl {
   jobs(): string[];
   runNow(job: string): Promise<unknown>;
+  /** The job's cron expression in Vietnam time, when it has one. */
+  schedule?(job: string): string | null | undefined;
 }
 
 export interface AppContext {

@@ -43,7 +43,11 @@ async function startServer(
     logger: ctx.logger,
     now: ctx.now,
     demoMode: options.demoMode,
-    jobs: { jobs: () => scheduler.jobNames(), runNow: (job) => scheduler.runNow(job) },
+    jobs: {
+      jobs: () => scheduler.jobNames(),
+      runNow: (job) => scheduler.runNow(job),
+      schedule: (job) => scheduler.jobSchedule(job),
+    },
     pseudonymSecret: ctx.secret(),
     secureCookies: ctx.config.secure_cookies,
     trustProxy: ctx.config.trust_proxy,

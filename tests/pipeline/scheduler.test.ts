@@ -88,6 +88,8 @@ describe('createScheduler', () => {
     release();
     expect(await direct).toMatchObject({ job_run_id: 2 });
     await expect(scheduler.runNow('nope')).rejects.toThrow('unknown job "nope" (jobs: baodaklak)');
+    expect(scheduler.jobSchedule('baodaklak')).toBe('*/15 * * * *');
+    expect(scheduler.jobSchedule('nope')).toBeUndefined();
     await scheduler.stop();
     expect(ticks.size).toBe(0);
   });

@@ -33,6 +33,7 @@ beforeAll(async () => {
     jobs: {
       jobs: () => ['ingest:fixture', 'hotspots'],
       runNow: async (job) => void ran.push(job),
+      schedule: (job) => (job === 'hotspots' ? '5 * * * *' : null),
     },
   });
   for (const name of NAMES) agents[name] = await login(f.app, name);
@@ -589,6 +590,30 @@ describe('sources, jobs and admin', () => {
     const page = (await analyst.agent.get('/sources')).text;
     expect(page).toContain('rss-bad');
     expect(page).toContain('timeout &lt;b&gt;');
+  });
+
+  it('lists each job with what it does and when it runs; only admins get a run-now button', async () => {
+    const jobRows = (page: string) =>
+      [
+        .../<table class="jobs">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/
+          .exec(page)![1]!
+          .matchAll(/<tr>([\s\S]*?)<\/tr>/g),
+      ].map((row) =>
+        row[1]!
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
+    const admin = (await agents.admin.agent.get('/sources?lang=vi')).text;
+    expect(jobRows(admin)).toEqual([
+      `ingest:fixture ${t('vi', 'jobs.source')} ${t('vi', 'sources.onDemand')} ${t('vi', 'sources.runNow')}`,
+      `hotspots ${t('vi', 'jobs.hotspots')} 5 * * * * ${t('vi', 'sources.runNow')}`,
+    ]);
+    const analyst = (await agents.analyst1.agent.get('/sources?lang=vi')).text;
+    expect(jobRows(analyst)).toEqual([
+      `ingest:fixture ${t('vi', 'jobs.source')} ${t('vi', 'sources.onDemand')}`,
+      `hotspots ${t('vi', 'jobs.hotspots')} 5 * * * *`,
+    ]);
   });
 
   it('lets an admin create users and set unit responsibilities, refusing bad input', async () => {

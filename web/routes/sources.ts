@@ -5,7 +5,7 @@ import { readSqlFile } from '../../data/sql-file.ts';
 import { requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { emptyState, html } from '../html.ts';
-import { formatDate, formatNumber, statusLabel, t } from '../i18n.ts';
+import { formatDate, formatNumber, statusLabel, t, type Lang } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
 import { inScope, langOf, param, sendPage } from '../route-helpers.ts';
 import { jsonRows } from '../tabular.ts';
@@ -61,6 +61,14 @@ async function readHealth(ctx: WebContext, req: Request) {
   const failures = await ctx.reads.all<FetchRow>(sql('fetch_failures'));
   const jobs = ctx.jobs?.jobs() ?? [];
   return { sources, runs, failures, jobs };
+}
+
+const BUILTIN_JOBS = ['score', 'hotspots', 'deliver', 'overdue', 'brief-week', 'brief-month'] as const;
+
+/** What a job does, in the page's language; every other job is a configured source's fetch. */
+function jobDescription(lang: Lang, job: string): string {
+  const builtin = BUILTIN_JOBS.find((name) => name === job);
+  return builtin ? t(lang, `jobs.${builtin}`) : t(lang, 'jobs.source');
 }
 
 export function sourceRoutes(ctx: WebContext): Router {
@@ -138,23 +146,39 @@ export function sourceRoutes(ctx: WebContext): Router {
       <h2>${t(lang, 'sources.jobs')}</h2>
       ${
         jobs.length
-          ? html`<ul class="jobs">
-              ${jobs.map(
-                (job) =>
-                  html`<li>
-                    <code>${job}</code>
+          ? html`<table class="jobs">
+              <thead>
+                <tr>
+                  <th>${t(lang, 'sources.job')}</th>
+                  <th>${t(lang, 'sources.what')}</th>
+                  <th>${t(lang, 'sources.schedule')}</th>
+                  ${isAdmin ? html`<th></th>` : ''}
+                </tr>
+              </thead>
+              <tbody>
+                ${jobs.map((job) => {
+                  const schedule = ctx.jobs?.schedule?.(job);
+                  return html`<tr>
+                    <td><code>${job}</code></td>
+                    <td>${jobDescription(lang, job)}</td>
+                    <td>
+                      ${schedule ? html`<code>${schedule}</code>` : schedule === null ? t(lang, 'sources.onDemand') : ''}
+                    </td>
                     ${
                       isAdmin
-                        ? html`<form method="post" action="/sources/run" class="inline">
-                            <input type="hidden" name="_csrf" value="${state.session?.csrf ?? ''}" />
-                            <input type="hidden" name="job" value="${job}" />
-                            <button type="submit">${t(lang, 'sources.runNow')}</button>
-                          </form>`
+                        ? html`<td>
+                            <form method="post" action="/sources/run" class="inline">
+                              <input type="hidden" name="_csrf" value="${state.session?.csrf ?? ''}" />
+                              <input type="hidden" name="job" value="${job}" />
+                              <button type="submit">${t(lang, 'sources.runNow')}</button>
+                            </form>
+                          </td>`
                         : ''
                     }
-                  </li>`,
-              )}
-            </ul>`
+                  </tr>`;
+                })}
+              </tbody>
+            </table>`
           : emptyState(t(lang, 'common.none'))
       }
       <h2>${t(lang, 'sources.runs')}</h2>
