@@ -592,6 +592,14 @@ describe('sources, jobs and admin', () => {
     expect(page).toContain('timeout &lt;b&gt;');
   });
 
+  it("writes the inbox's case forms in the page's language", async () => {
+    const english = (await agents.admin.agent.get('/inbox?lang=en')).text;
+    expect(english).toContain('placeholder="Note"');
+    expect(english).not.toContain('Ghi chú');
+    const vietnamese = (await agents.admin.agent.get('/inbox?lang=vi')).text;
+    expect(vietnamese).toContain('placeholder="Ghi chú"');
+  });
+
   it('lists each job with what it does and when it runs; only admins get a run-now button', async () => {
     const jobRows = (page: string) =>
       [

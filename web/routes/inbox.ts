@@ -57,7 +57,7 @@ export function caseActionsForm(lang: Lang, row: CaseRow, csrf: string, back: st
       <button type="submit" name="action" value="${action}">${label(action)}</button>
     </form>`;
   if (row.status === 'received')
-    return form('verify', html`<input name="note" placeholder="Ghi chú / note" />`);
+    return form('verify', html`<input name="note" placeholder="${t(lang, 'inbox.note')}" />`);
   if (row.status === 'verifying') {
     return form(
       'resolve',
@@ -66,12 +66,12 @@ export function caseActionsForm(lang: Lang, row: CaseRow, csrf: string, back: st
         required
         minlength="10"
         rows="4"
-        placeholder="Báo cáo kết quả giải quyết"
+        placeholder="${t(lang, 'inbox.report')}"
       ></textarea>`,
     );
   }
   if (row.status === 'resolved')
-    return form('close', html`<input name="note" placeholder="Ghi chú / note" />`);
+    return form('close', html`<input name="note" placeholder="${t(lang, 'inbox.note')}" />`);
   return html``;
 }
 
