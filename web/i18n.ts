@@ -149,6 +149,8 @@ const VI = {
   'sources.error': 'Thông báo lỗi',
   'sources.failures': 'Lỗi tải gần đây',
   'sources.what': 'Việc làm',
+  'sources.none':
+    'Chưa cấu hình nguồn tin nào: thêm vào mục sources của tệp cấu hình (xem README, phần Configuration). Tài liệu nhập bằng dlxh ingest vẫn được lưu và chấm điểm.',
   'sources.schedule': 'Lịch (giờ Việt Nam)',
   'sources.onDemand': 'khi được gọi',
   'jobs.score': 'Chấm điểm tài liệu mới: sắc thái, chủ đề, địa danh',
@@ -385,6 +387,8 @@ const EN: Record<MessageKey, string> = {
   'sources.error': 'Error',
   'sources.failures': 'Recent fetch failures',
   'sources.what': 'What it does',
+  'sources.none':
+    'No media sources configured: add them under sources in the config file (see README, Configuration). Documents imported with dlxh ingest are still stored and scored.',
   'sources.schedule': 'Schedule (Vietnam time)',
   'sources.onDemand': 'on demand',
   'jobs.score': 'Score new documents: sentiment, topics, places',

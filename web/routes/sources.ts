@@ -141,7 +141,7 @@ export function sourceRoutes(ctx: WebContext): Router {
                 )}
               </tbody>
             </table>`
-          : emptyState(t(lang, 'common.none'))
+          : emptyState(t(lang, 'sources.none'))
       }
       <h2>${t(lang, 'sources.jobs')}</h2>
       ${
