@@ -75,5 +75,11 @@ describe('survey page and API: open-ended answers by topic', () => {
     expect((await officer.get('/api/reports/summary')).status).toBe(403);
     const page = await analyst.get('/surveys');
     expect(page.text).toContain('Báo cáo của cộng tác viên và tổ chức theo chủ đề');
+    expect(page.text).toContain('<th class="num">Số người trả lời</th>');
+    const english = (await analyst.get('/surveys?lang=en')).text;
+    expect(english).toContain('Reports of collaborators and organisations by topic');
+    expect(english).toContain('<th class="num">Respondents</th>');
+    expect(english).toContain('<th class="num">Mood (−2 … 2)</th>');
+    await analyst.get('/surveys?lang=vi');
   });
 });
