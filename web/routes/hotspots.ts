@@ -196,22 +196,178 @@ function severityBadge(severity: string): SafeHtml {
   return html`<span class="sev sev-${severity.replaceAll(' ', '-')}">${severity}</span>`;
 }
 
-function renderExplanation(value: unknown): SafeHtml {
-  if (value === null || value === undefined) return html`—`;
-  if (Array.isArray(value)) {
-    if (value.every((v) => typeof v !== 'object' || v === null)) return html`${value.join(', ')}`;
-    return html`<pre>${JSON.stringify(value, null, 2)}</pre>`;
-  }
-  if (typeof value === 'object') {
-    return html`<dl class="explain">
-      ${Object.entries(value as Record<string, unknown>).map(
-        ([key, v]) =>
-          html`<dt>${key}</dt>
-            <dd>${renderExplanation(v)}</dd>`,
-      )}
-    </dl>`;
-  }
-  return html`${String(value)}`;
+/** The explanation's fields as the detector stores them; each is checked before it is shown (older alerts differ). */
+type Explanation = Record<string, unknown>;
+
+const OUTLETS_SHOWN = 10;
+
+/** The severity factors (analytics/hotspots/severity.ts) the page has words for. */
+const FACTORS = [
+  'volume',
+  'significance',
+  'negativity',
+  'outlets',
+  'spread',
+  'misinformation',
+  'sensitive_topic',
+  'watch_topic',
+  'sensitivity',
+] as const;
+
+function num(e: Explanation, key: string): number | null {
+  const v = e[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+function list<T>(e: Explanation, key: string, ok: (v: unknown) => v is T): T[] {
+  const v = e[key];
+  return Array.isArray(v) ? v.filter(ok) : [];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** `7.5e-62` as "7,5 × 10⁻⁶²"; ordinary probabilities with three significant digits. */
+function formatProbability(lang: Lang, p: number): string {
+  if (p === 0) return '0';
+  if (p >= 0.001) return formatNumber(lang, Number(p.toPrecision(3)));
+  const [mantissa, exponent] = p.toExponential(1).split('e');
+  const superscript = exponent!.replace(/[-0-9]/g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)]!);
+  return `${formatNumber(lang, Number(mantissa), 1)} × 10${superscript}`;
+}
+
+function unitPath(value: unknown): string | null {
+  if (!isObject(value)) return null;
+  const path = Array.isArray(value.path) ? value.path.filter((p) => typeof p === 'string') : [];
+  if (path.length) return path.join(' › ');
+  return typeof value.name === 'string' ? value.name : null;
+}
+
+/** The explanation an analyst reads: the detector's sentence, the test's figures, outlets, terms and severity. */
+function renderExplanation(lang: Lang, value: unknown): SafeHtml {
+  if (!isObject(value)) return html`—`;
+  const e = value;
+  const row = (label: string, shown: string | SafeHtml | null) =>
+    shown === null || shown === ''
+      ? ''
+      : html`<dt>${label}</dt>
+          <dd>${shown}</dd>`;
+  const n = (key: string, digits?: number) => {
+    const v = num(e, key);
+    return v === null ? null : formatNumber(lang, v, digits);
+  };
+  const unit = unitPath(e.unit);
+  const current = unitPath(e.current_unit);
+  const p = num(e, 'p_value');
+  const outlets = list(
+    e,
+    'outlets',
+    (o): o is { name: string; documents: number } =>
+      isObject(o) && typeof o.name === 'string' && typeof o.documents === 'number',
+  );
+  const elevated = list(
+    e,
+    'also_elevated',
+    (u): u is { name: string; count: number; expected: number } =>
+      isObject(u) &&
+      typeof u.name === 'string' &&
+      typeof u.count === 'number' &&
+      typeof u.expected === 'number',
+  );
+  const terms = list(
+    e,
+    'terms',
+    (term): term is { term: string; documents: number; history: number } =>
+      isObject(term) && typeof term.term === 'string' && typeof term.documents === 'number',
+  );
+  const factors = isObject(e.severity_factors)
+    ? Object.entries(e.severity_factors).filter(
+        (entry): entry is [string, number] => typeof entry[1] === 'number',
+      )
+    : [];
+  const merged = list(e, 'merged', (m): m is string => typeof m === 'string');
+  const factorLabel = (key: string) => {
+    const known = FACTORS.find((factor) => factor === key);
+    return known ? t(lang, `explain.factor.${known}`) : key;
+  };
+  return html`${typeof e.summary === 'string' ? html`<p>${e.summary}</p>` : ''}
+    <h3>${t(lang, 'explain.figures')}</h3>
+    <dl class="explain">
+      ${row(t(lang, 'explain.unit'), unit)}
+      ${current && current !== unit ? row(t(lang, 'explain.currentUnit'), current) : ''}
+      ${row(t(lang, 'hotspots.observed'), n('observed'))}
+      ${row(t(lang, 'hotspots.expected'), n('expected', 2))} ${row(t(lang, 'explain.ratio'), n('ratio', 1))}
+      ${row(t(lang, 'explain.pValue'), p === null ? null : formatProbability(lang, p))}
+      ${row(t(lang, 'explain.method'), e.method === 'poisson' ? 'Poisson' : e.method === 'negative-binomial' ? t(lang, 'explain.negativeBinomial') : null)}
+      ${row(t(lang, 'explain.alpha'), n('alpha', 2))} ${row(t(lang, 'explain.tested'), n('tested_series'))}
+      ${row(t(lang, 'explain.stories'), n('stories'))} ${row(t(lang, 'explain.documents'), n('documents'))}
+    </dl>
+    ${
+      outlets.length
+        ? html`<h3>${t(lang, 'explain.outlets')}</h3>
+            <table class="compact">
+              <tbody>
+                ${outlets.slice(0, OUTLETS_SHOWN).map(
+                  (o) =>
+                    html`<tr>
+                      <td>${o.name}</td>
+                      <td class="num">${formatNumber(lang, o.documents)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+        : ''
+    }
+    ${
+      elevated.length
+        ? html`<h3>${t(lang, 'explain.alsoElevated')}</h3>
+            <ul>
+              ${elevated.map(
+                (u) =>
+                  html`<li>
+                    ${u.name}: ${formatNumber(lang, u.count)} (${t(lang, 'hotspots.expected').toLowerCase()}
+                    ${formatNumber(lang, u.expected, 1)})
+                  </li>`,
+              )}
+            </ul>`
+        : ''
+    }
+    ${
+      terms.length
+        ? html`<h3>${t(lang, 'explain.terms')}</h3>
+            <table class="compact">
+              <thead>
+                <tr>
+                  <th></th>
+                  <th class="num">${t(lang, 'explain.documents')}</th>
+                  <th class="num">${t(lang, 'explain.history')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${terms.map(
+                  (term) =>
+                    html`<tr>
+                      <td>${term.term}</td>
+                      <td class="num">${formatNumber(lang, term.documents)}</td>
+                      <td class="num">${formatNumber(lang, term.history)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+        : ''
+    }
+    ${
+      factors.length
+        ? html`<h3>${t(lang, 'explain.severity')}</h3>
+            <dl class="explain">
+              ${factors.map(([key, v]) => row(factorLabel(key), formatNumber(lang, v, 1)))}
+            </dl>`
+        : ''
+    }
+    ${merged.length ? html`<p class="muted">${t(lang, 'explain.merged')}: ${merged.join(', ')}</p>` : ''}
+    <details>
+      <summary>${t(lang, 'explain.technical')}</summary>
+      <pre>${JSON.stringify(e, null, 2)}</pre>
+    </details>`;
 }
 
 function renderList(
@@ -302,7 +458,7 @@ function renderDetail(lang: Lang, d: Awaited<ReturnType<typeof readAlert>>, csrf
       </div>
       <div class="card">
         <div class="n">${formatNumber(lang, a.score, 0)}</div>
-        <div class="l">score · p = ${a.p_value.toExponential(1)}</div>
+        <div class="l">score · p = ${formatProbability(lang, a.p_value)}</div>
       </div>
     </section>
     <h2>${t(lang, 'hotspots.series')}</h2>
@@ -310,8 +466,8 @@ function renderDetail(lang: Lang, d: Awaited<ReturnType<typeof readAlert>>, csrf
     ${d.series.length ? '' : emptyState(t(lang, 'common.none'))}
     <h2>${t(lang, 'hotspots.explanation')}</h2>
     <p>${a.top_terms.length ? html`<strong>${a.top_terms.join(', ')}</strong>` : ''}</p>
-    ${renderExplanation(d.explanation)}
-    <h2>${t(lang, 'common.source')}</h2>
+    ${renderExplanation(lang, d.explanation)}
+    <h2>${t(lang, 'explain.allOutlets', { n: a.outlets.length })}</h2>
     <p>${a.outlets.join(', ') || '—'}</p>
     <h2>${t(lang, 'hotspots.evidence')}</h2>
     <ul class="evidence">
