@@ -63,6 +63,8 @@ describe("a hot spot's explanation", () => {
     expect(words).toContain('Xác suất ngẫu nhiên (p) 7,5 × 10⁻⁶²');
     expect(words).toContain('Phân phối nhị thức âm');
     expect(words).toContain('Số chuỗi được kiểm định 3.810');
+    expect(words).toContain('Quan sát trong phép kiểm định (mỗi nguồn tính có hạn mức) 12');
+    expect(words).toContain('Số tin cả đợt (bản sao tính một lần) 12 Số tài liệu 15');
     expect(words).toContain('Báo Đắk Lắk 9');
     expect(words).toContain('Thành phố Buôn Ma Thuột: 20 (kỳ vọng 4,3)');
     expect(words).toContain('bồi thường 8 1');

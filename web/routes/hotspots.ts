@@ -294,7 +294,7 @@ function renderExplanation(lang: Lang, value: unknown): SafeHtml {
     <dl class="explain">
       ${row(t(lang, 'explain.unit'), unit)}
       ${current && current !== unit ? row(t(lang, 'explain.currentUnit'), current) : ''}
-      ${row(t(lang, 'hotspots.observed'), n('observed'))}
+      ${row(t(lang, 'explain.observed'), n('observed'))}
       ${row(t(lang, 'hotspots.expected'), n('expected', 2))} ${row(t(lang, 'explain.ratio'), n('ratio', 1))}
       ${row(t(lang, 'explain.pValue'), p === null ? null : formatProbability(lang, p))}
       ${row(t(lang, 'explain.method'), e.method === 'poisson' ? 'Poisson' : e.method === 'negative-binomial' ? t(lang, 'explain.negativeBinomial') : null)}
