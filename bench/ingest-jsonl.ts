@@ -6,7 +6,8 @@ import { openDb } from '../data/db.ts';
 import { migrate } from '../data/migrate.ts';
 import { ingestJsonl } from '../pipeline/jsonl/ingest-jsonl.ts';
 import { silentLogger } from '../pipeline/types.ts';
-import { keyedInsertSql, keyedTableSql } from './native-ingest-sql.ts';
+import { READ_JSONL, keyedInsertSql, keyedTableSql } from './native-ingest-sql.ts';
+import type { Db } from '../data/db.ts';
 
 const WORDS = (
   'người dân xã phường huyện tỉnh phản ánh tình trạng ô nhiễm môi trường giá cà phê hồ tiêu tăng giảm mạnh ' +
@@ -68,6 +69,26 @@ export interface IngestBenchResult {
   peakHeapMb: number;
 }
 
+/** Runs `work` on a file of `n` synthetic documents and a fresh database beside it; both are removed afterwards. */
+export async function withSyntheticFile<T>(
+  n: number,
+  work: (file: string, db: Db) => Promise<T>,
+): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlxh-bench-'));
+  try {
+    const file = path.join(dir, 'docs.jsonl');
+    await writeSyntheticJsonl(file, n);
+    const db = await openDb(path.join(dir, 'bench.duckdb'));
+    try {
+      return await work(file, db);
+    } finally {
+      db.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function cpuSeconds(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1e6;
@@ -80,62 +101,49 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
  * RSS includes DuckDB's buffer cache; the JS heap shows that the reader streams.
  */
 export async function benchIngest(n: number): Promise<IngestBenchResult> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlxh-bench-'));
-  try {
-    const file = path.join(dir, 'docs.jsonl');
-    await writeSyntheticJsonl(file, n);
-    const db = await openDb(path.join(dir, 'bench.duckdb'));
-    try {
-      await migrate(db);
-      let peak = process.memoryUsage().rss;
-      let peakHeap = process.memoryUsage().heapUsed;
-      const sample = () => {
-        const usage = process.memoryUsage();
-        peak = Math.max(peak, usage.rss);
-        peakHeap = Math.max(peakHeap, usage.heapUsed);
-      };
-      const timer = setInterval(sample, 50);
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      const report = await ingestJsonl(
-        file,
-        { source: 'bench' },
-        { db, logger: silentLogger, now: () => new Date() },
-      );
-      const seconds = (performance.now() - t0) / 1000;
-      const cpu = cpuSeconds(c0);
-      clearInterval(timer);
-      sample();
-      if (report.failed) throw new Error(`bench: ${report.failed} documents failed: ${report.errors[0]}`);
-      const c1 = process.cpuUsage();
-      const t1 = performance.now();
-      await db.run(`CREATE TABLE bulk AS SELECT * FROM read_json($file, format = 'newline_delimited')`, {
-        file,
-      });
-      const bulkSeconds = (performance.now() - t1) / 1000;
-      const bulkCpu = cpuSeconds(c1);
-      await db.run(keyedTableSql('native_docs'));
-      const t2 = performance.now();
-      await db.run(keyedInsertSql('native_docs'), { file });
-      const nativeSeconds = (performance.now() - t2) / 1000;
-      const stored = Number((await db.all<{ n: bigint }>('SELECT count(*) AS n FROM native_docs'))[0]!.n);
-      if (stored === 0 || stored > n)
-        throw new Error(`bench: the DuckDB-only ingest stored ${stored} of ${n}`);
-      return {
-        docsPerSec: Math.round(n / seconds),
-        bulkDocsPerSec: Math.round(n / bulkSeconds),
-        docsPerCpuSec: Math.round(n / cpu),
-        bulkDocsPerCpuSec: Math.round(n / bulkCpu),
-        nativeDocsPerSec: Math.round(n / nativeSeconds),
-        peakRssMb: Math.round(peak / 1048576),
-        peakHeapMb: Math.round(peakHeap / 1048576),
-      };
-    } finally {
-      db.close();
-    }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  return withSyntheticFile(n, async (file, db) => {
+    await migrate(db);
+    let peak = process.memoryUsage().rss;
+    let peakHeap = process.memoryUsage().heapUsed;
+    const sample = () => {
+      const usage = process.memoryUsage();
+      peak = Math.max(peak, usage.rss);
+      peakHeap = Math.max(peakHeap, usage.heapUsed);
+    };
+    const timer = setInterval(sample, 50);
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const report = await ingestJsonl(
+      file,
+      { source: 'bench' },
+      { db, logger: silentLogger, now: () => new Date() },
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = cpuSeconds(c0);
+    clearInterval(timer);
+    sample();
+    if (report.failed) throw new Error(`bench: ${report.failed} documents failed: ${report.errors[0]}`);
+    const c1 = process.cpuUsage();
+    const t1 = performance.now();
+    await db.run(`CREATE TABLE bulk AS SELECT * FROM ${READ_JSONL}`, { file });
+    const bulkSeconds = (performance.now() - t1) / 1000;
+    const bulkCpu = cpuSeconds(c1);
+    await db.run(keyedTableSql('native_docs'));
+    const t2 = performance.now();
+    await db.run(keyedInsertSql('native_docs'), { file });
+    const nativeSeconds = (performance.now() - t2) / 1000;
+    const stored = Number((await db.all<{ n: bigint }>('SELECT count(*) AS n FROM native_docs'))[0]!.n);
+    if (stored === 0 || stored > n) throw new Error(`bench: the DuckDB-only ingest stored ${stored} of ${n}`);
+    return {
+      docsPerSec: Math.round(n / seconds),
+      bulkDocsPerSec: Math.round(n / bulkSeconds),
+      docsPerCpuSec: Math.round(n / cpu),
+      bulkDocsPerCpuSec: Math.round(n / bulkCpu),
+      nativeDocsPerSec: Math.round(n / nativeSeconds),
+      peakRssMb: Math.round(peak / 1048576),
+      peakHeapMb: Math.round(peakHeap / 1048576),
+    };
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

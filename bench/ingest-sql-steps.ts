@@ -4,11 +4,7 @@
  * Each step is timed five times and the fastest run printed as documents per second and as a ratio to the bare load.
  * `node --import tsx bench/ingest-sql-steps.ts [documents]` (default 20,000).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { openDb } from '../data/db.ts';
-import { writeSyntheticJsonl } from './ingest-jsonl.ts';
+import { withSyntheticFile } from './ingest-jsonl.ts';
 import { NORMALISED_TEXT, READ_JSONL, keyedInsertSql, keyedTableSql } from './native-ingest-sql.ts';
 
 interface Step {
@@ -48,32 +44,22 @@ export interface SqlStepResult {
 
 /** Times every step `runs` times on `n` synthetic documents and keeps the fastest run of each. */
 export async function benchSqlSteps(n: number, runs = 5): Promise<SqlStepResult[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlxh-bench-sql-'));
-  try {
-    const file = path.join(dir, 'docs.jsonl');
-    await writeSyntheticJsonl(file, n);
-    const db = await openDb(path.join(dir, 'steps.duckdb'));
-    try {
-      const best = STEPS.map(() => Infinity);
-      for (let run = 0; run < runs; run++)
-        for (const [i, step] of STEPS.entries()) {
-          await db.run('DROP TABLE IF EXISTS t');
-          if (step.setup) await db.run(step.setup);
-          const started = performance.now();
-          await db.run(step.sql, { file });
-          best[i] = Math.min(best[i]!, (performance.now() - started) / 1000);
-        }
-      return STEPS.map((step, i) => ({
-        label: step.label,
-        docsPerSec: Math.round(n / best[i]!),
-        ratio: best[0]! / best[i]!,
-      }));
-    } finally {
-      db.close();
-    }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  return withSyntheticFile(n, async (file, db) => {
+    const best = STEPS.map(() => Infinity);
+    for (let run = 0; run < runs; run++)
+      for (const [i, step] of STEPS.entries()) {
+        await db.run('DROP TABLE IF EXISTS t');
+        if (step.setup) await db.run(step.setup);
+        const started = performance.now();
+        await db.run(step.sql, { file });
+        best[i] = Math.min(best[i]!, (performance.now() - started) / 1000);
+      }
+    return STEPS.map((step, i) => ({
+      label: step.label,
+      docsPerSec: Math.round(n / best[i]!),
+      ratio: best[0]! / best[i]!,
+    }));
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

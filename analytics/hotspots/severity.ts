@@ -20,10 +20,24 @@ export interface SeverityInput {
   watched: boolean;
 }
 
+/** The parts of a severity score, as `SeverityResult.factors` names them (`sensitivity` is the multiplier). */
+export const SEVERITY_FACTORS = [
+  'volume',
+  'significance',
+  'negativity',
+  'outlets',
+  'spread',
+  'misinformation',
+  'sensitive_topic',
+  'watch_topic',
+  'sensitivity',
+] as const;
+export type SeverityFactor = (typeof SEVERITY_FACTORS)[number];
+
 export interface SeverityResult {
   score: number;
   severity: Severity;
-  factors: Record<string, number>;
+  factors: Record<SeverityFactor, number>;
 }
 
 /** Score bounds of each level: below 35 thấp, below 55 trung bình, below 75 cao, else khẩn. */
@@ -47,7 +61,7 @@ export function severityOf(score: number): Severity {
  */
 export function scoreSeverity(input: SeverityInput): SeverityResult {
   const ratio = input.count / Math.max(input.expected, 0.1);
-  const factors: Record<string, number> = {
+  const points: Record<Exclude<SeverityFactor, 'sensitivity'>, number> = {
     volume: round(Math.min(25, 5 * Math.max(0, Math.log2(ratio)))),
     significance: round(Math.min(10, Math.max(0, -Math.log10(Math.max(input.pValue, 1e-300))))),
     negativity: round(20 * Math.min(1, Math.max(0, input.negShare))),
@@ -57,10 +71,9 @@ export function scoreSeverity(input: SeverityInput): SeverityResult {
     sensitive_topic: input.sensitive ? 10 : 0,
     watch_topic: input.watched ? 10 : 0,
   };
-  const sum = Object.values(factors).reduce((a, b) => a + b, 0);
+  const sum = Object.values(points).reduce((a, b) => a + b, 0);
   const score = round(Math.min(100, Math.max(0, sum * input.sensitivity)));
-  factors.sensitivity = input.sensitivity;
-  return { score, severity: severityOf(score), factors };
+  return { score, severity: severityOf(score), factors: { ...points, sensitivity: input.sensitivity } };
 }
 
 function round(x: number): number {

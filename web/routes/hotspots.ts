@@ -1,4 +1,5 @@
 /** Điểm nóng / hot spots: the list with filters and severity, and a detail page with explanation, series, evidence, routing and case timeline. */
+import { SEVERITY_FACTORS } from '../../analytics/hotspots/severity.ts';
 import { Router, type Request } from 'express';
 import { scopeKey, type ScopedDb } from '../../data/access.ts';
 import { DlxhError } from '../../data/errors.ts';
@@ -201,19 +202,6 @@ type Explanation = Record<string, unknown>;
 
 const OUTLETS_SHOWN = 10;
 
-/** The severity factors (analytics/hotspots/severity.ts) the page has words for. */
-const FACTORS = [
-  'volume',
-  'significance',
-  'negativity',
-  'outlets',
-  'spread',
-  'misinformation',
-  'sensitive_topic',
-  'watch_topic',
-  'sensitivity',
-] as const;
-
 function num(e: Explanation, key: string): number | null {
   const v = e[key];
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
@@ -286,7 +274,7 @@ function renderExplanation(lang: Lang, value: unknown): SafeHtml {
     : [];
   const merged = list(e, 'merged', (m): m is string => typeof m === 'string');
   const factorLabel = (key: string) => {
-    const known = FACTORS.find((factor) => factor === key);
+    const known = SEVERITY_FACTORS.find((factor) => factor === key);
     return known ? t(lang, `explain.factor.${known}`) : key;
   };
   return html`${typeof e.summary === 'string' ? html`<p>${e.summary}</p>` : ''}
