@@ -584,6 +584,18 @@ export function statusLabel(lang: Lang, status: string | null | undefined): stri
   return STATUS_LABELS[status]?.[lang] ?? status;
 }
 
+/** Whether `key` names a message: for labels looked up by a stored value (`jobs.${name}`). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(VI, key);
+}
+
+/** `sentimentLabel('vi', 'negative')` → `'Tiêu cực'`; anything else (or none) as it is. */
+export function sentimentLabel(lang: Lang, sentiment: string | null): string {
+  if (sentiment === 'negative' || sentiment === 'neutral' || sentiment === 'positive')
+    return t(lang, `common.${sentiment}`);
+  return sentiment ?? '';
+}
+
 /** `t('vi', 'sql.truncated', { n: '5.000' })` → `'Kết quả bị cắt ở 5.000 dòng.'`. */
 export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   const template: string = lang === 'en' ? EN[key] : VI[key];
@@ -619,6 +631,15 @@ export function formatNumber(lang: Lang, n: number | null | undefined, digits?: 
 export function formatPercent(lang: Lang, p: number | null | undefined): string {
   if (p === null || p === undefined || Number.isNaN(p)) return '—';
   return `${formatNumber(lang, Math.round(p * 1000) / 10)}%`;
+}
+
+/** A probability: `formatProbability('vi', 7.5e-62)` → `'7,5 × 10⁻⁶²'`; from 0.001 up, three significant digits. */
+export function formatProbability(lang: Lang, p: number): string {
+  if (p === 0) return '0';
+  if (p >= 0.001) return formatNumber(lang, Number(p.toPrecision(3)));
+  const [mantissa, exponent] = p.toExponential(1).split('e');
+  const superscript = exponent!.replace(/[-0-9]/g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)]!);
+  return `${formatNumber(lang, Number(mantissa), 1)} × 10${superscript}`;
 }
 
 /** dd/mm/yyyy in Asia/Ho_Chi_Minh for both languages; `'—'` for no date. */

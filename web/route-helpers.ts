@@ -155,13 +155,6 @@ export function topicFilter(
   >`;
 }
 
-/** A sentiment label as the page's language says it; anything else (or none) as it is. */
-export function sentimentLabel(lang: Lang, sentiment: string | null): string {
-  if (sentiment === 'negative' || sentiment === 'neutral' || sentiment === 'positive')
-    return t(lang, `common.${sentiment}`);
-  return sentiment ?? '';
-}
-
 /** Whether a table exists in the main schema (tables of capabilities that have not landed may not). */
 export async function tableExists(db: Db, name: string): Promise<boolean> {
   const row = await db.one<{ n: number }>(

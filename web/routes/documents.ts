@@ -7,7 +7,7 @@ import { toLocalIso } from '../../data/time.ts';
 import { requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { classificationBadge, emptyState, href, html, safeUrl } from '../html.ts';
-import { formatDate, formatNumber, t, type Lang } from '../i18n.ts';
+import { formatDate, formatNumber, sentimentLabel, t, type Lang } from '../i18n.ts';
 import type { Reads } from '../../data/readers.ts';
 import {
   auditView,
@@ -17,7 +17,6 @@ import {
   langOf,
   param,
   sendPage,
-  sentimentLabel,
   timeParam,
   topicFilter,
   topicList,

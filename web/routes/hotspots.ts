@@ -9,7 +9,15 @@ import { currentScope, requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { classificationBadge, emptyState, html, safeUrl, type SafeHtml } from '../html.ts';
 import { requestState } from '../request-state.ts';
-import { formatDate, formatNumber, formatPercent, statusLabel, t, type Lang } from '../i18n.ts';
+import {
+  formatDate,
+  formatNumber,
+  formatPercent,
+  formatProbability,
+  statusLabel,
+  t,
+  type Lang,
+} from '../i18n.ts';
 import {
   auditView,
   chartScripts,
@@ -213,15 +221,6 @@ function list<T>(e: Explanation, key: string, ok: (v: unknown) => v is T): T[] {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-/** `7.5e-62` as "7,5 × 10⁻⁶²"; ordinary probabilities with three significant digits. */
-function formatProbability(lang: Lang, p: number): string {
-  if (p === 0) return '0';
-  if (p >= 0.001) return formatNumber(lang, Number(p.toPrecision(3)));
-  const [mantissa, exponent] = p.toExponential(1).split('e');
-  const superscript = exponent!.replace(/[-0-9]/g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)]!);
-  return `${formatNumber(lang, Number(mantissa), 1)} × 10${superscript}`;
-}
 
 function unitPath(value: unknown): string | null {
   if (!isObject(value)) return null;

@@ -5,7 +5,7 @@ import { readSqlFile } from '../../data/sql-file.ts';
 import { requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { emptyState, html } from '../html.ts';
-import { formatDate, formatNumber, statusLabel, t, type Lang } from '../i18n.ts';
+import { formatDate, formatNumber, isMessageKey, statusLabel, t, type Lang } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
 import { inScope, langOf, param, sendPage } from '../route-helpers.ts';
 import { jsonRows } from '../tabular.ts';
@@ -63,12 +63,10 @@ async function readHealth(ctx: WebContext, req: Request) {
   return { sources, runs, failures, jobs };
 }
 
-const BUILTIN_JOBS = ['score', 'hotspots', 'deliver', 'overdue', 'brief-week', 'brief-month'] as const;
-
-/** What a job does, in the page's language; every other job is a configured source's fetch. */
+/** What a job does, in the page's language: the internal jobs have words; every other job is a source's fetch. */
 function jobDescription(lang: Lang, job: string): string {
-  const builtin = BUILTIN_JOBS.find((name) => name === job);
-  return builtin ? t(lang, `jobs.${builtin}`) : t(lang, 'jobs.source');
+  const key = `jobs.${job}`;
+  return isMessageKey(key) ? t(lang, key) : t(lang, 'jobs.source');
 }
 
 export function sourceRoutes(ctx: WebContext): Router {
