@@ -633,10 +633,15 @@ export function formatPercent(lang: Lang, p: number | null | undefined): string 
   return `${formatNumber(lang, Math.round(p * 1000) / 10)}%`;
 }
 
+const SIGNIFICANT = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumSignificantDigits: 3 }),
+  en: new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 3 }),
+};
+
 /** A probability: `formatProbability('vi', 7.5e-62)` → `'7,5 × 10⁻⁶²'`; from 0.001 up, three significant digits. */
 export function formatProbability(lang: Lang, p: number): string {
   if (p === 0) return '0';
-  if (p >= 0.001) return formatNumber(lang, Number(p.toPrecision(3)));
+  if (p >= 0.001) return SIGNIFICANT[lang].format(p);
   const [mantissa, exponent] = p.toExponential(1).split('e');
   const superscript = exponent!.replace(/[-0-9]/g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)]!);
   return `${formatNumber(lang, Number(mantissa), 1)} × 10${superscript}`;

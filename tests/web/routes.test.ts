@@ -683,6 +683,7 @@ describe('formatting helpers', () => {
     expect(formatNumber('en', -0)).toBe('0');
     expect(formatPercent('en', -0.0001)).toBe('0%');
     expect(formatProbability('vi', 7.5e-62)).toBe('7,5 × 10⁻⁶²');
+    expect(formatProbability('en', 0.0123)).toBe('0.0123');
     expect(formatProbability('en', 0)).toBe('0');
     expect(isMessageKey('jobs.score')).toBe(true);
     expect(isMessageKey('jobs.rss-baodaklak')).toBe(false);
