@@ -1,14 +1,21 @@
-/** The case actions offered in the inbox: received → verifying → resolved (with a written report) → closed. */
+/**
+ * The case actions the dashboard offers, carried out by analytics/alerts/cases.ts (the one state machine, which also
+ * keeps the alert's status in step): received → verifying → resolved (with a written report) → closed, dismissed
+ * with a reason, reopened, or merged into another case.
+ */
+import { mergeCases, transitionCase } from '../analytics/alerts/cases.ts';
 import type { Db } from '../data/db.ts';
-import { DlxhError, inputError } from '../data/errors.ts';
+import { inputError } from '../data/errors.ts';
 
-export const CASE_ACTIONS = ['verify', 'resolve', 'close'] as const;
+export const CASE_ACTIONS = ['verify', 'resolve', 'close', 'dismiss', 'reopen', 'merge'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
-const TRANSITIONS: Record<CaseAction, { from: string; to: string }> = {
-  verify: { from: 'received', to: 'verifying' },
-  resolve: { from: 'verifying', to: 'resolved' },
-  close: { from: 'resolved', to: 'closed' },
+/** The actions each status allows, in the order the forms are shown. */
+export const ACTIONS_BY_STATUS: Readonly<Record<string, readonly CaseAction[]>> = {
+  received: ['verify', 'dismiss', 'merge'],
+  verifying: ['resolve', 'dismiss', 'merge'],
+  resolved: ['close', 'reopen'],
+  dismissed: ['reopen'],
 };
 
 export interface CaseActionRequest {
@@ -16,51 +23,33 @@ export interface CaseActionRequest {
   action: CaseAction;
   actor: string;
   note: string | null;
+  /** The written resolution report, for `resolve`. */
   report: string | null;
+  /** Why the case is dismissed, for `dismiss`. */
+  reason: string | null;
+  /** The case this one duplicates, for `merge`. */
+  into: string | null;
   now: Date;
 }
 
-/** Move a case one step, recording the transition in case_events; a step its status does not allow is refused. */
+/** Carry out one action; a step its status does not allow, or a missing report, reason or target, is refused. */
 export async function applyCaseAction(
   db: Db,
   request: CaseActionRequest,
 ): Promise<{ id: string; status: string }> {
-  const { from, to } = TRANSITIONS[request.action];
-  const where = `case ${request.caseId}`;
-  if (request.action === 'resolve' && (request.report ?? '').trim().length < 10) {
-    throw inputError(where, null, 'a resolution needs a written report (at least 10 characters)');
+  const { caseId, action, actor, now } = request;
+  const note = request.note ?? undefined;
+  if (action === 'merge') {
+    if (!request.into) throw inputError(`case ${caseId}`, null, 'the case to merge into is required');
+    await mergeCases(db, request.into, caseId, { actor, note, now });
+    return { id: caseId, status: 'merged' };
   }
-  return db.transaction(async () => {
-    const row = await db.one<{ status: string }>('SELECT status FROM cases WHERE id = $id', {
-      id: request.caseId,
-    });
-    if (!row) throw new DlxhError('NOT_FOUND', `${where}: not found`);
-    if (row.status !== from)
-      throw inputError(where, null, `cannot ${request.action} a case that is ${row.status}`);
-    await db.run(
-      `UPDATE cases SET status = $to, updated_at = $now,
-         resolution_report = CASE WHEN $report IS NULL THEN resolution_report ELSE $report END
-       WHERE id = $id`,
-      {
-        id: request.caseId,
-        to,
-        now: request.now,
-        report: request.action === 'resolve' ? request.report : null,
-      },
-    );
-    await db.run(
-      `INSERT INTO case_events (case_id, occurred_at, actor, action, from_status, to_status, note)
-       VALUES ($id, $now, $actor, $action, $from, $to, $note)`,
-      {
-        id: request.caseId,
-        now: request.now,
-        actor: request.actor,
-        action: request.action,
-        from,
-        to,
-        note: request.action === 'resolve' ? request.report : request.note,
-      },
-    );
-    return { id: request.caseId, status: to };
+  const moved = await transitionCase(db, caseId, action, {
+    actor,
+    note,
+    report: request.report ?? undefined,
+    reason: request.reason ?? undefined,
+    now,
   });
+  return { id: moved.id, status: moved.status };
 }

@@ -65,7 +65,12 @@ interface CaseRow {
   updated_at: Date;
 }
 
-const OPEN: readonly CaseStatus[] = ['received', 'verifying'];
+const OPEN: readonly string[] = ['received', 'verifying'];
+
+/** Whether a case in `status` with `deadline` is overdue at `now`: still received or being verified, and late. */
+export function isOverdue(status: string, deadline: Date, now: Date): boolean {
+  return OPEN.includes(status) && deadline.getTime() < now.getTime();
+}
 
 function fromRow(row: CaseRow, now: Date): Case {
   const status = row.status as CaseStatus;
@@ -78,7 +83,7 @@ function fromRow(row: CaseRow, now: Date): Case {
     escalated: row.escalated,
     severity: row.severity as Severity,
     deadline: row.deadline,
-    overdue: OPEN.includes(status) && row.deadline.getTime() < now.getTime(),
+    overdue: isOverdue(status, row.deadline, now),
     resolutionReport: row.resolution_report,
     dismissReason: row.dismiss_reason,
     mergedInto: row.merged_into,
@@ -209,6 +214,9 @@ function rank(s: Severity): number {
   return ['thấp', 'trung bình', 'cao', 'khẩn'].indexOf(s);
 }
 
+/** The least length of the written report that resolves a case. */
+export const MIN_REPORT_CHARS = 20;
+
 export interface TransitionInput {
   actor: string;
   note?: string;
@@ -293,11 +301,11 @@ export async function transitionCase(
       }
       const report = input.report?.trim() ?? '';
       const reason = input.reason?.trim() ?? '';
-      if (action === 'resolve' && report.length < 20) {
+      if (action === 'resolve' && report.length < MIN_REPORT_CHARS) {
         throw inputError(
           `case ${caseId}`,
           null,
-          'a written resolution report (at least 20 characters) is required',
+          `a written resolution report (at least ${MIN_REPORT_CHARS} characters) is required`,
         );
       }
       if (action === 'dismiss' && reason === '')

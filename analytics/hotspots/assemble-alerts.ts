@@ -11,7 +11,7 @@ import type { DetectorConfig, Granularity } from './detector-config.ts';
 import { holidayOf } from './holidays.ts';
 import type { FlaggedWindow } from './scan-running.ts';
 import type { Channel, ScanState } from './scan-series.ts';
-import { CHANNELS, expectedOver, sizeOf } from './scan-series.ts';
+import { CHANNELS, dismissalsInForce, expectedOver, sizeOf } from './scan-series.ts';
 import { scoreSeverity } from './severity.ts';
 import { logNegBinomialUpperTail, poissonUpperTail } from './tail-probability.ts';
 import type { Alert, AlertExplanation, AlertUnit, Detector, UnitCount } from './types.ts';
@@ -485,6 +485,8 @@ export function finishDraft(draft: AlertDraft, ctx: FinishContext): Alert {
     if (h) holidays.add(h);
   }
   const currentUid = currentUnit(tree, unitUid, draft.seriesUid);
+  const weight = ctx.state && draft.seriesIndex !== null ? ctx.state.weights[draft.seriesIndex] : undefined;
+  const dismissals = weight ? dismissalsInForce(config, weight, dayNumber(draft.detectedAtMs)) : 0;
   const explanation: AlertExplanation = {
     topic_name: ctx.topicName(draft.topic),
     unit: alertUnit(tree, unitUid),
@@ -517,6 +519,15 @@ export function finishDraft(draft: AlertDraft, ctx: FinishContext): Alert {
     watch_topic: draft.watchId,
     misinfo_candidates: misinfo,
     ...(draft.terms ? { terms: draft.terms } : {}),
+    ...(dismissals > 0
+      ? {
+          dismissals: {
+            count: dismissals,
+            alpha_factor: config.dismissalFactor ** dismissals,
+            memory_days: config.dismissalMemoryDays,
+          },
+        }
+      : {}),
   };
   return {
     id: alertId(draft.detector, key, draft.seriesUid, firstDay),

@@ -25,7 +25,7 @@ import { storeAlerts } from './store-alerts.ts';
 import { topTerms } from './top-terms.ts';
 import type { Alert } from './types.ts';
 import type { UnitTree } from './unit-tree.ts';
-import { loadUnitTree } from './unit-tree.ts';
+import { PROVINCE_UID, loadUnitTree } from './unit-tree.ts';
 
 /** Counts misinformation candidates among documents; the default reads a `misinfo_candidates` table if one exists. */
 export type MisinfoCounter = (db: Db, docIds: string[]) => Promise<Map<string, number>>;
@@ -84,13 +84,76 @@ function isUnder(tree: UnitTree, uid: string, ancestor: string): boolean {
   return (tree.parents.get(uid) ?? []).includes(ancestor);
 }
 
+/**
+ * The local days on which analysts dismissed topic alerts, by `topic|series unit`: the time of the case's latest
+ * dismissal (or, for an alert dismissed without a case event, its last update), for alerts still dismissed. A
+ * dismissal covers every series the alert stood for: its own, the alerts of other topics merged into it, and for
+ * each of these the units above it short of the province (the same documents raise them when the unit itself no
+ * longer may); the province's series of the topic stays as it was.
+ */
+async function dismissedDays(db: Db, tree: UnitTree): Promise<Map<string, number[]>> {
+  const rows = await db.all<{ topic: string; series_uid: string; explanation: string; at: Date }>(
+    `SELECT a.topic, a.series_uid, a.explanation::VARCHAR AS explanation,
+       coalesce(max(e.occurred_at), a.updated_at) AS at
+     FROM alerts a
+     LEFT JOIN cases c ON c.alert_id = a.id
+     LEFT JOIN case_events e ON e.case_id = c.id AND e.action = 'dismiss'
+     WHERE a.status = 'dismissed' AND a.detector = 'topic' AND a.topic IS NOT NULL AND a.series_uid IS NOT NULL
+     GROUP BY a.id, a.topic, a.series_uid, a.explanation::VARCHAR, a.updated_at`,
+  );
+  const out = new Map<string, number[]>();
+  for (const r of rows) {
+    const day = dayNumber(r.at.getTime());
+    const keys = new Set<string>();
+    for (const { topic, seriesUid } of dismissedSeries(r.topic, r.series_uid, r.explanation)) {
+      keys.add(`${topic}|${seriesUid}`);
+      for (const above of tree.parents.get(seriesUid) ?? []) {
+        if (above !== PROVINCE_UID) keys.add(`${topic}|${above}`);
+      }
+    }
+    for (const key of keys) out.set(key, [...(out.get(key) ?? []), day]);
+  }
+  for (const days of out.values()) days.sort((a, b) => a - b);
+  return out;
+}
+
+/** The series a dismissed alert stands for (see `dismissedDays`); a malformed explanation adds none to its own. */
+export function dismissedSeries(
+  topic: string,
+  seriesUid: string,
+  explanation: string,
+): { topic: string; seriesUid: string }[] {
+  const out = [{ topic, seriesUid }];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(explanation);
+  } catch {
+    return out;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return out;
+  const { also_elevated: elevated, merged } = parsed as { also_elevated?: unknown; merged?: unknown };
+  for (const u of Array.isArray(elevated) ? elevated : []) {
+    const uid: unknown = typeof u === 'object' && u !== null ? (u as { unit_uid?: unknown }).unit_uid : null;
+    if (typeof uid === 'string' && uid !== '') out.push({ topic, seriesUid: uid });
+  }
+  // Merged drafts are labelled `topic@series`; the terms detector's (`terms:…`) have no series to raise.
+  for (const m of Array.isArray(merged) ? merged : []) {
+    if (typeof m !== 'string' || m.startsWith('terms:')) continue;
+    const at = m.lastIndexOf('@');
+    if (at > 0 && at < m.length - 1) out.push({ topic: m.slice(0, at), seriesUid: m.slice(at + 1) });
+  }
+  return out;
+}
+
 function seriesWeights(
   counts: CountData,
   tree: UnitTree,
   watch: WatchRow[],
   sensitivity: Map<string, number>,
+  dismissed: Map<string, number[]>,
 ): SeriesWeight[] {
   return counts.series.map((s) => {
+    const dismissedDays = dismissed.get(`${s.topic}|${s.seriesUid}`) ?? [];
     let weight = sensitivity.get(s.topic) ?? 1;
     let minCountFactor = Math.min(1, 1 / Math.max(weight, 1e-9));
     let watchId: string | null = null;
@@ -103,7 +166,7 @@ function seriesWeights(
       minCountFactor = Math.min(minCountFactor, factor);
       watchId = w.id;
     }
-    return { weight, minCountFactor, watchId };
+    return { weight, minCountFactor, watchId, dismissedDays };
   });
 }
 
@@ -278,7 +341,7 @@ export async function detectHotspots(db: Db, options: DetectOptions): Promise<Al
       config,
       firstTestDay: sinceDay,
       lastTestDay: lastDay,
-      weights: seriesWeights(counts, tree, watch, sensitivity),
+      weights: seriesWeights(counts, tree, watch, sensitivity, await dismissedDays(db, tree)),
       unitsByLevel,
       topicCount: topics.length + watch.filter((w) => w.query).length,
     };

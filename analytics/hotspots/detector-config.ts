@@ -86,6 +86,15 @@ export interface DetectorConfig {
   termMaxDocs: number;
   /** Family-wise error rate of the terms detector per day (Bonferroni over the day's distinct bigrams). */
   termAlpha: number;
+  /**
+   * Analysts' verdicts: each alert of a series dismissed (its case closed as "not a hot spot", with a reason)
+   * multiplies that series' share of `alpha` by `dismissalFactor` from the day after the dismissal, for
+   * `dismissalMemoryDays` days; at most `dismissalMaxCount` dismissals compound. Days before a dismissal are
+   * tested as they were, so re-running detection over the past gives the same alerts.
+   */
+  dismissalFactor: number;
+  dismissalMemoryDays: number;
+  dismissalMaxCount: number;
 }
 
 export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
@@ -116,6 +125,9 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   termTextChars: 200,
   termMaxDocs: 100_000,
   termAlpha: 0.01,
+  dismissalFactor: 0.1,
+  dismissalMemoryDays: 90,
+  dismissalMaxCount: 3,
 };
 
 /** Defaults overridden by `partial`: `resolveConfig({ granularity: 'day' })`. */

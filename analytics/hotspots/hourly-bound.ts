@@ -112,6 +112,7 @@ export function hourlyCandidates(state: ScanState, options: ScanOptions, counts:
     const { hours } = series;
     const exposure = state.exposures.get(s.topic)!.prefix;
     const weight = state.weights[i]!;
+    // The bar without dismissals: the lowest the series ever has, so the bound holds on every day.
     const threshold = hourThreshold(state, config, i) + LOG_P_SLACK;
     const starts = config.windowHours.map(() => 0);
     /** Whether the window of `length` hours ending with the hour at position `k` (from position `lo`) may pass. */

@@ -154,10 +154,11 @@ function bucketWindows(
 ): GrowingWindow[] {
   const s = state.counts.series[i]!;
   const origin = dayStartMs(state.counts.day0);
-  const dayStart = dayStartMs(dayNumber(bucketStartMs));
+  const day = dayNumber(bucketStartMs);
+  const dayStart = dayStartMs(day);
   const daily = {
     scale: 'day' as WindowScale,
-    threshold: dayThreshold(state, config, i),
+    threshold: dayThreshold(state, config, i, day),
     alpha: config.alpha,
   };
   const starts = Array.from({ length: scales.dayScale ? config.windowDays : 0 }, (_, k) => ({
@@ -167,7 +168,7 @@ function bucketWindows(
   if (scales.hourScale) {
     const hourly = {
       scale: 'hour' as WindowScale,
-      threshold: hourThreshold(state, config, i),
+      threshold: hourThreshold(state, config, i, day),
       alpha: config.alpha * config.hourlyAlphaFactor,
     };
     starts.push(

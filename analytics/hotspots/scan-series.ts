@@ -24,6 +24,25 @@ export interface SeriesWeight {
   /** Multiplies the minimum count. */
   minCountFactor: number;
   watchId: string | null;
+  /** Local days (`dayNumber`) on which analysts dismissed alerts of this series, ascending. */
+  dismissedDays: readonly number[];
+}
+
+/**
+ * How many dismissals of the series hold on local day `day`: those made before that day and no more than
+ * `dismissalMemoryDays` before it, at most `dismissalMaxCount`.
+ */
+export function dismissalsInForce(config: DetectorConfig, weight: SeriesWeight, day: number): number {
+  let n = 0;
+  for (const dismissed of weight.dismissedDays) {
+    if (dismissed < day && dismissed >= day - config.dismissalMemoryDays) n++;
+  }
+  return Math.min(n, config.dismissalMaxCount);
+}
+
+/** The series' weight on local day `day`: its topic and watch weight, lowered by the dismissals then in force. */
+export function weightOnDay(config: DetectorConfig, weight: SeriesWeight, day: number): number {
+  return weight.weight * config.dismissalFactor ** dismissalsInForce(config, weight, day);
 }
 
 /** Exposure of one topic: volume of the other topics per hour, adjusted by the topic's weekday/holiday factors. */
@@ -538,7 +557,7 @@ function scanPass(
         expected[channel][i]![t] = rate * exposure.dailyFloored[t]!;
       }
       if (t < firstTest || t > lastTest || s.capped[t]! === 0) continue;
-      const threshold = dayThreshold(state, config, i);
+      const threshold = dayThreshold(state, config, i, counts.day0 + t);
       let flagged = false;
       let near = false;
       for (const channel of channels) {
@@ -578,16 +597,26 @@ function scanPass(
   return { state, candidates };
 }
 
-/** The log p-value series `i` must reach in a daily bucket. */
-export function dayThreshold(state: ScanState, config: DetectorConfig, i: number): number {
-  return logThreshold(config.alpha, state.weights[i]!.weight, state.hypotheses, config.windowDays);
+/**
+ * The log p-value series `i` must reach in a daily bucket of local day `day` (`dayNumber`; omitted: the bar
+ * without dismissals, the lowest it ever is).
+ */
+export function dayThreshold(state: ScanState, config: DetectorConfig, i: number, day?: number): number {
+  const weight = state.weights[i]!;
+  return logThreshold(
+    config.alpha,
+    day === undefined ? weight.weight : weightOnDay(config, weight, day),
+    state.hypotheses,
+    config.windowDays,
+  );
 }
 
-/** The log p-value series `i` must reach in an hourly bucket (tested 24 times a day). */
-export function hourThreshold(state: ScanState, config: DetectorConfig, i: number): number {
+/** The log p-value series `i` must reach in an hourly bucket (tested 24 times a day) of local day `day`. */
+export function hourThreshold(state: ScanState, config: DetectorConfig, i: number, day?: number): number {
+  const weight = state.weights[i]!;
   return logThreshold(
     config.alpha * config.hourlyAlphaFactor,
-    state.weights[i]!.weight,
+    day === undefined ? weight.weight : weightOnDay(config, weight, day),
     state.hypotheses,
     config.windowHours.length,
   );

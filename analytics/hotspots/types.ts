@@ -66,6 +66,11 @@ export interface AlertExplanation {
   misinfo_candidates: number;
   /** Terms detector: the bursting phrases with their document counts today and in their own history. */
   terms?: { term: string; documents: number; history: number }[];
+  /**
+   * When analysts had dismissed earlier alerts of this series: how many dismissals held when it fired, the factor
+   * they put on its share of alpha, and how long a dismissal holds.
+   */
+  dismissals?: { count: number; alpha_factor: number; memory_days: number };
 }
 
 export interface Alert {

@@ -31,6 +31,7 @@ const EXPLANATION = {
   severity_factors: { volume: 11.3, sensitive_topic: 10, new_factor: 2 },
   terms: [{ term: 'bồi thường', documents: 8, history: 1 }],
   merged: ['y-te@24133/2025'],
+  dismissals: { count: 2, alpha_factor: 0.01, memory_days: 90 },
 };
 
 beforeAll(async () => {
@@ -40,7 +41,13 @@ beforeAll(async () => {
     e: JSON.stringify(EXPLANATION),
   });
   await f.db.run("UPDATE alerts SET explanation = $e WHERE id = 'a-1-here'", {
-    e: JSON.stringify({ outlets: 'not a list', p_value: 'small', severity_factors: [1], unit: 5 }),
+    e: JSON.stringify({
+      outlets: 'not a list',
+      p_value: 'small',
+      severity_factors: [1],
+      unit: 5,
+      dismissals: { count: 'two' },
+    }),
   });
 });
 afterAll(() => f.db.close());
@@ -71,6 +78,9 @@ describe("a hot spot's explanation", () => {
     expect(words).toContain('Khối lượng 11,3');
     expect(words).toContain('Chủ đề nhạy cảm 10,0');
     expect(words).toContain('new_factor 2,0');
+    expect(words).toContain(
+      'Ngưỡng đã nâng 2 cảnh báo trước của chuỗi này đã bị bác bỏ trong 90 ngày trước đó: mức ý nghĩa của chuỗi nhân 0,01',
+    );
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(page).not.toContain('<img src=x');
     expect(page).toMatch(/<details>\s*<summary>Toàn bộ dữ liệu giải thích \(JSON\)<\/summary>/);
@@ -79,6 +89,9 @@ describe("a hot spot's explanation", () => {
     expect(english).toContain('Probability by chance (p) 7.5 × 10⁻⁶²');
     expect(english).toContain('Distribution negative binomial');
     expect(english).toContain('Volume 11.3');
+    expect(english).toContain(
+      'Bar raised 2 earlier alerts of this series were dismissed in the 90 days before: its significance level times 0.01',
+    );
     await admin.get('/hotspots?lang=vi');
   });
 
@@ -86,6 +99,7 @@ describe("a hot spot's explanation", () => {
     const res = await admin.get('/hotspots/a-1-here');
     expect(res.status).toBe(200);
     expect(text(res.text)).not.toContain('Xác suất ngẫu nhiên');
+    expect(text(res.text)).not.toContain('Ngưỡng đã nâng');
     expect(res.text).toContain('not a list');
   });
 });

@@ -495,7 +495,9 @@ describe('hot spots and cases', () => {
     expect((await post('case-a-0-here', 'verify', { note: 'đang xác minh' })).body).toEqual({
       case: { id: 'case-a-0-here', status: 'verifying' },
     });
-    expect((await post('case-a-0-here', 'resolve', { report: 'ngắn' })).body.error).toMatch(/written report/);
+    expect((await post('case-a-0-here', 'resolve', { report: 'ngắn' })).body.error).toMatch(
+      /written resolution report \(at least 20 characters\)/,
+    );
     expect(
       (await post('case-a-0-here', 'resolve', { report: 'Đã đối thoại với người dân, giải quyết xong.' }))
         .status,

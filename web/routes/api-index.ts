@@ -35,7 +35,7 @@ export const API_ENDPOINTS = [
   ],
   [
     'POST',
-    '/api/cases/:id/verify|resolve|close',
+    '/api/cases/:id/verify|resolve|close|dismiss|reopen|merge',
     'admin analyst officer',
     'move a case (resolve needs "report")',
   ],

@@ -32,7 +32,7 @@ import {
   topicList,
 } from '../route-helpers.ts';
 import { JsonBody } from '../json-body.ts';
-import { caseActionsForm, type CaseRow } from './inbox.ts';
+import { caseActionsForm, openCaseTargets, type CaseRow } from './inbox.ts';
 
 const sql = readSqlFile(new URL('./hotspots.sql', import.meta.url));
 
@@ -178,6 +178,10 @@ async function readAlert(ctx: WebContext, req: Request, scoped: ScopedDb, id: st
     ? await scoped.db.one<CaseRow>(sql('case_of_alert'), { id })
     : undefined;
   const events = caseRow ? await scoped.db.all<CaseEvent>(sql('case_events'), { id: caseRow.id }) : [];
+  const mergeTargets =
+    caseRow && (caseRow.status === 'received' || caseRow.status === 'verifying')
+      ? await openCaseTargets(scoped.db)
+      : [];
   await auditView(ctx, req, 'alert', id, alert.classification);
   const explanation = parseJson(alert.explanation);
   return {
@@ -188,6 +192,7 @@ async function readAlert(ctx: WebContext, req: Request, scoped: ScopedDb, id: st
     hiddenEvidence: alert.doc_ids.length - evidence.length,
     case: caseRow ?? null,
     events,
+    mergeTargets,
   };
 }
 
@@ -227,6 +232,20 @@ function unitPath(value: unknown): string | null {
   const path = Array.isArray(value.path) ? value.path.filter((p) => typeof p === 'string') : [];
   if (path.length) return path.join(' › ');
   return typeof value.name === 'string' ? value.name : null;
+}
+
+/** What analysts' dismissals did to the alert's bar, or null when none held. */
+function dismissalsText(lang: Lang, value: unknown): string | null {
+  if (!isObject(value)) return null;
+  const count = num(value, 'count');
+  const factor = num(value, 'alpha_factor');
+  const days = num(value, 'memory_days');
+  if (count === null || factor === null || days === null || count <= 0) return null;
+  return t(lang, 'explain.dismissalsText', {
+    count: formatNumber(lang, count),
+    days: formatNumber(lang, days),
+    factor: formatProbability(lang, factor),
+  });
 }
 
 /** The explanation an analyst reads: the detector's sentence, the test's figures, outlets, terms and severity. */
@@ -287,6 +306,7 @@ function renderExplanation(lang: Lang, value: unknown): SafeHtml {
       ${row(t(lang, 'explain.method'), e.method === 'poisson' ? 'Poisson' : e.method === 'negative-binomial' ? t(lang, 'explain.negativeBinomial') : null)}
       ${row(t(lang, 'explain.alpha'), n('alpha', 2))} ${row(t(lang, 'explain.tested'), n('tested_series'))}
       ${row(t(lang, 'explain.stories'), n('stories'))} ${row(t(lang, 'explain.documents'), n('documents'))}
+      ${row(t(lang, 'explain.dismissals'), dismissalsText(lang, e.dismissals))}
     </dl>
     ${
       outlets.length
@@ -480,7 +500,7 @@ function renderDetail(lang: Lang, d: Awaited<ReturnType<typeof readAlert>>, csrf
               ${statusLabel(lang, d.case.status)}
             </p>
             ${d.case.resolution_report ? html`<blockquote>${d.case.resolution_report}</blockquote>` : ''}
-            ${canAct ? caseActionsForm(lang, d.case, csrf, `/hotspots/${a.id}`) : ''}`
+            ${canAct ? caseActionsForm(lang, d.case, csrf, `/hotspots/${a.id}`, d.mergeTargets) : ''}`
         : emptyState(t(lang, 'common.none'))
     }
     <h2>${t(lang, 'hotspots.timeline')}</h2>

@@ -1,12 +1,16 @@
 /**
  * Hộp thư / inbox: the alerts and cases routed to the user's unit, with the case actions (verify, resolve with a
- * report, close), and the briefings delivered to the unit that the user may open.
+ * report, close, dismiss with a reason, reopen, merge into a duplicate), and the briefings delivered to the unit
+ * that the user may open.
  */
 import { Router, type Request } from 'express';
+import type { Db } from '../../data/db.ts';
 import { DlxhError } from '../../data/errors.ts';
 import { readSqlFile } from '../../data/sql-file.ts';
 import { toLocalIso } from '../../data/time.ts';
-import { applyCaseAction, CASE_ACTIONS, type CaseAction } from '../case-actions.ts';
+import { isOverdue, MIN_REPORT_CHARS } from '../../analytics/alerts/cases.ts';
+import { DEFAULT_DETECTOR_CONFIG } from '../../analytics/hotspots/detector-config.ts';
+import { ACTIONS_BY_STATUS, applyCaseAction, CASE_ACTIONS, type CaseAction } from '../case-actions.ts';
 import { currentUser, requireRole } from '../auth/middleware.ts';
 import { deliveriesForUser, deliveryJson, renderDeliveries } from '../briefing-deliveries.ts';
 import type { WebContext } from '../context.ts';
@@ -35,52 +39,100 @@ export interface CaseRow {
   updated_at: Date;
 }
 
-interface InboxRow extends CaseRow {
+export interface InboxRow extends CaseRow {
   label: string | null;
   unit_name: string | null;
 }
 
-const ACTION_LABELS: Record<CaseAction, [string, string]> = {
-  verify: ['Tiếp nhận, xác minh', 'Acknowledge and verify'],
-  resolve: ['Gửi báo cáo giải quyết', 'Submit resolution report'],
-  close: ['Đóng vụ việc', 'Close case'],
-};
+/** A case another can be merged into: its id and how it is named in the list. */
+export interface MergeTarget {
+  id: string;
+  label: string;
+}
 
-/** The forms for the actions a case's status allows; the resolution needs a written report. */
-export function caseActionsForm(lang: Lang, row: CaseRow, csrf: string, back: string): SafeHtml {
-  const label = (a: CaseAction) => ACTION_LABELS[a][lang === 'en' ? 1 : 0];
-  const form = (action: CaseAction, extra: SafeHtml | string = '') =>
+/**
+ * The forms for the actions a case's status allows: a note to verify, close or reopen; the written report to
+ * resolve; the reason to dismiss (which raises the detector's bar for the same topic and place); the case it
+ * duplicates to merge, chosen among `mergeTargets`.
+ */
+export function caseActionsForm(
+  lang: Lang,
+  row: CaseRow,
+  csrf: string,
+  back: string,
+  mergeTargets: readonly MergeTarget[] = [],
+): SafeHtml {
+  const targets = mergeTargets.filter((m) => m.id !== row.id);
+  const form = (action: CaseAction, fields: SafeHtml, secondary: boolean) =>
     html`<form method="post" action="/cases/${encodeURIComponent(row.id)}/${action}" class="case-action">
       <input type="hidden" name="_csrf" value="${csrf}" />
       <input type="hidden" name="back" value="${back}" />
-      ${extra}
-      <button type="submit" name="action" value="${action}">${label(action)}</button>
+      ${fields}
+      <button type="submit" name="action" value="${action}" class="${secondary ? 'secondary' : ''}">
+        ${t(lang, `case.action.${action}`)}
+      </button>
     </form>`;
-  if (row.status === 'received')
-    return form('verify', html`<input name="note" placeholder="${t(lang, 'inbox.note')}" />`);
-  if (row.status === 'verifying') {
-    return form(
-      'resolve',
+  const note = html`<input name="note" placeholder="${t(lang, 'inbox.note')}" />`;
+  const fields: Record<CaseAction, () => SafeHtml | null> = {
+    verify: () => note,
+    close: () => note,
+    reopen: () => note,
+    resolve: () =>
       html`<textarea
         name="report"
         required
-        minlength="10"
+        minlength="${MIN_REPORT_CHARS}"
         rows="4"
         placeholder="${t(lang, 'inbox.report')}"
       ></textarea>`,
-    );
-  }
-  if (row.status === 'resolved')
-    return form('close', html`<input name="note" placeholder="${t(lang, 'inbox.note')}" />`);
-  return html``;
+    dismiss: () =>
+      html`<input name="reason" required placeholder="${t(lang, 'case.reason')}" />
+        <small class="muted"
+          >${t(lang, 'case.dismissHint', { days: DEFAULT_DETECTOR_CONFIG.dismissalMemoryDays })}</small
+        >`,
+    merge: () =>
+      targets.length === 0
+        ? null
+        : html`<select name="into" required>
+            ${targets.map((m) => html`<option value="${m.id}">${m.label}</option>`)}
+          </select>`,
+  };
+  // The status's next step in full; the others (dismiss, merge) behind a summary, so a list of cases stays readable.
+  const [main, ...others] = (ACTIONS_BY_STATUS[row.status] ?? []).flatMap((action) => {
+    const shown = fields[action]();
+    return shown === null ? [] : [{ action, shown }];
+  });
+  if (!main) return html``;
+  return html`${form(main.action, main.shown, false)}
+  ${
+    others.length
+      ? html`<details class="case-more">
+          <summary>${t(lang, 'case.moreActions')}</summary>
+          ${others.map((o) => form(o.action, o.shown, true))}
+        </details>`
+      : ''
+  }`;
+}
+
+/** The open cases `db` shows (a user's scoped view) as merge targets. */
+export async function openCaseTargets(db: Db): Promise<MergeTarget[]> {
+  return mergeTargetsOf(await db.all<InboxRow>(sql('inbox'), { status: null }));
+}
+
+/** The open cases of `rows` as merge targets, named as the inbox lists them. */
+export function mergeTargetsOf(rows: readonly InboxRow[]): MergeTarget[] {
+  return rows
+    .filter((r) => r.status === 'received' || r.status === 'verifying')
+    .map((r) => ({ id: r.id, label: [r.label ?? r.alert_id, r.unit_name].filter(Boolean).join(' · ') }));
 }
 
 function renderCases(lang: Lang, rows: InboxRow[], csrf: string, now: Date, canAct: boolean): SafeHtml {
   if (rows.length === 0) return emptyState(t(lang, 'common.none'));
+  const targets = mergeTargetsOf(rows);
   return html`<ul class="inbox">
     ${rows.map(
       (r) =>
-        html`<li class="${r.deadline < now && !['resolved', 'closed'].includes(r.status) ? 'overdue' : ''}">
+        html`<li class="${isOverdue(r.status, r.deadline, now) ? 'overdue' : ''}">
           <div>
             <span class="sev sev-${r.severity.replaceAll(' ', '-')}">${r.severity}</span>
             <a href="/hotspots/${encodeURIComponent(r.alert_id)}">${r.label ?? r.alert_id}</a>
@@ -89,9 +141,9 @@ function renderCases(lang: Lang, rows: InboxRow[], csrf: string, now: Date, canA
           <div class="muted">
             ${r.unit_name ?? ''} · ${r.assignee} · ${statusLabel(lang, r.status)} ·
             ${t(lang, 'inbox.deadline')}: ${formatDate(r.deadline, true)}
-            ${r.deadline < now && !['resolved', 'closed'].includes(r.status) ? html`<strong class="warn">${t(lang, 'inbox.overdue')}</strong>` : ''}
+            ${isOverdue(r.status, r.deadline, now) ? html`<strong class="warn">${t(lang, 'inbox.overdue')}</strong>` : ''}
           </div>
-          ${canAct ? caseActionsForm(lang, r, csrf, '/inbox') : ''}
+          ${canAct ? caseActionsForm(lang, r, csrf, '/inbox', targets) : ''}
         </li>`,
     )}
   </ul>`;
@@ -118,7 +170,7 @@ export function inboxRoutes(ctx: WebContext): Router {
         deadline: toLocalIso(r.deadline),
         created_at: toLocalIso(r.created_at),
         updated_at: toLocalIso(r.updated_at),
-        overdue: r.deadline < ctx.now() && !['resolved', 'closed'].includes(r.status),
+        overdue: isOverdue(r.status, r.deadline, ctx.now()),
       })),
     });
   });
@@ -153,21 +205,30 @@ export function inboxRoutes(ctx: WebContext): Router {
     if (!(CASE_ACTIONS as readonly string[]).includes(action))
       throw new DlxhError('INPUT', `action: unknown "${action}"`);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const visible = await inScope(ctx, req, async (scoped) =>
-      (await tableExists(scoped.db, 'cases'))
-        ? scoped.db.one<CaseRow>('SELECT * FROM cases WHERE id = $id', { id })
-        : undefined,
-    );
+    const into = param(body, 'into') ?? null;
+    const [visible, target] = await inScope(ctx, req, async (scoped) => {
+      if (!(await tableExists(scoped.db, 'cases'))) return [undefined, undefined];
+      const one = (caseId: string) =>
+        scoped.db.one<CaseRow>('SELECT * FROM cases WHERE id = $id', { id: caseId });
+      return [await one(id), into === null ? undefined : await one(into)];
+    });
     if (!visible) throw new DlxhError('NOT_FOUND', `case ${id}: not found`);
+    if (into !== null && !target) throw new DlxhError('NOT_FOUND', `case ${into}: not found`);
     const updated = await applyCaseAction(ctx.db, {
       caseId: id,
       action: action as CaseAction,
       actor: currentUser(req).username,
       note: param(body, 'note') ?? null,
       report: param(body, 'report') ?? null,
+      reason: param(body, 'reason') ?? null,
+      into,
       now: ctx.now(),
     });
-    await ctx.audit(req, `case.${action}`, `case:${id}`, { from: visible.status, to: updated.status });
+    await ctx.audit(req, `case.${action}`, `case:${id}`, {
+      from: visible.status,
+      to: updated.status,
+      ...(into === null ? {} : { into }),
+    });
     return updated;
   };
 

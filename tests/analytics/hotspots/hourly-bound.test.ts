@@ -81,7 +81,7 @@ async function stage(db: Db, config: DetectorConfig): Promise<Staged> {
     config,
     firstTestDay: startDay,
     lastTestDay: startDay + DAYS - 1,
-    weights: counts.series.map(() => ({ weight: 1, minCountFactor: 1, watchId: null })),
+    weights: counts.series.map(() => ({ weight: 1, minCountFactor: 1, watchId: null, dismissedDays: [] })),
     unitsByLevel: new Map([...tree.seriesByLevel].map(([level, list]) => [level, list.length])),
     topicCount: topics.length,
   };

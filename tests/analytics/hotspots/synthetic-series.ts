@@ -50,7 +50,7 @@ export function scanSynthetic(list: SeriesCounts[], config: DetectorConfig, topi
     config,
     firstTestDay: DAY0,
     lastTestDay: DAY0 + DAYS - 1,
-    weights: list.map(() => ({ weight: 1, minCountFactor: 1, watchId: null })),
+    weights: list.map(() => ({ weight: 1, minCountFactor: 1, watchId: null, dismissedDays: [] })),
     unitsByLevel: new Map([
       [1, 1],
       [3, 1],
