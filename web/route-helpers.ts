@@ -155,6 +155,25 @@ export function topicFilter(
   >`;
 }
 
+/** One checkbox named `topics` per topic, those in `checked` ticked (forms that take several topics). */
+export function topicCheckboxes(
+  topics: readonly { id: string; name: string }[],
+  checked: readonly string[],
+): SafeHtml {
+  return html`${topics.map(
+    (tp) =>
+      html`<label class="check"
+        ><input
+          type="checkbox"
+          name="topics"
+          value="${tp.id}"
+          ${checked.includes(tp.id) ? html`checked` : ''}
+        />
+        ${tp.name}</label
+      >`,
+  )}`;
+}
+
 /** Whether a table exists in the main schema (tables of capabilities that have not landed may not). */
 export async function tableExists(db: Db, name: string): Promise<boolean> {
   const row = await db.one<{ n: number }>(

@@ -3,6 +3,7 @@ import { sqlString, type Db } from '../../data/db.ts';
 import { nextTurn } from '../../data/next-turn.ts';
 import { MODEL_VERSION, scoreBatch, type DocumentScore } from './score.ts';
 import { PARALLEL_MIN_DOCS, createScorePool, defaultScoreWorkers, type ScorePool } from './score-workers.ts';
+import { applyCorrections, hasCorrections } from './corrections.ts';
 
 export interface ScoreJobOptions {
   /** Only these document ids (e.g. the ones an ingest just stored); default: every unscored document. */
@@ -151,6 +152,8 @@ export async function scoreDocuments(db: Db, options: ScoreJobOptions, now: () =
   const total = ids ? ids.length : (await db.one<{ n: number }>(PENDING_COUNT_SQL, { version }))!.n;
   const workers = options.workers ?? defaultScoreWorkers();
   let pool: ScorePool | null = options.pool ?? null;
+  // Analysts' corrections win over the fresh scores (see corrections.ts); most databases have none.
+  const corrected = await hasCorrections(db);
   let done = 0;
   let after = ''; // the last id read, when paging through every pending document
   let offset = 0; // how far through `ids`
@@ -177,6 +180,7 @@ export async function scoreDocuments(db: Db, options: ScoreJobOptions, now: () =
           },
         );
         await db.append('doc_scores', rows);
+        if (corrected) await applyCorrections(db, page);
       });
       done += batch.length;
       options.onProgress?.(done, total);

@@ -2,7 +2,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import os from 'node:os';
 import type { Command } from 'commander';
+import {
+  CORRECTION_TASKS,
+  correctionExamples,
+  type CorrectionTask,
+} from '../../analytics/nlp/corrections.ts';
+import { appendAudit } from '../../data/audit.ts';
+import { withContext } from '../context.ts';
 import {
   loadModel,
   predict,
@@ -256,6 +264,40 @@ export function registerNlpCommands(program: Command): void {
       logger.info(
         `nlp train ${task}: ${examples.length} mẫu, nhãn ${model.labels.join(', ')}, ${((Date.now() - started) / 1000).toFixed(1)} giây → ${outFile}`,
       );
+    });
+  nlp
+    .command('corrections')
+    .description("analysts' corrections as {id, text, label} JSONL for `nlp train` (sentiment, or topic)")
+    .option('--task <name>', CORRECTION_TASKS.join(' | '))
+    .option('--out <file>')
+    .action(async (options: NlpOptions, command: Command) => {
+      const task = required(options, 'task', 'corrections');
+      if (!(CORRECTION_TASKS as readonly string[]).includes(task)) {
+        throw new DlxhError('INPUT', `nlp corrections: --task must be ${CORRECTION_TASKS.join(' or ')}`);
+      }
+      const outFile = required(options, 'out', 'corrections');
+      await withContext(command, async ({ db, now }) => {
+        const examples = await correctionExamples(db, task as CorrectionTask);
+        fs.writeFileSync(outFile, examples.map((e) => JSON.stringify(e) + '\n').join(''));
+        const osUser = os.userInfo().username;
+        await appendAudit(
+          db,
+          {
+            actor: `cli:${osUser}`,
+            action: 'nlp.corrections',
+            object: null,
+            details: {
+              task,
+              out: path.resolve(outFile),
+              examples: examples.length,
+              via: 'cli',
+              os_user: osUser,
+            },
+          },
+          now(),
+        );
+        logger.info(`nlp corrections ${task}: ${examples.length} mẫu → ${outFile}`);
+      });
     });
   nlp
     .command('eval')

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { saveCorrection } from '../../analytics/nlp/corrections.ts';
+import { openDatabase } from '../../data/database.ts';
+import { loadTopics } from '../../data/reference/index.ts';
 import { runCli } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -127,5 +130,62 @@ describe('dlxh nlp', () => {
     ]);
     expect(result.code).not.toBe(0);
     expect(result.stderr.trim()).toBe('dlxh: /nonexistent/x.jsonl: file not found');
+  });
+});
+
+describe('dlxh nlp corrections', () => {
+  it("writes analysts' corrections as training lines that `nlp train` takes, and refuses an unknown task", async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'dlxh.duckdb');
+    const docs = [
+      ['c1', 'Đường làng lầy lội, dân bức xúc mãi không ai sửa'],
+      ['c2', 'Xã tổ chức ngày hội đại đoàn kết vui vẻ, bà con phấn khởi'],
+      ['c3', 'Giá cà phê tăng, nông dân mừng'],
+      ['c4', 'Thông báo lịch tiếp công dân tháng 12'],
+    ];
+    fs.writeFileSync(
+      path.join(dir, 'docs.jsonl'),
+      docs
+        .map(([id, text]) => JSON.stringify({ id, text, published_at: '2026-11-20T08:00:00+07:00' }))
+        .join('\n'),
+    );
+    expect((await runCli(['--db', db, 'ingest', 'jsonl', path.join(dir, 'docs.jsonl')])).code).toBe(0);
+    const open = await openDatabase(db);
+    const topics = new Set(loadTopics().map((t) => t.id));
+    const now = new Date('2026-11-25T03:00:00Z');
+    for (const [id, sentiment] of [
+      ['c1', 'negative'],
+      ['c2', 'positive'],
+      ['c3', 'positive'],
+    ] as const) {
+      await saveCorrection(open, { docId: id, sentiment, actor: 'analyst1', now }, topics);
+    }
+    open.close();
+
+    const out = path.join(dir, 'sentiment.jsonl');
+    const result = await runCli(['--db', db, 'nlp', 'corrections', '--task', 'sentiment', '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('nlp corrections sentiment: 3 mẫu');
+    const lines = fs
+      .readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; text: string; label: string });
+    expect(lines.map((l) => [l.id, l.label])).toEqual([
+      ['c1', 'negative'],
+      ['c2', 'positive'],
+      ['c3', 'positive'],
+    ]);
+    expect(lines[0]!.text).toBe(docs[0]![1]);
+
+    const model = path.join(dir, 'model.json');
+    const trained = await runCli(['nlp', 'train', '--task', 'sentiment', '--in', out, '--out', model]);
+    expect(trained.code).toBe(0);
+    expect(trained.stderr).toMatch(/3 mẫu, nhãn negative, positive/);
+
+    const bad = await runCli(['--db', db, 'nlp', 'corrections', '--task', 'mood', '--out', out]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/--task must be sentiment or topic/);
   });
 });

@@ -23,7 +23,7 @@ import type { WebContext } from '../context.ts';
 import { href, html, type SafeHtml } from '../html.ts';
 import { t, type Lang } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
-import { langOf, param, params, sendPage } from '../route-helpers.ts';
+import { langOf, param, params, sendPage, topicCheckboxes } from '../route-helpers.ts';
 
 interface Named {
   id: string;
@@ -157,18 +157,7 @@ export function adminRoutingRoutes(ctx: WebContext): Router {
       </div>
       <fieldset>
         <legend>${t(lang, 'routing.topics')}</legend>
-        ${v.topics.map(
-          (tp) =>
-            html`<label class="check"
-              ><input
-                type="checkbox"
-                name="topics"
-                value="${tp.id}"
-                ${rule?.topics.includes(tp.id) ? html`checked` : ''}
-              />
-              ${tp.name}</label
-            >`,
-        )}
+        ${topicCheckboxes(v.topics, rule?.topics ?? [])}
       </fieldset>
       <button type="submit">${t(lang, 'common.save')}</button>
     </form>`;

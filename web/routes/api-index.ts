@@ -37,10 +37,16 @@ export const API_ENDPOINTS = [
     'POST',
     '/api/cases/:id/verify|resolve|close|dismiss|reopen|merge',
     'admin analyst officer',
-    'move a case (resolve needs "report")',
+    'move a case (resolve needs "report", dismiss "reason", merge "into": the case it duplicates)',
   ],
   ['GET', '/api/documents?from&to&topic&unit&q&limit&offset', 'admin analyst leader officer', 'documents'],
   ['GET', '/api/documents/:id', 'admin analyst leader officer', 'one document with its scores'],
+  [
+    'POST',
+    '/api/documents/:id/corrections',
+    'admin analyst',
+    'correct its "sentiment" and/or "topics" (replaces the models\' scores; audited)',
+  ],
   [
     'GET',
     '/api/export/documents?format=csv|json|parquet&…',

@@ -1,12 +1,21 @@
 /** Tài liệu / documents: a filtered list and one document with its scores; content is always shown as text. */
 import { Router, type Request } from 'express';
+import {
+  correctionOf,
+  saveCorrection,
+  SENTIMENT_LABELS,
+  type Correction,
+} from '../../analytics/nlp/corrections.ts';
+import { refreshDailyCounts } from '../../data/daily-counts.ts';
+import type { Role } from '../../data/users.ts';
 import type { ScopedDb } from '../../data/access.ts';
 import { DlxhError } from '../../data/errors.ts';
 import { readSqlFile } from '../../data/sql-file.ts';
 import { toLocalIso } from '../../data/time.ts';
-import { requireRole } from '../auth/middleware.ts';
+import { currentUser, requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
-import { classificationBadge, emptyState, href, html, safeUrl } from '../html.ts';
+import { classificationBadge, emptyState, href, html, safeUrl, type SafeHtml } from '../html.ts';
+import { requestState } from '../request-state.ts';
 import { formatDate, formatNumber, sentimentLabel, t, type Lang } from '../i18n.ts';
 import type { Reads } from '../../data/readers.ts';
 import {
@@ -16,8 +25,10 @@ import {
   intParam,
   langOf,
   param,
+  params,
   sendPage,
   timeParam,
+  topicCheckboxes,
   topicFilter,
   topicList,
 } from '../route-helpers.ts';
@@ -172,6 +183,67 @@ function renderList(
     }`;
 }
 
+/** Who may correct a document's sentiment and topics: the board's analysts and admins. */
+const CORRECTORS: readonly Role[] = ['admin', 'analyst'];
+
+/**
+ * The analyst's correction, if any, and for those who may correct: one form for the sentiment and one for the
+ * topics, each sending only its own field, so correcting one never records the other.
+ */
+function renderCorrection(
+  lang: Lang,
+  id: string,
+  correction: Correction | undefined,
+  current: { sentiment: string | null; topics: readonly string[] },
+  topics: readonly { id: string; name: string }[],
+  csrf: string | null,
+): SafeHtml {
+  const names = new Map(topics.map((tp) => [tp.id, tp.name]));
+  const made = correction
+    ? html`<p class="muted">
+        ${t(lang, 'correction.made', {
+          who: correction.corrected_by,
+          when: formatDate(correction.corrected_at, true),
+        })}:
+        ${correction.sentiment ? html`${t(lang, 'common.sentiment')} ${sentimentLabel(lang, correction.sentiment)}` : ''}
+        ${correction.sentiment && correction.topics ? ' · ' : ''}
+        ${correction.topics ? html`${t(lang, 'common.topic')} ${topicNames(correction.topics, names) || '—'}` : ''}
+        ${correction.note ? html` · ${correction.note}` : ''}
+      </p>`
+    : html``;
+  if (csrf === null) return made;
+  const action = `/documents/${encodeURIComponent(id)}/correct`;
+  const hidden = html`<input type="hidden" name="_csrf" value="${csrf}" />`;
+  const note = html`<label>${t(lang, 'inbox.note')} <input name="note" /></label>`;
+  return html`${made}
+    <form method="post" action="${action}" class="grid-form" id="correct-sentiment">
+      ${hidden}
+      <label
+        >${t(lang, 'common.sentiment')}
+        <select name="sentiment" required>
+          ${SENTIMENT_LABELS.map(
+            (label) =>
+              html`<option value="${label}" ${label === current.sentiment ? html`selected` : ''}>
+                ${sentimentLabel(lang, label)}
+              </option>`,
+          )}
+        </select></label
+      >
+      ${note}
+      <button type="submit">${t(lang, 'correction.saveSentiment')}</button>
+    </form>
+    <form method="post" action="${action}" class="grid-form" id="correct-topics">
+      ${hidden}
+      <input type="hidden" name="field" value="topics" />
+      <fieldset>
+        <legend>${t(lang, 'common.topic')}</legend>
+        ${topicCheckboxes(topics, current.topics)}
+      </fieldset>
+      ${note}
+      <button type="submit">${t(lang, 'correction.saveTopics')}</button>
+    </form>`;
+}
+
 export function documentRoutes(ctx: WebContext): Router {
   const router = Router();
   const roles = requireRole('admin', 'analyst', 'leader', 'officer');
@@ -246,8 +318,65 @@ export function documentRoutes(ctx: WebContext): Router {
               </tr>`,
           )}
         </tbody>
-      </table>`;
+      </table>
+      <h2>${t(lang, 'correction.title')}</h2>
+      ${renderCorrection(
+        lang,
+        doc.id,
+        await correctionOf(ctx.reads, doc.id),
+        { sentiment: scores[0]?.sentiment ?? null, topics: scores[0]?.topics ?? [] },
+        [...topics].map(([id, name]) => ({ id, name })),
+        (CORRECTORS as readonly string[]).includes(requestState(req).user?.role ?? '')
+          ? (requestState(req).session?.csrf ?? '')
+          : null,
+      )}`;
     sendPage(req, res, doc.title ?? doc.id, body);
+  });
+
+  const correct = async (req: Request, id: string) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const visible = await inScope(ctx, req, (scoped) =>
+      scoped.db.one<{ id: string }>('SELECT id FROM documents WHERE id = $id', { id }),
+    );
+    if (!visible) throw new DlxhError('NOT_FOUND', `document ${id}: not found`);
+    // A form sends one field; the API may send either or both (a topics list, possibly empty).
+    const topics =
+      param(body, 'field') === 'topics'
+        ? params(body, 'topics')
+        : Array.isArray(body.topics)
+          ? params(body, 'topics')
+          : null;
+    const known = new Set((await topicList(ctx.reads, 'vi')).map((tp) => tp.id));
+    const saved = await saveCorrection(
+      ctx.db,
+      {
+        docId: id,
+        sentiment: param(body, 'field') === 'topics' ? null : (param(body, 'sentiment') ?? null),
+        topics,
+        actor: currentUser(req).username,
+        note: param(body, 'note') ?? null,
+        now: ctx.now(),
+      },
+      known,
+    );
+    await refreshDailyCounts(ctx.db, { ids: [id] });
+    await ctx.audit(req, 'document.correct', `document:${id}`, {
+      sentiment: saved.sentiment,
+      topics: saved.topics,
+    });
+    return saved;
+  };
+  const correctors = requireRole(...CORRECTORS);
+
+  router.post('/api/documents/:id/corrections', correctors, async (req, res) => {
+    const saved = await correct(req, String(req.params.id));
+    res.json({ correction: { ...saved, corrected_at: toLocalIso(saved.corrected_at) } });
+  });
+
+  router.post('/documents/:id/correct', correctors, async (req, res) => {
+    const id = String(req.params.id);
+    await correct(req, id);
+    res.redirect(303, `/documents/${encodeURIComponent(id)}`);
   });
 
   return router;
