@@ -114,7 +114,7 @@ export async function correctionOf(db: Reads, docId: string): Promise<Correction
   );
 }
 
-export const CORRECTION_TASKS = ['sentiment', 'topic'] as const;
+export const CORRECTION_TASKS = ['sentiment', 'topic', 'misinfo'] as const;
 export type CorrectionTask = (typeof CORRECTION_TASKS)[number];
 
 export interface CorrectionExample {
@@ -126,11 +126,25 @@ export interface CorrectionExample {
 }
 
 /**
- * The corrected documents as labelled examples for `dlxh nlp train`, oldest correction first: `sentiment` gives
- * each corrected sentiment; `topic` each document corrected to at least one topic, labelled with the first (the
- * classifier is single-label) and listing all of them. The text is the title and the text, as scoring reads them.
+ * The analysts' verdicts as labelled examples for `dlxh nlp train`, oldest first. `sentiment`: each corrected
+ * sentiment. `topic`: each document corrected to at least one topic, labelled with the first (the classifier is
+ * single-label) and listing all of them. `misinfo`: each document whose claim the misinformation queue judged,
+ * labelled "1" when a claim in it was judged false (sai sự thật) and "0" when its claims were judged true (đúng sự
+ * thật), as ReINTEL labels unreliable posts; "không áp dụng" is no verdict. The text is the title and the text, as
+ * scoring reads them.
  */
 export async function correctionExamples(db: Reads, task: CorrectionTask): Promise<CorrectionExample[]> {
+  const text = (r: { title: string | null; text: string }) => (r.title ? `${r.title}\n${r.text}` : r.text);
+  if (task === 'misinfo') {
+    const rows = await db.all<{ id: string; title: string | null; text: string; label: number }>(
+      `SELECT d.id, d.title, d.text, max(CASE WHEN c.status = 'sai sự thật' THEN 1 ELSE 0 END)::INTEGER AS label
+       FROM claim_candidates c JOIN documents d ON d.id = c.doc_id
+       WHERE c.status IN ('sai sự thật', 'đúng sự thật')
+       GROUP BY d.id, d.title, d.text
+       ORDER BY min(c.reviewed_at), d.id`,
+    );
+    return rows.map((r) => ({ id: r.id, text: text(r), label: String(r.label) }));
+  }
   const rows = await db.all<{
     id: string;
     title: string | null;
@@ -143,10 +157,9 @@ export async function correctionExamples(db: Reads, task: CorrectionTask): Promi
      WHERE ${task === 'sentiment' ? 'c.sentiment IS NOT NULL' : 'len(c.topics) > 0'}
      ORDER BY c.corrected_at, c.doc_id`,
   );
-  return rows.map((r) => {
-    const text = r.title ? `${r.title}\n${r.text}` : r.text;
-    return task === 'sentiment'
-      ? { id: r.id, text, label: r.sentiment! }
-      : { id: r.id, text, label: r.topics![0]!, topics: r.topics! };
-  });
+  return rows.map((r) =>
+    task === 'sentiment'
+      ? { id: r.id, text: text(r), label: r.sentiment! }
+      : { id: r.id, text: text(r), label: r.topics![0]!, topics: r.topics! },
+  );
 }

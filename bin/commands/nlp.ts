@@ -267,13 +267,13 @@ export function registerNlpCommands(program: Command): void {
     });
   nlp
     .command('corrections')
-    .description("analysts' corrections as {id, text, label} JSONL for `nlp train` (sentiment, or topic)")
+    .description("analysts' corrections and verdicts as {id, text, label} JSONL for `nlp train`")
     .option('--task <name>', CORRECTION_TASKS.join(' | '))
     .option('--out <file>')
     .action(async (options: NlpOptions, command: Command) => {
       const task = required(options, 'task', 'corrections');
       if (!(CORRECTION_TASKS as readonly string[]).includes(task)) {
-        throw new DlxhError('INPUT', `nlp corrections: --task must be ${CORRECTION_TASKS.join(' or ')}`);
+        throw new DlxhError('INPUT', `nlp corrections: --task must be one of ${CORRECTION_TASKS.join(', ')}`);
       }
       const outFile = required(options, 'out', 'corrections');
       await withContext(command, async ({ db, now }) => {

@@ -186,6 +186,6 @@ describe('dlxh nlp corrections', () => {
     const bad = await runCli(['--db', db, 'nlp', 'corrections', '--task', 'mood', '--out', out]);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    expect(bad.stderr).toMatch(/--task must be sentiment or topic/);
+    expect(bad.stderr).toMatch(/--task must be one of sentiment, topic, misinfo/);
   });
 });

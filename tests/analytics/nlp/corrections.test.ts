@@ -112,4 +112,26 @@ describe('analysts’ corrections', () => {
     ]);
     db.close();
   });
+
+  it('misinformation verdicts become unreliable (1) / reliable (0) examples; "không áp dụng" is none', async () => {
+    const db = await scoredDb();
+    const candidate = async (id: string, doc: string, status: string, day: number) =>
+      db.run(
+        `INSERT INTO claim_candidates (id, doc_id, sentence, claim_score, tier, risk, status, reviewed_at,
+           created_at, updated_at)
+         VALUES ($id, $doc, 'câu', 0.5, 'suggest', 0.5, $status, $at, $at, $at)`,
+        { id, doc, status, at: new Date(Date.UTC(2026, 10, day)) },
+      );
+    await candidate('k1', 'd1', 'đúng sự thật', 21);
+    await candidate('k2', 'd1', 'sai sự thật', 22); // one false claim makes the document unreliable
+    await candidate('k3', 'd2', 'đúng sự thật', 20);
+    await candidate('k4', 'd2', 'không áp dụng', 19);
+    expect((await correctionExamples(db, 'misinfo')).map((e) => [e.id, e.label])).toEqual([
+      ['d2', '0'],
+      ['d1', '1'],
+    ]);
+    await db.run(`UPDATE claim_candidates SET status = 'không áp dụng' WHERE doc_id = 'd2'`);
+    expect((await correctionExamples(db, 'misinfo')).map((e) => e.id)).toEqual(['d1']);
+    db.close();
+  });
 });
