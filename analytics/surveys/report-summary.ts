@@ -8,7 +8,9 @@ import { NO_TOPIC_NAME, type SentimentTally } from './open-answers.ts';
 
 const sql = readSqlFile(new URL('./text-scores.sql', import.meta.url));
 
-export type ReportDimension = 'unit' | 'period';
+/** `kind`: a petition's kind (khiếu nại, tố cáo, kiến nghị, phản ánh); ordinary reports have none. */
+export const REPORT_DIMENSIONS = ['unit', 'period', 'kind'] as const;
+export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 
 export interface ReportSummaryOptions {
   /** First and last period, 'YYYY-MM' (default: all). */
@@ -31,7 +33,11 @@ export interface ReportSummaryRow {
   unit_name: string | null;
   /** 'YYYY-MM'; null when not split by period. */
   period: string | null;
+  /** The petitions' kind; null when not split by kind, and for reports that are not petitions. */
+  kind: string | null;
   reports: number;
+  /** People who brought them, over the reports whose register says (null when none does). */
+  people: number | null;
   /** Of them, reports whose reporter named the topic (the others were found by the NLP). */
   declared: number;
   /** NLP sentiment of the scored reports (summary and proposals). */
@@ -50,6 +56,8 @@ interface ReportRow {
   declared: string[];
   mood_score: number | null;
   summary: string;
+  kind: string | null;
+  people: number | null;
   sentiment: 'positive' | 'neutral' | 'negative' | null;
   sentiment_score: number | null;
   found: string[] | null;
@@ -91,8 +99,9 @@ export async function summariseReports(db: Db, opts: ReportSummaryOptions = {}):
     const topics = [...new Set([...report.declared, ...(report.found ?? [])])];
     const unit = by.has('unit') ? (report.unit_uid ?? report.unit_text) : null;
     const period = by.has('period') ? report.period : null;
+    const kind = by.has('kind') ? report.kind : null;
     for (const topic of topics.length ? topics : [null]) {
-      const key = JSON.stringify([topic, unit, period]);
+      const key = JSON.stringify([topic, unit, period, kind]);
       let cell = cells.get(key);
       if (!cell) {
         cell = {
@@ -102,7 +111,9 @@ export async function summariseReports(db: Db, opts: ReportSummaryOptions = {}):
             unit,
             unit_name: unit === null ? null : (unitNames.get(unit) ?? unit),
             period,
+            kind,
             reports: 0,
+            people: null,
             declared: 0,
             scored: 0,
             sentiment: { positive: 0, neutral: 0, negative: 0, mean_score: 0 },
@@ -126,6 +137,8 @@ export async function summariseReports(db: Db, opts: ReportSummaryOptions = {}):
   const limit = opts.examples ?? 2;
   const out = [...cells.values()].map(({ row, members }) => {
     row.reports = members.length;
+    const people = members.map((m) => m.report.people).filter((n): n is number => n !== null);
+    row.people = people.length ? people.reduce((a, b) => a + b, 0) : null;
     row.declared = members.filter((m) => row.topic !== null && m.report.declared.includes(row.topic)).length;
     const scored = members.filter((m) => m.report.sentiment !== null);
     row.scored = scored.length;
@@ -150,7 +163,8 @@ export async function summariseReports(db: Db, opts: ReportSummaryOptions = {}):
       totals.get(b.topic)! - totals.get(a.topic)! ||
       (a.topic ?? '').localeCompare(b.topic ?? '') ||
       (a.unit ?? '').localeCompare(b.unit ?? '') ||
-      (a.period ?? '').localeCompare(b.period ?? ''),
+      (a.period ?? '').localeCompare(b.period ?? '') ||
+      (a.kind ?? '').localeCompare(b.kind ?? ''),
   );
 }
 

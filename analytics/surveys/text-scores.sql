@@ -30,7 +30,7 @@ FROM survey_text_scores
 WHERE survey = $survey AND question = $question AND model_version = $version;
 
 -- name: report_rows
-SELECT r.id, r.period, r.unit_uid, r.unit_text, r.topics AS declared, r.mood_score, r.summary,
+SELECT r.id, r.period, r.unit_uid, r.unit_text, r.topics AS declared, r.mood_score, r.summary, r.kind, r.people,
   s.sentiment, s.sentiment_score, s.topics AS found, CAST(s.topic_scores AS VARCHAR) AS topic_scores
 FROM reports r
 LEFT JOIN report_scores s ON s.report_id = r.id AND s.model_version = $version

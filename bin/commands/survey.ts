@@ -4,6 +4,7 @@ import { estimateSurvey, type EstimateRow } from '../../analytics/surveys/estima
 import { summariseOpenAnswers, type OpenAnswerSummary } from '../../analytics/surveys/open-answers.ts';
 import {
   summariseReports,
+  REPORT_DIMENSIONS,
   type ReportDimension,
   type ReportSummaryRow,
 } from '../../analytics/surveys/report-summary.ts';
@@ -51,12 +52,17 @@ function openRows(summary: OpenAnswerSummary): Record<string, unknown>[] {
   );
 }
 
+/** The table `survey reports` prints; the petition columns only when some report is a petition. */
 function reportRows(rows: ReportSummaryRow[]): Record<string, unknown>[] {
+  const kinds = rows.some((r) => r.kind !== null);
+  const people = rows.some((r) => r.people !== null);
   return rows.map((r) => ({
     'chủ đề': r.topic_name,
     'đơn vị': r.unit_name ?? '',
     kỳ: r.period ?? '',
+    ...(kinds ? { 'loại đơn': r.kind ?? '' } : {}),
     'số báo cáo': r.reports,
+    ...(people ? { 'số người': r.people ?? '' } : {}),
     'tự nêu': r.declared,
     'tích cực / trung tính / tiêu cực': sentimentText(r.sentiment),
     'tâm trạng': r.mood_score === null ? '—' : DECIMAL.format(r.mood_score),
@@ -97,7 +103,8 @@ function parseDimensions(value: string): ReportDimension[] {
     .map((p) => p.trim())
     .filter(Boolean);
   for (const p of parts) {
-    if (p !== 'unit' && p !== 'period') throw new DlxhError('INPUT', `--by: invalid "${p}" (unit, period)`);
+    if (!(REPORT_DIMENSIONS as readonly string[]).includes(p))
+      throw new DlxhError('INPUT', `--by: invalid "${p}" (${REPORT_DIMENSIONS.join(', ')})`);
   }
   return parts as ReportDimension[];
 }
@@ -171,13 +178,13 @@ export function registerSurveyCommands(program: Command): void {
     );
   survey
     .command('reports')
-    .description('collaborator and organisation reports by topic, reporting unit and period')
+    .description('collaborator and organisation reports and petitions by topic, reporting unit and period')
     .option('--from <period>', 'first period, YYYY-MM')
     .option('--to <period>', 'last period, YYYY-MM')
     .option('--unit <unit>', 'only this reporting unit or locality (name or GSO code)')
     .option(
       '--by <dimensions>',
-      'split each topic by: unit, period (comma-separated; "" for neither)',
+      'split each topic by: unit, period, kind (of petition) (comma-separated; "" for none)',
       'unit,period',
     )
     .option('--examples <n>', 'report summaries quoted per row', '2')

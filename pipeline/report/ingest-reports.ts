@@ -11,6 +11,8 @@ import {
 } from '../../data/pseudonym.ts';
 import { loadTopics, loadUnits, type Topic, type Unit } from '../../data/reference/index.ts';
 import { foldDiacritics, normalizeText } from '../../data/text/normalize.ts';
+import { extractPlaces, mostSpecificLocality } from '../../analytics/nlp/places.ts';
+import { localDay } from '../../data/time.ts';
 import { parseDocumentDate } from '../dates/parse-date.ts';
 import { recordFileImport, startRun } from '../job-runs.ts';
 import { createLocalityResolver, type LocalityResolver } from '../locality/resolve-locality.ts';
@@ -23,6 +25,7 @@ import {
   moodScore,
   parseClassification,
   parsePeriod,
+  petitionKind,
   reportField,
   type ReportField,
 } from './report-fields.ts';
@@ -95,6 +98,7 @@ async function readRecords(
   file: string,
   opts: ReportOptions,
   unknownKeys: Set<string>,
+  warnings: Messages,
 ): Promise<SourceRecord[]> {
   if (/\.jsonl$|\.ndjson$/i.test(file)) {
     readFileBytes(file, opts.maxBytes);
@@ -120,7 +124,13 @@ async function readRecords(
       throw inputError(file, null, 'expected an array of reports or {"reports": [...]}');
     return itemRecords(items, unknownKeys);
   }
-  const table = await readTable(file, { maxBytes: opts.maxBytes });
+  // Registers exported by units often open with a title block (the unit, the register's name, the period): the
+  // header is the first row naming at least two report fields.
+  const table = await readTable(file, {
+    maxBytes: opts.maxBytes,
+    findHeader: (cells) => cells.filter((c) => reportField(c) !== null).length >= 2,
+  });
+  warnings.push(...table.notes);
   return table.rows.map((row) => {
     const raw: Record<string, string> = {};
     table.headers.forEach((h, i) => {
@@ -190,7 +200,9 @@ export async function ingestReports(
   ctx: ReportContext,
 ): Promise<ReportRunReport> {
   const source = opts.source?.trim() || path.basename(file);
-  return runImport(file, source, opts, ctx, (unknownKeys) => readRecords(file, opts, unknownKeys));
+  return runImport(file, source, opts, ctx, (unknownKeys, warnings) =>
+    readRecords(file, opts, unknownKeys, warnings),
+  );
 }
 
 /**
@@ -214,7 +226,7 @@ async function runImport(
   source: string,
   opts: ReportOptions,
   ctx: ReportContext,
-  read: (unknownKeys: Set<string>) => Promise<SourceRecord[]>,
+  read: (unknownKeys: Set<string>, warnings: Messages) => Promise<SourceRecord[]>,
 ): Promise<ReportRunReport> {
   const runId = await startRun(ctx.db, `report:${source}`, ctx.now());
   const errors = new Messages();
@@ -234,7 +246,7 @@ async function runImport(
   };
   return recordFileImport(ctx, input, runId, report, { errors, warnings }, 'reports', async () => {
     const unknownKeys = new Set<string>();
-    const records = await read(unknownKeys);
+    const records = await read(unknownKeys, warnings);
     if (unknownKeys.size) warnings.push(`${input}: columns not used: ${[...unknownKeys].join(', ')}`);
     await importReports(input, records, source, opts, ctx, report, errors, warnings);
   });
@@ -278,10 +290,6 @@ async function importReports(
       if (value !== null && typeof value === 'object' && !Array.isArray(value))
         problems.push(`invalid ${field} (expected text, not an object)`);
     }
-    const periodRaw = text(f.period);
-    const period = parsePeriod(periodRaw);
-    if (!periodRaw) problems.push('missing period');
-    else if (!period) problems.push(`invalid period "${periodRaw}" (expected YYYY-MM or MM/YYYY)`);
     const summary = scrubPersonalData(text(f.summary));
     if (!summary) problems.push('missing summary');
     const classificationRaw = text(f.classification);
@@ -295,6 +303,20 @@ async function importReports(
       ? parseDocumentDate(typeof submittedRaw === 'number' ? submittedRaw : text(submittedRaw))
       : null;
     if (text(submittedRaw) && !submittedAt) problems.push(`invalid submitted_at "${text(submittedRaw)}"`);
+    // A petition register gives the day it was received, not a reporting period: the period is that day's month.
+    const periodRaw = text(f.period);
+    const period = periodRaw
+      ? parsePeriod(periodRaw)
+      : submittedAt
+        ? localDay(submittedAt).slice(0, 7)
+        : null;
+    if (!periodRaw && !text(submittedRaw)) problems.push('missing period');
+    else if (periodRaw && !period)
+      problems.push(`invalid period "${periodRaw}" (expected YYYY-MM or MM/YYYY)`);
+    const peopleRaw = text(f.people);
+    const people = /^\d{1,6}$/.test(peopleRaw) ? Number(peopleRaw) : null;
+    if (peopleRaw && (people === null || people < 1))
+      problems.push(`invalid people "${peopleRaw}" (expected a whole number of people)`);
     if (problems.length) {
       fail(record.position, problems);
       continue;
@@ -304,12 +326,16 @@ async function importReports(
     const place = (raw: string, what: string) => {
       if (!raw) return null;
       const found = resolve(raw, periodStart);
-      if (found.uid === null) warnings.push(`${at}: ${what}: ${found.problem}`);
-      return found.uid;
+      if (found.uid !== null) return found.uid;
+      // An address ("Thôn 3, xã Ea Tu, TP. Buôn Ma Thuột"): the most specific unit it names.
+      const named = mostSpecificLocality(extractPlaces(raw, { at: periodStart }));
+      if (named === null) warnings.push(`${at}: ${what}: ${found.problem}`);
+      return named;
     };
     const unitText = text(f.unit);
     const unitUid = place(unitText, 'unit');
     const localityText = text(f.locality);
+    const localityShown = scrubPersonalData(localityText);
     const localityUid = localityText ? place(localityText, 'locality') : unitUid;
     const refused = opts.check?.({ unitUid, unitText, localityUid, classification: classification! });
     if (refused) {
@@ -332,6 +358,7 @@ async function importReports(
       ? pseudonymEntry(ctx.secret, 'collaborator', reporterRaw.toLowerCase())
       : null;
     const proposals = scrubPersonalData(text(f.proposals)) || null;
+    const kind = petitionKind(text(f.kind));
     const content = {
       reporter: reporter?.pseudonym ?? null,
       unitText,
@@ -341,6 +368,9 @@ async function importReports(
       summary,
       mood,
       proposals,
+      // Only when given, so reports imported before these fields existed keep their ids.
+      ...(kind !== null ? { kind } : {}),
+      ...(people !== null ? { people } : {}),
     };
     const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex');
     const id = text(f.id) || `R-${hash.slice(0, 16)}`;
@@ -359,7 +389,7 @@ async function importReports(
         unit_text: unitText || null,
         period: period!,
         locality_uid: localityUid,
-        locality_text: localityText || null,
+        locality_text: localityShown || null,
         topics: JSON.stringify(topics),
         topics_text: text(f.topics) || null,
         summary,
@@ -373,6 +403,8 @@ async function importReports(
         content_hash: hash,
         source_file: file,
         source_row: row,
+        kind,
+        people,
       },
     });
   }

@@ -13,21 +13,91 @@ export type ReportField =
   | 'mood'
   | 'proposals'
   | 'submitted_at'
-  | 'classification';
+  | 'classification'
+  | 'kind'
+  | 'people';
 
+// Collaborator and organisation reports, and the registers of petitions and citizen receptions (sổ theo dõi đơn
+// thư, sổ tiếp công dân) that units export: a petition is a report whose reporter is the petitioner.
 const ALIASES: Record<ReportField, string[]> = {
-  id: ['id', 'ma', 'ma_bao_cao', 'so_bao_cao', 'report_id'],
-  reporter: ['reporter', 'reporter_id', 'collaborator', 'nguoi_bao_cao', 'cong_tac_vien', 'ctv', 'nguoi_gui'],
+  id: ['id', 'ma', 'ma_bao_cao', 'so_bao_cao', 'report_id', 'so_don', 'ma_don', 'so_hieu_don', 'so_vao_so'],
+  reporter: [
+    'reporter',
+    'reporter_id',
+    'collaborator',
+    'nguoi_bao_cao',
+    'cong_tac_vien',
+    'ctv',
+    'nguoi_gui',
+    'nguoi_dung_don',
+    'nguoi_gui_don',
+    'ho_va_ten_nguoi_dung_don',
+    'ho_ten_nguoi_dung_don',
+    'ho_ten_cong_dan',
+    'ho_va_ten',
+    'ho_ten',
+    'cong_dan',
+  ],
   organisation: ['organisation', 'organization', 'org', 'to_chuc', 'co_quan', 'loai_bao_cao'],
-  unit: ['unit', 'reporting_unit', 'unit_code', 'don_vi', 'don_vi_bao_cao'],
+  unit: [
+    'unit',
+    'reporting_unit',
+    'unit_code',
+    'don_vi',
+    'don_vi_bao_cao',
+    'co_quan_tiep_nhan',
+    'don_vi_tiep_nhan',
+    'noi_tiep_nhan',
+  ],
   period: ['period', 'ky', 'ky_bao_cao', 'thang', 'month'],
-  locality: ['locality', 'location', 'place', 'dia_ban', 'dia_phuong'],
-  topics: ['topics', 'topic', 'chu_de', 'linh_vuc'],
-  summary: ['summary', 'text', 'tom_tat', 'tom_tat_du_luan', 'noi_dung', 'du_luan', 'tinh_hinh_du_luan'],
+  locality: [
+    'locality',
+    'location',
+    'place',
+    'dia_ban',
+    'dia_phuong',
+    'noi_xay_ra_vu_viec',
+    'noi_xay_ra',
+    'dia_diem',
+    'dia_chi',
+    'dia_chi_nguoi_dung_don',
+  ],
+  topics: ['topics', 'topic', 'chu_de', 'linh_vuc', 'linh_vuc_don'],
+  summary: [
+    'summary',
+    'text',
+    'tom_tat',
+    'tom_tat_du_luan',
+    'noi_dung',
+    'du_luan',
+    'tinh_hinh_du_luan',
+    'noi_dung_don',
+    'tom_tat_noi_dung',
+    'tom_tat_noi_dung_don',
+    'noi_dung_vu_viec',
+    'noi_dung_tiep',
+    'noi_dung_tiep_cong_dan',
+  ],
   mood: ['mood', 'tam_trang', 'danh_gia_tam_trang', 'tam_trang_nhan_dan', 'tinh_hinh_tu_tuong'],
   proposals: ['proposals', 'kien_nghi', 'de_xuat', 'kien_nghi_de_xuat'],
-  submitted_at: ['submitted_at', 'date', 'timestamp', 'ngay_gui', 'ngay_bao_cao', 'ngay', 'dau_thoi_gian'],
+  submitted_at: [
+    'submitted_at',
+    'date',
+    'timestamp',
+    'ngay_gui',
+    'ngay_bao_cao',
+    'ngay',
+    'dau_thoi_gian',
+    'ngay_nhan',
+    'ngay_nhan_don',
+    'ngay_tiep_nhan',
+    'ngay_tiep',
+    'ngay_tiep_cong_dan',
+    'ngay_gui_don',
+  ],
   classification: ['classification', 'do_mat', 'muc_do_mat'],
+  kind: ['kind', 'loai_don', 'phan_loai_don', 'phan_loai', 'loai_vu_viec'],
+  people: ['people', 'so_nguoi', 'so_luong_nguoi', 'so_nguoi_tham_gia', 'so_cong_dan'],
 };
 
 const BY_KEY = new Map<string, ReportField>();
@@ -103,4 +173,21 @@ export function parseClassification(raw: string): number | null {
   if (s === '') return 0;
   if (/^[0-3]$/.test(s)) return Number(s);
   return LEVELS[fieldKey(s)] ?? null;
+}
+
+const PETITION_KINDS: [string, string[]][] = [
+  ['khiếu nại', ['khieu nai']],
+  ['tố cáo', ['to cao']],
+  ['kiến nghị, phản ánh', ['kien nghi', 'phan anh']],
+];
+
+/**
+ * A petition's kind in the words of the law on complaints and denunciations: `petitionKind('Đơn khiếu nại')` →
+ * 'khiếu nại'; 'tố cáo'; 'kiến nghị, phản ánh'; any other value as given (trimmed), null for none.
+ */
+export function petitionKind(raw: string): string | null {
+  const s = foldDiacritics(raw).replace(/\s+/g, ' ').trim();
+  if (s === '') return null;
+  for (const [kind, words] of PETITION_KINDS) if (words.some((w) => s.includes(w))) return kind;
+  return raw.replace(/\s+/g, ' ').trim();
 }

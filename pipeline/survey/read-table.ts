@@ -29,6 +29,29 @@ export interface ReadTableOptions {
   zip?: ZipLimits;
   /** Worksheet to read from an XLSX (default: the first). */
   sheet?: string;
+  /**
+   * Which row is the header, for exports that open with a title block: the first of the first
+   * `HEADER_SEARCH_ROWS` rows for which this holds (default: row 1). Rows above it are skipped, with a note.
+   */
+  findHeader?: (cells: readonly string[]) => boolean;
+}
+
+/** How far down `findHeader` looks for the header row. */
+export const HEADER_SEARCH_ROWS = 20;
+
+/** Index of the header among `rows` (0 without `findHeader` or when no row qualifies). */
+function headerIndex(rows: readonly string[][], findHeader: ReadTableOptions['findHeader']): number {
+  if (!findHeader) return 0;
+  const found = rows
+    .slice(0, HEADER_SEARCH_ROWS)
+    .findIndex((cells) => findHeader(cells.map((c) => c.trim().normalize('NFC'))));
+  return Math.max(0, found);
+}
+
+function skippedNote(file: string, skipped: number): string[] {
+  return skipped > 0
+    ? [`${path.basename(file)}: ${skipped === 1 ? 'row 1' : `rows 1–${skipped}`} above the header skipped`]
+    : [];
 }
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
@@ -65,7 +88,9 @@ export async function readTable(file: string, options: ReadTableOptions = {}): P
   if (/\.xls$/i.test(file))
     throw inputError(file, null, 'old .xls workbooks are not supported; save as .xlsx or .csv');
   const table =
-    isZip(bytes) || /\.xlsx$/i.test(file) ? await xlsxTable(bytes, file, options) : csvTable(bytes, file);
+    isZip(bytes) || /\.xlsx$/i.test(file)
+      ? await xlsxTable(bytes, file, options)
+      : csvTable(bytes, file, options.findHeader);
   const seen = new Map<string, number>();
   table.headers.forEach((header, i) => {
     if (header === '') return;
@@ -79,16 +104,20 @@ export async function readTable(file: string, options: ReadTableOptions = {}): P
   return table;
 }
 
-function sniffDelimiter(text: string, file: string): string {
+/** The delimiter used most on the header line (with `lines` above 1, the first of that many lines that has one). */
+function sniffDelimiter(text: string, file: string, lines = 1): string {
   const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  const best = () => [...counts].reduce((a, b) => (b[1] > a[1] ? b : a));
   let quoted = false;
+  let line = 1;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
     else if (quoted) continue;
-    else if (ch === '\n') break;
-    else if (counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+    else if (ch === '\n') {
+      if (best()[1] > 0 || ++line > lines) break;
+    } else if (counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
   }
-  const [best, count] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a));
+  const [delimiter, count] = best();
   if (count === 0) {
     throw inputError(
       file,
@@ -96,15 +125,15 @@ function sniffDelimiter(text: string, file: string): string {
       'the header has a single column; expected columns separated by , ; tab or |',
     );
   }
-  return best;
+  return delimiter;
 }
 
-function csvTable(bytes: Buffer, file: string): Table {
+function csvTable(bytes: Buffer, file: string, findHeader?: ReadTableOptions['findHeader']): Table {
   const decoded = decodeText(bytes);
   const notes: string[] = [];
   if (!decoded.encoding.startsWith('utf-'))
     notes.push(`${file}: not UTF-8; read as ${encodingName(decoded.encoding)}`);
-  const delimiter = sniffDelimiter(decoded.text, file);
+  const delimiter = sniffDelimiter(decoded.text, file, findHeader ? HEADER_SEARCH_ROWS : 1);
   const problems: string[] = [];
   const records = parseCsv(decoded.text, {
     delimiter,
@@ -118,10 +147,12 @@ function csvTable(bytes: Buffer, file: string): Table {
     },
   }) as string[][];
   if (records.length === 0) throw inputError(file, null, 'empty file');
-  const headers = records[0]!.map((h) => h.trim().normalize('NFC'));
+  const first = headerIndex(records, findHeader);
+  notes.push(...skippedNote(file, first));
+  const headers = records[first]!.map((h) => h.trim().normalize('NFC'));
   const rows: TableRow[] = [];
   const name = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
-  for (let i = 1; i < records.length; i++) {
+  for (let i = first + 1; i < records.length; i++) {
     const cells = records[i]!;
     const row = i + 1;
     if (cells.every((c) => c.trim() === '')) continue;
@@ -164,9 +195,14 @@ async function xlsxTable(bytes: Buffer, file: string, options: ReadTableOptions)
     .filter((s) => s !== sheet && s.actualRowCount > 0)
     .map((s) => `${path.basename(file)}: worksheet "${s.name}" ignored (repeat groups are not imported)`);
   const width = sheet.columnCount;
-  const headers = rowStrings(sheet.getRow(1), width).map((h) => h.trim());
+  const top = Array.from({ length: Math.min(HEADER_SEARCH_ROWS, sheet.rowCount) }, (_, i) =>
+    rowStrings(sheet.getRow(i + 1), width),
+  );
+  const first = headerIndex(top, options.findHeader);
+  notes.push(...skippedNote(file, first));
+  const headers = rowStrings(sheet.getRow(first + 1), width).map((h) => h.trim());
   const rows: TableRow[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
+  for (let r = first + 2; r <= sheet.rowCount; r++) {
     const cells = rowStrings(sheet.getRow(r), width);
     if (cells.every((c) => c.trim() === '')) continue;
     rows.push({ row: r, cells });

@@ -2,6 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { summariseReports } from '../../../analytics/surveys/report-summary.ts';
 import { openDb, type Db } from '../../../data/db.ts';
 import { memoryLogger } from '../../../data/logger.ts';
 import { migrate } from '../../../data/migrate.ts';
@@ -242,5 +244,93 @@ describe('report fields', () => {
     expect(
       ['Kiến nghị, đề xuất', 'Tóm tắt dư luận', 'Kỳ báo cáo', 'Người báo cáo', 'xyz'].map(reportField),
     ).toEqual(['proposals', 'summary', 'period', 'reporter', null]);
+  });
+});
+
+describe('petition and citizen-reception registers', () => {
+  const REGISTER = [
+    'UBND XÃ EA TU,,,,,,,,,',
+    'SỔ THEO DÕI ĐƠN THƯ THÁNG 10/2025,,,,,,,,,',
+    ',,,,,,,,,',
+    'STT,Số đơn,Ngày nhận đơn,Họ và tên người đứng đơn,Địa chỉ,Số CCCD,Loại đơn,Lĩnh vực,Nội dung đơn,Số người',
+    '1,DT-101,05/10/2025,Nguyễn Văn An,"Thôn 3, xã Ea Tu, TP. Buôn Ma Thuột",066085000123,Đơn khiếu nại,Đất đai,"Khiếu nại việc bồi thường đất chưa thỏa đáng, giá đền bù quá thấp",1',
+    '2,DT-102,07/10/2025,Trần Thị Bình,"Số 12 đường Y Jút, phường Tân Lợi, TP. Buôn Ma Thuột",066085000124,Kiến nghị,Môi trường,"Đoàn 12 hộ dân kiến nghị xử lý mùi hôi từ trại heo",12',
+    '3,DT-103,32/10/2025,Lê Văn Cường,xã Ea Tu,,Tố cáo,,Tố cáo cán bộ thu tiền hỗ trợ,1',
+    '4,DT-104,09/10/2025,Phạm Thị Dung,xã Ea Tu,,Tố cáo,,Tố cáo cán bộ địa chính,nhiều',
+  ].join('\n');
+
+  it('imports a register with a title block: the period from the day received, the kind, the people, the place of an address', async () => {
+    const db = await openDb(':memory:');
+    await migrate(db);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlxh-petitions-'));
+    const file = path.join(dir, 'so-don-thu.csv');
+    fs.writeFileSync(file, REGISTER);
+    const report = await ingestReports(file, { source: 'Ban Tiếp công dân' }, context(db));
+    expect(report).toMatchObject({ in: 4, new: 2, failed: 2 });
+    expect(report.errors).toEqual([
+      `${file}: row 7: invalid submitted_at "32/10/2025"`,
+      `${file}: row 8: invalid people "nhiều" (expected a whole number of people)`,
+    ]);
+    expect(report.warnings).toContain('so-don-thu.csv: rows 1–3 above the header skipped');
+    expect(report.warnings).toContain(`${file}: columns not used: STT, Số CCCD`);
+    const rows = await db.all<Record<string, unknown>>(
+      `SELECT id, period, kind, people, topics, locality_uid, locality_text, reporter, summary FROM reports ORDER BY id`,
+    );
+    expect(rows.map((r) => [r.id, r.period, r.kind, r.people, r.topics])).toEqual([
+      ['DT-101', '2025-10', 'khiếu nại', 1, ['dat-dai']],
+      ['DT-102', '2025-10', 'kiến nghị, phản ánh', 12, ['moi-truong']],
+    ]);
+    // The commune the address names; the house number never stored.
+    expect(rows[0]!.locality_uid).toMatch(/^24163\//);
+    expect(rows[1]!.locality_uid).not.toBeNull();
+    expect(rows[1]!.locality_text).toBe('[địa chỉ], phường Tân Lợi, TP. Buôn Ma Thuột');
+    expect(rows[0]!.reporter).toBe(pseudonymEntry(SECRET, 'collaborator', 'nguyễn văn an').pseudonym);
+    const stored = JSON.stringify(await db.all('SELECT * FROM reports'));
+    for (const secret of ['Nguyễn Văn An', '066085000123', 'Số 12 đường Y Jút'])
+      expect(stored).not.toContain(secret);
+
+    const byKind = await summariseReports(db, { by: ['kind'] });
+    expect(
+      byKind
+        .filter((r) => r.topic === 'dat-dai' || r.topic === 'moi-truong')
+        .map((r) => [r.topic, r.kind, r.reports, r.people]),
+    ).toEqual([
+      ['dat-dai', 'khiếu nại', 1, 1],
+      ['moi-truong', 'kiến nghị, phản ánh', 1, 12],
+    ]);
+
+    const again = await ingestReports(file, { source: 'Ban Tiếp công dân' }, context(db));
+    expect(again).toMatchObject({ new: 0, duplicate: 2, failed: 2 });
+    db.close();
+  });
+
+  it('finds the header below a title block in an XLSX register too, with dates as Excel dates', async () => {
+    const db = await openDb(':memory:');
+    await migrate(db);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sổ tiếp công dân');
+    sheet.addRows([
+      ['UBND PHƯỜNG TÂN LỢI'],
+      ['SỔ TIẾP CÔNG DÂN'],
+      ['Số vào sổ', 'Ngày tiếp', 'Họ tên công dân', 'Nội dung tiếp', 'Phân loại', 'Số người'],
+      [
+        'TCD-1',
+        new Date(Date.UTC(2025, 10, 3, 8)),
+        'Võ Văn Em',
+        'Phản ánh đường ngập nước sau mưa',
+        'Phản ánh',
+        3,
+      ],
+    ]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlxh-petitions-'));
+    const file = path.join(dir, 'tiep-cong-dan.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const report = await ingestReports(file, {}, context(db));
+    expect(report).toMatchObject({ in: 1, new: 1, failed: 0 });
+    expect(report.warnings).toContain('tiep-cong-dan.xlsx: rows 1–2 above the header skipped');
+    expect(await db.all('SELECT id, period, kind, people FROM reports')).toEqual([
+      { id: 'TCD-1', period: '2025-11', kind: 'kiến nghị, phản ánh', people: 3 },
+    ]);
+    db.close();
   });
 });
