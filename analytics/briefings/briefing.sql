@@ -348,3 +348,69 @@ SELECT max(ingested_at) AS latest FROM reports WHERE ingested_at <= $now::TIMEST
 
 -- name: data_as_of_surveys
 SELECT max(ingested_at) AS latest FROM survey_respondents WHERE ingested_at <= $now::TIMESTAMPTZ;
+
+-- name: implementation_reports
+-- The annual report: per reporting unit, the months of the window its collaborators and organisations reported
+-- for, and of those how many came in by day $due_day of the following month (local time). Petitions are not
+-- reports a unit owes. A unit that reported in the previous window and in none of these months is listed with 0.
+WITH months AS (
+  SELECT strftime(m, '%Y-%m') AS period
+  FROM range($first_day::DATE, $last_day::DATE + INTERVAL 1 DAY, INTERVAL 1 MONTH) AS t(m)
+), per_month AS (
+  SELECT coalesce(unit_uid, unit_text) AS unit, period,
+         min(timezone('Asia/Ho_Chi_Minh', submitted_at))::DATE AS submitted_day, max(classification) AS classification
+  FROM reports
+  WHERE kind IS NULL AND period IN (SELECT period FROM months) AND coalesce(unit_uid, unit_text) IS NOT NULL
+  GROUP BY 1, 2
+), earlier AS (
+  SELECT DISTINCT coalesce(unit_uid, unit_text) AS unit
+  FROM reports
+  WHERE kind IS NULL AND coalesce(unit_uid, unit_text) IS NOT NULL
+    AND period >= strftime(timezone('Asia/Ho_Chi_Minh', $prev_from::TIMESTAMPTZ), '%Y-%m')
+    AND period < (SELECT min(period) FROM months)
+), units_seen AS (
+  SELECT unit FROM per_month UNION SELECT unit FROM earlier
+)
+SELECT coalesce(u.name, s.unit) AS unit,
+       count(p.period)::INTEGER AS months,
+       count(*) FILTER (WHERE p.submitted_day <= CAST(p.period || '-01' AS DATE) + INTERVAL 1 MONTH
+                                                 + ($due_day::INTEGER - 1) * INTERVAL 1 DAY)::INTEGER AS on_time,
+       count(*) FILTER (WHERE p.submitted_day > CAST(p.period || '-01' AS DATE) + INTERVAL 1 MONTH
+                                                + ($due_day::INTEGER - 1) * INTERVAL 1 DAY)::INTEGER AS late,
+       count(*) FILTER (WHERE p.period IS NOT NULL AND p.submitted_day IS NULL)::INTEGER AS undated,
+       (SELECT count(*) FROM months)::INTEGER AS window_months,
+       coalesce(max(p.classification), 0)::INTEGER AS classification
+FROM units_seen s
+LEFT JOIN per_month p ON p.unit = s.unit
+LEFT JOIN units u ON u.uid = s.unit
+GROUP BY 1
+ORDER BY months, unit;
+
+-- name: implementation_cases
+-- The annual report: alerts first seen in the window by severity, the cases they became and where those stand
+-- now: resolved or closed (by their deadline or after it), dismissed, merged into another case, or still open
+-- (and of those, past their deadline).
+WITH a AS (
+  SELECT id, severity, classification FROM alerts
+  WHERE first_seen >= $from::TIMESTAMPTZ AND first_seen < $to::TIMESTAMPTZ
+), resolved AS (
+  SELECT case_id, min(occurred_at) AS at FROM case_events WHERE to_status = 'resolved' GROUP BY case_id
+)
+SELECT a.severity,
+       count(*)::INTEGER AS alerts,
+       count(c.id)::INTEGER AS cases,
+       count(*) FILTER (WHERE c.status IN ('resolved', 'closed') AND coalesce(r.at, c.updated_at) <= c.deadline)::INTEGER
+         AS resolved_in_time,
+       count(*) FILTER (WHERE c.status IN ('resolved', 'closed') AND coalesce(r.at, c.updated_at) > c.deadline)::INTEGER
+         AS resolved_late,
+       count(*) FILTER (WHERE c.status = 'dismissed')::INTEGER AS dismissed,
+       count(*) FILTER (WHERE c.status = 'merged')::INTEGER AS merged,
+       count(*) FILTER (WHERE c.status IN ('received', 'verifying'))::INTEGER AS open,
+       count(*) FILTER (WHERE c.status IN ('received', 'verifying') AND c.deadline < $now::TIMESTAMPTZ)::INTEGER
+         AS overdue,
+       max(a.classification)::INTEGER AS classification
+FROM a
+LEFT JOIN cases c ON c.alert_id = a.id
+LEFT JOIN resolved r ON r.case_id = c.id
+GROUP BY a.severity
+ORDER BY CASE a.severity WHEN 'khẩn' THEN 0 WHEN 'cao' THEN 1 WHEN 'trung bình' THEN 2 ELSE 3 END;

@@ -14,6 +14,7 @@ import { buildCoverageSection } from './sections/coverage-section.ts';
 import { buildHeadlineSection } from './sections/headline-section.ts';
 import { buildHotspotsSection } from './sections/hotspots-section.ts';
 import { buildMisinformationSection } from './sections/misinformation-section.ts';
+import { buildImplementationSection } from './sections/implementation-section.ts';
 import { buildReportsSection } from './sections/reports-section.ts';
 import {
   emptySection,
@@ -73,6 +74,24 @@ function periodWords(period: BriefingPeriod, range: PeriodRange, lang: Lang) {
   const last = formatDay(range.lastDay, lang);
   const oneMonth = range.calendarMonths && range.firstDay.slice(0, 7) === range.lastDay.slice(0, 7);
   const week = period === 'week';
+  if (period === 'year') {
+    const oneYear =
+      range.calendarMonths && range.firstDay.endsWith('-01-01') && range.lastDay.endsWith('-12-31');
+    const year = range.firstDay.slice(0, 4);
+    return lang === 'vi'
+      ? {
+          thisPeriod: oneYear ? `năm ${year}` : `năm từ ${first} đến ${last}`,
+          previousPeriod: 'năm trước',
+          currentLabel: 'Năm báo cáo',
+          previousLabel: 'Năm trước',
+        }
+      : {
+          thisPeriod: oneYear ? `in ${year}` : `in the year ${first} – ${last}`,
+          previousPeriod: 'the previous year',
+          currentLabel: 'This year',
+          previousLabel: 'Previous year',
+        };
+  }
   if (lang === 'vi') {
     const unit = week ? 'tuần' : 'tháng';
     return {
@@ -203,6 +222,7 @@ export async function generateBriefing(db: Db, options: BriefingOptions): Promis
     await run('misinformation', () => buildMisinformationSection(ctx));
     await run('surveys', () => buildSurveysSection(ctx));
     await run('reports', () => buildReportsSection(ctx));
+    if (options.period === 'year') await run('implementation', () => buildImplementationSection(ctx));
     await run('coverage', () => buildCoverageSection(ctx, daily.rows));
 
     const sections = results.map((r) => r.section);
@@ -258,6 +278,7 @@ const ORDER: SectionId[] = [
   'misinformation',
   'surveys',
   'reports',
+  'implementation',
   'coverage',
 ];
 

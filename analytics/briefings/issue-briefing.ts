@@ -7,8 +7,8 @@ import { generateBriefing, type BriefingOptions } from './generate-briefing.ts';
 import { renderBriefingDocx } from './render-docx.ts';
 import { renderBriefingHtml } from './render-html.ts';
 import { saveBriefing } from './store-briefing.ts';
-import { listSubscriptions } from './subscriptions.ts';
-import type { Briefing, BriefingPeriod, Lang } from './types.ts';
+import { listSubscriptions, type SubscriptionPeriod } from './subscriptions.ts';
+import type { Briefing, Lang } from './types.ts';
 
 export interface IssueOptions extends BriefingOptions {
   /** User name of who asked for it; null for the scheduled job. */
@@ -54,7 +54,7 @@ export interface ScheduledRun {
  */
 export async function issueScheduledBriefings(
   db: Db,
-  options: { period: BriefingPeriod; now: Date; lang?: Lang; logger?: Logger },
+  options: { period: SubscriptionPeriod; now: Date; lang?: Lang; logger?: Logger },
 ): Promise<ScheduledRun> {
   const wanted = new Map<string, { unitUid: string | null; maxClassification: number }>([
     ['tinh/3', { unitUid: null, maxClassification: 3 }],

@@ -1,7 +1,7 @@
 /** The reporting window of a briefing and the window before it, in local (Asia/Ho_Chi_Minh) calendar days. */
 import { inputError } from '../../data/errors.ts';
 import { localDay, parseTime } from '../../data/time.ts';
-import type { BriefingPeriod } from './types.ts';
+import { BRIEFING_PERIODS, type BriefingPeriod } from './types.ts';
 
 export interface PeriodRange {
   /** Local midnight of the first day. */
@@ -62,9 +62,9 @@ function toDay(value: Date | string, option: string): string {
 }
 
 /**
- * The window a briefing covers. Without dates: the last complete week (Monday–Sunday) or calendar month before
- * `now`. With `from` only: a week or a month from it; with `to` only (the last day, inclusive): the week or
- * month ending on it. The previous window is the same number of days before (the previous calendar month for
+ * The window a briefing covers. Without dates: the last complete week (Monday–Sunday), calendar month or calendar
+ * year before `now`. With `from` only: a week, month or year from it; with `to` only (the last day, inclusive):
+ * the one ending on it. The previous window is the same number of days before (the previous calendar month for
  * whole months).
  * `resolvePeriod('week', { now: new Date('2026-11-25T09:00:00+07:00') })` → 16/11/2026 – 22/11/2026.
  */
@@ -72,10 +72,11 @@ export function resolvePeriod(
   period: BriefingPeriod,
   options: { from?: Date | string | null; to?: Date | string | null; now: Date },
 ): PeriodRange {
-  if (period !== 'week' && period !== 'month') {
-    throw inputError('--period', null, `invalid period "${String(period)}" (expected week or month)`);
+  if (!(BRIEFING_PERIODS as readonly string[]).includes(period)) {
+    throw inputError('--period', null, `invalid period "${String(period)}" (expected week, month or year)`);
   }
-  const step = (day: string, n: number) => (period === 'week' ? addDays(day, 7 * n) : addMonths(day, n));
+  const step = (day: string, n: number) =>
+    period === 'week' ? addDays(day, 7 * n) : addMonths(day, period === 'year' ? 12 * n : n);
   let first: string;
   let end: string;
   if (options.from != null && options.to != null) {
@@ -89,7 +90,12 @@ export function resolvePeriod(
     first = step(end, -1);
   } else {
     const today = localDay(options.now);
-    end = period === 'week' ? addDays(today, -weekday(today)) : `${today.slice(0, 7)}-01`;
+    end =
+      period === 'week'
+        ? addDays(today, -weekday(today))
+        : period === 'year'
+          ? `${today.slice(0, 4)}-01-01`
+          : `${today.slice(0, 7)}-01`;
     first = step(end, -1);
   }
   if (first >= end) {

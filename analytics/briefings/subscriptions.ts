@@ -4,7 +4,7 @@ import { errorMessage, inputError } from '../../data/errors.ts';
 import { readSqlFile } from '../../data/sql-file.ts';
 import { toLocalIso } from '../../data/time.ts';
 import { findBriefingUnit } from './briefing-unit.ts';
-import type { BriefingPeriod } from './types.ts';
+import { BRIEFING_PERIODS, type BriefingPeriod } from './types.ts';
 
 const sql = readSqlFile(new URL('./subscriptions.sql', import.meta.url));
 
@@ -12,7 +12,7 @@ export interface Subscription {
   unitUid: string;
   unitName: string;
   agency: boolean;
-  period: BriefingPeriod;
+  period: SubscriptionPeriod;
   /** Highest classification the unit's recipients may receive. */
   clearance: number;
   /** Address of the e-mail copy; null: the unit's address in notification_targets, if any. */
@@ -33,7 +33,7 @@ interface Row {
   unit_uid: string;
   unit_name: string;
   agency: boolean;
-  period: BriefingPeriod;
+  period: SubscriptionPeriod;
   clearance: number;
   email: string | null;
   created_at: Date;
@@ -54,14 +54,22 @@ export function addedBy(s: Pick<Subscription, 'createdBy'>, lang: 'vi' | 'en' = 
   return s.createdBy ?? '—';
 }
 
-export function isBriefingPeriod(value: unknown): value is BriefingPeriod {
+/** The periods briefings are sent on a schedule for (the annual report is made on demand). */
+export type SubscriptionPeriod = Exclude<BriefingPeriod, 'year'>;
+
+export function isSubscriptionPeriod(value: unknown): value is SubscriptionPeriod {
   return value === 'week' || value === 'month';
+}
+
+/** Any period a briefing can be made for: week, month or year. */
+export function isBriefingPeriod(value: unknown): value is BriefingPeriod {
+  return (BRIEFING_PERIODS as readonly unknown[]).includes(value);
 }
 
 /** Subscriptions, for one period or all. */
 export async function listSubscriptions(
   db: Db,
-  options: { period?: BriefingPeriod | null } = {},
+  options: { period?: SubscriptionPeriod | null } = {},
 ): Promise<Subscription[]> {
   const rows = await db.all<Row>(sql('list'), { period: options.period ?? null });
   return rows.map((r) => ({
@@ -109,7 +117,7 @@ export async function saveSubscription(
   options: { now: Date; by?: string | null; inputPrefix?: string },
 ): Promise<Subscription> {
   const name = (field: string) => `${options.inputPrefix ?? ''}${field}`;
-  if (!isBriefingPeriod(input.period))
+  if (!isSubscriptionPeriod(input.period))
     throw inputError(name('period'), null, `invalid period "${String(input.period)}" (week or month)`);
   const clearance = checkClearance(input.clearance, name('clearance'));
   const email = input.email?.trim() || null;
@@ -129,7 +137,11 @@ export async function saveSubscription(
 }
 
 /** Remove a subscription; returns whether there was one. */
-export async function deleteSubscription(db: Db, unitUid: string, period: BriefingPeriod): Promise<boolean> {
+export async function deleteSubscription(
+  db: Db,
+  unitUid: string,
+  period: SubscriptionPeriod,
+): Promise<boolean> {
   const before = await listSubscriptions(db, { period });
   await db.run(sql('delete'), { unit_uid: unitUid, period });
   return before.some((s) => s.unitUid === unitUid);
@@ -167,7 +179,7 @@ export async function syncSubscriptions(
         report.errors.push(`briefings.subscriptions[${i}]: ${errorMessage(error)}`);
       }
     }
-    for (const row of await db.all<{ unit_uid: string; period: BriefingPeriod }>(sql('from_config'), {
+    for (const row of await db.all<{ unit_uid: string; period: SubscriptionPeriod }>(sql('from_config'), {
       by: CONFIG_ORIGIN,
     })) {
       const key = `${row.unit_uid}/${row.period}`;

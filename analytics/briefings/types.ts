@@ -1,6 +1,8 @@
 /** The briefing data model: what was measured, from which query, at which classification, for which scope. */
 
-export type BriefingPeriod = 'week' | 'month';
+/** The windows a briefing covers: a week or a month (also sent on a schedule), or a year (the annual report). */
+export const BRIEFING_PERIODS = ['week', 'month', 'year'] as const;
+export type BriefingPeriod = (typeof BRIEFING_PERIODS)[number];
 export type Lang = 'vi' | 'en';
 
 /** The body that issues the report, as it appears in the header of a Vietnamese administrative document. */
@@ -79,7 +81,15 @@ export interface BriefingChart {
 }
 
 export type SectionId =
-  'headline' | 'hotspots' | 'topics' | 'sentiment' | 'misinformation' | 'surveys' | 'reports' | 'coverage';
+  | 'headline'
+  | 'hotspots'
+  | 'topics'
+  | 'sentiment'
+  | 'misinformation'
+  | 'surveys'
+  | 'reports'
+  | 'implementation'
+  | 'coverage';
 
 export interface Section {
   id: SectionId;

@@ -5,7 +5,7 @@ import { findBriefingUnit } from '../../analytics/briefings/briefing-unit.ts';
 import {
   addedBy,
   deleteSubscription,
-  isBriefingPeriod,
+  isSubscriptionPeriod,
   listSubscriptions,
   saveSubscription,
   subscriptionJson,
@@ -25,7 +25,7 @@ function cliActor(): string {
 }
 
 function checkPeriod(value: string): 'week' | 'month' {
-  if (!isBriefingPeriod(value))
+  if (!isSubscriptionPeriod(value))
     throw inputError('--period', null, `invalid period "${value}" (week or month)`);
   return value;
 }

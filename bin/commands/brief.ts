@@ -3,10 +3,12 @@ import type { Command } from 'commander';
 import { issueBriefing } from '../../analytics/briefings/issue-briefing.ts';
 import { writeBriefingFiles } from '../../analytics/briefings/write-briefing-files.ts';
 import { DlxhError } from '../../data/errors.ts';
+import { isBriefingPeriod } from '../../analytics/briefings/subscriptions.ts';
+import type { BriefingPeriod } from '../../analytics/briefings/types.ts';
 import { withContext, type CommandContext } from '../context.ts';
 
 export interface BriefOptions {
-  period: 'week' | 'month';
+  period: BriefingPeriod;
   from?: string;
   to?: string;
   unit?: string;
@@ -46,8 +48,8 @@ export function registerBriefCommands(program: Command): void {
   program
     .command('brief')
     .description('briefing for leadership: headline figures, hot spots, topics, sentiment, surveys, coverage')
-    .requiredOption('--period <period>', 'week | month')
-    .option('--from <date>', 'first day, yyyy-mm-dd (default: the last full week or month)')
+    .requiredOption('--period <period>', 'week | month | year (the annual report)')
+    .option('--from <date>', 'first day, yyyy-mm-dd (default: the last full week, month or year)')
     .option('--to <date>', 'last day, yyyy-mm-dd')
     .option('--unit <id>', 'unit uid or GSO code (default: the whole province)')
     .option('--lang <lang>', 'vi | en', 'vi')
@@ -55,8 +57,11 @@ export function registerBriefCommands(program: Command): void {
     .option('--no-pdf', 'skip the PDF')
     .option('--no-deliver', 'do not queue it for the subscribed units')
     .action(async (options: BriefOptions, command: Command) => {
-      if (options.period !== 'week' && options.period !== 'month') {
-        throw new DlxhError('INPUT', `--period: invalid period "${String(options.period)}" (week or month)`);
+      if (!isBriefingPeriod(options.period)) {
+        throw new DlxhError(
+          'INPUT',
+          `--period: invalid period "${String(options.period)}" (week, month or year)`,
+        );
       }
       await withContext(command, async (ctx) => {
         await makeBriefing(ctx, options);

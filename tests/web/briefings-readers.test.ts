@@ -118,6 +118,10 @@ describe('briefings for every role that reads them', () => {
 
     const leaderPage = await agents.leader.agent.get('/briefings');
     expect(leaderPage.text).toContain('action="/briefings/generate"');
+    // The annual report can be asked for there; it is not a period units subscribe to.
+    expect(leaderPage.text).toContain(
+      '<option value="year">Năm (báo cáo kết quả thực hiện quy chế)</option>',
+    );
     expect(csrfFrom(leaderPage.text)).toBeTruthy();
   });
 });

@@ -1,8 +1,9 @@
 /** Briefings asked for in the dashboard: made one at a time in the background, their state kept for the page. */
 import { errorMessage } from '../../data/errors.ts';
+import type { BriefingPeriod } from '../../analytics/briefings/types.ts';
 
 export interface BriefingRequest {
-  period: 'week' | 'month';
+  period: BriefingPeriod;
   /** First day, yyyy-mm-dd; null: the last complete period. */
   from: string | null;
   /** null: the whole province. */

@@ -17,6 +17,7 @@ import {
   addedBy,
   deleteSubscription,
   isBriefingPeriod,
+  isSubscriptionPeriod,
   listSubscriptions,
   saveSubscription,
   subscriptionJson,
@@ -63,6 +64,7 @@ const TEXT = {
   period: ['Kỳ báo cáo', 'Period'],
   week: ['Tuần', 'Week'],
   month: ['Tháng', 'Month'],
+  year: ['Năm (báo cáo kết quả thực hiện quy chế)', 'Year (with how the regulation was carried out)'],
   firstDay: ['Từ ngày (trống: kỳ gần nhất đã kết thúc)', 'First day (empty: the last complete period)'],
   scope: ['Phạm vi', 'Scope'],
   language: ['Ngôn ngữ', 'Language'],
@@ -112,6 +114,9 @@ function periodLabel(lang: Lang, b: Pick<StoredBriefing, 'period' | 'period_from
   const last = new Date(new Date(b.period_to).getTime() - DAY_MS);
   if (b.period === 'month' && first.getTime() + 32 * DAY_MS > last.getTime()) {
     return `${tx(lang, TEXT.month)} ${formatDate(first).slice(3)}`;
+  }
+  if (b.period === 'year' && formatDate(first).startsWith('01/01') && formatDate(last).startsWith('31/12')) {
+    return `${tx(lang, ['Năm', 'Year'])} ${formatDate(first).slice(6)}`;
   }
   return `${tx(lang, TEXT[b.period])} ${formatDate(first)} – ${formatDate(last)}`;
 }
@@ -205,7 +210,7 @@ export function briefingRoutes(ctx: WebContext): Router {
     const scope = await currentScope(ctx, req);
     const period = param(body, 'period');
     if (!isBriefingPeriod(period))
-      throw inputError('period', null, `invalid period "${period ?? ''}" (week or month)`);
+      throw inputError('period', null, `invalid period "${period ?? ''}" (week, month or year)`);
     const from = dayParam(body, 'from') ?? null;
     const lang = param(body, 'lang') ?? langOf(req);
     if (!isLang(lang)) throw inputError('lang', null, `invalid language "${lang}" (vi or en)`);
@@ -268,7 +273,7 @@ export function briefingRoutes(ctx: WebContext): Router {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const unit = param(body, 'unit') ?? '';
     const period = param(body, 'period');
-    if (!isBriefingPeriod(period))
+    if (!isSubscriptionPeriod(period))
       throw inputError('period', null, `invalid period "${period ?? ''}" (week or month)`);
     const removed = await deleteSubscription(ctx.db, unit, period);
     if (removed) await ctx.audit(req, 'briefing.unsubscribe', `unit:${unit}`, { period });
@@ -319,6 +324,7 @@ export function briefingRoutes(ctx: WebContext): Router {
                 <select name="period">
                   <option value="week">${tx(lang, TEXT.week)}</option>
                   <option value="month">${tx(lang, TEXT.month)}</option>
+                  <option value="year">${tx(lang, TEXT.year)}</option>
                 </select></label
               >
               <label>${tx(lang, TEXT.firstDay)} ${dateInput('from', undefined)}</label>

@@ -1,14 +1,7 @@
 /** II. Hot spots of the window, most severe first, with the state of the cases they became. */
 import { formatDay, formatNumber, formatShare } from '../format.ts';
 import { localDay } from '../../../data/time.ts';
-import {
-  emptySection,
-  hasTables,
-  unavailable,
-  type SectionContext,
-  type SectionResult,
-  SECTION_TITLES,
-} from './section-context.ts';
+import { hasTables, openSection, type SectionContext, type SectionResult } from './section-context.ts';
 
 interface AlertRow {
   id: string;
@@ -58,16 +51,13 @@ const SHOWN = 5;
 
 export async function buildHotspotsSection(ctx: SectionContext): Promise<SectionResult> {
   const { tr, lang } = ctx;
-  const title = tr(...SECTION_TITLES.hotspots);
-  if (!hasTables(ctx, 'alerts')) {
-    return unavailable(
-      ctx,
-      'hotspots',
-      title,
-      tr('chưa có bảng cảnh báo điểm nóng', 'no hot-spot alerts table'),
-    );
-  }
-  const section = emptySection('hotspots', title);
+  const section = openSection(
+    ctx,
+    'hotspots',
+    ['alerts'],
+    ['chưa có bảng cảnh báo điểm nóng', 'no hot-spot alerts table'],
+  );
+  if ('section' in section) return section;
   const withCases = hasTables(ctx, 'cases', 'case_events');
   const alerts = await ctx.log.all<AlertRow>(
     withCases ? 'alerts_period_cases' : 'alerts_period',

@@ -1,13 +1,6 @@
 /** V. Misinformation: candidates found, reviewed and answered in the window, the main false claims handled. */
 import { formatNumber } from '../format.ts';
-import {
-  emptySection,
-  hasTables,
-  unavailable,
-  type SectionContext,
-  type SectionResult,
-  SECTION_TITLES,
-} from './section-context.ts';
+import { openSection, type SectionContext, type SectionResult } from './section-context.ts';
 
 interface ClaimsSummaryRow {
   detected: number;
@@ -38,16 +31,13 @@ function clip(text: string, max = 160): string {
 
 export async function buildMisinformationSection(ctx: SectionContext): Promise<SectionResult> {
   const { tr, lang } = ctx;
-  const title = tr(...SECTION_TITLES.misinformation);
-  if (!hasTables(ctx, 'claim_candidates', 'official_statements')) {
-    return unavailable(
-      ctx,
-      'misinformation',
-      title,
-      tr('chưa có hàng đợi xác minh thông tin', 'no misinformation review queue'),
-    );
-  }
-  const section = emptySection('misinformation', title);
+  const section = openSection(
+    ctx,
+    'misinformation',
+    ['claim_candidates', 'official_statements'],
+    ['chưa có hàng đợi xác minh thông tin', 'no misinformation review queue'],
+  );
+  if ('section' in section) return section;
   const n = (x: number) => formatNumber(x, lang);
   const summary = await ctx.log.all<ClaimsSummaryRow>(
     'claims_summary',

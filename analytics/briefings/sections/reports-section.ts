@@ -4,14 +4,7 @@
  */
 import { formatCountChange, formatNumber, formatSmallCount } from '../format.ts';
 import { addMonths } from '../period.ts';
-import {
-  emptySection,
-  hasTables,
-  unavailable,
-  type SectionContext,
-  type SectionResult,
-  SECTION_TITLES,
-} from './section-context.ts';
+import { openSection, type SectionContext, type SectionResult } from './section-context.ts';
 
 export const MIN_REPORT_COUNT = 5;
 
@@ -39,11 +32,8 @@ const MISSING_SHOWN = 10;
 
 export async function buildReportsSection(ctx: SectionContext): Promise<SectionResult> {
   const { tr, lang } = ctx;
-  const title = tr(...SECTION_TITLES.reports);
-  if (!hasTables(ctx, 'reports')) {
-    return unavailable(ctx, 'reports', title, tr('chưa có bảng báo cáo', 'no reports table'));
-  }
-  const section = emptySection('reports', title);
+  const section = openSection(ctx, 'reports', ['reports'], ['chưa có bảng báo cáo', 'no reports table']);
+  if ('section' in section) return section;
   const n = (x: number) => formatNumber(x, lang);
   const small = (x: number) => formatSmallCount(x, lang, MIN_REPORT_COUNT);
   const summary = await ctx.log.all<SummaryRow>(

@@ -2,7 +2,7 @@
 import type { Db } from '../../../data/db.ts';
 import type { PeriodRange } from '../period.ts';
 import type { QueryLog, QueryParams } from '../query-log.ts';
-import type { Figure, Lang, Section, SectionId } from '../types.ts';
+import type { BriefingPeriod, Figure, Lang, Section, SectionId } from '../types.ts';
 
 export interface SectionContext {
   log: QueryLog;
@@ -14,7 +14,7 @@ export interface SectionContext {
   params: QueryParams;
   /** Tables of the database (lower case): a section whose tables are missing says so instead of failing. */
   tables: ReadonlySet<string>;
-  period: 'week' | 'month';
+  period: BriefingPeriod;
   /** Unique chart id: `chartId()` → "chart-3". */
   chartId(): string;
   /** Pick the text of the briefing's language: `ctx.tr('tuần này', 'this week')`. */
@@ -48,6 +48,7 @@ export const SECTION_TITLES: Record<SectionId, readonly [vi: string, en: string]
   misinformation: ['Thông tin sai sự thật, xuyên tạc', 'Misinformation'],
   surveys: ['Số liệu khảo sát dư luận xã hội', 'Survey results'],
   reports: ['Báo cáo của cộng tác viên, tổ chức', 'Reports of collaborators and organisations'],
+  implementation: ['Kết quả thực hiện quy chế', 'How the regulation was carried out'],
   coverage: ['Nguồn dữ liệu và độ bao phủ', 'Data sources and coverage'],
 };
 
@@ -71,6 +72,21 @@ export function unavailable(ctx: SectionContext, id: SectionId, title: string, w
   section.available = false;
   section.paragraphs.push(`${ctx.tr('Chưa có dữ liệu', 'No data yet')}: ${why}.`);
   return { section };
+}
+
+/**
+ * The section `id` under its title, to fill in; or, when one of `tables` does not exist, the finished result that
+ * says so: `const opened = openSection(ctx, 'reports', ['reports'], ['chưa có bảng báo cáo', 'no reports table'])`,
+ * then `if ('section' in opened) return opened`.
+ */
+export function openSection(
+  ctx: SectionContext,
+  id: SectionId,
+  tables: readonly string[],
+  why: readonly [vi: string, en: string],
+): Section | SectionResult {
+  const title = ctx.tr(...SECTION_TITLES[id]);
+  return hasTables(ctx, ...tables) ? emptySection(id, title) : unavailable(ctx, id, title, ctx.tr(...why));
 }
 
 /** Whether every table exists. */

@@ -129,4 +129,36 @@ describe('dlxh brief', () => {
       { id: ID, classification: 1, channel: 'inbox', recipient: 'UBND Tỉnh Đắk Lắk' },
     ]);
   });
+
+  it('makes the annual report on demand, sent to no subscriber, and names the periods it takes', async () => {
+    const year = await runCli([
+      '--db',
+      dbFile,
+      'brief',
+      '--period',
+      'year',
+      '--from',
+      '2026-01-01',
+      '--out',
+      out,
+      '--no-pdf',
+    ]);
+    expect(year.code, year.stderr).toBe(0);
+    const id = 'bc-year-2026-01-01-2026-12-31-tinh-vi';
+    const annual = JSON.parse(fs.readFileSync(path.join(out, `${id}.json`), 'utf8')) as Briefing;
+    expect(annual.subtitle).toBe('Tình hình dư luận xã hội năm 2026');
+    expect(annual.sections.map((s) => s.id)).toContain('implementation');
+    const queued = await runCli([
+      '--db',
+      dbFile,
+      'sql',
+      `SELECT count(*) AS n FROM notifications_outbox WHERE reason = 'briefing:${id}'`,
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(queued.stdout)).toEqual([{ n: 0 }]);
+    const bad = await runCli(['--db', dbFile, 'brief', '--period', 'day']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--period: invalid period "day" (week, month or year)');
+  });
 });

@@ -182,6 +182,7 @@ describe('briefing.sql', () => {
       question: 'danh_gia/hai_long',
       month: '2026-11',
       previous_month: '2026-10',
+      due_day: 5,
     };
     const statements = text.split(/^-- name: /m).slice(1);
     expect(statements.length).toBeGreaterThan(25);

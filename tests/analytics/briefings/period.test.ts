@@ -30,6 +30,16 @@ describe('resolvePeriod', () => {
     expect(month.previousFrom.toISOString()).toBe('2026-08-31T17:00:00.000Z');
   });
 
+  it('defaults to the last complete calendar year for the annual report, the year before as the previous', () => {
+    const year = resolvePeriod('year', { now });
+    expect([year.firstDay, year.lastDay, year.calendarMonths]).toEqual(['2025-01-01', '2025-12-31', true]);
+    expect(year.previousFrom.toISOString()).toBe('2023-12-31T17:00:00.000Z');
+    expect(resolvePeriod('year', { from: '2026-07-01', now }).lastDay).toBe('2027-06-30');
+    expect(() => resolvePeriod('decade' as 'year', { now })).toThrow(
+      '--period: invalid period "decade" (expected week, month or year)',
+    );
+  });
+
   it('uses local days: 23:30 on Sunday in Đắk Lắk is still that week', () => {
     const sunday = new Date('2026-11-22T16:30:00Z');
     expect(resolvePeriod('week', { now: sunday }).firstDay).toBe('2026-11-09');
