@@ -89,5 +89,9 @@ describe('the documents page', () => {
     expect(rows).toHaveLength(before.length + 1);
     const csv = (await admin.get('/api/export/documents?format=csv&unit=22015/2025')).text;
     expect(csv).toContain(doc.id);
+    // The document's own page names the same unit, and leaves no empty place between its separators.
+    const page = (await admin.get(`/documents/${doc.id}`)).text.replace(/\s+/g, ' ');
+    expect(page).toMatch(/<p class="muted"> [^<]* · Phường Tuy Hòa[ <]/);
+    expect(page).not.toMatch(/· ·/);
   });
 });

@@ -280,17 +280,21 @@ export function documentRoutes(ctx: WebContext): Router {
     );
     const url = safeUrl(doc.url);
     const topics = new Map((await topicList(ctx.reads, lang)).map((tp) => [tp.id, tp.name]));
-    const places = await unitNames(
-      ctx.reads,
-      scores.flatMap((s) => s.places),
-    );
+    const places = await unitNames(ctx.reads, [
+      ...scores.flatMap((s) => s.places),
+      ...scores.flatMap((s) => (s.locality_uid ? [s.locality_uid] : [])),
+    ]);
+    // The document's own locality, else the one its latest scoring found (as the list shows).
+    const scored = scores[0]?.locality_uid ?? null;
+    const place = doc.locality_name ?? doc.locality_uid ?? (scored ? (places.get(scored) ?? scored) : null);
     const body = html`<p><a href="/documents">← ${t(lang, 'common.back')}</a></p>
       <article class="document">
         <p>${classificationBadge(lang, doc.classification)}</p>
         <h1>${doc.title ?? doc.id}</h1>
         <p class="muted">
-          ${doc.outlet ?? doc.import_source} · ${formatDate(doc.published_at, true)} ·
-          ${doc.locality_name ?? doc.locality_uid ?? ''}
+          ${[doc.outlet ?? doc.import_source, formatDate(doc.published_at, true), place]
+            .filter(Boolean)
+            .join(' · ')}
           ${url ? html` · <a href="${url}" rel="noopener noreferrer nofollow">${url}</a>` : doc.url ? html` · <code>${doc.url}</code>` : ''}
         </p>
         <div class="text">${doc.text}</div>

@@ -495,7 +495,7 @@ function renderDetail(lang: Lang, d: Awaited<ReturnType<typeof readAlert>>, csrf
       d.case
         ? html`<p>
               ${d.case.assignee} ${d.case.recipients.length ? html`→ ${d.case.recipients.join(', ')}` : ''}
-              ${d.case.escalated ? html`<span class="warn">escalated</span>` : ''} ·
+              ${d.case.escalated ? html`<span class="warn">${t(lang, 'case.escalated')}</span>` : ''} ·
               ${t(lang, 'inbox.deadline')}: ${formatDate(d.case.deadline, true)} ·
               ${statusLabel(lang, d.case.status)}
             </p>
