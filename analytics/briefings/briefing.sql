@@ -351,11 +351,13 @@ SELECT max(ingested_at) AS latest FROM survey_respondents WHERE ingested_at <= $
 
 -- name: implementation_reports
 -- The annual report: per reporting unit, the months of the window its collaborators and organisations reported
--- for, and of those how many came in by day $due_day of the following month (local time). Petitions are not
--- reports a unit owes. A unit that reported in the previous window and in none of these months is listed with 0.
+-- for, and of those how many came in by day $due_day of the following month (local time). Only months that have
+-- ended by $now count (a year in progress is reported on so far). Petitions are not reports a unit owes. A unit
+-- that reported in the previous window and in none of these months is listed with 0.
 WITH months AS (
   SELECT strftime(m, '%Y-%m') AS period
   FROM range($first_day::DATE, $last_day::DATE + INTERVAL 1 DAY, INTERVAL 1 MONTH) AS t(m)
+  WHERE m < date_trunc('month', timezone('Asia/Ho_Chi_Minh', $now::TIMESTAMPTZ))
 ), per_month AS (
   SELECT coalesce(unit_uid, unit_text) AS unit, period,
          min(timezone('Asia/Ho_Chi_Minh', submitted_at))::DATE AS submitted_day, max(classification) AS classification

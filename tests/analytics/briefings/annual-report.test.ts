@@ -134,6 +134,21 @@ describe('the annual report', () => {
     expect(html).toContain('năm 2025');
   });
 
+  it('reports on a year in progress over the months that have ended', async () => {
+    const briefing = await generateBriefing(db, {
+      period: 'year',
+      from: '2025-01-01',
+      now: new Date('2025-07-10T09:00:00+07:00'),
+    });
+    const units = briefing.sections.find((s) => s.id === 'implementation')!.tables[0]!;
+    expect(units.columns[1]!.label).toBe('Số tháng có báo cáo / 6');
+    // Both wards reported for each of the six months; Ea Kao's June report has no date.
+    expect(units.rows.slice(1)).toEqual([
+      ['Phường Buôn Ma Thuột', '6', '5', '1', '0'],
+      [expect.any(String), '6', '5', '0', '1'],
+    ]);
+  });
+
   it('belongs to the annual report only, and reads in English too', async () => {
     const month = await generateBriefing(db, { period: 'month', now: NOW });
     expect(month.sections.some((s) => s.id === 'implementation')).toBe(false);
