@@ -588,6 +588,7 @@ const STATUS_LABELS: Record<string, { vi: string; en: string }> = {
   received: { vi: 'Đã tiếp nhận', en: 'Received' },
   verifying: { vi: 'Đang xác minh', en: 'Verifying' },
   resolved: { vi: 'Đã xử lý', en: 'Resolved' },
+  merged: { vi: 'Đã gộp', en: 'Merged' },
   running: { vi: 'Đang chạy', en: 'Running' },
   ok: { vi: 'Thành công', en: 'Succeeded' },
   partial: { vi: 'Thành công một phần', en: 'Partly succeeded' },
@@ -600,6 +601,26 @@ const STATUS_LABELS: Record<string, { vi: string; en: string }> = {
   'đúng sự thật': { vi: 'Đúng sự thật', en: 'True' },
   'không áp dụng': { vi: 'Không áp dụng', en: 'Not applicable' },
 };
+
+/** What a case event did (`case_events.action`), as each language says it. */
+const CASE_EVENT_LABELS: Record<string, { vi: string; en: string }> = {
+  open: { vi: 'Mở vụ việc', en: 'Opened' },
+  verify: { vi: 'Tiếp nhận, xác minh', en: 'Acknowledged' },
+  resolve: { vi: 'Báo cáo giải quyết', en: 'Resolved' },
+  close: { vi: 'Đóng vụ việc', en: 'Closed' },
+  dismiss: { vi: 'Bác bỏ: không phải điểm nóng', en: 'Dismissed: not a hot spot' },
+  reopen: { vi: 'Mở lại', en: 'Reopened' },
+  assign: { vi: 'Giao xử lý', en: 'Assigned' },
+  escalate: { vi: 'Chuyển cấp trên', en: 'Escalated' },
+  merge: { vi: 'Gộp vụ việc', en: 'Merged' },
+  overdue: { vi: 'Quá hạn', en: 'Overdue' },
+  severity: { vi: 'Thay đổi mức độ', en: 'Severity changed' },
+};
+
+/** `caseEventLabel('vi', 'dismiss')` → `'Bác bỏ: không phải điểm nóng'`; an unknown action as stored. */
+export function caseEventLabel(lang: Lang, action: string): string {
+  return CASE_EVENT_LABELS[action]?.[lang] ?? action;
+}
 
 const ROLE_LABELS: Record<string, { vi: string; en: string }> = {
   admin: { vi: 'Quản trị viên', en: 'Administrator' },

@@ -66,6 +66,10 @@ describe('case actions in the dashboard', () => {
     expect(event).toEqual({ actor: 'officer0', note: 'Tin cũ đăng lại, không phải điểm nóng' });
     const detail = (await officer.agent.get('/hotspots/a-0-here')).text;
     expect(detail).toContain('/cases/case-a-0-here/reopen');
+    // The timeline names the step in the page's language, with the reason.
+    expect(detail.replace(/\s+/g, ' ')).toContain(
+      'officer0 · Bác bỏ: không phải điểm nóng (Đã tiếp nhận → Đã bỏ qua)',
+    );
     expect(detail).not.toContain('/cases/case-a-0-here/verify');
 
     expect((await post(officer, 'case-a-0-here', 'reopen', { note: 'có tin mới' })).body).toEqual({
@@ -91,6 +95,8 @@ describe('case actions in the dashboard', () => {
     const merged = await post(admin, 'case-a-1-here', 'merge', { into: 'case-a-0-here' });
     expect(merged.body).toEqual({ case: { id: 'case-a-1-here', status: 'merged' } });
     expect((await statuses('case-a-1-here'))?.merged_into).toBe('case-a-0-here');
+    const english = (await admin.agent.get('/hotspots/a-1-here?lang=en')).text.replace(/\s+/g, ' ');
+    expect(english).toContain('admin · Merged (Received → Merged)');
     const audit = await f.db.all<{ object: string; details: string }>(
       `SELECT object, details::VARCHAR AS details FROM dlxh_audit.audit_log WHERE action = 'case.merge'`,
     );

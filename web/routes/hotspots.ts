@@ -10,6 +10,7 @@ import type { WebContext } from '../context.ts';
 import { classificationBadge, emptyState, html, safeUrl, type SafeHtml } from '../html.ts';
 import { requestState } from '../request-state.ts';
 import {
+  caseEventLabel,
   formatDate,
   formatNumber,
   formatPercent,
@@ -510,7 +511,8 @@ function renderDetail(lang: Lang, d: Awaited<ReturnType<typeof readAlert>>, csrf
             ${d.events.map(
               (e) =>
                 html`<li>
-                  <time>${formatDate(e.occurred_at, true)}</time> · ${e.actor} · ${e.action}
+                  <time>${formatDate(e.occurred_at, true)}</time> · ${e.actor} ·
+                  ${caseEventLabel(lang, e.action)}
                   ${e.from_status || e.to_status ? html`(${statusLabel(lang, e.from_status)} → ${statusLabel(lang, e.to_status)})` : ''}
                   ${e.note ? html`<div>${e.note}</div>` : ''}
                 </li>`,
