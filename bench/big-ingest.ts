@@ -2,6 +2,7 @@
  * Memory benchmark: peak resident memory while `ingestJsonl` streams a large JSONL file (1 GB with `--big`) into
  * a fresh database, in a process set up as `dlxh ingest jsonl` sets up its own. The file is written first with the ingestion helper's synthetic generator.
  */
+import { sampleMemory } from './memory-peaks.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { databaseFiles } from '../data/audit-store.ts';
@@ -45,16 +46,9 @@ export async function benchBigIngest(file: string, dir: string): Promise<BigInge
   // As `dlxh ingest jsonl` runs: its DuckDB settings, and V8 told to favour memory.
   favourMemoryOverSpeed();
   const db = await openDb(dbFile, IMPORT_SETTINGS);
-  let peak = 0;
-  let peakHeap = 0;
-  const sample = () => {
-    const usage = process.memoryUsage();
-    peak = Math.max(peak, usage.rss);
-    peakHeap = Math.max(peakHeap, usage.heapUsed);
-  };
   try {
     await migrate(db);
-    const timer = setInterval(sample, 100);
+    const memory = sampleMemory(100);
     const t0 = performance.now();
     const report = await ingestJsonl(
       file,
@@ -62,8 +56,7 @@ export async function benchBigIngest(file: string, dir: string): Promise<BigInge
       { db, logger: silentLogger, now: () => new Date() },
     );
     const seconds = (performance.now() - t0) / 1000;
-    clearInterval(timer);
-    sample();
+    const peaks = memory.stop();
     await db.run('CHECKPOINT');
     return {
       dbSizeMb: Math.round(databaseBytes(dbFile) / 1048576),
@@ -71,8 +64,7 @@ export async function benchBigIngest(file: string, dir: string): Promise<BigInge
       documents: report.in,
       seconds,
       docsPerSec: Math.round(report.in / seconds),
-      peakRssMb: Math.round(peak / 1048576),
-      peakHeapMb: Math.round(peakHeap / 1048576),
+      ...peaks,
     };
   } finally {
     db.close();

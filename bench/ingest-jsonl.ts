@@ -1,4 +1,5 @@
 /** Benchmark: streaming JSONL ingestion of n synthetic documents against DuckDB's own read_json of the same file. */
+import { sampleMemory } from './memory-peaks.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -103,14 +104,7 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
 export async function benchIngest(n: number): Promise<IngestBenchResult> {
   return withSyntheticFile(n, async (file, db) => {
     await migrate(db);
-    let peak = process.memoryUsage().rss;
-    let peakHeap = process.memoryUsage().heapUsed;
-    const sample = () => {
-      const usage = process.memoryUsage();
-      peak = Math.max(peak, usage.rss);
-      peakHeap = Math.max(peakHeap, usage.heapUsed);
-    };
-    const timer = setInterval(sample, 50);
+    const memory = sampleMemory(50);
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const report = await ingestJsonl(
@@ -120,8 +114,7 @@ export async function benchIngest(n: number): Promise<IngestBenchResult> {
     );
     const seconds = (performance.now() - t0) / 1000;
     const cpu = cpuSeconds(c0);
-    clearInterval(timer);
-    sample();
+    const peaks = memory.stop();
     if (report.failed) throw new Error(`bench: ${report.failed} documents failed: ${report.errors[0]}`);
     const c1 = process.cpuUsage();
     const t1 = performance.now();
@@ -140,8 +133,7 @@ export async function benchIngest(n: number): Promise<IngestBenchResult> {
       docsPerCpuSec: Math.round(n / cpu),
       bulkDocsPerCpuSec: Math.round(n / bulkCpu),
       nativeDocsPerSec: Math.round(n / nativeSeconds),
-      peakRssMb: Math.round(peak / 1048576),
-      peakHeapMb: Math.round(peakHeap / 1048576),
+      ...peaks,
     };
   });
 }

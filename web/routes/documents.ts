@@ -244,6 +244,14 @@ function renderCorrection(
     </form>`;
 }
 
+/** The session's CSRF token when the user may correct documents; null for everyone else (no forms shown). */
+function correctorCsrf(req: Request): string | null {
+  const state = requestState(req);
+  return (CORRECTORS as readonly string[]).includes(state.user?.role ?? '')
+    ? (state.session?.csrf ?? '')
+    : null;
+}
+
 export function documentRoutes(ctx: WebContext): Router {
   const router = Router();
   const roles = requireRole('admin', 'analyst', 'leader', 'officer');
@@ -330,9 +338,7 @@ export function documentRoutes(ctx: WebContext): Router {
         await correctionOf(ctx.reads, doc.id),
         { sentiment: scores[0]?.sentiment ?? null, topics: scores[0]?.topics ?? [] },
         [...topics].map(([id, name]) => ({ id, name })),
-        (CORRECTORS as readonly string[]).includes(requestState(req).user?.role ?? '')
-          ? (requestState(req).session?.csrf ?? '')
-          : null,
+        correctorCsrf(req),
       )}`;
     sendPage(req, res, doc.title ?? doc.id, body);
   });
