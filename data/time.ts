@@ -58,3 +58,26 @@ export function parseTime(value: string): Date | null {
   if (check.getUTCDate() !== day) return null;
   return result;
 }
+
+// Calendar arithmetic on local days written `yyyy-mm-dd`.
+
+/** `addDays('2026-11-30', 1)` → `'2026-12-01'`. */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** `addMonths('2026-01-31', 1)` → `'2026-02-28'` (clamped to the month's last day). */
+export function addMonths(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + n, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last)))
+    .toISOString()
+    .slice(0, 10);
+}
+
+/** Days from `a` to `b`: `daysBetween('2026-11-01', '2026-11-08')` → 7. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}

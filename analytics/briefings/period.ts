@@ -1,6 +1,6 @@
 /** The reporting window of a briefing and the window before it, in local (Asia/Ho_Chi_Minh) calendar days. */
 import { inputError } from '../../data/errors.ts';
-import { localDay, parseTime } from '../../data/time.ts';
+import { addDays, addMonths, daysBetween, localDay, parseTime } from '../../data/time.ts';
 import { BRIEFING_PERIODS, type BriefingPeriod } from './types.ts';
 
 export interface PeriodRange {
@@ -17,27 +17,6 @@ export interface PeriodRange {
 }
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** `addDays('2026-11-30', 1)` → `'2026-12-01'`. */
-export function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
-
-/** `addMonths('2026-01-31', 1)` → `'2026-02-28'` (clamped to the month's last day). */
-export function addMonths(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const first = new Date(Date.UTC(y, m - 1 + n, 1));
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last)))
-    .toISOString()
-    .slice(0, 10);
-}
-
-/** Days from `a` to `b`: `daysBetween('2026-11-01', '2026-11-08')` → 7. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
 
 /** Monday = 0 … Sunday = 6. */
 function weekday(day: string): number {

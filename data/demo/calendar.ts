@@ -1,5 +1,6 @@
 // Calendar facts for the demo streams: local days, weekdays and Vietnamese public holidays.
 
+import { daysBetween } from '../time.ts';
 export const DAY_MS = 86_400_000;
 const OFFSET_MS = 7 * 3_600_000;
 
@@ -30,11 +31,6 @@ export function localDate(ms: number): string {
   return new Date(ms + OFFSET_MS).toISOString().slice(0, 10);
 }
 
-/** `addDays('2026-08-30', 3)` → `'2026-09-02'`. */
-export function addDays(isoDate: string, days: number): string {
-  return localDate(localMidnight(isoDate) + days * DAY_MS);
-}
-
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(isoDate: string): number {
   return new Date(localMidnight(isoDate) + OFFSET_MS).getUTCDay();
@@ -43,10 +39,6 @@ export function weekday(isoDate: string): number {
 /** `'2/9'` style day/month as the press writes it. */
 export function dayMonthVi(isoDate: string): string {
   return `${Number(isoDate.slice(8, 10))}/${Number(isoDate.slice(5, 7))}`;
-}
-
-function daysBetween(a: string, b: string): number {
-  return Math.round((localMidnight(b) - localMidnight(a)) / DAY_MS);
 }
 
 /** The holiday a date falls in, or null: New Year, Tết (eve to the fourth day), Hùng Kings, 30/4–1/5, 1/9–2/9. */

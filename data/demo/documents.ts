@@ -2,7 +2,8 @@
 
 import { toLocalIso } from '../time.ts';
 import { foldDiacritics } from '../text/normalize.ts';
-import { addDays, dayMonthVi, DAY_MS, holidayName, localDate, localMidnight, weekday } from './calendar.ts';
+import { addDays } from '../time.ts';
+import { dayMonthVi, DAY_MS, holidayName, localDate, localMidnight, weekday } from './calendar.ts';
 import {
   composeSocial,
   DATELINES,

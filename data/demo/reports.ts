@@ -1,7 +1,8 @@
 // Monthly reports of opinion collaborators (cộng tác viên), some missing or late, echoing the injected events.
 
 import { toLocalIso } from '../time.ts';
-import { addDays, localMidnight } from './calendar.ts';
+import { addDays } from '../time.ts';
+import { localMidnight } from './calendar.ts';
 import { expandSome } from './compose.ts';
 import type { EventSpec } from './event-specs.ts';
 import type { Place, PlaceModel } from './places.ts';

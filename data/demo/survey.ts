@@ -2,7 +2,8 @@
 
 import { foldDiacritics } from '../text/normalize.ts';
 import { toLocalIso } from '../time.ts';
-import { addDays, localMidnight } from './calendar.ts';
+import { addDays } from '../time.ts';
+import { localMidnight } from './calendar.ts';
 import type { Place, PlaceModel } from './places.ts';
 import { compareText, type Rng } from './prng.ts';
 import { expand } from './template.ts';

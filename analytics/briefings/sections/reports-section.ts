@@ -3,7 +3,7 @@
  * raise. Counts under 5 are shown as "< 5": in a small area they could point to the collaborator.
  */
 import { formatCountChange, formatNumber, formatSmallCount } from '../format.ts';
-import { addMonths } from '../period.ts';
+import { addMonths } from '../../../data/time.ts';
 import { openSection, type SectionContext, type SectionResult } from './section-context.ts';
 
 export const MIN_REPORT_COUNT = 5;

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { addMonths, resolvePeriod } from '../../../analytics/briefings/period.ts';
+import { resolvePeriod } from '../../../analytics/briefings/period.ts';
+import { addMonths } from '../../../data/time.ts';
 import {
   datelineVi,
   formatCountChange,
