@@ -37,7 +37,7 @@ export const COMMAND_MODULES: readonly { names: readonly string[]; load: () => P
   },
   { names: ['brief'], load: async () => (await import('./commands/brief.ts')).registerBriefCommands },
   {
-    names: ['admin', 'audit'],
+    names: ['admin', 'retention', 'audit'],
     load: async () => (await import('./commands/admin.ts')).registerAdminCommands,
   },
 ];

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DEFAULT_MAX_ATTEMPTS } from '../analytics/alerts/outbox.ts';
 import { routingConfigSchema, toRoutingRules, type RoutingRule } from '../analytics/alerts/routing.ts';
 import { DlxhError, errorMessage } from '../data/errors.ts';
+import { DEFAULT_RETENTION, type RetentionRules } from '../data/retention.ts';
 import { parseSources, type SourceConfig } from '../pipeline/config.ts';
 
 /** `briefings.subscriptions`: units and agencies that receive the weekly or monthly briefing (synced at start). */
@@ -62,6 +63,41 @@ const notificationsSchema = z
   })
   .strict();
 
+/** A retention length; null (YAML `null` or `~`) keeps that data for good. */
+const months = (fallback: number | null) => z.number().int().min(1).max(1200).nullable().default(fallback);
+const identityDefaults = DEFAULT_RETENTION.identityMonths;
+
+/** `retention`: how long personal data is kept (data/retention.ts), read into `RetentionRules`. */
+const retentionSchema = z
+  .object({
+    /** Months after a person was last seen in an import before the link from their pseudonym is deleted. */
+    identity_months: z
+      .object({
+        respondent: months(identityDefaults.respondent),
+        enumerator: months(identityDefaults.enumerator),
+        collaborator: months(identityDefaults.collaborator),
+        petitioner: months(identityDefaults.petitioner),
+      })
+      .strict()
+      .prefault({}),
+    /** Months after fetching before raw pages and feed items are deleted (documents keep their text). */
+    raw_items_months: months(DEFAULT_RETENTION.rawItemsMonths),
+    /** Days after the last failed sign-in before its record (the user name tried) is deleted. */
+    login_failures_days: z
+      .number()
+      .int()
+      .min(1)
+      .max(3650)
+      .nullable()
+      .default(DEFAULT_RETENTION.loginFailuresDays),
+  })
+  .strict()
+  .transform((r): RetentionRules => ({
+    identityMonths: r.identity_months,
+    rawItemsMonths: r.raw_items_months,
+    loginFailuresDays: r.login_failures_days,
+  }));
+
 export const configSchema = z
   .object({
     db: z.string().min(1).optional(),
@@ -83,6 +119,7 @@ export const configSchema = z
     /** Routing rules replacing the built-in ones (see analytics/alerts/routing.ts). */
     routing: routingConfigSchema.optional(),
     notifications: notificationsSchema.prefault({}),
+    retention: retentionSchema.prefault({}),
     snapshot: z
       .object({ dir: z.string().default('data/snapshots'), cron: z.string().default('*/15 * * * *') })
       .prefault({}),

@@ -1,9 +1,11 @@
 /**
  * The scheduled jobs: one per configured source, scoring of anything left unscored, hot-spot detection, delivery
- * of queued notifications, overdue cases, weekly and monthly briefings (delivered to subscribed units).
+ * of queued notifications, overdue cases, weekly and monthly briefings (delivered to subscribed units), and the
+ * retention rules for personal data.
  */
 import { issueScheduledBriefings } from '../analytics/briefings/issue-briefing.ts';
 import { errorMessage } from '../data/errors.ts';
+import { applyRetention } from '../data/retention.ts';
 import { createFetcher } from '../pipeline/fetch/fetcher.ts';
 import { sourceJobs } from '../pipeline/ingest-source.ts';
 import { finishRun, startRun } from '../pipeline/job-runs.ts';
@@ -97,5 +99,18 @@ export function buildJobs(ctx: CommandContext, options: { manual?: boolean } = {
         }),
     });
   }
+  jobs.push({
+    name: 'retention',
+    runKey: 'internal:retention',
+    schedule: ctx.config.schedules.retention ?? '30 2 * * *',
+    run: () =>
+      recordedRun(ctx, 'internal:retention', async () => {
+        const report = await applyRetention(ctx.db, ctx.config.retention, {
+          now: ctx.now(),
+          actor: 'hệ thống',
+        });
+        return report.items.reduce((sum, i) => sum + i.count, report.archivedRawItems);
+      }),
+  });
   return jobs;
 }

@@ -395,9 +395,28 @@ export async function restoreArchive(
     await db.run(sql('forget_documents'));
     await refreshSpanningViews(db);
   });
+  await removeFiles(db, root, files);
+  report.files = files.map((f) => f.path);
+  return report;
+}
+
+/** Deletes the files of records already forgotten, then folders left empty, and rewrites `SHA256SUMS`. */
+async function removeFiles(db: Db, root: string, files: readonly ArchiveFile[]): Promise<void> {
   for (const f of files) fs.rmSync(path.join(root, ...f.path.split('/')), { force: true });
   for (const table of ARCHIVED_TABLES) removeEmptyFolders(path.join(root, table));
   await writeChecksumList(db, root);
-  report.files = files.map((f) => f.path);
-  return report;
+}
+
+/**
+ * Deletes archived files and the rows they hold for good (the retention rules): records and views change in one
+ * transaction, the files go after it, as a restore does. `await deleteArchivedFiles(db, oldRawItemFiles)`
+ */
+export async function deleteArchivedFiles(db: Db, files: readonly ArchiveFile[]): Promise<void> {
+  const root = await archiveRoot(db);
+  if (!root || files.length === 0) return;
+  await db.transaction(async () => {
+    await db.run(sql('forget_files'), { paths: files.map((f) => f.path) });
+    await refreshSpanningViews(db);
+  });
+  await removeFiles(db, root, files);
 }

@@ -6,6 +6,7 @@ import { appendAudit } from '../data/audit.ts';
 import type { Db } from '../data/db.ts';
 import { readConnections, type Reads } from '../data/readers.ts';
 import type { Logger } from '../data/logger.ts';
+import type { RetentionRules } from '../data/retention.ts';
 import { LoginGuard, type LoginGuardOptions } from './auth/login-guard.ts';
 import { SessionStore, type SessionOptions } from './auth/sessions.ts';
 import { requestState } from './request-state.ts';
@@ -37,6 +38,8 @@ export interface AppContext {
   pseudonymSecret?: string;
   /** The config file's routing rules (`routing:`): when set they are in force and the admin page only shows them. */
   routingRules?: readonly RoutingRule[] | null;
+  /** The retention rules for personal data (config `retention`); default DEFAULT_RETENTION. */
+  retention?: RetentionRules;
   /** Where the built analyst notebooks are (`npm run notebooks`); default notebooks/dist. */
   notebooksDir?: string;
 }

@@ -1,4 +1,7 @@
-/** dlxh admin create-user, the briefing subscriptions (subscribe, unsubscribe, subscriptions) and dlxh audit verify. */
+/**
+ * dlxh admin create-user, the briefing subscriptions (subscribe, unsubscribe, subscriptions), dlxh audit verify and
+ * dlxh retention (the retention rules for personal data).
+ */
 import os from 'node:os';
 import type { Command } from 'commander';
 import { findBriefingUnit } from '../../analytics/briefings/briefing-unit.ts';
@@ -14,14 +17,47 @@ import {
 } from '../../analytics/briefings/subscriptions.ts';
 import { appendAudit, verifyAuditChain } from '../../data/audit.ts';
 import { DlxhError, inputError } from '../../data/errors.ts';
+import {
+  applyRetention,
+  RETENTION_RULE_VI,
+  RETENTION_RULES,
+  retentionLengthVi,
+  retentionRemoves,
+  type RetentionReport,
+  type RetentionRules,
+} from '../../data/retention.ts';
 import { formatDateVi } from '../../data/time.ts';
 import { CLASSIFICATION_LABELS, ROLES, createUser } from '../../data/users.ts';
 import { withContext, type CommandContext } from '../context.ts';
+import { jsonReplacer } from '../format.ts';
 
 const PERIOD_VI = { week: 'tuần', month: 'tháng' } as const;
 
 function cliActor(): string {
   return `cli:${os.userInfo().username}`;
+}
+
+const COUNT = new Intl.NumberFormat('vi-VN');
+
+/** The run in lines for people: every rule, its length, its cut-off and what it removed (or would remove). */
+export function describeRetention(report: RetentionReport, rules: RetentionRules): string {
+  const verb = report.dryRun ? 'sẽ xóa' : 'đã xóa';
+  const lines = RETENTION_RULES.map((rule) => {
+    const item = report.items.find((i) => i.rule === rule);
+    const head = `- ${RETENTION_RULE_VI[rule]} (${retentionLengthVi(rules, rule)})`;
+    if (!item) return `${head}: không xóa`;
+    let line = `${head}, trước ${formatDateVi(item.cutoff)}: ${verb} ${COUNT.format(item.count)}`;
+    if (rule === 'raw_items' && report.archivedFiles.length > 0)
+      line +=
+        `; ${verb} ${COUNT.format(report.archivedFiles.length)} tệp lưu trữ ` +
+        `(${COUNT.format(report.archivedRawItems)} bản gốc)`;
+    return line;
+  });
+  const title = report.dryRun
+    ? `Quy tắc lưu giữ dữ liệu cá nhân, chạy thử lúc ${formatDateVi(report.at, true)} (chưa xóa gì):`
+    : `Quy tắc lưu giữ dữ liệu cá nhân, áp dụng lúc ${formatDateVi(report.at, true)}:`;
+  const tail = retentionRemoves(report) ? '' : '\nKhông có dữ liệu nào quá hạn lưu giữ.';
+  return `${title}\n${lines.join('\n')}${tail}\n`;
 }
 
 function checkPeriod(value: string): 'week' | 'month' {
@@ -195,6 +231,25 @@ export function registerAdminCommands(program: Command): void {
         }
         if (subs.length === 0) process.stdout.write('chưa có đơn vị nào đăng ký nhận báo cáo\n');
         for (const s of subs) process.stdout.write(`${describeSubscription(s)}\n`);
+      });
+    });
+
+  program
+    .command('retention')
+    .description('apply the retention rules for personal data (config `retention`); audited')
+    .option('--dry-run', 'only count what the rules would remove')
+    .option('--json', 'machine output')
+    .action(async (options: { dryRun?: boolean; json?: boolean }, command: Command) => {
+      await withContext(command, async (ctx) => {
+        const rules = ctx.config.retention;
+        const report = await applyRetention(ctx.db, rules, {
+          now: ctx.now(),
+          actor: cliActor(),
+          dryRun: options.dryRun,
+        });
+        process.stdout.write(
+          options.json ? `${JSON.stringify(report, jsonReplacer, 2)}\n` : describeRetention(report, rules),
+        );
       });
     });
 

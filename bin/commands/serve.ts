@@ -52,6 +52,7 @@ async function startServer(
     secureCookies: ctx.config.secure_cookies,
     trustProxy: ctx.config.trust_proxy,
     routingRules: ctx.config.routing,
+    retention: ctx.config.retention,
   });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(port, host, () => resolve(s));

@@ -1,12 +1,24 @@
 /**
  * Quản trị / admin: users (create, role, unit, clearance, disable, password), unit topic responsibilities, pseudonym
- * resolution, and links to the routing rules and briefing subscriptions.
+ * resolution, the retention rules for personal data (what is due, the last run, apply now), and links to the routing
+ * rules and briefing subscriptions.
  */
 import { Router, type Request } from 'express';
 import { routingRulesInForce } from '../../analytics/alerts/routing.ts';
 import { listSubscriptions } from '../../analytics/briefings/subscriptions.ts';
+import { listAudit } from '../../data/audit.ts';
 import { DlxhError, inputError } from '../../data/errors.ts';
 import { resolvePseudonym } from '../../data/pseudonym.ts';
+import {
+  applyRetention,
+  DEFAULT_RETENTION,
+  RETENTION_RULE_VI,
+  RETENTION_RULES,
+  retentionLengthVi,
+  type RetentionReport,
+  type RetentionRules,
+} from '../../data/retention.ts';
+import { formatDateVi } from '../../data/time.ts';
 import {
   CLASSIFICATION_LABELS,
   ROLES,
@@ -106,9 +118,93 @@ function userForm(lang: Lang, csrf: string, units: UnitChoice[], user?: User): S
   </form>`;
 }
 
+const COUNT = new Intl.NumberFormat('vi-VN');
+
+/** The retention section: each rule, its length and cut-off, what is due now, the last scheduled or manual run. */
+async function retentionSection(ctx: WebContext, rules: RetentionRules, csrf: string): Promise<SafeHtml> {
+  const due = await applyRetention(ctx.db, rules, { now: ctx.now(), actor: 'admin-page', dryRun: true });
+  const scheduled = await ctx.db.one<{ finished_at: Date; status: string }>(
+    `SELECT finished_at, status FROM job_runs
+     WHERE job = 'internal:retention' AND finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT 1`,
+  );
+  // Every run that removed something is audited, whoever ran it (the schedule, the CLI, this page).
+  const [removal] = await listAudit(ctx.db, { action: 'retention.apply', limit: 1 });
+  const removed = removal
+    ? Object.values(
+        (JSON.parse(removal.details ?? '{}') as { removed?: Record<string, number> }).removed ?? {},
+      ).reduce((sum, n) => sum + n, 0)
+    : 0;
+  const dueCount = (rule: string) => due.items.find((i) => i.rule === rule);
+  return html`<h2 id="retention">Lưu giữ dữ liệu cá nhân</h2>
+    <p class="muted">
+      Bí danh vẫn ở lại trong dữ liệu; khi hết hạn, chỉ liên kết cho phép giải mã bí danh bị xóa. Văn bản giữ
+      nội dung đã trích. Thời hạn đặt trong mục <code>retention</code> của tệp cấu hình; việc xóa chạy hằng
+      ngày và được ghi nhật ký.
+    </p>
+    <table>
+      <thead>
+        <tr>
+          <th>Dữ liệu</th>
+          <th>Thời hạn</th>
+          <th>Xóa phần trước</th>
+          <th class="num">Đến hạn xóa</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${RETENTION_RULES.map((rule) => {
+          const item = dueCount(rule);
+          return html`<tr>
+            <td>${RETENTION_RULE_VI[rule]}</td>
+            <td>${retentionLengthVi(rules, rule)}</td>
+            <td>${item ? formatDateVi(item.cutoff) : '—'}</td>
+            <td class="num">
+              ${item ? COUNT.format(item.count) : '—'}${
+                rule === 'raw_items' && due.archivedFiles.length
+                  ? html` (+ ${COUNT.format(due.archivedRawItems)} trong
+                    ${COUNT.format(due.archivedFiles.length)} tệp lưu trữ)`
+                  : ''
+              }
+            </td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+    <p class="muted">
+      ${
+        scheduled
+          ? `Lần chạy theo lịch gần nhất: ${formatDateVi(scheduled.finished_at, true)}` +
+            (scheduled.status === 'ok' ? '.' : ` (${scheduled.status}).`)
+          : 'Chưa chạy theo lịch lần nào.'
+      }
+      ${
+        removal
+          ? `Lần xóa gần nhất: ${formatDateVi(removal.logged_at, true)}, bởi ${removal.actor}, ` +
+            `${COUNT.format(removed)} mục trong cơ sở dữ liệu.`
+          : 'Chưa xóa lần nào.'
+      }
+    </p>
+    <form method="post" action="/admin/retention">
+      <input type="hidden" name="_csrf" value="${csrf}" />
+      <button type="submit">Áp dụng ngay (ghi nhật ký)</button>
+    </form>`;
+}
+
+/** A manual run's outcome in one line. */
+function retentionNotice(report: RetentionReport): string {
+  const removed = report.items.filter((i) => i.count > 0);
+  if (removed.length === 0 && report.archivedFiles.length === 0)
+    return 'Không có dữ liệu nào quá hạn lưu giữ.';
+  return `Đã xóa: ${[
+    ...removed.map((i) => `${RETENTION_RULE_VI[i.rule]} ${COUNT.format(i.count)}`),
+    ...(report.archivedFiles.length ? [`${COUNT.format(report.archivedFiles.length)} tệp lưu trữ`] : []),
+  ].join('; ')}.`;
+}
+
 export function adminRoutes(ctx: WebContext): Router {
   const router = Router();
   const admin = requireRole('admin');
+
+  const retention = ctx.retention ?? DEFAULT_RETENTION;
 
   const renderAdmin = async (req: Request, message?: string) => {
     const lang = langOf(req);
@@ -215,7 +311,8 @@ export function adminRoutes(ctx: WebContext): Router {
               <button type="submit">Giải mã (ghi nhật ký)</button>
             </form>`
           : emptyState(t(lang, 'common.notAvailable'))
-      }`;
+      }
+      ${await retentionSection(ctx, retention, csrf)}`;
   };
 
   const readUserForm = (req: Request): { username?: string; changes: UserChanges } => {
@@ -341,6 +438,14 @@ export function adminRoutes(ctx: WebContext): Router {
       t(langOf(req), 'admin.title'),
       await renderAdmin(req, `✓ ${done.unit_uid}: ${done.topics.join(', ')}`),
     );
+  });
+  router.post('/admin/retention', admin, async (req, res) => {
+    const report = await applyRetention(ctx.db, retention, {
+      now: ctx.now(),
+      actor: currentUser(req).username,
+      dryRun: false,
+    });
+    sendPage(req, res, t(langOf(req), 'admin.title'), await renderAdmin(req, retentionNotice(report)));
   });
   router.post('/admin/pseudonyms/resolve', admin, async (req, res) => {
     const found = await resolve(req);
