@@ -9,8 +9,15 @@ import {
   type SubscriptionInput,
 } from '../analytics/briefings/subscriptions.ts';
 import { importStatements } from '../analytics/misinfo/statements.ts';
+import {
+  fileRequest,
+  listRequests,
+  transitionRequest,
+  type RequestInput,
+} from '../analytics/surveys/requests.ts';
 import type { Db } from '../data/db.ts';
 import { generateDemo, writeDemo } from '../data/demo/index.ts';
+import { localDay } from '../data/time.ts';
 import type { CommandContext } from './context.ts';
 import { importDocuments, importReports, importSurvey } from './commands/ingest.ts';
 import { scorePending } from './hooks.ts';
@@ -41,6 +48,60 @@ export async function ensureDemoSubscriptions(db: Db, now: Date): Promise<Subscr
   return added;
 }
 
+/**
+ * A year's plan of surveys for the demo, written by us: the land-clearance survey the demo imports answers the
+ * agriculture department's request; the health department's is planned; a commune's waits; one is declined.
+ * Added only when the database has no request yet.
+ */
+export async function ensureDemoSurveyPlan(
+  db: Db,
+  now: Date,
+  answeredBy: string | undefined,
+): Promise<number> {
+  if ((await listRequests(db, { now })).length > 0) return 0;
+  const year = localDay(now).slice(0, 4);
+  const who = { actor: DEMO_ORIGIN, now };
+  const file = (body: RequestInput) => fileRequest(db, 'demo', body, who);
+  const land = await file({
+    requester_uid: 'so-nong-nghiep-moi-truong',
+    title: 'Ý kiến người dân về bồi thường, hỗ trợ và tái định cư',
+    purpose:
+      'Nắm mức độ đồng thuận với phương án bồi thường trước khi triển khai các dự án giải phóng mặt bằng.',
+    population: 'Hộ gia đình có đất bị thu hồi',
+    topics: ['dat-dai'],
+    wanted_by: `${year}-09-30`,
+  });
+  await transitionRequest(db, land.id, 'plan', { ...who, note: 'Quý III, khảo sát trực tiếp tại hộ' });
+  if (answeredBy) await transitionRequest(db, land.id, 'report', { ...who, survey: answeredBy });
+  const health = await file({
+    requester_uid: 'so-y-te',
+    title: 'Mức độ hài lòng với trạm y tế xã sau sắp xếp đơn vị hành chính',
+    purpose: 'Đề xuất bố trí lại trạm y tế và lịch khám ở các xã mới sáp nhập.',
+    population: 'Người dân từ 18 tuổi',
+    topics: ['y-te'],
+    wanted_by: `${year}-12-15`,
+  });
+  await transitionRequest(db, health.id, 'plan', { ...who, note: 'Tháng 12, lồng vào khảo sát cuối năm' });
+  await file({
+    requester_uid: '24490/2025',
+    locality_uid: '24490/2025',
+    title: 'Dư luận về giá vật tư nông nghiệp và giá thu mua nông sản',
+    purpose: 'Nắm tâm trạng nông dân trước vụ thu hoạch để báo cáo Đảng ủy xã.',
+    topics: ['gia-ca', 'nong-nghiep'],
+  });
+  const fees = await file({
+    requester_uid: 'so-giao-duc',
+    title: 'Ý kiến phụ huynh về mức thu học phí năm học mới',
+    purpose: 'Làm căn cứ trình mức thu học phí.',
+    topics: ['giao-duc'],
+  });
+  await transitionRequest(db, fees.id, 'decline', {
+    ...who,
+    note: 'Đã có trong kế hoạch lấy ý kiến của Sở; dùng kết quả đó, không khảo sát trùng.',
+  });
+  return 4;
+}
+
 /** Where the generated demo files go: beside the database, so a temp database gets temp files. */
 export function demoDir(dbPath: string): string {
   return path.join(path.dirname(path.resolve(dbPath)), 'demo-data');
@@ -69,6 +130,8 @@ export async function loadDemo(ctx: CommandContext, options: { days?: number } =
   if (scored > 0) ctx.logger.info(`dlxh demo: chấm điểm thêm ${scored} tài liệu`);
   const { alerts } = await detectAndRoute(ctx);
   ctx.logger.info(`dlxh demo: ${alerts.length} điểm nóng`);
+  const requests = await ensureDemoSurveyPlan(ctx.db, ctx.now(), data.surveys[0]?.name);
+  if (requests > 0) ctx.logger.info(`dlxh demo: ${requests} đề nghị khảo sát trong kế hoạch năm`);
   for (const sub of await ensureDemoSubscriptions(ctx.db, ctx.now())) {
     ctx.logger.info(`dlxh demo: ${sub.unitName} nhận báo cáo ${sub.period === 'week' ? 'tuần' : 'tháng'}`);
   }

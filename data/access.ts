@@ -76,8 +76,11 @@ const OWNER_COLUMNS = ['submitted_by', 'created_by'];
 const DOCUMENT_LINKS = ['doc_id', 'document_id'];
 const NAMED_LINKS: Record<string, [string, string]> = { survey: ['surveys', 'name'] };
 const PROVINCE_ROLES: ReadonlySet<Role> = new Set(['admin', 'analyst']);
-/** Tables whose rows are made for one unit or agency (a briefing of its area): that unit's own users see them. */
-const MADE_FOR_COLUMNS: Record<string, string> = { briefings: 'unit_uid' };
+/**
+ * Tables whose rows are made for one unit or agency (a briefing of its area, a survey request it filed): that unit's
+ * own users see them.
+ */
+const MADE_FOR_COLUMNS: Record<string, string> = { briefings: 'unit_uid', survey_requests: 'requester_uid' };
 
 function clampClearance(value: number): number {
   return Number.isInteger(value) ? Math.min(Math.max(value, 0), 3) : 0;

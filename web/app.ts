@@ -30,6 +30,7 @@ import { overviewRoutes } from './routes/overview.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { sqlRoutes } from './routes/sql.ts';
 import { statusRoutes } from './routes/status.ts';
+import { surveyPlanRoutes } from './routes/survey-plan.ts';
 import { surveyRoutes } from './routes/surveys.ts';
 
 export type { AppContext, JobControl } from './context.ts';
@@ -99,6 +100,7 @@ export function createApp(appCtx: AppContext): express.Express {
   app.use(documentRoutes(ctx));
   app.use(misinfoRoutes(ctx));
   app.use(surveyRoutes(ctx));
+  app.use(surveyPlanRoutes(ctx));
   app.use(briefingRoutes(ctx));
   app.use(notebookRoutes(ctx));
   app.use(sourceRoutes(ctx));

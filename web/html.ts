@@ -91,6 +91,7 @@ export const NAV: readonly NavItem[] = [
   { path: '/documents', key: 'nav.documents', roles: ['admin', 'analyst', 'officer'] },
   { path: '/misinfo', key: 'nav.misinfo', roles: ['admin', 'analyst'] },
   { path: '/surveys', key: 'nav.surveys', roles: ['admin', 'analyst', 'leader'] },
+  { path: '/survey-plan', key: 'nav.surveyPlan', roles: ALL_BUT_CONTRIBUTOR },
   { path: '/briefings', key: 'nav.briefings', roles: ALL_BUT_CONTRIBUTOR },
   { path: '/sources', key: 'nav.sources', roles: ['admin', 'analyst'] },
   { path: '/sql', key: 'nav.sql', roles: ['admin', 'analyst'] },

@@ -8,8 +8,10 @@ import {
   type ReportDimension,
   type ReportSummaryRow,
 } from '../../analytics/surveys/report-summary.ts';
+import { listRequests, REQUEST_STATUS_VI } from '../../analytics/surveys/requests.ts';
 import { scoreReports, scoreSurveyAnswers } from '../../analytics/surveys/text-scores.ts';
 import { DlxhError, errorMessage } from '../../data/errors.ts';
+import { formatDateVi, localDay, parseTime } from '../../data/time.ts';
 import { loadUnits } from '../../data/reference/index.ts';
 import { createLocalityResolver } from '../../pipeline/locality/resolve-locality.ts';
 import { withContext, type CommandContext } from '../context.ts';
@@ -219,6 +221,39 @@ export function registerSurveyCommands(program: Command): void {
         });
       },
     );
+  survey
+    .command('plan')
+    .description("the year's plan of surveys: agencies' written requests and the status of each")
+    .option('--year <yyyy>', 'plan year (default: this year)')
+    .option('--json', 'machine output: the requests with every field')
+    .action(async (options: { year?: string; json?: boolean }, command: Command) => {
+      await withContext(command, async (ctx) => {
+        const year =
+          options.year === undefined ? Number(localDay(ctx.now()).slice(0, 4)) : Number(options.year);
+        if (!Number.isInteger(year) || year < 2000 || year > 2100)
+          throw new DlxhError('INPUT', `--year: invalid year "${options.year}"`);
+        const requests = await listRequests(ctx.db, { year, now: ctx.now() });
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(requests, jsonReplacer, 2)}\n`);
+          return;
+        }
+        if (requests.length === 0) {
+          process.stdout.write(`Chưa có đề nghị khảo sát nào trong kế hoạch năm ${year}.\n`);
+          return;
+        }
+        printTable(
+          requests.map((r) => ({
+            số: r.id,
+            'đề nghị': r.title,
+            'đơn vị': r.requester_name,
+            'địa bàn': r.locality_name ?? 'Toàn tỉnh',
+            'cần kết quả': r.wanted_by ? formatDateVi(parseTime(r.wanted_by)!) : '',
+            'trạng thái': REQUEST_STATUS_VI[r.status] + (r.overdue ? ' (quá hạn)' : ''),
+            'khảo sát': r.survey ?? '',
+          })),
+        );
+      });
+    });
   survey
     .command('score')
     .description(

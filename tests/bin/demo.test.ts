@@ -4,7 +4,9 @@ import { runCli } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const COUNTS = `SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM raw_items) AS raw_items,
-  (SELECT count(*) FROM doc_scores) AS doc_scores, (SELECT count(DISTINCT id) FROM documents) AS distinct_ids`;
+  (SELECT count(*) FROM doc_scores) AS doc_scores, (SELECT count(DISTINCT id) FROM documents) AS distinct_ids,
+  (SELECT list(status ORDER BY id) FROM survey_requests) AS plan,
+  (SELECT list(survey) FROM survey_requests WHERE survey IS NOT NULL) AS answered`;
 
 describe('dlxh demo', () => {
   it('loads the demo stream, scores it, and a second run duplicates nothing', async () => {
@@ -15,6 +17,9 @@ describe('dlxh demo', () => {
     expect(before.documents).toBeGreaterThan(1000);
     expect(before.doc_scores).toBe(before.documents);
     expect(before.distinct_ids).toBe(before.documents);
+    // The year's survey plan: the imported survey answers the first request.
+    expect(before.plan).toEqual(['reported', 'planned', 'received', 'declined']);
+    expect(before.answered).toEqual([expect.stringMatching(/^gpmb-\d{4}$/)]);
     const second = await runCli(['--db', db, 'demo', '--no-serve', '--days', '12']);
     expect(second.code, second.stderr).toBe(0);
     const after = JSON.parse((await runCli(['--db', db, 'sql', COUNTS, '--format', 'json'])).stdout)[0];

@@ -89,6 +89,30 @@ export const API_ENDPOINTS = [
   ['GET', '/api/surveys/:name?q&by', 'admin analyst leader', 'estimates with 95% intervals and disclosure'],
   [
     'GET',
+    '/api/survey-requests?year',
+    'admin analyst leader officer',
+    "requests for a survey in the year's plan that the user may see, with status and overdue flag",
+  ],
+  [
+    'GET',
+    '/api/survey-requests/:id',
+    'admin analyst leader officer',
+    'one request with every change of status',
+  ],
+  [
+    'POST',
+    '/api/survey-requests {title, purpose, requester_uid?, population?, locality_uid?, topics?, questions?, wanted_by?, plan_year?, classification?}',
+    'admin analyst officer',
+    'file a request (officers for their own unit or agency); 400 names the bad field (audited)',
+  ],
+  [
+    'POST',
+    '/api/survey-requests/:id/status {action: plan|start|report|decline|withdraw, note?, survey?}',
+    'admin analyst; officer of the requester: withdraw',
+    'move a request along the plan; decline needs a reason, report an imported survey (audited)',
+  ],
+  [
+    'GET',
     '/api/briefings',
     'admin analyst leader officer',
     'briefings the user may see, and the state of their requests',
