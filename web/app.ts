@@ -31,6 +31,7 @@ import { sourceRoutes } from './routes/sources.ts';
 import { sqlRoutes } from './routes/sql.ts';
 import { statusRoutes } from './routes/status.ts';
 import { surveyPlanRoutes } from './routes/survey-plan.ts';
+import { watchTopicRoutes } from './routes/watch-topics.ts';
 import { surveyRoutes } from './routes/surveys.ts';
 
 export type { AppContext, JobControl } from './context.ts';
@@ -101,6 +102,7 @@ export function createApp(appCtx: AppContext): express.Express {
   app.use(misinfoRoutes(ctx));
   app.use(surveyRoutes(ctx));
   app.use(surveyPlanRoutes(ctx));
+  app.use(watchTopicRoutes(ctx));
   app.use(briefingRoutes(ctx));
   app.use(notebookRoutes(ctx));
   app.use(sourceRoutes(ctx));

@@ -60,6 +60,8 @@ const ROUTES: [string, readonly string[]][] = [
   ['/surveys', ['admin', 'analyst1', 'leader']],
   ['/api/surveys', ['admin', 'analyst1', 'leader']],
   ['/survey-plan', READERS],
+  ['/watch-topics', READERS],
+  ['/api/watch-topics', READERS],
   ['/survey-plan?year=2025', READERS],
   ['/api/survey-requests', READERS],
   ['/briefings', READERS],

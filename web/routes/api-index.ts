@@ -89,6 +89,24 @@ export const API_ENDPOINTS = [
   ['GET', '/api/surveys/:name?q&by', 'admin analyst leader', 'estimates with 95% intervals and disclosure'],
   [
     'GET',
+    '/api/watch-topics',
+    'admin analyst leader officer',
+    "watch topics (officers: their own unit's proposals)",
+  ],
+  [
+    'POST',
+    '/api/watch-topics {name, query? | topic_id?, unit_uid?, threshold_factor?: 0.25|0.5|0.75}',
+    'admin analyst officer',
+    'propose a keyword or topic watch, tested at a lower bar from the next detection run; 400 names the bad field (audited)',
+  ],
+  [
+    'POST',
+    '/api/watch-topics/:id/active {active}',
+    'admin analyst; officer of the proposing unit',
+    'switch a watch topic off or on (audited)',
+  ],
+  [
+    'GET',
     '/api/survey-requests?year',
     'admin analyst leader officer',
     "requests for a survey in the year's plan that the user may see, with status and overdue flag",

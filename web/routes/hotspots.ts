@@ -385,6 +385,7 @@ function renderList(
   topics: { id: string; name: string }[],
 ) {
   return html`<h1>${t(lang, 'hotspots.title')}</h1>
+    <p><a href="/watch-topics">${lang === 'en' ? 'Watch topics' : 'Chủ đề theo dõi'}</a></p>
     <form method="get" action="/hotspots" class="filters">
       <label
         >${t(lang, 'common.status')}

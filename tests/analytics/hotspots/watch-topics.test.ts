@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectHotspots } from '../../../analytics/hotspots/detect-hotspots.ts';
 import { storeAlerts } from '../../../analytics/hotspots/store-alerts.ts';
+import {
+  listWatchTopics,
+  proposeWatchTopic,
+  setWatchTopicActive,
+} from '../../../analytics/hotspots/watch-topics.ts';
 import type { Db } from '../../../data/db.ts';
 import type { SynthDoc } from './fixtures.ts';
 import { DAY_MS, HOUR_MS, background, communes, hotspotDb, insertDocs } from './fixtures.ts';
@@ -62,6 +67,51 @@ describe('watch topics and topic sensitivity', () => {
     await db.run(`UPDATE watch_topics SET unit_uid = '24490/2025'`);
     expect(await find()).toBeUndefined();
     await db.run('DELETE FROM watch_topics');
+  });
+
+  it('a unit\u2019s proposal is tested from the next run, counts its alerts, and stops when switched off', async () => {
+    const proposed = await proposeWatchTopic(
+      db,
+      'form',
+      { name: 'Nứt đất, sạt lở', query: '"sạt lở" OR "nứt đất"', threshold_factor: '0.5' },
+      { proposer: 'so-nong-nghiep-moi-truong', now: NOW },
+    );
+    expect(proposed).toMatchObject({
+      id: 'w-1',
+      proposed_by_name: 'Sở Nông nghiệp và Môi trường',
+      active: true,
+      alerts: 0,
+    });
+    const watched = () =>
+      detectHotspots(db, { now: NOW }).then((alerts) => alerts.filter((a) => a.topic === 'watch:w-1'));
+    expect((await watched()).length).toBeGreaterThan(0);
+    expect((await listWatchTopics(db, { id: 'w-1' }))[0]!.alerts).toBeGreaterThan(0);
+    await setWatchTopicActive(db, 'w-1', false);
+    await db.run('DELETE FROM alerts');
+    expect(await watched()).toEqual([]);
+    await db.run('DELETE FROM watch_topics');
+  });
+
+  it('refuses a proposal naming the field at fault', async () => {
+    const propose = (body: Record<string, unknown>) =>
+      proposeWatchTopic(db, 'POST /api/watch-topics', body, { proposer: 'so-y-te', now: NOW });
+    await expect(propose({ query: 'sốt xuất huyết' })).rejects.toThrow(
+      'POST /api/watch-topics: name: required',
+    );
+    await expect(propose({ name: 'x' })).rejects.toThrow('query: give a keyword query or a topic to watch');
+    await expect(propose({ name: 'x', query: '"sốt xuất huyết AND' })).rejects.toThrow(
+      /query: invalid query/,
+    );
+    await expect(propose({ name: 'x', topic_id: 'bong-da' })).rejects.toThrow(
+      'topic_id: unknown topic "bong-da"',
+    );
+    await expect(propose({ name: 'x', topic_id: 'y-te', unit_uid: '1/2025' })).rejects.toThrow(
+      'unit_uid: unknown unit',
+    );
+    await expect(propose({ name: 'x', topic_id: 'y-te', threshold_factor: '0.01' })).rejects.toThrow(
+      'threshold_factor: invalid bar "0.01"',
+    );
+    expect(await listWatchTopics(db)).toEqual([]);
   });
 
   it('a higher topic sensitivity makes flagging easier and raises the score', async () => {

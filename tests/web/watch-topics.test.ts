@@ -1,0 +1,89 @@
+/**
+ * Chủ đề theo dõi: an agency's officer proposes a keyword watch for its own agency, sees only its own unit's
+ * proposals and may switch them off; the board's analyst sees and switches any; leaders read; bad queries are a 400
+ * naming the field; every change is audited.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, makeFixture, type Agent, type Fixture } from './fixtures.ts';
+
+interface WatchJson {
+  id: string;
+  name: string;
+  proposed_by: string;
+  active: boolean;
+}
+
+describe('watch topics proposed in the dashboard', () => {
+  let f: Fixture;
+  let health: { agent: Agent; csrf: string };
+  let analyst: { agent: Agent; csrf: string };
+  beforeAll(async () => {
+    f = await makeFixture();
+    health = await login(f.app, 'health1');
+    analyst = await login(f.app, 'analyst1');
+  });
+  afterAll(() => f.db.close());
+
+  const listed = async (who: { agent: Agent }) =>
+    ((await who.agent.get('/api/watch-topics')).body as { watch_topics: WatchJson[] }).watch_topics;
+
+  it('an officer proposes for their own agency; others in their lane see what they may', async () => {
+    const filed = await health.agent.post('/watch-topics').type('form').send({
+      _csrf: health.csrf,
+      name: 'Sốt xuất huyết',
+      query: '"sốt xuất huyết" OR "muỗi vằn" NOT "diễn tập"',
+      proposed_by: 'ban-tuyen-giao', // ignored: officers propose for their own unit
+    });
+    expect(filed.status).toBe(303);
+    const page = (await health.agent.get('/watch-topics')).text;
+    expect(page).toContain('Sốt xuất huyết');
+    expect(page).toContain('Sở Y tế');
+    expect(page).toContain('&quot;sốt xuất huyết&quot; OR &quot;muỗi vằn&quot; NOT &quot;diễn tập&quot;');
+    expect((await listed(health)).map((w) => [w.id, w.proposed_by])).toEqual([['w-1', 'so-y-te']]);
+    expect((await listed(analyst)).map((w) => w.id)).toEqual(['w-1']);
+    const ward = await login(f.app, 'officer0');
+    expect(await listed(ward)).toEqual([]);
+    const off = await ward.agent
+      .post('/api/watch-topics/w-1/active')
+      .set('x-csrf-token', ward.csrf)
+      .send({ active: false });
+    expect(off.status).toBe(404);
+    const leader = await login(f.app, 'leader');
+    expect((await listed(leader)).map((w) => w.id)).toEqual(['w-1']);
+    expect(
+      (await leader.agent.post('/api/watch-topics').set('x-csrf-token', leader.csrf).send({ name: 'x' }))
+        .status,
+    ).toBe(403);
+  });
+
+  it('refuses a query that does not parse with a 400 naming the field', async () => {
+    const bad = await analyst.agent
+      .post('/api/watch-topics')
+      .set('x-csrf-token', analyst.csrf)
+      .send({ name: 'Lỗi', query: '(sạt lở OR' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatch(/^POST \/api\/watch-topics: query: invalid query/);
+  });
+
+  it('the proposing unit and the board switch a watch off and on, audited', async () => {
+    const off = await health.agent
+      .post('/watch-topics/w-1/active')
+      .type('form')
+      .send({ _csrf: health.csrf, active: '0' });
+    expect(off.status).toBe(303);
+    expect((await listed(analyst))[0]!.active).toBe(false);
+    const on = await analyst.agent
+      .post('/api/watch-topics/w-1/active')
+      .set('x-csrf-token', analyst.csrf)
+      .send({ active: true });
+    expect(on.body.watch_topic.active).toBe(true);
+    const audit = await f.db.all<{ actor: string; action: string }>(
+      "SELECT actor, action FROM dlxh_audit.audit_log WHERE action LIKE 'watch_topic.%' ORDER BY seq",
+    );
+    expect(audit.map((a) => `${a.actor}:${a.action}`)).toEqual([
+      'health1:watch_topic.propose',
+      'health1:watch_topic.deactivate',
+      'analyst1:watch_topic.activate',
+    ]);
+  });
+});

@@ -1,0 +1,202 @@
+/**
+ * Chủ đề theo dõi / watch topics: units and agencies propose a keyword query (AND, OR, NOT, "phrases",
+ * parentheses) or a taxonomy topic to watch more closely, optionally within an area, and the hot-spot detector tests
+ * it at a lower bar from its next run (analytics/hotspots/watch-topics.ts). Officers propose for their own unit and
+ * see its proposals; the board's staff and leaders see all; the board's staff, or the proposing unit, switch one off.
+ */
+import { Router, type Request } from 'express';
+import {
+  listWatchTopics,
+  proposeWatchTopic,
+  setWatchTopicActive,
+  WATCH_FACTORS,
+  DEFAULT_WATCH_FACTOR,
+  type WatchTopic,
+} from '../../analytics/hotspots/watch-topics.ts';
+import { DlxhError, inputError } from '../../data/errors.ts';
+import { formatDateVi } from '../../data/time.ts';
+import type { User } from '../../data/users.ts';
+import { currentUser, requireRole } from '../auth/middleware.ts';
+import type { WebContext } from '../context.ts';
+import { emptyState, html, type SafeHtml } from '../html.ts';
+import { t } from '../i18n.ts';
+import { requestState } from '../request-state.ts';
+import { langOf, param, sendPage, topicList } from '../route-helpers.ts';
+
+const READERS = requireRole('admin', 'analyst', 'leader', 'officer');
+const PROPOSER_ROLES = ['admin', 'analyst', 'officer'] as const;
+const PROPOSERS = requireRole(...PROPOSER_ROLES);
+const SEES_ALL: readonly string[] = ['admin', 'analyst', 'leader'];
+const FACTOR_VI: Record<number, string> = {
+  0.25: 'rất thấp (một phần tư)',
+  0.5: 'thấp (một nửa)',
+  0.75: 'hơi thấp (ba phần tư)',
+};
+
+function mayManage(user: User): boolean {
+  return user.role === 'admin' || user.role === 'analyst';
+}
+
+function maySwitch(user: User, w: WatchTopic): boolean {
+  return mayManage(user) || (user.role === 'officer' && !!user.unit_uid && user.unit_uid === w.proposed_by);
+}
+
+export function watchTopicRoutes(ctx: WebContext): Router {
+  const router = Router();
+
+  const visible = (user: User) =>
+    listWatchTopics(ctx.db, SEES_ALL.includes(user.role) ? {} : { proposedBy: user.unit_uid ?? '(none)' });
+
+  const propose = async (req: Request) => {
+    const user = currentUser(req);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const proposer = mayManage(user) ? (param(body, 'proposed_by') ?? user.unit_uid) : user.unit_uid;
+    if (!proposer) throw inputError('watch topic', 'proposed_by', 'your account has no unit or agency');
+    const input = req.is('json') ? 'POST /api/watch-topics' : 'watch topic';
+    const topic = await proposeWatchTopic(ctx.db, input, body, { proposer, now: ctx.now() });
+    await ctx.audit(req, 'watch_topic.propose', topic.id, {
+      name: topic.name,
+      query: topic.query,
+      topic: topic.topic_id,
+    });
+    return topic;
+  };
+
+  const setActive = async (req: Request, id: string) => {
+    const user = currentUser(req);
+    const current = (await visible(user)).find((w) => w.id === id);
+    if (!current) throw new DlxhError('NOT_FOUND', `watch topic ${id}: not found`);
+    if (!maySwitch(user, current))
+      throw new DlxhError('FORBIDDEN', `watch topic ${id}: proposed by another unit`);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const active = body.active === true || body.active === '1' || body.active === 'true';
+    const changed = await setWatchTopicActive(ctx.db, id, active);
+    await ctx.audit(req, active ? 'watch_topic.activate' : 'watch_topic.deactivate', id, {
+      name: changed.name,
+    });
+    return changed;
+  };
+
+  router.get('/api/watch-topics', READERS, async (req, res) => {
+    res.json({ watch_topics: await visible(currentUser(req)) });
+  });
+  router.post('/api/watch-topics', PROPOSERS, async (req, res) => {
+    res.status(201).json({ watch_topic: await propose(req) });
+  });
+  router.post('/api/watch-topics/:id/active', PROPOSERS, async (req, res) => {
+    res.json({ watch_topic: await setActive(req, String(req.params.id)) });
+  });
+
+  router.get('/watch-topics', READERS, async (req, res) => {
+    const lang = langOf(req);
+    const user = currentUser(req);
+    const csrf = requestState(req).session?.csrf ?? '';
+    const topics = await visible(user);
+    const body = html`<h1>Chủ đề theo dõi</h1>
+      <p class="muted">
+        Đơn vị đề nghị theo dõi một cụm từ khóa hoặc một chủ đề; phát hiện điểm nóng xét nó với ngưỡng thấp
+        hơn từ lần chạy kế tiếp.
+      </p>
+      ${
+        topics.length
+          ? html`<table>
+              <thead>
+                <tr>
+                  <th>Tên</th>
+                  <th>Từ khóa / chủ đề</th>
+                  <th>Địa bàn</th>
+                  <th>Ngưỡng</th>
+                  <th>Đơn vị đề nghị</th>
+                  <th class="num">Cảnh báo</th>
+                  <th>${t(lang, 'common.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${topics.map(
+                  (w) =>
+                    html`<tr>
+                      <td>
+                        ${w.name}
+                        <div class="muted">${formatDateVi(w.created_at)}</div>
+                      </td>
+                      <td>${w.query ? html`<code>${w.query}</code>` : (w.topic_name ?? w.topic_id)}</td>
+                      <td>${w.unit_name ?? 'Toàn tỉnh'}</td>
+                      <td>${FACTOR_VI[w.threshold_factor] ?? String(w.threshold_factor)}</td>
+                      <td>${w.proposed_by_name ?? '—'}</td>
+                      <td class="num">${w.alerts}</td>
+                      <td>
+                        ${w.active ? 'đang theo dõi' : 'đã tắt'}
+                        ${maySwitch(user, w) ? switchForm(csrf, w) : ''}
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : emptyState('Chưa có chủ đề theo dõi nào.')
+      }
+      ${(PROPOSER_ROLES as readonly string[]).includes(user.role) && (mayManage(user) || user.unit_uid) ? await proposeForm(ctx, req, user, csrf) : ''}`;
+    sendPage(req, res, 'Chủ đề theo dõi', body);
+  });
+
+  router.post('/watch-topics', PROPOSERS, async (req, res) => {
+    await propose(req);
+    res.redirect(303, '/watch-topics');
+  });
+  router.post('/watch-topics/:id/active', PROPOSERS, async (req, res) => {
+    await setActive(req, String(req.params.id));
+    res.redirect(303, '/watch-topics');
+  });
+
+  return router;
+}
+
+function switchForm(csrf: string, w: WatchTopic): SafeHtml {
+  return html`<form method="post" action="/watch-topics/${encodeURIComponent(w.id)}/active">
+    <input type="hidden" name="_csrf" value="${csrf}" />
+    <input type="hidden" name="active" value="${w.active ? '0' : '1'}" />
+    <button type="submit">${w.active ? 'Tắt' : 'Bật lại'}</button>
+  </form>`;
+}
+
+async function proposeForm(ctx: WebContext, req: Request, user: User, csrf: string): Promise<SafeHtml> {
+  const lang = langOf(req);
+  const topics = await topicList(ctx.reads, lang);
+  const units = await ctx.reads.all<{ uid: string; name: string }>(
+    'SELECT uid, name FROM units WHERE valid_to IS NULL ORDER BY level, name',
+  );
+  return html`<h2>Đề nghị theo dõi</h2>
+    <form method="post" action="/watch-topics" class="grid-form">
+      <input type="hidden" name="_csrf" value="${csrf}" />
+      <label>Tên <input name="name" required maxlength="120" /></label>
+      <label
+        >Từ khóa (AND, OR, NOT, "cụm từ", ngoặc)
+        <input name="query" maxlength="1000" placeholder='"sạt lở" OR "nứt đất" NOT "diễn tập"'
+      /></label>
+      <label
+        >hoặc chủ đề
+        <select name="topic_id">
+          <option value="">—</option>
+          ${topics.map((tp) => html`<option value="${tp.id}">${tp.name}</option>`)}
+        </select></label
+      >
+      <label
+        >Địa bàn
+        <select name="unit_uid">
+          <option value="">Toàn tỉnh</option>
+          ${units.map((u) => html`<option value="${u.uid}" ${u.uid === user.unit_uid ? html`selected` : ''}>${u.name}</option>`)}
+        </select></label
+      >
+      <label
+        >Ngưỡng
+        <select name="threshold_factor">
+          ${WATCH_FACTORS.map(
+            (f) =>
+              html`<option value="${String(f)}" ${f === DEFAULT_WATCH_FACTOR ? html`selected` : ''}>
+                ${FACTOR_VI[f]}
+              </option>`,
+          )}
+        </select></label
+      >
+      <button type="submit">Đề nghị (ghi nhật ký)</button>
+    </form>`;
+}
