@@ -9,6 +9,7 @@ import {
   type SubscriptionInput,
 } from '../analytics/briefings/subscriptions.ts';
 import { importStatements } from '../analytics/misinfo/statements.ts';
+import { listWatchTopics, proposeWatchTopic } from '../analytics/hotspots/watch-topics.ts';
 import {
   fileRequest,
   listRequests,
@@ -102,6 +103,26 @@ export async function ensureDemoSurveyPlan(
   return 4;
 }
 
+/**
+ * A watch topic for the demo, written by us: the health department watches dengue province-wide, so collaborators
+ * see its question on their report form. Added only when the database has no watch topic yet.
+ */
+export async function ensureDemoWatchTopic(db: Db, now: Date): Promise<boolean> {
+  if ((await listWatchTopics(db)).length > 0) return false;
+  await proposeWatchTopic(
+    db,
+    'demo',
+    {
+      name: 'Sốt xuất huyết',
+      query: '"sốt xuất huyết" OR "muỗi vằn" OR "lăng quăng"',
+      question:
+        'Trên địa bàn có ca sốt xuất huyết hay lo ngại về dịch không? Bà con phản ánh gì về phun thuốc, diệt lăng quăng?',
+    },
+    { proposer: 'so-y-te', now },
+  );
+  return true;
+}
+
 /** Where the generated demo files go: beside the database, so a temp database gets temp files. */
 export function demoDir(dbPath: string): string {
   return path.join(path.dirname(path.resolve(dbPath)), 'demo-data');
@@ -130,6 +151,8 @@ export async function loadDemo(ctx: CommandContext, options: { days?: number } =
   if (scored > 0) ctx.logger.info(`dlxh demo: chấm điểm thêm ${scored} tài liệu`);
   const { alerts } = await detectAndRoute(ctx);
   ctx.logger.info(`dlxh demo: ${alerts.length} điểm nóng`);
+  if (await ensureDemoWatchTopic(ctx.db, ctx.now()))
+    ctx.logger.info('dlxh demo: Sở Y tế theo dõi chủ đề "Sốt xuất huyết"');
   const requests = await ensureDemoSurveyPlan(ctx.db, ctx.now(), data.surveys[0]?.name);
   if (requests > 0) ctx.logger.info(`dlxh demo: ${requests} đề nghị khảo sát trong kế hoạch năm`);
   for (const sub of await ensureDemoSubscriptions(ctx.db, ctx.now())) {

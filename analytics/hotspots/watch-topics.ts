@@ -3,9 +3,15 @@
  * to watch more closely, optionally within one area, tested by the hot-spot detector at a lower bar
  * (`threshold_factor` scales its minimum count and significance; detect-hotspots.ts). A proposal takes effect at the
  * next detection run; it can be switched off by the board's staff or by the unit that proposed it.
+ *
+ * Each active watch topic also goes out to the collaborators of its area as a question of their next monthly
+ * report; their answers come back tagged with it (`report_watch_answers`, read with their report's access rule).
  */
+import { unitsInArea } from '../../data/access.ts';
 import type { Db } from '../../data/db.ts';
 import { DlxhError, inputError } from '../../data/errors.ts';
+import { scrubPersonalData } from '../../data/pseudonym.ts';
+import type { Reads } from '../../data/readers.ts';
 import { compileWatchQuery } from './watch-query.ts';
 
 /** The bars a proposal may choose: a half is the default; a quarter only for what must not be missed. */
@@ -26,8 +32,12 @@ export interface WatchTopic {
   proposed_by_name: string | null;
   active: boolean;
   created_at: Date;
+  /** The question put to collaborators (their own wording, or one made from the name). */
+  question: string;
   /** Hot-spot alerts raised on it so far. */
   alerts: number;
+  /** Collaborators' answers received so far (all of them, whoever may read them). */
+  answers: number;
 }
 
 export interface WatchInput {
@@ -36,6 +46,12 @@ export interface WatchInput {
   topic_id?: unknown;
   unit_uid?: unknown;
   threshold_factor?: unknown;
+  question?: unknown;
+}
+
+/** The question collaborators are asked when the proposal gave none. */
+export function defaultQuestion(name: string): string {
+  return `Dư luận trên địa bàn về "${name}" thế nào (nội dung, mức độ, nơi xảy ra)?`;
 }
 
 function optional(value: unknown): string | null {
@@ -57,6 +73,8 @@ export async function proposeWatchTopic(
   const name = optional(body.name);
   if (!name) throw inputError(input, 'name', 'required');
   if (name.length > 120) throw inputError(input, 'name', 'longer than 120 characters');
+  const question = optional(body.question);
+  if (question && question.length > 500) throw inputError(input, 'question', 'longer than 500 characters');
   const query = optional(body.query);
   if (query && query.length > 1000) throw inputError(input, 'query', 'longer than 1000 characters');
   if (query) {
@@ -83,9 +101,10 @@ export async function proposeWatchTopic(
     ))!.n;
     const id = `w-${n}`;
     await db.run(
-      `INSERT INTO watch_topics (id, name, query, topic_id, unit_uid, threshold_factor, proposed_by, active, created_at)
-       VALUES ($id, $name, $query, $topic, $unit, $factor, $proposer, true, $now)`,
-      { id, name, query, topic, unit, factor, proposer: who.proposer, now: who.now },
+      `INSERT INTO watch_topics (id, name, query, topic_id, unit_uid, threshold_factor, proposed_by, active, created_at,
+         question)
+       VALUES ($id, $name, $query, $topic, $unit, $factor, $proposer, true, $now, $question)`,
+      { id, name, query, topic, unit, factor, proposer: who.proposer, now: who.now, question },
     );
     return (await listWatchTopics(db, { id }))[0]!;
   });
@@ -104,12 +123,14 @@ export async function listWatchTopics(
   db: Db,
   options: { id?: string; proposedBy?: string } = {},
 ): Promise<WatchTopic[]> {
-  return db.all<WatchTopic>(
-    `SELECT w.id, w.name, w.query, w.topic_id, t.name_vi AS topic_name, w.unit_uid, u.name AS unit_name,
+  return db
+    .all<WatchTopic>(
+      `SELECT w.id, w.name, w.query, w.topic_id, t.name_vi AS topic_name, w.unit_uid, u.name AS unit_name,
        w.threshold_factor, w.proposed_by,
        coalesce((SELECT name FROM agencies WHERE uid = w.proposed_by), (SELECT name FROM units WHERE uid = w.proposed_by),
          w.proposed_by) AS proposed_by_name,
-       w.active, w.created_at,
+       w.active, w.created_at, w.question,
+       (SELECT count(*)::INTEGER FROM report_watch_answers r WHERE r.watch_topic_id = w.id) AS answers,
        (SELECT count(*)::INTEGER FROM alerts a
         WHERE a.topic = 'watch:' || w.id OR json_extract_string(a.explanation, '$.watch_topic') = w.id) AS alerts
      FROM watch_topics w
@@ -117,6 +138,93 @@ export async function listWatchTopics(
      LEFT JOIN units u ON u.uid = w.unit_uid
      WHERE ($id::VARCHAR IS NULL OR w.id = $id) AND ($by::VARCHAR IS NULL OR w.proposed_by = $by)
      ORDER BY w.active DESC, w.created_at DESC, w.id`,
-    { id: options.id ?? null, by: options.proposedBy ?? null },
+      { id: options.id ?? null, by: options.proposedBy ?? null },
+    )
+    .then((rows) => rows.map((w) => ({ ...w, question: w.question ?? defaultQuestion(w.name) })));
+}
+
+/** The active watch topics put to a collaborator of `unitUid`: those of the whole province and of areas holding it. */
+export async function watchQuestionsFor(db: Db, reads: Reads, unitUid: string | null): Promise<WatchTopic[]> {
+  const active = (await listWatchTopics(db)).filter((w) => w.active);
+  const out: WatchTopic[] = [];
+  for (const w of active) {
+    if (w.unit_uid === null) out.push(w);
+    else if (unitUid && (w.unit_uid === unitUid || (await unitsInArea(reads, w.unit_uid)).includes(unitUid)))
+      out.push(w);
+  }
+  return out;
+}
+
+/** Longest answer kept. */
+const MAX_ANSWER = 4000;
+
+/**
+ * Check a report's answers against the questions put to its author: `{ 'w-1': 'text' }`, blank answers dropped.
+ * Throws naming the watch topic for one not put to them, or an answer too long.
+ */
+export function checkWatchAnswers(
+  input: string,
+  answers: unknown,
+  asked: readonly WatchTopic[],
+): Map<string, string> {
+  const out = new Map<string, string>();
+  if (answers === undefined || answers === null) return out;
+  if (typeof answers !== 'object' || Array.isArray(answers))
+    throw inputError(input, 'watch_answers', 'expected an object of watch topic id → answer');
+  const ids = new Set(asked.map((w) => w.id));
+  for (const [id, value] of Object.entries(answers as Record<string, unknown>)) {
+    const text = typeof value === 'string' ? value.trim() : '';
+    if (!text) continue;
+    if (!ids.has(id)) throw inputError(input, `watch_answers.${id}`, 'not a question of your next report');
+    if (text.length > MAX_ANSWER)
+      throw inputError(input, `watch_answers.${id}`, `longer than ${MAX_ANSWER} characters`);
+    out.set(id, text);
+  }
+  return out;
+}
+
+/** Store a report's answers, scrubbed of personal data; an answer already stored for the report is kept. */
+export async function saveWatchAnswers(
+  db: Db,
+  reportId: string,
+  answers: ReadonlyMap<string, string>,
+  now: Date,
+): Promise<number> {
+  let stored = 0;
+  for (const [watchId, text] of answers) {
+    const exists = await db.one(
+      'SELECT 1 AS found FROM report_watch_answers WHERE report_id = $report AND watch_topic_id = $watch',
+      { report: reportId, watch: watchId },
+    );
+    if (exists) continue;
+    await db.run('INSERT INTO report_watch_answers VALUES ($report, $watch, $answer, $now)', {
+      report: reportId,
+      watch: watchId,
+      answer: scrubPersonalData(text),
+      now,
+    });
+    stored++;
+  }
+  return stored;
+}
+
+export interface WatchAnswer {
+  watch_topic_id: string;
+  report_id: string;
+  period: string;
+  unit_name: string | null;
+  answer: string;
+  answered_at: Date;
+}
+
+/** The answers the connection may read (pass a scoped one), newest first, at most `limit` per watch topic. */
+export async function watchAnswers(db: Db, limit = 20): Promise<WatchAnswer[]> {
+  return db.all<WatchAnswer>(
+    `SELECT watch_topic_id, report_id, period, unit_name, answer, answered_at FROM (
+       SELECT a.watch_topic_id, a.report_id, r.period, u.name AS unit_name, a.answer, a.answered_at,
+         row_number() OVER (PARTITION BY a.watch_topic_id ORDER BY a.answered_at DESC, a.report_id) AS k
+       FROM report_watch_answers a JOIN reports r ON r.id = a.report_id LEFT JOIN units u ON u.uid = r.unit_uid)
+     WHERE k <= $limit ORDER BY watch_topic_id, answered_at DESC, report_id`,
+    { limit },
   );
 }

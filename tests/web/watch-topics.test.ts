@@ -11,6 +11,13 @@ interface WatchJson {
   name: string;
   proposed_by: string;
   active: boolean;
+  question: string;
+  answers: number;
+}
+interface AnswerJson {
+  watch_topic_id: string;
+  report_id: string;
+  answer: string;
 }
 
 describe('watch topics proposed in the dashboard', () => {
@@ -18,7 +25,7 @@ describe('watch topics proposed in the dashboard', () => {
   let health: { agent: Agent; csrf: string };
   let analyst: { agent: Agent; csrf: string };
   beforeAll(async () => {
-    f = await makeFixture();
+    f = await makeFixture({ pseudonymSecret: 'watch-topics-test-secret' });
     health = await login(f.app, 'health1');
     analyst = await login(f.app, 'analyst1');
   });
@@ -85,5 +92,57 @@ describe('watch topics proposed in the dashboard', () => {
       'health1:watch_topic.deactivate',
       'analyst1:watch_topic.activate',
     ]);
+  });
+
+  it('goes out to the collaborators of its area as a question of their report, and their answers come back tagged', async () => {
+    // w-1 (province-wide) is put to every collaborator; w-2 only to Phường Tuy Hòa's.
+    const elsewhere = await analyst.agent.post('/api/watch-topics').set('x-csrf-token', analyst.csrf).send({
+      name: 'Ngập úng',
+      query: 'ngập',
+      unit_uid: '22015/2025',
+      question: 'Khu phố nào bị ngập sau mưa?',
+    });
+    expect(elsewhere.body.watch_topic).toMatchObject({ id: 'w-2', question: 'Khu phố nào bị ngập sau mưa?' });
+    const contributor = await login(f.app, 'contributor'); // Phường Buôn Ma Thuột
+    const form = (await contributor.agent.get('/mine')).text;
+    expect(form).toContain('Câu hỏi của kỳ này');
+    expect(form).toContain('Dư luận trên địa bàn về &quot;Sốt xuất huyết&quot; thế nào');
+    expect(form).toContain('name="watch_w-1"');
+    expect(form).not.toContain('name="watch_w-2"');
+
+    const sent = await contributor.agent.post('/mine/reports').type('form').send({
+      _csrf: contributor.csrf,
+      period: '03/2026',
+      summary: 'Tình hình dư luận ổn định, bà con quan tâm dịch bệnh mùa mưa.',
+      topics: 'y-te',
+      'watch_w-1': 'Tổ dân phố 3 có hai ca sốt xuất huyết, bà con lo; liên hệ anh Nam 0905 123 456.',
+    });
+    expect(sent.status).toBe(303);
+    const api = await contributor.agent
+      .post('/api/reports')
+      .set('x-csrf-token', contributor.csrf)
+      .send([
+        { period: '03/2026', summary: 'Báo cáo thứ hai, không trả lời câu hỏi nào.' },
+        { period: '03/2026', summary: 'Báo cáo thứ ba.', watch_answers: { 'w-2': 'Không ngập.' } },
+        { period: '13/2026', summary: 'Kỳ sai.' },
+      ]);
+    expect(api.status).toBe(400);
+    expect(api.body.reports.map((r: { status: string }) => r.status)).toEqual(['new', 'failed', 'failed']);
+    expect(api.body.errors).toEqual([
+      'POST /api/reports: item 2: watch_answers.w-2: not a question of your next report',
+      expect.stringMatching(/^POST \/api\/reports: item 3: invalid period "13\/2026"/),
+    ]);
+
+    const seen = (await analyst.agent.get('/api/watch-topics')).body as {
+      watch_topics: WatchJson[];
+      answers: AnswerJson[];
+    };
+    expect(seen.watch_topics.find((w) => w.id === 'w-1')!.answers).toBe(1);
+    expect(seen.answers).toHaveLength(1);
+    expect(seen.answers[0]!.answer).toContain('hai ca sốt xuất huyết');
+    expect(seen.answers[0]!.answer).not.toContain('0905'); // scrubbed like the report itself
+    const page = (await analyst.agent.get('/watch-topics')).text;
+    expect(page).toContain('Trả lời của cộng tác viên');
+    expect(page).toContain('hai ca sốt xuất huyết');
   });
 });

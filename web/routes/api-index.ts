@@ -81,7 +81,7 @@ export const API_ENDPOINTS = [
   ['GET', '/api/mine', 'contributor', 'the reports the contributor submitted, with their NLP sentiment'],
   [
     'POST',
-    '/api/reports {period, summary, unit?, locality?, topics?, mood?, proposals?, organisation?, classification?, id?} or [...]',
+    '/api/reports {period, summary, unit?, locality?, topics?, mood?, proposals?, organisation?, classification?, id?, watch_answers?: {watch topic id: answer}} or [...]',
     'contributor',
     'send reports (at most 100; id: a client uuid, so sending again stores nothing new); 400 names each bad field (audited)',
   ],

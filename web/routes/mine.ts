@@ -1,6 +1,7 @@
 /** Báo cáo của tôi: a contributor's own reports (page and API), and sending new ones (form and POST /api/reports). */
 import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
+import { watchQuestionsFor } from '../../analytics/hotspots/watch-topics.ts';
 import { unitsInArea } from '../../data/access.ts';
 import { localDay } from '../../data/time.ts';
 import type { ReportRunReport } from '../../pipeline/report/ingest-reports.ts';
@@ -91,6 +92,16 @@ function formValues(body: unknown): FormValues {
   return values;
 }
 
+/** The form's answers to the watch topics' questions: fields `watch_<id>` → `{ id: answer }`. */
+function watchValues(body: unknown): Record<string, string> {
+  const source = (body ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(source)
+      .filter(([key, value]) => key.startsWith('watch_') && typeof value === 'string')
+      .map(([key, value]) => [key.slice('watch_'.length), value as string]),
+  );
+}
+
 function runJson(report: ReportRunReport) {
   return {
     job_run_id: report.job_run_id,
@@ -111,7 +122,11 @@ export function mineRoutes(ctx: WebContext): Router {
   const ownReports = (req: Request) =>
     inScope(ctx, req, (scoped) => scoped.db.all<OwnReport>(sql('own_reports')));
 
-  const reportForm = async (req: Request, values: FormValues): Promise<SafeHtml> => {
+  const reportForm = async (
+    req: Request,
+    values: FormValues,
+    answers: Record<string, string>,
+  ): Promise<SafeHtml> => {
     const lang = langOf(req);
     const user = currentUser(req);
     if (!ctx.pseudonymSecret) return emptyState(t(lang, 'mine.unavailable'));
@@ -122,6 +137,7 @@ export function mineRoutes(ctx: WebContext): Router {
         })
       : [];
     const topics = await ctx.reads.all<{ id: string; name: string }>(sql('topic_choices'), { lang });
+    const questions = await watchQuestionsFor(ctx.db, ctx.reads, user.unit_uid);
     const today = localDay(ctx.now());
     const chosen = (field: 'topics', id: string) =>
       [values[field] ?? []].flat().includes(id) ? html`checked` : '';
@@ -197,6 +213,20 @@ export function mineRoutes(ctx: WebContext): Router {
       <label class="wide"
         >${t(lang, 'mine.proposals')} <textarea name="proposals" rows="3">${value('proposals')}</textarea>
       </label>
+      ${
+        questions.length
+          ? html`<fieldset class="wide" id="watch-questions">
+              <legend>${lang === 'en' ? "This period's questions" : 'Câu hỏi của kỳ này'}</legend>
+              ${questions.map(
+                (q) =>
+                  html`<label class="wide"
+                    >${q.question} <span class="muted">(${q.proposed_by_name ?? ''})</span>
+                    <textarea name="watch_${q.id}" rows="2">${answers[q.id] ?? ''}</textarea>
+                  </label>`,
+              )}
+            </fieldset>`
+          : ''
+      }
       <p class="muted wide">${t(lang, 'mine.privacy')}</p>
       <button type="submit">${t(lang, 'mine.send')}</button>
     </form>`;
@@ -205,7 +235,13 @@ export function mineRoutes(ctx: WebContext): Router {
   const renderMine = async (
     req: Request,
     res: Response,
-    options: { notice?: string; problems?: string[]; values?: FormValues; status?: number } = {},
+    options: {
+      notice?: string;
+      problems?: string[];
+      values?: FormValues;
+      answers?: Record<string, string>;
+      status?: number;
+    } = {},
   ) => {
     const lang = langOf(req);
     const reports = await ownReports(req);
@@ -226,7 +262,7 @@ export function mineRoutes(ctx: WebContext): Router {
               </div>`
             : ''
         }
-        ${await reportForm(req, options.values ?? {})}
+        ${await reportForm(req, options.values ?? {}, options.answers ?? {})}
         <h2>${t(lang, 'mine.list')}</h2>
         ${
           reports.length
@@ -284,12 +320,13 @@ export function mineRoutes(ctx: WebContext): Router {
   router.post('/mine/reports', contributor, async (req, res) => {
     const lang = langOf(req);
     const values = formValues(req.body);
-    const report = await submitReports(ctx, req, [values], FORM_INPUT);
+    const answers = watchValues(req.body);
+    const report = await submitReports(ctx, req, [{ ...values, watch_answers: answers }], FORM_INPUT);
     const outcome = report.outcomes[0]!;
     if (outcome.status === 'failed') {
       const prefix = `${FORM_INPUT}: ${outcome.position}: `;
       const problems = report.errors.map((e) => (e.startsWith(prefix) ? e.slice(prefix.length) : e));
-      return renderMine(req, res, { problems, values, status: 400 });
+      return renderMine(req, res, { problems, values, answers, status: 400 });
     }
     const session = requestState(req).session;
     if (session)

@@ -6,6 +6,7 @@
  */
 import { Router, type Request } from 'express';
 import {
+  watchAnswers,
   listWatchTopics,
   proposeWatchTopic,
   setWatchTopicActive,
@@ -21,7 +22,7 @@ import type { WebContext } from '../context.ts';
 import { emptyState, html, type SafeHtml } from '../html.ts';
 import { t } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
-import { langOf, param, sendPage, topicList } from '../route-helpers.ts';
+import { inScope, langOf, param, sendPage, topicList } from '../route-helpers.ts';
 
 const READERS = requireRole('admin', 'analyst', 'leader', 'officer');
 const PROPOSER_ROLES = ['admin', 'analyst', 'officer'] as const;
@@ -78,7 +79,10 @@ export function watchTopicRoutes(ctx: WebContext): Router {
   };
 
   router.get('/api/watch-topics', READERS, async (req, res) => {
-    res.json({ watch_topics: await visible(currentUser(req)) });
+    const topics = await visible(currentUser(req));
+    const shown = new Set(topics.map((w) => w.id));
+    const answers = await inScope(ctx, req, (scoped) => watchAnswers(scoped.db));
+    res.json({ watch_topics: topics, answers: answers.filter((a) => shown.has(a.watch_topic_id)) });
   });
   router.post('/api/watch-topics', PROPOSERS, async (req, res) => {
     res.status(201).json({ watch_topic: await propose(req) });
@@ -92,10 +96,15 @@ export function watchTopicRoutes(ctx: WebContext): Router {
     const user = currentUser(req);
     const csrf = requestState(req).session?.csrf ?? '';
     const topics = await visible(user);
+    const shown = new Set(topics.map((w) => w.id));
+    // Collaborators' answers, each read with its report's access rule.
+    const answers = (await inScope(ctx, req, (scoped) => watchAnswers(scoped.db))).filter((a) =>
+      shown.has(a.watch_topic_id),
+    );
     const body = html`<h1>Chủ đề theo dõi</h1>
       <p class="muted">
         Đơn vị đề nghị theo dõi một cụm từ khóa hoặc một chủ đề; phát hiện điểm nóng xét nó với ngưỡng thấp
-        hơn từ lần chạy kế tiếp.
+        hơn từ lần chạy kế tiếp, và cộng tác viên trên địa bàn được hỏi trong báo cáo tháng kế tiếp.
       </p>
       ${
         topics.length
@@ -108,6 +117,7 @@ export function watchTopicRoutes(ctx: WebContext): Router {
                   <th>Ngưỡng</th>
                   <th>Đơn vị đề nghị</th>
                   <th class="num">Cảnh báo</th>
+                  <th class="num">Trả lời của CTV</th>
                   <th>${t(lang, 'common.status')}</th>
                 </tr>
               </thead>
@@ -117,13 +127,16 @@ export function watchTopicRoutes(ctx: WebContext): Router {
                     html`<tr>
                       <td>
                         ${w.name}
-                        <div class="muted">${formatDateVi(w.created_at)}</div>
+                        <div class="muted">
+                          ${formatDateVi(w.created_at)} · hỏi cộng tác viên: ${w.question}
+                        </div>
                       </td>
-                      <td>${w.query ? html`<code>${w.query}</code>` : (w.topic_name ?? w.topic_id)}</td>
+                      <td>${w.query ?? w.topic_name ?? w.topic_id}</td>
                       <td>${w.unit_name ?? 'Toàn tỉnh'}</td>
                       <td>${FACTOR_VI[w.threshold_factor] ?? String(w.threshold_factor)}</td>
                       <td>${w.proposed_by_name ?? '—'}</td>
                       <td class="num">${w.alerts}</td>
+                      <td class="num">${w.answers}</td>
                       <td>
                         ${w.active ? 'đang theo dõi' : 'đã tắt'}
                         ${maySwitch(user, w) ? switchForm(csrf, w) : ''}
@@ -133,6 +146,31 @@ export function watchTopicRoutes(ctx: WebContext): Router {
               </tbody>
             </table>`
           : emptyState('Chưa có chủ đề theo dõi nào.')
+      }
+      ${
+        answers.length
+          ? html`<h2>Trả lời của cộng tác viên</h2>
+              ${topics
+                .filter((w) => answers.some((a) => a.watch_topic_id === w.id))
+                .map(
+                  (w) =>
+                    html`<h3>${w.name}</h3>
+                      <ul>
+                        ${answers
+                          .filter((a) => a.watch_topic_id === w.id)
+                          .map(
+                            (a) =>
+                              html`<li>
+                                <span class="muted"
+                                  >${a.period.slice(5, 7)}/${a.period.slice(0, 4)} ·
+                                  ${a.unit_name ?? '—'}:</span
+                                >
+                                ${a.answer}
+                              </li>`,
+                          )}
+                      </ul>`,
+                )}`
+          : ''
       }
       ${(PROPOSER_ROLES as readonly string[]).includes(user.role) && (mayManage(user) || user.unit_uid) ? await proposeForm(ctx, req, user, csrf) : ''}`;
     sendPage(req, res, 'Chủ đề theo dõi', body);
@@ -171,6 +209,9 @@ async function proposeForm(ctx: WebContext, req: Request, user: User, csrf: stri
       <label
         >Từ khóa (AND, OR, NOT, "cụm từ", ngoặc)
         <input name="query" maxlength="1000" placeholder='"sạt lở" OR "nứt đất" NOT "diễn tập"'
+      /></label>
+      <label
+        >Câu hỏi cho cộng tác viên (để trống: hỏi chung về chủ đề) <input name="question" maxlength="500"
       /></label>
       <label
         >hoặc chủ đề
