@@ -416,3 +416,31 @@ LEFT JOIN cases c ON c.alert_id = a.id
 LEFT JOIN resolved r ON r.case_id = c.id
 GROUP BY a.severity
 ORDER BY CASE a.severity WHEN 'khẩn' THEN 0 WHEN 'cao' THEN 1 WHEN 'trung bình' THEN 2 ELSE 3 END;
+
+-- name: implementation_surveys
+-- The annual report: the year's plan of surveys (requests whose plan year is the window's) by requesting unit or
+-- agency: how many were filed, answered by a survey by the day its results were wanted or after it, still open (and
+-- of those, past that day), declined or withdrawn.
+WITH r AS (
+  SELECT q.requester_uid, q.status, q.wanted_by, q.classification,
+         (SELECT min(timezone('Asia/Ho_Chi_Minh', e.changed_at))::DATE FROM survey_request_events e
+          WHERE e.survey_request_id = q.id AND e.to_status = 'reported') AS reported_day
+  FROM survey_requests q
+  WHERE q.plan_year = year($first_day::DATE)
+)
+SELECT coalesce(a.name, u.name, r.requester_uid) AS requester,
+       count(*)::INTEGER AS requests,
+       count(*) FILTER (WHERE r.status = 'reported' AND (r.wanted_by IS NULL OR r.reported_day <= r.wanted_by))::INTEGER
+         AS reported_in_time,
+       count(*) FILTER (WHERE r.status = 'reported' AND r.reported_day > r.wanted_by)::INTEGER AS reported_late,
+       count(*) FILTER (WHERE r.status IN ('received', 'planned', 'in_field'))::INTEGER AS open,
+       count(*) FILTER (WHERE r.status IN ('received', 'planned', 'in_field')
+                          AND r.wanted_by < timezone('Asia/Ho_Chi_Minh', $now::TIMESTAMPTZ)::DATE)::INTEGER AS overdue,
+       count(*) FILTER (WHERE r.status = 'declined')::INTEGER AS declined,
+       count(*) FILTER (WHERE r.status = 'withdrawn')::INTEGER AS withdrawn,
+       max(r.classification)::INTEGER AS classification
+FROM r
+LEFT JOIN agencies a ON a.uid = r.requester_uid
+LEFT JOIN units u ON u.uid = r.requester_uid
+GROUP BY 1
+ORDER BY requests DESC, requester;

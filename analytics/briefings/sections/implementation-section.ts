@@ -1,7 +1,7 @@
 /**
  * VIII. How the regulation was carried out (annual report only): which units sent their monthly reports and how
- * timely, and what became of the year's alerts — routed as cases, resolved by their deadline or after it,
- * dismissed, merged, or still open and overdue.
+ * timely, what became of the year's alerts — routed as cases, resolved by their deadline or after it, dismissed,
+ * merged, or still open and overdue — and how the year's plan of surveys requested by units was carried out.
  */
 import { formatNumber } from '../format.ts';
 import { openSection, type SectionContext, type SectionResult } from './section-context.ts';
@@ -29,6 +29,18 @@ interface SeverityRow {
   merged: number;
   open: number;
   overdue: number;
+  classification: number;
+}
+
+interface SurveyPlanRow {
+  requester: string;
+  requests: number;
+  reported_in_time: number;
+  reported_late: number;
+  open: number;
+  overdue: number;
+  declined: number;
+  withdrawn: number;
   classification: number;
 }
 
@@ -171,6 +183,63 @@ export async function buildImplementationSection(ctx: SectionContext): Promise<S
         `${n(r.open)} (${n(r.overdue)})`,
       ]),
       queryId: cases.queryId,
+    });
+  }
+  const plan = await ctx.log.all<SurveyPlanRow>(
+    'implementation_surveys',
+    tr('Kế hoạch khảo sát theo đơn vị đề nghị', "The year's plan of surveys by requesting unit"),
+    ctx.params,
+  );
+  section.queryIds.push(plan.queryId);
+  if (plan.rows.length === 0) {
+    section.paragraphs.push(
+      tr(
+        `Không có đề nghị khảo sát nào trong kế hoạch ${ctx.thisPeriod}.`,
+        `No survey was requested for the plan ${ctx.thisPeriod}.`,
+      ),
+    );
+  } else {
+    section.classification = Math.max(section.classification, ...plan.rows.map((r) => r.classification));
+    const p = (key: keyof SurveyPlanRow) => sum(plan.rows, key);
+    section.paragraphs.push(
+      tr(
+        `Kế hoạch khảo sát ${ctx.thisPeriod} có ${n(p('requests'))} đề nghị của ${n(plan.rows.length)} đơn vị: ` +
+          `${n(p('reported_in_time') + p('reported_late'))} đã có kết quả (${n(p('reported_in_time'))} kịp thời hạn đơn vị cần, ${n(p('reported_late'))} muộn hơn), ` +
+          `${n(p('open'))} đang thực hiện (${n(p('overdue'))} đã quá thời hạn cần kết quả), ${n(p('declined'))} không thực hiện, ${n(p('withdrawn'))} đơn vị đã rút.`,
+        `The survey plan ${ctx.thisPeriod} holds ${n(p('requests'))} requests from ${n(plan.rows.length)} units: ` +
+          `${n(p('reported_in_time') + p('reported_late'))} answered (${n(p('reported_in_time'))} by the day the results were wanted, ${n(p('reported_late'))} later), ` +
+          `${n(p('open'))} under way (${n(p('overdue'))} past the day wanted), ${n(p('declined'))} declined, ${n(p('withdrawn'))} withdrawn.`,
+      ),
+    );
+    if (p('overdue') > 0) {
+      keyPoints.push(
+        tr(
+          `${n(p('overdue'))} đề nghị khảo sát đã quá thời hạn đơn vị cần kết quả mà chưa có kết quả.`,
+          `${n(p('overdue'))} survey requests are past the day their results were wanted.`,
+        ),
+      );
+    }
+    section.tables.push({
+      caption: tr('Kế hoạch khảo sát theo đơn vị đề nghị', "The year's plan of surveys by requesting unit"),
+      columns: [
+        { label: tr('Đơn vị đề nghị', 'Requested by'), align: 'left' },
+        { label: tr('Đề nghị', 'Requests'), align: 'right' },
+        { label: tr('Có kết quả kịp hạn', 'Answered in time'), align: 'right' },
+        { label: tr('Có kết quả muộn', 'Answered late'), align: 'right' },
+        { label: tr('Đang thực hiện (quá hạn)', 'Under way (overdue)'), align: 'right' },
+        { label: tr('Không thực hiện', 'Declined'), align: 'right' },
+        { label: tr('Đã rút', 'Withdrawn'), align: 'right' },
+      ],
+      rows: plan.rows.map((r) => [
+        r.requester,
+        n(r.requests),
+        n(r.reported_in_time),
+        n(r.reported_late),
+        `${n(r.open)} (${n(r.overdue)})`,
+        n(r.declined),
+        n(r.withdrawn),
+      ]),
+      queryId: plan.queryId,
     });
   }
   return { section, keyPoints };

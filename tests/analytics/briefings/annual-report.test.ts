@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBriefing } from '../../../analytics/briefings/generate-briefing.ts';
 import { renderBriefingHtml } from '../../../analytics/briefings/render-html.ts';
+import { fileRequest, transitionRequest } from '../../../analytics/surveys/requests.ts';
 import { openDb, type Db } from '../../../data/db.ts';
 import { migrate } from '../../../data/migrate.ts';
 import { seedReference } from '../../../data/seed-reference.ts';
 
 // The annual report (period 'year') adds "Kết quả thực hiện quy chế": monthly reports per unit and how timely,
-// and what became of the year's alerts.
+// what became of the year's alerts, and how the year's plan of surveys was carried out.
 const NOW = new Date('2026-01-10T09:00:00+07:00');
 const at = (day: string) => new Date(`${day}T10:00:00+07:00`);
 let db: Db;
@@ -97,8 +98,47 @@ beforeAll(async () => {
     deadline: '2024-12-23',
     resolved: '2024-12-21',
   });
+  await surveyPlan();
 });
 afterAll(() => db.close());
+
+/** The 2025 plan: two health requests (answered in time, and late), a ward's (open past its day, and declined), a
+ * withdrawn one, and one for 2026 that the 2025 report leaves out. */
+async function surveyPlan() {
+  await db.run(
+    "INSERT INTO surveys (name, title, created_at, updated_at) VALUES ('ks', 'Khảo sát', $at, $at)",
+    {
+      at: at('2025-01-02'),
+    },
+  );
+  const file = async (requester: string, wanted: string | null, plan = '2025') =>
+    (
+      await fileRequest(
+        db,
+        'test',
+        {
+          requester_uid: requester,
+          title: 'Khảo sát',
+          purpose: 'Để biết.',
+          wanted_by: wanted,
+          plan_year: plan,
+        },
+        { actor: 't', now: at('2025-01-05') },
+      )
+    ).id;
+  const move = (id: string, action: string, day: string, extra: { note?: string; survey?: string } = {}) =>
+    transitionRequest(db, id, action, { actor: 'phantich', now: at(day), ...extra });
+  const inTime = await file('so-y-te', '2025-06-30');
+  await move(inTime, 'plan', '2025-02-01');
+  await move(inTime, 'report', '2025-06-20', { survey: 'ks' });
+  const late = await file('so-y-te', '2025-09-30');
+  await move(late, 'plan', '2025-02-01');
+  await move(late, 'report', '2025-10-15', { survey: 'ks' });
+  await move(await file('24133/2025', '2025-11-30'), 'plan', '2025-03-01');
+  await move(await file('24133/2025', null), 'decline', '2025-03-01', { note: 'Trùng với khảo sát của Sở.' });
+  await move(await file('so-giao-duc', null), 'withdraw', '2025-04-01');
+  await file('so-y-te', null, '2026');
+}
 
 describe('the annual report', () => {
   it('says which units reported each month and how timely, and what became of the year’s alerts', async () => {
@@ -129,6 +169,17 @@ describe('the annual report', () => {
     expect(briefing.summary.join(' ')).toContain(
       '1 vụ việc phát sinh trong năm 2025 còn đang xử lý và đã quá hạn.',
     );
+    const plan = section.tables[2]!;
+    expect(plan.rows).toEqual([
+      ['Phường Buôn Ma Thuột', '2', '0', '0', '1 (1)', '1', '0'],
+      ['Sở Y tế', '2', '1', '1', '0 (0)', '0', '0'],
+      ['Sở Giáo dục và Đào tạo', '1', '0', '0', '0 (0)', '0', '1'],
+    ]);
+    expect(section.paragraphs[2]).toBe(
+      'Kế hoạch khảo sát năm 2025 có 5 đề nghị của 3 đơn vị: 2 đã có kết quả (1 kịp thời hạn đơn vị cần, 1 muộn hơn), ' +
+        '1 đang thực hiện (1 đã quá thời hạn cần kết quả), 1 không thực hiện, 1 đơn vị đã rút.',
+    );
+    expect(briefing.summary.join(' ')).toContain('1 đề nghị khảo sát đã quá thời hạn đơn vị cần kết quả');
     const html = renderBriefingHtml(briefing);
     expect(html).toMatch(/<h2>[IVX]+\. KẾT QUẢ THỰC HIỆN QUY CHẾ<\/h2>/);
     expect(html).toContain('năm 2025');
