@@ -189,6 +189,70 @@ async function retentionSection(ctx: WebContext, rules: RetentionRules, csrf: st
     </form>`;
 }
 
+/** The bars an admin picks from for a topic's sensitivity (the detector's multiplier on its share of alpha). */
+const SENSITIVITY_CHOICES: readonly { value: number; label: string }[] = [
+  { value: 0.5, label: 'khó hơn (× 0,5)' },
+  { value: 1, label: 'bình thường' },
+  { value: 2, label: 'dễ hơn (× 2)' },
+  { value: 5, label: 'dễ hơn nhiều (× 5)' },
+  { value: 10, label: 'rất dễ (× 10)' },
+];
+
+/** Each topic's sensitivity for hot-spot detection, with a form per topic. */
+async function sensitivitySection(ctx: WebContext, csrf: string): Promise<SafeHtml> {
+  const rows = await ctx.db.all<{ id: string; name: string; sensitive: boolean; sensitivity: number }>(
+    `SELECT t.id, t.name_vi AS name, t.sensitive, coalesce(s.sensitivity, 1) AS sensitivity
+     FROM topics t LEFT JOIN topic_settings s ON s.topic_id = t.id ORDER BY t.name_vi`,
+  );
+  return html`<h2 id="sensitivity">Độ nhạy phát hiện điểm nóng theo chủ đề</h2>
+    <p class="muted">
+      Độ nhạy nhân phần ngưỡng ý nghĩa của chủ đề: × 2 dễ phát hiện gấp đôi, × 0,5 khó hơn một nửa. Chủ đề
+      nhạy cảm (trong danh mục) luôn được báo lên cấp trên. Áp dụng từ lần chạy phát hiện kế tiếp; được ghi
+      nhật ký.
+    </p>
+    <table>
+      <thead>
+        <tr>
+          <th>Chủ đề</th>
+          <th>Nhạy cảm</th>
+          <th>Độ nhạy</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (r) =>
+            html`<tr>
+              <td>${r.name}</td>
+              <td>${r.sensitive ? 'có' : ''}</td>
+              <td>
+                <form method="post" action="/admin/topic-sensitivity" class="inline-form">
+                  <input type="hidden" name="_csrf" value="${csrf}" />
+                  <input type="hidden" name="topic_id" value="${r.id}" />
+                  <select name="sensitivity" aria-label="Độ nhạy ${r.name}">
+                    ${[
+                      ...SENSITIVITY_CHOICES,
+                      ...(SENSITIVITY_CHOICES.some((c) => c.value === r.sensitivity)
+                        ? []
+                        : [{ value: r.sensitivity, label: `× ${String(r.sensitivity).replace('.', ',')}` }]),
+                    ].map(
+                      (c) =>
+                        html`<option
+                          value="${String(c.value)}"
+                          ${c.value === r.sensitivity ? html`selected` : ''}
+                        >
+                          ${c.label}
+                        </option>`,
+                    )}
+                  </select>
+                  <button type="submit">Lưu</button>
+                </form>
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+}
+
 /** A manual run's outcome in one line. */
 function retentionNotice(report: RetentionReport): string {
   const removed = report.items.filter((i) => i.count > 0);
@@ -312,7 +376,7 @@ export function adminRoutes(ctx: WebContext): Router {
             </form>`
           : emptyState(t(lang, 'common.notAvailable'))
       }
-      ${await retentionSection(ctx, retention, csrf)}`;
+      ${await sensitivitySection(ctx, csrf)} ${await retentionSection(ctx, retention, csrf)}`;
   };
 
   const readUserForm = (req: Request): { username?: string; changes: UserChanges } => {
@@ -388,6 +452,25 @@ export function adminRoutes(ctx: WebContext): Router {
     return { unit_uid: unit, topics };
   };
 
+  /** Set one topic's sensitivity (0.1–20; 1 removes the setting). */
+  const setSensitivity = async (req: Request) => {
+    const body = req.body as Record<string, unknown>;
+    const topic = typeof body.topic_id === 'string' ? body.topic_id.trim() : '';
+    if (!topic || !(await ctx.db.one('SELECT 1 AS found FROM topics WHERE id = $topic', { topic })))
+      throw inputError('topic_id', null, `unknown topic "${topic}"`);
+    const raw = body.sensitivity;
+    const value = typeof raw === 'number' ? raw : Number(String(raw ?? '').replace(',', '.'));
+    if (!Number.isFinite(value) || value < 0.1 || value > 20)
+      throw inputError('sensitivity', null, `invalid sensitivity "${String(raw)}" (0.1–20)`);
+    await ctx.db.transaction(async () => {
+      await ctx.db.run('DELETE FROM topic_settings WHERE topic_id = $topic', { topic });
+      if (value !== 1)
+        await ctx.db.run('INSERT INTO topic_settings VALUES ($topic, $value)', { topic, value });
+    });
+    await ctx.audit(req, 'admin.topic_sensitivity', `topic:${topic}`, { sensitivity: value });
+    return { topic_id: topic, sensitivity: value };
+  };
+
   const resolve = async (req: Request) => {
     if (!ctx.pseudonymSecret)
       throw new DlxhError('NOT_FOUND', 'pseudonym resolution is not configured on this server');
@@ -446,6 +529,18 @@ export function adminRoutes(ctx: WebContext): Router {
       dryRun: false,
     });
     sendPage(req, res, t(langOf(req), 'admin.title'), await renderAdmin(req, retentionNotice(report)));
+  });
+  router.post('/api/admin/topic-sensitivity', admin, async (req, res) => {
+    res.json(await setSensitivity(req));
+  });
+  router.post('/admin/topic-sensitivity', admin, async (req, res) => {
+    const done = await setSensitivity(req);
+    sendPage(
+      req,
+      res,
+      t(langOf(req), 'admin.title'),
+      await renderAdmin(req, `✓ ${done.topic_id}: × ${String(done.sensitivity).replace('.', ',')}`),
+    );
   });
   router.post('/admin/pseudonyms/resolve', admin, async (req, res) => {
     const found = await resolve(req);

@@ -181,6 +181,12 @@ export const API_ENDPOINTS = [
     'set the topics a unit answers for (audited)',
   ],
   [
+    'POST',
+    '/api/admin/topic-sensitivity {topic_id, sensitivity}',
+    'admin',
+    "how easily a topic is flagged (0.1–20; 1 is the default) from the detector's next run (audited)",
+  ],
+  [
     'GET',
     '/api/admin/routing-rules',
     'admin',
