@@ -33,3 +33,14 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message.split('\n')[0] ?? String(error);
   return String(error);
 }
+
+/**
+ * A text field of a form or JSON body, trimmed; null when absent or blank. Numbers are read as their text; an object
+ * or array is refused naming the field: `textField('POST /api/x', 'title', body.title)`.
+ */
+export function textField(input: string, field: string, value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'object') throw inputError(input, field, 'expected text');
+  const s = String(value).trim();
+  return s === '' ? null : s;
+}

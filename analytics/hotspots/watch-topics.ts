@@ -9,7 +9,7 @@
  */
 import { unitsInArea } from '../../data/access.ts';
 import type { Db } from '../../data/db.ts';
-import { DlxhError, inputError } from '../../data/errors.ts';
+import { DlxhError, inputError, textField } from '../../data/errors.ts';
 import { scrubPersonalData } from '../../data/pseudonym.ts';
 import type { Reads } from '../../data/readers.ts';
 import { compileWatchQuery } from './watch-query.ts';
@@ -54,11 +54,6 @@ export function defaultQuestion(name: string): string {
   return `Dư luận trên địa bàn về "${name}" thế nào (nội dung, mức độ, nơi xảy ra)?`;
 }
 
-function optional(value: unknown): string | null {
-  const s = typeof value === 'string' ? value.trim() : value == null ? '' : String(value).trim();
-  return s === '' ? null : s;
-}
-
 /**
  * Record a proposal from `proposer` (a unit or agency uid). Throws naming the field for a missing name, a query
  * that does not parse, an unknown topic or unit, a bar not offered, or neither a query nor a topic.
@@ -70,12 +65,12 @@ export async function proposeWatchTopic(
   body: WatchInput,
   who: { proposer: string; now: Date },
 ): Promise<WatchTopic> {
-  const name = optional(body.name);
+  const name = textField(input, 'name', body.name);
   if (!name) throw inputError(input, 'name', 'required');
   if (name.length > 120) throw inputError(input, 'name', 'longer than 120 characters');
-  const question = optional(body.question);
+  const question = textField(input, 'question', body.question);
   if (question && question.length > 500) throw inputError(input, 'question', 'longer than 500 characters');
-  const query = optional(body.query);
+  const query = textField(input, 'query', body.query);
   if (query && query.length > 1000) throw inputError(input, 'query', 'longer than 1000 characters');
   if (query) {
     try {
@@ -84,10 +79,10 @@ export async function proposeWatchTopic(
       throw inputError(input, 'query', (error as Error).message.replace(/^watch query: /, ''));
     }
   }
-  const topic = optional(body.topic_id);
+  const topic = textField(input, 'topic_id', body.topic_id);
   if (!query && !topic) throw inputError(input, 'query', 'give a keyword query or a topic to watch');
-  const unit = optional(body.unit_uid);
-  const factorText = optional(body.threshold_factor);
+  const unit = textField(input, 'unit_uid', body.unit_uid);
+  const factorText = textField(input, 'threshold_factor', body.threshold_factor);
   const factor = factorText === null ? DEFAULT_WATCH_FACTOR : Number(factorText);
   if (!(WATCH_FACTORS as readonly number[]).includes(factor))
     throw inputError(input, 'threshold_factor', `invalid bar "${factorText}" (${WATCH_FACTORS.join(', ')})`);

@@ -11,7 +11,7 @@
  *      └─decline / withdraw─┘→ declined / withdrawn
  */
 import type { Db } from '../../data/db.ts';
-import { DlxhError, inputError } from '../../data/errors.ts';
+import { DlxhError, inputError, textField } from '../../data/errors.ts';
 import { readSqlFile } from '../../data/sql-file.ts';
 import { localDay } from '../../data/time.ts';
 
@@ -113,7 +113,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const LIMITS = { title: 200, purpose: 4000, population: 500, questions: 8000 } as const;
 
 function text(input: string, field: keyof typeof LIMITS, value: unknown, required: boolean): string | null {
-  const s = typeof value === 'string' ? value.trim() : value == null ? '' : String(value).trim();
+  const s = textField(input, field, value);
   if (!s) {
     if (required) throw inputError(input, field, 'required');
     return null;
@@ -152,14 +152,13 @@ export async function fileRequest(
   body: RequestInput,
   who: { actor: string; now: Date },
 ): Promise<SurveyRequest> {
-  const requester = typeof body.requester_uid === 'string' ? body.requester_uid.trim() : '';
+  const requester = textField(input, 'requester_uid', body.requester_uid);
   if (!requester) throw inputError(input, 'requester_uid', 'required (the unit or agency that asks)');
   const title = text(input, 'title', body.title, true)!;
   const purpose = text(input, 'purpose', body.purpose, true)!;
   const population = text(input, 'population', body.population, false);
   const questions = text(input, 'questions', body.questions, false);
-  const locality =
-    typeof body.locality_uid === 'string' && body.locality_uid.trim() ? body.locality_uid.trim() : null;
+  const locality = textField(input, 'locality_uid', body.locality_uid);
   const rawTopics = Array.isArray(body.topics)
     ? body.topics
     : body.topics == null || body.topics === ''

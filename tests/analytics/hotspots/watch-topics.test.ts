@@ -98,6 +98,7 @@ describe('watch topics and topic sensitivity', () => {
     await expect(propose({ query: 'sốt xuất huyết' })).rejects.toThrow(
       'POST /api/watch-topics: name: required',
     );
+    await expect(propose({ name: ['a', 'b'], query: 'x' })).rejects.toThrow('name: expected text');
     await expect(propose({ name: 'x' })).rejects.toThrow('query: give a keyword query or a topic to watch');
     await expect(propose({ name: 'x', query: '"sốt xuất huyết AND' })).rejects.toThrow(
       /query: invalid query/,

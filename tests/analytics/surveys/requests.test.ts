@@ -88,6 +88,10 @@ describe('survey requests', () => {
       'POST /api/survey-requests: title: required',
     );
     await expect(file({ ...health, purpose: undefined })).rejects.toThrow('purpose: required');
+    await expect(file({ ...health, title: { text: 'x' } })).rejects.toThrow('title: expected text');
+    await expect(file({ ...health, requester_uid: ['so-y-te'] })).rejects.toThrow(
+      'requester_uid: expected text',
+    );
     await expect(file({ ...health, requester_uid: 'so-khong-co' })).rejects.toThrow(
       'requester_uid: unknown unit or agency "so-khong-co"',
     );
