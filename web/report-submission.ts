@@ -121,7 +121,10 @@ export async function submitReports(
   const refused = answers.filter((a): a is string => typeof a === 'string');
   report.in = items.length;
   report.failed += refused.length;
-  report.errors = [...refused, ...report.errors.map((e) => renumber(e, input, accepted))];
+  const itemOf = (error: string) => Number(/: item (\d+)/.exec(error)?.[1] ?? 0);
+  report.errors = [...refused, ...report.errors.map((e) => renumber(e, input, accepted))].sort(
+    (a, b) => itemOf(a) - itemOf(b),
+  );
   let answered = 0;
   for (const [i, outcome] of report.outcomes.entries()) {
     const given = answers[i];

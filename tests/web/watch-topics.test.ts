@@ -122,15 +122,23 @@ describe('watch topics proposed in the dashboard', () => {
       .post('/api/reports')
       .set('x-csrf-token', contributor.csrf)
       .send([
+        { period: '13/2026', summary: 'Kỳ sai, đứng trước.' },
         { period: '03/2026', summary: 'Báo cáo thứ hai, không trả lời câu hỏi nào.' },
         { period: '03/2026', summary: 'Báo cáo thứ ba.', watch_answers: { 'w-2': 'Không ngập.' } },
         { period: '13/2026', summary: 'Kỳ sai.' },
       ]);
     expect(api.status).toBe(400);
-    expect(api.body.reports.map((r: { status: string }) => r.status)).toEqual(['new', 'failed', 'failed']);
+    expect(api.body.reports.map((r: { status: string }) => r.status)).toEqual([
+      'failed',
+      'new',
+      'failed',
+      'failed',
+    ]);
+    // In the order the client sent them, numbered as it sent them.
     expect(api.body.errors).toEqual([
-      'POST /api/reports: item 2: watch_answers.w-2: not a question of your next report',
-      expect.stringMatching(/^POST \/api\/reports: item 3: invalid period "13\/2026"/),
+      expect.stringMatching(/^POST \/api\/reports: item 1: invalid period "13\/2026"/),
+      'POST /api/reports: item 3: watch_answers.w-2: not a question of your next report',
+      expect.stringMatching(/^POST \/api\/reports: item 4: invalid period "13\/2026"/),
     ]);
 
     const seen = (await analyst.agent.get('/api/watch-topics')).body as {
