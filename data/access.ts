@@ -76,6 +76,11 @@ const OWNER_COLUMNS = ['submitted_by', 'created_by'];
 const DOCUMENT_LINKS = ['doc_id', 'document_id'];
 const NAMED_LINKS: Record<string, [string, string]> = { survey: ['surveys', 'name'] };
 const PROVINCE_ROLES: ReadonlySet<Role> = new Set(['admin', 'analyst']);
+
+/** The board's own staff (admins and analysts): they see the whole province and manage what units ask of the board. */
+export function isBoardStaff(role: Role): boolean {
+  return PROVINCE_ROLES.has(role);
+}
 /**
  * Tables whose rows are made for one unit or agency (a briefing of its area, a survey request it filed): that unit's
  * own users see them.

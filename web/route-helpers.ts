@@ -133,6 +133,21 @@ export async function inScope<T>(
   return ctx.scopedPool.use(await currentScope(ctx, req), fn);
 }
 
+/**
+ * Today's administrative units by level and name, for a form's unit or area choice; with `agencies`, the specialised
+ * agencies first (forms that name who acts: a user's unit, who asks for a survey).
+ */
+export async function unitChoices(
+  db: Reads,
+  options: { agencies?: boolean } = {},
+): Promise<{ uid: string; name: string }[]> {
+  const units =
+    'SELECT uid, name FROM (SELECT uid, name FROM units WHERE valid_to IS NULL ORDER BY level, name)';
+  return db.all<{ uid: string; name: string }>(
+    options.agencies ? `SELECT uid, name FROM agencies UNION ALL ${units}` : units,
+  );
+}
+
 /** The taxonomy's topics with their names in `lang`, by name: for filters and for showing ids as names. */
 export async function topicList(db: Reads, lang: Lang): Promise<{ id: string; name: string }[]> {
   return db.all<{ id: string; name: string }>(

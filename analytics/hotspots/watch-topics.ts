@@ -49,6 +49,10 @@ export interface WatchInput {
   question?: unknown;
 }
 
+/** SQL for the name of the unit or agency that proposed watch topic `w`. */
+const PROPOSER_NAME = `coalesce((SELECT name FROM agencies WHERE uid = w.proposed_by),
+  (SELECT name FROM units WHERE uid = w.proposed_by), w.proposed_by) AS proposed_by_name`;
+
 /** The question collaborators are asked when the proposal gave none. */
 export function defaultQuestion(name: string): string {
   return `Dư luận trên địa bàn về "${name}" thế nào (nội dung, mức độ, nơi xảy ra)?`;
@@ -122,8 +126,7 @@ export async function listWatchTopics(
     .all<WatchTopic>(
       `SELECT w.id, w.name, w.query, w.topic_id, t.name_vi AS topic_name, w.unit_uid, u.name AS unit_name,
        w.threshold_factor, w.proposed_by,
-       coalesce((SELECT name FROM agencies WHERE uid = w.proposed_by), (SELECT name FROM units WHERE uid = w.proposed_by),
-         w.proposed_by) AS proposed_by_name,
+       ${PROPOSER_NAME},
        w.active, w.created_at, w.question,
        (SELECT count(*)::INTEGER FROM report_watch_answers r WHERE r.watch_topic_id = w.id) AS answers,
        (SELECT count(*)::INTEGER FROM alerts a
@@ -138,14 +141,39 @@ export async function listWatchTopics(
     .then((rows) => rows.map((w) => ({ ...w, question: w.question ?? defaultQuestion(w.name) })));
 }
 
-/** The active watch topics put to a collaborator of `unitUid`: those of the whole province and of areas holding it. */
-export async function watchQuestionsFor(db: Db, reads: Reads, unitUid: string | null): Promise<WatchTopic[]> {
-  const active = (await listWatchTopics(db)).filter((w) => w.active);
-  const out: WatchTopic[] = [];
+/** A watch topic as a question on a collaborator's report form. */
+export interface WatchQuestion {
+  id: string;
+  question: string;
+  proposed_by_name: string | null;
+}
+
+/**
+ * The active watch topics put to a collaborator of `unitUid`: those of the whole province and of areas holding it.
+ * Read on every report form and submission, so without the counts the watch topics page shows.
+ */
+export async function watchQuestionsFor(
+  db: Db,
+  reads: Reads,
+  unitUid: string | null,
+): Promise<WatchQuestion[]> {
+  const active = await db.all<WatchQuestion & { name: string; unit_uid: string | null }>(
+    `SELECT w.id, w.name, w.question, w.unit_uid,
+       ${PROPOSER_NAME}
+     FROM watch_topics w WHERE w.active ORDER BY w.created_at DESC, w.id`,
+  );
+  const out: WatchQuestion[] = [];
   for (const w of active) {
-    if (w.unit_uid === null) out.push(w);
-    else if (unitUid && (w.unit_uid === unitUid || (await unitsInArea(reads, w.unit_uid)).includes(unitUid)))
-      out.push(w);
+    const asked =
+      w.unit_uid === null ||
+      (unitUid !== null &&
+        (w.unit_uid === unitUid || (await unitsInArea(reads, w.unit_uid)).includes(unitUid)));
+    if (asked)
+      out.push({
+        id: w.id,
+        question: w.question ?? defaultQuestion(w.name),
+        proposed_by_name: w.proposed_by_name,
+      });
   }
   return out;
 }
@@ -160,7 +188,7 @@ const MAX_ANSWER = 4000;
 export function checkWatchAnswers(
   input: string,
   answers: unknown,
-  asked: readonly WatchTopic[],
+  asked: readonly WatchQuestion[],
 ): Map<string, string> {
   const out = new Map<string, string>();
   if (answers === undefined || answers === null) return out;

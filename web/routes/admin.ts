@@ -3,7 +3,7 @@
  * resolution, the retention rules for personal data (what is due, the last run, apply now), and links to the routing
  * rules and briefing subscriptions.
  */
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { routingRulesInForce } from '../../analytics/alerts/routing.ts';
 import { listSubscriptions } from '../../analytics/briefings/subscriptions.ts';
 import { listAudit } from '../../data/audit.ts';
@@ -34,7 +34,7 @@ import type { WebContext } from '../context.ts';
 import { classificationLabel, emptyState, html, type SafeHtml } from '../html.ts';
 import { formatDate, roleLabel, t, type Lang } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
-import { langOf, param, params, sendPage, topicList } from '../route-helpers.ts';
+import { langOf, param, params, sendPage, topicList, unitChoices } from '../route-helpers.ts';
 
 interface UnitChoice {
   uid: string;
@@ -51,13 +51,6 @@ function clearanceField(value: unknown): number | undefined {
 
 function userJson(u: User) {
   return { ...u, created_at: u.created_at.toISOString() };
-}
-
-async function unitChoices(ctx: WebContext): Promise<UnitChoice[]> {
-  return ctx.db.all<UnitChoice>(
-    `SELECT uid, name FROM agencies
-     UNION ALL SELECT uid, name FROM (SELECT uid, name FROM units WHERE valid_to IS NULL ORDER BY level, name)`,
-  );
 }
 
 function userForm(lang: Lang, csrf: string, units: UnitChoice[], user?: User): SafeHtml {
@@ -274,7 +267,7 @@ export function adminRoutes(ctx: WebContext): Router {
     const lang = langOf(req);
     const csrf = requestState(req).session?.csrf ?? '';
     const users = await listUsers(ctx.db);
-    const units = await unitChoices(ctx);
+    const units = await unitChoices(ctx.reads, { agencies: true });
     const names = new Map(units.map((u) => [u.uid, u.name]));
     const responsibilities = await ctx.db.all<{ unit_uid: string; topics: string[] }>(
       'SELECT unit_uid, list(topic_id ORDER BY topic_id) AS topics FROM unit_topics GROUP BY unit_uid ORDER BY unit_uid',
@@ -500,27 +493,24 @@ export function adminRoutes(ctx: WebContext): Router {
     res.json(await resolve(req));
   });
 
+  /** The admin page again, with the outcome of what was just done on it. */
+  const sendAdmin = async (req: Request, res: Response, message?: string, status?: number) =>
+    sendPage(req, res, t(langOf(req), 'admin.title'), await renderAdmin(req, message), { status });
+
   router.get('/admin', admin, async (req, res) => {
-    sendPage(req, res, t(langOf(req), 'admin.title'), await renderAdmin(req));
+    await sendAdmin(req, res);
   });
   router.post('/admin/users', admin, async (req, res) => {
     const user = await create(req);
-    sendPage(req, res, t(langOf(req), 'admin.title'), await renderAdmin(req, `+ ${user.username}`), {
-      status: 201,
-    });
+    await sendAdmin(req, res, `+ ${user.username}`, 201);
   });
   router.post('/admin/users/:id', admin, async (req, res) => {
     const user = await update(req, String(req.params.id));
-    sendPage(req, res, t(langOf(req), 'admin.title'), await renderAdmin(req, `✓ ${user.username}`));
+    await sendAdmin(req, res, `✓ ${user.username}`);
   });
   router.post('/admin/unit-topics', admin, async (req, res) => {
     const done = await setUnitTopics(req);
-    sendPage(
-      req,
-      res,
-      t(langOf(req), 'admin.title'),
-      await renderAdmin(req, `✓ ${done.unit_uid}: ${done.topics.join(', ')}`),
-    );
+    await sendAdmin(req, res, `✓ ${done.unit_uid}: ${done.topics.join(', ')}`);
   });
   router.post('/admin/retention', admin, async (req, res) => {
     const report = await applyRetention(ctx.db, retention, {
@@ -528,23 +518,18 @@ export function adminRoutes(ctx: WebContext): Router {
       actor: currentUser(req).username,
       dryRun: false,
     });
-    sendPage(req, res, t(langOf(req), 'admin.title'), await renderAdmin(req, retentionNotice(report)));
+    await sendAdmin(req, res, retentionNotice(report));
   });
   router.post('/api/admin/topic-sensitivity', admin, async (req, res) => {
     res.json(await setSensitivity(req));
   });
   router.post('/admin/topic-sensitivity', admin, async (req, res) => {
     const done = await setSensitivity(req);
-    sendPage(
-      req,
-      res,
-      t(langOf(req), 'admin.title'),
-      await renderAdmin(req, `✓ ${done.topic_id}: × ${String(done.sensitivity).replace('.', ',')}`),
-    );
+    await sendAdmin(req, res, `✓ ${done.topic_id}: × ${String(done.sensitivity).replace('.', ',')}`);
   });
   router.post('/admin/pseudonyms/resolve', admin, async (req, res) => {
     const found = await resolve(req);
-    sendPage(req, res, t(langOf(req), 'admin.title'), await renderAdmin(req, `${found.kind}: ${found.id}`));
+    await sendAdmin(req, res, `${found.kind}: ${found.id}`);
   });
 
   return router;

@@ -19,6 +19,7 @@ import {
   type RequestAction,
   type SurveyRequest,
 } from '../../analytics/surveys/requests.ts';
+import { isBoardStaff } from '../../data/access.ts';
 import { DlxhError, inputError } from '../../data/errors.ts';
 import { formatDateVi, localDay } from '../../data/time.ts';
 import type { User } from '../../data/users.ts';
@@ -39,16 +40,15 @@ import {
   sendPage,
   topicCheckboxes,
   topicList,
+  unitChoices,
   wantsJson,
 } from '../route-helpers.ts';
 
 const READERS = requireRole('admin', 'analyst', 'leader', 'officer');
 const FILER_ROLES = ['admin', 'analyst', 'officer'] as const;
 const FILERS = requireRole(...FILER_ROLES);
-const BOARD: readonly string[] = ['admin', 'analyst'];
-
 function mayManage(user: User): boolean {
-  return BOARD.includes(user.role);
+  return isBoardStaff(user.role);
 }
 
 /** Who may take `action` on `request`: the board's staff any; the requesting unit's own users only withdraw. */
@@ -59,19 +59,6 @@ function mayAct(user: User, request: SurveyRequest, action: RequestAction): bool
 
 function statusCell(r: SurveyRequest): SafeHtml {
   return html`${REQUEST_STATUS_VI[r.status]}${r.overdue ? html` <span class="badge">Quá hạn</span>` : ''}`;
-}
-
-async function requesterChoices(ctx: WebContext): Promise<{ uid: string; name: string }[]> {
-  return ctx.reads.all<{ uid: string; name: string }>(
-    `SELECT uid, name FROM agencies
-     UNION ALL SELECT uid, name FROM (SELECT uid, name FROM units WHERE valid_to IS NULL ORDER BY level, name)`,
-  );
-}
-
-async function localityChoices(ctx: WebContext): Promise<{ uid: string; name: string }[]> {
-  return ctx.reads.all<{ uid: string; name: string }>(
-    'SELECT uid, name FROM units WHERE valid_to IS NULL ORDER BY level, name',
-  );
 }
 
 /** The request form's fields as `fileRequest` reads them; an officer always files for their own unit. */
@@ -243,8 +230,8 @@ async function requestForm(
   year: number,
 ): Promise<SafeHtml> {
   const topics = await topicList(ctx.reads, lang);
-  const places = await localityChoices(ctx);
-  const requesters = mayManage(user) ? await requesterChoices(ctx) : [];
+  const places = await unitChoices(ctx.reads);
+  const requesters = mayManage(user) ? await unitChoices(ctx.reads, { agencies: true }) : [];
   return html`<h2 id="new">Đề nghị khảo sát mới</h2>
     <form method="post" action="/survey-plan/requests" class="grid-form">
       <input type="hidden" name="_csrf" value="${csrf}" />

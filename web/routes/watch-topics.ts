@@ -14,6 +14,7 @@ import {
   DEFAULT_WATCH_FACTOR,
   type WatchTopic,
 } from '../../analytics/hotspots/watch-topics.ts';
+import { isBoardStaff } from '../../data/access.ts';
 import { DlxhError, inputError } from '../../data/errors.ts';
 import { formatDateVi } from '../../data/time.ts';
 import type { User } from '../../data/users.ts';
@@ -22,7 +23,7 @@ import type { WebContext } from '../context.ts';
 import { emptyState, html, type SafeHtml } from '../html.ts';
 import { t } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
-import { inScope, langOf, param, sendPage, topicList } from '../route-helpers.ts';
+import { inScope, langOf, param, sendPage, topicList, unitChoices } from '../route-helpers.ts';
 
 const READERS = requireRole('admin', 'analyst', 'leader', 'officer');
 const PROPOSER_ROLES = ['admin', 'analyst', 'officer'] as const;
@@ -35,7 +36,7 @@ const FACTOR_VI: Record<number, string> = {
 };
 
 function mayManage(user: User): boolean {
-  return user.role === 'admin' || user.role === 'analyst';
+  return isBoardStaff(user.role);
 }
 
 function maySwitch(user: User, w: WatchTopic): boolean {
@@ -199,9 +200,7 @@ function switchForm(csrf: string, w: WatchTopic): SafeHtml {
 async function proposeForm(ctx: WebContext, req: Request, user: User, csrf: string): Promise<SafeHtml> {
   const lang = langOf(req);
   const topics = await topicList(ctx.reads, lang);
-  const units = await ctx.reads.all<{ uid: string; name: string }>(
-    'SELECT uid, name FROM units WHERE valid_to IS NULL ORDER BY level, name',
-  );
+  const units = await unitChoices(ctx.reads);
   return html`<h2>Đề nghị theo dõi</h2>
     <form method="post" action="/watch-topics" class="grid-form">
       <input type="hidden" name="_csrf" value="${csrf}" />
