@@ -1,13 +1,8 @@
 /** Reports sent by a contributor through the API or the form: the file import's path, with the submitter's rules. */
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
-import {
-  checkWatchAnswers,
-  saveWatchAnswers,
-  watchQuestionsFor,
-} from '../analytics/hotspots/watch-topics.ts';
 import { unitsInArea } from '../data/access.ts';
-import { DlxhError, errorMessage, inputError } from '../data/errors.ts';
+import { DlxhError, inputError } from '../data/errors.ts';
 import type { User } from '../data/users.ts';
 import {
   ingestReportRecords,
@@ -78,25 +73,11 @@ export async function submitReports(
   const area = new Set(
     user.unit_uid ? [user.unit_uid, ...(await unitsInArea(ctx.reads, user.unit_uid))] : [],
   );
-  // Answers to the watch topics put to this collaborator travel beside each report and are checked first: an item
-  // with a bad answer fails on its own, named with its position, and the others go on.
-  const asked = await watchQuestionsFor(ctx.db, ctx.reads, user.unit_uid);
-  const answers: (Map<string, string> | string)[] = items.map((item, i) => {
-    try {
-      return isRecord(item)
-        ? checkWatchAnswers(`${input}: item ${i + 1}`, item.watch_answers, asked)
-        : new Map();
-    } catch (error) {
-      return errorMessage(error);
-    }
-  });
-  const accepted = items.flatMap((_, i) => (typeof answers[i] === 'string' ? [] : [i]));
+  // Answers to watch topics travel in each item (`watch_answers`); the import checks them against the questions
+  // put to the report's unit, and an item with a bad answer fails on its own, named with its position.
   const report = await ingestReportRecords(
     input,
-    accepted.map((i) => {
-      const item = items[i];
-      return withOwnId(user.id, isRecord(item) ? withoutKey(item, 'watch_answers') : item);
-    }),
+    items.map((item) => withOwnId(user.id, item)),
     {
       source: 'web',
       submittedBy: user.id,
@@ -109,51 +90,12 @@ export async function submitReports(
     },
     { db: ctx.db, logger: ctx.logger, now: ctx.now, secret: ctx.pseudonymSecret },
   );
-  // Back to one outcome per item sent, in order, with the items refused for their answers in place.
-  const outcomes = [...report.outcomes];
-  report.outcomes = items.map((_, i) => {
-    const problem = answers[i];
-    if (typeof problem === 'string')
-      return { position: `item ${i + 1}`, id: null, status: 'failed' as const };
-    const outcome = outcomes.shift()!;
-    return { ...outcome, position: `item ${i + 1}` };
-  });
-  const refused = answers.filter((a): a is string => typeof a === 'string');
-  report.in = items.length;
-  report.failed += refused.length;
-  const itemOf = (error: string) => Number(/: item (\d+)/.exec(error)?.[1] ?? 0);
-  report.errors = [...refused, ...report.errors.map((e) => renumber(e, input, accepted))].sort(
-    (a, b) => itemOf(a) - itemOf(b),
-  );
-  let answered = 0;
-  for (const [i, outcome] of report.outcomes.entries()) {
-    const given = answers[i];
-    if (outcome.status !== 'failed' && outcome.id && given instanceof Map && given.size > 0)
-      answered += await saveWatchAnswers(ctx.db, outcome.id, given, ctx.now());
-  }
   await ctx.audit(req, 'report.submit', report.newIds.length === 1 ? `report:${report.newIds[0]}` : null, {
     new: report.newIds,
     duplicate: report.outcomes.filter((o) => o.status === 'duplicate').map((o) => o.id),
     failed: report.failed,
-    watch_answers: answered,
+    watch_answers: report.watchAnswers,
     job_run_id: report.job_run_id,
   });
   return report;
-}
-
-/** An ingest error names its item among those sent on (`item 2`); name it among those the client sent. */
-function renumber(error: string, input: string, accepted: readonly number[]): string {
-  const prefix = `${input}: item `;
-  if (!error.startsWith(prefix)) return error;
-  const match = /^(\d+)(.*)$/s.exec(error.slice(prefix.length));
-  const original = match ? accepted[Number(match[1]) - 1] : undefined;
-  return original === undefined ? error : `${prefix}${original + 1}${match![2]}`;
-}
-
-function isRecord(item: unknown): item is Record<string, unknown> {
-  return !!item && typeof item === 'object' && !Array.isArray(item);
-}
-
-function withoutKey(item: Record<string, unknown>, key: string): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(item).filter(([k]) => k !== key));
 }

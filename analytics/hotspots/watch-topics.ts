@@ -148,63 +148,52 @@ export interface WatchQuestion {
   proposed_by_name: string | null;
 }
 
+/** A watch topic as reports answer it: how a column may name it, whether it is on, and whose reports it asks. */
+export interface AskedWatch extends WatchQuestion {
+  name: string;
+  active: boolean;
+  /** The units whose collaborators it is put to (its unit, the units below and their predecessors); null: all. */
+  area: ReadonlySet<string> | null;
+}
+
 /**
- * The active watch topics put to a collaborator of `unitUid`: those of the whole province and of areas holding it.
- * Read on every report form and submission, so without the counts the watch topics page shows.
+ * Every watch topic with the area it asks, newest first. Read once per report form, submission or file import,
+ * so without the counts the watch topics page shows.
  */
-export async function watchQuestionsFor(
-  db: Db,
-  reads: Reads,
-  unitUid: string | null,
-): Promise<WatchQuestion[]> {
-  const active = await db.all<WatchQuestion & { name: string; unit_uid: string | null }>(
-    `SELECT w.id, w.name, w.question, w.unit_uid,
+export async function askedWatchTopics(reads: Reads): Promise<AskedWatch[]> {
+  const rows = await reads.all<WatchQuestion & { name: string; unit_uid: string | null; active: boolean }>(
+    `SELECT w.id, w.name, w.question, w.unit_uid, w.active,
        ${PROPOSER_NAME}
-     FROM watch_topics w WHERE w.active ORDER BY w.created_at DESC, w.id`,
+     FROM watch_topics w ORDER BY w.created_at DESC, w.id`,
   );
-  const out: WatchQuestion[] = [];
-  for (const w of active) {
-    const asked =
-      w.unit_uid === null ||
-      (unitUid !== null &&
-        (w.unit_uid === unitUid || (await unitsInArea(reads, w.unit_uid)).includes(unitUid)));
-    if (asked)
-      out.push({
-        id: w.id,
-        question: w.question ?? defaultQuestion(w.name),
-        proposed_by_name: w.proposed_by_name,
-      });
+  const out: AskedWatch[] = [];
+  for (const w of rows) {
+    out.push({
+      id: w.id,
+      name: w.name,
+      question: w.question ?? defaultQuestion(w.name),
+      proposed_by_name: w.proposed_by_name,
+      active: w.active,
+      area: w.unit_uid === null ? null : new Set([w.unit_uid, ...(await unitsInArea(reads, w.unit_uid))]),
+    });
   }
   return out;
+}
+
+/** Whether a report of `unitUid` (null: a report without a unit) is asked `watch`'s question. */
+export function isAskedOf(watch: AskedWatch, unitUid: string | null): boolean {
+  return watch.area === null || (unitUid !== null && watch.area.has(unitUid));
+}
+
+/** The active watch topics put to a collaborator of `unitUid`: those of the whole province and of areas holding it. */
+export async function watchQuestionsFor(reads: Reads, unitUid: string | null): Promise<WatchQuestion[]> {
+  return (await askedWatchTopics(reads))
+    .filter((w) => w.active && isAskedOf(w, unitUid))
+    .map(({ id, question, proposed_by_name }) => ({ id, question, proposed_by_name }));
 }
 
 /** Longest answer kept. */
-const MAX_ANSWER = 4000;
-
-/**
- * Check a report's answers against the questions put to its author: `{ 'w-1': 'text' }`, blank answers dropped.
- * Throws naming the watch topic for one not put to them, or an answer too long.
- */
-export function checkWatchAnswers(
-  input: string,
-  answers: unknown,
-  asked: readonly WatchQuestion[],
-): Map<string, string> {
-  const out = new Map<string, string>();
-  if (answers === undefined || answers === null) return out;
-  if (typeof answers !== 'object' || Array.isArray(answers))
-    throw inputError(input, 'watch_answers', 'expected an object of watch topic id → answer');
-  const ids = new Set(asked.map((w) => w.id));
-  for (const [id, value] of Object.entries(answers as Record<string, unknown>)) {
-    const text = typeof value === 'string' ? value.trim() : '';
-    if (!text) continue;
-    if (!ids.has(id)) throw inputError(input, `watch_answers.${id}`, 'not a question of your next report');
-    if (text.length > MAX_ANSWER)
-      throw inputError(input, `watch_answers.${id}`, `longer than ${MAX_ANSWER} characters`);
-    out.set(id, text);
-  }
-  return out;
-}
+export const MAX_WATCH_ANSWER = 4000;
 
 /** Store a report's answers, scrubbed of personal data; an answer already stored for the report is kept. */
 export async function saveWatchAnswers(

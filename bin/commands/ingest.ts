@@ -87,13 +87,20 @@ export async function importSurvey(
 
 export async function importReports(ctx: CommandContext, file: string, source?: string): Promise<RunReport> {
   const { ingestReports } = await import('../../pipeline/report/ingest-reports.ts');
-  return withProgress(ctx, `báo cáo ${path.basename(file)}`, `ingest report ${file}`, (progress) =>
-    ingestReports(
-      file,
-      { source: source ?? null },
-      { db: ctx.db, logger: ctx.logger, now: ctx.now, secret: ctx.secret(), progress },
-    ),
+  const report = await withProgress(
+    ctx,
+    `báo cáo ${path.basename(file)}`,
+    `ingest report ${file}`,
+    (progress) =>
+      ingestReports(
+        file,
+        { source: source ?? null },
+        { db: ctx.db, logger: ctx.logger, now: ctx.now, secret: ctx.secret(), progress },
+      ),
   );
+  if (report.watchAnswers > 0)
+    ctx.logger.info(`ingest report ${file}: ${report.watchAnswers} câu trả lời cho chủ đề theo dõi`);
+  return report;
 }
 
 export function registerIngestCommands(program: Command): void {

@@ -4,6 +4,13 @@ import path from 'node:path';
 import { errorMessage, inputError } from '../../data/errors.ts';
 import { scoreReports } from '../../analytics/surveys/text-scores.ts';
 import {
+  MAX_WATCH_ANSWER,
+  askedWatchTopics,
+  isAskedOf,
+  saveWatchAnswers,
+  type AskedWatch,
+} from '../../analytics/hotspots/watch-topics.ts';
+import {
   pseudonymEntry,
   recordPseudonyms,
   scrubPersonalData,
@@ -27,6 +34,7 @@ import {
   parsePeriod,
   petitionKind,
   reportField,
+  watchAnswerColumn,
   type ReportField,
 } from './report-fields.ts';
 
@@ -76,28 +84,93 @@ export interface ReportRunReport extends RunReport {
   scored: number;
   /** One per record read, in order. */
   outcomes: ReportOutcome[];
+  /** Answers to watch topics' questions stored with the reports (`report_watch_answers`). */
+  watchAnswers: number;
+}
+
+/** One answer to a watch topic's question as a record gives it: the column or key, the watch topic, the value. */
+interface AnswerCell {
+  field: string;
+  watchId: string;
+  value: unknown;
 }
 
 interface SourceRecord {
   position: string;
   fields: Partial<Record<ReportField, unknown>>;
+  answers: AnswerCell[];
   problem?: string;
 }
 
-function toRecord(raw: Record<string, unknown>, unknownKeys: Set<string>): SourceRecord['fields'] {
+/** How the keys of a record are read: the watch topics a column may answer, and the keys no field uses. */
+interface KeyReader {
+  watches: readonly AskedWatch[];
+  unknown: Set<string>;
+}
+
+/**
+ * A record's report fields and its answers to watch topics: a `watch_answers` object (`{"w-1": "…"}`, as the web
+ * form and API send them) or a column naming a watch topic (`w-1`, or its question or name, as in a file).
+ */
+function toRecord(raw: Record<string, unknown>, keys: KeyReader): Omit<SourceRecord, 'position'> {
   const fields: SourceRecord['fields'] = {};
+  const answers: AnswerCell[] = [];
+  let problem: string | undefined;
   for (const [key, value] of Object.entries(raw)) {
     const field = reportField(key);
-    if (field === null) unknownKeys.add(key);
-    else if (fields[field] === undefined || fields[field] === '') fields[field] = value;
+    if (field !== null) {
+      if (fields[field] === undefined || fields[field] === '') fields[field] = value;
+    } else if (key === 'watch_answers') {
+      if (value === null || value === undefined) continue;
+      if (typeof value !== 'object' || Array.isArray(value))
+        problem = 'watch_answers: expected an object of watch topic id → answer';
+      else
+        for (const [id, answer] of Object.entries(value as Record<string, unknown>))
+          answers.push({ field: `watch_answers.${id}`, watchId: id, value: answer });
+    } else {
+      const watchId = watchAnswerColumn(key, keys.watches);
+      if (watchId === null) keys.unknown.add(key);
+      else answers.push({ field: `column "${key}"`, watchId, value });
+    }
   }
-  return fields;
+  return { fields, answers, ...(problem ? { problem } : {}) };
+}
+
+/**
+ * The answers a report may carry: each to a watch topic put to the report's unit, as text of at most
+ * `MAX_WATCH_ANSWER` characters, once; blank answers are no answers. Returns them, or the problems.
+ */
+function readAnswers(
+  cells: readonly AnswerCell[],
+  watches: readonly AskedWatch[],
+  unitUid: string | null,
+  unitName: string | null,
+): { answers: Map<string, string>; problems: string[] } {
+  const answers = new Map<string, string>();
+  const problems: string[] = [];
+  for (const { field, watchId, value } of cells) {
+    if (value !== null && typeof value === 'object') {
+      problems.push(`${field}: expected text`);
+      continue;
+    }
+    const answer = text(value);
+    if (!answer) continue;
+    const watch = watches.find((w) => w.id === watchId);
+    if (!watch) problems.push(`${field}: unknown watch topic "${watchId}"`);
+    else if (!isAskedOf(watch, unitUid))
+      problems.push(`${field}: not a question for ${unitName ?? 'reports without a unit'}`);
+    else if (answer.length > MAX_WATCH_ANSWER)
+      problems.push(`${field}: longer than ${MAX_WATCH_ANSWER} characters`);
+    else if (answers.has(watchId)) problems.push(`${field}: watch topic ${watchId} answered twice`);
+    else answers.set(watchId, answer);
+  }
+  return { answers, problems };
 }
 
 async function readRecords(
   file: string,
   opts: ReportOptions,
-  unknownKeys: Set<string>,
+  keys: KeyReader,
   warnings: Messages,
 ): Promise<SourceRecord[]> {
   if (/\.jsonl$|\.ndjson$/i.test(file)) {
@@ -105,8 +178,8 @@ async function readRecords(
     const out: SourceRecord[] = [];
     for await (const line of readLines(file)) {
       const position = `line ${line.number}`;
-      if (line.text === null) out.push({ position, fields: {}, problem: line.problem });
-      else if (line.text.trim() !== '') out.push(parseJsonRecord(line.text, position, unknownKeys));
+      if (line.text === null) out.push({ position, fields: {}, answers: [], problem: line.problem });
+      else if (line.text.trim() !== '') out.push(parseJsonRecord(line.text, position, keys));
     }
     return out;
   }
@@ -122,7 +195,7 @@ async function readRecords(
     const items = Array.isArray(parsed) ? parsed : (parsed as { reports?: unknown })?.reports;
     if (!Array.isArray(items))
       throw inputError(file, null, 'expected an array of reports or {"reports": [...]}');
-    return itemRecords(items, unknownKeys);
+    return itemRecords(items, keys);
   }
   // Registers exported by units often open with a title block (the unit, the register's name, the period): the
   // header is the first row naming at least two report fields.
@@ -136,26 +209,27 @@ async function readRecords(
     table.headers.forEach((h, i) => {
       if (h) raw[h] = row.cells[i]!;
     });
-    return { position: `row ${row.row}`, fields: toRecord(raw, unknownKeys), problem: row.problem };
+    const record = toRecord(raw, keys);
+    return { position: `row ${row.row}`, ...record, problem: row.problem ?? record.problem };
   });
 }
 
-function itemRecords(items: readonly unknown[], unknownKeys: Set<string>): SourceRecord[] {
+function itemRecords(items: readonly unknown[], keys: KeyReader): SourceRecord[] {
   return items.map((item, i) =>
     item && typeof item === 'object' && !Array.isArray(item)
-      ? { position: `item ${i + 1}`, fields: toRecord(item as Record<string, unknown>, unknownKeys) }
-      : { position: `item ${i + 1}`, fields: {}, problem: 'not an object' },
+      ? { position: `item ${i + 1}`, ...toRecord(item as Record<string, unknown>, keys) }
+      : { position: `item ${i + 1}`, fields: {}, answers: [], problem: 'not an object' },
   );
 }
 
-function parseJsonRecord(text: string, position: string, unknownKeys: Set<string>): SourceRecord {
+function parseJsonRecord(text: string, position: string, keys: KeyReader): SourceRecord {
   try {
     const value: unknown = JSON.parse(text);
     if (!value || typeof value !== 'object' || Array.isArray(value))
-      return { position, fields: {}, problem: 'not a JSON object' };
-    return { position, fields: toRecord(value as Record<string, unknown>, unknownKeys) };
+      return { position, fields: {}, answers: [], problem: 'not a JSON object' };
+    return { position, ...toRecord(value as Record<string, unknown>, keys) };
   } catch (error) {
-    return { position, fields: {}, problem: `invalid JSON (${errorMessage(error)})` };
+    return { position, fields: {}, answers: [], problem: `invalid JSON (${errorMessage(error)})` };
   }
 }
 
@@ -185,6 +259,7 @@ interface Prepared {
   hash: string;
   values: Record<string, string | number | Date | null>;
   reporter: PseudonymEntry | null;
+  answers: Map<string, string>;
 }
 
 /**
@@ -200,9 +275,7 @@ export async function ingestReports(
   ctx: ReportContext,
 ): Promise<ReportRunReport> {
   const source = opts.source?.trim() || path.basename(file);
-  return runImport(file, source, opts, ctx, (unknownKeys, warnings) =>
-    readRecords(file, opts, unknownKeys, warnings),
-  );
+  return runImport(file, source, opts, ctx, (keys, warnings) => readRecords(file, opts, keys, warnings));
 }
 
 /**
@@ -218,7 +291,7 @@ export async function ingestReportRecords(
   ctx: ReportContext,
 ): Promise<ReportRunReport> {
   const source = opts.source?.trim() || input;
-  return runImport(input, source, opts, ctx, async (unknownKeys) => itemRecords(items, unknownKeys));
+  return runImport(input, source, opts, ctx, async (keys) => itemRecords(items, keys));
 }
 
 async function runImport(
@@ -226,7 +299,7 @@ async function runImport(
   source: string,
   opts: ReportOptions,
   ctx: ReportContext,
-  read: (unknownKeys: Set<string>, warnings: Messages) => Promise<SourceRecord[]>,
+  read: (keys: KeyReader, warnings: Messages) => Promise<SourceRecord[]>,
 ): Promise<ReportRunReport> {
   const runId = await startRun(ctx.db, `report:${source}`, ctx.now());
   const errors = new Messages();
@@ -243,12 +316,13 @@ async function runImport(
     newIds: [],
     scored: 0,
     outcomes: [],
+    watchAnswers: 0,
   };
   return recordFileImport(ctx, input, runId, report, { errors, warnings }, 'reports', async () => {
-    const unknownKeys = new Set<string>();
-    const records = await read(unknownKeys, warnings);
-    if (unknownKeys.size) warnings.push(`${input}: columns not used: ${[...unknownKeys].join(', ')}`);
-    await importReports(input, records, source, opts, ctx, report, errors, warnings);
+    const keys: KeyReader = { watches: await askedWatchTopics(ctx.db), unknown: new Set() };
+    const records = await read(keys, warnings);
+    if (keys.unknown.size) warnings.push(`${input}: columns not used: ${[...keys.unknown].join(', ')}`);
+    await importReports(input, records, source, keys.watches, opts, ctx, report, errors, warnings);
   });
 }
 
@@ -256,13 +330,16 @@ async function importReports(
   file: string,
   records: readonly SourceRecord[],
   source: string,
+  watches: readonly AskedWatch[],
   opts: ReportOptions,
   ctx: ReportContext,
   report: ReportRunReport,
   errors: Messages,
   warnings: Messages,
 ): Promise<void> {
-  const resolve: LocalityResolver = createLocalityResolver(opts.units ?? loadUnits());
+  const units = opts.units ?? loadUnits();
+  const resolve: LocalityResolver = createLocalityResolver(units);
+  const unitNames = new Map(units.map((u) => [u.uid, u.name]));
   const matchTopic = topicMatcher(opts.topics ?? loadTopics());
   const now = ctx.now();
   const prepared: Prepared[] = [];
@@ -342,6 +419,16 @@ async function importReports(
       fail(record.position, [refused]);
       continue;
     }
+    const { answers, problems: answerProblems } = readAnswers(
+      record.answers,
+      watches,
+      unitUid,
+      unitUid === null ? null : (unitNames.get(unitUid) ?? unitText),
+    );
+    if (answerProblems.length) {
+      fail(record.position, answerProblems);
+      continue;
+    }
     const topicsRaw = Array.isArray(f.topics) ? f.topics.map(text) : text(f.topics).split(/\s*[;,|]\s*/);
     const topics: string[] = [];
     for (const t of topicsRaw.filter(Boolean)) {
@@ -380,6 +467,7 @@ async function importReports(
       position: record.position,
       hash,
       reporter,
+      answers,
       values: {
         id,
         import_source: source,
@@ -420,6 +508,9 @@ async function importReports(
       : [],
   );
   const fresh: Prepared[] = [];
+  // Answers are kept with the report they came with: a new one, or one stored (or earlier in this batch) with the
+  // same content, which keeps the answers it already has.
+  const answered: Prepared[] = [];
   const seen = new Map<string, Prepared>();
   for (const p of prepared) {
     const earlier = seen.get(p.id);
@@ -436,11 +527,12 @@ async function importReports(
         warnings.push(
           `${file}: ${p.position}: report ${p.id} already ${where} with other content; kept the first`,
         );
-      }
+      } else if (p.answers.size) answered.push(p);
       continue;
     }
     seen.set(p.id, p);
     fresh.push(p);
+    if (p.answers.size) answered.push(p);
   }
   await ctx.db.transaction(async () => {
     await recordPseudonyms(
@@ -449,6 +541,7 @@ async function importReports(
       now,
     );
     for (const p of fresh) await ctx.db.run(sql('insert'), p.values);
+    for (const p of answered) report.watchAnswers += await saveWatchAnswers(ctx.db, p.id, p.answers, now);
   });
   report.new = fresh.length;
   report.newIds = fresh.map((p) => p.id);

@@ -191,3 +191,25 @@ export function petitionKind(raw: string): string | null {
   for (const [kind, words] of PETITION_KINDS) if (words.some((w) => s.includes(w))) return kind;
   return raw.replace(/\s+/g, ' ').trim();
 }
+
+/** What a report's column may name a watch topic by. */
+export interface NamedWatch {
+  id: string;
+  name: string;
+  question: string;
+}
+
+/**
+ * The watch topic a column of a report file answers: one whose id the header holds as a word (`w-3`, `Câu hỏi
+ * w-3`, `watch_answers.w-3`), else one whose question or name the header repeats; null for any other column.
+ * `watchAnswerColumn('[w-1] Dư luận về sốt xuất huyết thế nào?', watches)` → `'w-1'`
+ */
+export function watchAnswerColumn(name: string, watches: readonly NamedWatch[]): string | null {
+  const key = fieldKey(name);
+  if (key === '') return null;
+  for (const [, n] of key.matchAll(/(?:^|_)w_(\d+)(?=_|$)/g)) {
+    const named = watches.find((w) => w.id === `w-${n}`);
+    if (named) return named.id;
+  }
+  return watches.find((w) => fieldKey(w.question) === key || fieldKey(w.name) === key)?.id ?? null;
+}

@@ -137,7 +137,7 @@ describe('watch topics proposed in the dashboard', () => {
     // In the order the client sent them, numbered as it sent them.
     expect(api.body.errors).toEqual([
       expect.stringMatching(/^POST \/api\/reports: item 1: invalid period "13\/2026"/),
-      'POST /api/reports: item 3: watch_answers.w-2: not a question of your next report',
+      'POST /api/reports: item 3: watch_answers.w-2: not a question for Phường Buôn Ma Thuột',
       expect.stringMatching(/^POST \/api\/reports: item 4: invalid period "13\/2026"/),
     ]);
 

@@ -137,7 +137,7 @@ export function mineRoutes(ctx: WebContext): Router {
         })
       : [];
     const topics = await ctx.reads.all<{ id: string; name: string }>(sql('topic_choices'), { lang });
-    const questions = await watchQuestionsFor(ctx.db, ctx.reads, user.unit_uid);
+    const questions = await watchQuestionsFor(ctx.reads, user.unit_uid);
     const today = localDay(ctx.now());
     const chosen = (field: 'topics', id: string) =>
       [values[field] ?? []].flat().includes(id) ? html`checked` : '';

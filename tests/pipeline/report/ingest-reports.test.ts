@@ -8,6 +8,8 @@ import { openDb, type Db } from '../../../data/db.ts';
 import { memoryLogger } from '../../../data/logger.ts';
 import { migrate } from '../../../data/migrate.ts';
 import { pseudonymEntry } from '../../../data/pseudonym.ts';
+import { seedReference } from '../../../data/seed-reference.ts';
+import { proposeWatchTopic, watchQuestionsFor } from '../../../analytics/hotspots/watch-topics.ts';
 import {
   ingestReportRecords,
   ingestReports,
@@ -18,6 +20,7 @@ import {
   parseClassification,
   parsePeriod,
   reportField,
+  watchAnswerColumn,
 } from '../../../pipeline/report/report-fields.ts';
 
 const F = 'tests/fixtures/surveys';
@@ -332,5 +335,123 @@ describe('petition and citizen-reception registers', () => {
       { id: 'TCD-1', period: '2025-11', kind: 'kiến nghị, phản ánh', people: 3 },
     ]);
     db.close();
+  });
+});
+
+describe('answers to watch topics in report files', () => {
+  let db: Db;
+  let dir: string;
+  const answers = () =>
+    db.all<{ report_id: string; watch_topic_id: string; answer: string }>(
+      'SELECT report_id, watch_topic_id, answer FROM report_watch_answers ORDER BY report_id, watch_topic_id',
+    );
+  beforeAll(async () => {
+    db = await openDb(':memory:');
+    await migrate(db);
+    await seedReference(db);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlxh-watch-answers-'));
+    const now = new Date('2025-09-01T02:00:00Z');
+    // w-1 is asked province-wide; w-2 only of Phường Tuy Hòa's collaborators.
+    await proposeWatchTopic(
+      db,
+      'test',
+      { name: 'Sốt xuất huyết', query: '"sốt xuất huyết"' },
+      { proposer: 'so-y-te', now },
+    );
+    await proposeWatchTopic(
+      db,
+      'test',
+      { name: 'Ngập úng', query: 'ngập', unit_uid: '22015/2025', question: 'Khu phố nào bị ngập sau mưa?' },
+      { proposer: 'so-y-te', now },
+    );
+  });
+  afterAll(() => {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads a column per watch topic, by its id or its question, for the units it is asked of', async () => {
+    expect((await watchQuestionsFor(db, '22015/2025')).map((q) => q.id)).toEqual(['w-1', 'w-2']);
+    expect((await watchQuestionsFor(db, '24121/2025')).map((q) => q.id)).toEqual(['w-1']);
+    const file = path.join(dir, 'bao-cao-thang-8.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'Kỳ báo cáo,Đơn vị,Tóm tắt dư luận,[w-1] Dư luận về sốt xuất huyết?,Khu phố nào bị ngập sau mưa?,Ghi chú',
+        '08/2025,24121/2025,Bà con lo dịch bệnh mùa mưa.,"Tổ 3 có hai ca, gọi anh Nam 0905 123 456",,x',
+        '08/2025,22015/2025,Dư luận ổn định.,Chưa ghi nhận ca bệnh,Khu phố 4 ngập sau mưa lớn,',
+        '08/2025,24121/2025,Giá cà phê giảm.,,Không ngập,',
+        '08/2025,24121/2025,Không trả lời câu hỏi nào.,,,',
+      ].join('\n'),
+    );
+    const ctx = context(db);
+    const report = await ingestReports(file, {}, ctx);
+    expect(report).toMatchObject({ in: 4, new: 3, failed: 1, watchAnswers: 3 });
+    // The row answering a question its unit was not asked fails alone, named by row and column.
+    expect(report.errors).toEqual([
+      `${file}: row 4: column "Khu phố nào bị ngập sau mưa?": not a question for Phường Tân Lập`,
+    ]);
+    expect(report.warnings).toContain(`${file}: columns not used: Ghi chú`);
+    const stored = await answers();
+    expect(stored.map((a) => a.watch_topic_id)).toEqual(['w-1', 'w-1', 'w-2'].sort());
+    const byText = stored.map((a) => a.answer).join(' | ');
+    expect(byText).toContain('Khu phố 4 ngập sau mưa lớn');
+    expect(byText).toContain('Tổ 3 có hai ca');
+    expect(byText).not.toContain('0905'); // scrubbed like the report itself
+
+    // Importing the file again stores nothing new, answers included.
+    const again = await ingestReports(file, {}, context(db));
+    expect(again).toMatchObject({ new: 0, duplicate: 3, failed: 1, watchAnswers: 0 });
+    expect(await answers()).toEqual(stored);
+  });
+
+  it('takes watch_answers objects in JSON lines, refusing unknown watch topics and answers that are not text', async () => {
+    const file = path.join(dir, 'bao-cao.jsonl');
+    const line = (o: object) => JSON.stringify({ period: '2025-09', unit: '22015/2025', ...o });
+    fs.writeFileSync(
+      file,
+      [
+        line({ summary: 'Một', watch_answers: { 'w-9': 'Có' } }),
+        line({ summary: 'Hai', watch_answers: 'Có ngập' }),
+        line({ summary: 'Ba', watch_answers: { 'w-2': { text: 'Có' } } }),
+        line({ summary: 'Bốn', watch_answers: { 'w-2': 'Ngập ở khu phố 1', 'w-1': '   ' } }),
+        line({ summary: 'Năm', watch_answers: { 'w-2': 'Ngập', w_2: 'Ngập nặng' }, 'w-2': 'x' }),
+      ].join('\n'),
+    );
+    const before = (await answers()).length;
+    const report = await ingestReports(file, {}, context(db));
+    expect(report.errors).toEqual([
+      `${file}: line 1: watch_answers.w-9: unknown watch topic "w-9"`,
+      `${file}: line 2: watch_answers: expected an object of watch topic id → answer`,
+      `${file}: line 3: watch_answers.w-2: expected text`,
+      `${file}: line 5: watch_answers.w_2: unknown watch topic "w_2"`,
+      `${file}: line 5: column "w-2": watch topic w-2 answered twice`,
+    ]);
+    expect(report).toMatchObject({ new: 1, failed: 4, watchAnswers: 1 });
+    const after = await answers();
+    expect(after).toHaveLength(before + 1);
+    expect(after.find((a) => a.answer === 'Ngập ở khu phố 1')?.watch_topic_id).toBe('w-2');
+  });
+
+  it('names a watch topic by an id among words, its question or its name, never by a look-alike', () => {
+    const watches = [
+      { id: 'w-1', name: 'Sốt xuất huyết', question: 'Dư luận về sốt xuất huyết thế nào?' },
+      { id: 'w-12', name: 'Ngập úng', question: 'Khu phố nào bị ngập?' },
+    ];
+    expect(
+      [
+        'w-1',
+        'W-12',
+        'watch_answers.w-12',
+        'Câu hỏi w-1: tình hình?',
+        'dư luận về SỐT XUẤT HUYẾT thế nào',
+        'Ngập úng',
+        'w-2',
+        'w-123',
+        'aw-1',
+        'Sốt',
+        '',
+      ].map((h) => watchAnswerColumn(h, watches)),
+    ).toEqual(['w-1', 'w-12', 'w-12', 'w-1', 'w-1', 'w-12', null, null, null, null, null]);
   });
 });
