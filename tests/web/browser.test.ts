@@ -138,6 +138,31 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await page.context().close();
   });
 
+  it("shows every one of an admin's menu entries on a laptop screen, and scrolls the menu on a phone", async () => {
+    const page = await signIn('admin');
+    const menu = () =>
+      page.evaluate(() => {
+        const links = [...document.querySelectorAll('nav.menu a')];
+        return {
+          links: links.length,
+          offScreen: links.filter((a) => a.getBoundingClientRect().right > window.innerWidth).length,
+          pageWidth: document.documentElement.scrollWidth,
+        };
+      });
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(`${base}/`);
+    const laptop = await menu();
+    expect(laptop.links).toBe(13);
+    expect(laptop).toMatchObject({ offScreen: 0, pageWidth: 1024 });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/`);
+    const phone = await menu();
+    expect(phone.offScreen).toBeGreaterThan(0); // reached by scrolling the menu, not the page
+    expect(phone.pageWidth).toBeLessThanOrEqual(400);
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
+
   it('lets a contributor send a report through the form, stored with the phone number scrubbed', async () => {
     const page = await signIn('contributor');
     await page.fill('#report-form input[name=organisation]', 'Hội Nông dân phường');
