@@ -64,7 +64,7 @@ export function buildJobs(ctx: CommandContext, options: { manual?: boolean } = {
     run: () =>
       recordedRun(ctx, 'internal:score', async () => {
         const texts = await scoreTexts(ctx);
-        return (await scorePending(ctx)) + texts.answers + texts.reports;
+        return (await scorePending(ctx)) + texts.answers + texts.reports + texts.watchAnswers;
       }),
   });
   jobs.push({

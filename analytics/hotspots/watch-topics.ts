@@ -12,6 +12,7 @@ import type { Db } from '../../data/db.ts';
 import { DlxhError, inputError, textField } from '../../data/errors.ts';
 import { scrubPersonalData } from '../../data/pseudonym.ts';
 import type { Reads } from '../../data/readers.ts';
+import { MODEL_VERSION } from '../nlp/score.ts';
 import { compileWatchQuery } from './watch-query.ts';
 
 /** The bars a proposal may choose: a half is the default; a quarter only for what must not be missed. */
@@ -227,16 +228,49 @@ export interface WatchAnswer {
   unit_name: string | null;
   answer: string;
   answered_at: Date;
+  /** The NLP's reading of the answer (current model version); null until scored. */
+  sentiment: 'positive' | 'neutral' | 'negative' | null;
 }
 
 /** The answers the connection may read (pass a scoped one), newest first, at most `limit` per watch topic. */
-export async function watchAnswers(db: Db, limit = 20): Promise<WatchAnswer[]> {
+export async function watchAnswers(db: Reads, limit = 20): Promise<WatchAnswer[]> {
   return db.all<WatchAnswer>(
-    `SELECT watch_topic_id, report_id, period, unit_name, answer, answered_at FROM (
-       SELECT a.watch_topic_id, a.report_id, r.period, u.name AS unit_name, a.answer, a.answered_at,
+    `SELECT watch_topic_id, report_id, period, unit_name, answer, answered_at, sentiment FROM (
+       SELECT a.watch_topic_id, a.report_id, r.period, u.name AS unit_name, a.answer, a.answered_at, s.sentiment,
          row_number() OVER (PARTITION BY a.watch_topic_id ORDER BY a.answered_at DESC, a.report_id) AS k
-       FROM report_watch_answers a JOIN reports r ON r.id = a.report_id LEFT JOIN units u ON u.uid = r.unit_uid)
+       FROM report_watch_answers a JOIN reports r ON r.id = a.report_id LEFT JOIN units u ON u.uid = r.unit_uid
+       LEFT JOIN watch_answer_scores s
+         ON s.report_id = a.report_id AND s.watch_topic_id = a.watch_topic_id AND s.model_version = $version)
      WHERE k <= $limit ORDER BY watch_topic_id, answered_at DESC, report_id`,
-    { limit },
+    { limit, version: MODEL_VERSION },
+  );
+}
+
+/** What the answers to one watch topic say, over all the connection may read. */
+export interface WatchAnswerSummary {
+  watch_topic_id: string;
+  answers: number;
+  /** Distinct units of the reports that answered. */
+  units: number;
+  negative: number;
+  neutral: number;
+  positive: number;
+  /** Not yet scored by the current model version. */
+  unscored: number;
+}
+
+/** Per watch topic: how many answers, from how many units, and how the NLP reads them (pass a scoped connection). */
+export async function watchAnswerSummaries(db: Reads): Promise<WatchAnswerSummary[]> {
+  return db.all<WatchAnswerSummary>(
+    `SELECT a.watch_topic_id, count(*)::INTEGER AS answers, count(DISTINCT r.unit_uid)::INTEGER AS units,
+       count(*) FILTER (WHERE s.sentiment = 'negative')::INTEGER AS negative,
+       count(*) FILTER (WHERE s.sentiment = 'neutral')::INTEGER AS neutral,
+       count(*) FILTER (WHERE s.sentiment = 'positive')::INTEGER AS positive,
+       count(*) FILTER (WHERE s.sentiment IS NULL)::INTEGER AS unscored
+     FROM report_watch_answers a JOIN reports r ON r.id = a.report_id
+     LEFT JOIN watch_answer_scores s
+       ON s.report_id = a.report_id AND s.watch_topic_id = a.watch_topic_id AND s.model_version = $version
+     GROUP BY a.watch_topic_id ORDER BY a.watch_topic_id`,
+    { version: MODEL_VERSION },
   );
 }

@@ -37,3 +37,16 @@ LEFT JOIN report_scores s ON s.report_id = r.id AND s.model_version = $version
 WHERE r.period >= $from AND r.period <= $to
   AND ($all_units OR r.unit_uid = $unit OR r.locality_uid = $unit)
 ORDER BY r.period, r.id;
+
+-- name: pending_watch_answers
+SELECT a.report_id, a.watch_topic_id, r.period, a.answer AS text
+FROM report_watch_answers a JOIN reports r ON r.id = a.report_id
+WHERE ($all_reports OR list_contains($ids, a.report_id))
+  AND NOT EXISTS (
+    SELECT 1 FROM watch_answer_scores s
+    WHERE s.report_id = a.report_id AND s.watch_topic_id = a.watch_topic_id AND s.model_version = $version)
+ORDER BY a.report_id, a.watch_topic_id;
+
+-- name: clear_watch_answers
+DELETE FROM watch_answer_scores
+WHERE model_version = $version AND ($all_reports OR list_contains($ids, report_id));

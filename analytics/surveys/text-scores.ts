@@ -1,4 +1,7 @@
-/** NLP scores (sentiment, topics, places) of open-ended survey answers and of collaborator/organisation reports. */
+/**
+ * NLP scores (sentiment, topics, places) of open-ended survey answers, of collaborator/organisation reports and of
+ * their answers to watch topics' questions.
+ */
 import type { Db, SqlValue } from '../../data/db.ts';
 import { readSqlFile } from '../../data/sql-file.ts';
 import { MODEL_VERSION, scoreBatch, type DocumentScore, type ScoreInput } from '../nlp/score.ts';
@@ -106,11 +109,7 @@ export async function scoreSurveyAnswers(db: Db, options: AnswerSelection, now: 
  * `await scoreReports(db, { ids: report.newIds }, () => new Date())`
  */
 export async function scoreReports(db: Db, options: ReportSelection, now: () => Date): Promise<number> {
-  const params = {
-    version: MODEL_VERSION,
-    all_reports: options.ids === undefined,
-    ids: [...(options.ids ?? [])],
-  };
+  const params = reportParams(options);
   if (options.rescore) await db.run(sql('clear_reports'), params);
   const pending = await db.all<{ id: string; period: string; text: string }>(sql('pending_reports'), params);
   return scoreInBatches(
@@ -120,6 +119,34 @@ export async function scoreReports(db: Db, options: ReportSelection, now: () => 
     (r) => [r.id],
     (r) => ({ text: r.text, published_at: `${r.period}-01T00:00:00+07:00` }),
     (r) => `report ${r.id}`,
+    options,
+    now,
+  );
+}
+
+function reportParams(options: ReportSelection) {
+  return { version: MODEL_VERSION, all_reports: options.ids === undefined, ids: [...(options.ids ?? [])] };
+}
+
+/**
+ * Score the answers to watch topics' questions (of the reports `ids`, else of all) not yet scored by the current NLP
+ * model version (with `rescore`: again). Places are read in the units of the report's period. Returns how many.
+ * `await scoreWatchAnswers(db, {}, () => new Date())`
+ */
+export async function scoreWatchAnswers(db: Db, options: ReportSelection, now: () => Date): Promise<number> {
+  const params = reportParams(options);
+  if (options.rescore) await db.run(sql('clear_watch_answers'), params);
+  const pending = await db.all<{ report_id: string; watch_topic_id: string; period: string; text: string }>(
+    sql('pending_watch_answers'),
+    params,
+  );
+  return scoreInBatches(
+    db,
+    'watch_answer_scores',
+    pending,
+    (a) => [a.report_id, a.watch_topic_id],
+    (a) => ({ text: a.text, published_at: `${a.period}-01T00:00:00+07:00` }),
+    (a) => `report ${a.report_id}: answer to ${a.watch_topic_id}`,
     options,
     now,
   );

@@ -9,7 +9,7 @@ import {
   type ReportSummaryRow,
 } from '../../analytics/surveys/report-summary.ts';
 import { listRequests, REQUEST_STATUS_VI } from '../../analytics/surveys/requests.ts';
-import { scoreReports, scoreSurveyAnswers } from '../../analytics/surveys/text-scores.ts';
+import { scoreReports, scoreSurveyAnswers, scoreWatchAnswers } from '../../analytics/surveys/text-scores.ts';
 import { DlxhError, errorMessage } from '../../data/errors.ts';
 import { formatDateVi, localDay, parseTime } from '../../data/time.ts';
 import { loadUnits } from '../../data/reference/index.ts';
@@ -77,13 +77,13 @@ function printTable(rows: Record<string, unknown>[]): void {
 }
 
 /**
- * Score the open answers (of `survey`, else of every survey) and, without `survey`, the reports that the current NLP
- * model has not scored (with `rescore`: all of them again); a progress bar when `progress`. Returns the counts.
+ * Score the open answers (of `survey`, else of every survey) and, without `survey`, the reports and their answers to
+ * watch topics that the current NLP model has not scored (with `rescore`: all of them again); a progress bar when `progress`. Returns the counts.
  */
 export async function scoreTexts(
   ctx: CommandContext,
   options: { survey?: string | null; rescore?: boolean; progress?: boolean } = {},
-): Promise<{ answers: number; reports: number }> {
+): Promise<{ answers: number; reports: number; watchAnswers: number }> {
   const bar = options.progress ? progressBar('chấm điểm văn bản') : null;
   const common = {
     rescore: options.rescore,
@@ -93,7 +93,8 @@ export async function scoreTexts(
   try {
     const answers = await scoreSurveyAnswers(ctx.db, { ...common, survey: options.survey }, ctx.now);
     const reports = options.survey ? 0 : await scoreReports(ctx.db, common, ctx.now);
-    return { answers, reports };
+    const watchAnswers = options.survey ? 0 : await scoreWatchAnswers(ctx.db, common, ctx.now);
+    return { answers, reports, watchAnswers };
   } finally {
     bar?.stop();
   }
@@ -264,7 +265,10 @@ export function registerSurveyCommands(program: Command): void {
     .action(async (options: { survey?: string; rescore?: boolean }, command: Command) => {
       await withContext(command, async (ctx) => {
         const done = await scoreTexts(ctx, { ...options, progress: true });
-        ctx.logger.info(`survey score: ${done.answers} câu trả lời mở, ${done.reports} báo cáo đã chấm điểm`);
+        ctx.logger.info(
+          `survey score: ${done.answers} câu trả lời mở, ${done.reports} báo cáo, ` +
+            `${done.watchAnswers} câu trả lời chủ đề theo dõi đã chấm điểm`,
+        );
       });
     });
 }

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { errorMessage, inputError } from '../../data/errors.ts';
-import { scoreReports } from '../../analytics/surveys/text-scores.ts';
+import { scoreReports, scoreWatchAnswers } from '../../analytics/surveys/text-scores.ts';
 import {
   MAX_WATCH_ANSWER,
   askedWatchTopics,
@@ -547,13 +547,12 @@ async function importReports(
   report.newIds = fresh.map((p) => p.id);
   // Every report still unscored: this file's, and those of a run stopped before it scored them.
   try {
-    report.scored = await scoreReports(
-      ctx.db,
-      {
-        onError: (what, error) => warnings.push(`${what}: not scored (${errorMessage(error)})`),
-      },
-      ctx.now,
-    );
+    const scoring = {
+      onError: (what: string, error: unknown) =>
+        warnings.push(`${what}: not scored (${errorMessage(error)})`),
+    };
+    report.scored = await scoreReports(ctx.db, scoring, ctx.now);
+    await scoreWatchAnswers(ctx.db, scoring, ctx.now);
   } catch (error) {
     warnings.push(`${file}: reports stored but not scored (${errorMessage(error)}); the score job retries`);
   }

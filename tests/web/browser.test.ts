@@ -142,7 +142,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     const page = await signIn('admin');
     const menu = () =>
       page.evaluate(() => {
-        const links = [...document.querySelectorAll('nav.menu a')];
+        const links = Array.from(document.querySelectorAll('nav.menu a'));
         return {
           links: links.length,
           offScreen: links.filter((a) => a.getBoundingClientRect().right > window.innerWidth).length,

@@ -9,7 +9,14 @@ import { memoryLogger } from '../../../data/logger.ts';
 import { migrate } from '../../../data/migrate.ts';
 import { pseudonymEntry } from '../../../data/pseudonym.ts';
 import { seedReference } from '../../../data/seed-reference.ts';
-import { proposeWatchTopic, watchQuestionsFor } from '../../../analytics/hotspots/watch-topics.ts';
+import { MODEL_VERSION } from '../../../analytics/nlp/score.ts';
+import { scoreWatchAnswers } from '../../../analytics/surveys/text-scores.ts';
+import {
+  proposeWatchTopic,
+  watchAnswerSummaries,
+  watchAnswers,
+  watchQuestionsFor,
+} from '../../../analytics/hotspots/watch-topics.ts';
 import {
   ingestReportRecords,
   ingestReports,
@@ -399,10 +406,30 @@ describe('answers to watch topics in report files', () => {
     expect(byText).toContain('Tổ 3 có hai ca');
     expect(byText).not.toContain('0905'); // scrubbed like the report itself
 
-    // Importing the file again stores nothing new, answers included.
+    // Each answer is scored by the NLP like its report: the flooding answer reads negative and names no place.
+    const scores = await db.all<{ watch_topic_id: string; sentiment: string; model_version: string }>(
+      `SELECT watch_topic_id, sentiment, model_version FROM watch_answer_scores ORDER BY report_id, watch_topic_id`,
+    );
+    expect(scores).toHaveLength(3);
+    expect(new Set(scores.map((s) => s.model_version))).toEqual(new Set([MODEL_VERSION]));
+    expect(scores.find((s) => s.watch_topic_id === 'w-2')!.sentiment).toBe('negative');
+    const summaries = await watchAnswerSummaries(db);
+    expect(summaries.map((w) => [w.watch_topic_id, w.answers, w.units, w.unscored])).toEqual([
+      ['w-1', 2, 2, 0],
+      ['w-2', 1, 1, 0],
+    ]);
+    expect(summaries[1]).toMatchObject({ negative: 1, neutral: 0, positive: 0 });
+    expect((await watchAnswers(db)).find((a) => a.watch_topic_id === 'w-2')!.sentiment).toBe('negative');
+
+    // Importing the file again stores nothing new, answers and scores included; a rescore replaces the scores.
     const again = await ingestReports(file, {}, context(db));
     expect(again).toMatchObject({ new: 0, duplicate: 3, failed: 1, watchAnswers: 0 });
     expect(await answers()).toEqual(stored);
+    expect(await scoreWatchAnswers(db, {}, () => new Date())).toBe(0);
+    expect(await scoreWatchAnswers(db, { rescore: true }, () => new Date())).toBe(3);
+    expect((await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM watch_answer_scores'))!.n).toBe(
+      3,
+    );
   });
 
   it('takes watch_answers objects in JSON lines, refusing unknown watch topics and answers that are not text', async () => {

@@ -76,7 +76,9 @@ describe('dlxh ingest survey / report, survey open / reports, and dlxh sql over 
     expect(reports.stdout).toContain('2025-08');
     const score = await cli('survey', 'score', '--rescore');
     expect(score.code, score.stderr).toBe(0);
-    expect(score.stderr).toMatch(/survey score: \d+ câu trả lời mở, 3 báo cáo đã chấm điểm/);
+    expect(score.stderr).toMatch(
+      /survey score: \d+ câu trả lời mở, 3 báo cáo, 0 câu trả lời chủ đề theo dõi đã chấm điểm/,
+    );
     const [after] = await sql(`SELECT count(*) AS n FROM report_scores`);
     expect(after!.n).toBe(3);
   }, 60_000);
