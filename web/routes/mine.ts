@@ -2,10 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { watchQuestionsFor } from '../../analytics/hotspots/watch-topics.ts';
-import { unitsInArea } from '../../data/access.ts';
+import { isBoardStaff, unitsInArea } from '../../data/access.ts';
+import { DlxhError, inputError } from '../../data/errors.ts';
 import { localDay } from '../../data/time.ts';
 import type { ReportRunReport } from '../../pipeline/report/ingest-reports.ts';
-import { currentUser, requireRole } from '../auth/middleware.ts';
+import { reportTemplate } from '../../pipeline/report/report-template.ts';
+import { currentUser, requireRole, requireUser } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { classificationBadge, classificationLabel, emptyState, html, type SafeHtml } from '../html.ts';
 import { formatDate, t, type Lang } from '../i18n.ts';
@@ -263,6 +265,16 @@ export function mineRoutes(ctx: WebContext): Router {
             : ''
         }
         ${await reportForm(req, options.values ?? {}, options.answers ?? {})}
+        <p class="muted">
+          ${lang === 'en' ? 'Sending many reports as a file?' : 'Gửi nhiều báo cáo bằng tệp?'}
+          <a href="/report-template.xlsx" download
+            >${
+              lang === 'en'
+                ? "Download the Excel template, with this period's questions"
+                : 'Tải mẫu tệp Excel, có các câu hỏi của kỳ này'
+            }</a
+          >
+        </p>
         <h2>${t(lang, 'mine.list')}</h2>
         ${
           reports.length
@@ -308,6 +320,34 @@ export function mineRoutes(ctx: WebContext): Router {
   router.post('/api/reports', contributor, async (req, res) => {
     const report = await submitReports(ctx, req, bodyItems(req.body), API_INPUT);
     res.status(report.failed ? 400 : report.new ? 201 : 200).json(runJson(report));
+  });
+
+  // The XLSX template for sending reports as a file, with the watch questions put to one unit: contributors and
+  // officers for their own unit or one in its area, the board's staff for any unit (or none: province-wide only).
+  router.get('/report-template.xlsx', requireUser(), async (req, res) => {
+    const user = currentUser(req);
+    const asked = typeof req.query.unit === 'string' && req.query.unit.trim() ? req.query.unit.trim() : null;
+    const uid = asked ?? user.unit_uid;
+    const input = 'GET /report-template.xlsx';
+    const unit = uid
+      ? await ctx.reads.one<{ uid: string; name: string }>(sql('unit_named'), { uid })
+      : undefined;
+    if (uid && !unit) throw inputError(input, 'unit', `unknown unit "${uid}"`);
+    if (
+      unit &&
+      !isBoardStaff(user.role) &&
+      unit.uid !== user.unit_uid &&
+      !(user.unit_uid && (await unitsInArea(ctx.reads, user.unit_uid)).includes(unit.uid))
+    )
+      throw new DlxhError('FORBIDDEN', `${input}: unit "${unit.uid}" is outside your area`);
+    const xlsx = await reportTemplate({
+      unit: unit ?? null,
+      questions: await watchQuestionsFor(ctx.reads, unit?.uid ?? null),
+      topics: await ctx.reads.all<{ id: string; name: string }>(sql('topic_choices'), { lang: 'vi' }),
+      now: ctx.now(),
+    });
+    const name = `mau-bao-cao-${unit ? unit.uid.replace(/[^0-9a-z]+/gi, '-') : 'toan-tinh'}.xlsx`;
+    res.attachment(name).send(xlsx);
   });
 
   router.get('/mine', contributor, async (req, res) => {
