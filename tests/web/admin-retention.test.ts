@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pseudonymEntry } from '../../data/pseudonym.ts';
 import { DEFAULT_RETENTION } from '../../data/retention.ts';
-import { login, makeFixture, type Fixture } from './fixtures.ts';
+import { expectText, login, makeFixture, type Fixture } from './fixtures.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -41,6 +41,45 @@ describe('admin: retention of personal data', () => {
     ] as never);
   });
   afterAll(() => f.db.close());
+
+  it('shows the section in English with ?lang=en, and in Vietnamese again with ?lang=vi', async () => {
+    const admin = await login(f.app, 'admin');
+    const page = (await admin.agent.get('/admin?lang=en')).text;
+    expectText(
+      page,
+      [
+        '<h2 id="retention">Retention of personal data</h2>',
+        '<th>Kept for</th>',
+        '<th>Cut-off</th>',
+        'Due for removal',
+        'No scheduled run yet.',
+        'Nothing removed yet.',
+        'Apply now (audited)',
+      ],
+      [
+        'Lưu giữ dữ liệu cá nhân',
+        'Liên kết bí danh',
+        'Thời hạn',
+        'tháng',
+        'ngày',
+        'giữ lâu dài',
+        'Chưa chạy theo lịch lần nào.',
+        'Chưa xóa lần nào.',
+        'Áp dụng ngay',
+      ],
+    );
+    const rows = retentionRows(page);
+    expect(rows[0]).toMatch(
+      /^Pseudonym links of survey respondents \| 12 months \| \d{2}\/\d{2}\/\d{4} \| 1$/,
+    );
+    expect(rows[1]).toBe('Pseudonym links of enumerators | kept for good | — | —');
+    expect(rows[4]).toMatch(/^Raw pages and feed items fetched \| 12 months \| .* \| 1$/);
+    expect(rows[5]).toMatch(/^Usernames of failed sign-ins \| 30 days \| /);
+
+    const vi = (await admin.agent.get('/admin?lang=vi')).text;
+    expectText(vi, ['Lưu giữ dữ liệu cá nhân', 'Chưa xóa lần nào.'], ['Retention of personal data']);
+    expect(retentionRows(vi)[1]).toBe('Liên kết bí danh với điều tra viên | giữ lâu dài | — | —');
+  });
 
   it('shows each rule and what is due, applies it for the admin, and refuses everyone else', async () => {
     for (const name of ['analyst1', 'leader', 'officer0']) {
@@ -78,5 +117,24 @@ describe('admin: retention of personal data', () => {
 
     const again = await admin.agent.post('/admin/retention').type('form').send({ _csrf: admin.csrf });
     expect(again.text).toContain('Không có dữ liệu nào quá hạn lưu giữ.');
+  });
+
+  it('says in English what a run removed and what the last removal was', async () => {
+    const old = new Date(f.clock.now.getTime() - 400 * DAY_MS);
+    await f.db.append('raw_items', [
+      ['r2', 'test', 'f:2', old, 'text/html', null, '<p>y</p>', 'h2', 1],
+    ] as never);
+    const admin = await login(f.app, 'admin');
+    await admin.agent.get('/admin?lang=en');
+    const applied = await admin.agent.post('/admin/retention').type('form').send({ _csrf: admin.csrf });
+    expect(applied.text).toContain('Removed: Raw pages and feed items fetched 1.');
+    expect(applied.text).toMatch(
+      /Last removal: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}, by admin, 1 record in the database\./,
+    );
+    expect(applied.text).not.toContain('Đã xóa');
+    expect(applied.text).not.toContain('Lần xóa gần nhất');
+    const again = await admin.agent.post('/admin/retention').type('form').send({ _csrf: admin.csrf });
+    expect(again.text).toContain('No data is past its retention period.');
+    expect(again.text).not.toContain('Không có dữ liệu nào quá hạn lưu giữ.');
   });
 });

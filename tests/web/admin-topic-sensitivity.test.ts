@@ -3,12 +3,12 @@
  * reads); 1 removes the setting; bad values are a 400 naming the field; nobody else may; audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, makeFixture, type Fixture } from './fixtures.ts';
+import { expectText, login, makeFixture, type Fixture } from './fixtures.ts';
 
 describe('admin: topic sensitivity', () => {
   let f: Fixture;
   beforeAll(async () => {
-    f = await makeFixture();
+    f = await makeFixture({ pseudonymSecret: 'topic-sensitivity-test-secret' }); // the admin page's every form
   });
   afterAll(() => f.db.close());
 
@@ -68,5 +68,71 @@ describe('admin: topic sensitivity', () => {
       ['topic:y-te', 0.5],
       ['topic:dat-dai', 1],
     ]);
+  });
+
+  it('shows the section and the rest of the admin page in English with ?lang=en, and in Vietnamese with ?lang=vi', async () => {
+    const admin = await login(f.app, 'admin');
+    await admin.agent.post('/api/admin/topic-sensitivity').set('x-csrf-token', admin.csrf).send({
+      topic_id: 'dat-dai',
+      sensitivity: 0.3,
+    });
+    const page = (await admin.agent.get('/admin?lang=en')).text;
+    expectText(
+      page,
+      [
+        '<h2 id="sensitivity">Hot-spot detection sensitivity by topic</h2>',
+        '<th>Sensitive</th>',
+        '<th>Sensitivity</th>',
+        'aria-label="Sensitivity of Land, compensation and site clearance"',
+        'harder (× 0.5)',
+        'normal',
+        'much easier (× 5)',
+        'very easy (× 10)',
+        '<th>Role</th>',
+        'Display name',
+        '<summary>Edit</summary>',
+        '<h2>Add a user</h2>',
+        'Pseudonym',
+        'Resolve (audited)',
+      ],
+      [
+        'Độ nhạy',
+        'Nhạy cảm',
+        'khó hơn',
+        'bình thường',
+        'dễ hơn',
+        'rất dễ',
+        '× 0,3',
+        'Vai trò',
+        'Tên hiển thị',
+        'hoạt động',
+        'Sửa',
+        'Thêm người dùng',
+        'Bí danh',
+        'Giải mã',
+      ],
+    );
+    expect(page).toMatch(/value="0.3"\s+selected\s*>\s*× 0.3\s*</);
+    expect(page).toMatch(/<td>\s*active · \d{2}\/\d{2}\/\d{4}\s*<\/td>/);
+    const saved = await admin.agent
+      .post('/admin/topic-sensitivity')
+      .type('form')
+      .send({ _csrf: admin.csrf, topic_id: 'y-te', sensitivity: '2.5' });
+    expect(saved.text).toContain('✓ y-te: × 2.5');
+
+    const vi = (await admin.agent.get('/admin?lang=vi')).text;
+    expectText(
+      vi,
+      [
+        'Độ nhạy phát hiện điểm nóng theo chủ đề',
+        'aria-label="Độ nhạy Đất đai, bồi thường và giải phóng mặt bằng"',
+        'khó hơn (× 0,5)',
+        '× 2,5',
+        '<th>Vai trò</th>',
+        '<summary>Sửa</summary>',
+      ],
+      ['harder (× 0.5)', 'Display name'],
+    );
+    expect(vi).toMatch(/<td>\s*hoạt động · \d{2}\/\d{2}\/\d{4}\s*<\/td>/);
   });
 });

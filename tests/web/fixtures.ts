@@ -1,6 +1,7 @@
 /** A small database for the web tests: users of every role, documents of every classification in and out of scope, alerts and cases. */
 import type { Express } from 'express';
 import request from 'supertest';
+import { expect } from 'vitest';
 import { openDb, type Db } from '../../data/db.ts';
 import { memoryLogger } from '../../data/logger.ts';
 import { migrate } from '../../data/migrate.ts';
@@ -261,4 +262,10 @@ export async function login(
   if (response.status !== 303) throw new Error(`login ${username}: status ${response.status}`);
   const me = await agent.get('/api/me');
   return { agent, csrf: (me.body as { csrf: string }).csrf };
+}
+
+/** A page shows every string of `shown` and none of `absent` (a page in one language: none of the other's labels). */
+export function expectText(page: string, shown: readonly string[], absent: readonly string[] = []): void {
+  for (const text of shown) expect(page).toContain(text);
+  for (const text of absent) expect(page).not.toContain(text);
 }

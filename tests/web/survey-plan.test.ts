@@ -4,7 +4,14 @@
  * anyone a request above their clearance); every step is audited; bad input is a 400 naming the field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, makeFixture, type Agent, type Fixture } from './fixtures.ts';
+import {
+  REQUEST_ACTION_VI,
+  REQUEST_ACTIONS,
+  REQUEST_STATUS_VI,
+  REQUEST_STATUSES,
+} from '../../analytics/surveys/requests.ts';
+import { t } from '../../web/i18n.ts';
+import { expectText, login, makeFixture, type Agent, type Fixture } from './fixtures.ts';
 
 interface RequestJson {
   id: string;
@@ -146,5 +153,97 @@ describe('survey requests and the year plan', () => {
     expect(await planIds(health, year)).toContain(id); // health1 has clearance 1
     const officer = await login(f.app, 'officer0'); // clearance 0, and not their unit anyway
     expect(await planIds(officer, year)).not.toContain(id);
+  });
+
+  it('renders the plan, a request and the forms in English with ?lang=en, and in Vietnamese again with ?lang=vi', async () => {
+    const year = Number(f.clock.now.toISOString().slice(0, 4));
+    const filed = await analyst.agent
+      .post('/api/survey-requests')
+      .set('x-csrf-token', analyst.csrf)
+      .send({
+        requester_uid: 'so-y-te',
+        title: 'Khảo sát trễ hạn',
+        purpose: 'Kiểm tra nhãn quá hạn.',
+        wanted_by: `01/03/${year}`,
+      });
+    expect(filed.status).toBe(201);
+    const id = (filed.body as { request: RequestJson }).request.id;
+
+    const list = (await analyst.agent.get('/survey-plan?lang=en')).text;
+    expect(list).toContain('<title>Survey plan');
+    expectText(
+      list,
+      [
+        `Survey plan for ${year}`,
+        'Results in: 1',
+        'overdue: 1',
+        '<th>Requested by</th>',
+        '<th>Locality</th>',
+        '<th>Needed by</th>',
+        '<span class="badge">Overdue</span>',
+        'Whole province',
+        'New survey request',
+        'Purpose (what the results are for)',
+        'Results needed by',
+        'File the request (audited)',
+      ],
+      [
+        'Kế hoạch khảo sát',
+        'Đã có kết quả',
+        'quá hạn',
+        'Quá hạn',
+        'Nội dung đề nghị',
+        'Đơn vị đề nghị',
+        'Toàn tỉnh',
+        'Đề nghị khảo sát mới',
+        'Gửi đề nghị',
+      ],
+    );
+    expect((await analyst.agent.get('/survey-plan?year=2024')).text).toContain(
+      'No survey requests in the 2024 plan yet.',
+    );
+
+    const detail = (await analyst.agent.get(`/survey-plan/${id}`)).text;
+    expectText(
+      detail,
+      [
+        `← Survey plan for ${year}`,
+        '<th scope="row">Status</th>',
+        '<th scope="row">Purpose</th>',
+        '<th scope="row">Results needed by</th>',
+        '<h2>History</h2>',
+        'Put in the plan',
+        'Reason (required)',
+        'Withdraw the request',
+      ],
+      [
+        'Trạng thái',
+        'Mục đích',
+        'Cần kết quả trước',
+        'Diễn biến',
+        'Đã nhận',
+        'Đưa vào kế hoạch',
+        'Lý do (bắt buộc)',
+        'Ghi chú',
+        'Rút đề nghị',
+      ],
+    );
+    expect(detail).toMatch(/analyst1 ·\s+Received/);
+
+    const vi = (await analyst.agent.get(`/survey-plan/${id}?lang=vi`)).text;
+    expectText(
+      vi,
+      ['Kế hoạch khảo sát năm', 'Quá hạn', 'Diễn biến', 'Đưa vào kế hoạch', 'Lý do (bắt buộc)'],
+      ['Put in the plan', 'History'],
+    );
+    expect(vi).toMatch(/analyst1 ·\s+Đã nhận/);
+    const viList = (await analyst.agent.get('/survey-plan')).text; // the choice stays with the session
+    expect(viList).toContain(`Kế hoạch khảo sát năm ${year}`);
+    expect(viList).toContain('quá hạn: 1');
+  });
+
+  it('names statuses and actions in Vietnamese exactly as the survey plan module does', () => {
+    for (const s of REQUEST_STATUSES) expect(t('vi', `surveyPlan.status.${s}`)).toBe(REQUEST_STATUS_VI[s]);
+    for (const a of REQUEST_ACTIONS) expect(t('vi', `surveyPlan.action.${a}`)).toBe(REQUEST_ACTION_VI[a]);
   });
 });

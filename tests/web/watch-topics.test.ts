@@ -4,7 +4,7 @@
  * naming the field; every change is audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, makeFixture, type Agent, type Fixture } from './fixtures.ts';
+import { expectText, login, makeFixture, type Agent, type Fixture } from './fixtures.ts';
 
 interface WatchJson {
   id: string;
@@ -152,5 +152,70 @@ describe('watch topics proposed in the dashboard', () => {
     const page = (await analyst.agent.get('/watch-topics')).text;
     expect(page).toContain('Trả lời của cộng tác viên');
     expect(page).toContain('hai ca sốt xuất huyết');
+  });
+
+  it('renders the list, the answers and the form in English with ?lang=en, and in Vietnamese again with ?lang=vi', async () => {
+    const off = await analyst.agent
+      .post('/api/watch-topics/w-2/active')
+      .set('x-csrf-token', analyst.csrf)
+      .send({ active: false });
+    expect(off.status).toBe(200);
+    const page = (await analyst.agent.get('/watch-topics?lang=en')).text;
+    expectText(
+      page,
+      [
+        '<title>Watch topics',
+        '<h1>Watch topics</h1>',
+        '<th>Keywords / topic</th>',
+        '<th>Threshold</th>',
+        '<th>Proposed by</th>',
+        'Collaborator answers',
+        'question for collaborators:',
+        'Whole province',
+        'low (half)',
+        'very low (a quarter)',
+        'watching',
+        'switched off',
+        'Switch off',
+        'Switch back on',
+        'Answers from collaborators',
+        'Propose a watch topic',
+        'Keywords (AND, OR, NOT, &quot;phrases&quot;, parentheses)',
+        'Propose (audited)',
+      ],
+      [
+        'Chủ đề theo dõi',
+        'Từ khóa',
+        'Ngưỡng',
+        'Đơn vị đề nghị',
+        'hỏi cộng tác viên',
+        'Toàn tỉnh',
+        'thấp (một nửa)',
+        'rất thấp',
+        'đang theo dõi',
+        'đã tắt',
+        'Bật lại',
+        'Trả lời của cộng tác viên',
+        'Đề nghị theo dõi',
+        'ghi nhật ký',
+      ],
+    );
+    const ward = await login(f.app, 'officer0'); // sees no watch topic: none is its unit's
+    expect((await ward.agent.get('/watch-topics?lang=en')).text).toContain('No watch topics yet.');
+
+    const vi = (await analyst.agent.get('/watch-topics?lang=vi')).text;
+    expectText(
+      vi,
+      [
+        '<h1>Chủ đề theo dõi</h1>',
+        'thấp (một nửa)',
+        'đang theo dõi',
+        'đã tắt',
+        'Bật lại',
+        'Trả lời của cộng tác viên',
+        'Đề nghị (ghi nhật ký)',
+      ],
+      ['Switch back on', 'Watch topics'],
+    );
   });
 });

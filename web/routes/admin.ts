@@ -12,10 +12,10 @@ import { resolvePseudonym } from '../../data/pseudonym.ts';
 import {
   applyRetention,
   DEFAULT_RETENTION,
-  RETENTION_RULE_VI,
   RETENTION_RULES,
-  retentionLengthVi,
+  type IdentityHolder,
   type RetentionReport,
+  type RetentionRule,
   type RetentionRules,
 } from '../../data/retention.ts';
 import { formatDateVi } from '../../data/time.ts';
@@ -32,7 +32,7 @@ import {
 import { currentUser, requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { classificationLabel, emptyState, html, type SafeHtml } from '../html.ts';
-import { formatDate, roleLabel, t, type Lang } from '../i18n.ts';
+import { formatDate, formatNumber, roleLabel, t, type Lang, type MessageKey } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
 import { langOf, param, params, sendPage, topicList, unitChoices } from '../route-helpers.ts';
 
@@ -65,9 +65,11 @@ function userForm(lang: Lang, csrf: string, units: UnitChoice[], user?: User): S
             <input name="username" required pattern="[a-z0-9][a-z0-9._\\-]{1,39}"
           /></label>`
     }
-    <label>Tên hiển thị <input name="display_name" value="${user?.display_name ?? ''}" /></label>
     <label
-      >Vai trò
+      >${t(lang, 'admin.displayName')} <input name="display_name" value="${user?.display_name ?? ''}"
+    /></label>
+    <label
+      >${t(lang, 'admin.role')}
       <select name="role">
         ${ROLES.map((r) => html`<option value="${r}" ${user?.role === r ? html`selected` : ''}>${roleLabel(lang, r)}</option>`)}
       </select></label
@@ -102,8 +104,8 @@ function userForm(lang: Lang, csrf: string, units: UnitChoice[], user?: User): S
     ${
       user
         ? html`<label
-            ><input type="checkbox" name="disabled" value="1" ${user.disabled ? html`checked` : ''} /> khóa /
-            disabled</label
+            ><input type="checkbox" name="disabled" value="1" ${user.disabled ? html`checked` : ''} />
+            ${t(lang, 'admin.disable')}</label
           >`
         : ''
     }
@@ -111,10 +113,50 @@ function userForm(lang: Lang, csrf: string, units: UnitChoice[], user?: User): S
   </form>`;
 }
 
-const COUNT = new Intl.NumberFormat('vi-VN');
+/** What a retention rule removes, as `lang` names it. */
+function retentionRuleName(lang: Lang, rule: RetentionRule): string {
+  return t(lang, `retention.rule.${rule}`);
+}
+
+/** A count in words, singular or plural as English wants: `counted('en', 1, 'retention.day', …)` → `'1 day'`. */
+function counted(
+  lang: Lang,
+  n: number,
+  one: MessageKey,
+  many: MessageKey,
+  shown = formatNumber(lang, n),
+): string {
+  return t(lang, n === 1 ? one : many, { n: shown });
+}
+
+/** A rule's length as configured, in words: `12 tháng` / `12 months`, `30 ngày` / `30 days`, `giữ lâu dài`. */
+function retentionLength(lang: Lang, rules: RetentionRules, rule: RetentionRule): string {
+  const [value, one, many]: [number | null, MessageKey, MessageKey] =
+    rule === 'login_failures'
+      ? [rules.loginFailuresDays, 'retention.day', 'retention.days']
+      : [
+          rule === 'raw_items'
+            ? rules.rawItemsMonths
+            : rules.identityMonths[rule.slice('identity:'.length) as IdentityHolder],
+          'retention.month',
+          'retention.months',
+        ];
+  return value === null ? t(lang, 'retention.forever') : counted(lang, value, one, many, String(value));
+}
+
+/** `archiveFiles('vi', 2)` → `'2 tệp lưu trữ'`; `archiveFiles('en', 1)` → `'1 archive file'`. */
+function archiveFiles(lang: Lang, n: number): string {
+  return counted(lang, n, 'retention.file', 'retention.files');
+}
 
 /** The retention section: each rule, its length and cut-off, what is due now, the last scheduled or manual run. */
-async function retentionSection(ctx: WebContext, rules: RetentionRules, csrf: string): Promise<SafeHtml> {
+async function retentionSection(
+  ctx: WebContext,
+  lang: Lang,
+  rules: RetentionRules,
+  csrf: string,
+): Promise<SafeHtml> {
+  const count = (n: number) => formatNumber(lang, n);
   const due = await applyRetention(ctx.db, rules, { now: ctx.now(), actor: 'admin-page', dryRun: true });
   const scheduled = await ctx.db.one<{ finished_at: Date; status: string }>(
     `SELECT finished_at, status FROM job_runs
@@ -128,33 +170,33 @@ async function retentionSection(ctx: WebContext, rules: RetentionRules, csrf: st
       ).reduce((sum, n) => sum + n, 0)
     : 0;
   const dueCount = (rule: string) => due.items.find((i) => i.rule === rule);
-  return html`<h2 id="retention">Lưu giữ dữ liệu cá nhân</h2>
+  return html`<h2 id="retention">${t(lang, 'retention.title')}</h2>
     <p class="muted">
-      Bí danh vẫn ở lại trong dữ liệu; khi hết hạn, chỉ liên kết cho phép giải mã bí danh bị xóa. Văn bản giữ
-      nội dung đã trích. Thời hạn đặt trong mục <code>retention</code> của tệp cấu hình; việc xóa chạy hằng
-      ngày và được ghi nhật ký.
+      ${t(lang, 'retention.introBefore')} <code>retention</code> ${t(lang, 'retention.introAfter')}
     </p>
     <table>
       <thead>
         <tr>
-          <th>Dữ liệu</th>
-          <th>Thời hạn</th>
-          <th>Xóa phần trước</th>
-          <th class="num">Đến hạn xóa</th>
+          <th>${t(lang, 'retention.data')}</th>
+          <th>${t(lang, 'retention.length')}</th>
+          <th>${t(lang, 'retention.cutoff')}</th>
+          <th class="num">${t(lang, 'retention.due')}</th>
         </tr>
       </thead>
       <tbody>
         ${RETENTION_RULES.map((rule) => {
           const item = dueCount(rule);
           return html`<tr>
-            <td>${RETENTION_RULE_VI[rule]}</td>
-            <td>${retentionLengthVi(rules, rule)}</td>
+            <td>${retentionRuleName(lang, rule)}</td>
+            <td>${retentionLength(lang, rules, rule)}</td>
             <td>${item ? formatDateVi(item.cutoff) : '—'}</td>
             <td class="num">
-              ${item ? COUNT.format(item.count) : '—'}${
+              ${item ? count(item.count) : '—'}${
                 rule === 'raw_items' && due.archivedFiles.length
-                  ? html` (+ ${COUNT.format(due.archivedRawItems)} trong
-                    ${COUNT.format(due.archivedFiles.length)} tệp lưu trữ)`
+                  ? ` ${t(lang, 'retention.archived', {
+                      rows: count(due.archivedRawItems),
+                      files: archiveFiles(lang, due.archivedFiles.length),
+                    })}`
                   : ''
               }
             </td>
@@ -165,50 +207,49 @@ async function retentionSection(ctx: WebContext, rules: RetentionRules, csrf: st
     <p class="muted">
       ${
         scheduled
-          ? `Lần chạy theo lịch gần nhất: ${formatDateVi(scheduled.finished_at, true)}` +
+          ? t(lang, 'retention.lastScheduled', { when: formatDateVi(scheduled.finished_at, true) }) +
             (scheduled.status === 'ok' ? '.' : ` (${scheduled.status}).`)
-          : 'Chưa chạy theo lịch lần nào.'
+          : t(lang, 'retention.neverScheduled')
       }
       ${
         removal
-          ? `Lần xóa gần nhất: ${formatDateVi(removal.logged_at, true)}, bởi ${removal.actor}, ` +
-            `${COUNT.format(removed)} mục trong cơ sở dữ liệu.`
-          : 'Chưa xóa lần nào.'
+          ? t(lang, 'retention.lastRemoval', {
+              when: formatDateVi(removal.logged_at, true),
+              actor: removal.actor,
+              records: counted(lang, removed, 'retention.record', 'retention.records'),
+            })
+          : t(lang, 'retention.neverRemoved')
       }
     </p>
     <form method="post" action="/admin/retention">
       <input type="hidden" name="_csrf" value="${csrf}" />
-      <button type="submit">Áp dụng ngay (ghi nhật ký)</button>
+      <button type="submit">${t(lang, 'retention.apply')}</button>
     </form>`;
 }
 
 /** The bars an admin picks from for a topic's sensitivity (the detector's multiplier on its share of alpha). */
-const SENSITIVITY_CHOICES: readonly { value: number; label: string }[] = [
-  { value: 0.5, label: 'khó hơn (× 0,5)' },
-  { value: 1, label: 'bình thường' },
-  { value: 2, label: 'dễ hơn (× 2)' },
-  { value: 5, label: 'dễ hơn nhiều (× 5)' },
-  { value: 10, label: 'rất dễ (× 10)' },
-];
+const SENSITIVITY_CHOICES = [0.5, 1, 2, 5, 10] as const;
+
+/** A sensitivity as a multiplier, with the decimal comma in Vietnamese: `sensitivityText('vi', 0.3)` → `'× 0,3'`. */
+function sensitivityText(lang: Lang, value: number): string {
+  return `× ${lang === 'en' ? String(value) : String(value).replace('.', ',')}`;
+}
 
 /** Each topic's sensitivity for hot-spot detection, with a form per topic. */
-async function sensitivitySection(ctx: WebContext, csrf: string): Promise<SafeHtml> {
+async function sensitivitySection(ctx: WebContext, lang: Lang, csrf: string): Promise<SafeHtml> {
+  const name = lang === 'en' ? 't.name_en' : 't.name_vi';
   const rows = await ctx.db.all<{ id: string; name: string; sensitive: boolean; sensitivity: number }>(
-    `SELECT t.id, t.name_vi AS name, t.sensitive, coalesce(s.sensitivity, 1) AS sensitivity
-     FROM topics t LEFT JOIN topic_settings s ON s.topic_id = t.id ORDER BY t.name_vi`,
+    `SELECT t.id, ${name} AS name, t.sensitive, coalesce(s.sensitivity, 1) AS sensitivity
+     FROM topics t LEFT JOIN topic_settings s ON s.topic_id = t.id ORDER BY ${name}`,
   );
-  return html`<h2 id="sensitivity">Độ nhạy phát hiện điểm nóng theo chủ đề</h2>
-    <p class="muted">
-      Độ nhạy nhân phần ngưỡng ý nghĩa của chủ đề: × 2 dễ phát hiện gấp đôi, × 0,5 khó hơn một nửa. Chủ đề
-      nhạy cảm (trong danh mục) luôn được báo lên cấp trên. Áp dụng từ lần chạy phát hiện kế tiếp; được ghi
-      nhật ký.
-    </p>
+  return html`<h2 id="sensitivity">${t(lang, 'sensitivity.title')}</h2>
+    <p class="muted">${t(lang, 'sensitivity.intro')}</p>
     <table>
       <thead>
         <tr>
-          <th>Chủ đề</th>
-          <th>Nhạy cảm</th>
-          <th>Độ nhạy</th>
+          <th>${t(lang, 'common.topic')}</th>
+          <th>${t(lang, 'sensitivity.sensitive')}</th>
+          <th>${t(lang, 'sensitivity.sensitivity')}</th>
         </tr>
       </thead>
       <tbody>
@@ -216,17 +257,20 @@ async function sensitivitySection(ctx: WebContext, csrf: string): Promise<SafeHt
           (r) =>
             html`<tr>
               <td>${r.name}</td>
-              <td>${r.sensitive ? 'có' : ''}</td>
+              <td>${r.sensitive ? t(lang, 'sensitivity.yes') : ''}</td>
               <td>
                 <form method="post" action="/admin/topic-sensitivity" class="inline-form">
                   <input type="hidden" name="_csrf" value="${csrf}" />
                   <input type="hidden" name="topic_id" value="${r.id}" />
-                  <select name="sensitivity" aria-label="Độ nhạy ${r.name}">
+                  <select name="sensitivity" aria-label="${t(lang, 'sensitivity.of', { topic: r.name })}">
                     ${[
-                      ...SENSITIVITY_CHOICES,
-                      ...(SENSITIVITY_CHOICES.some((c) => c.value === r.sensitivity)
+                      ...SENSITIVITY_CHOICES.map((value) => ({
+                        value,
+                        label: t(lang, `sensitivity.choice.${value}`),
+                      })),
+                      ...((SENSITIVITY_CHOICES as readonly number[]).includes(r.sensitivity)
                         ? []
-                        : [{ value: r.sensitivity, label: `× ${String(r.sensitivity).replace('.', ',')}` }]),
+                        : [{ value: r.sensitivity, label: sensitivityText(lang, r.sensitivity) }]),
                     ].map(
                       (c) =>
                         html`<option
@@ -237,7 +281,7 @@ async function sensitivitySection(ctx: WebContext, csrf: string): Promise<SafeHt
                         </option>`,
                     )}
                   </select>
-                  <button type="submit">Lưu</button>
+                  <button type="submit">${t(lang, 'common.save')}</button>
                 </form>
               </td>
             </tr>`,
@@ -247,14 +291,15 @@ async function sensitivitySection(ctx: WebContext, csrf: string): Promise<SafeHt
 }
 
 /** A manual run's outcome in one line. */
-function retentionNotice(report: RetentionReport): string {
+function retentionNotice(lang: Lang, report: RetentionReport): string {
   const removed = report.items.filter((i) => i.count > 0);
-  if (removed.length === 0 && report.archivedFiles.length === 0)
-    return 'Không có dữ liệu nào quá hạn lưu giữ.';
-  return `Đã xóa: ${[
-    ...removed.map((i) => `${RETENTION_RULE_VI[i.rule]} ${COUNT.format(i.count)}`),
-    ...(report.archivedFiles.length ? [`${COUNT.format(report.archivedFiles.length)} tệp lưu trữ`] : []),
-  ].join('; ')}.`;
+  if (removed.length === 0 && report.archivedFiles.length === 0) return t(lang, 'retention.nothingDue');
+  return t(lang, 'retention.removed', {
+    items: [
+      ...removed.map((i) => `${retentionRuleName(lang, i.rule)} ${formatNumber(lang, i.count)}`),
+      ...(report.archivedFiles.length ? [archiveFiles(lang, report.archivedFiles.length)] : []),
+    ].join('; '),
+  });
 }
 
 export function adminRoutes(ctx: WebContext): Router {
@@ -282,7 +327,7 @@ export function adminRoutes(ctx: WebContext): Router {
         <thead>
           <tr>
             <th>${t(lang, 'auth.username')}</th>
-            <th>Vai trò</th>
+            <th>${t(lang, 'admin.role')}</th>
             <th>${t(lang, 'common.unit')}</th>
             <th>${t(lang, 'common.classification')}</th>
             <th>${t(lang, 'common.status')}</th>
@@ -300,10 +345,12 @@ export function adminRoutes(ctx: WebContext): Router {
                 <td>${roleLabel(lang, u.role)}</td>
                 <td>${u.unit_uid ? (names.get(u.unit_uid) ?? u.unit_uid) : '—'}</td>
                 <td>${classificationLabel(lang, u.clearance)}</td>
-                <td>${u.disabled ? 'khóa' : 'hoạt động'} · ${formatDate(u.created_at)}</td>
+                <td>
+                  ${t(lang, u.disabled ? 'admin.locked' : 'admin.active')} · ${formatDate(u.created_at)}
+                </td>
                 <td>
                   <details>
-                    <summary>Sửa</summary>
+                    <summary>${t(lang, 'common.edit')}</summary>
                     ${userForm(lang, csrf, units, u)}
                   </details>
                 </td>
@@ -311,7 +358,7 @@ export function adminRoutes(ctx: WebContext): Router {
           )}
         </tbody>
       </table>
-      <h2>Thêm người dùng</h2>
+      <h2>${t(lang, 'admin.addUser')}</h2>
       ${userForm(lang, csrf, units)}
       <h2>${t(lang, 'admin.units')}</h2>
       <table>
@@ -364,12 +411,15 @@ export function adminRoutes(ctx: WebContext): Router {
         ctx.pseudonymSecret
           ? html`<form method="post" action="/admin/pseudonyms/resolve" class="grid-form">
               <input type="hidden" name="_csrf" value="${csrf}" />
-              <label>Bí danh <input name="pseudonym" required pattern="[A-Za-z]+-[0-9a-f]{16}" /></label>
-              <button type="submit">Giải mã (ghi nhật ký)</button>
+              <label
+                >${t(lang, 'admin.pseudonymField')}
+                <input name="pseudonym" required pattern="[A-Za-z]+-[0-9a-f]{16}"
+              /></label>
+              <button type="submit">${t(lang, 'admin.resolve')}</button>
             </form>`
           : emptyState(t(lang, 'common.notAvailable'))
       }
-      ${await sensitivitySection(ctx, csrf)} ${await retentionSection(ctx, retention, csrf)}`;
+      ${await sensitivitySection(ctx, lang, csrf)} ${await retentionSection(ctx, lang, retention, csrf)}`;
   };
 
   const readUserForm = (req: Request): { username?: string; changes: UserChanges } => {
@@ -518,14 +568,14 @@ export function adminRoutes(ctx: WebContext): Router {
       actor: currentUser(req).username,
       dryRun: false,
     });
-    await sendAdmin(req, res, retentionNotice(report));
+    await sendAdmin(req, res, retentionNotice(langOf(req), report));
   });
   router.post('/api/admin/topic-sensitivity', admin, async (req, res) => {
     res.json(await setSensitivity(req));
   });
   router.post('/admin/topic-sensitivity', admin, async (req, res) => {
     const done = await setSensitivity(req);
-    await sendAdmin(req, res, `✓ ${done.topic_id}: × ${String(done.sensitivity).replace('.', ',')}`);
+    await sendAdmin(req, res, `✓ ${done.topic_id}: ${sensitivityText(langOf(req), done.sensitivity)}`);
   });
   router.post('/admin/pseudonyms/resolve', admin, async (req, res) => {
     const found = await resolve(req);

@@ -12,11 +12,11 @@ import {
   listRequests,
   readRequest,
   REQUEST_ACTION_VI,
-  REQUEST_STATUS_VI,
   REQUEST_STATUSES,
   requestEvents,
   transitionRequest,
   type RequestAction,
+  type RequestStatus,
   type SurveyRequest,
 } from '../../analytics/surveys/requests.ts';
 import { isBoardStaff } from '../../data/access.ts';
@@ -26,7 +26,7 @@ import type { User } from '../../data/users.ts';
 import { currentUser, requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { classificationBadge, classificationLabel, emptyState, html, type SafeHtml } from '../html.ts';
-import { t } from '../i18n.ts';
+import { t, type Lang, type MessageKey } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
 import {
   dateInput,
@@ -57,8 +57,13 @@ function mayAct(user: User, request: SurveyRequest, action: RequestAction): bool
   return action === 'withdraw' && user.role === 'officer' && user.unit_uid === request.requester_uid;
 }
 
-function statusCell(r: SurveyRequest): SafeHtml {
-  return html`${REQUEST_STATUS_VI[r.status]}${r.overdue ? html` <span class="badge">Quá hạn</span>` : ''}`;
+/** A request's status as `lang` names it: `requestStatus('vi', 'reported')` → `'Đã có kết quả'`. */
+function requestStatus(lang: Lang, status: RequestStatus): string {
+  return t(lang, `surveyPlan.status.${status}`);
+}
+
+function statusCell(lang: Lang, r: SurveyRequest): SafeHtml {
+  return html`${requestStatus(lang, r.status)}${r.overdue ? html` <span class="badge">${t(lang, 'inbox.overdue')}</span>` : ''}`;
 }
 
 /** The request form's fields as `fileRequest` reads them; an officer always files for their own unit. */
@@ -155,28 +160,28 @@ export function surveyPlanRoutes(ctx: WebContext): Router {
     const csrf = requestState(req).session?.csrf ?? '';
     const canFile =
       (FILER_ROLES as readonly string[]).includes(user.role) && (mayManage(user) || !!user.unit_uid);
-    const body = html`<h1>Kế hoạch khảo sát năm ${year}</h1>
+    const body = html`<h1>${t(lang, 'surveyPlan.yearTitle', { year })}</h1>
       <form method="get" action="/survey-plan" class="filters">
         <label
-          >Năm
+          >${t(lang, 'surveyPlan.year')}
           <input type="number" name="year" value="${year}" min="2000" max="2100" />
         </label>
         <button type="submit">${t(lang, 'common.filter')}</button>
       </form>
       <p class="muted">
-        ${REQUEST_STATUSES.map((s) => `${REQUEST_STATUS_VI[s]}: ${counts[s]}`).join(' · ')}
-        ${requests.some((r) => r.overdue) ? ` · quá hạn: ${requests.filter((r) => r.overdue).length}` : ''}
+        ${REQUEST_STATUSES.map((s) => `${requestStatus(lang, s)}: ${counts[s]}`).join(' · ')}
+        ${requests.some((r) => r.overdue) ? ` · ${t(lang, 'surveyPlan.overdueCount', { n: requests.filter((r) => r.overdue).length })}` : ''}
       </p>
       ${
         requests.length
           ? html`<table>
               <thead>
                 <tr>
-                  <th>Số</th>
-                  <th>Nội dung đề nghị</th>
-                  <th>Đơn vị đề nghị</th>
-                  <th>Địa bàn</th>
-                  <th>Cần kết quả</th>
+                  <th>${t(lang, 'surveyPlan.number')}</th>
+                  <th>${t(lang, 'surveyPlan.request')}</th>
+                  <th>${t(lang, 'surveyPlan.requester')}</th>
+                  <th>${t(lang, 'common.locality')}</th>
+                  <th>${t(lang, 'surveyPlan.wanted')}</th>
                   <th>${t(lang, 'common.status')}</th>
                 </tr>
               </thead>
@@ -189,20 +194,20 @@ export function surveyPlanRoutes(ctx: WebContext): Router {
                         ${r.title} ${r.classification > 0 ? classificationBadge(lang, r.classification) : ''}
                       </td>
                       <td>${r.requester_name}</td>
-                      <td>${r.locality_name ?? 'Toàn tỉnh'}</td>
+                      <td>${r.locality_name ?? t(lang, 'common.province')}</td>
                       <td>${displayDay(r.wanted_by ?? undefined) || '—'}</td>
                       <td>
-                        ${statusCell(r)}
+                        ${statusCell(lang, r)}
                         ${r.survey ? html`<div><a href="/surveys/${encodeURIComponent(r.survey)}">${r.survey}</a></div>` : ''}
                       </td>
                     </tr>`,
                 )}
               </tbody>
             </table>`
-          : emptyState(`Chưa có đề nghị khảo sát nào trong kế hoạch năm ${year}.`)
+          : emptyState(t(lang, 'surveyPlan.empty', { year }))
       }
       ${canFile ? await requestForm(ctx, lang, user, csrf, year) : ''}`;
-    sendPage(req, res, 'Kế hoạch khảo sát', body);
+    sendPage(req, res, t(lang, 'nav.surveyPlan'), body);
   });
 
   router.post('/survey-plan/requests', FILERS, async (req, res) => {
@@ -224,7 +229,7 @@ export function surveyPlanRoutes(ctx: WebContext): Router {
 
 async function requestForm(
   ctx: WebContext,
-  lang: ReturnType<typeof langOf>,
+  lang: Lang,
   user: User,
   csrf: string,
   year: number,
@@ -232,13 +237,13 @@ async function requestForm(
   const topics = await topicList(ctx.reads, lang);
   const places = await unitChoices(ctx.reads);
   const requesters = mayManage(user) ? await unitChoices(ctx.reads, { agencies: true }) : [];
-  return html`<h2 id="new">Đề nghị khảo sát mới</h2>
+  return html`<h2 id="new">${t(lang, 'surveyPlan.new')}</h2>
     <form method="post" action="/survey-plan/requests" class="grid-form">
       <input type="hidden" name="_csrf" value="${csrf}" />
       ${
         mayManage(user)
           ? html`<label
-              >Đơn vị đề nghị
+              >${t(lang, 'surveyPlan.requester')}
               <select name="requester_uid" required>
                 ${requesters.map(
                   (u) =>
@@ -250,16 +255,16 @@ async function requestForm(
             >`
           : ''
       }
-      <label>Tên cuộc khảo sát đề nghị <input name="title" required maxlength="200" /></label>
+      <label>${t(lang, 'surveyPlan.titleField')} <input name="title" required maxlength="200" /></label>
       <label
-        >Mục đích (kết quả dùng để làm gì)
+        >${t(lang, 'surveyPlan.purposeField')}
         <textarea name="purpose" required maxlength="4000" rows="3"></textarea>
       </label>
-      <label>Đối tượng khảo sát <input name="population" maxlength="500" /></label>
+      <label>${t(lang, 'surveyPlan.populationField')} <input name="population" maxlength="500" /></label>
       <label
-        >Địa bàn
+        >${t(lang, 'common.locality')}
         <select name="locality_uid">
-          <option value="">Toàn tỉnh</option>
+          <option value="">${t(lang, 'common.province')}</option>
           ${places.map(
             (p) =>
               html`<option value="${p.uid}" ${p.uid === user.unit_uid ? html`selected` : ''}>
@@ -272,10 +277,13 @@ async function requestForm(
         <legend>${t(lang, 'common.topic')}</legend>
         ${topicCheckboxes(topics, [])}
       </fieldset>
-      <label>Câu hỏi đề xuất <textarea name="questions" maxlength="8000" rows="4"></textarea></label>
-      <label>Cần kết quả trước ngày ${dateInput('wanted_by', undefined)}</label>
       <label
-        >Kế hoạch năm <input type="number" name="plan_year" value="${year}" min="2000" max="2100"
+        >${t(lang, 'surveyPlan.questions')} <textarea name="questions" maxlength="8000" rows="4"></textarea>
+      </label>
+      <label>${t(lang, 'surveyPlan.wantedByField')} ${dateInput('wanted_by', undefined)}</label>
+      <label
+        >${t(lang, 'surveyPlan.planYear')}
+        <input type="number" name="plan_year" value="${year}" min="2000" max="2100"
       /></label>
       <label
         >${t(lang, 'common.classification')}
@@ -285,7 +293,7 @@ async function requestForm(
             .map((level) => html`<option value="${level}">${classificationLabel(lang, level)}</option>`)}
         </select></label
       >
-      <button type="submit">Gửi đề nghị (ghi nhật ký)</button>
+      <button type="submit">${t(lang, 'surveyPlan.file')}</button>
     </form>`;
 }
 
@@ -296,35 +304,38 @@ async function detailPage(ctx: WebContext, req: Request, res: Response, r: Surve
   const events = await requestEvents(ctx.db, r.id);
   const topics = new Map((await topicList(ctx.reads, lang)).map((tp) => [tp.id, tp.name]));
   const actions = allowedActions(r.status).filter((a) => mayAct(user, r, a));
-  const field = (label: string, value: SafeHtml | string | null) =>
+  const field = (label: MessageKey, value: SafeHtml | string | null) =>
     value
       ? html`<tr>
-          <th scope="row">${label}</th>
+          <th scope="row">${t(lang, label)}</th>
           <td>${value}</td>
         </tr>`
       : '';
   const body = html`<p>
-      <a href="/survey-plan?year=${r.plan_year}">← Kế hoạch khảo sát năm ${r.plan_year}</a>
+      <a href="/survey-plan?year=${r.plan_year}"
+        >← ${t(lang, 'surveyPlan.yearTitle', { year: r.plan_year })}</a
+      >
     </p>
     <h1>${r.id}: ${r.title} ${classificationBadge(lang, r.classification)}</h1>
     <table>
       <tbody>
-        ${field('Trạng thái', statusCell(r))} ${field('Đơn vị đề nghị', r.requester_name)}
-        ${field('Mục đích', r.purpose)} ${field('Đối tượng', r.population)}
-        ${field('Địa bàn', r.locality_name ?? 'Toàn tỉnh')}
-        ${field('Chủ đề', r.topics.map((id) => topics.get(id) ?? id).join(', '))}
-        ${field('Câu hỏi đề xuất', r.questions)}
-        ${field('Cần kết quả trước', displayDay(r.wanted_by ?? undefined))} ${field('Ghi chú', r.status_note)}
-        ${field('Khảo sát', r.survey ? html`<a href="/surveys/${encodeURIComponent(r.survey)}">${r.survey}</a>` : null)}
+        ${field('common.status', statusCell(lang, r))} ${field('surveyPlan.requester', r.requester_name)}
+        ${field('surveyPlan.purpose', r.purpose)} ${field('surveys.population', r.population)}
+        ${field('common.locality', r.locality_name ?? t(lang, 'common.province'))}
+        ${field('surveyPlan.topics', r.topics.map((id) => topics.get(id) ?? id).join(', '))}
+        ${field('surveyPlan.questions', r.questions)}
+        ${field('surveyPlan.wantedBy', displayDay(r.wanted_by ?? undefined))}
+        ${field('inbox.note', r.status_note)}
+        ${field('surveys.survey', r.survey ? html`<a href="/surveys/${encodeURIComponent(r.survey)}">${r.survey}</a>` : null)}
       </tbody>
     </table>
-    <h2>Diễn biến</h2>
+    <h2>${t(lang, 'surveyPlan.history')}</h2>
     <ol>
       ${events.map(
         (e) =>
           html`<li>
             ${formatDateVi(e.at, true)} · ${e.actor} ·
-            ${REQUEST_STATUS_VI[e.to_status]}${e.note ? html`: ${e.note}` : ''}
+            ${requestStatus(lang, e.to_status)}${e.note ? html`: ${e.note}` : ''}
           </li>`,
       )}
     </ol>
@@ -333,12 +344,12 @@ async function detailPage(ctx: WebContext, req: Request, res: Response, r: Surve
         html`<form method="post" action="/survey-plan/${encodeURIComponent(r.id)}/status" class="grid-form">
           <input type="hidden" name="_csrf" value="${csrf}" />
           <input type="hidden" name="action" value="${a}" />
-          ${a === 'report' ? html`<label>Tên khảo sát đã nhập (dlxh ingest survey) <input name="survey" required /></label>` : ''}
+          ${a === 'report' ? html`<label>${t(lang, 'surveyPlan.surveyName')} <input name="survey" required /></label>` : ''}
           <label
-            >${a === 'decline' ? 'Lý do (bắt buộc)' : 'Ghi chú'}
+            >${t(lang, a === 'decline' ? 'surveyPlan.reason' : 'inbox.note')}
             <input name="note" ${a === 'decline' ? html`required minlength="10"` : ''} maxlength="2000"
           /></label>
-          <button type="submit">${REQUEST_ACTION_VI[a]}</button>
+          <button type="submit">${t(lang, `surveyPlan.action.${a}`)}</button>
         </form>`,
     )}`;
   sendPage(req, res, `${r.id}: ${r.title}`, body);

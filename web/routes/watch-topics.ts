@@ -21,7 +21,7 @@ import type { User } from '../../data/users.ts';
 import { currentUser, requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { emptyState, html, type SafeHtml } from '../html.ts';
-import { t } from '../i18n.ts';
+import { isMessageKey, t, type Lang } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
 import { inScope, langOf, param, sendPage, topicList, unitChoices } from '../route-helpers.ts';
 
@@ -29,11 +29,12 @@ const READERS = requireRole('admin', 'analyst', 'leader', 'officer');
 const PROPOSER_ROLES = ['admin', 'analyst', 'officer'] as const;
 const PROPOSERS = requireRole(...PROPOSER_ROLES);
 const SEES_ALL: readonly string[] = ['admin', 'analyst', 'leader'];
-const FACTOR_VI: Record<number, string> = {
-  0.25: 'rất thấp (một phần tư)',
-  0.5: 'thấp (một nửa)',
-  0.75: 'hơi thấp (ba phần tư)',
-};
+
+/** A watch's bar as `lang` names it: `factorLabel('vi', 0.5)` → `'thấp (một nửa)'`; any other factor as a number. */
+function factorLabel(lang: Lang, factor: number): string {
+  const key = `watch.factor.${factor}`;
+  return isMessageKey(key) ? t(lang, key) : String(factor);
+}
 
 function mayManage(user: User): boolean {
   return isBoardStaff(user.role);
@@ -102,23 +103,20 @@ export function watchTopicRoutes(ctx: WebContext): Router {
     const answers = (await inScope(ctx, req, (scoped) => watchAnswers(scoped.db))).filter((a) =>
       shown.has(a.watch_topic_id),
     );
-    const body = html`<h1>Chủ đề theo dõi</h1>
-      <p class="muted">
-        Đơn vị đề nghị theo dõi một cụm từ khóa hoặc một chủ đề; phát hiện điểm nóng xét nó với ngưỡng thấp
-        hơn từ lần chạy kế tiếp, và cộng tác viên trên địa bàn được hỏi trong báo cáo tháng kế tiếp.
-      </p>
+    const body = html`<h1>${t(lang, 'watch.title')}</h1>
+      <p class="muted">${t(lang, 'watch.intro')}</p>
       ${
         topics.length
           ? html`<table>
               <thead>
                 <tr>
-                  <th>Tên</th>
-                  <th>Từ khóa / chủ đề</th>
-                  <th>Địa bàn</th>
-                  <th>Ngưỡng</th>
-                  <th>Đơn vị đề nghị</th>
-                  <th class="num">Cảnh báo</th>
-                  <th class="num">Trả lời của CTV</th>
+                  <th>${t(lang, 'watch.name')}</th>
+                  <th>${t(lang, 'watch.query')}</th>
+                  <th>${t(lang, 'common.locality')}</th>
+                  <th>${t(lang, 'watch.threshold')}</th>
+                  <th>${t(lang, 'watch.proposer')}</th>
+                  <th class="num">${t(lang, 'watch.alerts')}</th>
+                  <th class="num">${t(lang, 'watch.answerCount')}</th>
                   <th>${t(lang, 'common.status')}</th>
                 </tr>
               </thead>
@@ -129,28 +127,28 @@ export function watchTopicRoutes(ctx: WebContext): Router {
                       <td>
                         ${w.name}
                         <div class="muted">
-                          ${formatDateVi(w.created_at)} · hỏi cộng tác viên: ${w.question}
+                          ${formatDateVi(w.created_at)} · ${t(lang, 'watch.ask', { question: w.question })}
                         </div>
                       </td>
                       <td>${w.query ?? w.topic_name ?? w.topic_id}</td>
-                      <td>${w.unit_name ?? 'Toàn tỉnh'}</td>
-                      <td>${FACTOR_VI[w.threshold_factor] ?? String(w.threshold_factor)}</td>
+                      <td>${w.unit_name ?? t(lang, 'common.province')}</td>
+                      <td>${factorLabel(lang, w.threshold_factor)}</td>
                       <td>${w.proposed_by_name ?? '—'}</td>
                       <td class="num">${w.alerts}</td>
                       <td class="num">${w.answers}</td>
                       <td>
-                        ${w.active ? 'đang theo dõi' : 'đã tắt'}
-                        ${maySwitch(user, w) ? switchForm(csrf, w) : ''}
+                        ${t(lang, w.active ? 'watch.active' : 'watch.inactive')}
+                        ${maySwitch(user, w) ? switchForm(lang, csrf, w) : ''}
                       </td>
                     </tr>`,
                 )}
               </tbody>
             </table>`
-          : emptyState('Chưa có chủ đề theo dõi nào.')
+          : emptyState(t(lang, 'watch.empty'))
       }
       ${
         answers.length
-          ? html`<h2>Trả lời của cộng tác viên</h2>
+          ? html`<h2>${t(lang, 'watch.answers')}</h2>
               ${topics
                 .filter((w) => answers.some((a) => a.watch_topic_id === w.id))
                 .map(
@@ -173,8 +171,8 @@ export function watchTopicRoutes(ctx: WebContext): Router {
                 )}`
           : ''
       }
-      ${(PROPOSER_ROLES as readonly string[]).includes(user.role) && (mayManage(user) || user.unit_uid) ? await proposeForm(ctx, req, user, csrf) : ''}`;
-    sendPage(req, res, 'Chủ đề theo dõi', body);
+      ${(PROPOSER_ROLES as readonly string[]).includes(user.role) && (mayManage(user) || user.unit_uid) ? await proposeForm(ctx, lang, user, csrf) : ''}`;
+    sendPage(req, res, t(lang, 'watch.title'), body);
   });
 
   router.post('/watch-topics', PROPOSERS, async (req, res) => {
@@ -189,54 +187,51 @@ export function watchTopicRoutes(ctx: WebContext): Router {
   return router;
 }
 
-function switchForm(csrf: string, w: WatchTopic): SafeHtml {
+function switchForm(lang: Lang, csrf: string, w: WatchTopic): SafeHtml {
   return html`<form method="post" action="/watch-topics/${encodeURIComponent(w.id)}/active">
     <input type="hidden" name="_csrf" value="${csrf}" />
     <input type="hidden" name="active" value="${w.active ? '0' : '1'}" />
-    <button type="submit">${w.active ? 'Tắt' : 'Bật lại'}</button>
+    <button type="submit">${t(lang, w.active ? 'watch.switchOff' : 'watch.switchOn')}</button>
   </form>`;
 }
 
-async function proposeForm(ctx: WebContext, req: Request, user: User, csrf: string): Promise<SafeHtml> {
-  const lang = langOf(req);
+async function proposeForm(ctx: WebContext, lang: Lang, user: User, csrf: string): Promise<SafeHtml> {
   const topics = await topicList(ctx.reads, lang);
   const units = await unitChoices(ctx.reads);
-  return html`<h2>Đề nghị theo dõi</h2>
+  return html`<h2>${t(lang, 'watch.propose')}</h2>
     <form method="post" action="/watch-topics" class="grid-form">
       <input type="hidden" name="_csrf" value="${csrf}" />
-      <label>Tên <input name="name" required maxlength="120" /></label>
+      <label>${t(lang, 'watch.name')} <input name="name" required maxlength="120" /></label>
       <label
-        >Từ khóa (AND, OR, NOT, "cụm từ", ngoặc)
+        >${t(lang, 'watch.queryField')}
         <input name="query" maxlength="1000" placeholder='"sạt lở" OR "nứt đất" NOT "diễn tập"'
       /></label>
+      <label>${t(lang, 'watch.questionField')} <input name="question" maxlength="500" /></label>
       <label
-        >Câu hỏi cho cộng tác viên (để trống: hỏi chung về chủ đề) <input name="question" maxlength="500"
-      /></label>
-      <label
-        >hoặc chủ đề
+        >${t(lang, 'watch.orTopic')}
         <select name="topic_id">
           <option value="">—</option>
           ${topics.map((tp) => html`<option value="${tp.id}">${tp.name}</option>`)}
         </select></label
       >
       <label
-        >Địa bàn
+        >${t(lang, 'common.locality')}
         <select name="unit_uid">
-          <option value="">Toàn tỉnh</option>
+          <option value="">${t(lang, 'common.province')}</option>
           ${units.map((u) => html`<option value="${u.uid}" ${u.uid === user.unit_uid ? html`selected` : ''}>${u.name}</option>`)}
         </select></label
       >
       <label
-        >Ngưỡng
+        >${t(lang, 'watch.threshold')}
         <select name="threshold_factor">
           ${WATCH_FACTORS.map(
             (f) =>
               html`<option value="${String(f)}" ${f === DEFAULT_WATCH_FACTOR ? html`selected` : ''}>
-                ${FACTOR_VI[f]}
+                ${factorLabel(lang, f)}
               </option>`,
           )}
         </select></label
       >
-      <button type="submit">Đề nghị (ghi nhật ký)</button>
+      <button type="submit">${t(lang, 'watch.submit')}</button>
     </form>`;
 }
