@@ -226,6 +226,14 @@ const VI = {
   'watch.switchOn': 'Bật lại',
   'watch.empty': 'Chưa có chủ đề theo dõi nào.',
   'watch.answers': 'Trả lời của cộng tác viên',
+  'watch.summary':
+    '{answers} câu trả lời từ {units} đơn vị; máy đọc: {negative} tiêu cực, {neutral} trung tính, {positive} tích cực',
+  'watch.unscored': '{n} chưa chấm điểm',
+  'watch.latest': 'dưới đây {n} câu trả lời mới nhất',
+  'watch.files':
+    'Đơn vị gửi báo cáo bằng tệp Excel trả lời ở cột mang mã chủ đề theo dõi (ví dụ [w-1]); mẫu tệp của mỗi đơn vị có sẵn các cột câu hỏi đặt cho đơn vị đó.',
+  'watch.templateFor': 'Mẫu tệp báo cáo cho',
+  'watch.ownUnit': 'đơn vị của bạn',
   'watch.propose': 'Đề nghị theo dõi',
   'watch.queryField': 'Từ khóa (AND, OR, NOT, "cụm từ", ngoặc)',
   'watch.questionField': 'Câu hỏi cho cộng tác viên (để trống: hỏi chung về chủ đề)',
@@ -622,6 +630,14 @@ const EN: Record<MessageKey, string> = {
   'watch.switchOn': 'Switch back on',
   'watch.empty': 'No watch topics yet.',
   'watch.answers': 'Answers from collaborators',
+  'watch.summary':
+    '{answers} answers from {units} units; read by the NLP as {negative} negative, {neutral} neutral, {positive} positive',
+  'watch.unscored': '{n} not scored yet',
+  'watch.latest': 'the {n} latest below',
+  'watch.files':
+    "Units that send their reports as an Excel file answer in the column headed with the watch topic's id (e.g. [w-1]); each unit's template has the columns of the questions put to it.",
+  'watch.templateFor': 'Report template for',
+  'watch.ownUnit': 'your unit',
   'watch.propose': 'Propose a watch topic',
   'watch.queryField': 'Keywords (AND, OR, NOT, "phrases", parentheses)',
   'watch.questionField': 'Question for collaborators (blank: a general question on the topic)',

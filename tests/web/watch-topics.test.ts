@@ -152,6 +152,13 @@ describe('watch topics proposed in the dashboard', () => {
     const page = (await analyst.agent.get('/watch-topics')).text;
     expect(page).toContain('Trả lời của cộng tác viên');
     expect(page).toContain('hai ca sốt xuất huyết');
+    // How many answered, from how many units, how the NLP reads them; and where file senders get their template.
+    expect(page.replace(/\s+/g, ' ')).toMatch(
+      /1 câu trả lời từ 1 đơn vị; máy đọc: \d tiêu cực, \d trung tính, \d tích cực/,
+    );
+    expect(page).not.toContain('chưa chấm điểm');
+    expect(page).toContain('action="/report-template.xlsx"');
+    expect(page).toContain('<option value="22015/2025">Phường Tuy Hòa</option>');
   });
 
   it('renders the list, the answers and the form in English with ?lang=en, and in Vietnamese again with ?lang=vi', async () => {

@@ -7,11 +7,13 @@
 import { Router, type Request } from 'express';
 import {
   watchAnswers,
+  watchAnswerSummaries,
   listWatchTopics,
   proposeWatchTopic,
   setWatchTopicActive,
   WATCH_FACTORS,
   DEFAULT_WATCH_FACTOR,
+  type WatchAnswerSummary,
   type WatchTopic,
 } from '../../analytics/hotspots/watch-topics.ts';
 import { isBoardStaff } from '../../data/access.ts';
@@ -21,7 +23,7 @@ import type { User } from '../../data/users.ts';
 import { currentUser, requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { emptyState, html, type SafeHtml } from '../html.ts';
-import { isMessageKey, t, type Lang } from '../i18n.ts';
+import { formatNumber, isMessageKey, sentimentLabel, t, type Lang } from '../i18n.ts';
 import { requestState } from '../request-state.ts';
 import { inScope, langOf, param, sendPage, topicList, unitChoices } from '../route-helpers.ts';
 
@@ -100,9 +102,10 @@ export function watchTopicRoutes(ctx: WebContext): Router {
     const topics = await visible(user);
     const shown = new Set(topics.map((w) => w.id));
     // Collaborators' answers, each read with its report's access rule.
-    const answers = (await inScope(ctx, req, (scoped) => watchAnswers(scoped.db))).filter((a) =>
-      shown.has(a.watch_topic_id),
-    );
+    const [answers, summaries] = await inScope(ctx, req, async (scoped) => [
+      (await watchAnswers(scoped.db)).filter((a) => shown.has(a.watch_topic_id)),
+      new Map((await watchAnswerSummaries(scoped.db)).map((s) => [s.watch_topic_id, s])),
+    ]);
     const body = html`<h1>${t(lang, 'watch.title')}</h1>
       <p class="muted">${t(lang, 'watch.intro')}</p>
       ${
@@ -154,6 +157,7 @@ export function watchTopicRoutes(ctx: WebContext): Router {
                 .map(
                   (w) =>
                     html`<h3>${w.name}</h3>
+                      ${answerSummary(lang, summaries.get(w.id), answers.filter((a) => a.watch_topic_id === w.id).length)}
                       <ul>
                         ${answers
                           .filter((a) => a.watch_topic_id === w.id)
@@ -165,12 +169,14 @@ export function watchTopicRoutes(ctx: WebContext): Router {
                                   ${a.unit_name ?? '—'}:</span
                                 >
                                 ${a.answer}
+                                ${a.sentiment ? html`<span class="badge">${sentimentLabel(lang, a.sentiment)}</span>` : ''}
                               </li>`,
                           )}
                       </ul>`,
                 )}`
           : ''
       }
+      ${await templateForm(ctx, lang, user)}
       ${(PROPOSER_ROLES as readonly string[]).includes(user.role) && (mayManage(user) || user.unit_uid) ? await proposeForm(ctx, lang, user, csrf) : ''}`;
     sendPage(req, res, t(lang, 'watch.title'), body);
   });
@@ -185,6 +191,47 @@ export function watchTopicRoutes(ctx: WebContext): Router {
   });
 
   return router;
+}
+
+/** How many answered, from how many units, and how the NLP reads them; says when the list shows only the latest. */
+function answerSummary(lang: Lang, s: WatchAnswerSummary | undefined, listed: number): SafeHtml {
+  if (!s) return html``;
+  const parts = [
+    t(lang, 'watch.summary', {
+      answers: formatNumber(lang, s.answers),
+      units: formatNumber(lang, s.units),
+      negative: formatNumber(lang, s.negative),
+      neutral: formatNumber(lang, s.neutral),
+      positive: formatNumber(lang, s.positive),
+    }),
+    ...(s.unscored ? [t(lang, 'watch.unscored', { n: formatNumber(lang, s.unscored) })] : []),
+    ...(listed < s.answers ? [t(lang, 'watch.latest', { n: formatNumber(lang, listed) })] : []),
+  ];
+  return html`<p class="muted">${parts.join(' · ')}</p>`;
+}
+
+/**
+ * Where units that send files learn how to answer: the board's staff download any unit's template, others their
+ * own unit's (the route keeps them to their area).
+ */
+async function templateForm(ctx: WebContext, lang: Lang, user: User): Promise<SafeHtml> {
+  const units = mayManage(user) ? await unitChoices(ctx.reads) : [];
+  return html`<p class="muted">${t(lang, 'watch.files')}</p>
+    <form method="get" action="/report-template.xlsx" class="filters" id="report-template">
+      <label
+        >${t(lang, 'watch.templateFor')}
+        ${
+          units.length
+            ? html`<select name="unit">
+                <option value="">${t(lang, 'common.province')}</option>
+                ${units.map((u) => html`<option value="${u.uid}">${u.name}</option>`)}
+              </select>`
+            : html`<input type="hidden" name="unit" value="${user.unit_uid ?? ''}" />
+                ${t(lang, 'watch.ownUnit')}`
+        }</label
+      >
+      <button type="submit">${t(lang, 'common.download')}</button>
+    </form>`;
 }
 
 function switchForm(lang: Lang, csrf: string, w: WatchTopic): SafeHtml {
