@@ -1,10 +1,11 @@
 /** Điểm nóng / hot spots: the list with filters and severity, and a detail page with explanation, series, evidence, routing and case timeline. */
 import { SEVERITY_FACTORS } from '../../analytics/hotspots/severity.ts';
 import { Router, type Request } from 'express';
-import { scopeKey, type ScopedDb } from '../../data/access.ts';
+import { MODEL_VERSION } from '../../analytics/nlp/score.ts';
+import { scopeKey, unitsInArea, type ScopedDb } from '../../data/access.ts';
 import { DlxhError } from '../../data/errors.ts';
 import { readSqlFile } from '../../data/sql-file.ts';
-import { toLocalIso } from '../../data/time.ts';
+import { addMonths, localDay, toLocalIso } from '../../data/time.ts';
 import { currentScope, requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { classificationBadge, emptyState, html, safeUrl, type SafeHtml } from '../html.ts';
@@ -66,6 +67,45 @@ export interface AlertRow {
   explanation: string;
   classification: number;
   status: string;
+}
+
+/** A collaborator's report from the alert's area and time, on its topic: ground evidence for verifying it. */
+interface AreaReport {
+  id: string;
+  period: string;
+  unit_name: string | null;
+  summary: string;
+  mood: string | null;
+  classification: number;
+  /** The answer to the alert's watch topic's question, for a watch topic's alert. */
+  answer: string | null;
+  total: number;
+}
+
+const AREA_REPORTS_SHOWN = 10;
+
+/** The months whose reports bear on an alert: from the month before its first story to the month of its last. */
+function reportMonths(a: AlertRow): { from: string; to: string } {
+  return { from: addMonths(localDay(a.first_seen), -1).slice(0, 7), to: localDay(a.last_seen).slice(0, 7) };
+}
+
+/**
+ * Collaborators' reports about the alert's unit (and the units below it, and their predecessors) on its topic or
+ * answering its watch topic, read through the viewer's scope; none for a new-term alert, which has no topic.
+ */
+async function areaReports(ctx: WebContext, scoped: ScopedDb, a: AlertRow): Promise<AreaReport[]> {
+  const uid = a.current_uid ?? a.unit_uid;
+  if (!a.topic || !uid || !(await tableExists(scoped.db, 'reports'))) return [];
+  const area = await unitsInArea(ctx.reads, uid);
+  const watch = a.topic.startsWith('watch:') ? a.topic.slice('watch:'.length) : null;
+  return scoped.db.all<AreaReport>(sql('area_reports'), {
+    ...reportMonths(a),
+    area: area.length ? area : [uid],
+    topic: a.topic,
+    watch,
+    version: MODEL_VERSION,
+    limit: AREA_REPORTS_SHOWN,
+  });
 }
 
 interface EvidenceDoc {
@@ -188,6 +228,7 @@ async function readAlert(ctx: WebContext, req: Request, scoped: ScopedDb, id: st
   return {
     alert,
     explanation,
+    reports: await areaReports(ctx, scoped, alert),
     series: seriesFromExplanation(explanation),
     evidence,
     hiddenEvidence: alert.doc_ids.length - evidence.length,
@@ -247,6 +288,41 @@ function dismissalsText(lang: Lang, value: unknown): string | null {
     days: formatNumber(lang, days),
     factor: formatProbability(lang, factor),
   });
+}
+
+/** What the collaborators on the ground reported from the alert's area on its topic, the latest first. */
+function renderAreaReports(lang: Lang, a: AlertRow, reports: readonly AreaReport[]): SafeHtml {
+  const { from, to } = reportMonths(a);
+  const month = (period: string) => `${period.slice(5, 7)}/${period.slice(0, 4)}`;
+  const total = reports[0]?.total ?? 0;
+  return html`<h2 id="area-reports">${t(lang, 'hotspots.reports')}</h2>
+    ${
+      reports.length
+        ? html`<p class="muted">
+              ${t(lang, 'hotspots.reportsSummary', {
+                n: formatNumber(lang, total),
+                from: month(from),
+                to: month(to),
+              })}${total > reports.length ? ` · ${t(lang, 'hotspots.reportsLatest', { n: reports.length })}` : ''}
+            </p>
+            <ul class="evidence">
+              ${reports.map(
+                (r) =>
+                  html`<li>
+                    <span class="muted"
+                      >${month(r.period)} · ${r.unit_name ?? '—'}${r.mood ? ` · ${r.mood}` : ''}</span
+                    >
+                    ${r.classification > 0 ? classificationBadge(lang, r.classification) : ''}
+                    <div class="snippet">${r.answer ?? truncate(r.summary, 280)}</div>
+                  </li>`,
+              )}
+            </ul>`
+        : emptyState(t(lang, 'hotspots.reportsNone', { from: month(from), to: month(to) }))
+    }`;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** The explanation an analyst reads: the detector's sentence, the test's figures, outlets, terms and severity. */
@@ -492,6 +568,7 @@ function renderDetail(lang: Lang, d: Awaited<ReturnType<typeof readAlert>>, csrf
       })}
     </ul>
     ${d.hiddenEvidence > 0 ? html`<p class="muted">+ ${d.hiddenEvidence} (${t(lang, 'error.forbidden')})</p>` : ''}
+    ${a.topic ? renderAreaReports(lang, a, d.reports) : ''}
     <h2>${t(lang, 'hotspots.routing')}</h2>
     ${
       d.case
@@ -548,6 +625,7 @@ export function hotspotRoutes(ctx: WebContext): Router {
         published_at: doc.published_at ? toLocalIso(doc.published_at) : null,
       })),
       hidden_evidence: d.hiddenEvidence,
+      reports: d.reports,
       case: d.case,
       events: d.events.map((e) => ({ ...e, occurred_at: toLocalIso(e.occurred_at) })),
     });
