@@ -83,6 +83,7 @@ const VI = {
   'hotspots.routing': 'Chuyển xử lý',
   'hotspots.timeline': 'Diễn biến vụ việc',
   'hotspots.reports': 'Báo cáo của cộng tác viên trên địa bàn',
+  'hotspots.flash': 'Báo cáo nhanh',
   'hotspots.reportsSummary': '{n} báo cáo về địa bàn và chủ đề này, kỳ {from} – {to}',
   'hotspots.reportsLatest': 'dưới đây {n} báo cáo mới nhất',
   'hotspots.reportsNone':
@@ -492,6 +493,7 @@ const EN: Record<MessageKey, string> = {
   'hotspots.routing': 'Routing',
   'hotspots.timeline': 'Case timeline',
   'hotspots.reports': "Collaborators' reports from the area",
+  'hotspots.flash': 'Flash report',
   'hotspots.reportsSummary': '{n} reports on this area and topic, {from} – {to}',
   'hotspots.reportsLatest': 'the {n} latest below',
   'hotspots.reportsNone': 'No collaborator has reported on this area and topic in {from} – {to}.',

@@ -444,3 +444,44 @@ LEFT JOIN agencies a ON a.uid = r.requester_uid
 LEFT JOIN units u ON u.uid = r.requester_uid
 GROUP BY 1
 ORDER BY requests DESC, requester;
+
+-- A flash report (báo cáo nhanh) on one hot spot: flash-report.ts. Each runs on the reader's scoped connection.
+
+-- name: flash_alert
+SELECT a.* REPLACE (CAST(a.explanation AS VARCHAR) AS explanation),
+  coalesce(CASE WHEN $lang = 'en' THEN tp.name_en ELSE tp.name_vi END, a.topic) AS topic_name,
+  u.name AS unit_name, c.name AS current_name
+FROM alerts a
+LEFT JOIN topics tp ON tp.id = a.topic
+LEFT JOIN units u ON u.uid = a.unit_uid
+LEFT JOIN units c ON c.uid = a.current_uid
+WHERE a.id = $alert;
+
+-- name: flash_evidence
+SELECT id, title, outlet, published_at, classification, left(text, 280) AS snippet
+FROM documents
+WHERE list_contains($ids::VARCHAR[], id)
+ORDER BY published_at, id;
+
+-- name: flash_case
+SELECT c.id, c.status, c.assignee, c.recipients, c.escalated, c.deadline, c.resolution_report, c.classification,
+  (SELECT count(*)::INTEGER FROM case_events e WHERE e.case_id = c.id) AS events
+FROM cases c WHERE c.alert_id = $alert;
+
+-- name: alert_area_reports
+-- Collaborators' reports about the alert's area (their locality, which is their unit when they name none) in the
+-- months the alert spans and the month before: on its topic, named by the collaborator or found by the NLP, or, for a
+-- watch topic's alert, answering that watch topic's question. The latest first; `total` counts them all.
+SELECT r.id, r.period, coalesce(l.name, r.locality_text, r.unit_text) AS unit_name, r.summary, r.mood,
+  r.classification, a.answer, count(*) OVER ()::INTEGER AS total
+FROM reports r
+LEFT JOIN units l ON l.uid = r.locality_uid
+LEFT JOIN report_scores s ON s.report_id = r.id AND s.model_version = $version
+LEFT JOIN report_watch_answers a ON a.report_id = r.id AND a.watch_topic_id = $watch
+WHERE list_contains($area::VARCHAR[], r.locality_uid)
+  AND r.period BETWEEN $from AND $to
+  AND CASE WHEN $watch::VARCHAR IS NULL
+        THEN list_contains(r.topics, $topic) OR coalesce(list_contains(s.topics, $topic), false)
+        ELSE a.answer IS NOT NULL END
+ORDER BY r.period DESC, r.submitted_at DESC NULLS LAST, r.id
+LIMIT $limit;

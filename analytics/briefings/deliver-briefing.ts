@@ -96,8 +96,9 @@ export async function deliverBriefing(
   rendered: { html: string; docx: Buffer },
   options: { now: Date },
 ): Promise<BriefingDelivery[]> {
-  // Units subscribe to weekly and monthly briefings; the annual report is made on demand and sent to none.
-  if (briefing.period === 'year') return [];
+  // Units subscribe to weekly and monthly briefings; the annual report and flash reports are made on demand and
+  // sent to none.
+  if (briefing.period === 'year' || briefing.period === 'flash') return [];
   const subscriptions = await listSubscriptions(db, { period: briefing.period });
   if (subscriptions.length === 0) return [];
   const addresses = await loadTargets(db);

@@ -81,6 +81,11 @@ export interface BriefingChart {
 }
 
 export type SectionId =
+  // A flash report on one hot spot (flash-report.ts):
+  | 'alert'
+  | 'evidence'
+  | 'ground'
+  | 'case'
   | 'headline'
   | 'hotspots'
   | 'topics'
@@ -115,7 +120,8 @@ export interface BriefingScope {
 export interface Briefing {
   id: string;
   lang: Lang;
-  period: BriefingPeriod;
+  /** The window's kind, or `flash`: a flash report on one hot spot (made on demand, not stored). */
+  period: BriefingPeriod | 'flash';
   /** Local ISO times (+07:00); `to` is exclusive. */
   from: string;
   to: string;

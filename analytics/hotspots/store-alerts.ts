@@ -36,6 +36,14 @@ export interface AlertRow {
   updated_at: Date;
 }
 
+/** A stored alert as pages and reports read it: the explanation as JSON text, with its topic's and units' names. */
+export interface NamedAlertRow extends Omit<AlertRow, 'explanation'> {
+  topic_name: string | null;
+  unit_name: string | null;
+  current_name: string | null;
+  explanation: string;
+}
+
 /** The alert a stored row holds. */
 export function alertFromRow(row: AlertRow): Alert {
   const explanation = typeof row.explanation === 'string' ? JSON.parse(row.explanation) : row.explanation;

@@ -269,3 +269,15 @@ export function expectText(page: string, shown: readonly string[], absent: reado
   for (const text of shown) expect(page).toContain(text);
   for (const text of absent) expect(page).not.toContain(text);
 }
+
+/** GET `url` as bytes (XLSX, DOCX…): `(await download(agent, '/x.docx')).body` is a Buffer. */
+export function download(agent: Agent, url: string) {
+  return agent
+    .get(url)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+}

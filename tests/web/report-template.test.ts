@@ -11,20 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proposeWatchTopic } from '../../analytics/hotspots/watch-topics.ts';
 import { memoryLogger } from '../../data/logger.ts';
 import { ingestReports } from '../../pipeline/report/ingest-reports.ts';
-import { login, makeFixture, NOW, type Agent, type Fixture } from './fixtures.ts';
+import { download, login, makeFixture, NOW, type Fixture } from './fixtures.ts';
 
 const SECRET = 'report-template-test-secret';
-
-async function download(agent: Agent, url: string) {
-  return agent
-    .get(url)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
-}
 
 async function workbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();

@@ -8,7 +8,7 @@ import { refreshDailyCounts } from '../../data/daily-counts.ts';
 import { openDb } from '../../data/db.ts';
 import { formatNumber, formatPercent, formatProbability, isMessageKey, t } from '../../web/i18n.ts';
 import { href, safeUrl } from '../../web/html.ts';
-import { seriesFromExplanation } from '../../web/routes/hotspots.ts';
+import { alertSeries } from '../../analytics/briefings/flash-report.ts';
 import { toCsv } from '../../web/tabular.ts';
 import {
   DOCS,
@@ -702,8 +702,8 @@ describe('formatting helpers', () => {
     expect(toCsv(['a', 'b'], [{ a: 'x,"y"', b: '=HYPERLINK("http://e")' }])).toBe(
       '\uFEFFa,b\r\n"x,""y""","\'=HYPERLINK(""http://e"")"\r\n',
     );
-    expect(
-      seriesFromExplanation({ days: [{ date: '2026-01-01', observed: 3, baseline: 1.5 }, { bad: 1 }] }),
-    ).toEqual([{ t: '2026-01-01', observed: 3, expected: 1.5 }]);
+    expect(alertSeries({ days: [{ date: '2026-01-01', observed: 3, baseline: 1.5 }, { bad: 1 }] })).toEqual([
+      { t: '2026-01-01', observed: 3, expected: 1.5 },
+    ]);
   });
 });

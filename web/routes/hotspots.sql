@@ -34,21 +34,3 @@ SELECT * FROM cases WHERE alert_id = $id;
 -- name: case_events
 SELECT occurred_at, actor, action, from_status, to_status, note
 FROM case_events WHERE case_id = $id ORDER BY occurred_at, id;
-
--- name: area_reports
--- Collaborators' reports about the alert's area (their locality, which is their unit when they name none) in the
--- months the alert spans and the month before: on its topic, named by the collaborator or found by the NLP, or, for a
--- watch topic's alert, answering that watch topic's question. The latest first; `total` counts them all.
-SELECT r.id, r.period, coalesce(l.name, r.locality_text, r.unit_text) AS unit_name, r.summary, r.mood,
-  r.classification, a.answer, count(*) OVER ()::INTEGER AS total
-FROM reports r
-LEFT JOIN units l ON l.uid = r.locality_uid
-LEFT JOIN report_scores s ON s.report_id = r.id AND s.model_version = $version
-LEFT JOIN report_watch_answers a ON a.report_id = r.id AND a.watch_topic_id = $watch
-WHERE list_contains($area::VARCHAR[], r.locality_uid)
-  AND r.period BETWEEN $from AND $to
-  AND CASE WHEN $watch::VARCHAR IS NULL
-        THEN list_contains(r.topics, $topic) OR coalesce(list_contains(s.topics, $topic), false)
-        ELSE a.answer IS NOT NULL END
-ORDER BY r.period DESC, r.submitted_at DESC NULLS LAST, r.id
-LIMIT $limit;

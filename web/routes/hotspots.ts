@@ -1,11 +1,22 @@
 /** Điểm nóng / hot spots: the list with filters and severity, and a detail page with explanation, series, evidence, routing and case timeline. */
 import { SEVERITY_FACTORS } from '../../analytics/hotspots/severity.ts';
 import { Router, type Request } from 'express';
-import { MODEL_VERSION } from '../../analytics/nlp/score.ts';
-import { scopeKey, unitsInArea, type ScopedDb } from '../../data/access.ts';
+import {
+  alertAreaReports,
+  alertSeries,
+  flashReport,
+  reportMonths,
+  type AreaReport,
+} from '../../analytics/briefings/flash-report.ts';
+import { renderBriefingDocx } from '../../analytics/briefings/render-docx.ts';
+import { renderBriefingHtml } from '../../analytics/briefings/render-html.ts';
+import { scopeKey, type ScopedDb } from '../../data/access.ts';
 import { DlxhError } from '../../data/errors.ts';
 import { readSqlFile } from '../../data/sql-file.ts';
-import { addMonths, localDay, toLocalIso } from '../../data/time.ts';
+import { toLocalIso } from '../../data/time.ts';
+import { DOCX_TYPE } from '../../analytics/briefings/deliver-briefing.ts';
+import type { NamedAlertRow } from '../../analytics/hotspots/store-alerts.ts';
+import { sendSelfContained } from '../self-contained-page.ts';
 import { currentScope, requireRole } from '../auth/middleware.ts';
 import type { WebContext } from '../context.ts';
 import { classificationBadge, emptyState, html, safeUrl, type SafeHtml } from '../html.ts';
@@ -41,72 +52,7 @@ const sql = readSqlFile(new URL('./hotspots.sql', import.meta.url));
 export const SEVERITIES = ['khẩn', 'cao', 'trung bình', 'thấp'];
 const STATUSES = ['open', 'closed', 'dismissed'];
 
-export interface AlertRow {
-  id: string;
-  detector: string;
-  granularity: string;
-  topic: string | null;
-  topic_name: string | null;
-  label: string;
-  unit_uid: string | null;
-  unit_name: string | null;
-  current_uid: string | null;
-  current_name: string | null;
-  first_seen: Date;
-  last_seen: Date;
-  detected_at: Date;
-  severity: string;
-  score: number;
-  p_value: number;
-  count: number;
-  expected: number;
-  neg_share: number;
-  outlets: string[];
-  top_terms: string[];
-  doc_ids: string[];
-  explanation: string;
-  classification: number;
-  status: string;
-}
-
-/** A collaborator's report from the alert's area and time, on its topic: ground evidence for verifying it. */
-interface AreaReport {
-  id: string;
-  period: string;
-  unit_name: string | null;
-  summary: string;
-  mood: string | null;
-  classification: number;
-  /** The answer to the alert's watch topic's question, for a watch topic's alert. */
-  answer: string | null;
-  total: number;
-}
-
-const AREA_REPORTS_SHOWN = 10;
-
-/** The months whose reports bear on an alert: from the month before its first story to the month of its last. */
-function reportMonths(a: AlertRow): { from: string; to: string } {
-  return { from: addMonths(localDay(a.first_seen), -1).slice(0, 7), to: localDay(a.last_seen).slice(0, 7) };
-}
-
-/**
- * Collaborators' reports about the alert's unit (and the units below it, and their predecessors) on its topic or
- * answering its watch topic, read through the viewer's scope; none for a new-term alert, which has no topic.
- */
-async function areaReports(ctx: WebContext, scoped: ScopedDb, a: AlertRow): Promise<AreaReport[]> {
-  const uid = a.current_uid ?? a.unit_uid;
-  if (!a.topic || !uid || !(await tableExists(scoped.db, 'reports'))) return [];
-  const area = await unitsInArea(ctx.reads, uid);
-  const watch = a.topic.startsWith('watch:') ? a.topic.slice('watch:'.length) : null;
-  return scoped.db.all<AreaReport>(sql('area_reports'), {
-    ...reportMonths(a),
-    area: area.length ? area : [uid],
-    topic: a.topic,
-    watch,
-    version: MODEL_VERSION,
-    limit: AREA_REPORTS_SHOWN,
-  });
-}
+export type AlertRow = NamedAlertRow;
 
 interface EvidenceDoc {
   id: string;
@@ -125,12 +71,6 @@ interface CaseEvent {
   from_status: string | null;
   to_status: string | null;
   note: string | null;
-}
-
-interface SeriesPoint {
-  t: string;
-  observed: number;
-  expected: number | null;
 }
 
 function listFilters(req: Request) {
@@ -178,26 +118,6 @@ async function cachedAlerts<T>(
   )) as T;
 }
 
-/** Finds a day-by-day series in an alert's explanation, whatever the detector called its fields. */
-export function seriesFromExplanation(explanation: unknown): SeriesPoint[] {
-  if (!explanation || typeof explanation !== 'object') return [];
-  const record = explanation as Record<string, unknown>;
-  const candidate = ['series', 'days', 'history', 'buckets'].map((k) => record[k]).find(Array.isArray) as
-    unknown[] | undefined;
-  if (!candidate) return [];
-  const points: SeriesPoint[] = [];
-  for (const item of candidate) {
-    if (!item || typeof item !== 'object') continue;
-    const p = item as Record<string, unknown>;
-    const when = p.day ?? p.date ?? p.t ?? p.bucket ?? p.start;
-    const observed = p.count ?? p.observed ?? p.n;
-    const expected = p.expected ?? p.baseline ?? null;
-    if (typeof when !== 'string' || typeof observed !== 'number') continue;
-    points.push({ t: when, observed, expected: typeof expected === 'number' ? expected : null });
-  }
-  return points;
-}
-
 function parseJson(text: string | null): unknown {
   if (!text) return null;
   try {
@@ -228,8 +148,8 @@ async function readAlert(ctx: WebContext, req: Request, scoped: ScopedDb, id: st
   return {
     alert,
     explanation,
-    reports: await areaReports(ctx, scoped, alert),
-    series: seriesFromExplanation(explanation),
+    reports: await alertAreaReports(scoped.db, ctx.reads, alert),
+    series: alertSeries(explanation),
     evidence,
     hiddenEvidence: alert.doc_ids.length - evidence.length,
     case: caseRow ?? null,
@@ -288,6 +208,19 @@ function dismissalsText(lang: Lang, value: unknown): string | null {
     days: formatNumber(lang, days),
     factor: formatProbability(lang, factor),
   });
+}
+
+/** Whose view a flash report shows: the whole province, or the reader's unit or agency. */
+async function scopeName(ctx: WebContext, scoped: ScopedDb, lang: Lang): Promise<string> {
+  const unit = scoped.scope.viewer.unit_uid;
+  const named =
+    scoped.scope.province || !unit
+      ? undefined
+      : await ctx.reads.one<{ name: string }>(
+          'SELECT name FROM units WHERE uid = $unit UNION ALL SELECT name FROM agencies WHERE uid = $unit LIMIT 1',
+          { unit },
+        );
+  return named?.name ?? t(lang, 'common.province');
 }
 
 /** What the collaborators on the ground reported from the alert's area on its topic, the latest first. */
@@ -524,6 +457,12 @@ function renderDetail(lang: Lang, d: Awaited<ReturnType<typeof readAlert>>, csrf
   const a = d.alert;
   return html`<p><a href="/hotspots">← ${t(lang, 'common.back')}</a></p>
     <h1>${a.label} ${classificationBadge(lang, a.classification)}</h1>
+    <p class="actions" id="flash-report">
+      <a href="/hotspots/${encodeURIComponent(a.id)}/flash" target="_blank" rel="noopener"
+        >${t(lang, 'hotspots.flash')}</a
+      >
+      <a href="/hotspots/${encodeURIComponent(a.id)}/flash.docx" download>DOCX</a>
+    </p>
     <p>
       ${severityBadge(a.severity)} · ${a.topic_name ?? a.topic ?? ''} · ${a.current_name ?? a.unit_name ?? ''}
       · ${formatDate(a.first_seen, true)} – ${formatDate(a.last_seen, true)} · ${statusLabel(lang, a.status)}
@@ -637,6 +576,36 @@ export function hotspotRoutes(ctx: WebContext): Router {
     const alerts = await cachedAlerts(ctx, req, filters, 'page', (rows) => rows);
     const topics = await topicList(ctx.reads, lang);
     sendPage(req, res, t(lang, 'hotspots.title'), renderList(lang, alerts, filters, topics));
+  });
+
+  // A flash report (báo cáo nhanh) on the hot spot, made on demand through the reader's scope: HTML to read and
+  // print, DOCX to edit and sign. Audited like an export.
+  const flash = async (req: Request) => {
+    const id = String(req.params.id);
+    const lang = langOf(req);
+    const report = await inScope(ctx, req, async (scoped) =>
+      flashReport(scoped.db, ctx.db, ctx.reads, id, {
+        lang,
+        now: ctx.now(),
+        scopeName: await scopeName(ctx, scoped, lang),
+        maxClassification: scoped.scope.clearance,
+      }),
+    );
+    await ctx.audit(req, 'alert.flash_report', `alert:${id}`, {
+      classification: report.classification,
+      lang,
+    });
+    return report;
+  };
+  router.get('/hotspots/:id/flash', roles, async (req, res) => {
+    sendSelfContained(res, renderBriefingHtml(await flash(req)));
+  });
+  router.get('/hotspots/:id/flash.docx', roles, async (req, res) => {
+    const report = await flash(req);
+    res
+      .type(DOCX_TYPE)
+      .attachment(`${report.id}.docx`)
+      .send(await renderBriefingDocx(report));
   });
 
   router.get('/hotspots/:id', roles, async (req, res) => {

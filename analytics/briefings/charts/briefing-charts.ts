@@ -264,3 +264,64 @@ export function intervalChart(
     },
   );
 }
+
+export interface AlertSeriesPoint {
+  /** The bucket: a local day (yyyy-mm-dd) or hour (yyyy-mm-ddThh…). */
+  t: string;
+  observed: number;
+  expected: number | null;
+}
+
+/** A hot spot's series: stories per bucket as bars, the usual level as a line with dots. */
+export function alertSeriesChart(
+  id: string,
+  points: readonly AlertSeriesPoint[],
+  labels: { observed: string; expected: string; y: string },
+  lang: Lang,
+): RenderedSvg {
+  const name = (t: string) =>
+    t.length > 10
+      ? `${t.slice(8, 10)}/${t.slice(5, 7)} ${t.slice(11, 13)}h`
+      : `${t.slice(8, 10)}/${t.slice(5, 7)}`;
+  const rows = points.map((p) => ({ ...p, name: name(p.t) }));
+  const names = rows.map((r) => r.name);
+  const step = Math.max(1, Math.ceil(names.length / 10));
+  const expected = rows.filter((r) => r.expected !== null);
+  const fill = patternFill(id, 'hatch');
+  return renderPlot(
+    {
+      width: WIDTH,
+      height: 240,
+      marginLeft: 52,
+      marginBottom: 36,
+      x: {
+        type: 'band',
+        domain: names,
+        ticks: names.filter((_, i) => i % step === 0),
+        label: null,
+        padding: 0.15,
+      },
+      y: { grid: true, label: labels.y, tickFormat: (v: number) => formatNumber(v, lang) },
+      marks: [
+        Plot.barY(rows, { x: 'name', y: 'observed', fill, stroke: '#000', strokeWidth: 0.6 }),
+        Plot.line(expected, {
+          x: 'name',
+          y: 'expected',
+          stroke: '#000',
+          strokeWidth: 1.5,
+          strokeDasharray: '4 3',
+        }),
+        Plot.dot(expected, { x: 'name', y: 'expected', r: 2.5, fill: '#000' }),
+        Plot.ruleY([0]),
+      ],
+    },
+    {
+      id,
+      defs: patternDefs(id, ['hatch']),
+      legend: [
+        { label: labels.observed, fill },
+        { label: labels.expected, fill: '#000' },
+      ],
+    },
+  );
+}

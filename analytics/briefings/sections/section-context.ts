@@ -41,6 +41,10 @@ export type SectionBuilder = (ctx: SectionContext) => Promise<SectionResult>;
 
 /** Each section's title in Vietnamese and English: the section's own, and the one a section that failed keeps. */
 export const SECTION_TITLES: Record<SectionId, readonly [vi: string, en: string]> = {
+  alert: ['Diễn biến', 'How it developed'],
+  evidence: ['Tin, bài tiêu biểu', 'Representative stories'],
+  ground: ['Báo cáo của cộng tác viên trên địa bàn', "Collaborators' reports from the area"],
+  case: ['Chuyển xử lý', 'Routing and handling'],
   headline: ['Bức tranh chung', 'Overview'],
   hotspots: ['Các điểm nóng', 'Hot spots'],
   topics: ['Chủ đề người dân bàn đến nhiều', 'Topics of public attention'],

@@ -168,7 +168,7 @@ describe('briefing.sql', () => {
       new URL('../../../analytics/briefings/briefing.sql', import.meta.url),
       'utf8',
     );
-    const values: Record<string, string | number> = {
+    const values: Record<string, string | number | string[]> = {
       from: '2026-11-16T00:00:00+07:00',
       to: '2026-11-23T00:00:00+07:00',
       prev_from: '2026-11-09T00:00:00+07:00',
@@ -183,6 +183,13 @@ describe('briefing.sql', () => {
       month: '2026-11',
       previous_month: '2026-10',
       due_day: 5,
+      alert: 'a-1',
+      lang: 'vi',
+      ids: ['d-1'],
+      area: ['24133/2025'],
+      topic: 'dat-dai',
+      watch: 'w-1',
+      version: 'nlp-8',
     };
     const statements = text.split(/^-- name: /m).slice(1);
     expect(statements.length).toBeGreaterThan(25);

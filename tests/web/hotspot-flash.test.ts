@@ -1,0 +1,70 @@
+/**
+ * The flash report (báo cáo nhanh) on one hot spot, one click from its page: HTML and DOCX made through the reader's
+ * scope, marked with the highest classification of what it shows, every figure traced to a query, audited.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { download, login, makeFixture, type Fixture } from './fixtures.ts';
+
+describe('flash report on a hot spot', () => {
+  let f: Fixture;
+  beforeAll(async () => {
+    f = await makeFixture();
+  });
+  afterAll(() => f.db.close());
+
+  it('is one click from the hot spot page, and says what, where, how strongly, what collaborators reported and who handles it', async () => {
+    const admin = await login(f.app, 'admin');
+    const page = (await admin.agent.get('/hotspots/a-1-here')).text;
+    expect(page).toContain('href="/hotspots/a-1-here/flash"');
+    expect(page).toContain('href="/hotspots/a-1-here/flash.docx"');
+
+    const flash = await admin.agent.get('/hotspots/a-1-here/flash');
+    expect(flash.status).toBe(200);
+    expect(flash.headers['content-security-policy']).toBeDefined();
+    const text = flash.text.replace(/\s+/g, ' ');
+    expect(text).toContain('BÁO CÁO NHANH');
+    expect(text).toContain('Điểm nóng: Điểm nóng a-1-here');
+    // The alert is Mật (1): the report is marked so, on its banner and in its header.
+    expect(text).toContain('<div class="banner" role="note">MẬT</div>');
+    expect(text).toContain(
+      '12 tin, bài về Đất đai, bồi thường và giải phóng mặt bằng tại Phường Buôn Ma Thuột từ 17/03/2026 10:00',
+    );
+    expect(text).toContain('gấp 4,8 lần mức thường (2,5)');
+    expect(text).toContain('60,0% mang sắc thái tiêu cực; 1 nguồn đưa tin; mức độ: cao.');
+    // The fixture's two land reports from the ward in March 2026.
+    expect(text).toContain(
+      '2 báo cáo của cộng tác viên về địa bàn và chủ đề này trong kỳ 02/2026 – 03/2026.',
+    );
+    expect(text).toContain('REPORTMARKrownZ');
+    expect(text).toContain('Đã chuyển UBND phường xử lý');
+    expect(text).toContain('<svg'); // the series chart
+    // Every figure can be traced: the appendix holds the queries the report ran.
+    for (const name of ['flash_alert', 'flash_evidence', 'alert_area_reports', 'flash_case'])
+      expect(text).toContain(`(${name};`);
+    const audited = await f.db.all<{ actor: string; object: string }>(
+      `SELECT actor, object FROM dlxh_audit.audit_log WHERE action = 'alert.flash_report'`,
+    );
+    expect(audited).toEqual([{ actor: 'admin', object: 'alert:a-1-here' }]);
+
+    const english = (await admin.agent.get('/hotspots/a-1-here/flash?lang=en')).text;
+    expect(english).toContain('FLASH REPORT');
+    expect(english).toContain("III. COLLABORATORS' REPORTS FROM THE AREA");
+    expect(english).toContain("2 collaborators' reports on this area and topic in 02/2026 – 03/2026.");
+    expect(english).toContain('1 outlet; severity');
+
+    const docx = await download(admin.agent, '/hotspots/a-1-here/flash.docx?lang=vi');
+    expect(docx.status).toBe(200);
+    expect(docx.headers['content-disposition']).toContain('bcn-a-1-here-vi.docx');
+    expect((docx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('shows a reader only what their clearance and area allow', async () => {
+    const officer = await login(f.app, 'officer0'); // clearance 0, Phường Buôn Ma Thuột
+    expect((await officer.agent.get('/hotspots/a-1-here/flash')).status).toBe(404);
+    expect((await officer.agent.get('/hotspots/a-0-elsewhere/flash')).status).toBe(404);
+    const own = await officer.agent.get('/hotspots/a-0-here/flash');
+    expect(own.status).toBe(200);
+    expect(own.text).not.toContain('class="banner"'); // Thường: no marking
+    expect(own.text).toContain('Phạm vi: Phường Buôn Ma Thuột');
+  });
+});
