@@ -161,4 +161,58 @@ describe('dlxh brief', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('--period: invalid period "day" (week, month or year)');
   });
+
+  it('makes a flash report on one hot spot, printed or written, audited and not stored', async () => {
+    const text = await runCli(['--db', dbFile, 'brief', '--hotspot', 'hs-moi-truong']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('BÁO CÁO NHANH');
+    expect(text.stdout).toContain('Điểm nóng: Môi trường');
+    expect(text.stdout).toContain('mang sắc thái tiêu cực; 3 nguồn đưa tin');
+    const files = await runCli([
+      '--db',
+      dbFile,
+      'brief',
+      '--hotspot',
+      'hs-moi-truong',
+      '--lang',
+      'en',
+      '--out',
+      out,
+      '--no-pdf',
+    ]);
+    expect(files.code, files.stderr).toBe(0);
+    const written = files.stdout.trim().split('\n');
+    expect(written).toEqual([
+      path.join(out, 'bcn-hs-moi-truong-en.html'),
+      path.join(out, 'bcn-hs-moi-truong-en.docx'),
+    ]);
+    expect(fs.readFileSync(written[0]!, 'utf8')).toContain('FLASH REPORT');
+    const audit = await runCli([
+      '--db',
+      dbFile,
+      'sql',
+      `SELECT object, details->>'via' AS via FROM dlxh_audit.audit_log WHERE action = 'alert.flash_report'`,
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(audit.stdout)).toEqual([
+      { object: 'alert:hs-moi-truong', via: 'cli' },
+      { object: 'alert:hs-moi-truong', via: 'cli' },
+    ]);
+    const stored = await runCli([
+      '--db',
+      dbFile,
+      'sql',
+      `SELECT count(*) AS n FROM briefings WHERE id LIKE 'bcn-%'`,
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(stored.stdout)).toEqual([{ n: 0 }]);
+    const missing = await runCli(['--db', dbFile, 'brief', '--hotspot', 'nope']);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('hot spot nope: not found');
+    const both = await runCli(['--db', dbFile, 'brief', '--hotspot', 'hs-moi-truong', '--period', 'week']);
+    expect(both.code).not.toBe(0);
+    expect(both.stderr).toContain('--hotspot: give either --hotspot or --period, not both');
+  });
 });
