@@ -458,7 +458,7 @@ LEFT JOIN units c ON c.uid = a.current_uid
 WHERE a.id = $alert;
 
 -- name: flash_evidence
-SELECT id, title, outlet, published_at, classification, left(text, 280) AS snippet
+SELECT id, title, outlet, published_at, classification, regexp_replace(left(text, 280), '\s+', ' ', 'g') AS snippet
 FROM documents
 WHERE list_contains($ids::VARCHAR[], id)
 ORDER BY published_at, id;

@@ -183,14 +183,19 @@ export async function flashReport(
   const topic = alert.topic_name ?? alert.label;
   const first = formatLocalTime(toLocalIso(alert.first_seen), lang);
   const last = formatLocalTime(toLocalIso(alert.last_seen), lang);
-  const ratio = alert.expected > 0 ? alert.count / alert.expected : null;
+  // Against a usual level below one story in two, a ratio reads as a wild number (1.770 times): say it is near none.
+  const ratio = alert.expected >= 0.5 ? alert.count / alert.expected : null;
   const summary = [
     tr(
       `${n(alert.count)} tin, bài về ${topic} tại ${where} từ ${first} đến ${last}` +
-        (ratio !== null ? `, gấp ${n(ratio, 1)} lần mức thường (${n(alert.expected, 1)})` : '') +
+        (ratio !== null
+          ? `, gấp ${n(ratio, 1)} lần mức thường (${n(alert.expected, 1)})`
+          : `, trong khi bình thường gần như không có (mức thường ${n(alert.expected, 2)})`) +
         `; xác suất xảy ra ngẫu nhiên p = ${alert.p_value.toExponential(1).replace('.', ',')}.`,
       `${n(alert.count)} stories on ${topic} at ${where} from ${first} to ${last}` +
-        (ratio !== null ? `, ${n(ratio, 1)} times the usual (${n(alert.expected, 1)})` : '') +
+        (ratio !== null
+          ? `, ${n(ratio, 1)} times the usual (${n(alert.expected, 1)})`
+          : `, where almost none are usual (expected ${n(alert.expected, 2)})`) +
         `; chance probability p = ${alert.p_value.toExponential(1)}.`,
     ),
     tr(

@@ -46,6 +46,12 @@ describe('flash report on a hot spot', () => {
     );
     expect(audited).toEqual([{ actor: 'admin', object: 'alert:a-1-here' }]);
 
+    // Against a usual level near none, no ratio: "gấp 1.770 lần" would only say the baseline is tiny.
+    await f.db.run(`UPDATE alerts SET expected = 0.03 WHERE id = 'a-0-here'`);
+    const nearNone = (await admin.agent.get('/hotspots/a-0-here/flash')).text.replace(/\s+/g, ' ');
+    expect(nearNone).toContain('trong khi bình thường gần như không có (mức thường 0,03)');
+    expect(nearNone).not.toContain('lần mức thường');
+
     const english = (await admin.agent.get('/hotspots/a-1-here/flash?lang=en')).text;
     expect(english).toContain('FLASH REPORT');
     expect(english).toContain("III. COLLABORATORS' REPORTS FROM THE AREA");
