@@ -485,3 +485,18 @@ WHERE list_contains($area::VARCHAR[], r.locality_uid)
         ELSE a.answer IS NOT NULL END
 ORDER BY r.period DESC, r.submitted_at DESC NULLS LAST, r.id
 LIMIT $limit;
+
+-- name: flash_claims
+-- Misinformation candidates among the hot spot's stories, by the official statement they match (none: a rumour no
+-- statement answers yet): how many stories, how the queue judged them, and the official information that answers it.
+SELECT c.statement_id, s.claim, s.verdict, s.official_text, s.issuing_body,
+  any_value(c.sentence ORDER BY c.risk DESC) AS example,
+  count(DISTINCT c.doc_id)::INTEGER AS stories,
+  count(*) FILTER (WHERE c.status = 'sai sự thật')::INTEGER AS judged_false,
+  greatest(max(c.classification), coalesce(max(s.classification), 0))::INTEGER AS classification
+FROM claim_candidates c
+LEFT JOIN official_statements s ON s.id = c.statement_id
+WHERE list_contains($ids::VARCHAR[], c.doc_id)
+GROUP BY c.statement_id, s.claim, s.verdict, s.official_text, s.issuing_body
+ORDER BY stories DESC, c.statement_id NULLS LAST
+LIMIT 5;

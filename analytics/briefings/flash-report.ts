@@ -16,6 +16,7 @@ import { alertSeriesChart, type AlertSeriesPoint } from './charts/briefing-chart
 import { formatLocalTime, formatNumber, formatShare } from './format.ts';
 import { DEFAULT_ISSUER } from './generate-briefing.ts';
 import { QueryLog, type QueryParams } from './query-log.ts';
+import { SECTION_TITLES } from './sections/section-context.ts';
 import type { Briefing, BriefingTable, Issuer, Lang, Section } from './types.ts';
 
 /** What an alert's collaborators' reports are chosen by. */
@@ -80,6 +81,67 @@ interface FlashDoc {
   published_at: Date | null;
   classification: number;
   snippet: string;
+}
+
+interface FlashClaim {
+  statement_id: string | null;
+  claim: string | null;
+  verdict: string | null;
+  official_text: string | null;
+  issuing_body: string | null;
+  /** The riskiest matching passage: the claim as it circulates. */
+  example: string;
+  stories: number;
+  judged_false: number;
+  classification: number;
+}
+
+const VERDICT: Record<string, [string, string]> = {
+  true: ['đúng sự thật', 'true'],
+  false: ['sai sự thật', 'false'],
+  misleading: ['gây hiểu lầm', 'misleading'],
+  unverified: ['chưa kiểm chứng', 'unverified'],
+};
+
+/** The claims among the stories, each with the official information that answers it, or none yet. */
+function claimsSection(
+  rows: readonly FlashClaim[],
+  queryId: string,
+  lang: Lang,
+  n: (x: number) => string,
+): Section {
+  const tr = (vi: string, en: string) => (lang === 'vi' ? vi : en);
+  return {
+    id: 'claims',
+    title: tr(...SECTION_TITLES.claims),
+    available: true,
+    paragraphs: [],
+    tables: [
+      {
+        caption: tr('Nội dung bị nghi sai lệch trong các tin, bài', 'Suspect claims among the stories'),
+        columns: [
+          { label: tr('Nội dung', 'Claim'), align: 'left' },
+          { label: tr('Số tin, bài', 'Stories'), align: 'right' },
+          { label: tr('Kết luận', 'Verdict'), align: 'left' },
+          { label: tr('Thông tin chính thức', 'Official information'), align: 'left' },
+        ],
+        rows: rows.map((c) => [
+          c.claim ?? c.example,
+          n(c.stories),
+          c.verdict
+            ? (VERDICT[c.verdict]?.[lang === 'vi' ? 0 : 1] ?? c.verdict)
+            : tr('chưa có kết luận', 'none yet'),
+          c.official_text
+            ? `${c.official_text}${c.issuing_body ? ` (${c.issuing_body})` : ''}`
+            : tr('Chưa có thông tin chính thức', 'No official information yet'),
+        ]),
+        queryId,
+      },
+    ],
+    charts: [],
+    classification: Math.max(0, ...rows.map((c) => c.classification)),
+    queryIds: [queryId],
+  };
 }
 
 interface FlashCase {
@@ -174,8 +236,13 @@ export async function flashReport(
         reportParams,
       )
     : null;
-  const caseRow = (await log.all<FlashCase>('flash_case', tr('Vụ việc', 'The case'), { alert: alertId }))
-    .rows[0];
+  const claims = await log.all<FlashClaim>(
+    'flash_claims',
+    tr('Thông tin sai lệch trong các tin, bài', 'Misinformation among the stories'),
+    { ids: alert.doc_ids },
+  );
+  const caseResult = await log.all<FlashCase>('flash_case', tr('Vụ việc', 'The case'), { alert: alertId });
+  const caseRow = caseResult.rows[0];
 
   const place = alert.current_name ?? alert.unit_name ?? tr('toàn tỉnh', 'the province');
   const oldName = alert.current_name && alert.unit_name && alert.unit_name !== alert.current_name;
@@ -210,6 +277,14 @@ export async function flashReport(
         `${n(reports.rows[0]?.total ?? 0)} collaborators' reports on this area and topic in ${monthWords(reportMonths(alert))}.`,
       ),
     );
+  const answered = claims.rows.find((c) => c.claim && (c.verdict === 'false' || c.verdict === 'misleading'));
+  if (answered)
+    summary.push(
+      tr(
+        `${n(answered.stories)} tin, bài khớp với thông tin đã được ${answered.issuing_body ?? 'cơ quan chức năng'} khẳng định là ${VERDICT[answered.verdict!]?.[0] ?? answered.verdict}: "${answered.claim}".`,
+        `${n(answered.stories)} ${answered.stories === 1 ? 'story matches' : 'stories match'} a claim ${answered.issuing_body ?? 'the authorities'} declared ${VERDICT[answered.verdict!]?.[1] ?? answered.verdict}: "${answered.claim}".`,
+      ),
+    );
   summary.push(
     caseRow
       ? tr(
@@ -223,7 +298,7 @@ export async function flashReport(
   const series = alertSeries(alert.explanation);
   const seriesSection: Section = {
     id: 'alert',
-    title: tr('Diễn biến', 'How it developed'),
+    title: tr(...SECTION_TITLES.alert),
     available: true,
     paragraphs: [
       alert.top_terms.length
@@ -286,7 +361,7 @@ export async function flashReport(
     seriesSection,
     {
       id: 'evidence',
-      title: tr('Tin, bài tiêu biểu', 'Representative stories'),
+      title: tr(...SECTION_TITLES.evidence),
       available: docs.rows.length > 0,
       paragraphs: docs.rows.length ? [] : [tr('Không có tin, bài nào đọc được.', 'No readable story.')],
       tables: docs.rows.length ? [evidenceTable] : [],
@@ -299,7 +374,7 @@ export async function flashReport(
     const rows = reports.rows;
     sections.push({
       id: 'ground',
-      title: tr('Báo cáo của cộng tác viên trên địa bàn', "Collaborators' reports from the area"),
+      title: tr(...SECTION_TITLES.ground),
       available: rows.length > 0,
       paragraphs: rows.length
         ? rows[0]!.total > rows.length
@@ -341,10 +416,11 @@ export async function flashReport(
       queryIds: [reports.queryId],
     });
   }
-  const caseQuery = log.records.at(-1)!.id;
+  if (claims.rows.length) sections.push(claimsSection(claims.rows, claims.queryId, lang, n));
+  const caseQuery = caseResult.queryId;
   sections.push({
     id: 'case',
-    title: tr('Chuyển xử lý', 'Routing and handling'),
+    title: tr(...SECTION_TITLES.case),
     available: !!caseRow,
     paragraphs: caseRow
       ? [

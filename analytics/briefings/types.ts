@@ -85,6 +85,7 @@ export type SectionId =
   | 'alert'
   | 'evidence'
   | 'ground'
+  | 'claims'
   | 'case'
   | 'headline'
   | 'hotspots'

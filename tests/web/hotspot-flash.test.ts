@@ -37,9 +37,15 @@ describe('flash report on a hot spot', () => {
     );
     expect(text).toContain('REPORTMARKrownZ');
     expect(text).toContain('Đã chuyển UBND phường xử lý');
+    // The fixture's rumour statement matches every story: the claim, how many stories, and the official answer.
+    expect(text).toContain(
+      '8 tin, bài khớp với thông tin đã được UBND tỉnh khẳng định là sai sự thật: &quot;Tin đồn thu hồi đất&quot;.',
+    );
+    expect(text).toContain('THÔNG TIN SAI LỆCH VÀ THÔNG TIN CHÍNH THỨC');
+    expect(text).toContain('UBND tỉnh khẳng định không thu hồi đất. (UBND tỉnh)');
     expect(text).toContain('<svg'); // the series chart
     // Every figure can be traced: the appendix holds the queries the report ran.
-    for (const name of ['flash_alert', 'flash_evidence', 'alert_area_reports', 'flash_case'])
+    for (const name of ['flash_alert', 'flash_evidence', 'alert_area_reports', 'flash_claims', 'flash_case'])
       expect(text).toContain(`(${name};`);
     const audited = await f.db.all<{ actor: string; object: string }>(
       `SELECT actor, object FROM dlxh_audit.audit_log WHERE action = 'alert.flash_report'`,

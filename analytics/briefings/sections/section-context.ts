@@ -44,6 +44,7 @@ export const SECTION_TITLES: Record<SectionId, readonly [vi: string, en: string]
   alert: ['Diễn biến', 'How it developed'],
   evidence: ['Tin, bài tiêu biểu', 'Representative stories'],
   ground: ['Báo cáo của cộng tác viên trên địa bàn', "Collaborators' reports from the area"],
+  claims: ['Thông tin sai lệch và thông tin chính thức', 'Misinformation and the official answer'],
   case: ['Chuyển xử lý', 'Routing and handling'],
   headline: ['Bức tranh chung', 'Overview'],
   hotspots: ['Các điểm nóng', 'Hot spots'],
