@@ -489,6 +489,8 @@ LIMIT $limit;
 -- name: flash_claims
 -- Misinformation candidates among the hot spot's stories, by the official statement they match (none: a rumour no
 -- statement answers yet): how many stories, how the queue judged them, and the official information that answers it.
+-- A match is shown once it is certain: linked automatically (tier auto) or confirmed by a reviewer. A suggestion
+-- nobody has reviewed, or one reviewed as not applicable, is left to the misinformation queue.
 SELECT c.statement_id, s.claim, s.verdict, s.official_text, s.issuing_body,
   any_value(c.sentence ORDER BY c.risk DESC) AS example,
   count(DISTINCT c.doc_id)::INTEGER AS stories,
@@ -497,6 +499,8 @@ SELECT c.statement_id, s.claim, s.verdict, s.official_text, s.issuing_body,
 FROM claim_candidates c
 LEFT JOIN official_statements s ON s.id = c.statement_id
 WHERE list_contains($ids::VARCHAR[], c.doc_id)
+  AND c.status <> 'không áp dụng'
+  AND (c.statement_id IS NULL OR c.tier = 'auto' OR c.status IN ('sai sự thật', 'đúng sự thật'))
 GROUP BY c.statement_id, s.claim, s.verdict, s.official_text, s.issuing_body
 ORDER BY stories DESC, c.statement_id NULLS LAST
 LIMIT 5;

@@ -180,14 +180,7 @@ const STATUS: Record<string, [string, string]> = {
  * explanations): observed and expected per bucket; points without a time or a count are skipped.
  */
 export function alertSeries(explanation: unknown): AlertSeriesPoint[] {
-  let record = explanation;
-  if (typeof record === 'string') {
-    try {
-      record = JSON.parse(record);
-    } catch {
-      return [];
-    }
-  }
+  const record = typeof explanation === 'string' ? parseExplanation(explanation) : explanation;
   if (!record || typeof record !== 'object') return [];
   const fields = record as Record<string, unknown>;
   const candidate = ['series', 'days', 'history', 'buckets'].map((k) => fields[k]).find(Array.isArray) as
@@ -203,6 +196,15 @@ export function alertSeries(explanation: unknown): AlertSeriesPoint[] {
     points.push({ t: when, observed, expected: typeof expected === 'number' ? expected : null });
   }
   return points;
+}
+
+function parseExplanation(text: string | null): Record<string, unknown> {
+  try {
+    const value: unknown = text ? JSON.parse(text) : null;
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -250,21 +252,40 @@ export async function flashReport(
   const topic = alert.topic_name ?? alert.label;
   const first = formatLocalTime(toLocalIso(alert.first_seen), lang);
   const last = formatLocalTime(toLocalIso(alert.last_seen), lang);
+  // The burst's stories (copies once) and documents, as the explanation counts them; the test itself counts each
+  // outlet up to a cap, so its observed count is smaller and is said apart, against the usual level.
+  const explained = parseExplanation(alert.explanation);
+  const stories = typeof explained.stories === 'number' ? explained.stories : null;
+  const documents = typeof explained.documents === 'number' ? explained.documents : null;
   // Against a usual level below one story in two, a ratio reads as a wild number (1.770 times): say it is near none.
   const ratio = alert.expected >= 0.5 ? alert.count / alert.expected : null;
+  const pValue = tr(alert.p_value.toExponential(1).replace('.', ','), alert.p_value.toExponential(1));
+  const against =
+    ratio !== null
+      ? tr(
+          `gấp ${n(ratio, 1)} lần mức thường (${n(alert.expected, 1)})`,
+          `${n(ratio, 1)} times the usual (${n(alert.expected, 1)})`,
+        )
+      : tr(
+          `trong khi bình thường gần như không có (mức thường ${n(alert.expected, 2)})`,
+          `where almost none are usual (expected ${n(alert.expected, 2)})`,
+        );
+  const burst =
+    stories === null
+      ? tr(
+          `${n(alert.count)} tin, bài về ${topic} tại ${where} từ ${first} đến ${last}, ${against}; xác suất xảy ra ngẫu nhiên p = ${pValue}.`,
+          `${n(alert.count)} stories on ${topic} at ${where} from ${first} to ${last}, ${against}; chance probability p = ${pValue}.`,
+        )
+      : tr(
+          `${n(stories)} tin, bài về ${topic} tại ${where} từ ${first} đến ${last}` +
+            (documents !== null && documents > stories ? ` (${n(documents)} tài liệu, kể cả bản sao)` : '') +
+            `. Phép kiểm định tính ${n(alert.count)} tin (mỗi nguồn có hạn mức), ${against}; xác suất xảy ra ngẫu nhiên p = ${pValue}.`,
+          `${n(stories)} stories on ${topic} at ${where} from ${first} to ${last}` +
+            (documents !== null && documents > stories ? ` (${n(documents)} documents with copies)` : '') +
+            `. The test counts ${n(alert.count)} (each outlet capped), ${against}; chance probability p = ${pValue}.`,
+        );
   const summary = [
-    tr(
-      `${n(alert.count)} tin, bài về ${topic} tại ${where} từ ${first} đến ${last}` +
-        (ratio !== null
-          ? `, gấp ${n(ratio, 1)} lần mức thường (${n(alert.expected, 1)})`
-          : `, trong khi bình thường gần như không có (mức thường ${n(alert.expected, 2)})`) +
-        `; xác suất xảy ra ngẫu nhiên p = ${alert.p_value.toExponential(1).replace('.', ',')}.`,
-      `${n(alert.count)} stories on ${topic} at ${where} from ${first} to ${last}` +
-        (ratio !== null
-          ? `, ${n(ratio, 1)} times the usual (${n(alert.expected, 1)})`
-          : `, where almost none are usual (expected ${n(alert.expected, 2)})`) +
-        `; chance probability p = ${alert.p_value.toExponential(1)}.`,
-    ),
+    burst,
     tr(
       `${formatShare(alert.neg_share, lang)} mang sắc thái tiêu cực; ${n(alert.outlets.length)} nguồn đưa tin; mức độ: ${alert.severity}.`,
       `${formatShare(alert.neg_share, lang)} negative; ${n(alert.outlets.length)} outlet${alert.outlets.length === 1 ? '' : 's'}; severity: ${alert.severity}.`,

@@ -18,6 +18,9 @@ describe('flash report on a hot spot', () => {
     expect(page).toContain('href="/hotspots/a-1-here/flash"');
     expect(page).toContain('href="/hotspots/a-1-here/flash.docx"');
 
+    // The fixture's candidates are suggestions nobody has reviewed: the queue's business, not a leadership report's.
+    expect((await admin.agent.get('/hotspots/a-1-here/flash')).text).not.toContain('id="claims"');
+    await f.db.run(`UPDATE claim_candidates SET tier = 'auto'`);
     const flash = await admin.agent.get('/hotspots/a-1-here/flash');
     expect(flash.status).toBe(200);
     expect(flash.headers['content-security-policy']).toBeDefined();
@@ -50,12 +53,23 @@ describe('flash report on a hot spot', () => {
     const audited = await f.db.all<{ actor: string; object: string }>(
       `SELECT actor, object FROM dlxh_audit.audit_log WHERE action = 'alert.flash_report'`,
     );
-    expect(audited).toEqual([{ actor: 'admin', object: 'alert:a-1-here' }]);
+    expect(audited).toEqual([
+      { actor: 'admin', object: 'alert:a-1-here' },
+      { actor: 'admin', object: 'alert:a-1-here' },
+    ]);
 
     // Against a usual level near none, no ratio: "gấp 1.770 lần" would only say the baseline is tiny.
-    await f.db.run(`UPDATE alerts SET expected = 0.03 WHERE id = 'a-0-here'`);
+    // With the burst's stories and documents in the explanation, those lead, and the test's capped count is apart.
+    await f.db.run(
+      `UPDATE alerts SET expected = 0.03, explanation = '{"stories": 10, "documents": 13}' WHERE id = 'a-0-here'`,
+    );
     const nearNone = (await admin.agent.get('/hotspots/a-0-here/flash')).text.replace(/\s+/g, ' ');
-    expect(nearNone).toContain('trong khi bình thường gần như không có (mức thường 0,03)');
+    expect(nearNone).toContain(
+      '10 tin, bài về Đất đai, bồi thường và giải phóng mặt bằng tại Phường Buôn Ma Thuột',
+    );
+    expect(nearNone).toContain(
+      '(13 tài liệu, kể cả bản sao). Phép kiểm định tính 12 tin (mỗi nguồn có hạn mức), trong khi bình thường gần như không có (mức thường 0,03)',
+    );
     expect(nearNone).not.toContain('lần mức thường');
 
     const english = (await admin.agent.get('/hotspots/a-1-here/flash?lang=en')).text;
