@@ -148,6 +148,14 @@ export async function unitChoices(
   );
 }
 
+/** A unit (of either era) or an agency by its uid: `{ uid, name }`, or undefined when there is none. */
+export async function namedUnit(db: Reads, uid: string): Promise<{ uid: string; name: string } | undefined> {
+  return db.one<{ uid: string; name: string }>(
+    `SELECT uid, name FROM units WHERE uid = $uid UNION ALL SELECT uid, name FROM agencies WHERE uid = $uid LIMIT 1`,
+    { uid },
+  );
+}
+
 /** The taxonomy's topics with their names in `lang`, by name: for filters and for showing ids as names. */
 export async function topicList(db: Reads, lang: Lang): Promise<{ id: string; name: string }[]> {
   return db.all<{ id: string; name: string }>(

@@ -36,6 +36,7 @@ import {
   chartScripts,
   contentVersion,
   inScope,
+  namedUnit,
   intParam,
   langOf,
   param,
@@ -213,13 +214,7 @@ function dismissalsText(lang: Lang, value: unknown): string | null {
 /** Whose view a flash report shows: the whole province, or the reader's unit or agency. */
 async function scopeName(ctx: WebContext, scoped: ScopedDb, lang: Lang): Promise<string> {
   const unit = scoped.scope.viewer.unit_uid;
-  const named =
-    scoped.scope.province || !unit
-      ? undefined
-      : await ctx.reads.one<{ name: string }>(
-          'SELECT name FROM units WHERE uid = $unit UNION ALL SELECT name FROM agencies WHERE uid = $unit LIMIT 1',
-          { unit },
-        );
+  const named = scoped.scope.province || !unit ? undefined : await namedUnit(ctx.reads, unit);
   return named?.name ?? t(lang, 'common.province');
 }
 

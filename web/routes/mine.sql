@@ -24,10 +24,3 @@ ORDER BY uid <> $unit, level, name;
 
 -- name: topic_choices
 SELECT id, CASE WHEN $lang = 'en' THEN name_en ELSE name_vi END AS name FROM topics ORDER BY id;
-
--- name: unit_named
--- A unit (of either era) or an agency, by its uid.
-SELECT uid, name FROM units WHERE uid = $uid
-UNION ALL
-SELECT uid, name FROM agencies WHERE uid = $uid
-LIMIT 1;

@@ -14,7 +14,7 @@ import { formatDate, t, type Lang } from '../i18n.ts';
 import { readSqlFile } from '../../data/sql-file.ts';
 import { requestState } from '../request-state.ts';
 import { submitReports } from '../report-submission.ts';
-import { inScope, langOf, sendPage } from '../route-helpers.ts';
+import { inScope, langOf, namedUnit, sendPage } from '../route-helpers.ts';
 import { jsonRows } from '../tabular.ts';
 
 const sql = readSqlFile(new URL('./mine.sql', import.meta.url));
@@ -329,9 +329,7 @@ export function mineRoutes(ctx: WebContext): Router {
     const asked = typeof req.query.unit === 'string' && req.query.unit.trim() ? req.query.unit.trim() : null;
     const uid = asked ?? user.unit_uid;
     const input = 'GET /report-template.xlsx';
-    const unit = uid
-      ? await ctx.reads.one<{ uid: string; name: string }>(sql('unit_named'), { uid })
-      : undefined;
+    const unit = uid ? await namedUnit(ctx.reads, uid) : undefined;
     if (uid && !unit) throw inputError(input, 'unit', `unknown unit "${uid}"`);
     if (
       unit &&
